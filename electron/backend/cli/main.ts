@@ -1,0 +1,73 @@
+import { startBackend } from '../backend';
+import { defaultDatabasePath } from '../db/location';
+import { AppError } from '../../../shared/errors';
+import { UsageError, type CliIo, type Command } from './command';
+import { backupCommand, checkCommand, exampleCommand, initCommand } from './database-commands';
+import { listCommand } from './list';
+
+/** Every `samrad <command>`; each area adds its commands here. */
+export const commands: Record<string, Command> = {
+  init: initCommand,
+  example: exampleCommand,
+  backup: backupCommand,
+  check: checkCommand,
+  list: listCommand,
+};
+
+function help(io: CliIo): void {
+  io.out('Samråd command line. Every command takes --db FILE (or SAMRAD_DB).');
+  for (const command of Object.values(commands)) io.out(`  ${command.usage}\n      ${command.summary}`);
+}
+
+/** Flags that never take a value; every other --flag takes the next word (or --flag=value). */
+const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip']);
+
+export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {
+  const positionals: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (!word.startsWith('--')) {
+      positionals.push(word);
+      continue;
+    }
+    const [name, inline] = word.slice(2).split(/=(.*)/s, 2);
+    if (inline !== undefined) flags[name] = inline;
+    else if (BOOLEAN_FLAGS.has(name) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) flags[name] = true;
+    else flags[name] = argv[++i];
+  }
+  return { positionals, flags };
+}
+
+export async function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  const { positionals, flags } = parseCommandLine(argv);
+  const [name, ...args] = positionals;
+  if (!name || name === 'help' || flags.help) {
+    help(io);
+    return name || flags.help ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`samrad: unknown command "${name}". Try: samrad help`);
+    return 2;
+  }
+  try {
+    return await command.run({
+      args,
+      flags,
+      io,
+      openBackend: () => startBackend(typeof flags.db === 'string' ? flags.db : defaultDatabasePath()),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`samrad ${name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.err(`samrad ${name}: ${error.message}${error.fields ? ` (${Object.entries(error.fields).map(([f, k]) => `${f}: ${k}`).join(', ')})` : ''}`);
+      return 1;
+    }
+    io.err(`samrad ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

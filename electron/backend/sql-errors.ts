@@ -1,0 +1,29 @@
+import { AppError } from '../../shared/errors';
+
+/**
+ * Rules kept in SQL raise a short key (RAISE(ABORT, 'key')). This table turns each key
+ * into the same error the service would have given, so a rule broken in SQL still reaches
+ * the user as a clear, translated message.
+ */
+const raised: Record<string, () => AppError> = {
+  duplicate_member: () =>
+    new AppError('VALIDATION', 'This person already has that role in the body for an overlapping period', {
+      fields: { personId: 'duplicate_member' },
+    }),
+  audit_log_is_append_only: () => new AppError('LOCKED', 'The audit log cannot be changed'),
+};
+
+export function registerSqlErrors(more: Record<string, () => AppError>): void {
+  Object.assign(raised, more);
+}
+
+export function translateSqlError(error: unknown): AppError | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const make = raised[error.message];
+  if (make) return make();
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('CONFLICT', 'The record is referenced elsewhere or refers to a record that does not exist', { params: { reason: 'foreign_key' } });
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', 'A record with the same name already exists', { fields: { name: 'duplicate_name' } });
+  return null;
+}

@@ -1,0 +1,17 @@
+import type { HandlerMap } from '../handlers';
+import type { Method } from '../../../shared/contract';
+import { historyFor, recentHistory } from '../audit/log';
+import { exampleStatus, loadExample } from '../example/load';
+import { getSession, setActor, setLanguage } from '../session/session';
+
+type SystemMethod = Extract<Method, `session.${string}` | `example.${string}` | `history.${string}`>;
+
+export const systemHandlers: HandlerMap<SystemMethod> = {
+  'session.get': (ctx) => getSession(ctx),
+  'session.setActor': (ctx, i) => setActor(ctx, i),
+  'session.setLanguage': (ctx, i) => setLanguage(ctx, i.language),
+  'example.status': (ctx) => exampleStatus(ctx),
+  'example.load': (ctx, i) => loadExample(ctx, i.confirmed),
+  'history.forRecord': (ctx, i) => historyFor(ctx.db, i.entity, i.entityId),
+  'history.recent': (ctx, i) => recentHistory(ctx.db, i.limit),
+};

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { HomePage } from '../pages/home/HomePage';
+import { OrganisationsPage } from '../pages/organisations/OrganisationsPage';
+
+export interface RouteProps {
+  /** path segments after the route's own, e.g. ['3'] for #/people/3 */
+  params: string[];
+}
+
+export interface AppRoute {
+  path: string;
+  /** translation key of the navigation label */
+  label: string;
+  component: ComponentType<RouteProps>;
+}
+
+/** The main pages, in navigation order. Each area adds its page here. */
+export const routes: AppRoute[] = [
+  { path: '', label: 'nav.home', component: HomePage },
+  { path: 'organisations', label: 'nav.organisations', component: OrganisationsPage },
+];

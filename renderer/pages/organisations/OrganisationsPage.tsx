@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title, Modal } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction, useCall } from '../../api/hooks';
+import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
+import { RecordHistory } from '../../components/RecordHistory';
+import { ConfirmDialog } from '../../components/confirm';
+
+interface Draft {
+  id: number | null;
+  name: string;
+  kind: string | null;
+  shortName: string;
+  parentId: string | null;
+}
+
+const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: null };
+
+function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisation[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  const [value, setValue] = useState(draft);
+  const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
+
+  const submit = async () => {
+    const fields = { name: value.name, kind: (value.kind ?? '') as Organisation['kind'], shortName: value.shortName, parentId: value.parentId ? Number(value.parentId) : null };
+    const saved = value.id === null ? await run('organisations.create', fields) : await run('organisations.update', { id: value.id, fields });
+    if (saved) onClose();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={value.id === null ? t('organisations.new') : t('organisations.edit')}>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Stack>
+          <TextInput label={t('organisations.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors.name} required data-autofocus />
+          <Select
+            label={t('organisations.kind')}
+            data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
+            value={value.kind}
+            onChange={(kind) => set({ kind })}
+            error={fieldErrors.kind}
+            required
+          />
+          <TextInput label={t('organisations.shortName')} value={value.shortName} onChange={(e) => set({ shortName: e.currentTarget.value })} error={fieldErrors.shortName} />
+          <Select
+            label={t('organisations.parent')}
+            data={all.filter((o) => o.id !== value.id).map((o) => ({ value: String(o.id), label: o.name }))}
+            value={value.parentId}
+            onChange={(parentId) => set({ parentId })}
+            error={fieldErrors.parentId}
+            clearable
+            searchable
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const [showArchived, setShowArchived] = useState(false);
+  const list = useCall('organisations.list', { includeArchived: showArchived });
+  const { run } = useAction();
+  const [editing, setEditing] = useState<Draft | null>(null);
+  const [archiving, setArchiving] = useState<Organisation | null>(null);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('organisations.title')}</Title>
+        <Button onClick={() => setEditing(blank)}>{t('organisations.new')}</Button>
+      </Group>
+      <Checkbox label={t('organisations.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      {list.data && list.data.length === 0 && <Text c="dimmed">{t('organisations.empty')}</Text>}
+      {list.data && list.data.length > 0 && (
+        <Table striped highlightOnHover aria-label={t('organisations.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('organisations.name')}</Table.Th>
+              <Table.Th>{t('organisations.kind')}</Table.Th>
+              <Table.Th>{t('organisations.parent')}</Table.Th>
+              <Table.Th>{t('actions.title')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  {o.name} {o.archived && <Badge color="gray">{t('organisations.archived')}</Badge>}
+                </Table.Td>
+                <Table.Td>{t(`organisations.kinds.${o.kind}`)}</Table.Td>
+                <Table.Td>{o.parentName ?? ''}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Button size="xs" variant="light" aria-label={t('organisations.editNamed', { name: o.name })}
+                      onClick={() => setEditing({ id: o.id, name: o.name, kind: o.kind, shortName: o.shortName ?? '', parentId: o.parentId ? String(o.parentId) : null })}>
+                      {t('actions.edit')}
+                    </Button>
+                    {o.archived ? (
+                      <Button size="xs" variant="subtle" onClick={() => void run('organisations.archive', { id: o.id, archived: false })}>{t('actions.restore')}</Button>
+                    ) : (
+                      <Button size="xs" variant="subtle" color="red" aria-label={t('organisations.archiveNamed', { name: o.name })} onClick={() => setArchiving(o)}>{t('actions.archive')}</Button>
+                    )}
+                    <RecordHistory entity="organisation" entityId={o.id} label={o.name} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && <OrganisationForm draft={editing} all={list.data ?? []} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={archiving !== null}
+        title={t('organisations.archiveTitle')}
+        message={t('organisations.archiveMessage', { name: archiving?.name ?? '' })}
+        confirmLabel={t('actions.archive')}
+        danger
+        onCancel={() => setArchiving(null)}
+        onConfirm={async () => {
+          if (archiving) await run('organisations.archive', { id: archiving.id, archived: true });
+          setArchiving(null);
+        }}
+      />
+    </Stack>
+  );
+}

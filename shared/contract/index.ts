@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { participantsContract } from './participants';
+import { systemContract } from './system';
+
+/**
+ * The whole contract: every method the backend answers, with its input and output schema.
+ * Each domain keeps its methods in its own file and is merged here.
+ */
+export const contract = {
+  ...systemContract,
+  ...participantsContract,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Push events from backend to renderer (progress of long work, data changed). */
+export interface EventMap {
+  'data.changed': { entity: string };
+  'progress': { taskId: string; done: number; total: number; label?: string };
+}
+export type EventName = keyof EventMap;

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { method } from './define';
+import { email, id, isoDate, optionalDate, optionalText, periodRefinement, phone, requiredText } from './common';
+
+export const ORGANISATION_KINDS = ['kommun', 'polis', 'raddningstjanst', 'annan'] as const;
+export const MEMBER_ROLES = ['ordforande', 'vice_ordforande', 'ledamot', 'ersattare', 'sekreterare', 'adjungerad'] as const;
+
+export const organisation = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  shortName: z.string().nullable(),
+  /** a unit within another organisation, e.g. fältassistenterna within the municipality */
+  parentId: z.number().nullable(),
+  parentName: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organisation = z.infer<typeof organisation>;
+
+export const organisationFields = z.object({
+  name: requiredText(200),
+  kind: z.enum(ORGANISATION_KINDS, { message: 'required' }),
+  shortName: optionalText(50),
+  parentId: id.nullish().transform((v) => v ?? null),
+});
+export type OrganisationFields = z.input<typeof organisationFields>;
+
+export const person = z.object({
+  id: z.number(),
+  name: z.string(),
+  title: z.string().nullable(),
+  organisationId: z.number().nullable(),
+  organisationName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  activeFrom: z.string().nullable(),
+  activeTo: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof person>;
+
+export const personFields = z
+  .object({
+    name: requiredText(200),
+    title: optionalText(200),
+    organisationId: id.nullish().transform((v) => v ?? null),
+    email,
+    phone,
+    activeFrom: optionalDate,
+    activeTo: optionalDate,
+  })
+  .superRefine(periodRefinement('activeFrom', 'activeTo'));
+export type PersonFields = z.input<typeof personFields>;
+
+export const BODY_KINDS = ['chefssamrad', 'lagesmote', 'arbetsgrupp', 'annat'] as const;
+
+export const body = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(BODY_KINDS),
+  description: z.string().nullable(),
+  archived: z.boolean(),
+  memberCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Body = z.infer<typeof body>;
+
+export const bodyFields = z.object({
+  name: requiredText(200),
+  kind: z.enum(BODY_KINDS, { message: 'required' }),
+  description: optionalText(4000),
+});
+export type BodyFields = z.input<typeof bodyFields>;
+
+export const member = z.object({
+  id: z.number(),
+  bodyId: z.number(),
+  personId: z.number(),
+  personName: z.string(),
+  personTitle: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  role: z.enum(MEMBER_ROLES),
+  from: z.string(),
+  to: z.string().nullable(),
+  substituteForId: z.number().nullable(),
+  substituteForName: z.string().nullable(),
+});
+export type Member = z.infer<typeof member>;
+
+export const memberFields = z
+  .object({
+    bodyId: id,
+    personId: id,
+    role: z.enum(MEMBER_ROLES, { message: 'required' }),
+    from: isoDate,
+    to: optionalDate,
+    substituteForId: id.nullish().transform((v) => v ?? null),
+  })
+  .superRefine(periodRefinement('from', 'to'));
+export type MemberFields = z.input<typeof memberFields>;
+
+export const participantsContract = {
+  'organisations.list': method(z.object({ includeArchived: z.boolean().optional() }).default({}), z.array(organisation)),
+  'organisations.get': method(z.object({ id }), organisation),
+  'organisations.create': method(organisationFields, organisation),
+  'organisations.update': method(z.object({ id, fields: organisationFields }), organisation),
+  'organisations.archive': method(z.object({ id, archived: z.boolean() }), organisation),
+
+  'people.list': method(
+    z.object({ search: z.string().trim().max(200).optional(), organisationId: id.optional() }).default({}),
+    z.array(person),
+  ),
+  'people.get': method(z.object({ id }), person),
+  'people.create': method(personFields, person),
+  'people.update': method(z.object({ id, fields: personFields }), person),
+
+  'bodies.list': method(z.object({ includeArchived: z.boolean().optional() }).default({}), z.array(body)),
+  'bodies.get': method(z.object({ id }), body),
+  'bodies.create': method(bodyFields, body),
+  'bodies.update': method(z.object({ id, fields: bodyFields }), body),
+  'bodies.archive': method(z.object({ id, archived: z.boolean() }), body),
+  'bodies.members': method(z.object({ bodyId: id, on: optionalDate }), z.array(member)),
+  'bodies.addMember': method(memberFields, member),
+  'bodies.updateMember': method(z.object({ id, fields: memberFields }), member),
+  'bodies.removeMember': method(z.object({ id }), z.object({ id: z.number() })),
+};
