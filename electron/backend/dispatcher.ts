@@ -11,7 +11,8 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
-    const message = /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+    // messages are translation keys: `required`, or namespaced like `agreements.validation.x`
+    const message = /^[a-z_.]+$/.test(issue.message) ? issue.message : 'invalid';
     fields[key] ??= message;
   }
   return fields;

@@ -41,6 +41,14 @@ export function useCall<M extends Method>(method: M, input: Input<M>, options: {
   return { data, error, loading, reload };
 }
 
+/**
+ * A message key from the backend is either short (`required`, looked up under `prefix`) or
+ * already namespaced by its area (`agreements.validation.overlap`), used as it is.
+ */
+export function messageKey(prefix: string, key: string): string {
+  return key.includes('.') ? key : `${prefix}.${key}`;
+}
+
 /** Translates an error body into a sentence in the user's language. */
 export function useErrorText() {
   const { t } = useTranslation();
@@ -48,7 +56,7 @@ export function useErrorText() {
     (error: ErrorBody) => {
       const reason = error.params?.reason;
       if (reason && typeof reason === 'string') {
-        const specific = `errors.reasons.${reason}`;
+        const specific = messageKey('errors.reasons', reason);
         const text = t(specific, { ...error.params, defaultValue: '' });
         if (text) return text;
       }
@@ -79,7 +87,7 @@ export function useAction() {
       } catch (e) {
         const body: ErrorBody = e instanceof ApiError ? e.body : { code: 'INTERNAL', message: String(e) };
         if (body.fields && Object.keys(body.fields).length > 0) {
-          setFieldErrors(Object.fromEntries(Object.entries(body.fields).map(([field, key]) => [field, t(`validation.${key}`, { defaultValue: t('validation.invalid') })])));
+          setFieldErrors(Object.fromEntries(Object.entries(body.fields).map(([field, key]) => [field, t(messageKey('validation', key), { defaultValue: t('validation.invalid') })])));
         } else {
           setFieldErrors({});
           notifications.show({ color: 'red', title: t('errors.title'), message: errorText(body) });

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { UsageError, type CliIo, type Command } from './command';
 import { backupCommand, checkCommand, exampleCommand, initCommand } from './database-commands';
 import { listCommand } from './list';
+import { exportCommand } from './export';
 
 /** Every `samrad <command>`; each area adds its commands here. */
 export const commands: Record<string, Command> = {
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   check: checkCommand,
   list: listCommand,
+  export: exportCommand,
 };
 
 function help(io: CliIo): void {
