@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Rich text as stored and exchanged: the ProseMirror/TipTap JSON document, restricted to what an
+ * agreement needs — paragraphs, bold, italic, bulleted and numbered lists, line breaks. Never HTML.
+ */
+export const textMark = z.object({ type: z.enum(['bold', 'italic']) }).strict();
+
+export const textNode = z
+  .object({
+    type: z.literal('text'),
+    text: z.string().min(1),
+    marks: z.array(textMark).optional(),
+  })
+  .strict();
+
+export const hardBreakNode = z.object({ type: z.literal('hardBreak') }).strict();
+
+const inline = z.union([textNode, hardBreakNode]);
+
+export const paragraphNode = z
+  .object({
+    type: z.literal('paragraph'),
+    content: z.array(inline).optional(),
+  })
+  .strict();
+
+export type ParagraphNode = z.infer<typeof paragraphNode>;
+export interface ListNode {
+  type: 'bulletList' | 'orderedList';
+  attrs?: { start?: number; type?: string | null };
+  content: ListItemNode[];
+}
+export interface ListItemNode {
+  type: 'listItem';
+  content: Array<ParagraphNode | ListNode>;
+}
+export type BlockNode = ParagraphNode | ListNode;
+
+export const listNode: z.ZodType<ListNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.enum(['bulletList', 'orderedList']),
+      attrs: z.object({ start: z.number().int().min(0).optional(), type: z.string().nullable().optional() }).optional(),
+      content: z.array(listItemNode).min(1),
+    })
+    .strict(),
+);
+
+export const listItemNode: z.ZodType<ListItemNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.literal('listItem'),
+      content: z.array(z.union([paragraphNode, listNode])).min(1),
+    })
+    .strict(),
+);
+
+export const blockNode: z.ZodType<BlockNode> = z.union([paragraphNode, listNode]);
+
+export const richTextDoc = z
+  .object({
+    type: z.literal('doc'),
+    content: z.array(blockNode).default([]),
+  })
+  .strict();
+export type RichTextDoc = z.infer<typeof richTextDoc>;
+
+export const emptyDoc = (): RichTextDoc => ({ type: 'doc', content: [] });
+
+/** A doc of plain paragraphs, one per line of text. */
+export function docFromParagraphs(paragraphs: string[]): RichTextDoc {
+  return {
+    type: 'doc',
+    content: paragraphs.map((text) => ({ type: 'paragraph' as const, content: text ? [{ type: 'text' as const, text }] : undefined })),
+  };
+}
+
+/**
+ * The text a reader sees, one block per line; list items are prefixed ("• ", "1. ").
+ * Used for comparing versions and for the canonical content hash.
+ */
+export function richTextToLines(doc: RichTextDoc): string[] {
+  const lines: string[] = [];
+  const inlineText = (p: ParagraphNode) => (p.content ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
+  const walk = (blocks: BlockNode[], prefix: string) => {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') {
+        lines.push(prefix + inlineText(block));
+        continue;
+      }
+      const start = block.attrs?.start ?? 1;
+      block.content.forEach((item, index) => {
+        const marker = block.type === 'orderedList' ? `${start + index}. ` : '• ';
+        item.content.forEach((child, childIndex) => {
+          const itemPrefix = childIndex === 0 ? prefix + marker : prefix + ' '.repeat(marker.length);
+          walk([child], child.type === 'paragraph' ? itemPrefix : prefix + '  ');
+        });
+      });
+    }
+  };
+  walk(doc.content, '');
+  return lines;
+}
