@@ -2,6 +2,7 @@ import type { Method, Output, ParsedInput } from '../../shared/contract';
 import type { Ctx } from './context';
 import { participantsHandlers } from './participants/handlers';
 import { systemHandlers } from './system/handlers';
+import { agreementsHandlers } from './agreements/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
@@ -10,4 +11,5 @@ export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...participantsHandlers,
+  ...agreementsHandlers,
 };

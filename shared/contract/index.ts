@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { participantsContract } from './participants';
 import { systemContract } from './system';
+import { agreementsContract } from './agreements';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -10,6 +11,7 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...participantsContract,
+  ...agreementsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
