@@ -3,6 +3,7 @@ import type { Ctx } from './context';
 import { participantsHandlers } from './participants/handlers';
 import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
+import { meetingsHandlers } from './meetings/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...systemHandlers,
   ...participantsHandlers,
   ...agreementsHandlers,
+  ...meetingsHandlers,
 };

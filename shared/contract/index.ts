@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { participantsContract } from './participants';
 import { systemContract } from './system';
 import { agreementsContract } from './agreements';
+import { meetingsContract } from './meetings';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -12,6 +13,7 @@ export const contract = {
   ...systemContract,
   ...participantsContract,
   ...agreementsContract,
+  ...meetingsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
