@@ -1,0 +1,19 @@
+import StarterKit from '@tiptap/starter-kit';
+
+/**
+ * Only what an agreement needs: paragraphs, bold, italic, bulleted and numbered lists, line breaks
+ * (and undo). Everything else in the starter kit is switched off, so pasted headings, links or code
+ * arrive as plain paragraphs and the editor's JSON always fits `shared/richtext.ts`.
+ */
+export const richTextExtensions = [
+  StarterKit.configure({
+    heading: false,
+    code: false,
+    codeBlock: false,
+    blockquote: false,
+    strike: false,
+    underline: false,
+    link: false,
+    horizontalRule: false,
+  }),
+];
