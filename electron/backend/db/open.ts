@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { LATEST_VERSION, migrations } from './migrations';
+import { migrations as registeredMigrations, type Migration } from './migrations';
+import { latestVersion, checkMigrationList } from './migration-list';
+import { backupBeforeMigration } from './backups';
 
 export type Db = Database.Database;
 
@@ -13,31 +15,45 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** How many pre-migration backups to keep. */
   keepBackups?: number;
+  /** The schema steps to apply; the registered list unless a test brings its own. */
+  migrations?: Migration[];
+  /** false: open as found (still refusing a newer schema) — for `samrad check`, which must not change what it inspects. */
+  migrate?: boolean;
+  /** false: refuse a file that does not exist yet instead of creating it. */
+  create?: boolean;
 }
 
 /**
  * Opens (creating if needed) the database and brings its schema up to date.
- * A database written by a newer Samråd is refused rather than guessed at.
+ * A database written by a newer Samråd is refused rather than guessed at, before anything
+ * in the file is touched.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const list = options.migrations ?? registeredMigrations;
+  checkMigrationList(list);
+  const resolved = path.resolve(file);
+  if (options.create === false && !fs.existsSync(resolved)) {
+    throw new AppError('NOT_FOUND', `The database ${resolved} does not exist. Create it with "samrad init".`, { params: { entity: 'database', id: resolved } });
+  }
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    const current = schemaVersion(db);
+    const latest = latestVersion(list);
+    if (current > latest) {
+      throw new AppError(
+        'SCHEMA_TOO_NEW',
+        `The database ${file} was written by a newer version of Samråd (schema ${current}; this version knows ${latest}). Update Samråd to open it.`,
+        { params: { found: current, known: latest } },
+      );
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
-    const current = schemaVersion(db);
-    if (current > LATEST_VERSION) {
-      throw new AppError(
-        'SCHEMA_TOO_NEW',
-        `The database ${file} was written by a newer version of Samråd (schema ${current}; this version knows ${LATEST_VERSION}). Update Samråd to open it.`,
-        { params: { found: current, known: LATEST_VERSION } },
-      );
-    }
-    if (current < LATEST_VERSION) {
+    if (current < latest && options.migrate !== false) {
       if (current > 0) await backupBeforeMigration(db, file, current, options);
-      migrate(db);
+      migrate(db, list);
     }
     return db;
   } catch (error) {
@@ -50,33 +66,30 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every pending migration in one transaction: all of them or none. */
-export function migrate(db: Db, target = LATEST_VERSION): void {
-  const apply = db.transaction(() => {
-    const current = schemaVersion(db);
-    for (const migration of migrations) {
-      if (migration.version <= current || migration.version > target) continue;
-      db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  });
-  apply.immediate();
-}
-
-async function backupBeforeMigration(db: Db, file: string, fromVersion: number, options: OpenOptions): Promise<void> {
-  const dir = options.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = path.basename(file).replace(/\.[^.]+$/, '');
-  await db.backup(path.join(dir, `${base}-v${fromVersion}-${stamp}.sqlite`));
-  rotateBackups(dir, base, options.keepBackups ?? 10);
-}
-
-export function rotateBackups(dir: string, base: string, keep: number): void {
-  const ours = fs
-    .readdirSync(dir)
-    .filter((name) => name.startsWith(`${base}-v`) && name.endsWith('.sqlite'))
-    .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name));
-  for (const old of ours.slice(keep)) fs.rmSync(path.join(dir, old.name));
+/**
+ * Applies every pending migration in one transaction: all of them or none, so a failing
+ * step leaves both the schema and `user_version` as they were.
+ *
+ * Foreign keys are switched off while the steps run (SQLite's advice for schema changes that
+ * rebuild a table) and the whole result is checked with `foreign_key_check` before commit.
+ */
+export function migrate(db: Db, list: Migration[] = registeredMigrations, target = latestVersion(list)): void {
+  checkMigrationList(list);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    const apply = db.transaction(() => {
+      const current = schemaVersion(db);
+      for (const migration of list) {
+        if (migration.version <= current || migration.version > target) continue;
+        db.exec(migration.up);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign key reference(s): ${JSON.stringify(broken.slice(0, 5))}`);
+    });
+    apply.immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
 }
