@@ -1,24 +1,38 @@
 import { useState } from 'react';
-import { Button, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../api/hooks';
+import { AppModal } from '../components/AppModal';
+import type { Session } from '../../shared/contract/system';
 
-/** First start: who is working? Their name goes into the audit log of every change. */
-export function ActorChooser({ osUserName }: { osUserName: string }) {
+/**
+ * Who is working? Asked at first start (and then it cannot be skipped); changeable later
+ * from the header. The name goes into the audit log of every change.
+ */
+export function ActorChooser({ osUserName, current, onClose }: { osUserName: string; current?: Session['actor']; onClose?(): void }) {
   const { t } = useTranslation();
   const people = useCall('people.list', {});
   const { run, fieldErrors, busy } = useAction();
-  const [personId, setPersonId] = useState<string | null>(null);
-  const [name, setName] = useState(osUserName);
+  const [personId, setPersonId] = useState<string | null>(current?.personId ? String(current.personId) : null);
+  const [name, setName] = useState(current?.name ?? osUserName);
+  const closable = Boolean(onClose);
 
   const chosen = people.data?.find((p) => String(p.id) === personId);
 
   return (
-    <Modal opened onClose={() => undefined} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} title={t('session.whoTitle')}>
+    <AppModal
+      opened
+      onClose={() => onClose?.()}
+      withCloseButton={closable}
+      closeOnEscape={closable}
+      closeOnClickOutside={closable}
+      title={closable ? t('session.changeTitle') : t('session.whoTitle')}
+    >
       <form
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           event.preventDefault();
-          void run('session.setActor', { name: chosen?.name ?? name, personId: chosen?.id ?? null });
+          const saved = await run('session.setActor', { name: chosen?.name ?? name, personId: chosen?.id ?? null });
+          if (saved) onClose?.();
         }}
       >
         <Stack>
@@ -33,12 +47,15 @@ export function ActorChooser({ osUserName }: { osUserName: string }) {
               searchable
             />
           )}
-          {!chosen && <TextInput label={t('session.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required />}
-          <Button type="submit" loading={busy}>
-            {t('session.start')}
-          </Button>
+          {!chosen && <TextInput label={t('session.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required data-autofocus />}
+          <Group justify="flex-end">
+            {closable && <Button variant="default" onClick={() => onClose?.()}>{t('actions.cancel')}</Button>}
+            <Button type="submit" loading={busy}>
+              {closable ? t('actions.save') : t('session.start')}
+            </Button>
+          </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
-import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { AppShell, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCall, useAction } from '../api/hooks';
 import { navigate, useRoute } from './router';
 import { routes } from './routes';
 import { ActorChooser } from './ActorChooser';
+import { SkipLink } from '../components/SkipLink';
 import type { Language } from '../../shared/contract/system';
+
+const MAIN_ID = 'main-content';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -13,14 +16,26 @@ export function App() {
   const session = useCall('session.get', {});
   const { run } = useAction();
   const language = session.data?.language;
+  const [changingActor, setChangingActor] = useState(false);
 
   useEffect(() => {
     if (language && i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language ?? 'sv';
   }, [language, i18n]);
+
+  // the page's language follows the UI's, so screen readers pronounce it right
+  useEffect(() => {
+    const sync = (lng: string) => (document.documentElement.lang = lng);
+    sync(i18n.language);
+    i18n.on('languageChanged', sync);
+    return () => i18n.off('languageChanged', sync);
+  }, [i18n]);
 
   const route = routes.find((r) => r.path === first) ?? routes[0];
   const Page = route.component;
+
+  useEffect(() => {
+    document.title = `${t(route.label)} – Samråd`;
+  }, [route.label, t]);
 
   const changeLanguage = async (next: string) => {
     await i18n.changeLanguage(next);
@@ -29,25 +44,33 @@ export function App() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
+      <SkipLink targetId={MAIN_ID} />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
             <Title order={1} size="h3">Samråd</Title>
-            {session.data?.actor && (
-              <Text size="sm" c="dimmed" data-testid="current-actor">
-                {t('session.workingAs', { name: session.data.actor.name })}
-              </Text>
-            )}
           </Group>
-          <SegmentedControl
-            aria-label={t('session.language')}
-            value={i18n.language}
-            onChange={(v) => void changeLanguage(v)}
-            data={[
-              { value: 'sv', label: 'Svenska' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <Group gap="sm">
+            {session.data?.actor && (
+              <>
+                <Text size="sm" c="dimmed" data-testid="current-actor">
+                  {t('session.workingAs', { name: session.data.actor.name })}
+                </Text>
+                <Button size="compact-sm" variant="subtle" onClick={() => setChangingActor(true)}>
+                  {t('session.change')}
+                </Button>
+              </>
+            )}
+            <SegmentedControl
+              aria-label={t('session.language')}
+              value={i18n.language}
+              onChange={(v) => void changeLanguage(v)}
+              data={[
+                { value: 'sv', label: <span lang="sv">Svenska</span> },
+                { value: 'en', label: <span lang="en">English</span> },
+              ]}
+            />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
@@ -65,10 +88,13 @@ export function App() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
         <Page params={params} />
       </AppShell.Main>
       {session.data && !session.data.actor && <ActorChooser osUserName={session.data.osUserName} />}
+      {session.data && changingActor && (
+        <ActorChooser osUserName={session.data.osUserName} current={session.data.actor} onClose={() => setChangingActor(false)} />
+      )}
     </AppShell>
   );
 }

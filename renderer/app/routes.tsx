@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { HomePage } from '../pages/home/HomePage';
 import { OrganisationsPage } from '../pages/organisations/OrganisationsPage';
+import { PeoplePage } from '../pages/people/PeoplePage';
+import { BodiesPage } from '../pages/bodies/BodiesPage';
 
 export interface RouteProps {
   /** path segments after the route's own, e.g. ['3'] for #/people/3 */
@@ -18,4 +20,6 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '', label: 'nav.home', component: HomePage },
   { path: 'organisations', label: 'nav.organisations', component: OrganisationsPage },
+  { path: 'people', label: 'nav.people', component: PeoplePage },
+  { path: 'bodies', label: 'nav.bodies', component: BodiesPage },
 ];

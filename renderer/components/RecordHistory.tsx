@@ -1,7 +1,8 @@
-import { Button, Code, Drawer, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/hooks';
+import { AppDrawer } from './AppModal';
 
 function changedFields(before: unknown, after: unknown): string {
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
@@ -54,9 +55,9 @@ export function RecordHistory({ entity, entityId, label }: { entity: string; ent
       <Button variant="subtle" size="xs" onClick={open} aria-label={t('history.openFor', { name: label })}>
         {t('history.open')}
       </Button>
-      <Drawer opened={opened} onClose={close} position="right" size="lg" title={t('history.title', { name: label })}>
+      <AppDrawer opened={opened} onClose={close} position="right" size="lg" title={t('history.title', { name: label })}>
         {opened && <HistoryTable entity={entity} entityId={entityId} />}
-      </Drawer>
+      </AppDrawer>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { AppModal } from './AppModal';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmProps {
@@ -17,7 +18,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, danger, on
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
-    <Modal opened={opened} onClose={onCancel} title={title}>
+    <AppModal opened={opened} onClose={onCancel} title={title}>
       <Text mb="md">{message}</Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
@@ -38,6 +39,6 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, danger, on
           {confirmLabel}
         </Button>
       </Group>
-    </Modal>
+    </AppModal>
   );
 }

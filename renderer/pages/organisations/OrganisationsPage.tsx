@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title, Modal } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ConfirmDialog } from '../../components/confirm';
+import { AppModal } from '../../components/AppModal';
+import { EmptyState } from '../../components/EmptyState';
+import { errorsByField } from '../../components/fieldErrors';
 
 interface Draft {
   id: number | null;
@@ -18,7 +21,8 @@ const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: 
 
 function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisation[]; onClose(): void }) {
   const { t } = useTranslation();
-  const { run, fieldErrors, busy } = useAction();
+  const { run, fieldErrors: rawErrors, busy } = useAction();
+  const fieldErrors = errorsByField(rawErrors);
   const [value, setValue] = useState(draft);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
@@ -29,7 +33,7 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
   };
 
   return (
-    <Modal opened onClose={onClose} title={value.id === null ? t('organisations.new') : t('organisations.edit')}>
+    <AppModal opened onClose={onClose} title={value.id === null ? t('organisations.new') : t('organisations.edit')}>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack>
           <TextInput label={t('organisations.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors.name} required data-autofocus />
@@ -57,7 +61,7 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -76,7 +80,11 @@ export function OrganisationsPage() {
         <Button onClick={() => setEditing(blank)}>{t('organisations.new')}</Button>
       </Group>
       <Checkbox label={t('organisations.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
-      {list.data && list.data.length === 0 && <Text c="dimmed">{t('organisations.empty')}</Text>}
+      {list.data && list.data.length === 0 && (
+        <EmptyState title={t('organisations.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
+          {t('organisations.empty')}
+        </EmptyState>
+      )}
       {list.data && list.data.length > 0 && (
         <Table striped highlightOnHover aria-label={t('organisations.title')}>
           <Table.Thead>
@@ -96,13 +104,13 @@ export function OrganisationsPage() {
                 <Table.Td>{t(`organisations.kinds.${o.kind}`)}</Table.Td>
                 <Table.Td>{o.parentName ?? ''}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs">
+                  <Group gap="xs" wrap="nowrap">
                     <Button size="xs" variant="light" aria-label={t('organisations.editNamed', { name: o.name })}
                       onClick={() => setEditing({ id: o.id, name: o.name, kind: o.kind, shortName: o.shortName ?? '', parentId: o.parentId ? String(o.parentId) : null })}>
                       {t('actions.edit')}
                     </Button>
                     {o.archived ? (
-                      <Button size="xs" variant="subtle" onClick={() => void run('organisations.archive', { id: o.id, archived: false })}>{t('actions.restore')}</Button>
+                      <Button size="xs" variant="subtle" aria-label={t('organisations.restoreNamed', { name: o.name })} onClick={() => void run('organisations.archive', { id: o.id, archived: false })}>{t('actions.restore')}</Button>
                     ) : (
                       <Button size="xs" variant="subtle" color="red" aria-label={t('organisations.archiveNamed', { name: o.name })} onClick={() => setArchiving(o)}>{t('actions.archive')}</Button>
                     )}

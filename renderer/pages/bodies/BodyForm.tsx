@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/hooks';
+import { BODY_KINDS, type Body } from '../../../shared/contract/participants';
+import { AppModal } from '../../components/AppModal';
+import { errorsByField } from '../../components/fieldErrors';
+
+export interface BodyDraft {
+  id: number | null;
+  name: string;
+  kind: string | null;
+  description: string;
+}
+
+export const blankBody: BodyDraft = { id: null, name: '', kind: null, description: '' };
+
+export const bodyDraftOf = (b: Body): BodyDraft => ({ id: b.id, name: b.name, kind: b.kind, description: b.description ?? '' });
+
+export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClose(): void; onSaved?(body: Body): void }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const [value, setValue] = useState(draft);
+  const set = (patch: Partial<BodyDraft>) => setValue((v) => ({ ...v, ...patch }));
+
+  const submit = async () => {
+    const fields = { name: value.name, kind: (value.kind ?? '') as Body['kind'], description: value.description };
+    const saved = value.id === null ? await run('bodies.create', fields) : await run('bodies.update', { id: value.id, fields });
+    if (saved) {
+      onSaved?.(saved);
+      onClose();
+    }
+  };
+
+  return (
+    <AppModal opened onClose={onClose} title={value.id === null ? t('bodies.new') : t('bodies.edit')}>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Stack>
+          <TextInput label={t('bodies.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} required data-autofocus />
+          <Select
+            label={t('bodies.kind')}
+            data={BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.kinds.${k}`) }))}
+            value={value.kind}
+            onChange={(kind) => set({ kind })}
+            error={errors.kind}
+            required
+          />
+          <Textarea label={t('bodies.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={3} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../api/hooks';
+import { RecordHistory } from '../../components/RecordHistory';
+import { EmptyState } from '../../components/EmptyState';
+import { formatPeriod } from '../../components/period';
+import { blankPerson, draftOf, PersonForm, type PersonDraft } from './PersonForm';
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const organisations = useCall('organisations.list', {});
+  const list = useCall('people.list', {
+    ...(debouncedSearch ? { search: debouncedSearch } : {}),
+    ...(organisationId ? { organisationId: Number(organisationId) } : {}),
+  });
+  const [editing, setEditing] = useState<PersonDraft | null>(null);
+  const filtering = Boolean(debouncedSearch || organisationId);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('people.title')}</Title>
+        <Button onClick={() => setEditing(blankPerson)}>{t('people.new')}</Button>
+      </Group>
+      <Group align="flex-end" role="search" aria-label={t('people.filters')}>
+        <TextInput type="search" label={t('people.search')} placeholder={t('people.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <Select
+          label={t('people.filterOrganisation')}
+          placeholder={t('people.allOrganisations')}
+          data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          value={organisationId}
+          onChange={setOrganisationId}
+          clearable
+          searchable
+          w={320}
+        />
+      </Group>
+      {list.data && list.data.length === 0 && !filtering && (
+        <EmptyState title={t('people.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
+          {t('people.empty')}
+        </EmptyState>
+      )}
+      {list.data && list.data.length === 0 && filtering && <Text c="dimmed" role="status">{t('people.noMatch')}</Text>}
+      {list.data && list.data.length > 0 && (
+        <Table striped highlightOnHover aria-label={t('people.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('people.name')}</Table.Th>
+              <Table.Th>{t('people.personTitle')}</Table.Th>
+              <Table.Th>{t('people.organisation')}</Table.Th>
+              <Table.Th>{t('people.contact')}</Table.Th>
+              <Table.Th>{t('people.active')}</Table.Th>
+              <Table.Th>{t('actions.title')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td>{p.title ?? ''}</Table.Td>
+                <Table.Td>{p.organisationName ?? ''}</Table.Td>
+                <Table.Td>
+                  <Stack gap={0}>
+                    {p.email && <Anchor href={`mailto:${p.email}`} size="sm">{p.email}</Anchor>}
+                    {p.phone && <Text size="sm">{p.phone}</Text>}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>{formatPeriod(t, p.activeFrom, p.activeTo)}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="light" aria-label={t('people.editNamed', { name: p.name })} onClick={() => setEditing(draftOf(p))}>
+                      {t('actions.edit')}
+                    </Button>
+                    <RecordHistory entity="person" entityId={p.id} label={p.name} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && <PersonForm draft={editing} organisations={organisations.data ?? []} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
