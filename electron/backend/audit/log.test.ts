@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testBackend, type TestBackend } from '../../../test/support/backend';
+import { verifyChain, write } from './log';
+
+let b: TestBackend;
+beforeEach(async () => void (b = await testBackend()));
+afterEach(() => b.cleanup());
+
+const count = (table: string) => b.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const events = () => b.ctx.db.prepare('SELECT * FROM audit_event ORDER BY id').all() as Array<Record<string, string | number | null>>;
+
+/** What someone with the file and a SQLite shell could do: lift the guard, change the log, put the guard back. */
+function tamper(sql: string, ...params: unknown[]): void {
+  const db = b.ctx.db;
+  const triggers = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'").pluck().all() as string[];
+  expect(triggers).toHaveLength(2);
+  db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
+  db.prepare(sql).run(...params);
+  for (const trigger of triggers) db.exec(trigger);
+}
+
+async function threeOrganisations(): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of ['Södertälje kommun', 'Södertälje lokalpolisområde', 'Södertörns brandförsvarsförbund']) {
+    ids.push((await b.call('organisations.create', { name, kind: 'annan' })).id);
+  }
+  return ids;
+}
+
+describe('write()', () => {
+  it('appends one chained event per recorded change, naming actor, record, time, before and after', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    b.clock.set('2017-02-02T10:00:00Z');
+    await b.call('organisations.update', { id: org.id, fields: { name: 'Södertälje kommun', kind: 'kommun', shortName: 'SK' } });
+    const [created, updated] = events();
+    expect(created).toMatchObject({ id: 1, actor: 'testare', action: 'create', entity: 'organisation', entity_id: String(org.id), at: '2017-02-01T09:00:00.000Z', before: null, prev_hash: '0'.repeat(64) });
+    expect(JSON.parse(created.after as string)).toMatchObject({ name: 'Södertälje kommun', shortName: null });
+    expect(updated).toMatchObject({ id: 2, action: 'update', at: '2017-02-02T10:00:00.000Z', prev_hash: created.hash });
+    expect(JSON.parse(updated.before as string).shortName).toBeNull();
+    expect(JSON.parse(updated.after as string).shortName).toBe('SK');
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 2, brokenAt: null });
+  });
+
+  it('appends nothing when nothing was recorded', () => {
+    write(b.ctx, () => 'nothing to record');
+    expect(count('audit_event')).toBe(0);
+  });
+
+  it('a failed write leaves neither data nor log changed, and tells no listener', async () => {
+    await b.call('organisations.create', { name: 'Befintlig', kind: 'annan' });
+    const told: unknown[] = [];
+    b.events.on('event', (...args) => told.push(args));
+    expect(() =>
+      write(b.ctx, (record) => {
+        b.ctx.db.prepare("INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')").run();
+        record({ action: 'create', entity: 'organisation', entityId: 2, after: { name: 'Ny' } });
+        throw new Error('halfway');
+      }),
+    ).toThrow('halfway');
+    expect(count('organisation')).toBe(1);
+    expect(count('audit_event')).toBe(1);
+    expect(told).toEqual([]);
+  });
+
+  it('rolls back the data when the audit event itself cannot be written', () => {
+    expect(() =>
+      write(b.ctx, (record) => {
+        b.ctx.db.prepare("INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')").run();
+        record({ action: 'create', entity: 'organisation', entityId: 1, after: { big: 1n } });
+      }),
+    ).toThrow(/BigInt/);
+    expect(count('organisation')).toBe(0);
+    expect(count('audit_event')).toBe(0);
+  });
+
+  it('a service refused by a rule saves nothing and logs nothing', async () => {
+    const error = await b.fail('people.create', { name: 'Åsa', organisationId: 77 });
+    expect(error.code).toBe('VALIDATION');
+    expect(count('person')).toBe(0);
+    expect(count('audit_event')).toBe(0);
+  });
+});
+
+describe('the audit log is append-only', () => {
+  it('refuses UPDATE and DELETE through its triggers', async () => {
+    await threeOrganisations();
+    expect(() => b.ctx.db.prepare("UPDATE audit_event SET actor = 'mallory' WHERE id = 1").run()).toThrow('audit_log_is_append_only');
+    expect(() => b.ctx.db.prepare('DELETE FROM audit_event WHERE id = 3').run()).toThrow('audit_log_is_append_only');
+    expect(events().map((e) => e.actor)).toEqual(['testare', 'testare', 'testare']);
+    expect(verifyChain(b.ctx.db).ok).toBe(true);
+  });
+});
+
+describe('verifyChain finds tampering and names the first broken event', () => {
+  it('an edited row (triggers dropped, row changed, triggers recreated)', async () => {
+    await threeOrganisations();
+    tamper("UPDATE audit_event SET actor = 'mallory' WHERE id = 2");
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 2, brokenAt: 2 });
+  });
+
+  it('an edited row whose own hash was recomputed still breaks the link to the next one', async () => {
+    await threeOrganisations();
+    tamper("UPDATE audit_event SET after = replace(after, 'Södertälje kommun', 'Nykvarns kommun'), hash = 'f' || substr(hash, 2) WHERE id = 1");
+    expect(verifyChain(b.ctx.db).brokenAt).toBe(1);
+  });
+
+  it('a deleted row in the middle', async () => {
+    await threeOrganisations();
+    tamper('DELETE FROM audit_event WHERE id = 2');
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 2, brokenAt: 3 });
+  });
+
+  it('a forged row appended with a made-up hash', async () => {
+    await threeOrganisations();
+    const last = events()[2];
+    b.ctx.db
+      .prepare("INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?)")
+      .run('2017-02-01T09:00:00.000Z', last.hash, 'e'.repeat(64));
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 4, brokenAt: 4 });
+  });
+
+  it('a forged row slipped in between two real ones', async () => {
+    await threeOrganisations();
+    const [first] = events();
+    tamper('UPDATE audit_event SET id = id + 10 WHERE id >= 2');
+    b.ctx.db
+      .prepare("INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?)")
+      .run('2017-02-01T09:00:00.000Z', first.hash, 'd'.repeat(64));
+    expect(verifyChain(b.ctx.db).brokenAt).toBe(2);
+  });
+
+  it('an empty log verifies', () => {
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 0, brokenAt: null });
+  });
+});
