@@ -1,0 +1,51 @@
+import type { Language } from '../../shared/contract/system';
+
+/** The application menu's words; the renderer's texts live in its locale files. */
+export const menuLabels = {
+  sv: {
+    file: 'Arkiv',
+    quit: 'Avsluta Samråd',
+    edit: 'Redigera',
+    undo: 'Ångra',
+    redo: 'Gör om',
+    cut: 'Klipp ut',
+    copy: 'Kopiera',
+    paste: 'Klistra in',
+    selectAll: 'Markera allt',
+    view: 'Visa',
+    reload: 'Läs in igen',
+    devTools: 'Utvecklarverktyg',
+    resetZoom: 'Normal storlek',
+    zoomIn: 'Zooma in',
+    zoomOut: 'Zooma ut',
+    fullScreen: 'Helskärm',
+    help: 'Hjälp',
+    about: 'Om Samråd',
+    aboutDetail: 'Samverkansöverenskommelser, sammanträden och protokoll för ett samverkansråd.',
+    dataFolder: 'Visa datamappen',
+  },
+  en: {
+    file: 'File',
+    quit: 'Quit Samråd',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    view: 'View',
+    reload: 'Reload',
+    devTools: 'Developer tools',
+    resetZoom: 'Actual size',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fullScreen: 'Full screen',
+    help: 'Help',
+    about: 'About Samråd',
+    aboutDetail: 'Collaboration agreements, meetings and protocols for a collaboration council.',
+    dataFolder: 'Show data folder',
+  },
+} satisfies Record<Language, Record<string, string>>;
+
+export type MenuLabels = (typeof menuLabels)['sv'];
