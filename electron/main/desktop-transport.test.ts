@@ -15,7 +15,7 @@ import { createBackendClient } from './backend-client';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-function connect(dbPath: string) {
+function connect() {
   const events: Array<[string, unknown]> = [];
   const toMain: FromBackend[] = [];
   let client!: ReturnType<typeof createBackendClient>;
@@ -38,7 +38,7 @@ function tempDb(): string {
 describe('desktop transport (main ↔ backend utility process)', () => {
   it('starts the backend, answers calls by id and forwards backend events', async () => {
     const dbPath = tempDb();
-    const { client, server, events } = connect(dbPath);
+    const { client, server, events } = connect();
     // a call sent before `start` has been answered waits for the database instead of failing
     const early = client.invoke('session.get', {});
     server.handle({ type: 'start', dbPath });
@@ -62,7 +62,7 @@ describe('desktop transport (main ↔ backend utility process)', () => {
   it('reports a database it cannot open as a failed start, with the backend’s reason', async () => {
     const dbPath = tempDb();
     fs.writeFileSync(dbPath, 'this is not a database, it is a text file long enough to have a header............');
-    const { client, server } = connect(dbPath);
+    const { client, server } = connect();
     server.handle({ type: 'start', dbPath });
     await expect(client.ready).rejects.toThrow(/not a database/);
     expect(await client.invoke('session.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
