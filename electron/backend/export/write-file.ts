@@ -22,9 +22,18 @@ export function writeExportFile(target: string, bytes: Uint8Array, options: { ov
     fs.writeFileSync(temp, bytes, { flag: 'wx' });
     fs.renameSync(temp, file);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    removeQuietly(temp);
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError('FILE_NOT_WRITABLE', `Cannot write ${file}: ${code ?? (error as Error).message}`, { params: { path: file, reason: 'file_not_writable' } });
   }
   return { path: file, sha256: sha256Hex(bytes) };
+}
+
+/** Cleans up after a failed write without hiding the first error (rmSync's `force` still throws on ENOTDIR). */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // nothing was written there, or nothing can be: either way no half-written file is left
+  }
 }
