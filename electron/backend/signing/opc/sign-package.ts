@@ -1,0 +1,176 @@
+import crypto from 'node:crypto';
+import { zipSync } from 'fflate';
+import { AppError } from '../../../../shared/errors';
+import { safeUnzip } from './safe-unzip';
+import {
+  CONTENT_TYPES_PART, OPC, contentTypeOf, elementsByName, escapeAttr, escapeText, isRelsPart, parseContentTypes, parseRelationships,
+  parseXml, resolveTarget, serialiseContentTypes, serialiseRelationships, sourceOfRels, type Relationship,
+} from './package';
+import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
+import { DSIG, canonicalise } from './xml-c14n';
+
+export const SIGNATURE_FOLDER = '_xmlsignatures/';
+const ORIGIN_PART = '_xmlsignatures/origin.sigs';
+const ORIGIN_RELS_PART = '_xmlsignatures/_rels/origin.sigs.rels';
+
+export interface SigningIdentity {
+  certificate: crypto.X509Certificate;
+  privateKey: crypto.KeyObject;
+  /** issuing certificates to include in KeyInfo, nearest first */
+  chain?: crypto.X509Certificate[];
+}
+
+/** Relationship types whose targets Office leaves out of a package signature. */
+const UNSIGNED_RELATIONSHIP_TYPES: ReadonlySet<string> = new Set([OPC.coreRel, OPC.extendedRel, OPC.originRel]);
+
+const utf8 = new TextEncoder();
+const sha256 = (data: Uint8Array | string) => crypto.createHash('sha256').update(data).digest('base64');
+
+/** RFC 4514 form of a distinguished name from Node's one-attribute-per-line text. */
+export function rfc4514(name: string): string {
+  return name
+    .split('\n')
+    .filter(Boolean)
+    .reverse()
+    .map((rdn) => {
+      const eq = rdn.indexOf('=');
+      const value = rdn.slice(eq + 1).replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+      return `${rdn.slice(0, eq)}=${value}`;
+    })
+    .join(',');
+}
+
+export function signatureAlgorithm(key: crypto.KeyObject): { uri: string; sign(data: string): string } {
+  if (key.asymmetricKeyType === 'rsa') return { uri: DSIG.rsaSha256, sign: (data) => crypto.sign('sha256', Buffer.from(data, 'utf8'), key).toString('base64') };
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') {
+    return { uri: DSIG.ecdsaSha256, sign: (data) => crypto.sign('sha256', Buffer.from(data, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64') };
+  }
+  throw new AppError('VALIDATION', 'Only RSA and ECDSA P-256 keys can sign', { params: { reason: 'trust.errors.unsupported_key' } });
+}
+
+/** xsd:dateTime in UTC without fractions, the form Office writes and reads. */
+export function signatureTimeText(time: Date): string {
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function reference(uri: string, digest: string, transforms = '', type = ''): string {
+  return `<Reference${type ? ` Type="${type}"` : ''} URI="${escapeAttr(uri)}">${transforms ? `<Transforms>${transforms}</Transforms>` : ''}<DigestMethod Algorithm="${DSIG.sha256}"/><DigestValue>${digest}</DigestValue></Reference>`;
+}
+
+/** The parts a package signature covers: everything but content types, signatures and document properties. */
+function signedReferences(parts: Map<string, Uint8Array>, types: ReturnType<typeof parseContentTypes>, excluded: Set<string>): string[] {
+  const references: string[] = [];
+  for (const part of [...parts.keys()].sort()) {
+    if (part === CONTENT_TYPES_PART || part.startsWith(SIGNATURE_FOLDER) || excluded.has(part)) continue;
+    if (isRelsPart(part)) {
+      const source = sourceOfRels(part);
+      if (excluded.has(source)) continue;
+      const relationships = parseRelationships(parts.get(part)!, part);
+      const ids = relationships
+        .filter((r) => !UNSIGNED_RELATIONSHIP_TYPES.has(r.type) && (r.targetMode === 'External' || !excluded.has(resolveTarget(source, r.target))))
+        .map((r) => r.id);
+      if (ids.length === 0) continue;
+      const transform =
+        `<Transform Algorithm="${RELATIONSHIP_TRANSFORM}">` +
+        ids.map((id) => `<mdssi:RelationshipReference xmlns:mdssi="${DSIG.mdssi}" SourceId="${escapeAttr(id)}"/>`).join('') +
+        `</Transform><Transform Algorithm="${DSIG.c14n}"/>`;
+      const digest = sha256(relationshipTransform(relationships, { sourceIds: ids, sourceTypes: [] }));
+      references.push(reference(`/${encodeURI(part)}?ContentType=${OPC.relsContentType}`, digest, transform));
+    } else {
+      const type = contentTypeOf(types, part);
+      if (!type) throw new AppError('VALIDATION', `The package part ${part} has no content type`, { params: { reason: 'trust.errors.not_docx' } });
+      references.push(reference(`/${encodeURI(part)}?ContentType=${type}`, sha256(parts.get(part)!)));
+    }
+  }
+  return references;
+}
+
+/**
+ * Adds an ECMA-376 Part 2 package signature (XML-DSig with XAdES-BES signed properties)
+ * to a .docx. Every part is signed except [Content_Types].xml, the signature parts and the
+ * core/extended document properties, the same set Office signs.
+ */
+export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: Date): Uint8Array {
+  const parts = safeUnzip(bytes);
+  if ([...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER))) {
+    throw new AppError('INVALID_STATE', 'The document is already signed', { params: { reason: 'trust.errors.already_signed' } });
+  }
+  const algorithm = signatureAlgorithm(identity.privateKey);
+  if (!identity.certificate.checkPrivateKey(identity.privateKey)) {
+    throw new AppError('VALIDATION', 'The private key does not belong to the certificate', { params: { reason: 'trust.errors.key_mismatch' } });
+  }
+
+  const types = parseContentTypes(parts);
+  types.defaults.set('rels', OPC.relsContentType);
+  types.defaults.set('sigs', OPC.originContentType);
+  types.overrides.set('_xmlsignatures/sig1.xml', OPC.signatureContentType);
+
+  // Every .rels part is rewritten compactly (see serialiseRelationships) before digests are taken.
+  const packageRels = parts.has('_rels/.rels') ? parseRelationships(parts.get('_rels/.rels')!, '_rels/.rels') : [];
+  const excluded = new Set(packageRels.filter((r) => r.type === OPC.coreRel || r.type === OPC.extendedRel).map((r) => resolveTarget('', r.target)));
+  let n = 1;
+  while (packageRels.some((r) => r.id === `rIdSig${n}`)) n++;
+  packageRels.push({ id: `rIdSig${n}`, type: OPC.originRel, target: ORIGIN_PART, targetMode: 'Internal' });
+  for (const part of [...parts.keys()]) {
+    if (isRelsPart(part) && part !== '_rels/.rels') parts.set(part, serialiseRelationships(parseRelationships(parts.get(part)!, part)));
+  }
+  parts.set('_rels/.rels', serialiseRelationships(packageRels));
+
+  const references = signedReferences(parts, types, excluded);
+  const signingTime = signatureTimeText(time);
+  const cert = identity.certificate;
+  const certDigest = crypto.createHash('sha256').update(cert.raw).digest('base64');
+  const serial = BigInt(`0x${cert.serialNumber}`).toString(10);
+
+  const packageObject =
+    `<Object Id="idPackageObject"><Manifest>${references.join('')}</Manifest>` +
+    `<SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature">` +
+    `<mdssi:SignatureTime xmlns:mdssi="${DSIG.mdssi}"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>${signingTime}</mdssi:Value></mdssi:SignatureTime>` +
+    `</SignatureProperty></SignatureProperties></Object>`;
+  // Word expects its own details object; the values describe a generic signing application.
+  const officeObject =
+    `<Object Id="idOfficeObject"><SignatureProperties><SignatureProperty Id="idOfficeV1Details" Target="#idPackageSignature">` +
+    `<SignatureInfoV1 xmlns="http://schemas.microsoft.com/office/2006/digsig"><SetupID></SetupID><SignatureText></SignatureText><SignatureImage></SignatureImage>` +
+    `<SignatureComments></SignatureComments><WindowsVersion>10.0</WindowsVersion><OfficeVersion>16.0</OfficeVersion><ApplicationVersion>16.0</ApplicationVersion>` +
+    `<Monitors>1</Monitors><HorizontalResolution>1920</HorizontalResolution><VerticalResolution>1080</VerticalResolution><ColorDepth>32</ColorDepth>` +
+    `<SignatureProviderId>{00000000-0000-0000-0000-000000000000}</SignatureProviderId><SignatureProviderUrl></SignatureProviderUrl>` +
+    `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
+  const xadesObject =
+    `<Object><xd:QualifyingProperties xmlns:xd="${DSIG.xades}" Target="#idPackageSignature"><xd:SignedProperties Id="idSignedProperties">` +
+    `<xd:SignedSignatureProperties><xd:SigningTime>${signingTime}</xd:SigningTime><xd:SigningCertificate><xd:Cert>` +
+    `<xd:CertDigest><DigestMethod Algorithm="${DSIG.sha256}"/><DigestValue>${certDigest}</DigestValue></xd:CertDigest>` +
+    `<xd:IssuerSerial><X509IssuerName>${escapeText(rfc4514(cert.issuer))}</X509IssuerName><X509SerialNumber>${serial}</X509SerialNumber></xd:IssuerSerial>` +
+    `</xd:Cert></xd:SigningCertificate><xd:SignaturePolicyIdentifier><xd:SignaturePolicyImplied></xd:SignaturePolicyImplied></xd:SignaturePolicyIdentifier>` +
+    `</xd:SignedSignatureProperties></xd:SignedProperties></xd:QualifyingProperties></Object>`;
+  const keyInfo = `<KeyInfo><X509Data>${[cert, ...(identity.chain ?? [])].map((c) => `<X509Certificate>${c.raw.toString('base64')}</X509Certificate>`).join('')}</X509Data></KeyInfo>`;
+  const envelope = (signedInfo: string, value: string) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Signature xmlns="${DSIG.ns}" Id="idPackageSignature">${signedInfo}<SignatureValue>${value}</SignatureValue>${keyInfo}${packageObject}${officeObject}${xadesObject}</Signature>`;
+
+  // Digests of the objects are taken from the parsed skeleton, canonicalised in place.
+  const skeleton = parseXml(envelope('<SignedInfo/>', ''), 'signature');
+  const byId = (id: string) => {
+    const found = [...elementsByName(skeleton, DSIG.ns, 'Object'), ...elementsByName(skeleton, DSIG.xades, 'SignedProperties')].find((e) => e.getAttribute('Id') === id);
+    if (!found) throw new Error(`signature skeleton lacks ${id}`);
+    return found;
+  };
+  const signedInfo =
+    `<SignedInfo><CanonicalizationMethod Algorithm="${DSIG.c14n}"/><SignatureMethod Algorithm="${algorithm.uri}"/>` +
+    reference('#idPackageObject', sha256(canonicalise(byId('idPackageObject'))), '', DSIG.objectType) +
+    reference('#idOfficeObject', sha256(canonicalise(byId('idOfficeObject'))), '', DSIG.objectType) +
+    reference('#idSignedProperties', sha256(canonicalise(byId('idSignedProperties'))), `<Transform Algorithm="${DSIG.c14n}"/>`, DSIG.signedPropertiesType) +
+    `</SignedInfo>`;
+  const withSignedInfo = parseXml(envelope(signedInfo, ''), 'signature');
+  const signatureValue = algorithm.sign(canonicalise(elementsByName(withSignedInfo, DSIG.ns, 'SignedInfo')[0]));
+
+  parts.set(ORIGIN_PART, new Uint8Array(0));
+  const originRels: Relationship[] = [{ id: 'rId1', type: OPC.signatureRel, target: 'sig1.xml', targetMode: 'Internal' }];
+  parts.set(ORIGIN_RELS_PART, serialiseRelationships(originRels));
+  parts.set('_xmlsignatures/sig1.xml', utf8.encode(envelope(signedInfo, signatureValue)));
+  parts.set(CONTENT_TYPES_PART, serialiseContentTypes(types));
+
+  // [Content_Types].xml first, as Office writes it; the rest in the original order.
+  const ordered: Record<string, Uint8Array> = { [CONTENT_TYPES_PART]: parts.get(CONTENT_TYPES_PART)! };
+  for (const [name, data] of parts) if (name !== CONTENT_TYPES_PART) ordered[name] = data;
+  return zipSync(ordered, { level: 6 });
+}
+

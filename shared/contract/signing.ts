@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { method } from './define';
+import { id, requiredText } from './common';
+
+/** What a user sees of an X.509 certificate. Times are ISO strings. */
+export const certificateInfo = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  /** SHA-256 of the DER, upper-case hex pairs joined by ':' */
+  fingerprint: z.string(),
+  serialNumber: z.string(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfo>;
+
+export const CERTIFICATE_ROLES = ['signing', 'ca'] as const;
+export const CERTIFICATE_ORIGINS = ['local', 'imported'] as const;
+
+export const storedCertificate = certificateInfo.extend({
+  id: z.number(),
+  role: z.enum(CERTIFICATE_ROLES),
+  /** 'local' = made by Samråd for an organisation without a PKI */
+  origin: z.enum(CERTIFICATE_ORIGINS),
+  label: z.string(),
+  hasPrivateKey: z.boolean(),
+  trusted: z.boolean(),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type StoredCertificate = z.infer<typeof storedCertificate>;
+
+export const keystoreStatus = z.object({
+  /** a passphrase has been chosen (keys exist or were stored once) */
+  passphraseSet: z.boolean(),
+  /** the passphrase is held in this session, so the backend can sign */
+  unlocked: z.boolean(),
+  activeCertificateId: z.number().nullable(),
+});
+export type KeystoreStatus = z.infer<typeof keystoreStatus>;
+
+const passphrase = z.string({ message: 'required' }).min(8, { message: 'trust.validation.passphrase_short' }).max(1024, { message: 'too_long' });
+const optionalPassphrase = z.union([passphrase, z.literal('')]).nullish().transform((v) => (v ? v : null));
+/** A file sent from the renderer; bytes cross the contract as base64. */
+const fileBase64 = z.string({ message: 'required' }).min(1, { message: 'required' }).max(140_000_000, { message: 'trust.validation.file_too_large' }).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+
+export const referenceCheck = z.object({
+  uri: z.string(),
+  part: z.string().nullable(),
+  ok: z.boolean(),
+  problem: z.enum(['digest_mismatch', 'missing_part', 'content_type_changed', 'unsupported_transform', 'unsupported_algorithm', 'unresolved', 'bad_uri']).nullable(),
+});
+export type ReferenceCheck = z.infer<typeof referenceCheck>;
+
+export const signatureCheck = z.object({
+  part: z.string(),
+  valid: z.boolean(),
+  signatureValueOk: z.boolean(),
+  certificate: certificateInfo.nullable(),
+  chain: z.array(certificateInfo),
+  /** XAdES SigningTime, else the package SignatureTime */
+  signingTime: z.string().nullable(),
+  signatureTime: z.string().nullable(),
+  certificateValidAtSigning: z.boolean(),
+  /** null when the signature has no XAdES SigningCertificate */
+  signingCertificateOk: z.boolean().nullable(),
+  trusted: z.boolean(),
+  trustedBy: z.string().nullable(),
+  references: z.array(referenceCheck),
+  uncoveredParts: z.array(z.string()),
+  uncoveredRelationships: z.array(z.string()),
+  /** English sentences naming what failed */
+  problems: z.array(z.string()),
+});
+export type SignatureCheck = z.infer<typeof signatureCheck>;
+
+export const verifyReport = z.object({
+  signed: z.boolean(),
+  valid: z.boolean(),
+  parts: z.array(z.string()),
+  signatures: z.array(signatureCheck),
+});
+export type VerifyReport = z.infer<typeof verifyReport>;
+
+export const signingContract = {
+  'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
+  'certificates.status': method(z.object({}).default({}), keystoreStatus),
+  'certificates.unlock': method(z.object({ passphrase }), keystoreStatus),
+  'certificates.lock': method(z.object({}).default({}), keystoreStatus),
+  /** a local organisational CA and a signing certificate it issues; the new certificate becomes active */
+  'certificates.createLocal': method(
+    z.object({ organisation: requiredText(200), passphrase: optionalPassphrase, validYears: z.number().int().min(1).max(10).default(3) }),
+    storedCertificate,
+  ),
+  'certificates.importPkcs12': method(
+    z.object({ fileBase64, password: z.string().max(1024).default(''), passphrase: optionalPassphrase, label: z.string().trim().max(200).optional() }),
+    storedCertificate,
+  ),
+  /** a CA certificate (PEM or DER) that verification trusts */
+  'certificates.importTrusted': method(z.object({ fileBase64 }), storedCertificate),
+  'certificates.activate': method(z.object({ id }), storedCertificate),
+  'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
+  'documents.verify': method(z.object({ fileBase64, fileName: z.string().max(500).optional() }), verifyReport),
+};
