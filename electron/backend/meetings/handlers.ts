@@ -1,59 +1,74 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import { registerMeetingSqlErrors } from './sql-errors';
+import { cancelMeeting, createMeeting, getMeeting, listMeetings, planSeries, removeMeeting, updateMeeting } from './meetings';
+import { addAgendaItem, applyTemplateToMeeting, listAgenda, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda';
+import { getTemplate, setTemplate } from './template';
+import { agendaSuggestions, carryOver } from './carry-over';
+import { addAttendee, listAttendance, prefill, removeAttendee, updateAttendee } from './attendance';
+import { addParagraph, createProtocol, discardProtocol, getProtocol, removeParagraph, reorderParagraphs, setRecusals, updateParagraph, updateProtocol } from './protocol';
+import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitProtocol } from './justering';
+import { listParagraphs } from './paragraphs';
+import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
+import { listPriorityOptions } from './priorities';
+import { exportAgenda, exportExtract, exportProtocol } from './exports';
+
+registerMeetingSqlErrors();
 
 type MeetingsMethod = Extract<Method, `actions.${string}` | `agenda.${string}` | `attendance.${string}` | `meetings.${string}` | `paragraphs.${string}` | `protocol.${string}`>;
 
-const notYet = (): never => {
-  throw new AppError('INVALID_STATE', 'Not implemented yet');
-};
-
 export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
-  'meetings.list': notYet,
-  'meetings.get': notYet,
-  'meetings.create': notYet,
-  'meetings.planSeries': notYet,
-  'meetings.update': notYet,
-  'meetings.cancel': notYet,
-  'meetings.remove': notYet,
-  'meetings.priorities': notYet,
-  'agenda.list': notYet,
-  'agenda.add': notYet,
-  'agenda.update': notYet,
-  'agenda.remove': notYet,
-  'agenda.reorder': notYet,
-  'agenda.suggestions': notYet,
-  'agenda.carryOver': notYet,
-  'agenda.applyTemplate': notYet,
-  'agenda.template': notYet,
-  'agenda.setTemplate': notYet,
-  'attendance.list': notYet,
-  'attendance.prefill': notYet,
-  'attendance.add': notYet,
-  'attendance.update': notYet,
-  'attendance.remove': notYet,
-  'protocol.get': notYet,
-  'protocol.create': notYet,
-  'protocol.discard': notYet,
-  'protocol.update': notYet,
-  'protocol.addParagraph': notYet,
-  'protocol.updateParagraph': notYet,
-  'protocol.removeParagraph': notYet,
-  'protocol.reorderParagraphs': notYet,
-  'protocol.setRecusals': notYet,
-  'protocol.submit': notYet,
-  'protocol.reopen': notYet,
-  'protocol.attest': notYet,
-  'protocol.attestParagraph': notYet,
-  'protocol.addCorrection': notYet,
-  'paragraphs.list': notYet,
-  'actions.list': notYet,
-  'actions.add': notYet,
-  'actions.update': notYet,
-  'actions.setStatus': notYet,
-  'actions.remove': notYet,
-  'actions.stats': notYet,
-  'meetings.exportProtocol': notYet,
-  'meetings.exportExtract': notYet,
-  'meetings.exportAgenda': notYet,
+  'meetings.list': (ctx, i) => listMeetings(ctx, i),
+  'meetings.get': (ctx, i) => getMeeting(ctx, i.id),
+  'meetings.create': (ctx, i) => createMeeting(ctx, i),
+  'meetings.planSeries': (ctx, i) => planSeries(ctx, i),
+  'meetings.update': (ctx, i) => updateMeeting(ctx, i.id, i.fields),
+  'meetings.cancel': (ctx, i) => cancelMeeting(ctx, i.id, i.cancelled, i.reason),
+  'meetings.remove': (ctx, i) => removeMeeting(ctx, i.id),
+  'meetings.priorities': (ctx, i) => listPriorityOptions(ctx, i.on),
+
+  'agenda.list': (ctx, i) => listAgenda(ctx, i.meetingId),
+  'agenda.add': (ctx, i) => addAgendaItem(ctx, i.meetingId, i.fields, i.position),
+  'agenda.update': (ctx, i) => updateAgendaItem(ctx, i.id, i.fields),
+  'agenda.remove': (ctx, i) => removeAgendaItem(ctx, i.id),
+  'agenda.reorder': (ctx, i) => reorderAgenda(ctx, i.meetingId, i.itemIds),
+  'agenda.suggestions': (ctx, i) => agendaSuggestions(ctx, i.meetingId),
+  'agenda.carryOver': (ctx, i) => carryOver(ctx, i.meetingId, i.paragraphIds, i.actionIds),
+  'agenda.applyTemplate': (ctx, i) => applyTemplateToMeeting(ctx, i.meetingId),
+  'agenda.template': (ctx, i) => getTemplate(ctx, i.bodyId),
+  'agenda.setTemplate': (ctx, i) => setTemplate(ctx, i.bodyId, i.items),
+
+  'attendance.list': (ctx, i) => listAttendance(ctx, i.meetingId),
+  'attendance.prefill': (ctx, i) => prefill(ctx, i.meetingId),
+  'attendance.add': (ctx, i) => addAttendee(ctx, i.meetingId, i.personId, i.fields),
+  'attendance.update': (ctx, i) => updateAttendee(ctx, i.id, i.fields),
+  'attendance.remove': (ctx, i) => removeAttendee(ctx, i.id),
+
+  'protocol.get': (ctx, i) => getProtocol(ctx, i.meetingId),
+  'protocol.create': (ctx, i) => createProtocol(ctx, i.meetingId),
+  'protocol.discard': (ctx, i) => discardProtocol(ctx, i.meetingId),
+  'protocol.update': (ctx, i) => updateProtocol(ctx, i.meetingId, i.attestationPlace, i.attestationDate),
+  'protocol.addParagraph': (ctx, i) => addParagraph(ctx, i.meetingId, i.fields, i.position),
+  'protocol.updateParagraph': (ctx, i) => updateParagraph(ctx, i.id, i.fields),
+  'protocol.removeParagraph': (ctx, i) => removeParagraph(ctx, i.id),
+  'protocol.reorderParagraphs': (ctx, i) => reorderParagraphs(ctx, i.meetingId, i.paragraphIds),
+  'protocol.setRecusals': (ctx, i) => setRecusals(ctx, i.paragraphId, i.personIds),
+  'protocol.submit': (ctx, i) => submitProtocol(ctx, i.meetingId),
+  'protocol.reopen': (ctx, i) => reopenProtocol(ctx, i.meetingId),
+  'protocol.attest': (ctx, i) => attestProtocol(ctx, i.meetingId, i.personId, i.date, i.place),
+  'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
+  'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
+
+  'paragraphs.list': (ctx, i) => listParagraphs(ctx, i),
+
+  'actions.list': (ctx, i) => listActions(ctx, i),
+  'actions.add': (ctx, i) => addAction(ctx, i.paragraphId, i.fields),
+  'actions.update': (ctx, i) => updateAction(ctx, i.id, i.fields),
+  'actions.setStatus': (ctx, i) => setActionStatus(ctx, i.id, i.status, i.doneOn),
+  'actions.remove': (ctx, i) => removeAction(ctx, i.id),
+  'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
+
+  'meetings.exportProtocol': (ctx, i) => exportProtocol(ctx, i.meetingId, i.lang, i.sign),
+  'meetings.exportExtract': (ctx, i) => exportExtract(ctx, i.paragraphId, i.lang, i.sign),
+  'meetings.exportAgenda': (ctx, i) => exportAgenda(ctx, i.meetingId, i.lang),
 };

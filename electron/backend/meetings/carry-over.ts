@@ -1,0 +1,67 @@
+import type { Ctx } from '../context';
+import { write } from '../audit/log';
+import type { AgendaItem } from '../../../shared/contract/meetings';
+import { listActions } from './actions';
+import { insertAgendaItem, listAgenda } from './agenda';
+import { invalidField } from './errors';
+import { listParagraphs } from './paragraphs';
+import { assertAgendaEditable, meetingExists } from './state';
+
+function meetingOf(ctx: Ctx, meetingId: number) {
+  return ctx.db.prepare('SELECT id, body_id, date, start_time FROM meeting WHERE id = ?').get(meetingId) as { id: number; body_id: number; date: string; start_time: string };
+}
+
+/**
+ * What the next agenda should take up: §§ of the body's previous meeting marked to be
+ * continued, and action items still open from earlier meetings — minus those already carried
+ * onto this agenda.
+ */
+export function agendaSuggestions(ctx: Ctx, meetingId: number) {
+  meetingExists(ctx, meetingId);
+  const m = meetingOf(ctx, meetingId);
+  const previous = ctx.db
+    .prepare(
+      `SELECT id, date FROM meeting WHERE body_id = ? AND status = 'planned' AND (date < ? OR (date = ? AND start_time < ?))
+       ORDER BY date DESC, start_time DESC LIMIT 1`,
+    )
+    .get(m.body_id, m.date, m.date, m.start_time) as { id: number; date: string } | undefined;
+  const carried = ctx.db.prepare('SELECT from_paragraph_id, from_action_id FROM agenda_item WHERE meeting_id = ?').all(meetingId) as Array<{ from_paragraph_id: number | null; from_action_id: number | null }>;
+  const carriedParagraphs = new Set(carried.map((c) => c.from_paragraph_id).filter((v) => v !== null));
+  const carriedActions = new Set(carried.map((c) => c.from_action_id).filter((v) => v !== null));
+  const unfinished = previous
+    ? listParagraphs(ctx, { meetingId: previous.id, carryOver: true }).filter((p) => !carriedParagraphs.has(p.id))
+    : [];
+  const openActions = listActions(ctx, { bodyId: m.body_id, status: 'open' }).filter(
+    (a) => (a.meetingDate < m.date || (previous !== undefined && a.meetingId === previous.id)) && a.meetingId !== meetingId && !carriedActions.has(a.id),
+  );
+  return { previousMeeting: previous ?? null, unfinished, openActions };
+}
+
+export function carryOver(ctx: Ctx, meetingId: number, paragraphIds: number[], actionIds: number[]): AgendaItem[] {
+  write(ctx, (record) => {
+    assertAgendaEditable(ctx, meetingId);
+    const offered = agendaSuggestions(ctx, meetingId);
+    for (const id of paragraphIds) {
+      const p = offered.unfinished.find((u) => u.id === id);
+      if (!p) throw invalidField('paragraphIds', 'not_offered', `§ ${id} is not among the unfinished items offered for this meeting`);
+      const source = ctx.db.prepare('SELECT kind, background, priority_id FROM paragraph WHERE id = ?').get(id) as { kind: AgendaItem['kind']; background: string | null; priority_id: number | null };
+      insertAgendaItem(ctx, meetingId, {
+        kind: source.kind, title: p.title, description: `Återupptas från ${p.meetingDate} § ${p.number}.`, presenter: null,
+        plannedMinutes: 10, priorityId: source.priority_id, dnr: p.dnr,
+      }, undefined, { fromParagraphId: id });
+      record({ action: 'carry_over_paragraph', entity: 'meeting', entityId: meetingId, after: { paragraphId: id, number: p.number, title: p.title } });
+    }
+    for (const id of actionIds) {
+      const a = offered.openActions.find((o) => o.id === id);
+      if (!a) throw invalidField('actionIds', 'not_offered', `Action ${id} is not among the open actions offered for this meeting`);
+      const dnr = ctx.db.prepare('SELECT dnr FROM paragraph WHERE id = ?').pluck().get(a.paragraphId) as string | null;
+      insertAgendaItem(ctx, meetingId, {
+        kind: 'information', title: `Uppföljning: ${a.description}`.slice(0, 300),
+        description: `Uppdrag från ${a.meetingDate} § ${a.paragraphNumber}, ansvarig ${a.ownerName}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}.`,
+        presenter: a.ownerName, plannedMinutes: 5, priorityId: a.priorityId, dnr,
+      }, undefined, { fromActionId: id });
+      record({ action: 'carry_over_action', entity: 'meeting', entityId: meetingId, after: { actionId: id, description: a.description } });
+    }
+  });
+  return listAgenda(ctx, meetingId);
+}

@@ -1,0 +1,242 @@
+import {
+  BorderStyle, Document, Header, HeadingLevel, PageNumber, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType,
+} from 'docx';
+import type { Ctx } from '../context';
+import { packDocx } from '../export/pack';
+import type { ExportedDocument } from '../export/document';
+import type { Attendee, Meeting, Paragraph as ProtocolParagraph, Protocol } from '../../../shared/contract/meetings';
+import { getMeeting } from './meetings';
+import { listAttendance } from './attendance';
+import { listAgenda } from './agenda';
+import { getParagraph, requireProtocol } from './protocol';
+import { invalidState } from './errors';
+import { meetingOfParagraph } from './state';
+import { EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
+
+type Lang = 'sv' | 'en';
+
+const FONT = 'Calibri';
+const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, ...options });
+
+/** Multi-line text as one Word paragraph per line (empty lines kept as spacing). */
+function lines(value: string | null, options: { indent?: boolean } = {}): Paragraph[] {
+  if (!value) return [];
+  return value.split(/\r?\n/).map((line) => new Paragraph({ children: [text(line)], indent: options.indent ? { left: 567 } : undefined, spacing: { after: 60 } }));
+}
+
+const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_3) =>
+  new Paragraph({ heading: level, children: [text(value, { bold: true })], spacing: { before: 200, after: 60 }, keepNext: true });
+
+const label = (value: string) => new Paragraph({ children: [text(value, { bold: true })], spacing: { before: 120 }, keepNext: true });
+
+/** Body name, document kind and page x of y on every page; the meeting date below. */
+function pageHeader(t: ExportTexts, bodyName: string, kind: string, date: string): Header {
+  const [pre, , mid] = t.page('', '');
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.CENTER, position: 4680 }, { type: TabStopType.RIGHT, position: 9360 }],
+        children: [
+          text(bodyName, { bold: true }),
+          new TextRun({ font: FONT, children: ['\t', kind.toUpperCase(), '\t', pre, PageNumber.CURRENT, mid, PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+      new Paragraph({
+        tabStops: [{ type: TabStopType.CENTER, position: 4680 }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 4 } },
+        children: [new TextRun({ font: FONT, children: ['\t', `${t.meetingDate} ${date}`] })],
+      }),
+    ],
+  });
+}
+
+function document(header: Header, children: Array<Paragraph | Table>, title: string): Document {
+  return new Document({
+    creator: 'Samråd',
+    title,
+    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    sections: [{ properties: { page: { margin: { top: 1418, bottom: 1134, left: 1418, right: 1134 } } }, headers: { default: header }, children }],
+  });
+}
+
+function attendeeLine(t: ExportTexts, a: Attendee): string {
+  if (a.substituteFor) return t.substitutes(a.personName, a.substituteFor.name);
+  const role = t.roles[a.role];
+  const what = role || [a.personTitle, a.organisationName].filter(Boolean).join(', ');
+  return [a.personName, what, a.participatesIn].filter(Boolean).join(', ');
+}
+
+/** Beslutande, Övriga deltagande: who took part, with substitutes as "NN ersätter MM". */
+function attendanceBlocks(t: ExportTexts, attendance: Attendee[]): Paragraph[] {
+  const deciding = attendance.filter((a) => a.decisionMaker);
+  const others = attendance.filter((a) => a.status === 'present' && !a.decisionMaker);
+  return [
+    heading(t.decisionMakers),
+    ...(deciding.length ? deciding.map((a) => new Paragraph({ children: [text(attendeeLine(t, a))] })) : [new Paragraph({ children: [text(t.none)] })]),
+    heading(t.othersPresent),
+    ...(others.length ? others.map((a) => new Paragraph({ children: [text(attendeeLine(t, a))] })) : [new Paragraph({ children: [text(t.none)] })]),
+  ];
+}
+
+const placeAndTime = (t: ExportTexts, m: Meeting) => `${m.place ? `${m.place}, ` : ''}${m.date} ${t.at} ${m.startTime}–${m.endTime}`;
+
+function signatureBlock(roleLabel: string, name: string, attestedLine: string | null): Paragraph[] {
+  return [
+    label(roleLabel),
+    new Paragraph({ children: [text('.'.repeat(60))], spacing: { before: 360 } }),
+    new Paragraph({ children: [text(name)] }),
+    ...(attestedLine ? [new Paragraph({ children: [text(attestedLine, { italics: true })] })] : []),
+  ];
+}
+
+/** One § as it appears in the protocol and in an extract. */
+function paragraphBlocks(t: ExportTexts, p: ProtocolParagraph): Paragraph[] {
+  const out: Paragraph[] = [heading(`§ ${p.number} ${p.title}`, HeadingLevel.HEADING_2)];
+  if (p.dnr) out.push(new Paragraph({ children: [text(`${t.dnr} ${p.dnr}`, { italics: true })] }));
+  out.push(...lines(p.background));
+  if (p.decision) out.push(label(t.decision), ...lines(p.decision));
+  if (p.notes) out.push(label(t.notes), ...lines(p.notes));
+  if (p.recusals.length) out.push(label(t.recusal), new Paragraph({ children: [text(t.recusalText(p.recusals.map((r) => r.personName).join(', ')))] }));
+  if (p.actions.length) {
+    out.push(label(t.actions));
+    for (const a of p.actions) {
+      out.push(new Paragraph({ bullet: { level: 0 }, children: [text(`${a.description} (${t.owner} ${a.ownerName}${a.dueDate ? `, ${t.due} ${a.dueDate}` : ''})`)] }));
+    }
+  }
+  if (p.distribution) out.push(label(t.distribution), ...lines(p.distribution));
+  if (p.immediatelyAttested) out.push(new Paragraph({ children: [text(t.immediatelyAttested, { italics: true })] }));
+  for (const c of p.corrections) out.push(label(t.correction(c.date, c.author)), ...lines(c.text));
+  return out;
+}
+
+function safeFileName(...parts: string[]): string {
+  return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-').trim()}.docx`;
+}
+
+function attestedLineFor(t: ExportTexts, protocol: Protocol, personId: number | undefined): string | null {
+  const a = protocol.attestations.find((x) => x.personId === personId);
+  return a ? t.attestedOn(a.date) : null;
+}
+
+/** Sammanträdesprotokoll: the front page in the order Swedish users expect, then every § in order. */
+export async function protocolDocx(ctx: Ctx, meetingId: number, lang: Lang): Promise<ExportedDocument> {
+  const t = EXPORT_TEXTS[lang];
+  const meeting = getMeeting(ctx, meetingId);
+  const protocol = requireProtocol(ctx, meetingId);
+  const attendance = listAttendance(ctx, meetingId);
+  const attestationPlaceAndTime = [protocol.attestationPlace, protocol.attestationDate].filter(Boolean).join(', ') || t.none;
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${meeting.bodyName} – ${t.protocol}`, { bold: true, size: 32 })] }),
+    heading(t.placeAndTime),
+    new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
+    ...attendanceBlocks(t, attendance),
+    heading(t.appointedToAttest),
+    new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
+    heading(t.attestationPlaceAndTime),
+    new Paragraph({ children: [text(attestationPlaceAndTime)] }),
+    heading(t.paragraphs),
+    new Paragraph({ children: [text(paragraphRangeText(protocol.paragraphRange))] }),
+    heading(t.signatures),
+    ...signatureBlock(t.secretary, meeting.secretary?.name ?? '', null),
+    ...signatureBlock(t.chair, meeting.chair?.name ?? '', attestedLineFor(t, protocol, meeting.chair?.id)),
+    ...meeting.justerare.flatMap((j) => signatureBlock(t.attester, j.name, attestedLineFor(t, protocol, j.id))),
+  ];
+  if (protocol.status !== 'attested') children.push(new Paragraph({ children: [text(t.notYetAttested, { italics: true })], spacing: { before: 240 } }));
+  children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+  for (const p of protocol.paragraphs) children.push(...paragraphBlocks(t, p));
+  if (protocol.corrections.length) {
+    children.push(heading(t.correctionsHeading, HeadingLevel.HEADING_2));
+    for (const c of protocol.corrections) children.push(label(t.correction(c.date, c.author)), ...lines(c.text));
+  }
+  const fileName = safeFileName(t.fileProtocol, meeting.bodyName, meeting.date);
+  const doc = document(pageHeader(t, meeting.bodyName, t.protocol, meeting.date), children, `${t.protocol} ${meeting.bodyName} ${meeting.date}`);
+  return { fileName, bytes: await packDocx(doc) };
+}
+
+/** Protokollsutdrag: header, attendance, the one §, and the secretary's certification. */
+export async function extractDocx(ctx: Ctx, paragraphId: number, lang: Lang): Promise<ExportedDocument> {
+  const t = EXPORT_TEXTS[lang];
+  const meetingId = meetingOfParagraph(ctx, paragraphId);
+  const meeting = getMeeting(ctx, meetingId);
+  const protocol = requireProtocol(ctx, meetingId);
+  const p = getParagraph(ctx, paragraphId);
+  const attestations = p.immediatelyAttested ? p.attestations : protocol.attestations;
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${meeting.bodyName} – ${t.extract}`, { bold: true, size: 32 })] }),
+    heading(t.placeAndTime),
+    new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
+    ...attendanceBlocks(t, listAttendance(ctx, meetingId)),
+    heading(t.appointedToAttest),
+    new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
+    heading(t.paragraphs),
+    new Paragraph({ children: [text(`§ ${p.number}`)] }),
+    ...paragraphBlocks(t, p),
+    heading(t.signatures),
+    ...(attestations.length
+      ? attestations.map((a) => new Paragraph({ children: [text(`${a.role === 'ordforande' ? t.chair : t.attester}: ${a.name}, ${t.attestedOn(a.date).toLowerCase()}`)] }))
+      : [new Paragraph({ children: [text(t.notYetAttested, { italics: true })] })]),
+    heading(t.certification),
+    new Paragraph({ children: [text(t.certificationText)] }),
+    ...signatureBlock(t.secretary, meeting.secretary?.name ?? '', null),
+  ];
+  const fileName = safeFileName(t.fileExtract, meeting.bodyName, meeting.date, `§ ${p.number}`);
+  const doc = document(pageHeader(t, meeting.bodyName, t.extract, meeting.date), children, `${t.extract} ${meeting.bodyName} ${meeting.date} § ${p.number}`);
+  return { fileName, bytes: await packDocx(doc) };
+}
+
+const cell = (children: Paragraph[], width: number, shade = false) =>
+  new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, shading: shade ? { fill: 'E7E6E6' } : undefined });
+
+/** Kallelse med dagordning: time, place, who is invited, and the agenda with its time plan. */
+export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promise<ExportedDocument> {
+  const t = EXPORT_TEXTS[lang];
+  const meeting = getMeeting(ctx, meetingId);
+  if (meeting.status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
+  const agenda = listAgenda(ctx, meetingId);
+  const invited = listAttendance(ctx, meetingId).filter((a) => a.status === 'present' || a.role === 'ersattare');
+  const headerRow = new TableRow({
+    tableHeader: true,
+    children: [
+      cell([new Paragraph({ children: [text(t.item, { bold: true })] })], 8, true),
+      cell([new Paragraph({ children: [text(t.clock, { bold: true })] })], 16, true),
+      cell([new Paragraph({ children: [text(t.matter, { bold: true })] })], 56, true),
+      cell([new Paragraph({ children: [text(t.presenter, { bold: true })] })], 20, true),
+    ],
+  });
+  const rows = agenda.map((item, index) => {
+    const details = [
+      t.kinds[item.kind],
+      item.dnr ? `${t.dnr} ${item.dnr}` : null,
+      item.priorityName ? `${t.priority}: ${item.priorityName}` : null,
+    ].filter(Boolean).join(' · ');
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell([new Paragraph({ children: [text(String(index + 1))] })], 8),
+        cell([new Paragraph({ children: [text(`${item.startsAt}–${item.endsAt}`)] })], 16),
+        cell([
+          new Paragraph({ children: [text(item.title, { bold: true })] }),
+          ...lines(item.description),
+          new Paragraph({ children: [text(details, { italics: true, size: 18 })] }),
+        ], 56),
+        cell([new Paragraph({ children: [text(item.presenter ?? '')] })], 20),
+      ],
+    });
+  });
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${meeting.bodyName} – ${t.agendaTitle}`, { bold: true, size: 32 })] }),
+    heading(t.time),
+    new Paragraph({ children: [text(`${meeting.date} ${t.at} ${meeting.startTime}–${meeting.endTime}`)] }),
+    heading(t.place),
+    new Paragraph({ children: [text(meeting.place ?? t.none)] }),
+    heading(t.invited),
+    ...(invited.length ? invited.map((a) => new Paragraph({ children: [text(attendeeLine(t, { ...a, substituteFor: null, participatesIn: null }))] })) : [new Paragraph({ children: [text(t.none)] })]),
+    heading(t.agenda),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerRow, ...rows] }),
+  ];
+  if (meeting.notes) children.push(new Paragraph({ children: [] }), ...lines(meeting.notes));
+  const fileName = safeFileName(t.fileAgenda, meeting.bodyName, meeting.date);
+  const doc = document(pageHeader(t, meeting.bodyName, t.agendaTitle, meeting.date), children, `${t.agendaTitle} ${meeting.bodyName} ${meeting.date}`);
+  return { fileName, bytes: await packDocx(doc) };
+}
+

@@ -1,0 +1,54 @@
+import type { Ctx } from '../context';
+
+interface Row {
+  id: number;
+  meeting_id: number;
+  meeting_date: string;
+  body_id: number;
+  body_name: string;
+  year: number;
+  number: number;
+  title: string;
+  dnr: string | null;
+  priority_name: string | null;
+  locked: number;
+  open_actions: number;
+}
+
+const SELECT = `
+  SELECT p.id, p.meeting_id, m.date AS meeting_date, p.body_id, b.name AS body_name, p.year, p.number, p.title, p.dnr,
+         pr.title AS priority_name, l.locked,
+         (SELECT count(*) FROM action_item x WHERE x.paragraph_id = p.id AND x.status = 'open') AS open_actions
+  FROM paragraph p
+  JOIN meeting m ON m.id = p.meeting_id
+  JOIN body b ON b.id = p.body_id
+  JOIN paragraph_lock l ON l.paragraph_id = p.id
+  LEFT JOIN agreement_priority pr ON pr.id = p.priority_id`;
+
+const toSummary = (r: Row) => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  meetingDate: r.meeting_date,
+  bodyId: r.body_id,
+  bodyName: r.body_name,
+  year: r.year,
+  number: r.number,
+  title: r.title,
+  dnr: r.dnr,
+  priorityName: r.priority_name,
+  locked: r.locked === 1,
+  openActions: r.open_actions,
+});
+
+/** §§ across protocols, by body, year and number. */
+export function listParagraphs(ctx: Ctx, filter: { bodyId?: number; year?: number; meetingId?: number; carryOver?: boolean; beforeDate?: string }) {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId));
+  if (filter.year) (where.push('p.year = @year'), (params.year = filter.year));
+  if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
+  if (filter.carryOver) where.push('p.carry_over = 1');
+  if (filter.beforeDate) (where.push('m.date < @beforeDate'), (params.beforeDate = filter.beforeDate));
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.name, p.year, p.number`;
+  return (ctx.db.prepare(sql).all(params) as Row[]).map(toSummary);
+}
