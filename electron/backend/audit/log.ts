@@ -40,8 +40,10 @@ function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash
 export function write<T>(ctx: Ctx, work: (record: (change: Change) => void) => T): T {
   const changes: Change[] = [];
   const run = ctx.db.transaction(() => {
+    // who acts is settled before the work: a person renaming themselves did it under the old name
+    const actor = currentActorName(ctx);
     const result = work((change) => changes.push(change));
-    appendEvents(ctx, changes);
+    appendEvents(ctx, changes, actor);
     return result;
   });
   const result = run.immediate();
@@ -50,12 +52,11 @@ export function write<T>(ctx: Ctx, work: (record: (change: Change) => void) => T
   return result;
 }
 
-function appendEvents(ctx: Ctx, changes: Change[]): void {
+function appendEvents(ctx: Ctx, changes: Change[], actor: string): void {
   if (changes.length === 0) return;
   const last = ctx.db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   let prev = last?.hash ?? GENESIS;
   const at = ctx.clock.now().toISOString();
-  const actor = currentActorName(ctx);
   const insert = ctx.db.prepare(
     `INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash)
      VALUES (@at, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,

@@ -19,7 +19,10 @@ export function exampleStatus(ctx: Ctx): { loaded: boolean; hasData: boolean } {
   return { loaded: getSetting(ctx.db, 'example_loaded') === '1', hasData: hasData(ctx) };
 }
 
-export function loadExample(ctx: Ctx, confirmed: boolean): { loaded: boolean; hasData: boolean } {
+export type ExamplePart = (ctx: Ctx, refs: ExampleRefs) => void;
+
+/** All parts in one transaction: a part that fails leaves the database as it was. */
+export function loadExample(ctx: Ctx, confirmed: boolean, only: ExamplePart[] = parts): { loaded: boolean; hasData: boolean } {
   if (hasData(ctx) && !confirmed) {
     throw new AppError('CONFLICT', 'The database already holds data. Confirm to add the example alongside it; nothing existing is changed.', {
       params: { reason: 'example_needs_confirmation' },
@@ -27,7 +30,7 @@ export function loadExample(ctx: Ctx, confirmed: boolean): { loaded: boolean; ha
   }
   const refs = emptyRefs();
   ctx.db.transaction(() => {
-    for (const part of parts) part(ctx, refs);
+    for (const part of only) part(ctx, refs);
     putSetting(ctx.db, 'example_loaded', '1');
   }).immediate();
   return exampleStatus(ctx);

@@ -15,11 +15,18 @@ export function getSession(ctx: Ctx): Session {
   };
 }
 
+/**
+ * Chooses who is working. A person from the register is stored by id (their own name is
+ * used, whatever name the caller sent); anyone else by the name given.
+ */
 export function setActor(ctx: Ctx, actor: Actor): Session {
-  if (actor.personId !== null && !ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(actor.personId)) {
-    throw fieldError('personId', 'unknown_person', `Person ${actor.personId} does not exist`);
+  let chosen = actor;
+  if (actor.personId !== null) {
+    const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(actor.personId) as string | undefined;
+    if (name === undefined) throw fieldError('personId', 'unknown_person', `Person ${actor.personId} does not exist`);
+    chosen = { name, personId: actor.personId };
   }
-  putSetting(ctx.db, 'actor', JSON.stringify(actor));
+  putSetting(ctx.db, 'actor', JSON.stringify(chosen));
   ctx.emit('data.changed', { entity: 'session' });
   return getSession(ctx);
 }
