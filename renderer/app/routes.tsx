@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { HomePage } from '../pages/home/HomePage';
 import { OrganisationsPage } from '../pages/organisations/OrganisationsPage';
+import { AgreementsPage } from '../pages/agreements/AgreementsPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { BodiesPage } from '../pages/bodies/BodiesPage';
 
@@ -20,6 +21,7 @@ export interface AppRoute {
 export const routes: AppRoute[] = [
   { path: '', label: 'nav.home', component: HomePage },
   { path: 'organisations', label: 'nav.organisations', component: OrganisationsPage },
+  { path: 'agreements', label: 'nav.agreements', component: AgreementsPage },
   { path: 'people', label: 'nav.people', component: PeoplePage },
   { path: 'bodies', label: 'nav.bodies', component: BodiesPage },
 ];

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { Badge, Button, Card, Group, MultiSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Priority, VersionDetail } from '../../../shared/contract/agreements';
+import { useAction, useCall } from '../../api/hooks';
+import { AppModal } from '../../components/AppModal';
+import { ConfirmDialog } from '../../components/confirm';
+import { DateField } from '../../components/DateField';
+import { EmptyState } from '../../components/EmptyState';
+import { errorsByField } from '../../components/fieldErrors';
+import { OtherErrors } from './OtherErrors';
+import { SortableList } from '../../components/sortable/SortableList';
+
+interface PriorityDraft {
+  id: number | null;
+  title: string;
+  description: string;
+  source: string;
+  sourceDate: string;
+  responsibleIds: string[];
+}
+
+const blank: PriorityDraft = { id: null, title: '', description: '', source: '', sourceDate: '', responsibleIds: [] };
+
+function PriorityForm({ version, draft, onClose }: { version: VersionDetail; draft: PriorityDraft; onClose(): void }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const organisations = useCall('organisations.list', {});
+  const [value, setValue] = useState(draft);
+  const set = (patch: Partial<PriorityDraft>) => setValue((v) => ({ ...v, ...patch }));
+
+  // The parties come first: they are who usually answers for a priority.
+  const partyIds = new Set(version.parties.map((p) => p.organisationId));
+  const options = [...(organisations.data ?? [])].sort((a, b) => Number(partyIds.has(b.id)) - Number(partyIds.has(a.id))).map((o) => ({ value: String(o.id), label: o.name }));
+
+  const submit = async () => {
+    const fields = { title: value.title, description: value.description, source: value.source, sourceDate: value.sourceDate, responsibleIds: value.responsibleIds.map(Number) };
+    const saved = value.id === null ? await run('agreements.priorities.add', { versionId: version.id, fields }) : await run('agreements.priorities.update', { id: value.id, fields });
+    if (saved) onClose();
+  };
+
+  return (
+    <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('agreements.priorities.add') : t('agreements.priorities.edit')}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <TextInput label={t('agreements.priorities.fields.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} required data-autofocus />
+          <Textarea label={t('agreements.priorities.fields.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={3} />
+          <Group grow align="flex-start">
+            <TextInput label={t('agreements.priorities.fields.source')} description={t('agreements.priorities.fields.sourceHelp')} value={value.source} onChange={(e) => set({ source: e.currentTarget.value })} error={errors.source} />
+            <DateField label={t('agreements.priorities.fields.sourceDate')} value={value.sourceDate} onChange={(sourceDate) => set({ sourceDate })} error={errors.sourceDate} />
+          </Group>
+          <MultiSelect
+            label={t('agreements.priorities.fields.responsible')}
+            data={options}
+            value={value.responsibleIds}
+            onChange={(responsibleIds) => set({ responsibleIds })}
+            error={errors.responsibleIds}
+            searchable
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+function PriorityCard({ priority, index }: { priority: Priority; index: number }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>
+        {index + 1}. {priority.title}
+      </Text>
+      {priority.description && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {priority.description}
+        </Text>
+      )}
+      {(priority.source || priority.sourceDate) && (
+        <Text size="sm" c="dimmed">
+          {t('agreements.priorities.sourceLine', { source: priority.source ?? t('agreements.priorities.noSource'), date: priority.sourceDate ?? t('agreements.priorities.noDate') })}
+        </Text>
+      )}
+      {priority.responsible.length > 0 && (
+        <Group gap={4} aria-label={t('agreements.priorities.fields.responsible')} role="list">
+          {priority.responsible.map((r) => (
+            <Badge key={r.organisationId} variant="outline" role="listitem">
+              {r.organisationName}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** Prioriterade områden: ordered, each with its source in the local lägesbild and who answers for it. */
+export function PrioritiesPanel({ version }: { version: VersionDetail }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors } = useAction();
+  const [editing, setEditing] = useState<PriorityDraft | null>(null);
+  const [removing, setRemoving] = useState<Priority | null>(null);
+  const editable = version.editable;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3} size="h5">
+          {t('agreements.priorities.title')}
+        </Title>
+        {editable && (
+          <Button size="xs" onClick={() => setEditing(blank)}>
+            {t('agreements.priorities.add')}
+          </Button>
+        )}
+      </Group>
+      {version.priorities.length === 0 ? (
+        <EmptyState title={t('agreements.priorities.emptyTitle')}>{t('agreements.priorities.empty')}</EmptyState>
+      ) : (
+        <SortableList
+          label={t('agreements.priorities.title')}
+          items={version.priorities}
+          getId={(p) => p.id}
+          getLabel={(p) => p.title}
+          disabled={!editable}
+          onReorder={(next) => void run('agreements.priorities.reorder', { versionId: version.id, ids: next.map((p) => p.id) })}
+          renderItem={(p, index) => (
+            <Card withBorder data-testid="priority-row">
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <PriorityCard priority={p} index={index} />
+                {editable && (
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('agreements.priorities.editNamed', { name: p.title })}
+                      onClick={() =>
+                        setEditing({ id: p.id, title: p.title, description: p.description ?? '', source: p.source ?? '', sourceDate: p.sourceDate ?? '', responsibleIds: p.responsible.map((r) => String(r.organisationId)) })
+                      }
+                    >
+                      {t('actions.edit')}
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" aria-label={t('agreements.priorities.removeNamed', { name: p.title })} onClick={() => setRemoving(p)}>
+                      {t('actions.delete')}
+                    </Button>
+                  </Group>
+                )}
+              </Group>
+            </Card>
+          )}
+        />
+      )}
+      <OtherErrors errors={fieldErrors} shown={[]} />
+      {editing && <PriorityForm version={version} draft={editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('agreements.priorities.removeTitle')}
+        message={t('agreements.priorities.removeMessage', { name: removing?.title ?? '' })}
+        confirmLabel={t('actions.delete')}
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (removing) await run('agreements.priorities.remove', { id: removing.id });
+          setRemoving(null);
+        }}
+      />
+    </Stack>
+  );
+}

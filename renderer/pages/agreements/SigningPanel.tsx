@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Code, Group, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Party, VersionDetail } from '../../../shared/contract/agreements';
+import { useAction } from '../../api/hooks';
+import { AppModal } from '../../components/AppModal';
+import { ConfirmDialog } from '../../components/confirm';
+import { DateField } from '../../components/DateField';
+import { OtherErrors } from './OtherErrors';
+import { localToday } from './paths';
+
+const signingFieldNames = ['name', 'title', 'organisation', 'signedOn', 'place'];
+
+/** Records that one signatory has signed: prefilled from the party, date and place to fill in. */
+function SigningForm({ version, party, onClose }: { version: VersionDetail; party: Party; onClose(): void }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  // The place is usually the same for every party: offer the one recorded last.
+  const lastPlace = version.parties.map((p) => p.signing?.place).filter(Boolean).at(-1) ?? '';
+  const [value, setValue] = useState({ name: party.signatoryName, title: party.signatoryTitle ?? '', organisation: party.organisationName, signedOn: localToday(), place: lastPlace });
+  const set = (patch: Partial<typeof value>) => setValue((v) => ({ ...v, ...patch }));
+
+  const submit = async () => {
+    const saved = await run('agreements.signing.record', { versionId: version.id, partyId: party.id, ...value });
+    if (saved) onClose();
+  };
+
+  return (
+    <AppModal opened onClose={onClose} title={t('agreements.signing.recordFor', { name: party.organisationName })}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <OtherErrors errors={fieldErrors} shown={signingFieldNames} />
+          <TextInput label={t('agreements.signing.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors.name} required />
+          <TextInput label={t('agreements.signing.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={fieldErrors.title} />
+          <TextInput label={t('agreements.signing.organisation')} value={value.organisation} onChange={(e) => set({ organisation: e.currentTarget.value })} error={fieldErrors.organisation} required />
+          <Group grow align="flex-start">
+            <DateField label={t('agreements.signing.signedOn')} value={value.signedOn} onChange={(signedOn) => set({ signedOn })} error={fieldErrors.signedOn} required />
+            <TextInput label={t('agreements.signing.place')} value={value.place} onChange={(e) => set({ place: e.currentTarget.value })} error={fieldErrors.place} required data-autofocus />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('agreements.signing.record')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/**
+ * The signing workflow: send for signing (freezes the version), record each signatory's signing,
+ * see progress, withdraw (clears recorded signings). When all have signed the version is signed
+ * and its content hash is shown.
+ */
+export function SigningPanel({ version }: { version: VersionDetail }) {
+  const { t } = useTranslation();
+  const send = useAction();
+  const withdraw = useAction();
+  const [asking, setAsking] = useState<'send' | 'withdraw' | null>(null);
+  const [recording, setRecording] = useState<Party | null>(null);
+  const total = version.parties.length;
+  const signed = version.parties.filter((p) => p.signing).length;
+  const status = version.storedStatus;
+
+  return (
+    <Stack>
+      <Title order={3} size="h5">
+        {t('agreements.signing.heading')}
+      </Title>
+      {status === 'draft' && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Text size="sm">{t('agreements.signing.draftHelp')}</Text>
+            <OtherErrors errors={send.fieldErrors} shown={[]} />
+            <Button w="fit-content" onClick={() => setAsking('send')} loading={send.busy}>
+              {t('agreements.signing.send')}
+            </Button>
+          </Stack>
+        </Card>
+      )}
+      {status !== 'draft' && (
+        <Stack gap={4}>
+          <Text fw={600} data-testid="signing-progress">
+            {t('agreements.signing.progress', { signed, total })}
+          </Text>
+          <Progress value={total ? (signed / total) * 100 : 0} color={signed === total ? 'green' : 'orange'} aria-label={t('agreements.signing.progress', { signed, total })} />
+        </Stack>
+      )}
+      {status === 'signed' && version.contentHash && (
+        <Alert color="green" title={t('agreements.signing.complete')}>
+          <Text size="sm">
+            {t('agreements.contentHash')}: <Code>{version.contentHash}</Code>
+          </Text>
+        </Alert>
+      )}
+      {total > 0 && (
+        <Table aria-label={t('agreements.signing.signatories')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('agreements.parties.organisation')}</Table.Th>
+              <Table.Th>{t('agreements.parties.signatory')}</Table.Th>
+              <Table.Th>{t('agreements.signing.state')}</Table.Th>
+              {status === 'under_signing' && <Table.Th>{t('actions.title')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {version.parties.map((p) => (
+              <Table.Tr key={p.id} data-testid="signatory-row">
+                <Table.Td>{p.organisationName}</Table.Td>
+                <Table.Td>
+                  {p.signing ? p.signing.name : p.signatoryName}
+                  {(p.signing ? p.signing.title : p.signatoryTitle) ? `, ${p.signing ? p.signing.title : p.signatoryTitle}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  {p.signing ? t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place }) : t('agreements.signing.notSigned')}
+                </Table.Td>
+                {status === 'under_signing' && (
+                  <Table.Td>
+                    {!p.signing && (
+                      <Button size="xs" onClick={() => setRecording(p)} aria-label={t('agreements.signing.recordFor', { name: p.organisationName })}>
+                        {t('agreements.signing.record')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {status === 'under_signing' && (
+        <Group>
+          <Button variant="default" color="red" onClick={() => setAsking('withdraw')} loading={withdraw.busy}>
+            {t('agreements.signing.withdraw')}
+          </Button>
+        </Group>
+      )}
+      {recording && <SigningForm version={version} party={recording} onClose={() => setRecording(null)} />}
+      <ConfirmDialog
+        opened={asking === 'send'}
+        title={t('agreements.signing.sendTitle')}
+        message={t('agreements.signing.sendMessage', { count: total })}
+        confirmLabel={t('agreements.signing.send')}
+        onCancel={() => setAsking(null)}
+        onConfirm={async () => {
+          setAsking(null);
+          await send.run('agreements.signing.send', { versionId: version.id });
+        }}
+      />
+      <ConfirmDialog
+        opened={asking === 'withdraw'}
+        title={t('agreements.signing.withdrawTitle')}
+        message={t('agreements.signing.withdrawMessage', { count: signed })}
+        confirmLabel={t('agreements.signing.withdraw')}
+        danger
+        onCancel={() => setAsking(null)}
+        onConfirm={async () => {
+          setAsking(null);
+          await withdraw.run('agreements.signing.withdraw', { versionId: version.id });
+        }}
+      />
+    </Stack>
+  );
+}
