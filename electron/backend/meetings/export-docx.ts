@@ -13,6 +13,9 @@ import { invalidState } from './errors';
 import { meetingOfParagraph } from './state';
 import { EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
 
+/** For the archive export: which protocols are attested, with their metadata. */
+export { attestedProtocols, type AttestedProtocol } from './attested-protocols';
+
 type Lang = 'sv' | 'en';
 
 const FONT = 'Calibri';
