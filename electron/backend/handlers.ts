@@ -4,6 +4,7 @@ import { participantsHandlers } from './participants/handlers';
 import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
 import { meetingsHandlers } from './meetings/handlers';
+import { signingHandlers } from './signing/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
@@ -14,4 +15,5 @@ export const handlers: HandlerMap = {
   ...participantsHandlers,
   ...agreementsHandlers,
   ...meetingsHandlers,
+  ...signingHandlers,
 };

@@ -4,6 +4,7 @@ import { participantsContract } from './participants';
 import { systemContract } from './system';
 import { agreementsContract } from './agreements';
 import { meetingsContract } from './meetings';
+import { signingContract } from './signing';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -14,6 +15,7 @@ export const contract = {
   ...participantsContract,
   ...agreementsContract,
   ...meetingsContract,
+  ...signingContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,11 +1,13 @@
 import type { Ctx } from '../context';
-import { AppError } from '../../../shared/errors';
+import { signingIdentity } from './certificates/store';
+import { signPackage } from './opc/sign-package';
 
 /**
  * Adds an ECMA-376 package signature to an exported .docx with the organisation's active
  * signing certificate. Callers check first that the record may be signed (a signed agreement
- * version, an attested protocol).
+ * version, an attested protocol). Throws a clear INVALID_STATE error when no certificate is
+ * chosen, it is expired or not yet valid, or the keystore is locked.
  */
-export async function signExport(_ctx: Ctx, _bytes: Uint8Array): Promise<Uint8Array> {
-  throw new AppError('INVALID_STATE', 'Signing Word files is not available yet', { params: { reason: 'signing_unavailable' } });
+export async function signExport(ctx: Ctx, bytes: Uint8Array): Promise<Uint8Array> {
+  return signPackage(bytes, signingIdentity(ctx), ctx.clock.now());
 }

@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import { AppError } from '../../../../shared/errors';
+
+/**
+ * How a private key is kept at rest: PKCS#8 DER encrypted with AES-256-GCM under a key
+ * derived from the keystore passphrase with scrypt. The envelope is JSON so the database
+ * can check its shape (migration 004 refuses anything else).
+ */
+export interface KeyEnvelope {
+  v: 1;
+  kdf: 'scrypt';
+  cipher: 'aes-256-gcm';
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+const SCRYPT = { N: 1 << 15, r: 8, p: 1 };
+
+function derive(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
+  return crypto.scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 128 * params.N * params.r * 2 });
+}
+
+export function sealBytes(plain: Uint8Array, passphrase: string): KeyEnvelope {
+  const salt = crypto.randomBytes(16);
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', derive(passphrase, salt, SCRYPT), iv);
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return { v: 1, kdf: 'scrypt', cipher: 'aes-256-gcm', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+export function wrongPassphrase(): AppError {
+  return new AppError('VALIDATION', 'The passphrase is not correct', { fields: { passphrase: 'trust.validation.wrong_passphrase' } });
+}
+
+export function openBytes(envelope: KeyEnvelope, passphrase: string): Buffer {
+  if (envelope.kdf !== 'scrypt' || envelope.cipher !== 'aes-256-gcm') throw new AppError('INVALID_STATE', 'Unknown key protection', { params: { reason: 'trust.errors.unknown_protection' } });
+  const decipher = crypto.createDecipheriv('aes-256-gcm', derive(passphrase, Buffer.from(envelope.salt, 'base64'), envelope), Buffer.from(envelope.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
+  } catch {
+    throw wrongPassphrase();
+  }
+}
+
+export function sealPrivateKey(key: crypto.KeyObject, passphrase: string): string {
+  const der = key.export({ type: 'pkcs8', format: 'der' });
+  try {
+    return JSON.stringify(sealBytes(der, passphrase));
+  } finally {
+    der.fill(0);
+  }
+}
+
+export function openPrivateKey(sealed: string, passphrase: string): crypto.KeyObject {
+  const der = openBytes(JSON.parse(sealed) as KeyEnvelope, passphrase);
+  try {
+    return crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
+}
+
+/**
+ * Hook for the desktop app: Electron's safeStorage (main process only) can wrap the
+ * passphrase so the user is not asked for it at every start. The main process owns
+ * safeStorage; it unwraps the stored passphrase and calls `certificates.unlock` through the
+ * ordinary contract, so the backend never needs 'electron'. Nothing else is required here.
+ */
+export const SAFE_STORAGE_HOOK = 'certificates.unlock';

@@ -1,0 +1,21 @@
+import type { HandlerMap } from '../handlers';
+import type { Method } from '../../../shared/contract';
+import {
+  activateCertificate, createLocalCertificate, importPkcs12, importTrusted, keystoreStatus, listCertificates, lock, removeCertificate, unlock,
+} from './certificates/store';
+import { decodeBase64File, verifyWithStore } from './verify-docx';
+
+type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
+
+export const signingHandlers: HandlerMap<SigningMethod> = {
+  'certificates.list': (ctx) => listCertificates(ctx),
+  'certificates.status': (ctx) => keystoreStatus(ctx),
+  'certificates.unlock': (ctx, i) => unlock(ctx, i.passphrase),
+  'certificates.lock': (ctx) => lock(ctx),
+  'certificates.createLocal': (ctx, i) => createLocalCertificate(ctx, i),
+  'certificates.importPkcs12': (ctx, i) => importPkcs12(ctx, { bytes: decodeBase64File(i.fileBase64), password: i.password, passphrase: i.passphrase, label: i.label }),
+  'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
+  'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
+  'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+};
