@@ -1,5 +1,6 @@
 import type { Backend } from '../backend';
 import { UsageError, type Command, type CommandContext } from './command';
+import { meetingExportKinds } from '../meetings/cli';
 
 /** One kind `samrad export <kind>` knows. Common flags: --out FILE, --overwrite, --lang sv|en, --sign. */
 export interface ExportKind {
@@ -8,7 +9,9 @@ export interface ExportKind {
 }
 
 /** Each area adds its export kinds here. */
-export const exportKinds: Record<string, ExportKind> = {};
+export const exportKinds: Record<string, ExportKind> = {
+  ...meetingExportKinds,
+};
 
 export function languageFlag(ctx: CommandContext): 'sv' | 'en' {
   const lang = ctx.flags.lang ?? 'sv';

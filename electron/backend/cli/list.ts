@@ -2,6 +2,7 @@ import type { Input, Method, Output } from '../../../shared/contract';
 import type { Backend } from '../backend';
 import { AppError } from '../../../shared/errors';
 import { UsageError, type Command } from './command';
+import { meetingListKinds } from '../meetings/cli';
 
 /** One kind `samrad list <kind>` knows: which method answers it and how rows print. */
 export interface ListKind<M extends Method = Method> {
@@ -32,6 +33,7 @@ export const listKinds: Record<string, ListKind> = {
     input: { includeArchived: true },
     columns: [['id', (b) => b.id], ['name', (b) => b.name], ['kind', (b) => b.kind], ['members', (b) => b.memberCount]],
   }),
+  ...meetingListKinds,
 };
 
 export function formatTable(headers: string[], rows: unknown[][]): string[] {

@@ -1,0 +1,95 @@
+import type { ListKind } from '../cli/list';
+import { languageFlag, type ExportKind } from '../cli/export';
+import { requiredFlag, UsageError, type CommandContext } from '../cli/command';
+import { writeExportFile } from '../export/write-file';
+import type { ActionItem, Meeting } from '../../../shared/contract/meetings';
+import { exportAgendaDocument, exportExtractDocument, exportProtocolDocument } from './exports';
+
+type Row<T> = (row: T) => unknown;
+const columns = <T>(list: Array<[string, Row<T>]>) => list as Array<[string, Row<never>]>;
+
+/** `samrad list meetings|paragraphs|actions` */
+export const meetingListKinds: Record<string, ListKind> = {
+  meetings: {
+    method: 'meetings.list',
+    input: { includeCancelled: true },
+    columns: columns<Meeting>([
+      ['id', (m) => m.id],
+      ['body', (m) => m.bodyName],
+      ['date', (m) => m.date],
+      ['time', (m) => `${m.startTime}–${m.endTime}`],
+      ['place', (m) => m.place],
+      ['status', (m) => m.status],
+      ['protocol', (m) => m.protocolStatus],
+      ['§§', (m) => (m.paragraphRange ? `${m.paragraphRange[0]}–${m.paragraphRange[1]}` : '')],
+    ]),
+  },
+  paragraphs: {
+    method: 'paragraphs.list',
+    input: {},
+    columns: columns<{ id: number; bodyName: string; year: number; number: number; meetingDate: string; title: string; dnr: string | null; locked: boolean; openActions: number }>([
+      ['id', (p) => p.id],
+      ['body', (p) => p.bodyName],
+      ['§', (p) => `${p.year} § ${p.number}`],
+      ['meeting', (p) => p.meetingDate],
+      ['title', (p) => p.title],
+      ['dnr', (p) => p.dnr],
+      ['attested', (p) => (p.locked ? 'yes' : '')],
+      ['open actions', (p) => p.openActions || ''],
+    ]),
+  },
+  actions: {
+    method: 'actions.list',
+    input: {},
+    columns: columns<ActionItem>([
+      ['id', (a) => a.id],
+      ['meeting', (a) => `${a.meetingDate} § ${a.paragraphNumber}`],
+      ['action', (a) => a.description],
+      ['owner', (a) => a.ownerName],
+      ['due', (a) => a.dueDate],
+      ['status', (a) => (a.overdue ? 'overdue' : a.status)],
+      ['priority', (a) => a.priorityName],
+    ]),
+  },
+};
+
+function idFlag(ctx: CommandContext, name: string): number {
+  const raw = requiredFlag(ctx, name);
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--${name} must be a positive whole number`);
+  return id;
+}
+
+function save(ctx: CommandContext, doc: { fileName: string; bytes: Uint8Array }): number {
+  const written = writeExportFile(requiredFlag(ctx, 'out'), doc.bytes, { overwrite: ctx.flags.overwrite === true });
+  ctx.io.out(`Written: ${written.path} (sha256 ${written.sha256})`);
+  return 0;
+}
+
+/** `samrad export protocol|extract|agenda` */
+export const meetingExportKinds: Record<string, ExportKind> = {
+  protocol: {
+    usage: 'samrad export protocol --meeting ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    async run(ctx, backend) {
+      const meetingId = idFlag(ctx, 'meeting');
+      requiredFlag(ctx, 'out');
+      return save(ctx, await exportProtocolDocument(backend.ctx, meetingId, languageFlag(ctx), ctx.flags.sign === true));
+    },
+  },
+  extract: {
+    usage: 'samrad export extract --paragraph ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    async run(ctx, backend) {
+      const paragraphId = idFlag(ctx, 'paragraph');
+      requiredFlag(ctx, 'out');
+      return save(ctx, await exportExtractDocument(backend.ctx, paragraphId, languageFlag(ctx), ctx.flags.sign === true));
+    },
+  },
+  agenda: {
+    usage: 'samrad export agenda --meeting ID --out FILE.docx [--lang sv|en] [--overwrite] [--db FILE]',
+    async run(ctx, backend) {
+      const meetingId = idFlag(ctx, 'meeting');
+      requiredFlag(ctx, 'out');
+      return save(ctx, await exportAgendaDocument(backend.ctx, meetingId, languageFlag(ctx)));
+    },
+  },
+};
