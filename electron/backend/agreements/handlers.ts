@@ -1,43 +1,60 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import { agreementsOverview, createAgreement, getAgreement, getAgreementSettings, listAgreements, renameAgreement, updateAgreementSettings } from './agreements';
+import { createVersion, deleteVersion, renewVersion, updateVersion } from './versions';
+import { getVersion, listVersions } from './read';
+import {
+  addParty,
+  addPriority,
+  addSection,
+  removeParty,
+  removePriority,
+  removeSection,
+  reorderParties,
+  reorderPriorities,
+  reorderSections,
+  updateParty,
+  updatePriority,
+  updateSection,
+} from './content';
+import { recordSigning, sendForSigning, withdrawFromSigning } from './signing';
+import { compareVersions } from './redline';
+import { exportAgreementForUser, exportRedlineForUser } from './export-for-user';
+// registers the agreement rules' SQL trigger keys with the error translator
+import './errors';
 
 type AgreementMethod = Extract<Method, `agreements.${string}`>;
 
-const notYet = (): never => {
-  throw new AppError('INVALID_STATE', 'Not implemented yet');
-};
-
 export const agreementsHandlers: HandlerMap<AgreementMethod> = {
-  'agreements.overview': notYet,
-  'agreements.list': notYet,
-  'agreements.get': notYet,
-  'agreements.create': notYet,
-  'agreements.rename': notYet,
-  'agreements.settings': notYet,
-  'agreements.updateSettings': notYet,
-  'agreements.versions.list': notYet,
-  'agreements.versions.get': notYet,
-  'agreements.versions.create': notYet,
-  'agreements.versions.update': notYet,
-  'agreements.versions.renew': notYet,
-  'agreements.versions.delete': notYet,
-  'agreements.parties.add': notYet,
-  'agreements.parties.update': notYet,
-  'agreements.parties.remove': notYet,
-  'agreements.parties.reorder': notYet,
-  'agreements.sections.add': notYet,
-  'agreements.sections.update': notYet,
-  'agreements.sections.remove': notYet,
-  'agreements.sections.reorder': notYet,
-  'agreements.priorities.add': notYet,
-  'agreements.priorities.update': notYet,
-  'agreements.priorities.remove': notYet,
-  'agreements.priorities.reorder': notYet,
-  'agreements.signing.send': notYet,
-  'agreements.signing.record': notYet,
-  'agreements.signing.withdraw': notYet,
-  'agreements.compare': notYet,
-  'agreements.compareDocx': notYet,
-  'agreements.exportDocx': notYet,
+  'agreements.overview': (ctx) => agreementsOverview(ctx),
+  'agreements.list': (ctx) => listAgreements(ctx),
+  'agreements.get': (ctx, i) => getAgreement(ctx, i.id),
+  'agreements.create': (ctx, i) => createAgreement(ctx, i.name, i.version),
+  'agreements.rename': (ctx, i) => renameAgreement(ctx, i.id, i.name),
+  'agreements.settings': (ctx) => getAgreementSettings(ctx),
+  'agreements.updateSettings': (ctx, i) => updateAgreementSettings(ctx, i.warningDays),
+  'agreements.versions.list': (ctx, i) => listVersions(ctx, i.agreementId),
+  'agreements.versions.get': (ctx, i) => getVersion(ctx, i.id),
+  'agreements.versions.create': (ctx, i) => createVersion(ctx, i.agreementId, i.fields, i.predecessorId),
+  'agreements.versions.update': (ctx, i) => updateVersion(ctx, i.id, i.fields),
+  'agreements.versions.renew': (ctx, i) => renewVersion(ctx, i.id),
+  'agreements.versions.delete': (ctx, i) => deleteVersion(ctx, i.id),
+  'agreements.parties.add': (ctx, i) => addParty(ctx, i.versionId, i.fields),
+  'agreements.parties.update': (ctx, i) => updateParty(ctx, i.id, i.fields),
+  'agreements.parties.remove': (ctx, i) => removeParty(ctx, i.id),
+  'agreements.parties.reorder': (ctx, i) => reorderParties(ctx, i.versionId, i.ids),
+  'agreements.sections.add': (ctx, i) => addSection(ctx, i.versionId, i.fields, i.afterId),
+  'agreements.sections.update': (ctx, i) => updateSection(ctx, i.id, i.fields),
+  'agreements.sections.remove': (ctx, i) => removeSection(ctx, i.id),
+  'agreements.sections.reorder': (ctx, i) => reorderSections(ctx, i.versionId, i.ids),
+  'agreements.priorities.add': (ctx, i) => addPriority(ctx, i.versionId, i.fields),
+  'agreements.priorities.update': (ctx, i) => updatePriority(ctx, i.id, i.fields),
+  'agreements.priorities.remove': (ctx, i) => removePriority(ctx, i.id),
+  'agreements.priorities.reorder': (ctx, i) => reorderPriorities(ctx, i.versionId, i.ids),
+  'agreements.signing.send': (ctx, i) => sendForSigning(ctx, i.versionId),
+  'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
+  'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
+  'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId),
+  'agreements.compareDocx': (ctx, i) => exportRedlineForUser(ctx, i.fromId, i.toId, i.lang),
+  'agreements.exportDocx': (ctx, i) => exportAgreementForUser(ctx, i.versionId, i.lang, i.sign),
 };

@@ -1,4 +1,7 @@
 import * as m001 from './001_foundation';
+import * as m002 from './002_agreements';
+import * as m003 from './003_meetings';
+import * as m004 from './004_signing';
 
 export interface Migration {
   version: number;
@@ -12,6 +15,9 @@ export interface Migration {
  */
 export const migrations: Migration[] = [
   { version: 1, name: '001_foundation', up: m001.up },
+  { version: 2, name: '002_agreements', up: m002.up },
+  { version: 3, name: '003_meetings', up: m003.up },
+  { version: 4, name: '004_signing', up: m004.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -1,0 +1,104 @@
+import { Document, HeadingLevel, Paragraph, TextRun, BorderStyle } from 'docx';
+import type { Ctx } from '../context';
+import { packDocx } from '../export/pack';
+import type { ExportedDocument } from '../export/document';
+import type { Party, VersionDetail } from '../../../shared/contract/agreements';
+import { getVersion } from './read';
+import { ListNumbering, richTextParagraphs } from './docx-richtext';
+import { documentStyles, pageFooter } from './docx-common';
+import { docxLabels, type DocxLanguage } from './labels';
+
+const line = (text: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text, ...options });
+
+function titlePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+  const l = docxLabels[lang];
+  const out = [new Paragraph({ heading: HeadingLevel.TITLE, children: [line(v.title)] })];
+  if (v.dnr) out.push(new Paragraph({ children: [line(`${l.dnr}: `, { bold: true }), line(v.dnr)] }));
+  out.push(new Paragraph({ spacing: { before: 240 }, children: [line(l.parties, { bold: true })] }));
+  for (const p of v.parties) out.push(new Paragraph({ indent: { left: 360 }, children: [line(p.organisationName)] }));
+  out.push(new Paragraph({ spacing: { before: 240 }, children: [line(`${l.validity}: `, { bold: true }), line(l.period(v.validFrom, v.validTo))] }));
+  if (v.storedStatus !== 'signed') out.push(new Paragraph({ spacing: { before: 480 }, children: [line(l.status[v.storedStatus], { bold: true })] }));
+  return out;
+}
+
+function sectionsPart(v: VersionDetail, lists: ListNumbering): Paragraph[] {
+  return v.sections.flatMap((s, index) => [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0, children: [line(`${index + 1}. ${s.heading}`)] }),
+    ...richTextParagraphs(s.body, lists),
+  ]);
+}
+
+function prioritiesPart(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+  if (v.priorities.length === 0) return [];
+  const l = docxLabels[lang];
+  const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [line(`${v.sections.length + 1}. ${l.priorities}`)] })];
+  v.priorities.forEach((p, index) => {
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [line(`${v.sections.length + 1}.${index + 1} ${p.title}`)] }));
+    if (p.description) out.push(new Paragraph({ children: [line(p.description)] }));
+    const source = [p.source, p.sourceDate].filter(Boolean).join(', ');
+    if (source) out.push(new Paragraph({ children: [line(`${l.source}: `, { bold: true }), line(source)] }));
+    if (p.responsible.length) {
+      out.push(new Paragraph({ children: [line(`${l.responsible}: `, { bold: true }), line(p.responsible.map((r) => r.organisationName).join(', '))] }));
+    }
+  });
+  return out;
+}
+
+/** One block per signatory: place and date, the line to sign on, name, title, organisation. */
+function signatureBlock(p: Party, lang: DocxLanguage): Paragraph[] {
+  const l = docxLabels[lang];
+  const keep = { keepNext: true, keepLines: true };
+  const signed = p.signing;
+  const ruled = (text: string, label: string) => [
+    new Paragraph({
+      ...keep,
+      spacing: { before: 360, after: 0 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+      indent: { right: 4320 },
+      children: [line(text || ' ')],
+    }),
+    new Paragraph({ ...keep, spacing: { after: 60 }, children: [line(label, { size: 16 })] }),
+  ];
+  return [
+    ...ruled(signed ? `${signed.place} ${signed.signedOn}` : '', l.placeAndDate),
+    ...ruled('', l.signature),
+    new Paragraph({ ...keep, spacing: { before: 120, after: 0 }, children: [line(signed?.name ?? p.signatoryName, { bold: true })] }),
+    ...((signed?.title ?? p.signatoryTitle) ? [new Paragraph({ ...keep, spacing: { after: 0 }, children: [line((signed?.title ?? p.signatoryTitle)!)] })] : []),
+    new Paragraph({ keepLines: true, spacing: { after: 480 }, children: [line(signed?.organisation ?? p.organisationName)] }),
+  ];
+}
+
+function signaturePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [line(docxLabels[lang].signatures)] }),
+    ...v.parties.flatMap((p) => signatureBlock(p, lang)),
+  ];
+}
+
+export function agreementFileName(v: Pick<VersionDetail, 'id' | 'title' | 'validFrom' | 'validTo'>, lang: DocxLanguage): string {
+  return `${docxLabels[lang].fileStem}_${v.validFrom}_${v.validTo}_v${v.id}_${lang}.docx`;
+}
+
+/**
+ * The agreement version as a Word document, in Swedish or English: title page, the sections
+ * with their formatting, the priorities, and a signature page; page numbers in the footer and,
+ * for a signed version, its content hash.
+ */
+export async function agreementDocx(ctx: Ctx, versionId: number, lang: 'sv' | 'en'): Promise<ExportedDocument> {
+  const v = getVersion(ctx, versionId);
+  const l = docxLabels[lang];
+  const lists = new ListNumbering();
+  const body = [...titlePage(v, lang), ...sectionsPart(v, lists), ...prioritiesPart(v, lang), ...signaturePage(v, lang)];
+  const hashLine = v.storedStatus === 'signed' && v.contentHash ? `${l.hash}: ${v.contentHash}` : `${l.status[v.storedStatus]} – ${l.notSigned}`;
+  const document = new Document({
+    title: v.title,
+    subject: v.agreementName,
+    description: v.dnr ? `${l.dnr} ${v.dnr}` : undefined,
+    creator: 'Samråd',
+    styles: documentStyles,
+    numbering: { config: lists.config() },
+    sections: [{ footers: { default: pageFooter(lang, hashLine) }, children: body }],
+  });
+  const bytes = await packDocx(document);
+  return { fileName: agreementFileName(v, lang), bytes };
+}

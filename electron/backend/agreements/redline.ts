@@ -1,0 +1,112 @@
+import { diffWordsWithSpace } from 'diff';
+import type { Ctx } from '../context';
+import { richTextToLines } from '../../../shared/richtext';
+import type { Redline, RedlineBlock, Segment, VersionDetail } from '../../../shared/contract/agreements';
+import { getVersion, getVersionSummary } from './read';
+
+/**
+ * Word-level differences from `before` to `after`. Whitespace counts as tokens, so the equal
+ * and deleted segments put together give back `before` exactly, and the equal and inserted
+ * ones give `after` (line breaks included).
+ */
+export function wordDiff(before: string, after: string): Segment[] {
+  if (before === after) return before ? [{ kind: 'equal', text: before }] : [];
+  const segments: Segment[] = [];
+  for (const change of diffWordsWithSpace(before, after)) {
+    const kind: Segment['kind'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
+    const last = segments.at(-1);
+    if (last && last.kind === kind) last.text += change.value;
+    else segments.push({ kind, text: change.value });
+  }
+  return segments;
+}
+
+/** Text of one item as a reader sees it, for comparison. */
+interface Comparable {
+  key: string;
+  position: number;
+  heading: string;
+  body: string;
+}
+
+/**
+ * Matches items by their stable key and diffs heading and body. The result follows the newer
+ * version's order; an item only in the older one is placed after the item it followed there.
+ */
+export function compareBlocks(older: Comparable[], newer: Comparable[]): RedlineBlock[] {
+  const oldByKey = new Map(older.map((item) => [item.key, item]));
+  const newKeys = new Set(newer.map((item) => item.key));
+  const blocks: RedlineBlock[] = newer.map((item) => {
+    const was = oldByKey.get(item.key);
+    if (!was) {
+      return { key: item.key, change: 'added', fromPosition: null, toPosition: item.position, heading: wordDiff('', item.heading), body: wordDiff('', item.body) };
+    }
+    const heading = wordDiff(was.heading, item.heading);
+    const body = wordDiff(was.body, item.body);
+    const changed = [...heading, ...body].some((s) => s.kind !== 'equal');
+    return { key: item.key, change: changed ? 'changed' : 'unchanged', fromPosition: was.position, toPosition: item.position, heading, body };
+  });
+  older.forEach((item, index) => {
+    if (newKeys.has(item.key)) return;
+    const removed: RedlineBlock = {
+      key: item.key,
+      change: 'removed',
+      fromPosition: item.position,
+      toPosition: null,
+      heading: wordDiff(item.heading, ''),
+      body: wordDiff(item.body, ''),
+    };
+    // after the nearest earlier item of the older version that is already placed
+    let at = 0;
+    for (let i = index - 1; i >= 0; i--) {
+      const placed = blocks.findIndex((b) => b.key === older[i].key);
+      if (placed >= 0) {
+        at = placed + 1;
+        break;
+      }
+    }
+    blocks.splice(at, 0, removed);
+  });
+  return blocks;
+}
+
+export const sectionText = (v: VersionDetail): Comparable[] =>
+  v.sections.map((s) => ({ key: s.key, position: s.position, heading: s.heading, body: richTextToLines(s.body).join('\n') }));
+
+export const priorityText = (v: VersionDetail): Comparable[] =>
+  v.priorities.map((p) => ({
+    key: p.key,
+    position: p.position,
+    heading: p.title,
+    body: [
+      p.description ?? '',
+      [p.source, p.sourceDate].filter(Boolean).join(' '),
+      p.responsible.map((r) => r.organisationName).join(', '),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  }));
+
+const partiesText = (v: VersionDetail) =>
+  v.parties.map((p) => `${p.organisationName}: ${p.signatoryName}${p.signatoryTitle ? `, ${p.signatoryTitle}` : ''}`).join('\n');
+
+export function compareVersions(ctx: Ctx, fromId: number, toId: number): Redline {
+  const from = getVersion(ctx, fromId);
+  const to = getVersion(ctx, toId);
+  const field = (name: Redline['fields'][number]['field'], before: string, after: string) => {
+    const segments = wordDiff(before, after);
+    return { field: name, changed: segments.some((s) => s.kind !== 'equal'), segments };
+  };
+  return {
+    from: getVersionSummary(ctx, fromId),
+    to: getVersionSummary(ctx, toId),
+    fields: [
+      field('title', from.title, to.title),
+      field('dnr', from.dnr ?? '', to.dnr ?? ''),
+      field('period', `${from.validFrom} – ${from.validTo}`, `${to.validFrom} – ${to.validTo}`),
+      field('parties', partiesText(from), partiesText(to)),
+    ],
+    sections: compareBlocks(sectionText(from), sectionText(to)),
+    priorities: compareBlocks(priorityText(from), priorityText(to)),
+  };
+}

@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { Ctx } from '../context';
+import { today } from '../context';
+import { write } from '../audit/log';
+import { notFound } from '../../../shared/errors';
+import type { signingFields, VersionDetail } from '../../../shared/contract/agreements';
+import { agreementErrors } from './errors';
+import { getVersion, getVersionSummary, listVersions } from './read';
+import { contentHash } from './canonical';
+import { requireDraft } from './versions';
+
+type SigningFields = z.output<typeof signingFields>;
+
+function statusOf(ctx: Ctx, versionId: number): string {
+  const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as { status: string } | undefined;
+  if (!row) throw notFound('agreement_version', versionId);
+  return row.status;
+}
+
+/** A signed version of the same agreement whose period overlaps this one, if any. */
+function overlappingSigned(ctx: Ctx, versionId: number) {
+  const v = getVersionSummary(ctx, versionId);
+  return listVersions(ctx, v.agreementId).find(
+    (o) => o.id !== v.id && o.storedStatus === 'signed' && o.validFrom <= v.validTo && o.validTo >= v.validFrom,
+  );
+}
+
+/** Copies today's names from the registers into the parties and priorities before freezing. */
+function refreshNames(ctx: Ctx, versionId: number): void {
+  ctx.db
+    .prepare(
+      `UPDATE agreement_party SET
+         organisation_name = (SELECT o.name FROM organisation o WHERE o.id = organisation_id),
+         signatory_name = (SELECT p.name FROM person p WHERE p.id = signatory_id),
+         signatory_title = (SELECT p.title FROM person p WHERE p.id = signatory_id)
+       WHERE version_id = ?`,
+    )
+    .run(versionId);
+  ctx.db
+    .prepare(
+      `UPDATE agreement_priority_responsible SET organisation_name = (SELECT o.name FROM organisation o WHERE o.id = organisation_id)
+       WHERE priority_id IN (SELECT id FROM agreement_priority WHERE version_id = ?)`,
+    )
+    .run(versionId);
+}
+
+/**
+ * Draft → under signing. The version must be complete (parties with signatories, some text)
+ * and its period must not overlap a signed version, since it could never be signed then.
+ */
+export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
+  return write(ctx, (record) => {
+    if (statusOf(ctx, versionId) !== 'draft') throw agreementErrors.notDraft();
+    requireDraft(ctx, versionId);
+    const before = getVersion(ctx, versionId);
+    if (before.parties.length === 0) throw agreementErrors.noParties();
+    if (before.sections.length === 0) throw agreementErrors.noSections();
+    const clash = overlappingSigned(ctx, versionId);
+    if (clash) throw agreementErrors.overlap(clash);
+    refreshNames(ctx, versionId);
+    const now = ctx.clock.now().toISOString();
+    ctx.db.prepare("UPDATE agreement_version SET status = 'under_signing', sent_for_signing_at = ?, updated_at = ? WHERE id = ?").run(now, now, versionId);
+    const after = getVersion(ctx, versionId);
+    record({ action: 'signing.send', entity: 'agreement_version', entityId: versionId, before: { status: before.status }, after: { status: after.status } });
+    return after;
+  });
+}
+
+/**
+ * Records one party's signing (recording it again corrects it). When the last party has
+ * signed, the version becomes signed and the SHA-256 of its canonical content is stored.
+ */
+export function recordSigning(ctx: Ctx, fields: SigningFields): VersionDetail {
+  return write(ctx, (record) => {
+    const status = statusOf(ctx, fields.versionId);
+    if (status === 'signed') throw agreementErrors.versionSigned();
+    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    const party = getVersion(ctx, fields.versionId).parties.find((p) => p.id === fields.partyId);
+    if (!party) throw agreementErrors.partyNotInVersion();
+    if (fields.signedOn > today(ctx)) throw agreementErrors.signedOnFuture();
+    const signing = {
+      name: fields.name ?? party.signatoryName,
+      title: fields.title ?? party.signatoryTitle,
+      organisation: fields.organisation ?? party.organisationName,
+      signedOn: fields.signedOn,
+      place: fields.place,
+    };
+    const now = ctx.clock.now().toISOString();
+    ctx.db
+      .prepare(
+        `INSERT INTO agreement_signing (version_id, party_id, name, title, organisation, signed_on, place, recorded_at)
+         VALUES (@versionId, @partyId, @name, @title, @organisation, @signedOn, @place, @now)
+         ON CONFLICT (party_id) DO UPDATE SET name = excluded.name, title = excluded.title, organisation = excluded.organisation,
+           signed_on = excluded.signed_on, place = excluded.place, recorded_at = excluded.recorded_at`,
+      )
+      .run({ versionId: fields.versionId, partyId: fields.partyId, ...signing, now });
+    record({ action: 'signing.record', entity: 'agreement_version', entityId: fields.versionId, before: party.signing, after: { partyId: party.id, ...signing } });
+
+    const current = getVersion(ctx, fields.versionId);
+    if (current.allSigned) {
+      const clash = overlappingSigned(ctx, fields.versionId);
+      if (clash) throw agreementErrors.overlap(clash);
+      const hash = contentHash(ctx, fields.versionId);
+      const signedAt = current.parties.map((p) => p.signing!.signedOn).sort().at(-1)!;
+      ctx.db
+        .prepare("UPDATE agreement_version SET status = 'signed', content_hash = ?, signed_at = ?, updated_at = ? WHERE id = ?")
+        .run(hash, signedAt, now, fields.versionId);
+      record({ action: 'signing.complete', entity: 'agreement_version', entityId: fields.versionId, before: { status: 'under_signing' }, after: { status: 'signed', contentHash: hash, signedAt } });
+    }
+    return getVersion(ctx, fields.versionId);
+  });
+}
+
+/** Under signing → draft; the recorded signings are cleared (by the trigger, whatever the path). */
+export function withdrawFromSigning(ctx: Ctx, versionId: number): VersionDetail {
+  return write(ctx, (record) => {
+    const status = statusOf(ctx, versionId);
+    if (status === 'signed') throw agreementErrors.versionSigned();
+    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    const before = getVersion(ctx, versionId);
+    ctx.db
+      .prepare("UPDATE agreement_version SET status = 'draft', sent_for_signing_at = NULL, updated_at = ? WHERE id = ?")
+      .run(ctx.clock.now().toISOString(), versionId);
+    record({
+      action: 'signing.withdraw',
+      entity: 'agreement_version',
+      entityId: versionId,
+      before: { status: before.status, signings: before.parties.flatMap((p) => (p.signing ? [p.signing] : [])) },
+      after: { status: 'draft' },
+    });
+    return getVersion(ctx, versionId);
+  });
+}
