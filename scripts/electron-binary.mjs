@@ -1,0 +1,34 @@
+// Finds Electron's executable WITHOUT loading the `electron` package: since Electron 45 its
+// index.js downloads the binary on first use (and throws where that host is unreachable).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The installed `electron` package folder, or null when it is not installed. */
+export function electronPackageDir(fromDir = process.cwd()) {
+  try {
+    return path.dirname(require.resolve('electron/package.json', { paths: [fromDir] }));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `{ present: true, executable, version }` when the binary is on disk, else
+ * `{ present: false, reason }` with a sentence a person can act on.
+ */
+export function findElectronBinary(packageDir = electronPackageDir()) {
+  if (!packageDir) return { present: false, reason: 'the electron package is not installed (run npm ci)' };
+  const version = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).version;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = path.join(packageDir, 'path.txt');
+  const relative = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : null;
+  if (!relative && !override) {
+    return { present: false, version, reason: `the Electron ${version} binary has not been downloaded` };
+  }
+  const executable = override ? path.join(override, relative || 'electron') : path.join(packageDir, 'dist', relative);
+  if (!fs.existsSync(executable)) return { present: false, version, reason: `the Electron binary is missing at ${executable}` };
+  return { present: true, version, executable };
+}
