@@ -4,6 +4,8 @@ import { OrganisationsPage } from '../pages/organisations/OrganisationsPage';
 import { AgreementsPage } from '../pages/agreements/AgreementsPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { BodiesPage } from '../pages/bodies/BodiesPage';
+import { MeetingsPage } from '../pages/meetings/MeetingsPage';
+import { ActionsPage } from '../pages/actions/ActionsPage';
 
 export interface RouteProps {
   /** path segments after the route's own, e.g. ['3'] for #/people/3 */
@@ -24,4 +26,6 @@ export const routes: AppRoute[] = [
   { path: 'agreements', label: 'nav.agreements', component: AgreementsPage },
   { path: 'people', label: 'nav.people', component: PeoplePage },
   { path: 'bodies', label: 'nav.bodies', component: BodiesPage },
+  { path: 'meetings', label: 'meetings.nav.meetings', component: MeetingsPage },
+  { path: 'actions', label: 'meetings.nav.actions', component: ActionsPage },
 ];

@@ -1,0 +1,122 @@
+import { useCallback, useState } from 'react';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction, useCall } from '../../../api/hooks';
+import { ConfirmDialog } from '../../../components/confirm';
+import { EmptyState } from '../../../components/EmptyState';
+import { SortableList } from '../../../components/sortable/SortableList';
+import type { AgendaItem, Meeting } from '../../../../shared/contract/meetings';
+import { planOverrun, timePlan } from '../timePlan';
+import { AgendaItemForm } from './AgendaItemForm';
+import { Suggestions } from './Suggestions';
+import { InlineErrors } from '../InlineErrors';
+
+const KIND_COLORS: Record<AgendaItem['kind'], string> = { standing: 'gray', decision: 'blue', information: 'teal', discussion: 'grape' };
+
+/**
+ * The dagordning: ordered items with running clock times, reordered by mouse or keyboard.
+ * The clock times are recomputed here from the order on screen, so they follow a move at once.
+ */
+export function AgendaTab({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const items = useCall('agenda.list', { meetingId: meeting.id });
+  const { run, fieldErrors } = useAction();
+  const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
+  const [removing, setRemoving] = useState<AgendaItem | null>(null);
+  const readOnly = meeting.status === 'cancelled' || meeting.protocolStatus === 'attested';
+  const getId = useCallback((item: AgendaItem) => item.id, []);
+  const getLabel = useCallback((item: AgendaItem) => item.title, []);
+
+  const list = items.data ?? [];
+  const overrun = planOverrun(meeting.startTime, meeting.endTime, list.map((i) => i.plannedMinutes));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('meetings.agenda.total', { minutes: overrun.total, start: meeting.startTime, end: meeting.endTime })}
+        </Text>
+        {!readOnly && (
+          <Group>
+            <Button variant="light" onClick={() => void run('agenda.applyTemplate', { meetingId: meeting.id })}>{t('meetings.agenda.applyTemplate')}</Button>
+            <Button onClick={() => setEditing('new')}>{t('meetings.agenda.add')}</Button>
+          </Group>
+        )}
+      </Group>
+      {overrun.overrunMinutes > 0 && (
+        <Alert color="orange" title={t('meetings.agenda.overrunTitle')}>
+          {t('meetings.agenda.overrun', { count: overrun.overrunMinutes })}
+        </Alert>
+      )}
+      {meeting.protocolStatus !== null && !readOnly && <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>}
+
+      {!readOnly && <Suggestions meetingId={meeting.id} />}
+
+      <InlineErrors errors={fieldErrors} />
+      {items.data && list.length === 0 && (
+        <EmptyState title={t('meetings.agenda.emptyTitle')}>{t('meetings.agenda.empty')}</EmptyState>
+      )}
+      {list.length > 0 && (
+        <SortableList
+          label={t('meetings.agenda.listLabel')}
+          items={list}
+          getId={getId}
+          getLabel={getLabel}
+          disabled={readOnly}
+          onReorder={(next) => void run('agenda.reorder', { meetingId: meeting.id, itemIds: next.map((i) => i.id) })}
+          renderItem={(item, index, ordered) => {
+            const slot = timePlan(meeting.startTime, ordered.map((i) => i.plannedMinutes))?.[index];
+            return (
+              <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="agenda-item">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Group gap="xs">
+                    <Text fw={600} size="sm" ff="monospace" data-testid="agenda-clock">
+                      {slot ? `${slot.start}–${slot.end}` : ''}
+                    </Text>
+                    <Text fw={600}>{index + 1}. {item.title}</Text>
+                    <Badge size="sm" variant="light" color={KIND_COLORS[item.kind]}>{t(`meetings.kinds.${item.kind}`)}</Badge>
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {[
+                      t('meetings.agenda.minutes', { count: item.plannedMinutes }),
+                      item.presenter ? t('meetings.agenda.presenterShown', { name: item.presenter }) : null,
+                      item.priorityName,
+                      item.dnr ? t('meetings.agenda.dnrShown', { dnr: item.dnr }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                  {item.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{item.description}</Text>}
+                </Stack>
+                {!readOnly && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="light" aria-label={t('meetings.agenda.editNamed', { title: item.title })} onClick={() => setEditing(item)}>
+                      {t('actions.edit')}
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.agenda.removeNamed', { title: item.title })} onClick={() => setRemoving(item)}>
+                      {t('actions.delete')}
+                    </Button>
+                  </Group>
+                )}
+              </Group>
+            );
+          }}
+        />
+      )}
+
+      {editing && <AgendaItemForm meetingId={meeting.id} meetingDate={meeting.date} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('meetings.agenda.removeTitle')}
+        message={t('meetings.agenda.removeMessage', { title: removing?.title ?? '' })}
+        confirmLabel={t('actions.delete')}
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (removing) await run('agenda.remove', { id: removing.id });
+          setRemoving(null);
+        }}
+      />
+    </Stack>
+  );
+}

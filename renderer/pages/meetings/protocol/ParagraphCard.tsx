@@ -1,0 +1,164 @@
+import { useRef, useState } from 'react';
+import { Badge, Button, Card, Checkbox, Divider, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../../../api/hooks';
+import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
+import { ConfirmDialog } from '../../../components/confirm';
+import { errorsByField } from '../../../components/fieldErrors';
+import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
+import { ExportMenu } from '../ExportMenu';
+import { usePriorityOptions } from '../options';
+import { ActionItems } from './ActionItems';
+import { AttestDialog, type Attester } from './AttestDialog';
+import { Corrections } from './Corrections';
+
+type Fields = Required<{ [K in keyof ParagraphFields]: Exclude<ParagraphFields[K], undefined> }>;
+
+const fieldsOf = (p: Paragraph): Fields => ({
+  kind: p.kind,
+  title: p.title,
+  dnr: p.dnr,
+  background: p.background,
+  decision: p.decision,
+  notes: p.notes,
+  distribution: p.distribution,
+  priorityId: p.priorityId,
+  finished: p.finished,
+  carryOver: p.carryOver,
+});
+
+/**
+ * Saves one § field at a time without losing another's: every save sends the latest value of
+ * all fields as this card knows them, and saves run one after the other so an older one can
+ * never overwrite a newer one.
+ */
+function useParagraphSaver(paragraph: Paragraph) {
+  const { run, fieldErrors } = useAction();
+  const latest = useRef<{ id: number; fields: Fields }>({ id: paragraph.id, fields: fieldsOf(paragraph) });
+  if (latest.current.id !== paragraph.id) latest.current = { id: paragraph.id, fields: fieldsOf(paragraph) };
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const save = <K extends keyof Fields>(name: K, value: Fields[K]): Promise<boolean> => {
+    latest.current.fields = { ...latest.current.fields, [name]: value };
+    const result = queue.current.then(async () => (await run('protocol.updateParagraph', { id: paragraph.id, fields: latest.current.fields })) !== undefined);
+    queue.current = result.catch(() => false);
+    return result;
+  };
+  return { save, errors: errorsByField(fieldErrors) };
+}
+
+export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { paragraph: Paragraph; meeting: Meeting; protocol: Protocol; attendees: Attendee[] }) {
+  const { t } = useTranslation();
+  const { save, errors } = useParagraphSaver(p);
+  const { run, fieldErrors: otherErrors } = useAction();
+  const priorities = usePriorityOptions(meeting.date);
+  const [removing, setRemoving] = useState(false);
+  const [attesting, setAttesting] = useState(false);
+  const locked = p.locked;
+  const draft = protocol.status === 'draft';
+  const heading = `§ ${p.number} ${p.title}`;
+
+  // Omedelbar justering: the chair and each justerare who has not yet attested this §.
+  const attested = new Set(p.attestations.map((a) => a.personId));
+  const attesters: Attester[] = [
+    ...(meeting.chair ? [{ personId: meeting.chair.id, name: meeting.chair.name, role: 'ordforande' as const }] : []),
+    ...meeting.justerare.map((j) => ({ personId: j.id, name: j.name, role: 'justerare' as const })),
+  ].filter((a) => !attested.has(a.personId));
+
+  const present = attendees.filter((a) => a.status === 'present');
+
+  return (
+    <Card withBorder component="article" aria-labelledby={`paragraph-${p.id}-title`} data-testid="paragraph-card">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <Group gap="xs">
+            <Title order={3} size="h4" id={`paragraph-${p.id}-title`}>{heading}</Title>
+            {p.finished && !locked && <Badge color="teal" variant="light">{t('meetings.paragraph.finishedBadge')}</Badge>}
+            {p.immediatelyAttested && <Badge color="green">{t('meetings.paragraph.immediatelyAttested')}</Badge>}
+            {locked && <Badge color="gray">{t('meetings.paragraph.locked')}</Badge>}
+          </Group>
+          <Group gap="xs">
+            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id, sign: false }} />
+            {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
+              <Button size="xs" variant="light" onClick={() => setAttesting(true)} aria-label={t('meetings.justering.immediateNamed', { number: p.number })}>
+                {t('meetings.justering.immediate')}
+              </Button>
+            )}
+            {draft && !locked && (
+              <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.paragraph.removeNamed', { number: p.number })} onClick={() => setRemoving(true)}>
+                {t('actions.delete')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <AutosaveTextarea singleLine label={t('meetings.paragraph.title')} value={p.title} readOnly={locked} error={errors.title} onSave={(v) => save('title', v)} />
+          <AutosaveTextarea singleLine label={t('meetings.paragraph.dnr')} value={p.dnr ?? ''} readOnly={locked} error={errors.dnr} onSave={(v) => save('dnr', v)} />
+        </SimpleGrid>
+        <AutosaveTextarea label={t('meetings.paragraph.background')} value={p.background ?? ''} readOnly={locked} error={errors.background} onSave={(v) => save('background', v)} minRows={2} />
+        <AutosaveTextarea label={t('meetings.paragraph.decision')} value={p.decision ?? ''} readOnly={locked} error={errors.decision} onSave={(v) => save('decision', v)} minRows={2} />
+        <AutosaveTextarea label={t('meetings.paragraph.notes')} value={p.notes ?? ''} readOnly={locked} error={errors.notes} onSave={(v) => save('notes', v)} minRows={1} />
+        <AutosaveTextarea singleLine label={t('meetings.paragraph.distribution')} value={p.distribution ?? ''} readOnly={locked} error={errors.distribution} onSave={(v) => save('distribution', v)} />
+
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('meetings.paragraph.priority')}
+            data={priorities}
+            value={p.priorityId ? String(p.priorityId) : null}
+            onChange={(v) => void save('priorityId', v ? Number(v) : null)}
+            error={errors.priorityId}
+            disabled={locked || priorities.length === 0}
+            clearable
+          />
+          <MultiSelect
+            label={t('meetings.paragraph.recusals')}
+            description={t('meetings.paragraph.recusalsHelp')}
+            data={present.map((a) => ({ value: String(a.personId), label: a.personName }))}
+            value={p.recusals.map((r) => String(r.personId))}
+            onChange={(ids) => void run('protocol.setRecusals', { paragraphId: p.id, personIds: ids.map(Number) })}
+            disabled={locked}
+            error={otherErrors.personIds}
+            searchable
+          />
+        </SimpleGrid>
+        {p.recusals.length > 0 && (
+          <Text size="sm">{t('meetings.paragraph.recusalsShown', { names: p.recusals.map((r) => r.personName).join(', ') })}</Text>
+        )}
+
+        {!locked && (
+          <Group>
+            <Checkbox label={t('meetings.paragraph.finished')} checked={p.finished} onChange={(e) => void save('finished', e.currentTarget.checked)} />
+            <Checkbox label={t('meetings.paragraph.carryOver')} checked={p.carryOver} onChange={(e) => void save('carryOver', e.currentTarget.checked)} />
+          </Group>
+        )}
+
+        <Divider />
+        <ActionItems paragraph={p} />
+
+        {p.attestations.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.justering.paragraphAttestedBy', { list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', ') })}
+          </Text>
+        )}
+        {(locked || p.corrections.length > 0) && <Corrections meetingId={meeting.id} paragraphId={p.id} corrections={p.corrections} canAdd={locked} />}
+      </Stack>
+
+      <ConfirmDialog
+        opened={removing}
+        title={t('meetings.paragraph.removeTitle', { number: p.number })}
+        message={t('meetings.paragraph.removeMessage', { title: p.title })}
+        confirmLabel={t('actions.delete')}
+        danger
+        onCancel={() => setRemoving(false)}
+        onConfirm={async () => {
+          await run('protocol.removeParagraph', { id: p.id });
+          setRemoving(false);
+        }}
+      />
+      {attesting && (
+        <AttestDialog meetingId={meeting.id} paragraph={{ id: p.id, number: p.number, title: p.title }} attesters={attesters} defaultPlace={protocol.attestationPlace ?? meeting.place} onClose={() => setAttesting(false)} />
+      )}
+    </Card>
+  );
+}

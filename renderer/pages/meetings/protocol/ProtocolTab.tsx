@@ -1,0 +1,194 @@
+import { useCallback, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction, useCall } from '../../../api/hooks';
+import { AppModal } from '../../../components/AppModal';
+import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
+import { ConfirmDialog } from '../../../components/confirm';
+import { EmptyState } from '../../../components/EmptyState';
+import { errorsByField } from '../../../components/fieldErrors';
+import { SortableList } from '../../../components/sortable/SortableList';
+import { AGENDA_KINDS, ATTESTATION_DEADLINE_DAYS, type Meeting, type Paragraph, type Protocol } from '../../../../shared/contract/meetings';
+import { ExportMenu } from '../ExportMenu';
+import { DaysLeftBadge } from '../MeetingStatusBadges';
+import { AttestDialog } from './AttestDialog';
+import { Corrections } from './Corrections';
+import { ParagraphCard } from './ParagraphCard';
+import { InlineErrors } from '../InlineErrors';
+
+function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string | null>('decision');
+  const submit = async () => {
+    const added = await run('protocol.addParagraph', { meetingId, fields: { title, kind: (kind ?? 'decision') as Paragraph['kind'] } });
+    if (added) onClose();
+  };
+  return (
+    <AppModal opened onClose={onClose} title={t('meetings.paragraph.newTitle')}>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+        <Stack>
+          <TextInput label={t('meetings.paragraph.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
+          <Select label={t('meetings.agenda.fields.kind')} data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} value={kind} onChange={setKind} allowDeselect={false} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('actions.add')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
+
+/** Justeringens plats och tid, who has attested, who is still to attest, and the deadline. */
+function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Protocol }) {
+  const { t } = useTranslation();
+  const { run, fieldErrors } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const [attesting, setAttesting] = useState(false);
+  const editable = protocol.status !== 'attested';
+  const saveWhereWhen = async (patch: { attestationPlace?: string; attestationDate?: string }) =>
+    (await run('protocol.update', { meetingId: meeting.id, attestationPlace: protocol.attestationPlace, attestationDate: protocol.attestationDate, ...patch })) !== undefined;
+
+  return (
+    <Card withBorder component="section" aria-labelledby="justering-title">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="justering-title">{t('meetings.justering.title')}</Title>
+          {protocol.status !== 'attested' && protocol.daysLeftToAttest !== null && <DaysLeftBadge days={protocol.daysLeftToAttest} />}
+        </Group>
+        <Text size="sm" c="dimmed">{t('meetings.justering.deadline', { date: protocol.attestationDeadline, days: ATTESTATION_DEADLINE_DAYS })}</Text>
+        <Group grow align="flex-start">
+          <AutosaveTextarea singleLine label={t('meetings.justering.wherePlace')} value={protocol.attestationPlace ?? ''} readOnly={!editable} error={errors.attestationPlace} onSave={(attestationPlace) => saveWhereWhen({ attestationPlace })} />
+          <AutosaveTextarea singleLine label={t('meetings.justering.whereDate')} placeholder={t('dates.placeholder')} value={protocol.attestationDate ?? ''} readOnly={!editable} error={errors.attestationDate} onSave={(attestationDate) => saveWhereWhen({ attestationDate })} />
+        </Group>
+        {protocol.attestations.length > 0 && (
+          <Table aria-label={t('meetings.justering.attestationsLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('meetings.justering.who')}</Table.Th>
+                <Table.Th>{t('meetings.justering.role')}</Table.Th>
+                <Table.Th>{t('meetings.justering.date')}</Table.Th>
+                <Table.Th>{t('meetings.justering.place')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {protocol.attestations.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{a.name}</Table.Td>
+                  <Table.Td>{t(`meetings.justering.roles.${a.role}`)}</Table.Td>
+                  <Table.Td>{a.date}</Table.Td>
+                  <Table.Td>{a.place ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {protocol.status === 'ready_for_attestation' && protocol.pendingAttesters.length > 0 && (
+          <Group>
+            <Text size="sm">{t('meetings.justering.pending', { names: protocol.pendingAttesters.map((a) => a.name).join(', ') })}</Text>
+            <Button onClick={() => setAttesting(true)}>{t('meetings.justering.attest')}</Button>
+          </Group>
+        )}
+        {protocol.status === 'attested' && (
+          <Alert color="green" title={t('meetings.justering.attestedTitle')}>
+            {t('meetings.justering.attestedText', { at: protocol.attestedAt ?? '' })}
+            {protocol.contentHash && <Text size="xs" ff="monospace" mt={4}>{t('meetings.justering.hash', { hash: protocol.contentHash.slice(0, 16) })}</Text>}
+          </Alert>
+        )}
+      </Stack>
+      {attesting && <AttestDialog meetingId={meeting.id} attesters={protocol.pendingAttesters} defaultPlace={protocol.attestationPlace ?? meeting.place} onClose={() => setAttesting(false)} />}
+    </Card>
+  );
+}
+
+/**
+ * The protocol: created from the agenda, each item a § numbered on through the body's year.
+ * Draft → ready for attestation → attested; then read-only with dated correction notes.
+ */
+export function ProtocolTab({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const protocol = useCall('protocol.get', { meetingId: meeting.id });
+  const attendance = useCall('attendance.list', { meetingId: meeting.id });
+  const { run, busy, fieldErrors } = useAction();
+  const [confirm, setConfirm] = useState<'submit' | 'reopen' | 'discard' | null>(null);
+  const [adding, setAdding] = useState(false);
+  const getId = useCallback((p: Paragraph) => p.id, []);
+  const getLabel = useCallback((p: Paragraph) => `§ ${p.number} ${p.title}`, []);
+
+  if (protocol.data === undefined) return null;
+  const p = protocol.data;
+  if (p === null) {
+    return (
+      <EmptyState
+        title={t('meetings.protocol.emptyTitle')}
+        action={
+          meeting.status === 'planned' && (
+            <Button loading={busy} onClick={() => void run('protocol.create', { meetingId: meeting.id })}>{t('meetings.protocol.create')}</Button>
+          )
+        }
+      >
+        {meeting.status === 'cancelled' ? t('meetings.protocol.cancelledMeeting') : t('meetings.protocol.empty')}
+      </EmptyState>
+    );
+  }
+
+  const unfinished = p.paragraphs.filter((x) => !x.finished && !x.locked).length;
+  const attendees = attendance.data ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Badge size="lg" color={p.status === 'attested' ? 'green' : p.status === 'draft' ? 'yellow' : 'blue'}>{t(`meetings.protocolStatuses.${p.status}`)}</Badge>
+          {p.paragraphRange && <Text size="sm">{t('meetings.protocol.range', { from: p.paragraphRange[0], to: p.paragraphRange[1] })}</Text>}
+        </Group>
+        <Group>
+          {p.status === 'draft' && <Button variant="light" onClick={() => setAdding(true)}>{t('meetings.paragraph.add')}</Button>}
+          {p.status === 'draft' && <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>{t('meetings.protocol.discard')}</Button>}
+          {p.status === 'draft' && <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>}
+          {p.status === 'ready_for_attestation' && <Button variant="default" onClick={() => setConfirm('reopen')}>{t('meetings.protocol.reopen')}</Button>}
+          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id, sign: false }} />
+        </Group>
+      </Group>
+      {p.status === 'draft' && unfinished > 0 && <Text size="sm" c="dimmed">{t('meetings.protocol.unfinished', { count: unfinished })}</Text>}
+
+      <InlineErrors errors={fieldErrors} />
+      {p.status !== 'draft' && <JusteringPanel meeting={meeting} protocol={p} />}
+      {(p.status === 'attested' || p.corrections.length > 0) && (
+        <Corrections meetingId={meeting.id} paragraphId={null} corrections={p.corrections} canAdd={p.status === 'attested'} />
+      )}
+
+      {p.paragraphs.length === 0 && <EmptyState title={t('meetings.protocol.noParagraphsTitle')}>{t('meetings.protocol.noParagraphs')}</EmptyState>}
+      {p.paragraphs.length > 0 && (
+        <SortableList
+          label={t('meetings.protocol.paragraphsLabel')}
+          items={p.paragraphs}
+          getId={getId}
+          getLabel={getLabel}
+          disabled={p.status !== 'draft' || p.paragraphs.some((x) => x.locked)}
+          onReorder={(next) => void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })}
+          renderItem={(paragraph) => <ParagraphCard paragraph={paragraph} meeting={meeting} protocol={p} attendees={attendees} />}
+        />
+      )}
+
+      {adding && <AddParagraph meetingId={meeting.id} onClose={() => setAdding(false)} />}
+      <ConfirmDialog
+        opened={confirm !== null}
+        title={confirm ? t(`meetings.protocol.confirm.${confirm}.title`) : ''}
+        message={confirm ? t(`meetings.protocol.confirm.${confirm}.message`) : ''}
+        confirmLabel={confirm ? t(`meetings.protocol.confirm.${confirm}.action`) : ''}
+        danger={confirm === 'discard'}
+        onCancel={() => setConfirm(null)}
+        onConfirm={async () => {
+          if (confirm === 'submit') await run('protocol.submit', { meetingId: meeting.id });
+          if (confirm === 'reopen') await run('protocol.reopen', { meetingId: meeting.id });
+          if (confirm === 'discard') await run('protocol.discard', { meetingId: meeting.id });
+          setConfirm(null);
+        }}
+      />
+    </Stack>
+  );
+}
