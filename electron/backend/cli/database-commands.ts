@@ -1,31 +1,44 @@
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { verifyChain } from '../audit/log';
+import { AppError } from '../../../shared/errors';
 import { schemaVersion } from '../db/open';
-import { LATEST_VERSION } from '../db/migrations';
+import { checkDatabase, describeCheck } from '../db/check';
 import { loadExample } from '../example/load';
 import { requiredFlag, type Command } from './command';
 
 export const initCommand: Command = {
   usage: 'samrad init [--db FILE]',
   summary: 'create the database (or bring it up to date)',
+  flags: [],
   async run(ctx) {
-    const backend = await ctx.openBackend();
-    ctx.io.out(`Database ready: ${backend.ctx.dbPath} (schema ${schemaVersion(backend.ctx.db)})`);
-    backend.close();
-    return 0;
+    const backend = await ctx.openBackend({ create: true });
+    try {
+      ctx.io.out(`Database ready: ${backend.ctx.dbPath} (schema ${schemaVersion(backend.ctx.db)})`);
+      return 0;
+    } finally {
+      backend.close();
+    }
   },
 };
 
 export const exampleCommand: Command = {
   usage: 'samrad example [--yes] [--db FILE]',
   summary: 'load the Södertälje example; --yes adds it to a database that already holds data',
+  flags: ['yes'],
   async run(ctx) {
-    const backend = await ctx.openBackend();
+    const backend = await ctx.openBackend({ create: true });
     try {
       loadExample(backend.ctx, ctx.flags.yes === true);
       ctx.io.out('The Södertälje example is loaded.');
       return 0;
+    } catch (error) {
+      if (error instanceof AppError && error.params?.reason === 'example_needs_confirmation') {
+        ctx.io.err('samrad example: the database already holds data. Run again with --yes to add what is missing from the example; nothing existing is changed.');
+        return 1;
+      }
+      throw error;
     } finally {
       backend.close();
     }
@@ -35,18 +48,32 @@ export const exampleCommand: Command = {
 export const backupCommand: Command = {
   usage: 'samrad backup --out FILE [--db FILE]',
   summary: 'write a consistent copy of the database with the online backup API',
+  flags: ['out'],
   async run(ctx) {
     const out = path.resolve(requiredFlag(ctx, 'out'));
     if (fs.existsSync(out)) {
-      ctx.io.err(`${out} already exists; choose another file name.`);
+      ctx.io.err(`samrad backup: ${out} already exists; choose another file name.`);
       return 1;
     }
-    const backend = await ctx.openBackend();
+    // copied as it is: a backup must not wait for, or be changed by, a migration
+    const backend = await ctx.openBackend({ migrate: false });
+    // written beside the target and renamed when complete, so a failed backup leaves no half file
+    const temp = path.join(path.dirname(out), `.${path.basename(out)}.${crypto.randomBytes(4).toString('hex')}.part`);
     try {
-      await backend.ctx.db.backup(out);
-      ctx.io.out(`Backup written: ${out}`);
+      await backend.ctx.db.backup(temp);
+      const copy = new Database(temp, { fileMustExist: true });
+      // one self-contained file: no -wal/-shm companions to lose when it is moved or mailed
+      copy.pragma('journal_mode = DELETE');
+      const quick = copy.pragma('quick_check', { simple: true });
+      const version = schemaVersion(copy);
+      copy.close();
+      if (quick !== 'ok') throw new Error(`the copy does not pass quick_check: ${quick}`);
+      if (fs.existsSync(out)) throw new Error(`${out} appeared while the backup was written; it was left alone`);
+      fs.renameSync(temp, out);
+      ctx.io.out(`Backup written: ${out} (schema ${version})`);
       return 0;
     } finally {
+      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
       backend.close();
     }
   },
@@ -54,27 +81,19 @@ export const backupCommand: Command = {
 
 export const checkCommand: Command = {
   usage: 'samrad check [--json] [--db FILE]',
-  summary: 'check database integrity, schema version and the audit chain',
+  summary: 'check database integrity, foreign keys, schema version and the audit chain; exit 1 when anything fails',
+  flags: ['json'],
   async run(ctx) {
-    const backend = await ctx.openBackend();
+    const backend = await ctx.openBackend({ migrate: false });
     try {
-      const integrity = backend.ctx.db.pragma('integrity_check', { simple: true }) as string;
-      const foreignKeys = backend.ctx.db.pragma('foreign_key_check') as unknown[];
-      const chain = verifyChain(backend.ctx.db);
-      const report = {
-        database: backend.ctx.dbPath,
-        schemaVersion: schemaVersion(backend.ctx.db),
-        latestSchemaVersion: LATEST_VERSION,
-        integrity,
-        foreignKeyProblems: foreignKeys.length,
-        auditEvents: chain.events,
-        auditChain: chain.ok ? 'ok' : `broken at event ${chain.brokenAt}`,
-      };
-      const ok = integrity === 'ok' && foreignKeys.length === 0 && chain.ok;
-      if (ctx.flags.json) ctx.io.out(JSON.stringify({ ok, ...report }, null, 2));
-      else for (const [k, v] of Object.entries(report)) ctx.io.out(`${k}: ${v}`);
-      if (!ok) ctx.io.err('Check FAILED');
-      return ok ? 0 : 1;
+      const report = checkDatabase(backend.ctx.db, backend.ctx.dbPath);
+      if (ctx.flags.json) ctx.io.out(JSON.stringify(report, null, 2));
+      else for (const line of describeCheck(report)) ctx.io.out(line);
+      if (!report.ok) {
+        const failed = (['schema', 'integrity', 'foreignKeys', 'auditChain'] as const).filter((k) => !report[k].ok);
+        ctx.io.err(`samrad check: FAILED (${failed.join(', ')})`);
+      }
+      return report.ok ? 0 : 1;
     } finally {
       backend.close();
     }

@@ -13,11 +13,9 @@ export const exportKinds: Record<string, ExportKind> = {
   ...meetingExportKinds,
 };
 
-export function languageFlag(ctx: CommandContext): 'sv' | 'en' {
-  const lang = ctx.flags.lang ?? 'sv';
-  if (lang !== 'sv' && lang !== 'en') throw new UsageError('--lang must be sv or en');
-  return lang;
-}
+// Kept here for older imports; areas import it from './command' so that they never load this
+// registry while it is loading them (an import cycle that broke every CLI command).
+export { languageFlag } from './command';
 
 export const exportCommand: Command = {
   get usage() {

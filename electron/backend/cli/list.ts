@@ -52,6 +52,7 @@ export async function callOrThrow(backend: Backend, method: string, input: unkno
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--db FILE]`,
   summary: 'list records; --json prints stable JSON for scripts',
+  flags: ['json'],
   async run(ctx) {
     const name = ctx.args[0];
     const k = name ? listKinds[name] : undefined;

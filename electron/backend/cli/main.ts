@@ -5,6 +5,8 @@ import { UsageError, type CliIo, type Command } from './command';
 import { backupCommand, checkCommand, exampleCommand, initCommand } from './database-commands';
 import { listCommand } from './list';
 import { exportCommand } from './export';
+import { certCommand } from './cert-command';
+import { verifyCommand } from './verify-command';
 
 /** Every `samrad <command>`; each area adds its commands here. */
 export const commands: Record<string, Command> = {
@@ -14,6 +16,8 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
   export: exportCommand,
+  cert: certCommand,
+  verify: verifyCommand,
 };
 
 function help(io: CliIo): void {
@@ -54,11 +58,16 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     return 2;
   }
   try {
+    if (flags.db === true) throw new UsageError('--db needs a file name');
+    const allowed = command.flags && new Set([...command.flags, 'db', 'help']);
+    const unknown = allowed && Object.keys(flags).filter((f) => !allowed.has(f));
+    if (unknown && unknown.length > 0) throw new UsageError(`unknown option ${unknown.map((f) => `--${f}`).join(', ')}`);
+    const dbPath = typeof flags.db === 'string' ? flags.db : defaultDatabasePath();
     return await command.run({
       args,
       flags,
       io,
-      openBackend: () => startBackend(typeof flags.db === 'string' ? flags.db : defaultDatabasePath()),
+      openBackend: (options = {}) => startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
     });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,6 +1,6 @@
 import type { ListKind } from '../cli/list';
-import { languageFlag, type ExportKind } from '../cli/export';
-import { requiredFlag, UsageError, type CommandContext } from '../cli/command';
+import type { ExportKind } from '../cli/export';
+import { languageFlag, requiredFlag, UsageError, type CommandContext } from '../cli/command';
 import { writeExportFile } from '../export/write-file';
 import type { ActionItem, Meeting } from '../../../shared/contract/meetings';
 import { exportAgendaDocument, exportExtractDocument, exportProtocolDocument } from './exports';

@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { VerifyReport } from '../../../shared/contract/signing';
+import { AppError } from '../../../shared/errors';
+import { defaultDatabasePath } from '../db/location';
+import { trustedCertificates } from '../signing/certificates/store';
+import { verifyDocx } from '../signing/verify-docx';
+import { UsageError, flag, type Command } from './command';
+
+export function printReport(report: VerifyReport, out: (line: string) => void): void {
+  if (!report.signed) {
+    out('NOT SIGNED: the document carries no package signature.');
+    return;
+  }
+  out(report.valid ? `VALID: ${report.signatures.length} signature(s), all intact.` : 'INVALID: the document was changed after signing or the signature does not hold.');
+  for (const s of report.signatures) {
+    out(`\n${s.part}: ${s.valid ? 'valid' : 'INVALID'}`);
+    if (s.certificate) {
+      out(`  signer:      ${s.certificate.subject}`);
+      out(`  issuer:      ${s.certificate.issuer}`);
+      out(`  valid:       ${s.certificate.validFrom} – ${s.certificate.validTo}`);
+      out(`  fingerprint: ${s.certificate.fingerprint}`);
+    }
+    out(`  signed at:   ${s.signingTime ?? 'unknown'}`);
+    out(`  signature value: ${s.signatureValueOk ? 'ok' : 'FAILED'}; references ok: ${s.references.filter((r) => r.ok).length}/${s.references.length}`);
+    out(`  trusted:     ${s.trusted ? `yes (chains to ${s.trustedBy})` : 'no (the certificate does not chain to a trusted certificate)'}`);
+    const notCovered = report.parts.filter((p) => p !== '[Content_Types].xml' && !p.startsWith('_xmlsignatures/') && !s.references.some((r) => r.part === p));
+    out(`  not covered: ${notCovered.join(', ') || '(none)'}`);
+    for (const problem of s.problems) out(`  ! ${problem}`);
+  }
+}
+
+/** `samrad verify FILE.docx` — exit 0 valid, 1 invalid, 2 unsigned or unreadable. */
+export const verifyCommand: Command = {
+  usage: 'samrad verify FILE.docx [--json] [--trusted CA.pem] [--db FILE]',
+  flags: ['json', 'trusted'],
+  summary: 'check the digital signature of a Word file; exit 0 valid, 1 invalid, 2 unsigned or unreadable',
+  async run(ctx) {
+    const file = ctx.args[0];
+    if (!file) throw new UsageError('verify needs a .docx file');
+    const resolved = path.resolve(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(resolved);
+    } catch (error) {
+      ctx.io.err(`samrad verify: cannot read ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return 2;
+    }
+    const trusted: crypto.X509Certificate[] = [];
+    const trustedFile = flag(ctx, 'trusted');
+    if (trustedFile) trusted.push(new crypto.X509Certificate(fs.readFileSync(path.resolve(trustedFile))));
+    // The database's trusted certificates count too, but verifying never creates a database.
+    const dbPath = typeof ctx.flags.db === 'string' ? ctx.flags.db : defaultDatabasePath();
+    if (fs.existsSync(dbPath)) {
+      const backend = await ctx.openBackend();
+      try {
+        trusted.push(...trustedCertificates(backend.ctx));
+      } finally {
+        backend.close();
+      }
+    }
+    let report: VerifyReport;
+    try {
+      report = verifyDocx(new Uint8Array(bytes), { trusted });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (ctx.flags.json) ctx.io.out(JSON.stringify({ readable: false, error: error.message }, null, 2));
+      ctx.io.err(`samrad verify: ${error.message}`);
+      return 2;
+    }
+    if (ctx.flags.json) ctx.io.out(JSON.stringify({ readable: true, file: resolved, ...report }, null, 2));
+    else printReport(report, ctx.io.out);
+    return !report.signed ? 2 : report.valid ? 0 : 1;
+  },
+};
