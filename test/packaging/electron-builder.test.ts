@@ -33,7 +33,9 @@ let nativeStandIn: Buffer;
 
 beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-pack-'));
-  const build = await runToEnd(bin('electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root });
+  const app = path.join(scratch, 'app');
+  // the real build (npm run build), written into the scratch project rather than the tree's out/
+  const build = await runToEnd(bin('electron-vite'), ['build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', path.join(app, 'out')], { cwd: root });
   expect(build.code, build.output).toBe(0);
 
   // the stand-in Electron distribution
@@ -48,9 +50,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, 'version'), version);
 
   // the project as electron-builder sees it, with a stand-in Electron build of better-sqlite3
-  const app = path.join(scratch, 'app');
   fs.mkdirSync(path.join(app, '.native/electron'), { recursive: true });
-  for (const item of ['package.json', 'electron-builder.yml', 'out', 'resources/icons']) fs.cpSync(path.join(root, item), path.join(app, item), { recursive: true });
+  for (const item of ['package.json', 'electron-builder.yml', 'resources/icons']) fs.cpSync(path.join(root, item), path.join(app, item), { recursive: true });
   nativeStandIn = Buffer.from(`stand-in for better_sqlite3.node built for Electron ${version}`);
   fs.writeFileSync(path.join(app, '.native/electron/better_sqlite3.node'), nativeStandIn);
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'), 'dir');
