@@ -1,0 +1,35 @@
+import type { TestBackend } from '../../../test/support/backend';
+
+/** A Chefssamråd with a chair, two members, a substitute and a secretary (test helper). */
+export async function chefssamrad(b: TestBackend) {
+  const kommun = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+  const person = (name: string) => b.call('people.create', { name, organisationId: kommun.id });
+  const broo = await person('Camilla Broo');
+  const nylind = await person('Peter Nylind');
+  const uddholm = await person('Lars-Göran Uddholm');
+  const wikstrom = await person('Anders Wikström');
+  const secretary = await person('Åsa Öberg');
+  const body = await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' });
+  const member = (personId: number, role: 'ordforande' | 'ledamot' | 'ersattare' | 'sekreterare', substituteForId: number | null = null) =>
+    b.call('bodies.addMember', { bodyId: body.id, personId, role, from: '2016-01-01', substituteForId });
+  await member(broo.id, 'ordforande');
+  await member(nylind.id, 'ledamot');
+  await member(uddholm.id, 'ledamot');
+  await member(wikstrom.id, 'ersattare', nylind.id);
+  await member(secretary.id, 'sekreterare');
+  const meeting = (date: string, startTime = '09:00', endTime = '11:00', justerareIds = [nylind.id]) =>
+    b.call('meetings.create', { bodyId: body.id, date, startTime, endTime, place: 'Stadshuset', justerareIds });
+  /** every § finished, sent, attested by chair and justerare */
+  const attestAll = async (meetingId: number, on: string) => {
+    const protocol = (await b.call('protocol.get', { meetingId }))!;
+    for (const p of protocol.paragraphs) {
+      if (!p.locked) await b.call('protocol.updateParagraph', { id: p.id, fields: { kind: p.kind, title: p.title, decision: p.decision ?? 'Noteras.', finished: true } });
+    }
+    await b.call('protocol.submit', { meetingId });
+    const m = await b.call('meetings.get', { id: meetingId });
+    let last = protocol;
+    for (const who of [m.chair!, ...m.justerare]) last = await b.call('protocol.attest', { meetingId, personId: who.id, date: on });
+    return last;
+  };
+  return { kommun, broo, nylind, uddholm, wikstrom, secretary, body, meeting, attestAll };
+}
