@@ -1,14 +1,8 @@
-import { test, expect, openApp, type RunningApp } from './support/app';
+import { test, expect, loadExample, openApp, type RunningApp } from './support/app';
 import type { Page } from '@playwright/test';
 
 /** The main menu's link, by its exact label, so links elsewhere on a page never match. */
 const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
-
-async function loadExample(page: Page) {
-  await navLink(page, 'Översikt').click();
-  await page.getByRole('button', { name: 'Läs in exempel' }).click();
-  await expect(page.getByText('Exemplet är inläst.')).toBeVisible();
-}
 
 /** The language switch in the header (a segmented control: its radio inputs are visually hidden). */
 async function chooseLanguage(page: Page, label: 'Svenska' | 'English') {

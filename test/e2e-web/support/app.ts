@@ -17,7 +17,10 @@ export interface RunningApp {
 
 function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['electron/bridge/serve.ts', '--db', dbPath], {
+    // SAMRAD_E2E_RENDERER points at a private renderer build (vite build --outDir DIR), so a
+    // build running elsewhere in the tree cannot empty out/renderer under a running test
+    const renderer = process.env.SAMRAD_E2E_RENDERER ? ['--static', path.resolve(process.env.SAMRAD_E2E_RENDERER)] : [];
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['electron/bridge/serve.ts', '--db', dbPath, ...renderer], {
       cwd: root,
       env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(dbPath) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,3 +87,13 @@ export const test = base.extend<{ app: RunningApp }>({
   },
 });
 export { expect };
+
+/**
+ * Loads the Södertälje example from the overview, as a user would, and waits for it to finish
+ * (it grows as areas add their parts, so it may take a while on a busy machine).
+ */
+export async function loadExample(page: Page): Promise<void> {
+  await page.getByRole('navigation').locator('a[href="#/"]').click();
+  await page.getByRole('button', { name: /Läs in exempel|Load example/ }).click();
+  await expect(page.getByText(/Exemplet är inläst\.|The example is loaded\./)).toBeVisible({ timeout: 60_000 });
+}
