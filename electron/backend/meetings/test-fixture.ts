@@ -23,7 +23,10 @@ export async function chefssamrad(b: TestBackend) {
   const attestAll = async (meetingId: number, on: string) => {
     const protocol = (await b.call('protocol.get', { meetingId }))!;
     for (const p of protocol.paragraphs) {
-      if (!p.locked) await b.call('protocol.updateParagraph', { id: p.id, fields: { kind: p.kind, title: p.title, decision: p.decision ?? 'Noteras.', finished: true } });
+      if (!p.locked) {
+        const { kind, title, dnr, background, notes, distribution, priorityId, carryOver } = p;
+        await b.call('protocol.updateParagraph', { id: p.id, fields: { kind, title, dnr, background, notes, distribution, priorityId, carryOver, decision: p.decision ?? 'Noteras.', finished: true } });
+      }
     }
     await b.call('protocol.submit', { meetingId });
     const m = await b.call('meetings.get', { id: meetingId });
