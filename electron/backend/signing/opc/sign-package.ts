@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { zipSync } from 'fflate';
+import { partsOfPacked, zipPackage } from '../../export/pack';
 import { AppError } from '../../../../shared/errors';
 import { safeUnzip } from './safe-unzip';
 import {
@@ -91,7 +91,9 @@ function signedReferences(parts: Map<string, Uint8Array>, types: ReturnType<type
  * core/extended document properties, the same set Office signs.
  */
 export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: Date): Uint8Array {
-  const parts = safeUnzip(bytes);
+  // our own packDocx output is taken as parts directly; anything else is unzipped with care
+  const packed = partsOfPacked(bytes);
+  const parts = packed ? new Map(packed) : safeUnzip(bytes);
   if ([...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER))) {
     throw new AppError('INVALID_STATE', 'The document is already signed', { params: { reason: 'trust.errors.already_signed' } });
   }
@@ -168,9 +170,6 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
   parts.set('_xmlsignatures/sig1.xml', utf8.encode(envelope(signedInfo, signatureValue)));
   parts.set(CONTENT_TYPES_PART, serialiseContentTypes(types));
 
-  // [Content_Types].xml first, as Office writes it; the rest in the original order.
-  const ordered: Record<string, Uint8Array> = { [CONTENT_TYPES_PART]: parts.get(CONTENT_TYPES_PART)! };
-  for (const [name, data] of parts) if (name !== CONTENT_TYPES_PART) ordered[name] = data;
-  return zipSync(ordered, { level: 6 });
+  return zipPackage(parts);
 }
 
