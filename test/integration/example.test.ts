@@ -28,7 +28,8 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
       expect(byName(unit), unit).toMatchObject({ kind: 'kommun', parentName: 'Södertälje kommun' });
     }
 
-    const people = await b.call('people.list', {});
+    // later parts of the example (meetings) may add people of their own; these three are the seed's
+    const people = (await b.call('people.list', {})).filter((p) => ['Camilla Broo', 'Lars-Göran Uddholm', 'Peter Nylind'].includes(p.name));
     expect(people.map((p) => [p.name, p.title, p.organisationName, p.phone])).toEqual([
       ['Camilla Broo', 'tf kommundirektör (tf stadsdirektör)', 'Södertälje kommun', '08-523 069 63'],
       ['Lars-Göran Uddholm', 'brandchef', 'Södertörns brandförsvarsförbund', '08-721 22 90'],
@@ -37,9 +38,9 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
 
     const bodies = await b.call('bodies.list', {});
     const chefssamradet = bodies.find((x) => x.name === 'Chefssamrådet')!;
-    expect(chefssamradet).toMatchObject({ kind: 'chefssamrad', memberCount: 3 });
+    expect(chefssamradet).toMatchObject({ kind: 'chefssamrad' });
     expect(chefssamradet.description).toMatch(/högst beslutande organ i samverkansfrågor/);
-    const members = await b.call('bodies.members', { bodyId: chefssamradet.id });
+    const members = (await b.call('bodies.members', { bodyId: chefssamradet.id })).filter((m) => people.some((p) => p.id === m.personId));
     expect(members.map((m) => [m.personName, m.role, m.from, m.to])).toEqual([
       ['Camilla Broo', 'ordforande', '2017-01-01', '2018-12-31'],
       ['Lars-Göran Uddholm', 'ledamot', '2017-01-01', '2018-12-31'],
@@ -55,7 +56,8 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
     const history = await b.call('history.recent', { limit: 500 });
     const created = history.filter((e) => e.action === 'create');
     expect(created.filter((e) => e.entity === 'organisation')).toHaveLength(8);
-    expect(created.filter((e) => e.entity === 'person')).toHaveLength(3);
+    expect(created.filter((e) => e.entity === 'person').length).toBeGreaterThanOrEqual(3);
+    expect(created.filter((e) => e.entity === 'body_member').length).toBeGreaterThanOrEqual(3);
     expect(new Set(history.map((e) => e.actor))).toEqual(new Set(['testare']));
     expect(verifyChain(b.ctx.db).ok).toBe(true);
   });
@@ -81,18 +83,21 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
 
   it('with confirmation it adds only what is missing, next to the user’s own records', async () => {
     const own = await b.call('organisations.create', { name: 'SÖDERTÄLJE KOMMUN', kind: 'annan', shortName: 'Egen' });
-    await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'annat', description: 'Vårt eget' });
+    const ownBody = await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'annat', description: 'Vårt eget' });
     expect((await b.fail('example.load', {})).code).toBe('CONFLICT');
     await b.call('example.load', { confirmed: true });
 
     expect(await b.call('organisations.get', { id: own.id })).toEqual(own);
     const organisations = await b.call('organisations.list', {});
-    expect(organisations).toHaveLength(8);
+    expect(organisations.filter((o) => o.name.toLocaleLowerCase('sv') === 'södertälje kommun')).toHaveLength(1);
     expect(organisations.filter((o) => o.parentId === own.id)).toHaveLength(5);
-    expect((await b.call('people.list', { organisationId: own.id })).map((p) => p.name)).toEqual(['Camilla Broo']);
+    expect((await b.call('people.list', { organisationId: own.id })).map((p) => p.name)).toContain('Camilla Broo');
     const bodies = await b.call('bodies.list', {});
     const mine = bodies.find((x) => x.name === 'Chefssamrådet')!;
-    expect(mine).toMatchObject({ kind: 'annat', description: 'Vårt eget', memberCount: 0 });
+    // the body itself is left as the user made it; the chiefs' missing seats are added to it
+    expect(mine).toMatchObject({ id: ownBody.id, kind: 'annat', description: 'Vårt eget', createdAt: ownBody.createdAt, updatedAt: ownBody.updatedAt });
+    const seats = await b.call('bodies.members', { bodyId: mine.id });
+    expect(seats.filter((m) => ['Camilla Broo', 'Lars-Göran Uddholm', 'Peter Nylind'].includes(m.personName)).map((m) => m.role)).toEqual(['ordforande', 'ledamot', 'ledamot']);
     expect(bodies.filter((x) => x.kind === 'lagesmote')).toHaveLength(1);
   });
 

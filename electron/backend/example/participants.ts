@@ -15,7 +15,11 @@ function existingId(ctx: Ctx, table: 'organisation' | 'person' | 'body', name: s
   return rows.find((row) => nameKey(row.name) === nameKey(name))?.id ?? null;
 }
 
-/** The three parties, the municipal functions, the three named chiefs, Chefssamrådet and the fixed meetings. */
+/**
+ * The three parties, the municipal functions, the three named chiefs, Chefssamrådet and the
+ * fixed meetings. A record that already exists (same name, any case) is used as it is and
+ * never changed; only what is missing is added, including a missing seat in a body.
+ */
 export function loadParticipants(ctx: Ctx, refs: ExampleRefs): void {
   for (const o of data.organisations) {
     refs.organisations[o.key] =
@@ -41,11 +45,25 @@ export function loadParticipants(ctx: Ctx, refs: ExampleRefs): void {
       }).id;
   }
   for (const b of data.bodies) {
-    const known = existingId(ctx, 'body', b.name);
-    refs.bodies[b.key] = known ?? createBody(ctx, { name: b.name, kind: b.kind as BodyKind, description: b.description }).id;
-    if (known) continue;
+    refs.bodies[b.key] =
+      existingId(ctx, 'body', b.name) ?? createBody(ctx, { name: b.name, kind: b.kind as BodyKind, description: b.description }).id;
     for (const m of b.members) {
-      addMember(ctx, { bodyId: refs.bodies[b.key], personId: refs.people[m.person], role: m.role as Role, from: m.from, to: m.to, substituteForId: null });
+      const bodyId = refs.bodies[b.key];
+      const personId = refs.people[m.person];
+      // a membership is missing only when the person has no seat in the body at all during the period
+      if (servesDuring(ctx, bodyId, personId, m.from, m.to)) continue;
+      addMember(ctx, { bodyId, personId, role: m.role as Role, from: m.from, to: m.to, substituteForId: null });
     }
   }
+}
+
+function servesDuring(ctx: Ctx, bodyId: number, personId: number, from: string, to: string | null): boolean {
+  return Boolean(
+    ctx.db
+      .prepare(
+        `SELECT 1 FROM body_member WHERE body_id = ? AND person_id = ?
+           AND valid_from <= coalesce(?, '9999-12-31') AND coalesce(valid_to, '9999-12-31') >= ?`,
+      )
+      .get(bodyId, personId, to, from),
+  );
 }
