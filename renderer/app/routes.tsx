@@ -6,6 +6,8 @@ import { PeoplePage } from '../pages/people/PeoplePage';
 import { BodiesPage } from '../pages/bodies/BodiesPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
+import { CertificatesPage } from '../pages/trust/CertificatesPage';
+import { VerifyPage } from '../pages/trust/VerifyPage';
 
 export interface RouteProps {
   /** path segments after the route's own, e.g. ['3'] for #/people/3 */
@@ -28,4 +30,6 @@ export const routes: AppRoute[] = [
   { path: 'bodies', label: 'nav.bodies', component: BodiesPage },
   { path: 'meetings', label: 'meetings.nav.meetings', component: MeetingsPage },
   { path: 'actions', label: 'meetings.nav.actions', component: ActionsPage },
+  { path: 'certificates', label: 'trust.nav.certificates', component: CertificatesPage },
+  { path: 'verify', label: 'trust.nav.verify', component: VerifyPage },
 ];

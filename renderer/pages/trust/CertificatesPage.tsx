@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction, useCall } from '../../api/hooks';
+import type { StoredCertificate } from '../../../shared/contract/signing';
+import { ConfirmDialog } from '../../components/confirm';
+import { EmptyState } from '../../components/EmptyState';
+import { RecordHistory } from '../../components/RecordHistory';
+import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm, UnlockForm } from './CertificateForms';
+
+type Dialog = 'local' | 'pkcs12' | 'trusted' | null;
+
+function validity(c: StoredCertificate, now: string): 'valid' | 'expired' | 'notYetValid' {
+  return now < c.validFrom ? 'notYetValid' : now > c.validTo ? 'expired' : 'valid';
+}
+
+export function CertificatesPage() {
+  const { t, i18n } = useTranslation();
+  const list = useCall('certificates.list', {});
+  const status = useCall('certificates.status', {});
+  const { run } = useAction();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [removing, setRemoving] = useState<StoredCertificate | null>(null);
+  const locked = !status.data?.unlocked;
+  const firstTime = !status.data?.passphraseSet;
+  const now = new Date().toISOString();
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('trust.certificatesTitle')}</Title>
+        <Group>
+          <Button onClick={() => setDialog('local')}>{t('trust.createLocal')}</Button>
+          <Button variant="light" onClick={() => setDialog('pkcs12')}>{t('trust.importPkcs12')}</Button>
+          <Button variant="light" onClick={() => setDialog('trusted')}>{t('trust.importTrusted')}</Button>
+        </Group>
+      </Group>
+      <Text size="sm">{t('trust.certificatesIntro')}</Text>
+
+      <Paper withBorder p="md" aria-label={t('trust.keystore')}>
+        <Stack gap="xs">
+          <Group>
+            <Text fw={600}>{t('trust.keystore')}</Text>
+            <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">{locked ? t('trust.locked') : t('trust.unlocked')}</Badge>
+          </Group>
+          {locked ? (
+            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} />
+          ) : (
+            <Group>
+              <Text size="sm">{t('trust.unlockedHelp')}</Text>
+              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>{t('trust.lock')}</Button>
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+
+      {list.data && list.data.length === 0 && <EmptyState title={t('trust.emptyTitle')}>{t('trust.empty')}</EmptyState>}
+      {list.data && list.data.length > 0 && (
+        <Table striped aria-label={t('trust.certificatesTitle')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trust.certificate')}</Table.Th>
+              <Table.Th>{t('trust.issuer')}</Table.Th>
+              <Table.Th>{t('trust.validity')}</Table.Th>
+              <Table.Th>{t('trust.fingerprint')}</Table.Th>
+              <Table.Th>{t('actions.title')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((c) => {
+              const state = validity(c, now);
+              return (
+                <Table.Tr key={c.id} data-testid="certificate-row">
+                  <Table.Td>
+                    <Stack gap={2}>
+                      <Group gap={4}>
+                        <Text fw={600}>{c.label}</Text>
+                        <Badge variant="light">{t(`trust.roles.${c.role}`)}</Badge>
+                        {c.origin === 'local' && <Badge color="yellow" title={t('trust.localExplanation')}>{t('trust.local')}</Badge>}
+                        {c.active && <Badge color="green">{t('trust.active')}</Badge>}
+                        {c.trusted && <Badge color="blue">{t('trust.trusted')}</Badge>}
+                      </Group>
+                      <Text size="xs">{c.subject}</Text>
+                    </Stack>
+                  </Table.Td>
+                  <Table.Td><Text size="xs">{c.issuer}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{date(c.validFrom)} – {date(c.validTo)}</Text>
+                    {state !== 'valid' && <Badge color="red">{t(`trust.${state}`)}</Badge>}
+                  </Table.Td>
+                  <Table.Td><Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code></Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {c.role === 'signing' && c.hasPrivateKey && !c.active && (
+                        <Button size="xs" variant="light" aria-label={t('trust.activateNamed', { name: c.label })} onClick={() => void run('certificates.activate', { id: c.id })}>{t('trust.activate')}</Button>
+                      )}
+                      <Button size="xs" variant="subtle" color="red" aria-label={t('trust.removeNamed', { name: c.label })} onClick={() => setRemoving(c)}>{t('trust.remove')}</Button>
+                      <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      {list.data?.some((c) => c.origin === 'local') && <Alert color="yellow">{t('trust.localExplanation')}</Alert>}
+      {dialog === 'local' && <CreateLocalForm locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
+      {dialog === 'pkcs12' && <ImportPkcs12Form locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
+      {dialog === 'trusted' && <ImportTrustedForm onClose={() => setDialog(null)} />}
+      <ConfirmDialog
+        opened={removing !== null}
+        title={t('trust.removeTitle')}
+        message={t('trust.removeMessage', { name: removing?.label ?? '' })}
+        confirmLabel={t('trust.remove')}
+        danger
+        onCancel={() => setRemoving(null)}
+        onConfirm={async () => {
+          if (removing) await run('certificates.remove', { id: removing.id });
+          setRemoving(null);
+        }}
+      />
+    </Stack>
+  );
+}
