@@ -24,7 +24,7 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   await expect(page.getByText('Exemplet är inläst.')).toBeVisible();
 
   // Open the agreement signed 2016-12-20, valid 2017–2018.
-  await page.getByRole('link', { name: 'Överenskommelser' }).click();
+  await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Samverkansöverenskommelser', level: 2 })).toBeVisible();
   const row2017 = page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' });
   await expect(row2017).toHaveCount(1);
@@ -49,7 +49,7 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   await expect(editor.getByTestId('autosave-status')).toHaveText('Sparat', { timeout: 15_000 });
 
   // What was typed survives leaving the page and coming back.
-  await page.getByRole('link', { name: 'Överenskommelser' }).click();
+  await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
   await page.goto(renewedUrl);
   await expect(page.getByTestId('section-editor').first().getByRole('textbox', { name: /^Text: / })).toContainText(added);
 
@@ -105,4 +105,131 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   // The export is logged and shows in the version's history.
   await expect(page.getByTestId('export-log-row')).toHaveCount(1);
   await expect(page.getByTestId('export-log-row')).toContainText(download.suggestedFilename());
+});
+
+test('field errors show at the field, sections reorder by keyboard, and withdrawing from signing clears the signings', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await openApp(page, app);
+  // Two parties and their chiefs in the register (set up through the same contract the pages use).
+  const api = (method: string, input: unknown) =>
+    page.evaluate(
+      async ([m, i]) => {
+        const response = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-samrad-token': sessionStorage.getItem('samrad.token') ?? '' },
+          body: JSON.stringify({ method: m, input: i }),
+        });
+        return (await response.json()) as { ok: boolean; value: { id: number } };
+      },
+      [method, input] as const,
+    );
+  for (const [name, kind, person] of [
+    ['Nykvarns kommun', 'kommun', 'Åsa Öberg'],
+    ['Lokalpolisområde Nykvarn', 'polis', 'Örjan Ågren'],
+  ]) {
+    const organisation = await api('organisations.create', { name, kind });
+    await api('people.create', { name: person, title: 'Chef', organisationId: organisation.value.id });
+  }
+
+  await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
+  await expect(page.getByText('Inga överenskommelser ännu')).toBeVisible();
+  await page.getByRole('button', { name: 'Ny överenskommelse' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Ny överenskommelse' });
+  await create.getByRole('button', { name: 'Skapa' }).click();
+  await expect(create.getByText('Ange en titel').first()).toBeVisible();
+  await create.getByRole('textbox', { name: 'Överenskommelsens namn' }).fill('Samverkan i Nykvarn');
+  await create.getByRole('textbox', { name: 'Titel' }).fill('Överenskommelse 2025–2026');
+  await create.getByRole('textbox', { name: 'Gäller från' }).fill('2025-01-01');
+  await create.getByRole('textbox', { name: 'Gäller till' }).fill('2024-06-30');
+  await create.getByRole('button', { name: 'Skapa' }).click();
+  await expect(create.getByText('Slutdatum måste ligga efter startdatum')).toBeVisible();
+  await create.getByRole('textbox', { name: 'Gäller till' }).fill('2026-12-31');
+  await create.getByRole('button', { name: 'Skapa' }).click();
+  await expect(create).toBeHidden();
+  await expect(page.getByTestId('version-period')).toContainText('2025-01-01 – 2026-12-31');
+
+  // An empty title is refused at the field and nothing is saved.
+  await page.getByRole('tab', { name: 'Uppgifter och parter' }).click();
+  const title = page.getByRole('textbox', { name: 'Titel' });
+  await title.fill('');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByText('Ange en titel')).toBeVisible();
+  await page.getByRole('button', { name: 'Ångra ändringar' }).click();
+  await expect(title).toHaveValue('Överenskommelse 2025–2026');
+
+  // A party without a signatory is refused; then both parties are added with their chiefs.
+  await page.getByRole('button', { name: 'Lägg till part' }).click();
+  let party = page.getByRole('dialog', { name: 'Lägg till part' });
+  await party.getByRole('combobox', { name: 'Organisation' }).click();
+  await page.getByRole('option', { name: 'Nykvarns kommun' }).click();
+  await party.getByRole('button', { name: 'Spara' }).click();
+  await expect(party.getByText('Välj vem som skriver under för parten')).toBeVisible();
+  await party.getByRole('combobox', { name: 'Undertecknare' }).click();
+  await page.getByRole('option', { name: /Åsa Öberg/ }).click();
+  await party.getByRole('button', { name: 'Spara' }).click();
+  await expect(party).toBeHidden();
+  await page.getByRole('button', { name: 'Lägg till part' }).click();
+  party = page.getByRole('dialog', { name: 'Lägg till part' });
+  await party.getByRole('combobox', { name: 'Organisation' }).click();
+  await page.getByRole('option', { name: 'Lokalpolisområde Nykvarn' }).click();
+  await party.getByRole('combobox', { name: 'Undertecknare' }).click();
+  await page.getByRole('option', { name: /Örjan Ågren/ }).click();
+  await party.getByRole('button', { name: 'Spara' }).click();
+  await expect(party).toBeHidden();
+  await expect(page.getByTestId('party-row')).toHaveCount(2);
+
+  // Two sections; the second is moved up with the keyboard.
+  await page.getByRole('tab', { name: 'Text' }).click();
+  await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
+  const first = page.getByRole('textbox', { name: 'Rubrik, avsnitt 1' });
+  await first.fill('Bakgrund');
+  await first.blur();
+  await expect(page.getByTestId('autosave-status').first()).toHaveText('Sparat', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Lägg till avsnitt' }).click();
+  const second = page.getByRole('textbox', { name: 'Rubrik, avsnitt 2' });
+  await second.fill('Syfte');
+  await second.blur();
+  await expect(page.getByTestId('autosave-status').nth(1)).toHaveText('Sparat', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Flytta upp: Syfte' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Rubrik, avsnitt 1' })).toHaveValue('Syfte');
+  await expect(page.getByRole('textbox', { name: 'Rubrik, avsnitt 2' })).toHaveValue('Bakgrund');
+  // Bold from the toolbar: the button says whether it is on.
+  const body = page.getByRole('textbox', { name: 'Text: Syfte' });
+  await body.click();
+  const bold = page.getByRole('toolbar', { name: 'Formatering för Text: Syfte' }).getByRole('button', { name: 'Fetstil' });
+  await expect(bold).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Trygghet för alla');
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await expect(body.locator('strong')).toHaveText('Trygghet för alla');
+  await expect(page.getByTestId('autosave-status').first()).toHaveText('Sparat', { timeout: 15_000 });
+
+  // Send for signing, record one signing, then withdraw: the version is a draft again with no signings.
+  await page.getByRole('tab', { name: 'Underskrifter' }).click();
+  await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
+  await page.getByRole('dialog', { name: 'Skicka för underskrift?' }).getByRole('button', { name: 'Skicka för underskrift' }).click();
+  await expect(page.getByTestId('signing-progress')).toHaveText('0 av 2 har skrivit under');
+  await page.getByRole('button', { name: 'Registrera underskrift för Nykvarns kommun' }).click();
+  const signing = page.getByRole('dialog', { name: 'Registrera underskrift för Nykvarns kommun' });
+  await expect(signing.getByRole('textbox', { name: 'Namn' })).toHaveValue('Åsa Öberg');
+  await signing.getByRole('textbox', { name: 'Datum' }).fill('2999-01-01');
+  await signing.getByRole('textbox', { name: 'Ort' }).fill('Nykvarn');
+  await signing.getByRole('button', { name: 'Registrera underskrift' }).click();
+  await expect(signing.getByText(/senare än i dag|later than today/)).toBeVisible();
+  await signing.getByRole('textbox', { name: 'Datum' }).fill('2024-12-15');
+  await signing.getByRole('button', { name: 'Registrera underskrift' }).click();
+  await expect(signing).toBeHidden();
+  await expect(page.getByTestId('signing-progress')).toHaveText('1 av 2 har skrivit under');
+
+  await page.getByRole('button', { name: 'Dra tillbaka från underskrift' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Dra tillbaka från underskrift?' });
+  await expect(withdraw).toContainText('alla registrerade underskrifter (1) rensas');
+  await withdraw.getByRole('button', { name: 'Dra tillbaka från underskrift' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(page.locator('[data-status="draft"]')).toBeVisible();
+  await expect(page.getByTestId('signing-progress')).toBeHidden();
+  await expect(page.getByTestId('frozen-banner')).toBeHidden();
+  await page.getByRole('tab', { name: 'Underskrifter' }).click();
+  await expect(page.getByTestId('signatory-row').filter({ hasText: 'Inte undertecknat' })).toHaveCount(2);
 });

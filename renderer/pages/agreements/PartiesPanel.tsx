@@ -55,7 +55,6 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
             error={errors.organisationId}
             searchable
             required
-            data-autofocus
           />
           <Select
             label={t('agreements.parties.signatory')}
