@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
+import { Document, Paragraph, TextRun } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { test, expect, openApp } from './support/app';
+import { packDocx } from '../../electron/backend/export/pack';
+import { openPrivateKey } from '../../electron/backend/signing/certificates/key-protection';
+import { signPackage } from '../../electron/backend/signing/opc/sign-package';
+
+const PASSPHRASE = 'vår hemliga fras';
+
+/** Signs a small protocol with the certificate the user created in the UI, read from the app's database. */
+async function signWithAppCertificate(dbPath: string): Promise<Uint8Array> {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT certificate_der, private_key, chain FROM certificate WHERE active = 1').get() as { certificate_der: Buffer; private_key: string; chain: string };
+    const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('§ 1 Chefssamrådet beslutar att godkänna dagordningen.')] })] }] });
+    return signPackage(await packDocx(document), {
+      certificate: new crypto.X509Certificate(row.certificate_der),
+      privateKey: openPrivateKey(row.private_key, PASSPHRASE),
+      chain: (JSON.parse(row.chain) as string[]).map((b) => new crypto.X509Certificate(Buffer.from(b, 'base64'))),
+    }, new Date());
+  } finally {
+    db.close();
+  }
+}
+
+test('creates a local certificate, then verifies a signed file as valid and a tampered one as invalid', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('link', { name: 'Certifikat' }).click();
+  await expect(page.getByText('Inga certifikat')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Skapa lokalt certifikat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skapa lokalt certifikat' });
+  await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Södertälje kommun');
+  await dialog.getByLabel('Lösenfras för nyckellagret').fill('kort');
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(dialog.getByText('Lösenfrasen måste ha minst 8 tecken')).toBeVisible();
+  await dialog.getByLabel('Lösenfras för nyckellagret').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+  const rows = page.getByTestId('certificate-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Södertälje kommun – lokal signering');
+  await expect(rows.first()).toContainText('Lokal');
+  await expect(rows.first()).toContainText('Används');
+  await expect(rows.nth(1)).toContainText('Betrodd');
+  await expect(page.getByTestId('keystore-status')).toHaveText('Upplåst');
+
+  const signed = await signWithAppCertificate(app.dbPath);
+  await page.getByRole('link', { name: 'Verifiera dokument' }).click();
+  const upload = async (name: string, bytes: Uint8Array) => {
+    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(bytes) });
+    await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
+  };
+
+  await upload('protokoll.docx', signed);
+  const result = page.getByTestId('verify-result');
+  await expect(result.getByText('Giltig underskrift')).toBeVisible();
+  await expect(result).toContainText('CN=Södertälje kommun dokumentsignering (lokal)');
+  await expect(result).toContainText('Betrodd utfärdare');
+
+  const parts = unzipSync(signed);
+  parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('godkänna', 'avslå'));
+  await upload('protokoll-andrad.docx', zipSync(parts));
+  await expect(result.getByText('Ogiltig underskrift')).toBeVisible();
+  await expect(result).toContainText('word/document.xml: changed after signing');
+
+  await upload('inte-word.docx', strToU8('detta är ingen Word-fil'));
+  await expect(page.getByRole('alert')).toContainText('Filen är inget Word-dokument');
+});
