@@ -68,6 +68,7 @@ export function buildNativeForElectron({ log = console.log } = {}) {
   const result = spawnSync(process.execPath, args, { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (result.status !== 0 || !fs.existsSync(built)) {
+    fs.rmSync(work, { recursive: true, force: true });
     return {
       ok: false,
       message: `better-sqlite3 could not be built for Electron ${stamp.electron} (node-gyp exit ${result.status ?? result.signal}). It needs Electron's headers from ${args[5].slice('--dist-url='.length)} and python3, make and a C++ compiler.`,

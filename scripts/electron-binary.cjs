@@ -1,13 +1,11 @@
 // Finds Electron's executable WITHOUT loading the `electron` package: since Electron 45 its
 // index.js downloads the binary on first use (and throws where that host is unreachable).
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const require = createRequire(import.meta.url);
+// CommonJS so that start.mjs, vitest and Playwright's test loader can all use it.
+const fs = require('node:fs');
+const path = require('node:path');
 
 /** The installed `electron` package folder, or null when it is not installed. */
-export function electronPackageDir(fromDir = process.cwd()) {
+function electronPackageDir(fromDir = process.cwd()) {
   try {
     return path.dirname(require.resolve('electron/package.json', { paths: [fromDir] }));
   } catch {
@@ -19,7 +17,7 @@ export function electronPackageDir(fromDir = process.cwd()) {
  * `{ present: true, executable, version }` when the binary is on disk, else
  * `{ present: false, reason }` with a sentence a person can act on.
  */
-export function findElectronBinary(packageDir = electronPackageDir()) {
+function findElectronBinary(packageDir = electronPackageDir()) {
   if (!packageDir) return { present: false, reason: 'the electron package is not installed (run npm ci)' };
   const version = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).version;
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
@@ -32,3 +30,5 @@ export function findElectronBinary(packageDir = electronPackageDir()) {
   if (!fs.existsSync(executable)) return { present: false, version, reason: `the Electron binary is missing at ${executable}` };
   return { present: true, version, executable };
 }
+
+module.exports = { electronPackageDir, findElectronBinary };

@@ -1,6 +1,7 @@
-export type ElectronBinary =
+type ElectronBinary =
   | { present: true; version: string; executable: string }
   | { present: false; version?: string; reason: string };
 
-export function electronPackageDir(fromDir?: string): string | null;
-export function findElectronBinary(packageDir?: string | null): ElectronBinary;
+declare function electronPackageDir(fromDir?: string): string | null;
+declare function findElectronBinary(packageDir?: string | null): ElectronBinary;
+export { electronPackageDir, findElectronBinary, type ElectronBinary };

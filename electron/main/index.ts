@@ -58,7 +58,9 @@ async function start(): Promise<void> {
     modulePath: builtPaths.backend,
     dbPath,
     nativeBinding: nativeBindingPath(),
-    onEvent: (event, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, event, payload),
+    onEvent: (event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
+    },
     onExit: (code) => fail('Samråd', new Error(`The Samråd backend stopped unexpectedly (exit code ${code}). Your saved work is in ${dbPath}.`)),
   });
   app.on('will-quit', () => backend.stop());

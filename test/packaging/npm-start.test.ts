@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/bridge/server';
-import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { findElectronBinary } from '../../scripts/electron-binary.cjs';
 import { root } from './support';
 
 /**
