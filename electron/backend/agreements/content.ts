@@ -103,7 +103,8 @@ export function reorderParties(ctx: Ctx, versionId: number, ids: number[]): Vers
 
 // ---------- sections ----------
 
-export function addSection(ctx: Ctx, versionId: number, fields: SectionFields, afterId?: number): VersionDetail {
+/** `key` is given only when content is carried over from elsewhere (the example); otherwise a new one is made. */
+export function addSection(ctx: Ctx, versionId: number, fields: SectionFields, afterId?: number, key: string = newKey()): VersionDetail {
   return editDraft(ctx, versionId, (record) => {
     let position = nextPosition(ctx, 'agreement_section', versionId);
     if (afterId !== undefined) {
@@ -116,7 +117,7 @@ export function addSection(ctx: Ctx, versionId: number, fields: SectionFields, a
     }
     const { lastInsertRowid } = ctx.db
       .prepare('INSERT INTO agreement_section (version_id, key, position, heading, body) VALUES (?, ?, ?, ?, ?)')
-      .run(versionId, newKey(), position, fields.heading, JSON.stringify(fields.body));
+      .run(versionId, key, position, fields.heading, JSON.stringify(fields.body));
     record({ action: 'section.add', after: sectionsOf(ctx, versionId).find((s) => s.id === Number(lastInsertRowid)) });
   });
 }

@@ -7,17 +7,39 @@ import { getVersion, getVersionSummary } from './read';
 /**
  * Word-level differences from `before` to `after`. Whitespace counts as tokens, so the equal
  * and deleted segments put together give back `before` exactly, and the equal and inserted
- * ones give `after` (line breaks included).
+ * ones give `after` (line breaks included). A change spanning several words reads as one
+ * deletion followed by one insertion: the bare spaces between changed words join the change
+ * instead of splitting it into many small pieces.
  */
 export function wordDiff(before: string, after: string): Segment[] {
   if (before === after) return before ? [{ kind: 'equal', text: before }] : [];
+  const changes = diffWordsWithSpace(before, after);
   const segments: Segment[] = [];
-  for (const change of diffWordsWithSpace(before, after)) {
-    const kind: Segment['kind'] = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
-    const last = segments.at(-1);
-    if (last && last.kind === kind) last.text += change.value;
-    else segments.push({ kind, text: change.value });
-  }
+  let deleted = '';
+  let inserted = '';
+  const flush = () => {
+    if (deleted) segments.push({ kind: 'delete', text: deleted });
+    if (inserted) segments.push({ kind: 'insert', text: inserted });
+    deleted = inserted = '';
+  };
+  changes.forEach((change, index) => {
+    if (change.removed) deleted += change.value;
+    else if (change.added) inserted += change.value;
+    else {
+      const between = index > 0 && index < changes.length - 1 && (deleted || inserted) && /^[ \t]+$/.test(change.value);
+      const next = changes[index + 1];
+      if (between && next && (next.added || next.removed)) {
+        deleted += change.value;
+        inserted += change.value;
+        return;
+      }
+      flush();
+      const last = segments.at(-1);
+      if (last && last.kind === 'equal') last.text += change.value;
+      else segments.push({ kind: 'equal', text: change.value });
+    }
+  });
+  flush();
   return segments;
 }
 

@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { AppError } from '../../../shared/errors';
 import { getSetting, putSetting } from '../session/settings';
 import { loadParticipants } from './participants';
+import { loadAgreements } from './agreements';
 import { loadMeetings } from './meetings';
 import { emptyRefs, type ExampleRefs } from './refs';
 
@@ -10,7 +11,7 @@ import { emptyRefs, type ExampleRefs } from './refs';
  * missing, so loading twice, or into a database with the user's own data, changes nothing
  * that is already there.
  */
-const parts: Array<(ctx: Ctx, refs: ExampleRefs) => void> = [loadParticipants, loadMeetings];
+const parts: Array<(ctx: Ctx, refs: ExampleRefs) => void> = [loadParticipants, loadAgreements, loadMeetings];
 
 export function hasData(ctx: Ctx): boolean {
   return Boolean(ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM organisation UNION ALL SELECT 1 FROM person UNION ALL SELECT 1 FROM body) AS any').pluck().get());
