@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app } from 'electron';
+import { databasePathFrom } from './database-path';
 
-/** `--db FILE` / `--db=FILE` on the command line, then SAMRAD_DB, then the user-data folder. */
-export function databasePath(argv: string[] = process.argv): string {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--db' && argv[i + 1]) return path.resolve(argv[i + 1]);
-    if (argv[i].startsWith('--db=')) return path.resolve(argv[i].slice('--db='.length));
-  }
-  if (process.env.SAMRAD_DB) return path.resolve(process.env.SAMRAD_DB);
-  return path.join(app.getPath('userData'), 'samrad.sqlite');
+export function databasePath(): string {
+  return databasePathFrom(process.argv, process.env, app.getPath('userData'));
 }
 
 /**
