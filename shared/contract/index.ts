@@ -5,6 +5,7 @@ import { systemContract } from './system';
 import { agreementsContract } from './agreements';
 import { meetingsContract } from './meetings';
 import { signingContract } from './signing';
+import { archiveContract } from './archive';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -16,6 +17,7 @@ export const contract = {
   ...agreementsContract,
   ...meetingsContract,
   ...signingContract,
+  ...archiveContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -4,8 +4,9 @@ import {
   activateCertificate, createLocalCertificate, importPkcs12, importTrusted, keystoreStatus, listCertificates, lock, removeCertificate, unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { cancelArchive, exportArchive } from '../archive/export-archive';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
+type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify' | `archive.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -18,4 +19,6 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+  'archive.export': (ctx, i) => exportArchive(ctx, i),
+  'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
 };

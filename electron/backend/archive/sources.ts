@@ -1,0 +1,74 @@
+import type { Ctx } from '../context';
+import { attestedProtocols, protocolDocx } from '../meetings/export-docx';
+import { agreementDocx } from '../agreements/export-docx';
+import { signExport } from '../signing/sign-export';
+import type { ArchiveSource } from './entry';
+
+export interface ArchiveFilter {
+  from: string;
+  to: string;
+  bodyIds?: number[];
+  includeAgreements: boolean;
+  lang: 'sv' | 'en';
+}
+
+const ROLE_NAMES: Record<string, string> = { ordforande: 'ordförande', justerare: 'justerare', sekreterare: 'sekreterare' };
+
+interface SignedVersionRow {
+  id: number;
+  agreement_name: string;
+  dnr: string | null;
+  signed_at: string;
+  version: number;
+}
+
+/** Signed agreement versions whose signing date lies in the period. */
+function signedAgreementVersions(ctx: Ctx, from: string, to: string): SignedVersionRow[] {
+  return ctx.db
+    .prepare(
+      `SELECT v.id, a.name AS agreement_name, v.dnr, v.signed_at,
+              (SELECT count(*) FROM agreement_version w WHERE w.agreement_id = v.agreement_id AND w.id <= v.id) AS version
+       FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
+       WHERE v.status = 'signed' AND substr(v.signed_at, 1, 10) BETWEEN ? AND ?
+       ORDER BY v.signed_at, v.id`,
+    )
+    .all(from, to) as SignedVersionRow[];
+}
+
+/**
+ * Every attested protocol (and, if asked, every signed agreement version) in the period,
+ * each producing its signed .docx only when the archive writer reaches it.
+ */
+export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[] {
+  const sources: ArchiveSource[] = attestedProtocols(ctx, { from: filter.from, to: filter.to, bodyIds: filter.bodyIds }).map((p) => ({
+    meta: {
+      kind: 'protokoll',
+      body: p.bodyName,
+      date: p.date,
+      paragraphs: p.paragraphRange[0] == null ? null : p.paragraphRange,
+      dnr: p.dnrs,
+      signers: [],
+      attestations: p.attestations.map((a) => `${a.name} (${ROLE_NAMES[a.role] ?? a.role}, ${a.date})`),
+    },
+    produce: async () => signExport(ctx, (await protocolDocx(ctx, p.meetingId, filter.lang)).bytes),
+  }));
+  if (filter.includeAgreements) {
+    const signersOf = ctx.db.prepare('SELECT name, organisation, signed_on FROM agreement_signing WHERE version_id = ? ORDER BY id');
+    for (const v of signedAgreementVersions(ctx, filter.from, filter.to)) {
+      sources.push({
+        meta: {
+          kind: 'avtal',
+          body: v.agreement_name,
+          date: v.signed_at.slice(0, 10),
+          paragraphs: null,
+          dnr: v.dnr ? [v.dnr] : [],
+          signers: (signersOf.all(v.id) as Array<{ name: string; organisation: string; signed_on: string }>).map((s) => `${s.name} (${s.organisation}, ${s.signed_on})`),
+          attestations: [],
+          version: v.version,
+        },
+        produce: async () => signExport(ctx, (await agreementDocx(ctx, v.id, filter.lang)).bytes),
+      });
+    }
+  }
+  return sources;
+}
