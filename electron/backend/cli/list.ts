@@ -3,6 +3,7 @@ import type { Backend } from '../backend';
 import { AppError } from '../../../shared/errors';
 import { UsageError, type Command } from './command';
 import { meetingListKinds } from '../meetings/cli';
+import { agreementListKinds } from '../agreements/cli';
 
 /** One kind `samrad list <kind>` knows: which method answers it and how rows print. */
 export interface ListKind<M extends Method = Method> {
@@ -34,6 +35,7 @@ export const listKinds: Record<string, ListKind> = {
     columns: [['id', (b) => b.id], ['name', (b) => b.name], ['kind', (b) => b.kind], ['members', (b) => b.memberCount]],
   }),
   ...meetingListKinds,
+  ...agreementListKinds,
 };
 
 export function formatTable(headers: string[], rows: unknown[][]): string[] {
