@@ -2,7 +2,6 @@ import type { Backend } from '../backend';
 import { UsageError, type Command, type CommandContext } from './command';
 import { meetingExportKinds } from '../meetings/cli';
 import { agreementExportKinds } from '../agreements/cli';
-import { archiveExportKinds } from '../archive/cli';
 
 /** One kind `samrad export <kind>` knows. Common flags: --out FILE, --overwrite, --lang sv|en, --sign. */
 export interface ExportKind {
@@ -14,7 +13,6 @@ export interface ExportKind {
 export const exportKinds: Record<string, ExportKind> = {
   ...meetingExportKinds,
   ...agreementExportKinds,
-  ...archiveExportKinds,
 };
 
 // Kept here for older imports; areas import it from './command' so that they never load this
