@@ -10,7 +10,8 @@ export interface CheckReport {
   schema: { ok: boolean; version: number; latest: number };
   integrity: { ok: boolean; problems: string[] };
   foreignKeys: { ok: boolean; problems: Array<{ table: string; rowid: number | null; parent: string }> };
-  auditChain: { ok: boolean; events: number; brokenAt: number | null };
+  /** `head`: hash of the newest event. Noted down elsewhere (e.g. with an archive export), it shows later that no event was cut off the end. */
+  auditChain: { ok: boolean; events: number; brokenAt: number | null; head: string | null };
 }
 
 /**
@@ -24,12 +25,13 @@ export function checkDatabase(db: Db, file: string): CheckReport {
   const fkRows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
   const hasLog = Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_event'").get());
   const chain = hasLog ? verifyChain(db) : { ok: false, events: 0, brokenAt: null };
+  const head = hasLog ? ((db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null) : null;
   const report = {
     database: file,
     schema: { ok: version === LATEST_VERSION, version, latest: LATEST_VERSION },
     integrity: { ok: integrityOk, problems: integrityOk ? [] : integrityRows },
     foreignKeys: { ok: fkRows.length === 0, problems: fkRows.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })) },
-    auditChain: { ok: chain.ok, events: chain.events, brokenAt: chain.brokenAt },
+    auditChain: { ok: chain.ok, events: chain.events, brokenAt: chain.brokenAt, head },
   };
   return { ok: report.schema.ok && report.integrity.ok && report.foreignKeys.ok && report.auditChain.ok, ...report };
 }
@@ -43,6 +45,6 @@ export function describeCheck(report: CheckReport): string[] {
     `Schema:        ${mark(schema.ok)} (version ${schema.version}, this Samråd writes ${schema.latest}${schema.version < schema.latest ? '; run "samrad init" to update it' : ''})`,
     `Integrity:     ${mark(integrity.ok)}${integrity.problems.map((p) => `\n  ${p}`).join('')}`,
     `Foreign keys:  ${mark(foreignKeys.ok)}${foreignKeys.problems.map((p) => `\n  ${p.table} row ${p.rowid} refers to a missing ${p.parent}`).join('')}`,
-    `Audit chain:   ${mark(auditChain.ok)} (${auditChain.events} events${auditChain.brokenAt !== null ? `; first broken event: ${auditChain.brokenAt}` : ''})`,
+    `Audit chain:   ${mark(auditChain.ok)} (${auditChain.events} events${auditChain.brokenAt !== null ? `; first broken event: ${auditChain.brokenAt}` : ''}${auditChain.head ? `; newest hash ${auditChain.head}` : ''})`,
   ];
 }
