@@ -17,8 +17,12 @@ type PriorityFields = z.output<typeof priorityFields>;
 function editDraft(ctx: Ctx, versionId: number, work: (record: (change: Omit<Change, 'entity' | 'entityId'>) => void) => void): VersionDetail {
   return write(ctx, (record) => {
     requireDraft(ctx, versionId);
-    work((change) => record({ ...change, entity: 'agreement_version', entityId: versionId }));
-    touch(ctx, versionId);
+    let changed = false;
+    work((change) => {
+      changed = true;
+      record({ ...change, entity: 'agreement_version', entityId: versionId });
+    });
+    if (changed) touch(ctx, versionId);
     return getVersion(ctx, versionId);
   });
 }

@@ -133,6 +133,16 @@ describe('export through the contract', () => {
     expect(history[0]).toMatchObject({ action: 'export', after: { fileName: file.fileName, sha256: file.sha256, lang: 'sv', signed: false } });
   });
 
+  it('adds a package signature to a signed version when asked, which verifies', async () => {
+    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'ett långt lösenord för testet' });
+    const file = await b.call('agreements.exportDocx', { versionId: signedId, lang: 'sv', sign: true });
+    expect(Object.keys(docxParts(Buffer.from(file.base64, 'base64'))).some((name) => name.startsWith('_xmlsignatures/'))).toBe(true);
+    const report = await b.call('documents.verify', { fileBase64: file.base64 });
+    expect(report.valid).toBe(true);
+    const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
+    expect(history[0]).toMatchObject({ action: 'export', after: { signed: true, sha256: file.sha256 } });
+  });
+
   it('refuses a package signature for a version that is not signed', async () => {
     const error = await b.fail('agreements.exportDocx', { versionId: draftId, lang: 'sv', sign: true });
     expect([error.code, error.params?.reason]).toEqual(['INVALID_STATE', 'agreements.reasons.sign_needs_signed']);

@@ -7,7 +7,6 @@ import type { signingFields, VersionDetail } from '../../../shared/contract/agre
 import { agreementErrors } from './errors';
 import { getVersion, getVersionSummary, listVersions } from './read';
 import { contentHash } from './canonical';
-import { requireDraft } from './versions';
 
 type SigningFields = z.output<typeof signingFields>;
 
@@ -51,7 +50,6 @@ function refreshNames(ctx: Ctx, versionId: number): void {
 export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
   return write(ctx, (record) => {
     if (statusOf(ctx, versionId) !== 'draft') throw agreementErrors.notDraft();
-    requireDraft(ctx, versionId);
     const before = getVersion(ctx, versionId);
     if (before.parties.length === 0) throw agreementErrors.noParties();
     if (before.sections.length === 0) throw agreementErrors.noSections();
