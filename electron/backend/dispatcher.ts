@@ -12,7 +12,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const key = issue.path.join('.') || '_';
     // messages are translation keys: `required`, or namespaced like `agreements.validation.x`
-    const message = /^[a-z_.]+$/.test(issue.message) ? issue.message : 'invalid';
+    const message = /^[a-z][a-z0-9_.]*$/.test(issue.message) ? issue.message : 'invalid';
     fields[key] ??= message;
   }
   return fields;

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { createDispatcher } from '../../electron/backend/dispatcher';
 import { handlers, type HandlerMap } from '../../electron/backend/handlers';
 import { startBackend } from '../../electron/backend/backend';
-import { toErrorBody } from '../../electron/backend/dispatcher';
+import { fieldErrorsFrom, toErrorBody } from '../../electron/backend/dispatcher';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
 import { tempDbPath, testBackend, type TestBackend } from '../support/backend';
 
@@ -61,6 +62,13 @@ describe('dispatcher: every error code the contract can return', () => {
     );
     const error = await failWith(dispatch, 'organisations.create', { name: 'X', kind: 'annan' });
     expect(error).toMatchObject({ code: 'VALIDATION', params: { reason: 'constraint' } });
+  });
+
+  it('field messages pass through only when they are translation keys; the first issue per field wins', () => {
+    const schema = z.object({ a: z.string().min(3, { message: 'min_3' }).regex(/x/, { message: 'needs_x' }), b: z.string().min(1, { message: 'Too short!' }), c: z.object({ d: z.number({ message: 'agreements.validation.number' }) }) });
+    const parsed = schema.safeParse({ a: 'y', b: '', c: { d: 'no' } });
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsFrom(parsed.error!)).toEqual({ a: 'min_3', b: 'invalid', 'c.d': 'agreements.validation.number' });
   });
 
   it('NOT_FOUND: an unknown id, with the entity and id as params', async () => {
