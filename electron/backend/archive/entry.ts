@@ -29,7 +29,7 @@ export interface ArchiveIndexRow extends ArchiveEntryMeta {
 /** A folder name that works on every file system: no separators or reserved characters, no diacritics. */
 export function safeFolderName(name: string): string {
   const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '_').replace(/\s+/g, ' ').trim();
-  return folded.replace(/^\.+/, '').slice(0, 80) || 'namnlos';
+  return folded.replace(/^\.+/, '').slice(0, 80).replace(/[ _.-]+$/, '') || 'namnlos';
 }
 
 /** `2017/Chefssamradet/2017-03-14_protokoll_§§1-12.docx`, `2017/Avtal/2016-12-20_avtal_Samverkan_v1.docx` */
@@ -39,5 +39,5 @@ export function archivePath(meta: ArchiveEntryMeta): string {
     const range = meta.paragraphs ? `_§§${meta.paragraphs[0]}-${meta.paragraphs[1]}` : '';
     return `${year}/${safeFolderName(meta.body)}/${meta.date}_protokoll${range}.docx`;
   }
-  return `${year}/Avtal/${meta.date}_avtal_${safeFolderName(meta.body).replace(/ /g, '_')}${meta.version ? `_v${meta.version}` : ''}.docx`;
+  return `${year}/Avtal/${meta.date}_avtal_${safeFolderName(meta.body).replace(/[ _]+/g, '_')}${meta.version ? `_v${meta.version}` : ''}.docx`;
 }

@@ -2,6 +2,7 @@ import type { Backend } from '../backend';
 import { UsageError, type Command, type CommandContext } from './command';
 import { meetingExportKinds } from '../meetings/cli';
 import { agreementExportKinds } from '../agreements/cli';
+import { archiveExportKinds } from '../archive/cli';
 
 /** One kind `samrad export <kind>` knows. Common flags: --out FILE, --overwrite, --lang sv|en, --sign. */
 export interface ExportKind {
@@ -13,6 +14,7 @@ export interface ExportKind {
 export const exportKinds: Record<string, ExportKind> = {
   ...meetingExportKinds,
   ...agreementExportKinds,
+  ...archiveExportKinds,
 };
 
 // Kept here for older imports; areas import it from './command' so that they never load this

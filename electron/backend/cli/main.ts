@@ -26,7 +26,7 @@ function help(io: CliIo): void {
 }
 
 /** Flags that never take a value; every other --flag takes the next word (or --flag=value). */
-const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip']);
+const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip', 'no-agreements']);
 
 export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {
   const positionals: string[] = [];
