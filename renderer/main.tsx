@@ -3,15 +3,14 @@ import '@mantine/notifications/styles.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { App } from './app/App';
-
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
+import { cssVariablesResolver, theme } from './components/theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <App />
     </MantineProvider>

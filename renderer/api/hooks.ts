@@ -35,7 +35,20 @@ export function useCall<M extends Method>(method: M, input: Input<M>, options: {
 
   useEffect(() => {
     void reload();
-    return subscribe('data.changed', () => void reload());
+    // one write sends an event per kind of record it touched, and loading the example sends
+    // hundreds: reload once after a burst rather than once per event
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const off = subscribe('data.changed', () => {
+      if (pending) clearTimeout(pending);
+      pending = setTimeout(() => {
+        pending = null;
+        void reload();
+      }, 40);
+    });
+    return () => {
+      off();
+      if (pending) clearTimeout(pending);
+    };
   }, [reload]);
 
   return { data, error, loading, reload };

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/app';
+import { test, expect as baseExpect } from './support/app';
+
+// the machine running these is shared and often busy: wait longer than the default for the UI
+const expect = baseExpect.configure({ timeout: 25_000 });
 
 /**
  * Everything by keyboard alone: no mouse clicks anywhere in these tests. Pages come from the

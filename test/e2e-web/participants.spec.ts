@@ -1,5 +1,8 @@
-import { test, expect, loadExample, openApp, type RunningApp } from './support/app';
 import type { Page } from '@playwright/test';
+import { test, expect as baseExpect, loadExample, openApp, type RunningApp } from './support/app';
+
+// the machine running these is shared and often busy: wait longer than the default for the UI
+const expect = baseExpect.configure({ timeout: 25_000 });
 
 /** The main menu's link, by its exact label, so links elsewhere on a page never match. */
 const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
