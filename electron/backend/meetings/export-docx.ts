@@ -1,5 +1,5 @@
 import {
-  BorderStyle, Document, Header, HeadingLevel, PageNumber, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType,
+  BorderStyle, Document, TableLayoutType, Header, HeadingLevel, PageNumber, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType,
 } from 'docx';
 import type { Ctx } from '../context';
 import { packDocx } from '../export/pack';
@@ -187,8 +187,10 @@ export async function extractDocx(ctx: Ctx, paragraphId: number, lang: Lang): Pr
   return { fileName, bytes: await packDocx(doc) };
 }
 
-const cell = (children: Paragraph[], width: number, shade = false) =>
-  new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE }, shading: shade ? { fill: 'E7E6E6' } : undefined });
+/** Column widths in twips (the text width is 9354): LibreOffice ignores percentage widths. */
+const COLUMNS = [1000, 1800, 4554, 2000];
+const cell = (children: Paragraph[], column: number, shade = false) =>
+  new TableCell({ children, width: { size: COLUMNS[column], type: WidthType.DXA }, shading: shade ? { fill: 'E7E6E6' } : undefined });
 
 /** Kallelse med dagordning: time, place, who is invited, and the agenda with its time plan. */
 export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promise<ExportedDocument> {
@@ -200,10 +202,10 @@ export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promi
   const headerRow = new TableRow({
     tableHeader: true,
     children: [
-      cell([new Paragraph({ children: [text(t.item, { bold: true })] })], 8, true),
-      cell([new Paragraph({ children: [text(t.clock, { bold: true })] })], 16, true),
-      cell([new Paragraph({ children: [text(t.matter, { bold: true })] })], 56, true),
-      cell([new Paragraph({ children: [text(t.presenter, { bold: true })] })], 20, true),
+      cell([new Paragraph({ children: [text(t.item, { bold: true })] })], 0, true),
+      cell([new Paragraph({ children: [text(t.clock, { bold: true })] })], 1, true),
+      cell([new Paragraph({ children: [text(t.matter, { bold: true })] })], 2, true),
+      cell([new Paragraph({ children: [text(t.presenter, { bold: true })] })], 3, true),
     ],
   });
   const rows = agenda.map((item, index) => {
@@ -215,14 +217,14 @@ export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promi
     return new TableRow({
       cantSplit: true,
       children: [
-        cell([new Paragraph({ children: [text(String(index + 1))] })], 8),
-        cell([new Paragraph({ children: [text(`${item.startsAt}–${item.endsAt}`)] })], 16),
+        cell([new Paragraph({ children: [text(String(index + 1))] })], 0),
+        cell([new Paragraph({ children: [text(`${item.startsAt}–${item.endsAt}`)] })], 1),
         cell([
           new Paragraph({ children: [text(item.title, { bold: true })] }),
           ...lines(item.description),
           new Paragraph({ children: [text(details, { italics: true, size: 18 })] }),
-        ], 56),
-        cell([new Paragraph({ children: [text(item.presenter ?? '')] })], 20),
+        ], 2),
+        cell([new Paragraph({ children: [text(item.presenter ?? '')] })], 3),
       ],
     });
   });
@@ -235,7 +237,7 @@ export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promi
     heading(t.invited),
     ...(invited.length ? invited.map((a) => new Paragraph({ children: [text(attendeeLine(t, { ...a, substituteFor: null, participatesIn: null }))] })) : [new Paragraph({ children: [text(t.none)] })]),
     heading(t.agenda),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerRow, ...rows] }),
+    new Table({ width: { size: COLUMNS.reduce((a, c) => a + c, 0), type: WidthType.DXA }, columnWidths: COLUMNS, layout: TableLayoutType.FIXED, rows: [headerRow, ...rows] }),
   ];
   if (meeting.notes) children.push(new Paragraph({ children: [] }), ...lines(meeting.notes));
   const fileName = safeFileName(t.fileAgenda, meeting.bodyName, meeting.date);
