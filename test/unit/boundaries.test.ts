@@ -105,6 +105,13 @@ describe('architecture boundaries', () => {
     ).toEqual([]);
   });
 
+  it('areas take only types from the CLI registries (a value import makes a load cycle that breaks every command)', () => {
+    const areas = sourceFiles(path.join(ROOT, 'electron/backend')).filter((f) => !rel(f).startsWith('electron/backend/cli/') && !/\.test\.ts$/.test(f));
+    const registry = /(?:^|\n)\s*import\s+(?!type\s)[^;]*?from\s+['"]([^'"]*\/cli\/(?:export|list|main))['"]/g;
+    const found = areas.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(registry)].map((m) => `${rel(file)} imports values from '${m[1]}'`));
+    expect(found).toEqual([]);
+  });
+
   it('the backend never imports the renderer', () => {
     const backend = sourceFiles(path.join(ROOT, 'electron/backend'));
     expect(violations(backend, (spec, file) => target(file, spec)?.startsWith('renderer/') ?? false)).toEqual([]);
