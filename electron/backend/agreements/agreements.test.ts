@@ -216,6 +216,18 @@ describe('signed and frozen versions cannot change', () => {
     );
   });
 
+  it('keeps the names as signed when the registers change later; a draft takes today’s names when sent', async () => {
+    const { versionId, orgs, people } = await seedAgreement(b);
+    await b.call('people.update', { id: people.broo.id, fields: { name: 'Camilla Broo', title: 'kommundirektör', organisationId: orgs.kommun.id } });
+    expect((await b.call('agreements.versions.get', { id: versionId })).parties[0].signatoryTitle).toBe('tf kommundirektör');
+    const signed = await signAll(b, versionId, '2016-11-30');
+    expect(signed.parties[0].signatoryTitle).toBe('kommundirektör');
+    await b.call('organisations.update', { id: orgs.kommun.id, fields: { name: 'Södertälje stad', kind: 'kommun' } });
+    const after = await b.call('agreements.versions.get', { id: versionId });
+    expect(after.parties[0].organisationName).toBe('Södertälje kommun');
+    expect(contentHash(b.ctx, versionId)).toBe(signed.contentHash);
+  });
+
   it('refuses to send an incomplete draft', async () => {
     const created = await b.call('agreements.create', { name: 'Tomt', version: { title: 'Tomt avtal', validFrom: '2017-01-01', validTo: '2017-12-31' } });
     const error = await b.fail('agreements.signing.send', { versionId: created.versions[0].id });

@@ -34,8 +34,9 @@ describe('agreement as Word', () => {
     const parts = docxParts(bytes);
     const ps = paragraphs(parts['word/document.xml']);
     const texts = ps.map((p) => p.text);
-    expect(texts.slice(0, 7)).toEqual([
+    expect(texts.slice(0, 8)).toEqual([
       'Samverkansöverenskommelse 2017–2018',
+      'Samverkansöverenskommelse Södertälje',
       'Dnr: KS 2016/123',
       'Parter',
       'Södertälje kommun',

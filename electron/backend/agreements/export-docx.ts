@@ -13,6 +13,8 @@ const line = (text: string, options: { bold?: boolean; size?: number } = {}) => 
 function titlePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
   const l = docxLabels[lang];
   const out = [new Paragraph({ heading: HeadingLevel.TITLE, children: [line(v.title)] })];
+  // the agreement's full name under a short version title
+  if (v.agreementName !== v.title) out.push(new Paragraph({ spacing: { after: 240 }, children: [line(v.agreementName, { size: 28 })] }));
   if (v.dnr) out.push(new Paragraph({ children: [line(`${l.dnr}: `, { bold: true }), line(v.dnr)] }));
   out.push(new Paragraph({ spacing: { before: 240 }, children: [line(l.parties, { bold: true })] }));
   for (const p of v.parties) out.push(new Paragraph({ indent: { left: 360 }, children: [line(p.organisationName)] }));
