@@ -36,7 +36,7 @@ async function exampleDatabase(): Promise<void> {
 const json = (text: string) => JSON.parse(text) as unknown;
 
 // every test starts the real CLI a few times; on a loaded two-core machine each start can take seconds
-describe('samrad CLI (bin/samrad.js)', { timeout: 180_000 }, () => {
+describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
   it('init, example and list --json: stable keys for scripts', () => {
     const init = samrad('init', ...db());
     expect(init).toMatchObject({ code: 0, err: '' });
@@ -108,7 +108,11 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 180_000 }, () => {
       foreignKeys: { ok: true, problems: [] },
       auditChain: { ok: true, brokenAt: null },
     });
+    expect(Object.keys(report.auditChain as object)).toEqual(['ok', 'events', 'brokenAt', 'head']);
     expect((report.auditChain as { events: number }).events).toBeGreaterThan(10);
+    const raw = new Database(tmp.file, { readonly: true });
+    expect((report.auditChain as { head: string }).head).toBe(raw.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get());
+    raw.close();
   });
 
   it('check fails (exit 1) on a tampered audit chain and names the first broken event', async () => {
