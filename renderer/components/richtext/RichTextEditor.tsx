@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp, IconBold, IconItalic, IconList, IconListNumbers } from '@tabler/icons-react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
@@ -74,6 +74,14 @@ function useToolbarState(editor: Editor | null) {
   });
 }
 
+/**
+ * ProseMirror's document needs at least one block; the stored empty document has none, and an
+ * editor built from it has no place for the cursor (marks like Ctrl+B would have nowhere to go).
+ */
+function forEditor(doc: RichTextDoc): RichTextDoc {
+  return doc.content.length > 0 ? doc : { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
 export interface RichTextEditorProps {
   /** the accessible name of the text area, e.g. the section's heading */
   label: string;
@@ -98,10 +106,11 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
   onChangeRef.current = onChange;
   onBlurRef.current = onBlur;
 
-  const editor = useEditor({
-    extensions: richTextExtensions,
-    content: value,
-    editorProps: {
+  // Options must keep their identity between renders: useEditor re-applies changed options on
+  // every render, and re-applying resets pending marks (Ctrl+B in an empty line would be lost).
+  const initialContent = useRef(forEditor(value)).current;
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
@@ -109,7 +118,13 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
         ...(id ? { id } : {}),
         ...(error ? { 'aria-invalid': 'true' } : {}),
       },
-    },
+    }),
+    [label, id, error],
+  );
+  const editor = useEditor({
+    extensions: richTextExtensions,
+    content: initialContent,
+    editorProps,
     onUpdate: ({ editor: e }) => onChangeRef.current(fromEditorJson(e.getJSON())),
     onBlur: () => onBlurRef.current?.(),
   });
@@ -118,17 +133,8 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
   // content only when it really differs, so the cursor is not thrown around while typing.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    if (!sameDoc(fromEditorJson(editor.getJSON()), value)) editor.commands.setContent(value, { emitUpdate: false });
+    if (!sameDoc(fromEditorJson(editor.getJSON()), value)) editor.commands.setContent(forEditor(value), { emitUpdate: false });
   }, [editor, value]);
-
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.setOptions({
-      editorProps: {
-        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, ...(id ? { id } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) },
-      },
-    });
-  }, [editor, label, id, error]);
 
   const state = useToolbarState(editor);
   const chain = () => editor!.chain().focus();
