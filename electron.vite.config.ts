@@ -1,6 +1,6 @@
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import renderer from './renderer/vite.config';
 
 const root = __dirname;
 const at = (...parts: string[]) => path.resolve(root, ...parts);
@@ -34,15 +34,9 @@ export default defineConfig({
       },
     },
   },
+  // the very same renderer build as browser mode (renderer/vite.config.ts), as one entry
   renderer: {
-    root: at('renderer'),
-    base: './',
-    plugins: [react()],
-    build: {
-      outDir: at('out/renderer'),
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 4000,
-      rolldownOptions: { input: at('renderer/index.html') },
-    },
+    ...renderer,
+    build: { ...renderer.build, rolldownOptions: { input: at('renderer/index.html') } },
   },
 });

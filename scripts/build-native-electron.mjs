@@ -8,8 +8,9 @@
 //   node scripts/build-native-electron.mjs --check    exit 0 when up to date, 1 otherwise
 //   node scripts/build-native-electron.mjs --force    build again
 //
-// Needs python3, make, a C++ compiler and Electron's headers (downloaded by node-gyp from
-// SAMRAD_ELECTRON_HEADERS_URL, default https://electronjs.org/headers).
+// Needs python3, make, a C++ compiler and Electron's headers: node-gyp downloads them from
+// SAMRAD_ELECTRON_HEADERS_URL (default https://electronjs.org/headers) into
+// SAMRAD_ELECTRON_HEADERS_DIR (default .native/headers), or finds them there already.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,7 +63,8 @@ export function buildNativeForElectron({ log = console.log } = {}) {
     `--target=${stamp.electron}`,
     `--arch=${stamp.arch}`,
     `--dist-url=${process.env.SAMRAD_ELECTRON_HEADERS_URL ?? 'https://electronjs.org/headers'}`,
-    `--devdir=${path.join(root, '.native', 'headers')}`,
+    // where node-gyp keeps (or finds, for offline builds) the headers
+    `--devdir=${path.resolve(root, process.env.SAMRAD_ELECTRON_HEADERS_DIR ?? '.native/headers')}`,
   ];
   log(`Building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${stamp.arch})…`);
   const result = spawnSync(process.execPath, args, { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] });

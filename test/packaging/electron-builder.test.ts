@@ -35,7 +35,7 @@ beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-pack-'));
   const app = path.join(scratch, 'app');
   // the real build (npm run build), written into the scratch project rather than the tree's out/
-  const build = await runToEnd(bin('electron-vite'), ['build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', path.join(app, 'out')], { cwd: root });
+  const build = await runToEnd(bin('electron-vite'), ['build', '--logLevel', 'warn', '--outDir', path.join(app, 'out')], { cwd: root });
   expect(build.code, build.output).toBe(0);
 
   // the stand-in Electron distribution
