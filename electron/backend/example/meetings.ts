@@ -57,7 +57,7 @@ interface ItemPlan {
   distribution?: string;
   carryOver?: boolean;
   recusal?: 'uddholm';
-  actions?: Array<{ description: string; owner: { person?: string; org?: string }; due: string; doneOn?: string }>;
+  actions?: Array<{ description: string; owner: { person?: string; org?: string }; due: string; doneOn?: string; priority?: PriorityKey }>;
 }
 
 interface MeetingPlan {
@@ -169,8 +169,8 @@ function plans(p: Partial<Record<PriorityKey, number>>): MeetingPlan[] {
           decision: 'Chefssamrådet godkänner uppföljningen. Prioriteringarna ligger fast för 2018.',
           actions: [
             { description: 'Uppdatera den lokala lägesbilden inför 2018', owner: { org: 'Södertälje lokalpolisområde' }, due: '2018-02-28', doneOn: '2018-02-20' },
-            { description: 'Fortsätta trygghetsvandringar våren 2018', owner: { org: 'Södertälje kommun' }, due: '2018-05-31' },
-            { description: 'Fortsatt samverkan mot organiserad brottslighet: uppföljning av tillsynen', owner: { person: 'Peter Nylind' }, due: '2018-03-31' },
+            { description: 'Fortsätta trygghetsvandringar våren 2018', owner: { org: 'Södertälje kommun' }, due: '2018-05-31', priority: 'otrygghet' },
+            { description: 'Fortsatt samverkan mot organiserad brottslighet: uppföljning av tillsynen', owner: { person: 'Peter Nylind' }, due: '2018-03-31', priority: 'organiserad' },
           ],
         },
         {
@@ -255,7 +255,7 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
             description: a.description,
             ownerPersonId: a.owner.person ? people[a.owner.person] : null,
             ownerOrganisationId: a.owner.org ? org(a.owner.org) : null,
-            dueDate: a.due, priorityId: null,
+            dueDate: a.due, priorityId: a.priority ? priorities[a.priority] ?? null : null,
           });
           if (a.doneOn && a.doneOn <= now) setActionStatus(ctx, action.id, 'done', a.doneOn);
         }
