@@ -32,6 +32,9 @@ describe('example: the 2017 Chefssamråd year', () => {
     const december = (await b.call('protocol.get', { meetingId: meetings[3].id }))!;
     expect(december.paragraphs.filter((p) => p.immediatelyAttested).map((p) => p.title)).toEqual(['Mötesplan 2018']);
 
+    const priorities = await b.call('meetings.priorities', { on: '2017-06-01' });
+    expect(priorities.map((p) => p.name)).toEqual(['Organiserad brottslighet', 'Kriminalitet bland ungdomar', 'Otrygghet i bostadsområden och centrumanläggningar', 'Bostadsinbrott', 'Fordonsbränder']);
+    expect((await b.call('actions.list', { priorityId: priorities[4].id })).map((a) => a.description)).toEqual(['Ta fram gemensam handlingsplan mot fordonsbränder']);
     const stats = await b.call('actions.stats', {});
     expect(stats.filter((s) => s.priorityId !== null)).toHaveLength(5);
     expect(stats.reduce((n, s) => n + s.open + s.overdue + s.done, 0)).toBe(8);
