@@ -64,7 +64,7 @@ export function MemberForm({ bodyId, draft, people, members, onClose }: { bodyId
     <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('bodies.members.new') : t('bodies.members.edit')}>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
         <Stack>
-          <Select label={t('bodies.members.person')} data={personOptions} value={value.personId} onChange={(personId) => set({ personId })} error={errors.personId} required searchable data-autofocus />
+          <Select label={t('bodies.members.person')} data={personOptions} value={value.personId} onChange={(personId) => set({ personId })} error={errors.personId} required searchable openOnFocus={false} data-autofocus />
           <Select
             label={t('bodies.members.role')}
             data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`bodies.members.roles.${r}`) }))}
