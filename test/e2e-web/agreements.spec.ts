@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { test, expect, openApp } from './support/app';
+import { test, expect as baseExpect, openApp } from './support/app';
+
+// Several helpers share two cores here: give each step room without hiding real failures.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** The text a reader sees in a .docx body: every w:t run, paragraphs on their own lines. */
 function documentText(xml: string): string {
@@ -16,7 +19,7 @@ function documentText(xml: string): string {
 }
 
 test('a new user renews the 2017–2018 agreement, edits it, compares, collects three signatures and exports Word', async ({ page, app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await openApp(page, app);
 
   // Load the Södertälje example from the overview.
@@ -91,8 +94,10 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
 
   // Export Word in Swedish; the download is a real .docx showing the new period.
   await page.getByRole('tab', { name: 'Word-export' }).click();
-  await page.getByText('Svenska', { exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera Word' }).click()]);
+  const exportPanel = page.getByRole('tabpanel', { name: 'Word-export' });
+  await exportPanel.getByText('Svenska', { exact: true }).click();
+  await expect(exportPanel.getByRole('radio', { name: 'Svenska' })).toBeChecked();
+  const [download] = await Promise.all([page.waitForEvent('download'), exportPanel.getByRole('button', { name: 'Exportera Word' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const file = await download.path();
   const zip = unzipSync(new Uint8Array(fs.readFileSync(file!)));
@@ -108,7 +113,7 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
 });
 
 test('field errors show at the field, sections reorder by keyboard, and withdrawing from signing clears the signings', async ({ page, app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await openApp(page, app);
   // Two parties and their chiefs in the register (set up through the same contract the pages use).
   const api = (method: string, input: unknown) =>
