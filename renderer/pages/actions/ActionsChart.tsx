@@ -6,7 +6,8 @@ import type { Output } from '../../../shared/contract';
 
 type PriorityCounts = Output<'actions.stats'>[number];
 
-const COLORS = { open: 'var(--mantine-color-blue-6)', overdue: 'var(--mantine-color-red-6)', done: 'var(--mantine-color-green-6)' };
+// Plain colours: SVG presentation attributes do not resolve CSS variables everywhere.
+const COLORS = { open: '#228be6', overdue: '#fa5252', done: '#40c057' };
 
 function CountsTable({ rows, nameOf }: { rows: PriorityCounts[]; nameOf(row: PriorityCounts): string }) {
   const { t } = useTranslation();

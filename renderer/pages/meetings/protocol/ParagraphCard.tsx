@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
+import { RecordHistory } from '../../../components/RecordHistory';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
@@ -78,6 +79,7 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { 
             {locked && <Badge color="gray">{t('meetings.paragraph.locked')}</Badge>}
           </Group>
           <Group gap="xs">
+            <RecordHistory entity="paragraph" entityId={p.id} label={heading} />
             <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id, sign: false }} />
             {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
               <Button size="xs" variant="light" onClick={() => setAttesting(true)} aria-label={t('meetings.justering.immediateNamed', { number: p.number })}>
