@@ -172,3 +172,16 @@ export function removeAttendee(ctx: Ctx, id: number): { id: number } {
     return { id };
   });
 }
+
+/**
+ * The chair and the justerare take part in the meeting: someone chosen for either role who
+ * is not on the attendance list yet (not a member of the body) is added as present.
+ * Runs inside a write.
+ */
+export function ensureAttending(ctx: Ctx, meetingId: number, personIds: Array<number | null>): void {
+  const insert = ctx.db.prepare(
+    `INSERT INTO attendance (meeting_id, person_id, role, status) VALUES (?, ?, 'ovrig', 'present')
+     ON CONFLICT (meeting_id, person_id) DO NOTHING`,
+  );
+  for (const personId of personIds) if (personId !== null) insert.run(meetingId, personId);
+}

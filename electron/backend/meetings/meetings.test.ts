@@ -245,3 +245,12 @@ describe('action items and carry-over', () => {
     expect(again.openActions.map((a) => a.description)).toEqual(['Analys']);
   });
 });
+
+describe('chair and justerare on the attendance list', () => {
+  it('adds a justerare from outside the body as present', async () => {
+    const outside = await b.call('people.create', { name: 'Örjan Ärlig' });
+    const m = await f.meeting('2017-03-14', '09:00', '11:00', [outside.id]);
+    const listed = (await b.call('attendance.list', { meetingId: m.id })).find((a) => a.personId === outside.id);
+    expect(listed).toMatchObject({ role: 'ovrig', status: 'present', decisionMaker: false });
+  });
+});

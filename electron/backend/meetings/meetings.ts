@@ -8,7 +8,7 @@ import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState } from './errors';
 import { checkPerson } from './priorities';
 import { assertProtocolEditable, protocolStatus } from './state';
-import { prefillAttendance } from './attendance';
+import { ensureAttending, prefillAttendance } from './attendance';
 import { applyTemplate } from './agenda';
 import { renumber } from './numbering';
 
@@ -173,7 +173,8 @@ export function createMeeting(ctx: Ctx, f: CreateFields): Meeting {
   return write(ctx, (record) => {
     const id = insertMeeting(ctx, f);
     prefillAttendance(ctx, id);
-    checkJusterarePresent(ctx, id, f.justerareIds, false);
+    const row = ctx.db.prepare('SELECT chair_id FROM meeting WHERE id = ?').get(id) as { chair_id: number | null };
+    ensureAttending(ctx, id, [row.chair_id, ...f.justerareIds]);
     if (f.applyTemplate) applyTemplate(ctx, id);
     const created = getMeeting(ctx, id);
     record({ action: 'create', entity: 'meeting', entityId: id, after: created });
@@ -231,6 +232,7 @@ export function updateMeeting(ctx: Ctx, id: number, f: Fields): Meeting {
       }
       renumber(ctx, f.bodyId, newYear);
     }
+    ensureAttending(ctx, id, [f.chairId, ...f.justerareIds]);
     const after = getMeeting(ctx, id);
     record({ action: before.date !== after.date || before.startTime !== after.startTime ? 'move' : 'update', entity: 'meeting', entityId: id, before, after });
     return after;
