@@ -8,6 +8,7 @@ import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
 import { CertificatesPage } from '../pages/trust/CertificatesPage';
 import { VerifyPage } from '../pages/trust/VerifyPage';
+import { ArchivePage } from '../pages/trust/ArchivePage';
 
 export interface RouteProps {
   /** path segments after the route's own, e.g. ['3'] for #/people/3 */
@@ -32,4 +33,5 @@ export const routes: AppRoute[] = [
   { path: 'actions', label: 'meetings.nav.actions', component: ActionsPage },
   { path: 'certificates', label: 'trust.nav.certificates', component: CertificatesPage },
   { path: 'verify', label: 'trust.nav.verify', component: VerifyPage },
+  { path: 'archive', label: 'trust.nav.archive', component: ArchivePage },
 ];

@@ -3,11 +3,11 @@ import { partsOfPacked, zipPackage } from '../../export/pack';
 import { AppError } from '../../../../shared/errors';
 import { safeUnzip } from './safe-unzip';
 import {
-  CONTENT_TYPES_PART, OPC, contentTypeOf, elementsByName, escapeAttr, escapeText, isRelsPart, parseContentTypes, parseRelationships,
-  parseXml, resolveTarget, serialiseContentTypes, serialiseRelationships, sourceOfRels, type Relationship,
+  CONTENT_TYPES_PART, OPC, contentTypeOf, escapeAttr, escapeText, isRelsPart, parseContentTypes, parseRelationships,
+  resolveTarget, serialiseContentTypes, serialiseRelationships, sourceOfRels, type Relationship,
 } from './package';
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
-import { DSIG, canonicalise } from './xml-c14n';
+import { DSIG } from './xml-c14n';
 
 export const SIGNATURE_FOLDER = '_xmlsignatures/';
 const ORIGIN_PART = '_xmlsignatures/origin.sigs';
@@ -25,6 +25,18 @@ const UNSIGNED_RELATIONSHIP_TYPES: ReadonlySet<string> = new Set([OPC.coreRel, O
 
 const utf8 = new TextEncoder();
 const sha256 = (data: Uint8Array | string) => crypto.createHash('sha256').update(data).digest('base64');
+
+/**
+ * Inclusive C14N of an element we serialised ourselves: attributes already in canonical
+ * order, text and values already escaped the canonical way, no whitespace between elements,
+ * so only empty-element tags must be expanded and the apex given the namespaces in scope.
+ * Saves parsing the signature twice per document (measured: most of the signing time).
+ */
+export function canonicalOwn(fragment: string, apexNamespaces: string): string {
+  return fragment
+    .replace(/<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*\/>/g, '<$1$2></$1>')
+    .replace(/^<([\w:.-]+)/, `<$1${apexNamespaces}`);
+}
 
 /** RFC 4514 form of a distinguished name from Node's one-attribute-per-line text. */
 export function rfc4514(name: string): string {
@@ -137,32 +149,28 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
     `<Monitors>1</Monitors><HorizontalResolution>1920</HorizontalResolution><VerticalResolution>1080</VerticalResolution><ColorDepth>32</ColorDepth>` +
     `<SignatureProviderId>{00000000-0000-0000-0000-000000000000}</SignatureProviderId><SignatureProviderUrl></SignatureProviderUrl>` +
     `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
-  const xadesObject =
-    `<Object><xd:QualifyingProperties xmlns:xd="${DSIG.xades}" Target="#idPackageSignature"><xd:SignedProperties Id="idSignedProperties">` +
+  const signedProperties =
+    `<xd:SignedProperties Id="idSignedProperties">` +
     `<xd:SignedSignatureProperties><xd:SigningTime>${signingTime}</xd:SigningTime><xd:SigningCertificate><xd:Cert>` +
     `<xd:CertDigest><DigestMethod Algorithm="${DSIG.sha256}"/><DigestValue>${certDigest}</DigestValue></xd:CertDigest>` +
     `<xd:IssuerSerial><X509IssuerName>${escapeText(rfc4514(cert.issuer))}</X509IssuerName><X509SerialNumber>${serial}</X509SerialNumber></xd:IssuerSerial>` +
     `</xd:Cert></xd:SigningCertificate><xd:SignaturePolicyIdentifier><xd:SignaturePolicyImplied></xd:SignaturePolicyImplied></xd:SignaturePolicyIdentifier>` +
-    `</xd:SignedSignatureProperties></xd:SignedProperties></xd:QualifyingProperties></Object>`;
+    `</xd:SignedSignatureProperties></xd:SignedProperties>`;
+  const xadesObject = `<Object><xd:QualifyingProperties xmlns:xd="${DSIG.xades}" Target="#idPackageSignature">${signedProperties}</xd:QualifyingProperties></Object>`;
   const keyInfo = `<KeyInfo><X509Data>${[cert, ...(identity.chain ?? [])].map((c) => `<X509Certificate>${c.raw.toString('base64')}</X509Certificate>`).join('')}</X509Data></KeyInfo>`;
   const envelope = (signedInfo: string, value: string) =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Signature xmlns="${DSIG.ns}" Id="idPackageSignature">${signedInfo}<SignatureValue>${value}</SignatureValue>${keyInfo}${packageObject}${officeObject}${xadesObject}</Signature>`;
 
-  // Digests of the objects are taken from the parsed skeleton, canonicalised in place.
-  const skeleton = parseXml(envelope('<SignedInfo/>', ''), 'signature');
-  const byId = (id: string) => {
-    const found = [...elementsByName(skeleton, DSIG.ns, 'Object'), ...elementsByName(skeleton, DSIG.xades, 'SignedProperties')].find((e) => e.getAttribute('Id') === id);
-    if (!found) throw new Error(`signature skeleton lacks ${id}`);
-    return found;
-  };
+  // The canonical forms are derived from our own serialisation (see canonicalOwn); the
+  // verifier and xmlsec1 recompute them from the parsed XML, so the tests catch any drift.
+  const dsigNs = ` xmlns="${DSIG.ns}"`;
   const signedInfo =
     `<SignedInfo><CanonicalizationMethod Algorithm="${DSIG.c14n}"/><SignatureMethod Algorithm="${algorithm.uri}"/>` +
-    reference('#idPackageObject', sha256(canonicalise(byId('idPackageObject'))), '', DSIG.objectType) +
-    reference('#idOfficeObject', sha256(canonicalise(byId('idOfficeObject'))), '', DSIG.objectType) +
-    reference('#idSignedProperties', sha256(canonicalise(byId('idSignedProperties'))), `<Transform Algorithm="${DSIG.c14n}"/>`, DSIG.signedPropertiesType) +
+    reference('#idPackageObject', sha256(canonicalOwn(packageObject, dsigNs)), '', DSIG.objectType) +
+    reference('#idOfficeObject', sha256(canonicalOwn(officeObject, dsigNs)), '', DSIG.objectType) +
+    reference('#idSignedProperties', sha256(canonicalOwn(signedProperties, `${dsigNs} xmlns:xd="${DSIG.xades}"`)), `<Transform Algorithm="${DSIG.c14n}"/>`, DSIG.signedPropertiesType) +
     `</SignedInfo>`;
-  const withSignedInfo = parseXml(envelope(signedInfo, ''), 'signature');
-  const signatureValue = algorithm.sign(canonicalise(elementsByName(withSignedInfo, DSIG.ns, 'SignedInfo')[0]));
+  const signatureValue = algorithm.sign(canonicalOwn(signedInfo, dsigNs));
 
   parts.set(ORIGIN_PART, new Uint8Array(0));
   const originRels: Relationship[] = [{ id: 'rId1', type: OPC.signatureRel, target: 'sig1.xml', targetMode: 'Internal' }];

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§) and a 1000-protocol
+ * archive, each beside the practical limit — the same document.xml written as a plain string
+ * and zipped with fflate. Prints figures only; no assertions (timings vary by machine).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Packer } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { packDocx } from '../electron/backend/export/pack';
+import { signPackage } from '../electron/backend/signing/opc/sign-package';
+import { testCa } from '../electron/backend/signing/testing/test-ca';
+import { writeArchive } from '../electron/backend/archive/writer';
+import type { ArchiveSource } from '../electron/backend/archive/entry';
+import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
+
+const now = new Date();
+const { ca, signer } = testCa(now, 'Benchkommunen');
+const identity = { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] };
+
+/** median of `runs` timings in ms */
+async function time(runs: number, work: () => unknown): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+async function main(): Promise<void> {
+  console.log(`Samråd bench — ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log('Protocol: synthetic, shaped like the meetings export (header table + per § heading, dnr, background, Beslut).\n');
+  // the other parts of a package, reused by the plain-string limit
+  const otherParts = unzipSync(await packDocx(syntheticProtocolDocument(syntheticParagraphs(1))));
+  delete otherParts['word/document.xml'];
+  const limit = (n: number) => {
+    const parts = { ...otherParts, 'word/document.xml': strToU8(plainDocumentXml(syntheticParagraphs(n))) };
+    return zipSync(parts, { level: 1 });
+  };
+
+  const rows: string[][] = [['§§', 'docx Packer', 'packDocx', 'packDocx+sign', 'limit (string+fflate)', 'ratio export+sign / limit']];
+  for (const n of [20, 200, 2000]) {
+    const runs = n === 2000 ? 5 : n === 200 ? 9 : 21;
+    const data = syntheticParagraphs(n);
+    await packDocx(syntheticProtocolDocument(data)); // warm up
+    const packer = await time(runs, async () => Packer.toBuffer(syntheticProtocolDocument(data)));
+    const ours = await time(runs, async () => packDocx(syntheticProtocolDocument(data)));
+    const signed = await time(runs, async () => signPackage(await packDocx(syntheticProtocolDocument(data)), identity, now));
+    const plain = await time(runs, () => limit(n));
+    rows.push([String(n), `${packer.toFixed(1)} ms`, `${ours.toFixed(1)} ms`, `${signed.toFixed(1)} ms`, `${plain.toFixed(1)} ms`, `${(signed / plain).toFixed(2)}×`]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i])).join('  '));
+
+  const count = Number(process.env.BENCH_ARCHIVE ?? 1000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-bench-'));
+  try {
+    const data = syntheticParagraphs(20);
+    const sources: ArchiveSource[] = Array.from({ length: count }, (_, i) => ({
+      meta: { kind: 'protokoll', body: `Samråd ${i % 5}`, date: `2017-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, paragraphs: [1, 20], dnr: [], signers: [], attestations: [] },
+      produce: async () => signPackage(await packDocx(syntheticProtocolDocument(data)), identity, now),
+    }));
+    let start = performance.now();
+    const result = await writeArchive(sources, { target: path.join(dir, 'arkiv'), createdAt: now });
+    const archiveMs = performance.now() - start;
+    start = performance.now();
+    const out = path.join(dir, 'limit');
+    for (let i = 0; i < count; i++) {
+      const file = path.join(out, `${i}.docx`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, limit(20));
+    }
+    const limitMs = performance.now() - start;
+    console.log(`\nArchive of ${result.documents} signed protocols (20 §§ each), folder + index + SHA256SUMS:`);
+    console.log(`  Samråd: ${(archiveMs / 1000).toFixed(2)} s = ${(count / (archiveMs / 1000)).toFixed(0)} documents/s (target ≤ 10 s)`);
+    console.log(`  limit (string + fflate, unsigned, no index): ${(limitMs / 1000).toFixed(2)} s = ${(count / (limitMs / 1000)).toFixed(0)} documents/s`);
+    console.log(`  ratio: ${(archiveMs / limitMs).toFixed(2)}×`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
