@@ -70,3 +70,25 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
   await upload('inte-word.docx', strToU8('detta är ingen Word-fil'));
   await expect(page.getByRole('alert')).toContainText('Filen är inget Word-dokument');
 });
+
+test('the archive export page writes an archive and refuses to overwrite an existing target', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.getByRole('link', { name: 'Certifikat' }).click();
+  await page.getByRole('button', { name: 'Skapa lokalt certifikat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skapa lokalt certifikat' });
+  await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Södertälje kommun');
+  await dialog.getByLabel('Lösenfras för nyckellagret').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+  await page.getByRole('link', { name: 'Arkivexport' }).click();
+  await page.getByRole('textbox', { name: 'Från' }).fill('2017-01-01');
+  await page.getByRole('textbox', { name: 'Till' }).fill('2017-12-31');
+  await page.getByRole('textbox', { name: /Mål/ }).fill(`${app.dir}/arkiv-2017.zip`);
+  await page.getByRole('button', { name: 'Starta export' }).click();
+  await expect(page.getByRole('status')).toContainText('Arkivet är skrivet');
+  await expect(page.getByRole('status')).toContainText('arkiv-2017.zip');
+
+  await page.getByRole('button', { name: 'Starta export' }).click();
+  await expect(page.getByRole('alert')).toContainText('Målet finns redan');
+});
