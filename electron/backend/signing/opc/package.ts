@@ -51,9 +51,18 @@ export function elementsByName(parent: Document | Element, ns: string, local: st
 export function parseContentTypes(parts: Map<string, Uint8Array>): ContentTypes {
   const bytes = parts.get(CONTENT_TYPES_PART);
   if (!bytes) throw invalidPackage('The package has no [Content_Types].xml: not a Word document');
-  const doc = parseXml(bytes, CONTENT_TYPES_PART);
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
+  const source = text.decode(bytes);
+  if (SIMPLE_TYPES.test(source)) {
+    for (const [tag, kind] of source.matchAll(/<(Default|Override)\s[^>]*>/g)) {
+      const a = attributes(tag);
+      if (kind === 'Default') defaults.set((a.get('Extension') ?? '').toLowerCase(), a.get('ContentType') ?? '');
+      else overrides.set(normalisePartName(a.get('PartName') ?? ''), a.get('ContentType') ?? '');
+    }
+    return { defaults, overrides };
+  }
+  const doc = parseXml(bytes, CONTENT_TYPES_PART);
   for (const d of elementsByName(doc, OPC.contentTypesNs, 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
   for (const o of elementsByName(doc, OPC.contentTypesNs, 'Override')) overrides.set(normalisePartName(o.getAttribute('PartName') ?? ''), o.getAttribute('ContentType') ?? '');
   return { defaults, overrides };
@@ -95,7 +104,26 @@ export function isRelsPart(part: string): boolean {
   return /(^|\/)_rels\/[^/]*\.rels$/.test(part);
 }
 
+const ATTRIBUTE = /([A-Za-z]+)="([^"<]*)"/g;
+const decodeEntities = (value: string) =>
+  value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
+    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+  );
+function attributes(tag: string): Map<string, string> {
+  return new Map(Array.from(tag.matchAll(ATTRIBUTE), (m) => [m[1], decodeEntities(m[2])] as [string, string]));
+}
+/** Whole-text shapes simple enough to read without a DOM; anything else goes through xmldom. */
+const SIMPLE_RELS = /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Relationships xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/relationships">(?:\s*<Relationship(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Relationships>\s*$/;
+const SIMPLE_TYPES = /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Types xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types">(?:\s*<(?:Default|Override)(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Types>\s*$/;
+
 export function parseRelationships(bytes: Uint8Array, part: string): Relationship[] {
+  const source = text.decode(bytes);
+  if (SIMPLE_RELS.test(source)) {
+    return Array.from(source.matchAll(/<Relationship\s[^>]*>/g), ([tag]) => {
+      const a = attributes(tag);
+      return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', targetMode: a.get('TargetMode') === 'External' ? 'External' : 'Internal' } as Relationship;
+    });
+  }
   const doc = parseXml(bytes, part);
   return elementsByName(doc, OPC.relationshipsNs, 'Relationship').map((r) => ({
     id: r.getAttribute('Id') ?? '',
