@@ -222,3 +222,35 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   await expect(overviewRow).toContainText('Södertörns brandförsvarsförbund');
   await expect(overviewRow).toContainText('2018-05-31');
 });
+
+test('the chair plans a year of four meetings in one step and cancels one after confirming', async ({ page, app }) => {
+  test.setTimeout(600_000); // loading the example alone has taken a minute on the shared machine
+  await openApp(page, app, 'Camilla Broo');
+  await page.getByRole('button', { name: 'Läs in exempel' }).click();
+  await expect(page.getByText('Exemplet är inläst.')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Sammanträden' }).click();
+  await page.getByRole('button', { name: 'Planera årets sammanträden' }).click();
+  const series = page.getByRole('dialog', { name: /Planera sammanträden/ });
+  const dates = ['2018-02-13', '2018-05-15', '2018-09-11', '2018-09-11'];
+  for (const [i, date] of dates.entries()) await series.getByRole('textbox', { name: `Datum ${i + 1}` }).fill(date);
+  await series.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, Södertälje');
+  // The same date twice: refused, nothing created.
+  await series.getByRole('button', { name: 'Skapa sammanträdena' }).click();
+  await expect(series.getByText('Samma datum finns två gånger')).toBeVisible();
+  await series.getByRole('textbox', { name: 'Datum 4' }).fill('2018-12-11');
+  await series.getByRole('button', { name: 'Skapa sammanträdena' }).click();
+  await expect(page.getByText('4 sammanträden skapades.')).toBeVisible();
+
+  await page.getByText('Tidigare', { exact: true }).click();
+  for (const date of ['2018-02-13', '2018-05-15', '2018-09-11', '2018-12-11']) {
+    await expect(page.getByRole('link', { name: `Öppna sammanträdet Chefssamrådet ${date}` })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Ställ in sammanträdet 2018-09-11' }).click();
+  const cancel = page.getByRole('dialog', { name: 'Ställa in sammanträdet?' });
+  await cancel.getByRole('textbox', { name: /Skäl/ }).fill('Krockar med krisövning');
+  await cancel.getByRole('button', { name: 'Ställ in sammanträdet' }).click();
+  await expect(cancel).toBeHidden();
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Öppna sammanträdet Chefssamrådet 2018-09-11' }) });
+  await expect(row).toContainText('Inställt');
+  await expect(row.getByRole('button', { name: 'Återuppta det inställda sammanträdet 2018-09-11' })).toBeVisible();
+});
