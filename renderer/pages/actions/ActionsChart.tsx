@@ -59,9 +59,10 @@ export function ActionsChart({ rows }: { rows: PriorityCounts[] }) {
         <CountsTable rows={rows} nameOf={nameOf} />
       ) : (
         <>
+          {/* the table below carries the same counts for screen readers */}
           <Box aria-hidden h={Math.max(180, 44 * rows.length + 70)} data-testid="actions-chart">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+              <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={200} />

@@ -89,7 +89,7 @@ export function ActionsPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.map((a) => (
-              <Table.Tr key={a.id} bg={a.overdue ? 'var(--mantine-color-red-light)' : undefined} data-overdue={a.overdue || undefined}>
+              <Table.Tr key={a.id} bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined} data-overdue={a.overdue || undefined}>
                 <Table.Td>{a.description}</Table.Td>
                 <Table.Td>{a.ownerName}</Table.Td>
                 <Table.Td>
