@@ -4,7 +4,7 @@
  * no new windows, no permissions, strict CSP).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import type { Result } from '../../shared/errors';
 import type { Language } from '../../shared/contract/system';
 import { EVENT_CHANNEL } from '../preload/channels';
@@ -13,6 +13,7 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { startBackendProcess } from './backend-process';
 import { askWhereToSaveDownloads } from './downloads';
 import { relayInvokeToBackend } from './ipc-relay';
+import { electronSafeStorage, KeystorePassphraseMemory, rememberedPassphraseFile, type RestoreOutcome } from './keystore-safe-storage';
 import { buildMenu } from './menu';
 import { builtPaths, databasePath, nativeBindingPath } from './paths';
 import { denyPermissions, lockDownContents } from './window-security';
@@ -82,12 +83,38 @@ async function start(): Promise<void> {
   followLanguage('session.get', await backend.invoke('session.get', {}));
   setMenu();
 
+  // the keystore passphrase remembered with safeStorage: unlock now, through the contract;
+  // renderer calls wait for this, then pass through the same memory (stored on unlock,
+  // forgotten on lock)
+  const keystoreMemory = new KeystorePassphraseMemory({
+    safeStorage: electronSafeStorage(safeStorage),
+    file: rememberedPassphraseFile(app.getPath('userData'), dbPath),
+    onError: (action, error) => console.warn(`[samrad] could not ${action} the keystore passphrase on this computer (${(error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.name : 'error')})`),
+  });
+  const restored = keystoreMemory.restore(backend.invoke).then(reportRestore);
+
   relayInvokeToBackend({
-    invoke: backend.invoke,
+    invoke: keystoreMemory.relay(backend.invoke, restored),
     isOurWindow: (sender) => !!mainWindow && sender === mainWindow.webContents,
     afterCall: followLanguage,
   });
   mainWindow = createWindow();
+}
+
+/** Logs what became of the remembered passphrase: fixed words only, never the passphrase. */
+function reportRestore(outcome: RestoreOutcome): void {
+  switch (outcome.kind) {
+    case 'unlocked':
+      return console.info('[samrad] keystore unlocked with the passphrase remembered on this computer');
+    case 'unavailable':
+      return console.warn('[samrad] a keystore passphrase is remembered, but safe storage is not available now: asking for it');
+    case 'forgotten':
+      return console.warn(`[samrad] the remembered keystore passphrase could not be used (${outcome.reason}) and was forgotten`);
+    case 'backend-error':
+      return console.warn('[samrad] could not check the keystore to use the remembered passphrase');
+    default:
+      return;
+  }
 }
 
 function createWindow(): BrowserWindow {

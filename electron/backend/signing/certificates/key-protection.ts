@@ -5,6 +5,10 @@ import { AppError } from '../../../../shared/errors';
  * How a private key is kept at rest: PKCS#8 DER encrypted with AES-256-GCM under a key
  * derived from the keystore passphrase with scrypt. The envelope is JSON so the database
  * can check its shape (migration 004 refuses anything else).
+ *
+ * The desktop app may remember the passphrase itself, wrapped with Electron's safeStorage, and
+ * unlock through the ordinary `certificates.unlock` at start (electron/main/keystore-safe-storage.ts);
+ * the backend never needs 'electron' and never writes the passphrase anywhere.
  */
 export interface KeyEnvelope {
   v: 1;
@@ -65,11 +69,3 @@ export function openPrivateKey(sealed: string, passphrase: string): crypto.KeyOb
     der.fill(0);
   }
 }
-
-/**
- * Hook for the desktop app: Electron's safeStorage (main process only) can wrap the
- * passphrase so the user is not asked for it at every start. The main process owns
- * safeStorage; it unwraps the stored passphrase and calls `certificates.unlock` through the
- * ordinary contract, so the backend never needs 'electron'. Nothing else is required here.
- */
-export const SAFE_STORAGE_HOOK = 'certificates.unlock';
