@@ -32,6 +32,7 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
   const ctx: Ctx = {
     db,
     dbPath,
+    nativeBinding: options.nativeBinding,
     clock: options.clock ?? systemClock,
     osUserName: options.osUserName ?? osUser(),
     emit: <E extends EventName>(event: E, payload: EventMap[E]) => void events.emit('event', event, payload),

@@ -17,6 +17,8 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
 export interface Ctx {
   db: Db;
   dbPath: string;
+  /** the Electron build of better-sqlite3, so worker threads can open the database too */
+  nativeBinding?: string;
   clock: Clock;
   osUserName: string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;

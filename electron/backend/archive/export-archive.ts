@@ -3,7 +3,9 @@ import type { Ctx } from '../context';
 import { AppError } from '../../../shared/errors';
 import { write } from '../audit/log';
 import { signingIdentity } from '../signing/certificates/store';
-import { archiveSources, type ArchiveFilter } from './sources';
+import { renderSigned } from './render-job';
+import { renderWorkerCount, startRenderPool } from './render-pool';
+import { archiveDocuments, type ArchiveFilter } from './sources';
 import { writeArchive, type ArchiveResult } from './writer';
 
 /** Running archive exports, so `archive.cancel` can stop one by its task id. */
@@ -17,18 +19,23 @@ export interface ArchiveRequest extends ArchiveFilter {
 
 /**
  * The archivist's export: checks signing works before writing anything, then writes the
- * archive with progress events ('progress' with the task id) and can be cancelled.
+ * archive with progress events ('progress' with the task id) and can be cancelled. A large
+ * archive is rendered and signed by worker threads, one per core.
  */
 export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ArchiveResult & { taskId: string }> {
   const taskId = request.taskId ?? crypto.randomUUID();
   if (running.has(taskId)) throw new AppError('CONFLICT', 'An archive export with this task id is already running');
-  signingIdentity(ctx); // no certificate, expired, or locked: say so before any work
+  const identity = signingIdentity(ctx); // no certificate, expired, or locked: say so before any work
   const controller = new AbortController();
   running.set(taskId, controller);
+  const documents = archiveDocuments(ctx, request);
+  const workers = renderWorkerCount(documents.length);
+  const pool = workers > 0 ? startRenderPool(ctx, identity, workers) : null;
   try {
-    const sources = archiveSources(ctx, request);
+    const sources = documents.map(({ meta, job }) => ({ meta, produce: () => (pool ? pool.render(job) : renderSigned(ctx, job, identity)) }));
     ctx.emit('progress', { taskId, done: 0, total: sources.length, label: '' });
     const result = await writeArchive(sources, {
+      ahead: workers * 2,
       target: request.target,
       overwrite: request.overwrite,
       signal: controller.signal,
@@ -41,6 +48,7 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
     return { ...result, taskId };
   } finally {
     running.delete(taskId);
+    await pool?.close();
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Ctx } from '../context';
-import { attestedProtocols, protocolDocx } from '../meetings/export-docx';
-import { agreementDocx } from '../agreements/export-docx';
-import { signExport } from '../signing/sign-export';
-import type { ArchiveSource } from './entry';
+import { attestedProtocols } from '../meetings/export-docx';
+import type { ArchiveEntryMeta } from './entry';
+import type { RenderJob } from './render-job';
 
 export interface ArchiveFilter {
   from: string;
@@ -35,12 +34,17 @@ function signedAgreementVersions(ctx: Ctx, from: string, to: string): SignedVers
     .all(from, to) as SignedVersionRow[];
 }
 
+export interface ArchiveDocument {
+  meta: ArchiveEntryMeta;
+  job: RenderJob;
+}
+
 /**
- * Every attested protocol (and, if asked, every signed agreement version) in the period,
- * each producing its signed .docx only when the archive writer reaches it.
+ * Every attested protocol (and, if asked, every signed agreement version) in the period:
+ * what the index says of it, and the job that renders its signed .docx when its turn comes.
  */
-export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[] {
-  const sources: ArchiveSource[] = attestedProtocols(ctx, { from: filter.from, to: filter.to, bodyIds: filter.bodyIds }).map((p) => ({
+export function archiveDocuments(ctx: Ctx, filter: ArchiveFilter): ArchiveDocument[] {
+  const documents: ArchiveDocument[] = attestedProtocols(ctx, { from: filter.from, to: filter.to, bodyIds: filter.bodyIds }).map((p) => ({
     meta: {
       kind: 'protokoll',
       body: p.bodyName,
@@ -50,12 +54,12 @@ export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[]
       signers: [],
       attestations: p.attestations.map((a) => `${a.name} (${ROLE_NAMES[a.role] ?? a.role}, ${a.date})`),
     },
-    produce: async () => signExport(ctx, (await protocolDocx(ctx, p.meetingId, filter.lang)).bytes),
+    job: { kind: 'protocol', meetingId: p.meetingId, lang: filter.lang },
   }));
   if (filter.includeAgreements) {
     const signersOf = ctx.db.prepare('SELECT name, organisation, signed_on FROM agreement_signing WHERE version_id = ? ORDER BY id');
     for (const v of signedAgreementVersions(ctx, filter.from, filter.to)) {
-      sources.push({
+      documents.push({
         meta: {
           kind: 'avtal',
           body: v.agreement_name,
@@ -66,9 +70,9 @@ export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[]
           attestations: [],
           version: v.version,
         },
-        produce: async () => signExport(ctx, (await agreementDocx(ctx, v.id, filter.lang)).bytes),
+        job: { kind: 'agreement', versionId: v.id, lang: filter.lang },
       });
     }
   }
-  return sources;
+  return documents;
 }

@@ -11,6 +11,8 @@ export interface WriteArchiveOptions {
   overwrite?: boolean;
   signal?: AbortSignal;
   onProgress?(done: number, total: number, label: string): void;
+  /** how many documents to start producing ahead of the one being written (for parallel producers) */
+  ahead?: number;
   /** when the index was made; written into index.json */
   createdAt: Date;
 }
@@ -80,6 +82,19 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
   };
   const index: ArchiveIndexRow[] = [];
   const used = new Set<string>();
+  // started but not yet written, by position; each marked handled so one that fails after a cancel is no unhandled rejection
+  const started = new Map<number, Promise<Uint8Array>>();
+  let nextToStart = 0;
+  const produce = (i: number): Promise<Uint8Array> => {
+    for (; nextToStart <= Math.min(i + (options.ahead ?? 0), sources.length - 1); nextToStart++) {
+      const promise = sources[nextToStart].produce();
+      promise.catch(() => undefined);
+      started.set(nextToStart, promise);
+    }
+    const promise = started.get(i)!;
+    started.delete(i);
+    return promise;
+  };
   try {
     if (format === 'folder') fs.mkdirSync(temp);
     for (let i = 0; i < sources.length; i++) {
@@ -90,7 +105,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
       let name = archivePath(source.meta);
       for (let n = 2; used.has(name.toLowerCase()); n++) name = archivePath(source.meta).replace(/\.docx$/, `_${n}.docx`);
       used.add(name.toLowerCase());
-      const bytes = await source.produce();
+      const bytes = await produce(i);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       put(name, bytes);
       index.push({ ...source.meta, path: name, sha256, bytes: bytes.length });

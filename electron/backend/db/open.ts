@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { migrations as registeredMigrations, type Migration } from './migrations';
 import { latestVersion, checkMigrationList } from './migration-list';
 import { backupBeforeMigration } from './backups';
+import { cachePreparedStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -37,6 +38,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  cachePreparedStatements(db);
   try {
     const current = schemaVersion(db);
     const latest = latestVersion(list);
