@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { SignOption } from '../../components/signing/SignOption';
+import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 
 export type DocLanguage = 'sv' | 'en';
 
@@ -32,6 +34,7 @@ export function LanguageChoice({ value, onChange }: { value: DocLanguage; onChan
 interface ExportRecord {
   fileName?: string;
   sha256?: string;
+  signed?: boolean;
 }
 
 /** Exports logged for this version (file name, checksum, time), newest first. */
@@ -57,7 +60,14 @@ function ExportLog({ versionId }: { versionId: number }) {
             <Table.Tr key={e.id} data-testid="export-log-row">
               <Table.Td>{new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE')}</Table.Td>
               <Table.Td>{e.actor}</Table.Td>
-              <Table.Td>{after.fileName ?? ''}</Table.Td>
+              <Table.Td>
+                {after.fileName ?? ''}
+                {after.signed && (
+                  <Badge ml="xs" size="sm" color="green" variant="light">
+                    {t('agreements.export.signedBadge')}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Code>{after.sha256 ? `${after.sha256.slice(0, 16)}…` : ''}</Code>
               </Table.Td>
@@ -74,12 +84,25 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
   const { t, i18n } = useTranslation();
   const { run, busy } = useAction();
   const [lang, setLang] = useState<DocLanguage>(i18n.language === 'en' ? 'en' : 'sv');
+  // the backend signs only a version every party has signed (signed, superseded or expired)
+  const signable = version.storedStatus === 'signed';
+  const { readiness, reload } = useSigningReadiness(signable);
+  const [wantsSigned, setWantsSigned] = useState(false);
+  const signer = signable && readiness.state === 'ready' && wantsSigned ? readiness.certificate : null;
 
   const exportWord = async () => {
-    const file = await run('agreements.exportDocx', { versionId: version.id, lang });
-    if (!file) return;
+    const file = await run('agreements.exportDocx', { versionId: version.id, lang, sign: signer !== null });
+    if (!file) {
+      // the keystore may have been locked, or the certificate changed, since this panel looked:
+      // look again so the option shows the next step rather than offering to sign once more
+      if (signer) void reload();
+      return;
+    }
     downloadBase64(file.fileName, file.base64);
-    notifications.show({ color: 'green', message: t('agreements.export.done', { fileName: file.fileName }) });
+    notifications.show({
+      color: 'green',
+      message: signer ? t('trust.signing.exported', { fileName: file.fileName, certificate: signer.label }) : t('agreements.export.done', { fileName: file.fileName }),
+    });
   };
 
   return (
@@ -90,10 +113,20 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
             {t('agreements.export.title')}
           </Title>
           <Text size="sm">{t('agreements.export.help')}</Text>
-          <Group align="flex-end">
+          <Group align="flex-start" gap="xl">
             <LanguageChoice value={lang} onChange={setLang} />
+            <SignOption
+              readiness={readiness}
+              eligible={signable}
+              ineligibleReason={t('agreements.export.signOnlySigned')}
+              checked={wantsSigned}
+              onChange={setWantsSigned}
+              onUnlocked={reload}
+            />
+          </Group>
+          <Group>
             <Button onClick={() => void exportWord()} loading={busy}>
-              {t('agreements.export.button')}
+              {signer ? t('agreements.export.buttonSigned') : t('agreements.export.button')}
             </Button>
           </Group>
         </Stack>

@@ -1,42 +1,114 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button, Menu } from '@mantine/core';
-import { IconFileTypeDocx } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
+import { SignDialog } from '../../components/signing/SignDialog';
+import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 import type { Input, Method } from '../../../shared/contract';
 
 type ExportMethod = Extract<Method, 'meetings.exportProtocol' | 'meetings.exportExtract' | 'meetings.exportAgenda'>;
+type Lang = 'sv' | 'en';
 
 /**
- * One "export as Word" button with a choice of language. The backend builds the file; the
+ * One "export as Word" button with a choice of language and, for an attested protocol or a
+ * locked §, the same choices signed digitally. The backend builds (and signs) the file; the
  * renderer only saves the bytes it gets back.
  */
-export function ExportMenu<M extends ExportMethod>({ label, method, input, size = 'sm' }: { label: string; method: M; input: Omit<Input<M>, 'lang'>; size?: 'xs' | 'sm' }) {
+export function ExportMenu<M extends ExportMethod>({
+  label,
+  method,
+  input,
+  signable = false,
+  size = 'sm',
+}: {
+  label: string;
+  method: M;
+  input: Omit<Input<M>, 'lang' | 'sign'>;
+  /** the record may be signed: the agenda never, a protocol once attested, a § once locked */
+  signable?: boolean;
+  size?: 'xs' | 'sm';
+}) {
   const { t } = useTranslation();
   const { run } = useAction();
+  // asked for when the menu first opens: a protocol has a menu per §, most never opened
+  const [opened, setOpened] = useState(false);
+  const { readiness, reload } = useSigningReadiness(signable && opened);
+  const ids = useId();
   const [busy, setBusy] = useState(false);
-  const exportIn = async (lang: 'sv' | 'en') => {
+  // a signed export the user chose, waiting until signing is possible (maybe right away)
+  const [signedPending, setSignedPending] = useState<Lang | null>(null);
+
+  const exportIn = async (lang: Lang, sign: boolean) => {
     setBusy(true);
     try {
-      const file = await run(method, { ...input, lang } as Input<M>);
-      if (file) downloadBase64(file.fileName, file.base64);
+      const file = await run(method, { ...input, lang, ...(sign ? { sign: true } : {}) } as Input<M>);
+      if (!file) {
+        // signing may have become impossible since the menu looked (keystore locked meanwhile)
+        if (sign) void reload();
+        return;
+      }
+      downloadBase64(file.fileName, file.base64);
+      if (sign && readiness.state === 'ready') {
+        notifications.show({ color: 'green', message: t('trust.signing.exported', { fileName: file.fileName, certificate: readiness.certificate.label }) });
+      }
     } finally {
       setBusy(false);
     }
   };
+
+  // the heading over the signed choices: the certificate that signs, or what is missing
+  const signedHeading =
+    readiness.state === 'ready'
+      ? t('meetings.export.signedWith', { certificate: readiness.certificate.label })
+      : readiness.state === 'loading'
+        ? t('meetings.export.signed')
+        : `${t('meetings.export.signed')} – ${t(`meetings.export.signNotReady.${readiness.state}`)}`;
+
+  useEffect(() => {
+    if (signedPending && readiness.state === 'ready') {
+      setSignedPending(null);
+      void exportIn(signedPending, true);
+    }
+    // exportIn is rebuilt each render; what matters is the choice and whether signing is possible
+  }, [signedPending, readiness.state]);
+
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button size={size} variant="light" loading={busy} leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
-          {label}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('meetings.export.language')}</Menu.Label>
-        <Menu.Item onClick={() => void exportIn('sv')}>{t('meetings.export.sv')}</Menu.Item>
-        <Menu.Item onClick={() => void exportIn('en')}>{t('meetings.export.en')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" withinPortal onOpen={() => setOpened(true)}>
+        <Menu.Target>
+          <Button size={size} variant="light" loading={busy} leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+            {label}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {/* a menu may hold only items, groups and separators: each label heads the group it names */}
+          <div role="group" aria-labelledby={`${ids}-plain`}>
+            <Menu.Label id={`${ids}-plain`}>{t('meetings.export.language')}</Menu.Label>
+            <Menu.Item onClick={() => void exportIn('sv', false)}>{t('meetings.export.sv')}</Menu.Item>
+            <Menu.Item onClick={() => void exportIn('en', false)}>{t('meetings.export.en')}</Menu.Item>
+          </div>
+          {signable && (
+            <>
+              <Menu.Divider role="separator" />
+              <div role="group" aria-labelledby={`${ids}-signed`}>
+                <Menu.Label id={`${ids}-signed`} maw={320} data-testid="export-signed-label">{signedHeading}</Menu.Label>
+                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending('sv')}>
+                  {t('meetings.export.svSigned')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending('en')}>
+                  {t('meetings.export.enSigned')}
+                </Menu.Item>
+              </div>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      {signedPending && readiness.state !== 'ready' && (
+        <SignDialog readiness={readiness} onUnlocked={() => void reload()} onClose={() => setSignedPending(null)} />
+      )}
+    </>
   );
 }

@@ -6,13 +6,10 @@ import type { StoredCertificate } from '../../../shared/contract/signing';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { RecordHistory } from '../../components/RecordHistory';
+import { certificateValidity } from '../../components/signing/certificateValidity';
 import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm, UnlockForm } from './CertificateForms';
 
 type Dialog = 'local' | 'pkcs12' | 'trusted' | null;
-
-function validity(c: StoredCertificate, now: string): 'valid' | 'expired' | 'notYetValid' {
-  return now < c.validFrom ? 'notYetValid' : now > c.validTo ? 'expired' : 'valid';
-}
 
 export function CertificatesPage() {
   const { t, i18n } = useTranslation();
@@ -45,11 +42,11 @@ export function CertificatesPage() {
             <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">{locked ? t('trust.locked') : t('trust.unlocked')}</Badge>
           </Group>
           {locked ? (
-            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} />
+            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} onUnlocked={() => void status.reload()} />
           ) : (
             <Group>
               <Text size="sm">{t('trust.unlockedHelp')}</Text>
-              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>{t('trust.lock')}</Button>
+              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {}).then(() => status.reload())}>{t('trust.lock')}</Button>
             </Group>
           )}
         </Stack>
@@ -69,7 +66,7 @@ export function CertificatesPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.data.map((c) => {
-              const state = validity(c, now);
+              const state = certificateValidity(c, now);
               return (
                 <Table.Tr key={c.id} data-testid="certificate-row">
                   <Table.Td>

@@ -80,7 +80,7 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { 
           </Group>
           <Group gap="xs">
             <RecordHistory entity="paragraph" entityId={p.id} label={heading} />
-            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id, sign: false }} />
+            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id }} signable={locked} />
             {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
               <Button size="xs" variant="light" onClick={() => setAttesting(true)} aria-label={t('meetings.justering.immediateNamed', { number: p.number })}>
                 {t('meetings.justering.immediate')}

@@ -150,7 +150,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           {p.status === 'draft' && <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>{t('meetings.protocol.discard')}</Button>}
           {p.status === 'draft' && <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>}
           {p.status === 'ready_for_attestation' && <Button variant="default" onClick={() => setConfirm('reopen')}>{t('meetings.protocol.reopen')}</Button>}
-          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id, sign: false }} />
+          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id }} signable={p.status === 'attested'} />
         </Group>
       </Group>
       {p.status === 'draft' && unfinished > 0 && <Text size="sm" c="dimmed">{t('meetings.protocol.unfinished', { count: unfinished })}</Text>}
