@@ -172,6 +172,10 @@ export const templateItemFields = z.object({
   plannedMinutes: z.number().int().min(0, { message: 'invalid' }).max(600, { message: 'invalid' }).default(5),
   place: z.enum(['opening', 'closing']).default('opening'),
 });
+export type TemplateItemFields = z.input<typeof templateItemFields>;
+
+/** how many standing items a body's template may hold */
+export const MAX_TEMPLATE_ITEMS = 50;
 
 export const agendaTemplate = z.object({
   bodyId: z.number(),
@@ -179,6 +183,7 @@ export const agendaTemplate = z.object({
   isDefault: z.boolean(),
   items: z.array(templateItem),
 });
+export type AgendaTemplate = z.infer<typeof agendaTemplate>;
 
 // ---------------------------------------------------------------- attendance
 
@@ -434,7 +439,13 @@ export const meetingsContract = {
   /** adds the body's standing items that the agenda lacks */
   'agenda.applyTemplate': method(z.object({ meetingId: id }), z.array(agendaItem)),
   'agenda.template': method(z.object({ bodyId: id }), agendaTemplate),
-  'agenda.setTemplate': method(z.object({ bodyId: id, items: z.array(templateItemFields).max(50) }), agendaTemplate),
+  /** replaces the body's standing items as a whole; an empty list means a body with no standing items */
+  'agenda.setTemplate': method(
+    z.object({ bodyId: id, items: z.array(templateItemFields).max(MAX_TEMPLATE_ITEMS, { message: 'template_too_many' }) }),
+    agendaTemplate,
+  ),
+  /** drops the body's own standing items: the standard template applies again */
+  'agenda.resetTemplate': method(z.object({ bodyId: id }), agendaTemplate),
 
   'attendance.list': method(z.object({ meetingId: id }), z.array(attendee)),
   /** adds the body's members on the meeting date who are not listed yet */

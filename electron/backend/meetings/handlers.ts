@@ -3,7 +3,7 @@ import type { Method } from '../../../shared/contract';
 import { registerMeetingSqlErrors } from './sql-errors';
 import { cancelMeeting, createMeeting, getMeeting, listMeetings, planSeries, removeMeeting, updateMeeting } from './meetings';
 import { addAgendaItem, applyTemplateToMeeting, listAgenda, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda';
-import { getTemplate, setTemplate } from './template';
+import { getTemplate, resetTemplate, setTemplate } from './template';
 import { agendaSuggestions, carryOver } from './carry-over';
 import { addAttendee, listAttendance, prefill, removeAttendee, updateAttendee } from './attendance';
 import { addParagraph, createProtocol, discardProtocol, getProtocol, removeParagraph, reorderParagraphs, setRecusals, updateParagraph, updateProtocol } from './protocol';
@@ -37,6 +37,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'agenda.applyTemplate': (ctx, i) => applyTemplateToMeeting(ctx, i.meetingId),
   'agenda.template': (ctx, i) => getTemplate(ctx, i.bodyId),
   'agenda.setTemplate': (ctx, i) => setTemplate(ctx, i.bodyId, i.items),
+  'agenda.resetTemplate': (ctx, i) => resetTemplate(ctx, i.bodyId),
 
   'attendance.list': (ctx, i) => listAttendance(ctx, i.meetingId),
   'attendance.prefill': (ctx, i) => prefill(ctx, i.meetingId),

@@ -42,3 +42,18 @@ export function setTemplate(ctx: Ctx, bodyId: number, items: Array<z.output<type
     return after;
   });
 }
+
+/**
+ * Back to the standard items. The body's own template is deleted rather than overwritten with a
+ * copy of the standard, so `isDefault` is true again and a later change to the standard reaches it.
+ */
+export function resetTemplate(ctx: Ctx, bodyId: number) {
+  return write(ctx, (record) => {
+    const before = getTemplate(ctx, bodyId);
+    if (before.isDefault) return before;
+    ctx.db.prepare('DELETE FROM agenda_template WHERE body_id = ?').run(bodyId);
+    const after = getTemplate(ctx, bodyId);
+    record({ action: 'reset_agenda_template', entity: 'body', entityId: bodyId, before: before.items, after: after.items });
+    return after;
+  });
+}

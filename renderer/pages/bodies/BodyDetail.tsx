@@ -7,12 +7,13 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { formatPeriod } from '../../components/period';
+import { AgendaTemplateEditor } from './AgendaTemplateEditor';
 import { BodyForm, bodyDraftOf, type BodyDraft } from './BodyForm';
 import { blankMember, MemberForm, memberDraftOf, type MemberDraft } from './MemberForm';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** One body with its members: who, in which role, over which period, standing in for whom. */
+/** One body with its members (who, in which role, over which period, standing in for whom) and its standing agenda items. */
 export function BodyDetail({ id }: { id: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -100,6 +101,9 @@ export function BodyDetail({ id }: { id: number }) {
           </Table.Tbody>
         </Table>
       )}
+
+      {/* keyed by body: a draft of one body's items must never show up under another */}
+      <AgendaTemplateEditor key={b.id} bodyId={b.id} bodyName={b.name} />
 
       {editingBody && <BodyForm draft={editingBody} onClose={() => setEditingBody(null)} />}
       {editingMember && (
