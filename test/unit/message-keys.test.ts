@@ -50,12 +50,14 @@ const uses: Array<[string, Use[]]> = [
   ['fieldError keys in the backend', collect(/fieldError\(\s*['"][^'"]+['"]\s*,\s*['"]([a-z0-9_.]+)['"]/g, 'validation', backendSources)],
   ['field keys in AppError fields', collect(/fields:\s*\{\s*['"]?[\w.]+['"]?\s*:\s*'([a-z0-9_.]+)'(?=\s*[,}])/g, 'validation', backendSources)],
   ['error reasons in the backend', collect(/reason:\s*'([a-z0-9_.]+)'/g, 'errors.reasons', backendSources)],
+  // what a record's history shows for each audit event
+  ['audit actions in the backend', collect(/\baction:\s*'([a-z0-9_]+)'/g, 'history.actions', backendSources)],
 ];
 
 describe('message keys used by the backend are translated', () => {
   it('finds the keys it checks', () => {
     const all = uses.flatMap(([, u]) => u.map((x) => x.key));
-    expect(all).toEqual(expect.arrayContaining(['validation.required', 'validation.duplicate_member', 'errors.reasons.example_needs_confirmation']));
+    expect(all).toEqual(expect.arrayContaining(['validation.required', 'validation.duplicate_member', 'errors.reasons.example_needs_confirmation', 'history.actions.export']));
   });
 
   for (const [what, found] of uses) {

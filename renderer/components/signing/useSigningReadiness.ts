@@ -15,8 +15,8 @@ export type SigningReadiness =
 
 /**
  * Reads the keystore and the active certificate, only for a document that may be signed (so
- * a draft never costs the two calls). `reload` is for after an unlock: the backend sends no
- * data-changed event for the keystore, which lives in the session, not the database.
+ * a draft never costs the two calls). Lock and unlock anywhere reload it (data-changed
+ * 'keystore'); `reload` lets the view that unlocked go on with fresh state at once.
  */
 export function useSigningReadiness(eligible: boolean): { readiness: SigningReadiness; reload(): Promise<void> } {
   const status = useCall('certificates.status', {}, { skip: !eligible });

@@ -113,7 +113,7 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
   );
 }
 
-/** `onUnlocked` lets the view that asked reload: unlocking changes no data, so no data-changed event follows. */
+/** `onUnlocked` lets the view that asked go on at once (an export waiting for the key). */
 export function UnlockForm({ firstTime, onUnlocked }: { firstTime: boolean; onUnlocked?(status: KeystoreStatus): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, busy } = useAction();

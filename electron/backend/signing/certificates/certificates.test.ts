@@ -85,14 +85,20 @@ describe('certificates and signing on export', () => {
       delete process.env.SAMRAD_SIGNING_PASSPHRASE;
       await expect(signExport(again.ctx, await sampleDocx())).rejects.toThrow(/locked/);
       if (previous !== undefined) process.env.SAMRAD_SIGNING_PASSPHRASE = previous;
+      // every window reloads the keystore state when it is locked or unlocked anywhere
+      const changed: string[] = [];
+      again.events.on('event', (name: string, payload: { entity: string }) => name === 'data.changed' && changed.push(payload.entity));
       const wrong = await again.dispatch('certificates.unlock', { passphrase: 'fel fras 12345' });
       expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { passphrase: 'trust.validation.wrong_passphrase' } } });
       const short = await again.dispatch('certificates.unlock', { passphrase: 'kort' });
       expect(short).toMatchObject({ ok: false, error: { fields: { passphrase: 'trust.validation.passphrase_short' } } });
+      expect(changed).toEqual([]);
       expect(await again.dispatch('certificates.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { unlocked: true } });
+      expect(changed).toEqual(['keystore']);
       const signed = await signExport(again.ctx, await sampleDocx());
       expect((await again.dispatch('documents.verify', { fileBase64: b64(signed) })) as { ok: true; value: { valid: boolean } }).toMatchObject({ ok: true, value: { valid: true } });
       await again.dispatch('certificates.lock', {});
+      expect(changed).toEqual(['keystore', 'keystore']);
       await expect(signExport(again.ctx, await sampleDocx())).rejects.toThrow(/locked/);
     } finally {
       again.close();

@@ -78,11 +78,14 @@ export function unlock(ctx: Ctx, passphrase: string): KeystoreStatus {
     openBytes(JSON.parse(check) as KeyEnvelope, passphrase); // throws wrong_passphrase
   }
   holdPassphrase(ctx, passphrase);
+  // the keystore lives in the session, not in a table, so no audit write announces it
+  ctx.emit('data.changed', { entity: 'keystore' });
   return keystoreStatus(ctx);
 }
 
 export function lock(ctx: Ctx): KeystoreStatus {
   forgetPassphrase(ctx);
+  ctx.emit('data.changed', { entity: 'keystore' });
   return keystoreStatus(ctx);
 }
 
