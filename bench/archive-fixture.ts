@@ -7,7 +7,7 @@ import type { Input, Method, Output } from '../shared/contract';
 
 /**
  * A database with `count` attested protocols of `paragraphs` §§ each, made through the
- * contract as a secretary would (one meeting a day from 2019), for the archive benchmark.
+ * contract as a secretary would (each body meeting every other week from 2019), for the archive benchmark.
  */
 export async function archiveFixture(count: number, paragraphs: number): Promise<{ backend: Backend; dir: string; cleanup(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-bench-db-'));
@@ -20,13 +20,19 @@ export async function archiveFixture(count: number, paragraphs: number): Promise
   const org = await call('organisations.create', { name: 'Benchkommunen', kind: 'kommun' } as Input<'organisations.create'>);
   const person = (name: string) => call('people.create', { name, title: 'chef', organisationId: org.id } as Input<'people.create'>);
   const [chair, secretary, attester] = [await person('Åsa Ordförande'), await person('Sekreterare Söder'), await person('Jörgen Justerare')];
-  const body = await call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' } as Input<'bodies.create'>);
-  for (const [p, role] of [[chair, 'ordforande'], [secretary, 'sekreterare'], [attester, 'ledamot']] as const) {
-    await call('bodies.addMember', { bodyId: body.id, personId: p.id, role, from: '2019-01-01' } as Input<'bodies.addMember'>);
+  // spread over bodies and years as a real council's archive is: § numbering runs per body and year
+  const bodies = [];
+  for (let b = 0; b < Math.max(1, Math.ceil(count / 50)); b++) {
+    const body = await call('bodies.create', { name: b === 0 ? 'Chefssamrådet' : `Lägesmöte ${b}`, kind: b === 0 ? 'chefssamrad' : 'lagesmote' } as Input<'bodies.create'>);
+    for (const [p, role] of [[chair, 'ordforande'], [secretary, 'sekreterare'], [attester, 'ledamot']] as const) {
+      await call('bodies.addMember', { bodyId: body.id, personId: p.id, role, from: '2019-01-01' } as Input<'bodies.addMember'>);
+    }
+    bodies.push(body);
   }
   const place = 'Stadshuset, Södertälje';
   for (let i = 0; i < count; i++) {
-    const date = new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10);
+    const body = bodies[i % bodies.length];
+    const date = new Date(Date.UTC(2019, 0, 1 + 14 * Math.floor(i / bodies.length))).toISOString().slice(0, 10);
     const meeting = await call('meetings.create', { bodyId: body.id, date, startTime: '09:00', endTime: '11:30', place, chairId: chair.id, secretaryId: secretary.id, justerareIds: [attester.id], applyTemplate: false } as Input<'meetings.create'>);
     await call('protocol.create', { meetingId: meeting.id });
     for (let n = 1; n <= paragraphs; n++) {
