@@ -15,7 +15,9 @@ import { askWhereToSaveDownloads } from './downloads';
 import { relayInvokeToBackend } from './ipc-relay';
 import { electronSafeStorage, KeystorePassphraseMemory, rememberedPassphraseFile, type RestoreOutcome } from './keystore-safe-storage';
 import { buildMenu } from './menu';
+import { menuLabels } from './menu-labels';
 import { builtPaths, databasePath, nativeBindingPath } from './paths';
+import { askBeforeDiscardingEdits } from './unsaved-changes';
 import { denyPermissions, lockDownContents } from './window-security';
 
 // SAMRAD_DATA_DIR moves the whole user-data folder (tests, portable use), as it does for the CLI
@@ -141,6 +143,7 @@ function createWindow(): BrowserWindow {
       spellcheck: true,
     },
   });
+  askBeforeDiscardingEdits(window, () => menuLabels[language]);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => (mainWindow = null));
   void window.loadURL(APP_START_URL);

@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/contract/system';
 
-/** The application menu's words; the renderer's texts live in its locale files. */
+/** The main process's words (the application menu and its own dialogs); the renderer's texts live in its locale files. */
 export const menuLabels = {
   sv: {
     file: 'Arkiv',
@@ -23,6 +23,10 @@ export const menuLabels = {
     about: 'Om Samråd',
     aboutDetail: 'Samverkansöverenskommelser, sammanträden och protokoll för ett samverkansråd.',
     dataFolder: 'Visa datamappen',
+    unsavedTitle: 'Osparade ändringar',
+    unsavedMessage: 'Du har ändringar som inte är sparade. Stänga ändå?',
+    unsavedLeave: 'Stäng utan att spara',
+    unsavedStay: 'Stanna kvar',
   },
   en: {
     file: 'File',
@@ -45,6 +49,10 @@ export const menuLabels = {
     about: 'About Samråd',
     aboutDetail: 'Collaboration agreements, meetings and protocols for a collaboration council.',
     dataFolder: 'Show data folder',
+    unsavedTitle: 'Unsaved changes',
+    unsavedMessage: 'You have changes that are not saved. Close anyway?',
+    unsavedLeave: 'Close without saving',
+    unsavedStay: 'Stay',
   },
 } satisfies Record<Language, Record<string, string>>;
 

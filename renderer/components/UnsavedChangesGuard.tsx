@@ -9,9 +9,8 @@ import { ConfirmDialog } from './confirm';
  * click listener, in the capture phase before the link acts, covers the navigation, back links
  * and links in lists alike.
  *
- * Reload and close: in browser mode the browser's own "leave site?" question comes up. In the
- * desktop app a refused `beforeunload` would silently keep the window open (Electron shows no
- * question), so there it is not used.
+ * Reload and close: in browser mode the browser's own "leave site?" question comes up; in the
+ * desktop app the main process asks (electron/main/unsaved-changes.ts).
  */
 export function UnsavedChangesGuard({ when }: { when: boolean }) {
   const { t } = useTranslation();
@@ -36,7 +35,7 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
       event.returnValue = '';
     };
     document.addEventListener('click', onClick, true);
-    if (!window.samrad) window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('click', onClick, true);
       window.removeEventListener('beforeunload', onBeforeUnload);
