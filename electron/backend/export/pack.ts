@@ -43,9 +43,19 @@ export function packDocxSync(document: Document): Uint8Array {
   if (!compiler) throw new Error('docx no longer exposes Packer.compiler; packDocx must be adapted to the new docx version');
   const parts = new Map<string, Uint8Array>();
   for (const [path, data] of compiler.compile(document, undefined, [])) {
+    if (typeof data === 'string' && isEmptyRelationshipPart(path, data)) continue;
     parts.set(path, typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   return zipPackage(parts);
+}
+
+/**
+ * docx writes a relationship part for every part, most with no relationship in them. They
+ * say nothing, and in a signed package each would be one more part a verifier lists as
+ * not covered, so they are left out.
+ */
+function isEmptyRelationshipPart(path: string, xml: string): boolean {
+  return path.endsWith('.rels') && !/<Relationship[\s>]/.test(xml);
 }
 
 export async function packDocx(document: Document): Promise<Uint8Array> {
