@@ -3,11 +3,11 @@ import Database from 'better-sqlite3';
 import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect, openApp } from './support/app';
+import { createLocalCertificate, PASSPHRASE } from './support/trust';
 import { packDocx } from '../../electron/backend/export/pack';
 import { openPrivateKey } from '../../electron/backend/signing/certificates/key-protection';
 import { signPackage } from '../../electron/backend/signing/opc/sign-package';
 
-const PASSPHRASE = 'vår hemliga fras';
 
 /** Signs a small protocol with the certificate the user created in the UI, read from the app's database. */
 async function signWithAppCertificate(dbPath: string): Promise<Uint8Array> {
@@ -73,13 +73,7 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
 
 test('the archive export page writes an archive and refuses to overwrite an existing target', async ({ page, app }) => {
   await openApp(page, app);
-  await page.getByRole('link', { name: 'Certifikat' }).click();
-  await page.getByRole('button', { name: 'Skapa lokalt certifikat' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Skapa lokalt certifikat' });
-  await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Södertälje kommun');
-  await dialog.getByLabel('Lösenfras för nyckellagret').fill(PASSPHRASE);
-  await dialog.getByRole('button', { name: 'Skapa' }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await createLocalCertificate(page);
 
   await page.getByRole('link', { name: 'Arkivexport' }).click();
   await page.getByRole('textbox', { name: 'Från' }).fill('2017-01-01');

@@ -1,0 +1,18 @@
+import type { Page } from '@playwright/test';
+import { expect } from './app';
+
+/** The passphrase the browser tests choose for the keystore. */
+export const PASSPHRASE = 'vår hemliga fras';
+
+/** On the Certificates page: a local CA and signing certificate for Södertälje kommun; the keystore is then unlocked. */
+export async function createLocalCertificate(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Certifikat' }).click();
+  await page.getByRole('button', { name: 'Skapa lokalt certifikat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skapa lokalt certifikat' });
+  await dialog.getByRole('textbox', { name: 'Organisation' }).fill('Södertälje kommun');
+  await dialog.getByLabel('Lösenfras för nyckellagret').fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  // making the keys and sealing them with scrypt takes a while on a busy machine
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('keystore-status')).toHaveText('Upplåst');
+}
