@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { write } from '../audit/log';
 import { signingIdentity } from '../signing/certificates/store';
 import { renderSigned } from './render-job';
-import { renderWorkerCount, startRenderPool } from './render-pool';
+import { renderWorkerCount, startRenderPool, type RenderPool } from './render-pool';
 import { archiveDocuments, type ArchiveFilter } from './sources';
 import { writeArchive, type ArchiveResult } from './writer';
 
@@ -28,10 +28,11 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
   const identity = signingIdentity(ctx); // no certificate, expired, or locked: say so before any work
   const controller = new AbortController();
   running.set(taskId, controller);
-  const documents = archiveDocuments(ctx, request);
-  const workers = renderWorkerCount(documents.length);
-  const pool = workers > 0 ? startRenderPool(ctx, identity, workers) : null;
+  let pool: RenderPool | null = null;
   try {
+    const documents = archiveDocuments(ctx, request);
+    const workers = renderWorkerCount(documents.length);
+    pool = workers > 0 ? startRenderPool(ctx, identity, workers) : null;
     const sources = documents.map(({ meta, job }) => ({ meta, produce: () => (pool ? pool.render(job) : renderSigned(ctx, job, identity)) }));
     ctx.emit('progress', { taskId, done: 0, total: sources.length, label: '' });
     const result = await writeArchive(sources, {

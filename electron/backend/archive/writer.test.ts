@@ -96,4 +96,28 @@ describe('archive writer', () => {
     await expect(writeArchive(failing, { target, createdAt: NOW })).rejects.toMatchObject({ code: 'FILE_NOT_WRITABLE', params: { detail: 'ENOSPC' } });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
+
+  it('with producers running ahead (render workers), still writes and reports in source order, and a failure ahead is no unhandled rejection', async () => {
+    const started: number[] = [];
+    // later documents finish first, as parallel workers may
+    const delayed = sources().map((s, i, all) => ({
+      meta: s.meta,
+      produce: async () => {
+        started.push(i);
+        const bytes = await s.produce();
+        await new Promise((resolve) => setTimeout(resolve, (all.length - i) * 30));
+        return bytes;
+      },
+    }));
+    const progress: string[] = [];
+    const result = await writeArchive(delayed, { target: path.join(dir, 'arkiv'), createdAt: NOW, ahead: 2, onProgress: (_d, _t, label) => progress.push(label) });
+    expect(started.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(progress).toEqual(result.index.map((r) => r.path));
+    expect(result.index.map((r) => r.date)).toEqual(['2017-03-14', '2017-06-13', '2017-04-02']);
+
+    const failingAhead = [source('Chefssamrådet', '2017-03-14', [1, 12]), source('Chefssamrådet', '2017-06-13', [13, 24], true)];
+    const controller = new AbortController();
+    const cancelled = writeArchive(failingAhead, { target: path.join(dir, 'arkiv2'), createdAt: NOW, ahead: 2, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(cancelled).rejects.toMatchObject({ params: { reason: 'trust.errors.archive_cancelled' } });
+  });
 });
