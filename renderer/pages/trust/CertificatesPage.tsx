@@ -42,11 +42,11 @@ export function CertificatesPage() {
             <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">{locked ? t('trust.locked') : t('trust.unlocked')}</Badge>
           </Group>
           {locked ? (
-            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} onUnlocked={() => void status.reload()} />
+            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} />
           ) : (
             <Group>
               <Text size="sm">{t('trust.unlockedHelp')}</Text>
-              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {}).then(() => status.reload())}>{t('trust.lock')}</Button>
+              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>{t('trust.lock')}</Button>
             </Group>
           )}
         </Stack>
