@@ -134,7 +134,7 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
                 value={row.plannedMinutes}
                 onChange={(plannedMinutes) => update(row.key, { plannedMinutes })}
                 error={rowErrors.plannedMinutes}
-                suffix=" min"
+                suffix={` ${t('bodies.template.minutesUnit')}`}
                 min={0}
                 max={600}
                 step={5}
