@@ -1,7 +1,7 @@
 import { Button, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
-import { UnlockForm } from '../../pages/trust/CertificateForms';
+import { UnlockForm } from './UnlockForm';
 import type { SigningReadiness } from './useSigningReadiness';
 
 /**

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { RecordHistory } from '../../components/RecordHistory';
 import { certificateValidity } from '../../components/signing/certificateValidity';
-import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm, UnlockForm } from './CertificateForms';
+import { UnlockForm } from '../../components/signing/UnlockForm';
+import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm } from './CertificateForms';
 
 type Dialog = 'local' | 'pkcs12' | 'trusted' | null;
 
