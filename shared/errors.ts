@@ -13,6 +13,16 @@ export const ERROR_CODES = [
   'FILE_EXISTS',
   'FILE_NOT_WRITABLE',
   'SCHEMA_TOO_NEW',
+  // the machine, not the input: each says what happened and what to do (see backend/environment-errors.ts)
+  'DATABASE_BUSY',
+  'DATABASE_READ_ONLY',
+  'DISK_FULL',
+  'DATABASE_CORRUPT',
+  'NOT_A_DATABASE',
+  'DISK_IO',
+  'DATABASE_UNAVAILABLE',
+  /** the desktop backend process stopped and was started again; the call may not have run */
+  'BACKEND_RESTARTED',
   'INTERNAL',
 ] as const;
 

@@ -11,6 +11,8 @@ export interface CommandContext {
   /** --flags, with their values (true for a bare flag) */
   flags: Record<string, string | boolean>;
   io: CliIo;
+  /** the database file named by --db (or SAMRAD_DB, or the user-data default), not yet opened */
+  dbPath: string;
   /**
    * Opens the database named by --db (or SAMRAD_DB, or the user-data default), bringing its
    * schema up to date. A file that does not exist is refused unless `create` is set, so a

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { schemaVersion } from '../db/open';
-import { checkDatabase, describeCheck } from '../db/check';
+import { checkDatabase, describeCheck, failedChecks } from '../db/check';
+import { openForInspection } from '../db/inspect';
 import { loadExample } from '../example/load';
 import { requiredFlag, type Command } from './command';
 
@@ -81,21 +82,21 @@ export const backupCommand: Command = {
 
 export const checkCommand: Command = {
   usage: 'samrad check [--json] [--db FILE]',
-  summary: 'check database integrity, foreign keys, schema version and the audit chain; exit 1 when anything fails',
+  summary: 'check database integrity, foreign keys, schema version and the audit chain (read-only); exit 1 when anything fails',
   flags: ['json'],
   async run(ctx) {
-    const backend = await ctx.openBackend({ migrate: false });
+    const file = path.resolve(ctx.dbPath);
+    // read-only, no migration, no journal-mode change: check must not alter what it inspects;
+    // a zero-byte or foreign file is refused here with its reason (exit 1), never initialised
+    const db = openForInspection(file);
     try {
-      const report = checkDatabase(backend.ctx.db, backend.ctx.dbPath);
+      const report = checkDatabase(db, file);
       if (ctx.flags.json) ctx.io.out(JSON.stringify(report, null, 2));
       else for (const line of describeCheck(report)) ctx.io.out(line);
-      if (!report.ok) {
-        const failed = (['schema', 'integrity', 'foreignKeys', 'auditChain'] as const).filter((k) => !report[k].ok);
-        ctx.io.err(`samrad check: FAILED (${failed.join(', ')})`);
-      }
+      if (!report.ok) ctx.io.err(`samrad check: FAILED (${failedChecks(report).join(', ')})`);
       return report.ok ? 0 : 1;
     } finally {
-      backend.close();
+      db.close();
     }
   },
 };

@@ -67,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
       args,
       flags,
       io,
+      dbPath,
       openBackend: (options = {}) => startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
     });
   } catch (error) {

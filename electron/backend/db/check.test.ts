@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkDatabase, describeCheck } from './check';
-import { openDatabase } from './open';
+import { CHECK_NAMES, checkDatabase, checks, describeCheck } from './check';
+import { openForInspection } from './inspect';
 import { LATEST_VERSION } from './migrations';
 import { testBackend, tempDbPath, type TestBackend } from '../../../test/support/backend';
 
@@ -39,8 +41,10 @@ describe('checkDatabase', () => {
   it('fails an SQLite file that is not a Samråd database, without throwing', async () => {
     const tmp = tempDbPath();
     try {
-      new Database(tmp.file).close();
-      const db = await openDatabase(tmp.file, { migrate: false });
+      const other = new Database(tmp.file);
+      other.exec('CREATE TABLE note (text TEXT)');
+      other.close();
+      const db = openForInspection(tmp.file);
       const report = checkDatabase(db, tmp.file);
       db.close();
       expect(report).toMatchObject({ ok: false, schema: { ok: false, version: 0 }, integrity: { ok: true }, auditChain: { ok: false, events: 0, head: null } });
@@ -49,4 +53,82 @@ describe('checkDatabase', () => {
       tmp.cleanup();
     }
   });
+
+  it('reports every check even when one cannot run, and never throws', async () => {
+    // an audit_event that is a view, not a table: the chain check throws inside, the others still report
+    const tmp = tempDbPath();
+    try {
+      const raw = new Database(tmp.file);
+      raw.exec(`CREATE TABLE audit_event (id INTEGER PRIMARY KEY); PRAGMA user_version = ${LATEST_VERSION}`);
+      raw.close();
+      const db = openForInspection(tmp.file);
+      const report = checkDatabase(db, tmp.file);
+      db.close();
+      expect(Object.keys(report)).toEqual(['ok', 'database', ...CHECK_NAMES]);
+      expect(report).toMatchObject({ ok: false, schema: { ok: true }, integrity: { ok: true }, foreignKeys: { ok: true }, auditChain: { ok: false, error: expect.stringMatching(/prev_hash|no such column/) } });
+      expect(describeCheck(report).join('\n')).toMatch(/Audit chain:\s+FAILED \(could not be checked: /);
+    } finally {
+      tmp.cleanup();
+    }
+  });
 });
+
+describe('samrad check on a damaged or foreign file (cases 5 and 7)', () => {
+  it('a corrupted database: a report for every check, each failing check named, the file unchanged', async () => {
+    await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    for (let i = 0; i < 200; i++) await b.call('people.create', { name: `Person ${i} ${'x'.repeat(150)}` });
+    const file = b.ctx.dbPath;
+    b.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    b.ctx.db.pragma('journal_mode = DELETE');
+    b.close();
+    // overwrite a few pages in the middle with noise: what a failing disk leaves behind
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (const page of [3, 5, 8]) crypto.randomFillSync(bytes, page * pageSize + 8, pageSize - 16);
+    fs.writeFileSync(file, bytes);
+    const before = sha256(file);
+
+    const db = openForInspection(file);
+    const report = checkDatabase(db, file);
+    db.close();
+    expect(report.ok).toBe(false);
+    expect(Object.keys(report)).toEqual(['ok', 'database', ...CHECK_NAMES]);
+    expect(report.integrity.ok).toBe(false);
+    const lines = describeCheck(report);
+    for (const name of CHECK_NAMES) expect(lines.some((l) => l.startsWith(`${checks[name].label}:`))).toBe(true);
+    expect(sha256(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('read-only: a DELETE-journal database stays DELETE-journal and byte for byte the same', async () => {
+    await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    const file = b.ctx.dbPath;
+    b.ctx.db.pragma('journal_mode = DELETE');
+    b.close();
+    const before = sha256(file);
+    const db = openForInspection(file);
+    expect(checkDatabase(db, file).ok).toBe(true);
+    expect(() => db.exec('CREATE TABLE x (y)')).toThrow(/readonly|read-only|query_only/i);
+    db.close();
+    expect(sha256(file)).toBe(before);
+    expect(new Database(file, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a zero-byte file is refused with a clear message and stays zero bytes; so is a file that is not SQLite', () => {
+    const tmp = tempDbPath();
+    try {
+      fs.writeFileSync(tmp.file, '');
+      expect(() => openForInspection(tmp.file)).toThrow(/is empty \(0 bytes\)/);
+      expect(fs.statSync(tmp.file).size).toBe(0);
+      fs.writeFileSync(tmp.file, 'Protokoll fört vid sammanträde\n'.repeat(100));
+      expect(() => openForInspection(tmp.file)).toThrow(/is not an SQLite database/);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}

@@ -3,48 +3,113 @@ import { schemaVersion } from './open';
 import { LATEST_VERSION } from './migrations';
 import { verifyChain } from '../audit/log';
 
-/** What `samrad check` reports; the JSON shape is stable for scripts (a test pins its keys). */
-export interface CheckReport {
-  ok: boolean;
-  database: string;
-  schema: { ok: boolean; version: number; latest: number };
-  integrity: { ok: boolean; problems: string[] };
-  foreignKeys: { ok: boolean; problems: Array<{ table: string; rowid: number | null; parent: string }> };
-  /** `head`: hash of the newest event. Noted down elsewhere (e.g. with an archive export), it shows later that no event was cut off the end. */
-  auditChain: { ok: boolean; events: number; brokenAt: number | null; head: string | null };
+/** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
+export interface CheckNotRun {
+  ok: false;
+  error: string;
 }
+
+/**
+ * One check of `samrad check`: how it runs and how its result reads in a terminal. Each check
+ * runs on its own, so one that throws (a malformed page, a missing table) is reported as
+ * failed and the others still run. A new check is one more entry in `checks`.
+ */
+interface Check<T extends { ok: boolean }> {
+  label: string;
+  run(db: Db): T;
+  describe(result: T): string;
+}
+
+const mark = (ok: boolean) => (ok ? 'ok' : 'FAILED');
+const check = <T extends { ok: boolean }>(c: Check<T>) => c;
+
+function hasTable(db: Db, name: string): boolean {
+  return Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name));
+}
+
+export const checks = {
+  schema: check({
+    label: 'Schema',
+    run: (db) => {
+      const version = schemaVersion(db);
+      return { ok: version === LATEST_VERSION, version, latest: LATEST_VERSION };
+    },
+    describe: ({ ok, version, latest }) =>
+      `${mark(ok)} (version ${version}, this Samråd writes ${latest}${version < latest ? '; run "samrad init" to update it' : version > latest ? '; written by a newer Samråd: update Samråd' : ''})`,
+  }),
+  integrity: check({
+    label: 'Integrity',
+    run: (db) => {
+      const rows = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      const ok = rows.length === 1 && rows[0] === 'ok';
+      return { ok, problems: ok ? [] : rows };
+    },
+    describe: ({ ok, problems }) => `${mark(ok)}${problems.map((p) => `\n  ${p}`).join('')}`,
+  }),
+  foreignKeys: check({
+    label: 'Foreign keys',
+    run: (db) => {
+      const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
+      return { ok: rows.length === 0, problems: rows.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })) };
+    },
+    describe: ({ ok, problems }) => `${mark(ok)}${problems.map((p) => `\n  ${p.table} row ${p.rowid} refers to a missing ${p.parent}`).join('')}`,
+  }),
+  /** `head`: hash of the newest event. Noted down elsewhere (e.g. with an archive export), it shows later that no event was cut off the end. */
+  auditChain: check({
+    label: 'Audit chain',
+    run: (db) => {
+      if (!hasTable(db, 'audit_event')) return { ok: false, events: 0, brokenAt: null as number | null, head: null as string | null };
+      const chain = verifyChain(db);
+      const head = (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+      return { ok: chain.ok, events: chain.events, brokenAt: chain.brokenAt, head };
+    },
+    describe: ({ ok, events, brokenAt, head }) =>
+      `${mark(ok)} (${events} events${brokenAt !== null ? `; first broken event: ${brokenAt}` : ''}${head ? `; newest hash ${head}` : ''})`,
+  }),
+};
+
+export type CheckName = keyof typeof checks;
+export const CHECK_NAMES = Object.keys(checks) as CheckName[];
+type Results = { [K in CheckName]: ReturnType<(typeof checks)[K]['run']> | CheckNotRun };
+
+/** What `samrad check` reports; the JSON shape is stable for scripts (a test pins its keys): one object per check. */
+export type CheckReport = { ok: boolean; database: string } & Results;
 
 /**
  * Checks a database without changing it: SQLite's own integrity check, every foreign key,
  * that the schema is the one this version writes, and that the audit log's hash chain holds.
+ * Open the file with `openForInspection` so that nothing, not even the journal mode, changes.
+ * Never throws: a check that cannot run is reported as failed with the reason.
  */
 export function checkDatabase(db: Db, file: string): CheckReport {
-  const version = schemaVersion(db);
-  const integrityRows = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-  const integrityOk = integrityRows.length === 1 && integrityRows[0] === 'ok';
-  const fkRows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
-  const hasLog = Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_event'").get());
-  const chain = hasLog ? verifyChain(db) : { ok: false, events: 0, brokenAt: null };
-  const head = hasLog ? ((db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null) : null;
-  const report = {
-    database: file,
-    schema: { ok: version === LATEST_VERSION, version, latest: LATEST_VERSION },
-    integrity: { ok: integrityOk, problems: integrityOk ? [] : integrityRows },
-    foreignKeys: { ok: fkRows.length === 0, problems: fkRows.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })) },
-    auditChain: { ok: chain.ok, events: chain.events, brokenAt: chain.brokenAt, head },
-  };
-  return { ok: report.schema.ok && report.integrity.ok && report.foreignKeys.ok && report.auditChain.ok, ...report };
+  const results = {} as Record<CheckName, { ok: boolean }>;
+  for (const name of CHECK_NAMES) {
+    try {
+      results[name] = (checks[name].run as (db: Db) => { ok: boolean })(db);
+    } catch (error) {
+      const notRun: CheckNotRun = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      results[name] = notRun;
+    }
+  }
+  const ok = CHECK_NAMES.every((name) => results[name].ok);
+  return { ok, database: file, ...(results as Results) };
 }
 
-/** The same report for a person reading a terminal. */
+/** The names of the checks that failed, for a one-line summary. */
+export function failedChecks(report: CheckReport): CheckName[] {
+  return CHECK_NAMES.filter((name) => !report[name].ok);
+}
+
+/** The same report for a person reading a terminal: one line (or block) per check, every check always. */
 export function describeCheck(report: CheckReport): string[] {
-  const mark = (ok: boolean) => (ok ? 'ok' : 'FAILED');
-  const { schema, integrity, foreignKeys, auditChain } = report;
+  const width = Math.max('Database'.length, ...CHECK_NAMES.map((n) => checks[n].label.length)) + 2;
+  const line = (label: string, text: string) => `${`${label}:`.padEnd(width + 1)}${text}`;
   return [
-    `Database:      ${report.database}`,
-    `Schema:        ${mark(schema.ok)} (version ${schema.version}, this Samråd writes ${schema.latest}${schema.version < schema.latest ? '; run "samrad init" to update it' : ''})`,
-    `Integrity:     ${mark(integrity.ok)}${integrity.problems.map((p) => `\n  ${p}`).join('')}`,
-    `Foreign keys:  ${mark(foreignKeys.ok)}${foreignKeys.problems.map((p) => `\n  ${p.table} row ${p.rowid} refers to a missing ${p.parent}`).join('')}`,
-    `Audit chain:   ${mark(auditChain.ok)} (${auditChain.events} events${auditChain.brokenAt !== null ? `; first broken event: ${auditChain.brokenAt}` : ''}${auditChain.head ? `; newest hash ${auditChain.head}` : ''})`,
+    line('Database', report.database),
+    ...CHECK_NAMES.map((name) => {
+      const result = report[name];
+      const text = 'error' in result ? `FAILED (could not be checked: ${result.error})` : (checks[name].describe as (r: unknown) => string)(result);
+      return line(checks[name].label, text);
+    }),
   ];
 }
