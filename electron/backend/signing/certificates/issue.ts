@@ -25,10 +25,30 @@ function randomSerial(): string {
 
 /**
  * Issues an RSA-2048 X.509 certificate. The key pair comes from node:crypto (forge's
- * pure-JS key generation takes seconds); forge only builds and signs the certificate.
+ * pure-JS key generation takes seconds); forge only lays out the certificate, and the
+ * signature is made by node:crypto too (forge's JavaScript RSA is slow and blocks the thread).
  */
 export function issueCertificate(request: IssueRequest): IssuedCertificate {
   const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return buildCertificate(request, privateKey, publicKey);
+}
+
+/**
+ * The same, for the backend: the key pair is generated on libuv's thread pool, so the
+ * dispatcher keeps answering other calls while a certificate is made.
+ */
+export async function issueCertificateAsync(request: IssueRequest): Promise<IssuedCertificate> {
+  const { privateKey, publicKey } = await generateRsaKeyPair();
+  return buildCertificate(request, privateKey, publicKey);
+}
+
+function generateRsaKeyPair(): Promise<{ privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }> {
+  return new Promise((resolve, reject) =>
+    crypto.generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey }))),
+  );
+}
+
+function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): IssuedCertificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string);
   cert.serialNumber = randomSerial();
@@ -51,6 +71,14 @@ export function issueCertificate(request: IssueRequest): IssuedCertificate {
     ...(issuerForge ? [{ name: 'authorityKeyIdentifier', keyIdentifier: issuerForge.generateSubjectKeyIdentifier().getBytes() }] : []),
   ]);
   const signer = request.issuer ? request.issuer.privateKey : privateKey;
-  cert.sign(forge.pki.privateKeyFromPem(signer.export({ type: 'pkcs8', format: 'pem' }) as string) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
+  // what cert.sign(key, sha256) does, with the RSA operation in native code
+  const oid = forge.pki.oids.sha256WithRSAEncryption;
+  cert.signatureOid = oid;
+  cert.siginfo.algorithmOid = oid;
+  cert.md = forge.md.sha256.create();
+  // getTBSCertificate is part of forge's API (x509.js) but missing from its type definitions
+  cert.tbsCertificate = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
+  const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
+  cert.signature = crypto.sign('sha256', tbs, signer).toString('binary');
   return { certificate: new crypto.X509Certificate(forge.pki.certificateToPem(cert)), privateKey };
 }

@@ -61,6 +61,24 @@ export function sealPrivateKey(key: crypto.KeyObject, passphrase: string): strin
   }
 }
 
+/** sealPrivateKey with scrypt on libuv's thread pool: the dispatcher's thread stays free for other calls. */
+export async function sealPrivateKeyAsync(key: crypto.KeyObject, passphrase: string): Promise<string> {
+  const der = key.export({ type: 'pkcs8', format: 'der' });
+  try {
+    const salt = crypto.randomBytes(16);
+    const iv = crypto.randomBytes(12);
+    const derived = await new Promise<Buffer>((resolve, reject) =>
+      crypto.scrypt(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 128 * SCRYPT.N * SCRYPT.r * 2 }, (error, k) => (error ? reject(error) : resolve(k))),
+    );
+    const cipher = crypto.createCipheriv('aes-256-gcm', derived, iv);
+    const data = Buffer.concat([cipher.update(der), cipher.final()]);
+    const envelope: KeyEnvelope = { v: 1, kdf: 'scrypt', cipher: 'aes-256-gcm', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    return JSON.stringify(envelope);
+  } finally {
+    der.fill(0);
+  }
+}
+
 export function openPrivateKey(sealed: string, passphrase: string): crypto.KeyObject {
   const der = openBytes(JSON.parse(sealed) as KeyEnvelope, passphrase);
   try {

@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../../../shared/errors';
 import { write } from '../../audit/log';
 import { getSetting, putSetting } from '../../session/settings';
 import { certificateInfo } from './certificate-info';
-import { issueCertificate } from './issue';
-import { openBytes, openPrivateKey, sealBytes, sealPrivateKey, type KeyEnvelope } from './key-protection';
+import { issueCertificateAsync } from './issue';
+import { openBytes, openPrivateKey, sealBytes, sealPrivateKey, sealPrivateKeyAsync, type KeyEnvelope } from './key-protection';
 import { cachedKey, forgetPassphrase, heldPassphrase, holdPassphrase } from './keystore-session';
 import { readCertificateFile, readPkcs12 } from './pkcs12';
 import type { SigningIdentity } from '../opc/sign-package';
@@ -132,15 +132,19 @@ function insertCertificate(
  * no PKI of their own. Both are labelled "lokal"; the CA is trusted here so Samråd's own
  * verifier accepts the chain, but no one else trusts it unless they import it.
  */
-export function createLocalCertificate(ctx: Ctx, input: { organisation: string; passphrase: string | null; validYears: number }): StoredCertificate {
+/**
+ * Key generation and the scrypt sealing run on libuv's thread pool (and the certificate
+ * signatures in native code), so the backend keeps answering while a certificate is made;
+ * done in-thread this blocked every other call for 0.3–0.9 s.
+ */
+export async function createLocalCertificate(ctx: Ctx, input: { organisation: string; passphrase: string | null; validYears: number }): Promise<StoredCertificate> {
   const passphrase = passphraseFor(ctx, input.passphrase);
   const now = ctx.clock.now();
   const notBefore = new Date(now.getTime() - 60_000);
   const years = (n: number) => new Date(Date.UTC(now.getUTCFullYear() + n, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes()));
-  const ca = issueCertificate({ commonName: `${input.organisation} lokal CA`, organisation: input.organisation, notBefore, notAfter: years(10), ca: true });
-  const signer = issueCertificate({ commonName: `${input.organisation} dokumentsignering (lokal)`, organisation: input.organisation, notBefore, notAfter: years(input.validYears), ca: false, issuer: ca });
-  const sealedCa = sealPrivateKey(ca.privateKey, passphrase);
-  const sealedSigner = sealPrivateKey(signer.privateKey, passphrase);
+  const ca = await issueCertificateAsync({ commonName: `${input.organisation} lokal CA`, organisation: input.organisation, notBefore, notAfter: years(10), ca: true });
+  const signer = await issueCertificateAsync({ commonName: `${input.organisation} dokumentsignering (lokal)`, organisation: input.organisation, notBefore, notAfter: years(input.validYears), ca: false, issuer: ca });
+  const [sealedCa, sealedSigner] = await Promise.all([sealPrivateKeyAsync(ca.privateKey, passphrase), sealPrivateKeyAsync(signer.privateKey, passphrase)]);
   const id = write(ctx, (record) => {
     insertCertificate(ctx, record, { role: 'ca', origin: 'local', label: `${input.organisation} – lokal CA`, certificate: ca.certificate, chain: [], sealedKey: sealedCa, trusted: true, active: false });
     return insertCertificate(ctx, record, { role: 'signing', origin: 'local', label: `${input.organisation} – lokal signering`, certificate: signer.certificate, chain: [ca.certificate], sealedKey: sealedSigner, trusted: false, active: true });
