@@ -5,6 +5,7 @@ import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { signingHandlers } from './signing/handlers';
+import { searchHandlers } from './search/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
@@ -16,4 +17,5 @@ export const handlers: HandlerMap = {
   ...agreementsHandlers,
   ...meetingsHandlers,
   ...signingHandlers,
+  ...searchHandlers,
 };

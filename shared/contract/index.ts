@@ -6,6 +6,7 @@ import { agreementsContract } from './agreements';
 import { meetingsContract } from './meetings';
 import { signingContract } from './signing';
 import { archiveContract } from './archive';
+import { searchContract } from './search';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -18,6 +19,7 @@ export const contract = {
   ...meetingsContract,
   ...signingContract,
   ...archiveContract,
+  ...searchContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_agreements';
 import * as m003 from './003_meetings';
 import * as m004 from './004_signing';
+import * as m005 from './005_search';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 2, name: '002_agreements', up: m002.up },
   { version: 3, name: '003_meetings', up: m003.up },
   { version: 4, name: '004_signing', up: m004.up },
+  { version: 5, name: '005_search', up: m005.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

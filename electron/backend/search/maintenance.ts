@@ -1,0 +1,89 @@
+import type { Db } from '../db/open';
+import { SEARCH_COLUMNS, SEARCH_TRIGGERS } from '../db/migrations/005_search';
+
+const INDEXES = [
+  { table: 'search_word', tokenize: 'unicode61 remove_diacritics 0' },
+  { table: 'search_tri', tokenize: 'trigram remove_diacritics 0' },
+] as const;
+
+/** The source views (`search_src_<kind>`): what each kind of record contributes to the index. */
+function sourceViews(db: Db): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'search\\_src\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+}
+
+function hasSearchTables(db: Db): boolean {
+  return Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_doc'").get());
+}
+
+const cols = SEARCH_COLUMNS.join(', ');
+
+/**
+ * Rebuilds the whole index from the tables, in one transaction: readers see the old index or
+ * the new one, never half. With `search_state.live` at 0 the documents go in without per-row
+ * FTS work, then each FTS index is rebuilt in one pass — much faster than row by row.
+ */
+export function reindex(db: Db): { documents: number } {
+  const run = db.transaction(() => {
+    db.prepare('UPDATE search_state SET live = 0').run();
+    db.prepare('DELETE FROM search_doc').run();
+    for (const view of sourceViews(db)) db.prepare(`INSERT INTO search_doc (${cols}) SELECT ${cols} FROM ${view}`).run();
+    for (const { table } of INDEXES) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run();
+    db.prepare('UPDATE search_state SET live = 1').run();
+    return { documents: db.prepare('SELECT count(*) FROM search_doc').pluck().get() as number };
+  });
+  return run.immediate();
+}
+
+export interface SearchIndexReport {
+  ok: boolean;
+  documents: number;
+  problems: string[];
+}
+
+const MAX_LISTED = 20;
+
+/**
+ * Whether the index agrees with the tables, without changing anything (it runs on a read-only
+ * connection, so FTS5's own 'integrity-check', which is a write, is not available):
+ *  - every trigger that keeps it in step exists, and it is not left half-rebuilt;
+ *  - `search_doc` holds exactly what the source views give (no record missing, stale or extra);
+ *  - both FTS indexes hold every document with the token counts its current text has:
+ *    the text is tokenized again into TEMP tables and the per-document sizes compared.
+ */
+export function checkSearchIndex(db: Db): SearchIndexReport {
+  if (!hasSearchTables(db)) return { ok: false, documents: 0, problems: ['the search index does not exist (schema older than 5); run "samrad init"'] };
+  const problems: string[] = [];
+  const documents = db.prepare('SELECT count(*) FROM search_doc').pluck().get() as number;
+
+  const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]);
+  const missingTriggers = SEARCH_TRIGGERS.filter((t) => !present.has(t));
+  if (missingTriggers.length > 0) problems.push(`triggers missing (writes are no longer indexed): ${missingTriggers.join(', ')}`);
+  if (db.prepare('SELECT live FROM search_state').pluck().get() !== 1) problems.push('the index is marked as being rebuilt; run "samrad reindex"');
+
+  const expected = sourceViews(db).map((v) => `SELECT ${cols} FROM ${v}`).join(' UNION ALL ');
+  const listed = (sql: string) => db.prepare(`${sql} LIMIT ${MAX_LISTED + 1}`).all() as Array<{ kind: string; ref_id: number }>;
+  const describe = (rows: Array<{ kind: string; ref_id: number }>) =>
+    rows.slice(0, MAX_LISTED).map((r) => `${r.kind} ${r.ref_id}`).join(', ') + (rows.length > MAX_LISTED ? ', …' : '');
+  const missing = listed(`SELECT kind, ref_id FROM (${expected}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`);
+  if (missing.length) problems.push(`records missing from the index: ${describe(missing)}`);
+  const extra = listed(`SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${expected}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`);
+  if (extra.length) problems.push(`index entries for records that do not exist: ${describe(extra)}`);
+  const stale = listed(`SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${expected})) WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM (${expected}))`);
+  if (stale.length) problems.push(`index entries out of date: ${describe(stale)}`);
+
+  for (const { table, tokenize } of INDEXES) {
+    const probe = `temp.${table}_probe`;
+    db.prepare(`DROP TABLE IF EXISTS ${probe}`).run();
+    db.prepare(`CREATE VIRTUAL TABLE ${probe} USING fts5(title, dnr, content, tokenize='${tokenize}')`).run();
+    try {
+      db.prepare(`INSERT INTO ${probe} (rowid, title, dnr, content) SELECT id, title, dnr, content FROM main.search_doc`).run();
+      const oneWay = (a: string, b: string) =>
+        db.prepare(`SELECT count(*) FROM (SELECT id, sz FROM ${a} EXCEPT SELECT id, sz FROM ${b})`).pluck().get() as number;
+      const differ = Math.max(oneWay(`temp.${table}_probe_docsize`, `main.${table}_docsize`), oneWay(`main.${table}_docsize`, `temp.${table}_probe_docsize`));
+      if (differ > 0) problems.push(`${table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
+    } finally {
+      db.prepare(`DROP TABLE IF EXISTS ${probe}`).run();
+    }
+  }
+  return { ok: problems.length === 0, documents, problems };
+}
