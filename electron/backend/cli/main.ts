@@ -7,6 +7,7 @@ import { listCommand } from './list';
 import { exportCommand } from './export';
 import { certCommand } from './cert-command';
 import { verifyCommand } from './verify-command';
+import { reindexCommand, searchCommand } from '../search/cli';
 
 /** Every `samrad <command>`; each area adds its commands here. */
 export const commands: Record<string, Command> = {
@@ -18,6 +19,8 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   cert: certCommand,
   verify: verifyCommand,
+  search: searchCommand,
+  reindex: reindexCommand,
 };
 
 function help(io: CliIo): void {

@@ -2,6 +2,7 @@ import type { Db } from './open';
 import { schemaVersion } from './open';
 import { LATEST_VERSION } from './migrations';
 import { verifyChain } from '../audit/log';
+import { checkSearchIndex } from '../search/maintenance';
 
 /** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
 export interface CheckNotRun {
@@ -65,6 +66,12 @@ export const checks = {
     },
     describe: ({ ok, events, brokenAt, head }) =>
       `${mark(ok)} (${events} events${brokenAt !== null ? `; first broken event: ${brokenAt}` : ''}${head ? `; newest hash ${head}` : ''})`,
+  }),
+  /** the full-text index agrees with the tables (see electron/backend/search/maintenance.ts) */
+  search: check({
+    label: 'Search index',
+    run: (db) => checkSearchIndex(db),
+    describe: ({ ok, documents, problems }) => `${mark(ok)} (${documents} records)${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
 };
 

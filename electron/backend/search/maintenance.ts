@@ -43,12 +43,51 @@ export interface SearchIndexReport {
 const MAX_LISTED = 20;
 
 /**
+ * How many documents the FTS index `table` holds with token counts other than their text in
+ * `search_doc` gives (or holds without a document, or lacks). The text is tokenized again in a
+ * private in-memory database: the checked connection may be read-only even for TEMP tables
+ * (query_only), and must not change in any case.
+ */
+function differingDocuments(db: Db, table: string, tokenize: string): number {
+  const Connection = db.constructor as new (file: string) => Db;
+  const probe = new Connection(':memory:');
+  try {
+    probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(title, dnr, content, tokenize='${tokenize}')`).run();
+    const insert = probe.prepare('INSERT INTO p (rowid, title, dnr, content) VALUES (?, ?, ?, ?)');
+    probe.transaction(() => {
+      for (const r of db.prepare('SELECT id, title, dnr, content FROM search_doc').raw().iterate() as IterableIterator<[number, string | null, string | null, string | null]>) insert.run(...r);
+    })();
+    // both lists sorted by id: walk them side by side
+    const expected = probe.prepare('SELECT id, sz FROM p_docsize ORDER BY id').raw().iterate() as IterableIterator<[number, Buffer]>;
+    const actual = db.prepare(`SELECT id, sz FROM ${table}_docsize ORDER BY id`).raw().iterate() as IterableIterator<[number, Buffer]>;
+    let differ = 0;
+    let e = expected.next();
+    let a = actual.next();
+    while (!e.done || !a.done) {
+      if (!e.done && !a.done && e.value[0] === a.value[0]) {
+        if (!Buffer.from(e.value[1]).equals(Buffer.from(a.value[1]))) differ++;
+        e = expected.next();
+        a = actual.next();
+      } else if (a.done || (!e.done && e.value[0] < a.value[0])) {
+        differ++;
+        e = expected.next();
+      } else {
+        differ++;
+        a = actual.next();
+      }
+    }
+    return differ;
+  } finally {
+    probe.close();
+  }
+}
+
+/**
  * Whether the index agrees with the tables, without changing anything (it runs on a read-only
  * connection, so FTS5's own 'integrity-check', which is a write, is not available):
  *  - every trigger that keeps it in step exists, and it is not left half-rebuilt;
  *  - `search_doc` holds exactly what the source views give (no record missing, stale or extra);
- *  - both FTS indexes hold every document with the token counts its current text has:
- *    the text is tokenized again into TEMP tables and the per-document sizes compared.
+ *  - both FTS indexes hold every document with the token counts its current text has.
  */
 export function checkSearchIndex(db: Db): SearchIndexReport {
   if (!hasSearchTables(db)) return { ok: false, documents: 0, problems: ['the search index does not exist (schema older than 5); run "samrad init"'] };
@@ -72,18 +111,8 @@ export function checkSearchIndex(db: Db): SearchIndexReport {
   if (stale.length) problems.push(`index entries out of date: ${describe(stale)}`);
 
   for (const { table, tokenize } of INDEXES) {
-    const probe = `temp.${table}_probe`;
-    db.prepare(`DROP TABLE IF EXISTS ${probe}`).run();
-    db.prepare(`CREATE VIRTUAL TABLE ${probe} USING fts5(title, dnr, content, tokenize='${tokenize}')`).run();
-    try {
-      db.prepare(`INSERT INTO ${probe} (rowid, title, dnr, content) SELECT id, title, dnr, content FROM main.search_doc`).run();
-      const oneWay = (a: string, b: string) =>
-        db.prepare(`SELECT count(*) FROM (SELECT id, sz FROM ${a} EXCEPT SELECT id, sz FROM ${b})`).pluck().get() as number;
-      const differ = Math.max(oneWay(`temp.${table}_probe_docsize`, `main.${table}_docsize`), oneWay(`main.${table}_docsize`, `temp.${table}_probe_docsize`));
-      if (differ > 0) problems.push(`${table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
-    } finally {
-      db.prepare(`DROP TABLE IF EXISTS ${probe}`).run();
-    }
+    const differ = differingDocuments(db, table, tokenize);
+    if (differ > 0) problems.push(`${table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
   }
   return { ok: problems.length === 0, documents, problems };
 }
