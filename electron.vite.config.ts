@@ -6,8 +6,7 @@ const root = __dirname;
 const at = (...parts: string[]) => path.resolve(root, ...parts);
 
 /**
- * The desktop build: main process + the backend's utility-process entry and its archive
- * render worker (out/main), the sandboxed preload (out/preload, one CommonJS file), and the
+ * The desktop build: main process + the backend's utility-process entry (out/main), the sandboxed preload (out/preload, one CommonJS file), and the
  * renderer from the same sources as renderer/vite.config.ts (out/renderer). Everything is
  * bundled except Electron, Node's built-ins and better-sqlite3, whose native part is loaded
  * from an Electron build at run time.
@@ -21,8 +20,6 @@ export default defineConfig({
         input: {
           index: at('electron/main/index.ts'),
           backend: at('electron/backend/host/utility-process.ts'),
-          // the archive's worker threads; found beside backend.js at run time (render-pool.ts)
-          'render-worker': at('electron/backend/archive/render-worker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'FILE_EXISTS',
   'FILE_NOT_WRITABLE',
   'SCHEMA_TOO_NEW',
+  /** a sealed record no longer matches its seal: it is not handed out (see records/verify-seal.ts) */
+  'SEAL_BROKEN',
   // the machine, not the input: each says what happened and what to do (see backend/environment-errors.ts)
   'DATABASE_BUSY',
   'DATABASE_READ_ONLY',

@@ -1,9 +1,13 @@
 import os from 'node:os';
 import { EventEmitter } from 'node:events';
 import type { EventMap, EventName } from '../../shared/contract';
-import { openDatabase, type OpenOptions } from './db/open';
+import type { OpenOptions } from './db/open';
 import { systemClock, type Clock, type Ctx } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { sealEarlierActs } from './records/backfill';
+import { openOrRecover } from './db/recovery';
+import { damageOf } from './db/health';
+import { startMaintenance, type MaintenanceOptions } from './db/maintenance';
 
 export interface Backend {
   ctx: Ctx;
@@ -15,6 +19,14 @@ export interface Backend {
 export interface BackendOptions extends OpenOptions {
   clock?: Clock;
   osUserName?: string;
+  /**
+   * The app (desktop, browser mode): a database SQLite reports as damaged still starts the
+   * backend, refusing everything but `database.status` and `database.restore`, so the user is
+   * offered a backup instead of a crash. The CLI leaves this off and reports the damage.
+   */
+  recoverDamaged?: boolean;
+  /** background integrity check and daily backup after start (the app); off unless given */
+  maintenance?: MaintenanceOptions;
 }
 
 function osUser(): string {
@@ -27,7 +39,7 @@ function osUser(): string {
 
 /** Opens the database and wires one dispatcher to it: the same for IPC, HTTP, CLI and tests. */
 export async function startBackend(dbPath: string, options: BackendOptions = {}): Promise<Backend> {
-  const db = await openDatabase(dbPath, options);
+  const db = await openOrRecover(dbPath, options, options.recoverDamaged === true);
   const events = new EventEmitter();
   const ctx: Ctx = {
     db,
@@ -37,5 +49,22 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
     osUserName: options.osUserName ?? osUser(),
     emit: <E extends EventName>(event: E, payload: EventMap[E]) => void events.emit('event', event, payload),
   };
-  return { ctx, dispatch: createDispatcher(ctx), events, close: () => db.close() };
+  // records of acts completed before this version are sealed once, right after the migration that made room for them
+  try {
+    if (options.migrate !== false && !damageOf(db)) sealEarlierActs(ctx);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const maintenance = options.maintenance && !damageOf(db) ? startMaintenance(ctx, options.maintenance) : null;
+  return {
+    ctx,
+    dispatch: createDispatcher(ctx),
+    events,
+    close: () => {
+      maintenance?.stop();
+      // ctx.db, not the first connection: a restore from backup replaces it
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { signingHandlers } from './signing/handlers';
+import { databaseHandlers } from './db/handlers';
+import { recordsHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -17,5 +19,7 @@ export const handlers: HandlerMap = {
   ...agreementsHandlers,
   ...meetingsHandlers,
   ...signingHandlers,
+  ...databaseHandlers,
   ...searchHandlers,
+  ...recordsHandlers,
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, isoDate, optionalDate, optionalText } from './common';
+import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
 import { richTextDoc } from '../richtext';
 
 /**
@@ -180,9 +180,6 @@ export const redline = z.object({
 });
 export type Redline = z.infer<typeof redline>;
 
-export const exportedFile = z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() });
-export type ExportedFile = z.infer<typeof exportedFile>;
-
 export const agreementSettings = z.object({ warningDays: z.number() });
 
 // ---------- inputs ----------
@@ -234,7 +231,7 @@ export const signingFields = z.object({
 });
 export type SigningFields = z.input<typeof signingFields>;
 
-const lang = z.enum(['sv', 'en']).default('sv');
+const lang = documentLanguage;
 const orderedIds = z.array(id).min(1);
 
 export const agreementsContract = {

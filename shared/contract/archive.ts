@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, isoDate, periodRefinement, requiredText } from './common';
+import { absolutePath, id, isoDate, periodRefinement } from './common';
 
 export const archiveIndexRow = z.object({
   path: z.string(),
@@ -16,7 +16,7 @@ export const archiveIndexRow = z.object({
 });
 
 export const archiveContract = {
-  /** writes every attested protocol (and signed agreement version) in the period as signed .docx; emits 'progress' */
+  /** copies the sealed records of the period (protocols, §§ attested at once, agreement versions in force) byte for byte; emits 'progress' */
   'archive.export': method(
     z
       .object({
@@ -25,9 +25,8 @@ export const archiveContract = {
         bodyIds: z.array(id).default([]),
         includeAgreements: z.boolean().default(true),
         /** a folder, or a file name ending in .zip */
-        target: requiredText(4000),
+        target: absolutePath(4000),
         overwrite: z.boolean().default(false),
-        lang: z.enum(['sv', 'en']).default('sv'),
         taskId: z.string().min(1).max(100).optional(),
       })
       .superRefine(periodRefinement('from', 'to')),

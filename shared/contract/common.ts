@@ -12,14 +12,40 @@ export const requiredText = (max = 500) =>
 export const optionalText = (max = 2000) =>
   z.string().trim().max(max, { message: 'too_long' }).nullish().transform((v) => (v ? v : null));
 
-/** ISO calendar date, YYYY-MM-DD, that really exists. */
+/**
+ * The years a date may fall in. Wider than any agreement or meeting, narrow enough that a typo
+ * (0000, 20177) is caught instead of stored, and every date sorts and formats as four digits.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** ISO calendar date, YYYY-MM-DD, that really exists, in a year from MIN_YEAR to MAX_YEAR. */
 export const isoDate = z
   .string({ message: 'invalid_date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { message: 'invalid_date' });
+  }, { message: 'invalid_date' })
+  .refine((v) => {
+    const year = Number(v.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, { message: 'date_out_of_range' });
+
+/**
+ * A file or folder path the backend writes to. Must be absolute: a relative one would be
+ * resolved against whatever folder the backend process happens to run in, which the user
+ * neither sees nor chose. No NUL (the OS would cut the name there; Node refuses it with a raw message).
+ */
+export const absolutePath = (max = 4000) =>
+  z
+    .string({ message: 'required' })
+    .trim()
+    .min(1, { message: 'required' })
+    .max(max, { message: 'too_long' })
+    .refine((v) => !v.includes('\0'), { message: 'invalid_path' })
+    // POSIX /…, Windows C:\… or C:/…, UNC \\server\share
+    .refine((v) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(v), { message: 'relative_path' });
 
 export const optionalDate = z
   .union([isoDate, z.literal('')])
@@ -64,3 +90,11 @@ export const auditEntry = z.object({
   after: z.unknown().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** The languages Samråd renders documents in; a record keeps the one it was sealed in. */
+export const DOCUMENT_LANGUAGES = ['sv', 'en'] as const;
+export const documentLanguage = z.enum(DOCUMENT_LANGUAGES).default('sv');
+
+/** A document handed to the renderer: every export method returns this one shape. */
+export const exportedFile = z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() });
+export type ExportedFile = z.infer<typeof exportedFile>;

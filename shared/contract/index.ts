@@ -6,7 +6,9 @@ import { agreementsContract } from './agreements';
 import { meetingsContract } from './meetings';
 import { signingContract } from './signing';
 import { archiveContract } from './archive';
+import { databaseContract } from './database';
 import { searchContract } from './search';
+import { recordsContract } from './records';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -19,7 +21,9 @@ export const contract = {
   ...meetingsContract,
   ...signingContract,
   ...archiveContract,
+  ...databaseContract,
   ...searchContract,
+  ...recordsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, isoDate, optionalDate, optionalText, requiredText } from './common';
+import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
 import { MEMBER_ROLES } from './participants';
 
 /**
@@ -27,7 +27,6 @@ export const ATTENDANCE_STATUSES = ['present', 'absent'] as const;
 export const PROTOCOL_STATUSES = ['draft', 'ready_for_attestation', 'attested'] as const;
 export const ATTESTER_ROLES = ['ordforande', 'justerare'] as const;
 export const ACTION_STATUSES = ['open', 'done'] as const;
-export const EXPORT_LANGUAGES = ['sv', 'en'] as const;
 /** days after the meeting within which the protocol should be attested */
 export const ATTESTATION_DEADLINE_DAYS = 14;
 
@@ -400,8 +399,7 @@ export const actionStats = z.array(
 
 export const priorityOption = z.object({ id: z.number(), name: z.string(), agreementName: z.string().nullable() });
 
-export const exportedFile = z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() });
-const lang = z.enum(EXPORT_LANGUAGES).default('sv');
+const lang = documentLanguage;
 const sign = z.boolean().default(false);
 
 export const meetingsContract = {

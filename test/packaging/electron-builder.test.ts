@@ -5,12 +5,6 @@ import path from 'node:path';
 import { extractAll, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, runToEnd } from './support';
-import { testBackend } from '../support/backend';
-import { loadExample } from '../../electron/backend/example/load';
-import { archiveDocuments } from '../../electron/backend/archive/sources';
-import { startRenderPool } from '../../electron/backend/archive/render-pool';
-import { verifyPackage } from '../../electron/backend/signing/opc/verify-package';
-import { testCa } from '../../electron/backend/signing/testing/test-ca';
 
 /**
  * Packs the desktop app offline with electron-builder, on a stand-in Electron distribution
@@ -82,7 +76,7 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
     const files = listPackage(asar, { isPack: false }).map((file) => file.split(path.sep).join('/'));
     const main = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).main as string;
     expect(main).toBe('out/main/index.js');
-    for (const file of [`/${main}`, '/out/main/backend.js', '/out/main/render-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json', '/resources/icons/icon.png']) {
+    for (const file of [`/${main}`, '/out/main/backend.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json', '/resources/icons/icon.png']) {
       expect(files).toContain(file);
     }
     // nothing but the built app and better-sqlite3's JavaScript: no sources, maps, tests or
@@ -140,28 +134,6 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
     expect(run.code, run.output).toBe(0);
     const reply = JSON.parse(run.output.trim().split('\n').pop()!);
     expect(reply).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { databasePath: dbPath, schemaVersion: expect.any(Number) } } });
-  });
-
-  it("renders and signs an archive document in the packed archive worker (the path the desktop app's pool takes)", async () => {
-    const worker = path.join(extractedApp(), 'out/main/render-worker.js');
-    const now = new Date('2018-01-15T09:00:00Z');
-    const { ca, signer } = testCa(now);
-    const b = await testBackend(now.toISOString());
-    try {
-      loadExample(b.ctx, false);
-      const ctx = { ...b.ctx, nativeBinding: path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node') };
-      const pool = startRenderPool(ctx, { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] }, 1, worker);
-      try {
-        const [document] = archiveDocuments(b.ctx, { from: '2017-01-01', to: '2017-12-31', includeAgreements: false, lang: 'sv' });
-        const bytes = await pool.render(document.job);
-        expect(pool.size).toBe(1); // rendered by the worker, not by the in-thread fallback
-        expect(verifyPackage(bytes, { trusted: [ca.certificate] })).toMatchObject({ signed: true, valid: true });
-      } finally {
-        await pool.close();
-      }
-    } finally {
-      b.cleanup();
-    }
   });
 });
 

@@ -1,18 +1,6 @@
-import crypto from 'node:crypto';
 import type { Ctx } from '../context';
+import { canonicalJson, sha256Text } from '../records/canonical-json';
 import { getVersion } from './read';
-
-/** JSON with object keys sorted at every level, so equal content always gives equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * What the parties put their names to: title, dnr, period, parties with their signatories,
@@ -41,5 +29,5 @@ export function canonicalContent(ctx: Ctx, versionId: number): string {
 }
 
 export function contentHash(ctx: Ctx, versionId: number): string {
-  return crypto.createHash('sha256').update(canonicalContent(ctx, versionId), 'utf8').digest('hex');
+  return sha256Text(canonicalContent(ctx, versionId));
 }

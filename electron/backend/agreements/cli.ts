@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ListKind } from '../cli/list';
 import type { ExportKind } from '../cli/export';
 import { flag, languageFlag, requiredFlag, UsageError, type CommandContext } from '../cli/command';
-import { writeExportFile } from '../export/write-file';
 import { AppError } from '../../../shared/errors';
 import type { Ctx } from '../context';
 import type { AgreementSummary, VersionSummary } from '../../../shared/contract/agreements';
 import { listAgreements } from './agreements';
 import { listVersions } from './read';
-import { buildAgreementExport, logAgreementExport } from './export-for-user';
+import { exportToFile } from '../export/pipeline';
 
 type Row<T> = (row: T) => unknown;
 const columns = <T>(list: Array<[string, Row<T>]>) => list as Array<[string, Row<never>]>;
@@ -76,19 +73,12 @@ export const agreementExportKinds: Record<string, ExportKind> = {
   agreement: {
     usage: 'samrad export agreement --version ID|current [--agreement ID] --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
     async run(ctx, backend) {
-      const out = path.resolve(requiredFlag(ctx, 'out'));
+      const out = requiredFlag(ctx, 'out');
       const lang = languageFlag(ctx);
       const sign = ctx.flags.sign === true;
-      const overwrite = ctx.flags.overwrite === true;
       const which = requiredFlag(ctx, 'version');
-      // refuse an existing target before any work is done or logged
-      if (fs.existsSync(out) && !overwrite) {
-        throw new AppError('FILE_EXISTS', `${out} already exists; choose another name or add --overwrite`, { params: { path: out } });
-      }
       const versionId = which === 'current' ? currentVersion(ctx, backend.ctx).id : positiveId(which, 'version');
-      const doc = await buildAgreementExport(backend.ctx, versionId, lang, sign);
-      const written = writeExportFile(out, doc.bytes, { overwrite });
-      logAgreementExport(backend.ctx, versionId, doc, lang, sign);
+      const written = await exportToFile(backend.ctx, { source: { kind: 'agreement', versionId }, lang, sign }, out, ctx.flags.overwrite === true);
       ctx.io.out(`Written: ${written.path} (version ${versionId}, ${lang}${sign ? ', signed' : ''}, sha256 ${written.sha256})`);
       return 0;
     },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
-import { agreementDocx } from './export-docx';
 import { redlineDocx } from './redline-docx';
 import { seedAgreement, signAll } from './test-setup';
 import { docxParts, paragraphs, renderedText } from './test-render';
@@ -27,9 +26,15 @@ beforeAll(async () => {
 });
 afterAll(() => b.cleanup());
 
+/** The Word file as a user gets it: the signed version's from its sealed record, a draft rendered live. */
+async function exported(versionId: number, lang: 'sv' | 'en') {
+  const file = await b.call('agreements.exportDocx', { versionId, lang });
+  return { fileName: file.fileName, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) };
+}
+
 describe('agreement as Word', () => {
   it('has the title page, the sections in order with formatting, the priorities and one signature block per signatory', async () => {
-    const { fileName, bytes } = await agreementDocx(b.ctx, signedId, 'sv');
+    const { fileName, bytes } = await exported(signedId, 'sv');
     expect(fileName).toBe(`samverkansoverenskommelse_2017-01-01_2018-12-31_v${signedId}_sv.docx`);
     const parts = docxParts(bytes);
     const ps = paragraphs(parts['word/document.xml']);
@@ -91,7 +96,7 @@ describe('agreement as Word', () => {
   });
 
   it('renders in LibreOffice with åäö intact, page numbers and the hash', () => {
-    return agreementDocx(b.ctx, signedId, 'sv').then(({ bytes }) => {
+    return exported(signedId, 'sv').then(({ bytes }) => {
       const layout = renderedText(bytes);
       // lines may wrap differently with the fonts at hand: compare words, not line breaks
       const text = layout.replace(/\s+/g, ' ');
@@ -109,7 +114,7 @@ describe('agreement as Word', () => {
   }, 240_000);
 
   it('speaks English when asked, and marks an unsigned draft instead of a hash, with empty signature lines', async () => {
-    const { fileName, bytes } = await agreementDocx(b.ctx, draftId, 'en');
+    const { fileName, bytes } = await exported(draftId, 'en');
     expect(fileName).toBe(`agreement_2019-01-01_2020-12-31_v${draftId}_en.docx`);
     const parts = docxParts(bytes);
     const texts = paragraphs(parts['word/document.xml']).map((p) => p.text);

@@ -1,18 +1,20 @@
 import { Document, HeadingLevel, Paragraph, TextRun, BorderStyle } from 'docx';
-import type { Ctx } from '../context';
-import { packDocx } from '../export/pack';
-import type { ExportedDocument } from '../export/document';
-import type { Party, VersionDetail } from '../../../shared/contract/agreements';
-import { getVersion } from './read';
+import { packDocxSync } from '../export/pack';
+import type { ExportedDocument, RenderOptions } from '../export/document';
+import type { Party } from '../../../shared/contract/agreements';
+import type { AgreementContent } from '../records/snapshot';
 import { ListNumbering, richTextParagraphs } from './docx-richtext';
 import { documentStyles, pageFooter } from './docx-common';
 import { docxLabels, type DocxLanguage } from './labels';
 
 const line = (text: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text, ...options });
 
-function titlePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+function titlePage(v: AgreementContent, lang: DocxLanguage, options: RenderOptions): Paragraph[] {
   const l = docxLabels[lang];
-  const out = [new Paragraph({ heading: HeadingLevel.TITLE, children: [line(v.title)] })];
+  const out: Paragraph[] = [];
+  // first on the page, so nobody takes a translation for the record
+  if (options.translationOf) out.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: l.translationOf(options.translationOf.sealedAt, options.translationOf.sha256), italics: true })] }));
+  out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [line(v.title)] }));
   // the agreement's full name under a short version title
   if (v.agreementName !== v.title) out.push(new Paragraph({ spacing: { after: 240 }, children: [line(v.agreementName, { size: 28 })] }));
   if (v.dnr) out.push(new Paragraph({ children: [line(`${l.dnr}: `, { bold: true }), line(v.dnr)] }));
@@ -23,14 +25,14 @@ function titlePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
   return out;
 }
 
-function sectionsPart(v: VersionDetail, lists: ListNumbering): Paragraph[] {
+function sectionsPart(v: AgreementContent, lists: ListNumbering): Paragraph[] {
   return v.sections.flatMap((s, index) => [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0, children: [line(`${index + 1}. ${s.heading}`)] }),
     ...richTextParagraphs(s.body, lists),
   ]);
 }
 
-function prioritiesPart(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+function prioritiesPart(v: AgreementContent, lang: DocxLanguage): Paragraph[] {
   if (v.priorities.length === 0) return [];
   const l = docxLabels[lang];
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [line(`${v.sections.length + 1}. ${l.priorities}`)] })];
@@ -70,14 +72,14 @@ function signatureBlock(p: Party, lang: DocxLanguage): Paragraph[] {
   ];
 }
 
-function signaturePage(v: VersionDetail, lang: DocxLanguage): Paragraph[] {
+function signaturePage(v: AgreementContent, lang: DocxLanguage): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [line(docxLabels[lang].signatures)] }),
     ...v.parties.flatMap((p) => signatureBlock(p, lang)),
   ];
 }
 
-export function agreementFileName(v: Pick<VersionDetail, 'id' | 'title' | 'validFrom' | 'validTo'>, lang: DocxLanguage): string {
+export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' | 'validTo'>, lang: DocxLanguage): string {
   return `${docxLabels[lang].fileStem}_${v.validFrom}_${v.validTo}_v${v.id}_${lang}.docx`;
 }
 
@@ -86,11 +88,10 @@ export function agreementFileName(v: Pick<VersionDetail, 'id' | 'title' | 'valid
  * with their formatting, the priorities, and a signature page; page numbers in the footer and,
  * for a signed version, its content hash.
  */
-export async function agreementDocx(ctx: Ctx, versionId: number, lang: 'sv' | 'en'): Promise<ExportedDocument> {
-  const v = getVersion(ctx, versionId);
+export function agreementDocx(v: AgreementContent, lang: DocxLanguage, options: RenderOptions = {}): ExportedDocument {
   const l = docxLabels[lang];
   const lists = new ListNumbering();
-  const body = [...titlePage(v, lang), ...sectionsPart(v, lists), ...prioritiesPart(v, lang), ...signaturePage(v, lang)];
+  const body = [...titlePage(v, lang, options), ...sectionsPart(v, lists), ...prioritiesPart(v, lang), ...signaturePage(v, lang)];
   const hashLine = v.storedStatus === 'signed' && v.contentHash ? `${l.hash}: ${v.contentHash}` : `${l.status[v.storedStatus]} – ${l.notSigned}`;
   const document = new Document({
     title: v.title,
@@ -101,6 +102,5 @@ export async function agreementDocx(ctx: Ctx, versionId: number, lang: 'sv' | 'e
     numbering: { config: lists.config() },
     sections: [{ footers: { default: pageFooter(lang, hashLine) }, children: body }],
   });
-  const bytes = await packDocx(document);
-  return { fileName: agreementFileName(v, lang), bytes };
+  return { fileName: agreementFileName(v, lang), bytes: packDocxSync(document, { timestamp: options.timestamp }) };
 }

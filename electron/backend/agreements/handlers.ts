@@ -19,7 +19,7 @@ import {
 } from './content';
 import { recordSigning, sendForSigning, withdrawFromSigning } from './signing';
 import { compareVersions } from './redline';
-import { exportAgreementForUser, exportRedlineForUser } from './export-for-user';
+import { exportForUser } from '../export/pipeline';
 // registers the agreement rules' SQL trigger keys with the error translator
 import './errors';
 
@@ -55,6 +55,6 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
   'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
   'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId),
-  'agreements.compareDocx': (ctx, i) => exportRedlineForUser(ctx, i.fromId, i.toId, i.lang),
-  'agreements.exportDocx': (ctx, i) => exportAgreementForUser(ctx, i.versionId, i.lang, i.sign),
+  'agreements.compareDocx': (ctx, i) => exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),
+  'agreements.exportDocx': (ctx, i) => exportForUser(ctx, { source: { kind: 'agreement', versionId: i.versionId }, lang: i.lang, sign: i.sign }),
 };

@@ -27,6 +27,8 @@ export const docxLabels = {
     changeNames: { unchanged: 'oförändrat', changed: 'ändrat', added: 'nytt', removed: 'borttaget' },
     noChanges: 'Inga ändringar.',
     fileStem: 'samverkansoverenskommelse',
+    translationOf: (sealedAt: string, sha256: string) =>
+      `Översättning. Handlingen är originalet som förseglades ${sealedAt} (SHA-256 ${sha256}); denna återgivning är inte handlingen.`,
     redlineStem: 'jamforelse',
   },
   en: {
@@ -56,6 +58,8 @@ export const docxLabels = {
     changeNames: { unchanged: 'unchanged', changed: 'changed', added: 'new', removed: 'removed' },
     noChanges: 'No changes.',
     fileStem: 'agreement',
+    translationOf: (sealedAt: string, sha256: string) =>
+      `Translation. The record is the original sealed on ${sealedAt} (SHA-256 ${sha256}); this rendering is not the record.`,
     redlineStem: 'comparison',
   },
 } as const;

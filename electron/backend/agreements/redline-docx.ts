@@ -1,6 +1,6 @@
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { Ctx } from '../context';
-import { packDocx } from '../export/pack';
+import { packDocxSync } from '../export/pack';
 import type { ExportedDocument } from '../export/document';
 import { currentActorName } from '../session/actor';
 import type { RedlineBlock, Segment } from '../../../shared/contract/agreements';
@@ -54,7 +54,7 @@ export function redlineFileName(fromId: number, toId: number, lang: DocxLanguage
 }
 
 /** The comparison of two versions as a Word document with tracked changes. */
-export async function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocxLanguage): Promise<ExportedDocument> {
+export function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocxLanguage): ExportedDocument {
   const l = docxLabels[lang];
   const redline = compareVersions(ctx, fromId, toId);
   const writer = new TrackedWriter(currentActorName(ctx), ctx.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
@@ -82,5 +82,5 @@ export async function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: 
     styles: documentStyles,
     sections: [{ footers: { default: pageFooter(lang, null) }, children: body }],
   });
-  return { fileName: redlineFileName(fromId, toId, lang), bytes: await packDocx(document) };
+  return { fileName: redlineFileName(fromId, toId, lang), bytes: packDocxSync(document) };
 }

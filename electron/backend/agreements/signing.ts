@@ -7,6 +7,8 @@ import type { signingFields, VersionDetail } from '../../../shared/contract/agre
 import { agreementErrors } from './errors';
 import { getVersion, getVersionSummary, listVersions } from './read';
 import { contentHash } from './canonical';
+import { sealRecord } from '../records/seal';
+import { agreementContent } from '../records/snapshot';
 
 type SigningFields = z.output<typeof signingFields>;
 
@@ -100,6 +102,8 @@ export function recordSigning(ctx: Ctx, fields: SigningFields): VersionDetail {
       if (clash) throw agreementErrors.overlap(clash);
       const hash = contentHash(ctx, fields.versionId);
       const signedAt = current.parties.map((p) => p.signing!.signedOn).sort().at(-1)!;
+      // the record is sealed with the act, showing the version as signed: it cannot become signed without it (SQL)
+      sealRecord(ctx, { kind: 'agreement', id: fields.versionId }, { ...agreementContent(ctx, fields.versionId), storedStatus: 'signed', contentHash: hash }, record);
       ctx.db
         .prepare("UPDATE agreement_version SET status = 'signed', content_hash = ?, signed_at = ?, updated_at = ? WHERE id = ?")
         .run(hash, signedAt, now, fields.versionId);

@@ -1,16 +1,18 @@
+import path from 'node:path';
 import type { ExportKind } from '../cli/export';
-import { UsageError, flag, languageFlag, requiredFlag } from '../cli/command';
+import { UsageError, flag, requiredFlag } from '../cli/command';
 import { AppError } from '../../../shared/errors';
 import { PASSPHRASE_ENV, unlock } from '../signing/certificates/store';
 
 /** `samrad export archive`: the archivist's export, with progress on stderr. */
 export const archiveExportKinds: Record<string, ExportKind> = {
   archive: {
-    usage: `samrad export archive --from DATE --to DATE [--body NAME[,NAME…]] [--no-agreements] --out DIR|FILE.zip [--overwrite] [--lang sv|en] [--passphrase-env VAR (default $${PASSPHRASE_ENV})] [--db FILE]`,
+    usage: `samrad export archive --from DATE --to DATE [--body NAME[,NAME…]] [--no-agreements] --out DIR|FILE.zip [--overwrite] [--passphrase-env VAR (default $${PASSPHRASE_ENV})] [--db FILE]`,
     async run(ctx, backend) {
       const from = requiredFlag(ctx, 'from');
       const to = requiredFlag(ctx, 'to');
-      const out = requiredFlag(ctx, 'out');
+      // on a command line a relative name means the shell's folder; the contract itself takes absolute paths only
+      const out = path.resolve(requiredFlag(ctx, 'out'));
       const bodyNames = (flag(ctx, 'body') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
       const bodyIds = bodyNames.map((name) => {
         const id = backend.ctx.db.prepare('SELECT id FROM body WHERE name = ? COLLATE NOCASE OR name_key = lower(?)').pluck().get(name, name) as number | undefined;
@@ -29,7 +31,7 @@ export const archiveExportKinds: Record<string, ExportKind> = {
           last = payload.done;
         }
       });
-      const input = { from, to, bodyIds, includeAgreements: ctx.flags['no-agreements'] !== true, target: out, overwrite: ctx.flags.overwrite === true, lang: languageFlag(ctx) };
+      const input = { from, to, bodyIds, includeAgreements: ctx.flags['no-agreements'] !== true, target: out, overwrite: ctx.flags.overwrite === true };
       const result = await backend.dispatch('archive.export', input);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, { fields: result.error.fields, params: result.error.params });
       const value = result.value as { path: string; documents: number; format: string };

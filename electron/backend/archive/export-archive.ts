@@ -2,10 +2,7 @@ import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import { AppError } from '../../../shared/errors';
 import { write } from '../audit/log';
-import { signingIdentity } from '../signing/certificates/store';
-import { renderSigned } from './render-job';
-import { renderWorkerCount, startRenderPool, type RenderPool } from './render-pool';
-import { archiveDocuments, type ArchiveFilter } from './sources';
+import { archiveSources, type ArchiveFilter } from './sources';
 import { writeArchive, type ArchiveResult } from './writer';
 
 /** Running archive exports, so `archive.cancel` can stop one by its task id. */
@@ -18,25 +15,19 @@ export interface ArchiveRequest extends ArchiveFilter {
 }
 
 /**
- * The archivist's export: checks signing works before writing anything, then writes the
- * archive with progress events ('progress' with the task id) and can be cancelled. A large
- * archive is rendered and signed by worker threads, one per core.
+ * The archivist's export: the sealed records of the period, copied byte for byte with their
+ * seals re-checked first, written with progress events ('progress' with the task id); can be
+ * cancelled. Nothing is rendered or signed here: the records are what was attested or signed.
  */
 export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ArchiveResult & { taskId: string }> {
   const taskId = request.taskId ?? crypto.randomUUID();
   if (running.has(taskId)) throw new AppError('CONFLICT', 'An archive export with this task id is already running');
-  const identity = signingIdentity(ctx); // no certificate, expired, or locked: say so before any work
   const controller = new AbortController();
   running.set(taskId, controller);
-  let pool: RenderPool | null = null;
   try {
-    const documents = archiveDocuments(ctx, request);
-    const workers = renderWorkerCount(documents.length);
-    pool = workers > 0 ? startRenderPool(ctx, identity, workers) : null;
-    const sources = documents.map(({ meta, job }) => ({ meta, produce: () => (pool ? pool.render(job) : renderSigned(ctx, job, identity)) }));
+    const sources = archiveSources(ctx, request);
     ctx.emit('progress', { taskId, done: 0, total: sources.length, label: '' });
     const result = await writeArchive(sources, {
-      ahead: workers * 2,
       target: request.target,
       overwrite: request.overwrite,
       signal: controller.signal,
@@ -49,7 +40,6 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
     return { ...result, taskId };
   } finally {
     running.delete(taskId);
-    await pool?.close();
   }
 }
 

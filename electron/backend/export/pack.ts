@@ -39,14 +39,28 @@ export function zipPackage(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
  * document model), and Node's native zlib zips it at a fast level — docx's own Packer
  * zips at level 6 and costs several times more (see `npm run bench`).
  */
-export function packDocxSync(document: Document): Uint8Array {
+export function packDocxSync(document: Document, options: PackOptions = {}): Uint8Array {
   if (!compiler) throw new Error('docx no longer exposes Packer.compiler; packDocx must be adapted to the new docx version');
   const parts = new Map<string, Uint8Array>();
-  for (const [path, data] of compiler.compile(document, undefined, [])) {
-    if (typeof data === 'string' && isEmptyRelationshipPart(path, data)) continue;
+  for (const [path, raw] of compiler.compile(document, undefined, [])) {
+    if (typeof raw === 'string' && isEmptyRelationshipPart(path, raw)) continue;
+    const data = typeof raw === 'string' && path === 'docProps/core.xml' && options.timestamp ? stampCoreProperties(raw, options.timestamp) : raw;
     parts.set(path, typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   return zipPackage(parts);
+}
+
+export interface PackOptions {
+  /**
+   * The document's created/modified time. docx writes the clock's time; a record's document
+   * carries the time of its act instead, so the same content always packs to the same bytes.
+   */
+  timestamp?: Date;
+}
+
+function stampCoreProperties(xml: string, time: Date): string {
+  const value = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${value}$3`);
 }
 
 /**
@@ -58,6 +72,6 @@ function isEmptyRelationshipPart(path: string, xml: string): boolean {
   return path.endsWith('.rels') && !/<Relationship[\s>]/.test(xml);
 }
 
-export async function packDocx(document: Document): Promise<Uint8Array> {
-  return packDocxSync(document);
+export async function packDocx(document: Document, options: PackOptions = {}): Promise<Uint8Array> {
+  return packDocxSync(document, options);
 }

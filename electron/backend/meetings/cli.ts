@@ -1,9 +1,9 @@
 import type { ListKind } from '../cli/list';
 import type { ExportKind } from '../cli/export';
 import { languageFlag, requiredFlag, UsageError, type CommandContext } from '../cli/command';
-import { writeExportFile } from '../export/write-file';
 import type { ActionItem, Meeting } from '../../../shared/contract/meetings';
-import { exportAgendaDocument, exportExtractDocument, exportProtocolDocument } from './exports';
+import { exportToFile, type ExportSource } from '../export/pipeline';
+import type { Backend } from '../backend';
 
 type Row<T> = (row: T) => unknown;
 const columns = <T>(list: Array<[string, Row<T>]>) => list as Array<[string, Row<never>]>;
@@ -60,8 +60,9 @@ function idFlag(ctx: CommandContext, name: string): number {
   return id;
 }
 
-function save(ctx: CommandContext, doc: { fileName: string; bytes: Uint8Array }): number {
-  const written = writeExportFile(requiredFlag(ctx, 'out'), doc.bytes, { overwrite: ctx.flags.overwrite === true });
+async function save(ctx: CommandContext, backend: Backend, source: ExportSource, sign: boolean): Promise<number> {
+  const out = requiredFlag(ctx, 'out');
+  const written = await exportToFile(backend.ctx, { source, lang: languageFlag(ctx), sign }, out, ctx.flags.overwrite === true);
   ctx.io.out(`Written: ${written.path} (sha256 ${written.sha256})`);
   return 0;
 }
@@ -70,26 +71,14 @@ function save(ctx: CommandContext, doc: { fileName: string; bytes: Uint8Array })
 export const meetingExportKinds: Record<string, ExportKind> = {
   protocol: {
     usage: 'samrad export protocol --meeting ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
-    async run(ctx, backend) {
-      const meetingId = idFlag(ctx, 'meeting');
-      requiredFlag(ctx, 'out');
-      return save(ctx, await exportProtocolDocument(backend.ctx, meetingId, languageFlag(ctx), ctx.flags.sign === true));
-    },
+    run: (ctx, backend) => save(ctx, backend, { kind: 'protocol', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
   },
   extract: {
     usage: 'samrad export extract --paragraph ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
-    async run(ctx, backend) {
-      const paragraphId = idFlag(ctx, 'paragraph');
-      requiredFlag(ctx, 'out');
-      return save(ctx, await exportExtractDocument(backend.ctx, paragraphId, languageFlag(ctx), ctx.flags.sign === true));
-    },
+    run: (ctx, backend) => save(ctx, backend, { kind: 'extract', paragraphId: idFlag(ctx, 'paragraph') }, ctx.flags.sign === true),
   },
   agenda: {
     usage: 'samrad export agenda --meeting ID --out FILE.docx [--lang sv|en] [--overwrite] [--db FILE]',
-    async run(ctx, backend) {
-      const meetingId = idFlag(ctx, 'meeting');
-      requiredFlag(ctx, 'out');
-      return save(ctx, await exportAgendaDocument(backend.ctx, meetingId, languageFlag(ctx)));
-    },
+    run: (ctx, backend) => save(ctx, backend, { kind: 'agenda', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
   },
 };

@@ -2,21 +2,16 @@ import {
   BorderStyle, Document, TableLayoutType, Header, HeadingLevel, PageNumber, Paragraph, Table, TableCell, TableRow, TabStopType, TextRun, WidthType,
 } from 'docx';
 import type { Ctx } from '../context';
-import { packDocx } from '../export/pack';
-import type { ExportedDocument } from '../export/document';
-import type { Attendee, Meeting, Paragraph as ProtocolParagraph, Protocol } from '../../../shared/contract/meetings';
+import { packDocxSync } from '../export/pack';
+import type { ExportedDocument, Language, RenderOptions } from '../export/document';
+import type { AttendeeLine, AttestationLine, ExtractContent, MeetingHeader, ParagraphContent, ProtocolContent } from '../records/snapshot';
 import { getMeeting } from './meetings';
 import { listAttendance } from './attendance';
 import { listAgenda } from './agenda';
-import { getParagraph, requireProtocol } from './protocol';
 import { invalidState } from './errors';
-import { meetingOfParagraph } from './state';
 import { EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
 
-/** For the archive export: which protocols are attested, with their metadata. */
-export { attestedProtocols, type AttestedProtocol } from './attested-protocols';
-
-type Lang = 'sv' | 'en';
+type Lang = Language;
 
 const FONT = 'Calibri';
 const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, ...options });
@@ -62,7 +57,7 @@ function document(header: Header, children: Array<Paragraph | Table>, title: str
   });
 }
 
-function attendeeLine(t: ExportTexts, a: Attendee): string {
+function attendeeLine(t: ExportTexts, a: Pick<AttendeeLine, 'personName' | 'personTitle' | 'organisationName' | 'role' | 'substituteFor' | 'participatesIn'>): string {
   if (a.substituteFor) return t.substitutes(a.personName, a.substituteFor.name);
   const role = t.roles[a.role];
   const what = role || [a.personTitle, a.organisationName].filter(Boolean).join(', ');
@@ -70,7 +65,7 @@ function attendeeLine(t: ExportTexts, a: Attendee): string {
 }
 
 /** Beslutande, Övriga deltagande: who took part, with substitutes as "NN ersätter MM". */
-function attendanceBlocks(t: ExportTexts, attendance: Attendee[]): Paragraph[] {
+function attendanceBlocks(t: ExportTexts, attendance: AttendeeLine[]): Paragraph[] {
   const deciding = attendance.filter((a) => a.decisionMaker);
   const others = attendance.filter((a) => a.status === 'present' && !a.decisionMaker);
   return [
@@ -81,7 +76,7 @@ function attendanceBlocks(t: ExportTexts, attendance: Attendee[]): Paragraph[] {
   ];
 }
 
-const placeAndTime = (t: ExportTexts, m: Meeting) => `${m.place ? `${m.place}, ` : ''}${m.date} ${t.at} ${m.startTime}–${m.endTime}`;
+const placeAndTime = (t: ExportTexts, m: MeetingHeader) => `${m.place ? `${m.place}, ` : ''}${m.date} ${t.at} ${m.startTime}–${m.endTime}`;
 
 function signatureBlock(roleLabel: string, name: string, attestedLine: string | null): Paragraph[] {
   return [
@@ -93,7 +88,7 @@ function signatureBlock(roleLabel: string, name: string, attestedLine: string | 
 }
 
 /** One § as it appears in the protocol and in an extract. */
-function paragraphBlocks(t: ExportTexts, p: ProtocolParagraph): Paragraph[] {
+function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
   const out: Paragraph[] = [heading(`§ ${p.number} ${p.title}`, HeadingLevel.HEADING_2)];
   if (p.dnr) out.push(new Paragraph({ children: [text(`${t.dnr} ${p.dnr}`, { italics: true })] }));
   out.push(...lines(p.background));
@@ -116,19 +111,24 @@ function safeFileName(...parts: string[]): string {
   return `${parts.join(' ').replace(/[\\/:*?"<>|]+/g, '-').trim()}.docx`;
 }
 
-function attestedLineFor(t: ExportTexts, protocol: Protocol, personId: number | undefined): string | null {
-  const a = protocol.attestations.find((x) => x.personId === personId);
+function attestedLineFor(t: ExportTexts, attestations: AttestationLine[], personId: number | undefined): string | null {
+  const a = attestations.find((x) => x.personId === personId);
   return a ? t.attestedOn(a.date) : null;
 }
 
+/** "Translation of the record sealed …": first on the page, so nobody takes it for the record. */
+function translationNotice(t: ExportTexts, options: RenderOptions): Paragraph[] {
+  if (!options.translationOf) return [];
+  return [new Paragraph({ spacing: { after: 240 }, children: [text(t.translationOf(options.translationOf.sealedAt, options.translationOf.sha256), { italics: true })] })];
+}
+
 /** Sammanträdesprotokoll: the front page in the order Swedish users expect, then every § in order. */
-export async function protocolDocx(ctx: Ctx, meetingId: number, lang: Lang): Promise<ExportedDocument> {
+export function protocolDocx(content: ProtocolContent, lang: Lang, options: RenderOptions = {}): ExportedDocument {
   const t = EXPORT_TEXTS[lang];
-  const meeting = getMeeting(ctx, meetingId);
-  const protocol = requireProtocol(ctx, meetingId);
-  const attendance = listAttendance(ctx, meetingId);
-  const attestationPlaceAndTime = [protocol.attestationPlace, protocol.attestationDate].filter(Boolean).join(', ') || t.none;
+  const { meeting, attendance, attestations } = content;
+  const attestationPlaceAndTime = [content.attestationPlace, content.attestationDate].filter(Boolean).join(', ') || t.none;
   const children: Array<Paragraph | Table> = [
+    ...translationNotice(t, options),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${meeting.bodyName} – ${t.protocol}`, { bold: true, size: 32 })] }),
     heading(t.placeAndTime),
     new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
@@ -138,37 +138,34 @@ export async function protocolDocx(ctx: Ctx, meetingId: number, lang: Lang): Pro
     heading(t.attestationPlaceAndTime),
     new Paragraph({ children: [text(attestationPlaceAndTime)] }),
     heading(t.paragraphs),
-    new Paragraph({ children: [text(paragraphRangeText(protocol.paragraphRange))] }),
+    new Paragraph({ children: [text(paragraphRangeText(content.paragraphRange))] }),
     heading(t.signatures),
     ...signatureBlock(t.secretary, meeting.secretary?.name ?? '', null),
-    ...signatureBlock(t.chair, meeting.chair?.name ?? '', attestedLineFor(t, protocol, meeting.chair?.id)),
-    ...meeting.justerare.flatMap((j) => signatureBlock(t.attester, j.name, attestedLineFor(t, protocol, j.id))),
+    ...signatureBlock(t.chair, meeting.chair?.name ?? '', attestedLineFor(t, attestations, meeting.chair?.id)),
+    ...meeting.justerare.flatMap((j) => signatureBlock(t.attester, j.name, attestedLineFor(t, attestations, j.id))),
   ];
-  if (protocol.status !== 'attested') children.push(new Paragraph({ children: [text(t.notYetAttested, { italics: true })], spacing: { before: 240 } }));
+  if (!content.attested) children.push(new Paragraph({ children: [text(t.notYetAttested, { italics: true })], spacing: { before: 240 } }));
   children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
-  for (const p of protocol.paragraphs) children.push(...paragraphBlocks(t, p));
-  if (protocol.corrections.length) {
+  for (const p of content.paragraphs) children.push(...paragraphBlocks(t, p));
+  if (content.corrections.length) {
     children.push(heading(t.correctionsHeading, HeadingLevel.HEADING_2));
-    for (const c of protocol.corrections) children.push(label(t.correction(c.date, c.author)), ...lines(c.text));
+    for (const c of content.corrections) children.push(label(t.correction(c.date, c.author)), ...lines(c.text));
   }
   const fileName = safeFileName(t.fileProtocol, meeting.bodyName, meeting.date);
   const doc = document(pageHeader(t, meeting.bodyName, t.protocol, meeting.date), children, `${t.protocol} ${meeting.bodyName} ${meeting.date}`);
-  return { fileName, bytes: await packDocx(doc) };
+  return { fileName, bytes: packDocxSync(doc, { timestamp: options.timestamp }) };
 }
 
 /** Protokollsutdrag: header, attendance, the one §, and the secretary's certification. */
-export async function extractDocx(ctx: Ctx, paragraphId: number, lang: Lang): Promise<ExportedDocument> {
+export function extractDocx(content: ExtractContent, lang: Lang, options: RenderOptions = {}): ExportedDocument {
   const t = EXPORT_TEXTS[lang];
-  const meetingId = meetingOfParagraph(ctx, paragraphId);
-  const meeting = getMeeting(ctx, meetingId);
-  const protocol = requireProtocol(ctx, meetingId);
-  const p = getParagraph(ctx, paragraphId);
-  const attestations = p.immediatelyAttested ? p.attestations : protocol.attestations;
+  const { meeting, paragraph: p, attestations } = content;
   const children: Array<Paragraph | Table> = [
+    ...translationNotice(t, options),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(`${meeting.bodyName} – ${t.extract}`, { bold: true, size: 32 })] }),
     heading(t.placeAndTime),
     new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
-    ...attendanceBlocks(t, listAttendance(ctx, meetingId)),
+    ...attendanceBlocks(t, content.attendance),
     heading(t.appointedToAttest),
     new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
     heading(t.paragraphs),
@@ -184,7 +181,7 @@ export async function extractDocx(ctx: Ctx, paragraphId: number, lang: Lang): Pr
   ];
   const fileName = safeFileName(t.fileExtract, meeting.bodyName, meeting.date, `§ ${p.number}`);
   const doc = document(pageHeader(t, meeting.bodyName, t.extract, meeting.date), children, `${t.extract} ${meeting.bodyName} ${meeting.date} § ${p.number}`);
-  return { fileName, bytes: await packDocx(doc) };
+  return { fileName, bytes: packDocxSync(doc, { timestamp: options.timestamp }) };
 }
 
 /** Column widths in twips (the text width is 9354): LibreOffice ignores percentage widths. */
@@ -193,7 +190,7 @@ const cell = (children: Paragraph[], column: number, shade = false) =>
   new TableCell({ children, width: { size: COLUMNS[column], type: WidthType.DXA }, shading: shade ? { fill: 'E7E6E6' } : undefined });
 
 /** Kallelse med dagordning: time, place, who is invited, and the agenda with its time plan. */
-export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promise<ExportedDocument> {
+export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDocument {
   const t = EXPORT_TEXTS[lang];
   const meeting = getMeeting(ctx, meetingId);
   if (meeting.status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
@@ -242,6 +239,6 @@ export async function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): Promi
   if (meeting.notes) children.push(new Paragraph({ children: [] }), ...lines(meeting.notes));
   const fileName = safeFileName(t.fileAgenda, meeting.bodyName, meeting.date);
   const doc = document(pageHeader(t, meeting.bodyName, t.agendaTitle, meeting.date), children, `${t.agendaTitle} ${meeting.bodyName} ${meeting.date}`);
-  return { fileName, bytes: await packDocx(doc) };
+  return { fileName, bytes: packDocxSync(doc) };
 }
 

@@ -33,6 +33,8 @@ export const EXPORT_TEXTS = {
     correction: (date: string, author: string) => `Rättelse ${date} (${author})`,
     correctionsHeading: 'Rättelser',
     immediatelyAttested: 'Paragrafen justerades omedelbart.',
+    translationOf: (sealedAt: string, sha256: string) =>
+      `Översättning. Handlingen är originalet som förseglades ${sealedAt} (SHA-256 ${sha256}); denna återgivning är inte handlingen.`,
     extract: 'Protokollsutdrag',
     certification: 'Utdragsbestyrkande',
     certificationText: 'Utdraget överensstämmer med originalprotokollet.',
@@ -95,6 +97,8 @@ export const EXPORT_TEXTS = {
     correction: (date: string, author: string) => `Correction ${date} (${author})`,
     correctionsHeading: 'Corrections',
     immediatelyAttested: 'This paragraph was attested immediately.',
+    translationOf: (sealedAt: string, sha256: string) =>
+      `Translation. The record is the original sealed on ${sealedAt} (SHA-256 ${sha256}); this rendering is not the record.`,
     extract: 'Extract from the minutes',
     certification: 'Certification',
     certificationText: 'This extract is a true copy of the original minutes.',

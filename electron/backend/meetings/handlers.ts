@@ -11,7 +11,7 @@ import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitP
 import { listParagraphs } from './paragraphs';
 import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
-import { exportAgenda, exportExtract, exportProtocol } from './exports';
+import { exportForUser } from '../export/pipeline';
 
 registerMeetingSqlErrors();
 
@@ -69,7 +69,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.remove': (ctx, i) => removeAction(ctx, i.id),
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
-  'meetings.exportProtocol': (ctx, i) => exportProtocol(ctx, i.meetingId, i.lang, i.sign),
-  'meetings.exportExtract': (ctx, i) => exportExtract(ctx, i.paragraphId, i.lang, i.sign),
-  'meetings.exportAgenda': (ctx, i) => exportAgenda(ctx, i.meetingId, i.lang),
+  'meetings.exportProtocol': (ctx, i) => exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+  'meetings.exportExtract': (ctx, i) => exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+  'meetings.exportAgenda': (ctx, i) => exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
 };

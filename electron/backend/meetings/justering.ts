@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import { today } from '../context';
 import { write } from '../audit/log';
@@ -6,9 +5,10 @@ import { currentActorName } from '../session/actor';
 import type { Protocol } from '../../../shared/contract/meetings';
 import { invalidField, invalidState, locked } from './errors';
 import { checkJusterarePresent, getMeeting } from './meetings';
-import { listAttendance } from './attendance';
 import { attestersOf, getParagraph, requireProtocol } from './protocol';
 import { meetingOfParagraph, paragraphLocked } from './state';
+import { sealRecord } from '../records/seal';
+import { extractContent, protocolContent } from '../records/snapshot';
 
 function unfinishedCheck(protocol: Protocol): void {
   const unfinished = protocol.paragraphs.filter((p) => !p.finished);
@@ -63,43 +63,6 @@ function checkAttester(ctx: Ctx, meetingId: number, personId: number, date: stri
   return attester;
 }
 
-/**
- * What the attestation covers, in a stable form: meeting, attendance, §§ with their jäv and
- * actions (not the actions' later follow-up status), and who attested when. Its SHA-256 is
- * stored when the protocol becomes attested.
- */
-export function canonicalProtocol(ctx: Ctx, meetingId: number): unknown {
-  const meeting = getMeeting(ctx, meetingId);
-  const protocol = requireProtocol(ctx, meetingId);
-  return {
-    body: meeting.bodyName,
-    date: meeting.date,
-    time: [meeting.startTime, meeting.endTime],
-    place: meeting.place,
-    chair: meeting.chair?.name ?? null,
-    secretary: meeting.secretary?.name ?? null,
-    justerare: meeting.justerare.map((j) => j.name),
-    attendance: listAttendance(ctx, meetingId).map((a) => [a.personName, a.role, a.status, a.substituteFor?.name ?? null, a.participatesIn]),
-    paragraphs: protocol.paragraphs.map((p) => ({
-      number: p.number,
-      title: p.title,
-      dnr: p.dnr,
-      background: p.background,
-      decision: p.decision,
-      notes: p.notes,
-      distribution: p.distribution,
-      recusals: p.recusals.map((r) => r.personName),
-      actions: p.actions.map((a) => [a.description, a.ownerName, a.dueDate]),
-    })),
-    attestation: { place: protocol.attestationPlace, date: protocol.attestationDate },
-    attestations: protocol.attestations.map((a) => [a.name, a.role, a.date]),
-  };
-}
-
-export function protocolContentHash(ctx: Ctx, meetingId: number): string {
-  return crypto.createHash('sha256').update(JSON.stringify(canonicalProtocol(ctx, meetingId))).digest('hex');
-}
-
 export function attestProtocol(ctx: Ctx, meetingId: number, personId: number, date: string, place: string | null): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
@@ -119,7 +82,9 @@ export function attestProtocol(ctx: Ctx, meetingId: number, personId: number, da
       const attestationPlace = after.attestationPlace ?? place ?? [...after.attestations].reverse().find((a) => a.place)?.place ?? null;
       const attestationDate = after.attestationDate ?? date;
       ctx.db.prepare('UPDATE protocol SET attestation_place = ?, attestation_date = ? WHERE meeting_id = ?').run(attestationPlace, attestationDate, meetingId);
-      const hash = protocolContentHash(ctx, meetingId);
+      // the record is sealed with the act: the protocol cannot become attested without it (SQL)
+      const sealed = sealRecord(ctx, { kind: 'protocol', id: meetingId }, protocolContent(ctx, meetingId, true), record);
+      const hash = sealed.snapshot_sha256;
       const now = ctx.clock.now().toISOString();
       ctx.db.prepare("UPDATE protocol SET status = 'attested', attested_at = ?, content_hash = ?, updated_at = ? WHERE meeting_id = ?").run(now, hash, now, meetingId);
       record({ action: 'protocol_attested', entity: 'meeting', entityId: meetingId, after: { contentHash: hash, attestedAt: now } });
@@ -146,6 +111,7 @@ export function attestParagraph(ctx: Ctx, paragraphId: number, personId: number,
     record({ action: 'attest_paragraph', entity: 'paragraph', entityId: paragraphId, after: { number: paragraph.number, name: attester.name, role: attester.role, date, place } });
     const signed = new Set([...paragraph.attestations.map((a) => a.personId), personId]);
     if (attestersOf(ctx, meetingId).every((a) => signed.has(a.personId))) {
+      sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record);
       ctx.db.prepare('UPDATE paragraph SET immediately_attested_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), paragraphId);
       record({ action: 'paragraph_attested', entity: 'meeting', entityId: meetingId, after: { paragraphId, number: paragraph.number } });
     }

@@ -3,6 +3,7 @@ import * as m002 from './002_agreements';
 import * as m003 from './003_meetings';
 import * as m004 from './004_signing';
 import * as m005 from './005_search';
+import * as m006 from './006_records';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: Migration[] = [
   { version: 3, name: '003_meetings', up: m003.up },
   { version: 4, name: '004_signing', up: m004.up },
   { version: 5, name: '005_search', up: m005.up },
+  { version: 6, name: '006_records', up: m006.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

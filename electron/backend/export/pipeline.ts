@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../context';
+import { AppError } from '../../../shared/errors';
+import type { ExportedFile } from '../../../shared/contract/common';
+import type { RecordRef } from '../../../shared/contract/records';
+import type { ExportedDocument, Language } from './document';
+import { logExport } from './log-export';
+import { sha256Hex, writeExportFile } from './write-file';
+import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
+import { invalidState } from '../meetings/errors';
+import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
+import { agreementDocx } from '../agreements/export-docx';
+import { redlineDocx } from '../agreements/redline-docx';
+import { agreementErrors } from '../agreements/errors';
+import { getVersionSummary } from '../agreements/read';
+import { signExport } from '../signing/sign-export';
+import { findRecord, type SealedRecordRow } from '../records/store';
+import { assertSealIntact, recordDocument } from '../records/record-document';
+import { recordErrors } from '../records/errors';
+import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
+
+/** Every document Samråd exports. */
+export type ExportSource =
+  | { kind: 'protocol'; meetingId: number }
+  | { kind: 'extract'; paragraphId: number }
+  | { kind: 'agenda'; meetingId: number }
+  | { kind: 'agreement'; versionId: number }
+  | { kind: 'redline'; fromId: number; toId: number };
+
+export interface ExportRequest {
+  source: ExportSource;
+  lang: Language;
+  sign: boolean;
+}
+
+/** A document ready to hand out, and where its export is logged once it has been. */
+interface Prepared {
+  doc: ExportedDocument;
+  entity: string;
+  entityId: number;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The one export pipeline: a sealed record's bytes (or a draft rendered live) → signed if
+ * asked → delivered → logged in the audit log only once delivered. Nothing of an attested or
+ * signed record is ever rendered from the live tables again.
+ */
+async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise<Prepared> {
+  const details = { kind: source.kind, lang, signed: sign };
+  switch (source.kind) {
+    case 'protocol': {
+      const ref: RecordRef = { kind: 'protocol', id: source.meetingId };
+      const sealed = findRecord(ctx.db, ref);
+      const doc = sealed ? recordDocument(ctx, sealed, ref, lang, sign) : draft(ctx, source.meetingId, lang, sign);
+      return { doc, entity: 'meeting', entityId: source.meetingId, details: { ...details, ...recordDetails(sealed, lang) } };
+    }
+    case 'extract': {
+      const meetingId = meetingOfParagraph(ctx, source.paragraphId);
+      const ref: RecordRef = { kind: 'extract', id: source.paragraphId };
+      const sealed = findRecord(ctx.db, ref);
+      const doc = sealed ? recordDocument(ctx, sealed, ref, lang, sign) : await extractOf(ctx, source.paragraphId, meetingId, lang, sign);
+      return { doc, entity: 'meeting', entityId: meetingId, details: { ...details, paragraphId: source.paragraphId, ...recordDetails(sealed, lang) } };
+    }
+    case 'agenda': {
+      if (sign) throw invalidState('sign_needs_attested', 'A notice of meeting is not signed; only attested protocols and §§ are');
+      return { doc: agendaDocx(ctx, source.meetingId, lang), entity: 'meeting', entityId: source.meetingId, details };
+    }
+    case 'agreement': {
+      const ref: RecordRef = { kind: 'agreement', id: source.versionId };
+      const sealed = findRecord(ctx.db, ref);
+      const version = getVersionSummary(ctx, source.versionId);
+      let doc: ExportedDocument;
+      if (sealed) doc = recordDocument(ctx, sealed, ref, lang, sign);
+      else if (version.storedStatus === 'signed') throw recordErrors.missing(`${version.agreementName} ${version.validFrom} – ${version.validTo}`);
+      else if (sign) throw agreementErrors.signOnlySigned();
+      else doc = agreementDocx(agreementContent(ctx, source.versionId), lang);
+      return { doc, entity: 'agreement_version', entityId: source.versionId, details: { ...details, ...recordDetails(sealed, lang) } };
+    }
+    case 'redline': {
+      if (sign) throw agreementErrors.signOnlySigned();
+      return { doc: redlineDocx(ctx, source.fromId, source.toId, lang), entity: 'agreement_version', entityId: source.toId, details: { ...details, comparedWith: source.fromId } };
+    }
+  }
+}
+
+const recordDetails = (sealed: SealedRecordRow | null, lang: Language) => (sealed ? { record: sealed.id, ...(lang !== sealed.lang ? { translation: true } : {}) } : {});
+
+/** A protocol not yet attested, rendered from the tables as it stands. */
+function draft(ctx: Ctx, meetingId: number, lang: Language, sign: boolean): ExportedDocument {
+  const content = protocolContent(ctx, meetingId);
+  if (protocolStatus(ctx, meetingId) === 'attested') throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
+  if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
+  return protocolDocx(content, lang);
+}
+
+/**
+ * A protokollsutdrag of a § not attested on its own: from the protocol's sealed snapshot once
+ * the protocol is attested (so it shows what was attested), else live as a draft.
+ */
+async function extractOf(ctx: Ctx, paragraphId: number, meetingId: number, lang: Language, sign: boolean): Promise<ExportedDocument> {
+  if (!paragraphLocked(ctx, paragraphId)) {
+    if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
+    return extractDocx(extractContent(ctx, paragraphId), lang);
+  }
+  const protocol = findRecord(ctx.db, { kind: 'protocol', id: meetingId });
+  if (!protocol) {
+    const { meeting } = extractContent(ctx, paragraphId);
+    throw recordErrors.missing(`${meeting.bodyName} ${meeting.date}`);
+  }
+  assertSealIntact(ctx, protocol);
+  const sealed = JSON.parse(protocol.snapshot) as ProtocolContent;
+  const paragraph = sealed.paragraphs.find((p) => p.id === paragraphId)!;
+  const doc = extractDocx(
+    { format: 'samrad-extract/1', meeting: sealed.meeting, attendance: sealed.attendance, paragraph, attestations: sealed.attestations },
+    lang,
+    { timestamp: new Date(protocol.sealed_at), translationOf: lang !== protocol.lang ? { sealedAt: protocol.sealed_at.slice(0, 10), sha256: protocol.document_sha256 } : undefined },
+  );
+  return sign ? { fileName: doc.fileName, bytes: await signExport(ctx, doc.bytes) } : doc;
+}
+
+/** For the contract: the document as base64, logged in its record's history. */
+export async function exportForUser(ctx: Ctx, request: ExportRequest): Promise<ExportedFile> {
+  const { doc, entity, entityId, details } = await prepare(ctx, request);
+  const sha256 = logExport(ctx, entity, entityId, doc.fileName, doc.bytes, details);
+  return { fileName: doc.fileName, base64: Buffer.from(doc.bytes).toString('base64'), sha256 };
+}
+
+/**
+ * For the CLI: refuses an existing target before any work, writes under a temporary name and
+ * renames, and logs only once the file exists. A refused or failed export logs nothing.
+ */
+export async function exportToFile(ctx: Ctx, request: ExportRequest, target: string, overwrite: boolean): Promise<{ path: string; sha256: string; fileName: string }> {
+  const file = path.resolve(target);
+  if (fs.existsSync(file) && !overwrite) {
+    throw new AppError('FILE_EXISTS', `${file} already exists; choose another name or add --overwrite`, { params: { path: file } });
+  }
+  const { doc, entity, entityId, details } = await prepare(ctx, request);
+  const written = writeExportFile(file, doc.bytes, { overwrite });
+  logExport(ctx, entity, entityId, doc.fileName, doc.bytes, { ...details, path: written.path });
+  return { path: written.path, sha256: sha256Hex(doc.bytes), fileName: doc.fileName };
+}

@@ -1,0 +1,73 @@
+import type { Ctx } from '../context';
+import type { RecordInfo, RecordRef } from '../../../shared/contract/records';
+import { recordLabel } from './seal';
+import type { RecordContent } from './snapshot';
+import { findRecord, recordSignatures } from './store';
+import { verifySeal } from './verify-seal';
+
+type OlderName = RecordInfo['olderNames'][number];
+
+/** People and bodies a record names, by id, with the names it shows. */
+function namesShown(content: RecordContent): { people: Map<number, string>; body: { id: number; name: string } | null; agreement: { id: number; name: string } | null } {
+  const people = new Map<number, string>();
+  const add = (id: number | null | undefined, name: string | null | undefined) => {
+    if (id != null && name) people.set(id, name);
+  };
+  if (content.format === 'samrad-agreement/1') {
+    for (const p of content.parties) add(p.signatoryId, p.signing?.name ?? p.signatoryName);
+    return { people, body: null, agreement: { id: content.agreementId, name: content.agreementName } };
+  }
+  const { meeting } = content;
+  for (const ref of [meeting.chair, meeting.secretary, ...meeting.justerare]) add(ref?.id, ref?.name);
+  for (const a of content.attendance) add(a.personId, a.personName);
+  const paragraphs = content.format === 'samrad-protocol/1' ? content.paragraphs : [content.paragraph];
+  for (const p of paragraphs) {
+    for (const r of p.recusals) add(r.personId, r.personName);
+    for (const a of p.actions) add(a.ownerPersonId, a.ownerName);
+  }
+  return { people, body: { id: meeting.bodyId, name: meeting.bodyName }, agreement: null };
+}
+
+/** Where a record shows a name that the registers have changed since: the record keeps its own. */
+function olderNames(ctx: Ctx, content: RecordContent): OlderName[] {
+  const shown = namesShown(content);
+  const out: OlderName[] = [];
+  const personName = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck();
+  for (const [id, sealed] of shown.people) {
+    const now = personName.get(id) as string | undefined;
+    if (now !== undefined && now !== sealed) out.push({ kind: 'person', sealed, now });
+  }
+  if (shown.body) {
+    const now = ctx.db.prepare('SELECT name FROM body WHERE id = ?').pluck().get(shown.body.id) as string | undefined;
+    if (now !== undefined && now !== shown.body.name) out.push({ kind: 'body', sealed: shown.body.name, now });
+  }
+  if (shown.agreement) {
+    const now = ctx.db.prepare('SELECT name FROM agreement WHERE id = ?').pluck().get(shown.agreement.id) as string | undefined;
+    if (now !== undefined && now !== shown.agreement.name) out.push({ kind: 'agreement', sealed: shown.agreement.name, now });
+  }
+  return out;
+}
+
+/** A record as its page shows it: when and how it was sealed, its seal re-checked, and names that changed since. */
+export function recordInfo(ctx: Ctx, ref: RecordRef): RecordInfo | null {
+  const row = findRecord(ctx.db, ref);
+  if (!row) return null;
+  const content = JSON.parse(row.snapshot) as RecordContent;
+  const problems = verifySeal(ctx, row);
+  return {
+    recordId: row.id,
+    kind: row.kind,
+    label: recordLabel(content),
+    lang: row.lang,
+    fileName: row.file_name,
+    sealedAt: row.sealed_at,
+    snapshotSha256: row.snapshot_sha256,
+    documentSha256: row.document_sha256,
+    bytes: row.document.length,
+    signedAtSealing: row.signed_with !== null,
+    laterSignatures: recordSignatures(ctx.db, row.id).map((s) => ({ signer: s.signer, signedAt: s.signed_at })),
+    brokenAtMigration: row.broken_at_migration === 1,
+    seal: { ok: problems.length === 0, problems },
+    olderNames: olderNames(ctx, content),
+  };
+}

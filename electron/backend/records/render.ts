@@ -1,0 +1,16 @@
+import type { ExportedDocument, Language, RenderOptions } from '../export/document';
+import { extractDocx, protocolDocx } from '../meetings/export-docx';
+import { agreementDocx } from '../agreements/export-docx';
+import type { RecordContent } from './snapshot';
+
+/** The Word document of a record's content: the one renderer per kind, whether live or from a snapshot. */
+export function renderContent(content: RecordContent, lang: Language, options: RenderOptions = {}): ExportedDocument {
+  switch (content.format) {
+    case 'samrad-protocol/1':
+      return protocolDocx(content, lang, options);
+    case 'samrad-extract/1':
+      return extractDocx(content, lang, options);
+    case 'samrad-agreement/1':
+      return agreementDocx(content, lang, options);
+  }
+}

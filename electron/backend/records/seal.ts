@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import type { Ctx } from '../context';
+import type { Change } from '../audit/log';
+import { AppError } from '../../../shared/errors';
+import type { RecordRef } from '../../../shared/contract/records';
+import { sha256Hex } from '../export/write-file';
+import { signingIdentity } from '../signing/certificates/store';
+import { signPackage, type SigningIdentity } from '../signing/opc/sign-package';
+import { paragraphRangeText } from '../meetings/export-texts';
+import { canonicalJson, sha256Text } from './canonical-json';
+import { renderContent } from './render';
+import type { RecordContent } from './snapshot';
+import { findRecord, type SealedRecordRow } from './store';
+
+/** Records are sealed in Swedish: the language the council writes its protocols and agreements in. */
+export const RECORD_LANGUAGE = 'sv' as const;
+
+/** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31" */
+export function recordLabel(content: RecordContent): string {
+  switch (content.format) {
+    case 'samrad-protocol/1':
+      return `${content.meeting.bodyName} ${content.meeting.date} ${paragraphRangeText(content.paragraphRange)}`;
+    case 'samrad-extract/1':
+      return `${content.meeting.bodyName} ${content.meeting.date} § ${content.paragraph.number}`;
+    case 'samrad-agreement/1':
+      return `${content.agreementName} ${content.validFrom} – ${content.validTo}`;
+  }
+}
+
+/** Where a record's events go in the audit log: the meeting's or the version's history. */
+export function auditEntityOf(ref: RecordRef, content: RecordContent): { entity: string; entityId: number } {
+  if (ref.kind === 'agreement') return { entity: 'agreement_version', entityId: ref.id };
+  return { entity: 'meeting', entityId: (content as Exclude<RecordContent, { format: 'samrad-agreement/1' }>).meeting.id };
+}
+
+/** The organisation's signing identity if it can sign right now; null when no certificate is active or its key is locked. */
+export function identityIfReady(ctx: Ctx): SigningIdentity | null {
+  try {
+    return signingIdentity(ctx);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_STATE') return null;
+    throw error;
+  }
+}
+
+export const certificateSha256 = (identity: SigningIdentity) => crypto.createHash('sha256').update(identity.certificate.raw).digest('hex');
+
+export interface SealOptions {
+  /** the migration seals records of earlier acts; `broken` when the tables no longer match the hash stored at the act */
+  migration?: { broken: boolean };
+}
+
+/**
+ * Seals a record inside the caller's write transaction, as the act completes: stores the
+ * canonical snapshot and its SHA-256, renders the Word document from that snapshot (never
+ * from the tables again), signs it with the organisation's certificate when one is active and
+ * unlocked, and stores those bytes and their SHA-256. The seal's hashes go into the audit chain.
+ */
+export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, record: (change: Change) => void, options: SealOptions = {}): SealedRecordRow {
+  const snapshot = canonicalJson(content);
+  const snapshotSha256 = sha256Text(snapshot);
+  const now = ctx.clock.now();
+  const rendered = renderContent(content, RECORD_LANGUAGE, { timestamp: now });
+  // a migration seals what was attested long ago: a signature made now would claim otherwise
+  const identity = options.migration ? null : identityIfReady(ctx);
+  const bytes = identity ? signPackage(rendered.bytes, identity, now) : rendered.bytes;
+  const documentSha256 = sha256Hex(bytes);
+  const sealedAt = now.toISOString();
+  ctx.db
+    .prepare(
+      `INSERT INTO sealed_record (kind, meeting_id, paragraph_id, version_id, lang, snapshot, snapshot_sha256, file_name, document, document_sha256, signed_with, sealed_at, broken_at_migration)
+       VALUES (@kind, @meeting_id, @paragraph_id, @version_id, @lang, @snapshot, @snapshot_sha256, @file_name, @document, @document_sha256, @signed_with, @sealed_at, @broken_at_migration)`,
+    )
+    .run({
+      kind: ref.kind,
+      meeting_id: ref.kind === 'agreement' ? null : (content as { meeting: { id: number } }).meeting.id,
+      paragraph_id: ref.kind === 'extract' ? ref.id : null,
+      version_id: ref.kind === 'agreement' ? ref.id : null,
+      lang: RECORD_LANGUAGE,
+      snapshot,
+      snapshot_sha256: snapshotSha256,
+      file_name: rendered.fileName,
+      document: Buffer.from(bytes),
+      document_sha256: documentSha256,
+      signed_with: identity ? certificateSha256(identity) : null,
+      sealed_at: sealedAt,
+      broken_at_migration: options.migration?.broken ? 1 : 0,
+    });
+  const row = findRecord(ctx.db, ref)!;
+  record({
+    action: options.migration?.broken ? 'record.sealed_broken' : 'record.sealed',
+    ...auditEntityOf(ref, content),
+    after: { recordId: row.id, kind: ref.kind, label: recordLabel(content), snapshotSha256, documentSha256, signed: identity !== null, ...(options.migration ? { byMigration: true } : {}) },
+  });
+  return row;
+}

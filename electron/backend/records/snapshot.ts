@@ -1,0 +1,133 @@
+import type { Ctx } from '../context';
+import type { Attendee, Attestation, Meeting, Paragraph, Protocol } from '../../../shared/contract/meetings';
+import type { VersionDetail } from '../../../shared/contract/agreements';
+import { getMeeting } from '../meetings/meetings';
+import { listAttendance } from '../meetings/attendance';
+import { getParagraph, requireProtocol } from '../meetings/protocol';
+import { meetingOfParagraph } from '../meetings/state';
+import { getVersion } from '../agreements/read';
+
+/*
+ * What a document shows, as plain data: the renderers (meetings/export-docx.ts,
+ * agreements/export-docx.ts) draw only from these, so a draft renders from the tables through
+ * the same code that renders a translation of a sealed record from its stored snapshot.
+ * Names, titles and organisations are the ones the document shows; the ids beside them let
+ * `verifySeal` tell an allowed later rename from a change to what was attested.
+ */
+
+export type MeetingHeader = Pick<Meeting, 'id' | 'bodyId' | 'bodyName' | 'date' | 'startTime' | 'endTime' | 'place' | 'chair' | 'secretary' | 'justerare'>;
+export type AttendeeLine = Pick<Attendee, 'personId' | 'personName' | 'personTitle' | 'organisationName' | 'role' | 'status' | 'substituteFor' | 'participatesIn' | 'decisionMaker'>;
+export type AttestationLine = Pick<Attestation, 'personId' | 'name' | 'role' | 'date' | 'place'>;
+export interface ActionLine {
+  id: number;
+  description: string;
+  ownerPersonId: number | null;
+  ownerOrganisationId: number | null;
+  ownerName: string;
+  dueDate: string | null;
+}
+export interface CorrectionLine {
+  date: string;
+  author: string;
+  text: string;
+}
+export type ParagraphContent = Pick<Paragraph, 'id' | 'number' | 'kind' | 'title' | 'dnr' | 'background' | 'decision' | 'notes' | 'distribution' | 'immediatelyAttested' | 'recusals'> & {
+  actions: ActionLine[];
+  attestations: AttestationLine[];
+  corrections: CorrectionLine[];
+};
+
+export interface ProtocolContent {
+  format: 'samrad-protocol/1';
+  meeting: MeetingHeader;
+  attendance: AttendeeLine[];
+  paragraphRange: [number, number] | null;
+  paragraphs: ParagraphContent[];
+  attestationPlace: string | null;
+  attestationDate: string | null;
+  attestations: AttestationLine[];
+  corrections: CorrectionLine[];
+  attested: boolean;
+}
+
+export interface ExtractContent {
+  format: 'samrad-extract/1';
+  meeting: MeetingHeader;
+  attendance: AttendeeLine[];
+  paragraph: ParagraphContent;
+  /** the §'s own attestations when attested at once, else the protocol's */
+  attestations: AttestationLine[];
+}
+
+export type AgreementContent = { format: 'samrad-agreement/1' } & Pick<
+  VersionDetail,
+  'id' | 'agreementId' | 'agreementName' | 'title' | 'dnr' | 'validFrom' | 'validTo' | 'storedStatus' | 'contentHash' | 'parties' | 'sections' | 'priorities'
+>;
+
+export type RecordContent = ProtocolContent | ExtractContent | AgreementContent;
+
+const header = (m: Meeting): MeetingHeader => ({
+  id: m.id, bodyId: m.bodyId, bodyName: m.bodyName, date: m.date, startTime: m.startTime, endTime: m.endTime, place: m.place,
+  chair: m.chair, secretary: m.secretary, justerare: m.justerare,
+});
+
+const attendanceLines = (list: Attendee[]): AttendeeLine[] =>
+  list.map((a) => ({
+    personId: a.personId, personName: a.personName, personTitle: a.personTitle, organisationName: a.organisationName, role: a.role, status: a.status,
+    substituteFor: a.substituteFor, participatesIn: a.participatesIn, decisionMaker: a.decisionMaker,
+  }));
+
+const attestationLines = (list: Attestation[]): AttestationLine[] => list.map((a) => ({ personId: a.personId, name: a.name, role: a.role, date: a.date, place: a.place }));
+
+const correctionLines = (list: Protocol['corrections']): CorrectionLine[] => list.map((c) => ({ date: c.date, author: c.author, text: c.text }));
+
+function paragraphContent(p: Paragraph): ParagraphContent {
+  return {
+    id: p.id, number: p.number, kind: p.kind, title: p.title, dnr: p.dnr, background: p.background, decision: p.decision, notes: p.notes,
+    distribution: p.distribution, immediatelyAttested: p.immediatelyAttested, recusals: p.recusals,
+    actions: p.actions.map((a) => ({ id: a.id, description: a.description, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, ownerName: a.ownerName, dueDate: a.dueDate })),
+    attestations: attestationLines(p.attestations),
+    corrections: correctionLines(p.corrections),
+  };
+}
+
+/** The protocol as the tables hold it now; `attested` says whether it is rendered as the attested record. */
+export function protocolContent(ctx: Ctx, meetingId: number, attested = false): ProtocolContent {
+  const protocol = requireProtocol(ctx, meetingId);
+  return {
+    format: 'samrad-protocol/1',
+    meeting: header(getMeeting(ctx, meetingId)),
+    attendance: attendanceLines(listAttendance(ctx, meetingId)),
+    paragraphRange: protocol.paragraphRange,
+    paragraphs: protocol.paragraphs.map(paragraphContent),
+    attestationPlace: protocol.attestationPlace,
+    attestationDate: protocol.attestationDate,
+    attestations: attestationLines(protocol.attestations),
+    corrections: correctionLines(protocol.corrections),
+    attested: attested || protocol.status === 'attested',
+  };
+}
+
+/** One § with the meeting's header; `attestedAtOnce` while sealing the § attested at once (not yet marked so in the tables). */
+export function extractContent(ctx: Ctx, paragraphId: number, attestedAtOnce = false): ExtractContent {
+  const meetingId = meetingOfParagraph(ctx, paragraphId);
+  const protocol = requireProtocol(ctx, meetingId);
+  const paragraph = getParagraph(ctx, paragraphId);
+  const atOnce = attestedAtOnce || paragraph.immediatelyAttested;
+  return {
+    format: 'samrad-extract/1',
+    meeting: header(getMeeting(ctx, meetingId)),
+    attendance: attendanceLines(listAttendance(ctx, meetingId)),
+    paragraph: { ...paragraphContent(paragraph), immediatelyAttested: atOnce },
+    attestations: attestationLines(atOnce ? paragraph.attestations : protocol.attestations),
+  };
+}
+
+export function agreementContent(ctx: Ctx, versionId: number): AgreementContent {
+  const v = getVersion(ctx, versionId);
+  return {
+    format: 'samrad-agreement/1',
+    id: v.id, agreementId: v.agreementId, agreementName: v.agreementName, title: v.title, dnr: v.dnr, validFrom: v.validFrom, validTo: v.validTo,
+    storedStatus: v.storedStatus, contentHash: v.contentHash, parties: v.parties, sections: v.sections, priorities: v.priorities,
+  };
+}

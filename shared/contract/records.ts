@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { method } from './define';
+import { id } from './common';
+
+/**
+ * Sealed records: what was attested or signed, frozen at the act (see DESIGN "Records").
+ * `id` of a record reference is the meeting's for a protocol, the §'s for an extract attested
+ * at once, the version's for an agreement.
+ */
+export const RECORD_KINDS = ['protocol', 'extract', 'agreement'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const recordRef = z.object({ kind: z.enum(RECORD_KINDS), id });
+export type RecordRef = z.infer<typeof recordRef>;
+
+export const SEAL_PROBLEMS = ['snapshot_hash', 'document_hash', 'signature_hash', 'differs', 'broken_at_migration', 'missing'] as const;
+
+export const sealProblem = z.object({
+  code: z.enum(SEAL_PROBLEMS),
+  /** what differs, as a key under `records.fields` (e.g. `decision`), for `differs` */
+  field: z.string().nullable(),
+  /** the § concerned, where one is */
+  paragraph: z.number().nullable(),
+  /** the problem in English, naming the record ("Chefssamrådet 2017-03-14 § 3: Beslut differs from the sealed record") */
+  message: z.string(),
+});
+export type SealProblem = z.infer<typeof sealProblem>;
+
+export const recordInfo = z.object({
+  recordId: z.number(),
+  kind: z.enum(RECORD_KINDS),
+  /** e.g. "Chefssamrådet 2017-03-14 §§ 1–10" */
+  label: z.string(),
+  lang: z.enum(['sv', 'en']),
+  fileName: z.string(),
+  sealedAt: z.string(),
+  snapshotSha256: z.string(),
+  documentSha256: z.string(),
+  bytes: z.number(),
+  /** the sealed bytes carry the organisation's package signature made at sealing */
+  signedAtSealing: z.boolean(),
+  /** package signatures added to the sealed bytes later, oldest first */
+  laterSignatures: z.array(z.object({ signer: z.string(), signedAt: z.string() })),
+  brokenAtMigration: z.boolean(),
+  seal: z.object({ ok: z.boolean(), problems: z.array(sealProblem) }),
+  /** where the record shows a name that has changed since (the record keeps the old one) */
+  olderNames: z.array(z.object({ kind: z.enum(['person', 'body', 'agreement']), sealed: z.string(), now: z.string() })),
+});
+export type RecordInfo = z.infer<typeof recordInfo>;
+
+export const recordsContract = {
+  /** the sealed record of a protocol, an extract or an agreement version, with its seal re-checked; null while none is sealed */
+  'records.get': method(recordRef, recordInfo.nullable()),
+};
