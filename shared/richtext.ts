@@ -58,12 +58,39 @@ export const listItemNode: z.ZodType<ListItemNode> = z.lazy(() =>
 
 export const blockNode: z.ZodType<BlockNode> = z.union([paragraphNode, listNode]);
 
+/** Lists nested deeper than this are refused: no agreement needs them, and Word shows nine levels. */
+export const MAX_LIST_NESTING = 9;
+/** Characters of text in one document (about 150 pages). */
+export const MAX_RICHTEXT_CHARS = 500_000;
+
+/** Deepest list nesting and total text length, walked without recursion. */
+export function measureRichText(blocks: BlockNode[]): { nesting: number; chars: number } {
+  let nesting = 0;
+  let chars = 0;
+  const stack: Array<{ block: BlockNode; level: number }> = blocks.map((block) => ({ block, level: 0 }));
+  while (stack.length > 0) {
+    const { block, level } = stack.pop()!;
+    if (block.type === 'paragraph') {
+      for (const node of block.content ?? []) if (node.type === 'text') chars += node.text.length;
+      continue;
+    }
+    nesting = Math.max(nesting, level + 1);
+    for (const item of block.content) for (const child of item.content) stack.push({ block: child, level: level + 1 });
+  }
+  return { nesting, chars };
+}
+
 export const richTextDoc = z
   .object({
     type: z.literal('doc'),
     content: z.array(blockNode).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((doc, ctx) => {
+    const { nesting, chars } = measureRichText(doc.content);
+    if (nesting > MAX_LIST_NESTING) ctx.addIssue({ code: 'custom', path: ['content'], message: 'too_deep' });
+    if (chars > MAX_RICHTEXT_CHARS) ctx.addIssue({ code: 'custom', path: ['content'], message: 'too_long' });
+  });
 export type RichTextDoc = z.infer<typeof richTextDoc>;
 
 export const emptyDoc = (): RichTextDoc => ({ type: 'doc', content: [] });

@@ -4,6 +4,11 @@ import { AppError, type ErrorBody, type FieldErrors, type Result } from '../../s
 import type { Ctx } from './context';
 import { handlers as defaultHandlers, type HandlerMap } from './handlers';
 import { translateSqlError } from './sql-errors';
+import { findInputProblem } from '../../shared/input-guard';
+import { translateEnvironmentError } from './environment-errors';
+import { RECOVERY_METHODS } from '../../shared/contract/database';
+import { withBusyRetry } from './db/busy-retry';
+import { damageError, damageOf, markDamaged } from './db/health';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -20,7 +25,7 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError) return error.toBody();
-  const fromSql = translateSqlError(error);
+  const fromSql = translateSqlError(error) ?? translateEnvironmentError(error);
   if (fromSql) return fromSql.toBody();
   console.error('[samrad] internal error', error);
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
@@ -29,23 +34,37 @@ export function toErrorBody(error: unknown): ErrorBody {
 /**
  * The single entry to the backend, whatever the transport: checks the method exists,
  * validates the input against the contract, runs the handler, and checks the output.
+ * It never rejects: validation, handler and output check run inside one guard, so no input
+ * (however deep, large or odd) can take the process down; every failure is a typed error.
  */
 export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandlers): Dispatch {
   return async (method, rawInput) => {
-    if (!isMethod(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${method}`, params: { method } } };
-    }
-    const spec = contract[method as Method];
-    const parsed = spec.input.safeParse(rawInput ?? undefined);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, fields: fieldErrorsFrom(parsed.error) },
-      };
-    }
     try {
+      if (typeof method !== 'string' || !isMethod(method)) {
+        const name = String(method).slice(0, 100);
+        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${name}`, params: { method: name } } };
+      }
+      // a damaged database is not written to again: only the way back (status, restore) is open
+      const damage = damageOf(ctx.db);
+      if (damage && !RECOVERY_METHODS.has(method)) return { ok: false, error: damageError(damage) };
+      // limits first, by an iterative walk: zod's recursive schemas must never see a value deep enough to overflow the stack
+      const problem = findInputProblem(rawInput);
+      if (problem) {
+        return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${problem.path}: ${problem.key}`, fields: { [problem.path]: problem.key } } };
+      }
+      const spec = contract[method as Method];
+      const parsed = spec.input.safeParse(rawInput ?? undefined);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, fields: fieldErrorsFrom(parsed.error) },
+        };
+      }
       const handler = handlers[method as Method] as (ctx: Ctx, input: unknown) => unknown;
-      const value = await handler(ctx, parsed.data);
+      // a locked database is retried without blocking (busy-retry.ts); the archive export writes
+      // files as it goes, so it is not repeated but told that the database is busy
+      const run = () => handler(ctx, parsed.data);
+      const value = method === 'archive.export' ? await run() : await withBusyRetry(ctx.db, run);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         console.error(`[samrad] ${method} returned a value outside the contract`, checked.error.issues);
@@ -53,7 +72,11 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error) };
+      const body = toErrorBody(error);
+      if (body.code === 'DATABASE_CORRUPT' || body.code === 'NOT_A_DATABASE') {
+        markDamaged(ctx.db, { code: body.code, message: body.message, noticed: 'call', detail: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: false, error: body };
     }
   };
 }

@@ -155,6 +155,8 @@ describe('dispatcher: every error code the contract can return', () => {
   afterAll(() => {
     // FILE_EXISTS and FILE_NOT_WRITABLE: write-file.test.ts. INVALID_STATE: raised by later slices (agreements, meetings).
     const elsewhere = new Set<ErrorCode>(['FILE_EXISTS', 'FILE_NOT_WRITABLE', 'INVALID_STATE']);
+    // the machine's failures (locked, read-only, full, damaged, gone, restarted): test/integration/hardening/ and electron/main/backend-process.test.ts
+    for (const code of ['DATABASE_BUSY', 'DATABASE_READ_ONLY', 'DISK_FULL', 'DATABASE_CORRUPT', 'NOT_A_DATABASE', 'DISK_IO', 'DATABASE_UNAVAILABLE', 'BACKEND_RESTARTED'] as const) elsewhere.add(code);
     expect(ERROR_CODES.filter((c) => !elsewhere.has(c) && !seen.has(c))).toEqual([]);
   });
 });

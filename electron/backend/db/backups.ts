@@ -27,7 +27,16 @@ export async function backupBeforeMigration(db: Db, file: string, fromVersion: n
   let target = path.join(dir, `${base}-v${fromVersion}-${stamp}.sqlite`);
   // two migrations within one millisecond must not overwrite each other's backup
   for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${base}-v${fromVersion}-${stamp}-${n}.sqlite`);
-  await db.backup(target);
+  // written under a temporary name and renamed when complete: a backup cut off midway (killed,
+  // disk full) never carries a backup's name, so it is never restored nor counted as one of the kept
+  const temp = path.join(dir, `.${path.basename(target)}.part`);
+  try {
+    await db.backup(temp);
+    fs.renameSync(temp, target);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  removeUnfinished(dir);
   rotateBackups(dir, base, options.keepBackups ?? 10);
   return target;
 }
@@ -53,4 +62,20 @@ export function listBackups(dir: string, base: string): string[] {
 /** Keeps the newest `keep` backups of this database and removes the older ones. */
 export function rotateBackups(dir: string, base: string, keep: number): void {
   for (const old of listBackups(dir, base).slice(keep)) fs.rmSync(path.join(dir, old));
+}
+
+/**
+ * Removes what interrupted backups left behind (`.<name>.part`): incomplete copies, never backups.
+ * Only those untouched for ten minutes, so another process's backup in progress is left alone.
+ */
+export function removeUnfinished(dir: string, now = Date.now()): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('.') || !name.endsWith('.sqlite.part')) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > 10 * 60_000) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already, or not ours to remove: either way not a backup
+    }
+  }
 }

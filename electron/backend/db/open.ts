@@ -6,6 +6,8 @@ import { migrations as registeredMigrations, type Migration } from './migrations
 import { latestVersion, checkMigrationList } from './migration-list';
 import { backupBeforeMigration } from './backups';
 import { cachePreparedStatements } from './statement-cache';
+import { assertDatabaseFile } from './inspect';
+import { BUSY_TIMEOUT_MS } from './busy-retry';
 
 export type Db = Database.Database;
 
@@ -36,6 +38,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   if (options.create === false && !fs.existsSync(resolved)) {
     throw new AppError('NOT_FOUND', `The database ${resolved} does not exist. Create it with "samrad init".`, { params: { entity: 'database', id: resolved } });
   }
+  // an existing file must already be a database: SQLite would turn a zero-byte file into a new empty one
+  if (fs.existsSync(resolved)) assertDatabaseFile(resolved);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   cachePreparedStatements(db);
@@ -51,7 +55,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // short on purpose: better-sqlite3 waits synchronously, freezing every call behind it; the
+    // dispatcher retries a busy call without blocking for a bounded time instead (busy-retry.ts)
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     if (current < latest && options.migrate !== false) {
       if (current > 0) await backupBeforeMigration(db, file, current, options);

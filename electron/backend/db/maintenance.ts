@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Ctx } from '../context';
+import { backupBaseName, defaultBackupDir, listBackups, removeUnfinished, rotateBackups } from './backups';
+import { damageOf, markDamaged, setIntegrity } from './health';
+import { schemaVersion } from './open';
+
+/**
+ * The integrity check runs in a worker thread on its own read-only connection: on a large file
+ * `PRAGMA integrity_check` takes seconds, and better-sqlite3 would block the backend for all of
+ * them. The worker is plain CommonJS given as source (no file to bundle or find at run time);
+ * it loads the same better-sqlite3 the backend uses, by its resolved path.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+try {
+  const Database = require(workerData.module);
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+  try {
+    const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
+    parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', problems: rows.slice(0, 20) });
+  } finally {
+    db.close();
+  }
+} catch (error) {
+  parentPort.postMessage({ ok: false, error: String(error && error.message || error), code: error && error.code });
+}
+`;
+
+export interface IntegrityResult {
+  ok: boolean;
+  problems?: string[];
+  /** the check itself could not run (SQLite's message and code) */
+  error?: string;
+  code?: string;
+}
+
+/** Runs SQLite's full integrity check of `file` off the calling thread. */
+export function integrityCheckInWorker(file: string, nativeBinding?: string): Promise<IntegrityResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') } });
+    worker.once('message', (result: IntegrityResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the integrity check stopped (exit ${code})`)));
+  });
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface MaintenanceOptions {
+  /** wait this long after start before checking, so start-up work goes first (ms) */
+  delayMs?: number;
+  backupDir?: string;
+  keepBackups?: number;
+  /** take a backup after a passed check when the newest is older than this (ms); 0: never */
+  backupEveryMs?: number;
+}
+
+/**
+ * After start, in the background: SQLite's full integrity check, and when it passes and the
+ * newest backup is more than a day old, a backup (written under a temporary name, renamed
+ * when complete, ten kept). A failed check marks the database damaged exactly as a failed
+ * call does: no more writes, and the user is offered the newest good backup.
+ */
+export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { done: Promise<void>; stop(): void } {
+  let stopped = false;
+  const db = ctx.db;
+  const done = (async () => {
+    await new Promise((r) => setTimeout(r, options.delayMs ?? 3_000).unref?.());
+    if (stopped || !db.open || damageOf(db)) return;
+    setIntegrity(db, 'running');
+    let result: IntegrityResult;
+    try {
+      result = await integrityCheckInWorker(path.resolve(ctx.dbPath), ctx.nativeBinding);
+    } catch (error) {
+      // no worker here (or it died): not a verdict on the file, so nothing is marked
+      console.warn(`[samrad] the background integrity check could not run: ${error instanceof Error ? error.message : String(error)}`);
+      setIntegrity(db, 'skipped');
+      return;
+    }
+    if (stopped || ctx.db !== db) return;
+    if (!result.ok) {
+      setIntegrity(db, 'failed');
+      const notADb = result.code === 'SQLITE_NOTADB';
+      markDamaged(db, {
+        code: notADb ? 'NOT_A_DATABASE' : 'DATABASE_CORRUPT',
+        message: 'SQLite\'s integrity check found damage in the database file. Samråd will not write to it again: restore the newest good backup.',
+        noticed: 'integrity_check',
+        detail: result.error ?? (result.problems ?? []).join('; '),
+      });
+      return;
+    }
+    setIntegrity(db, 'ok');
+    const every = options.backupEveryMs ?? DAY;
+    if (every > 0) await backupIfDue(ctx, every, options);
+  })().catch((error: unknown) => {
+    // maintenance must never take the backend down; a failed backup is logged and tried next start
+    console.warn(`[samrad] background maintenance failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return {
+    done,
+    stop: () => void (stopped = true),
+  };
+}
+
+async function backupIfDue(ctx: Ctx, every: number, options: MaintenanceOptions): Promise<void> {
+  const dir = options.backupDir ?? defaultBackupDir(ctx.dbPath);
+  const base = backupBaseName(ctx.dbPath);
+  const newest = listBackups(dir, base)[0];
+  if (newest && Date.now() - fs.statSync(path.join(dir, newest)).mtimeMs < every) return;
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${base}-v${schemaVersion(ctx.db)}-${stamp}.sqlite`);
+  if (fs.existsSync(target)) return;
+  const temp = path.join(dir, `.${path.basename(target)}.part`);
+  try {
+    await ctx.db.backup(temp);
+    fs.renameSync(temp, target);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  removeUnfinished(dir);
+  rotateBackups(dir, base, options.keepBackups ?? 10);
+}
