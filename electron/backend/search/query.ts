@@ -27,7 +27,7 @@ export interface ParsedQuery {
   trigram: string | null;
   /** MATCH expression for the word index, or null */
   word: string | null;
-  /** the terms written back as text (what the result says it searched for) */
+  /** the query as typed, spaces collapsed; empty when it holds nothing to search for */
   display: string;
 }
 
@@ -73,7 +73,7 @@ export function parseQuery(input: string): ParsedQuery {
     terms: unique,
     trigram: tri.length ? tri.map((t) => quote((t as { text: string }).text)).join(' AND ') : null,
     word: word.length ? word.map(wordExpression).join(' AND ') : null,
-    display: unique.map(displayOf).join(' '),
+    display: unique.length ? text.replace(/\s+/g, ' ') : '',
   };
 }
 
@@ -81,11 +81,6 @@ function wordExpression(t: Term): string {
   if (t.type === 'prefix') return `${quote(t.text)}*`;
   if (t.type === 'phrase') return `${quote(t.tokens.join(' '))}${t.prefixLast ? '*' : ''}`;
   return quote(t.text);
-}
-
-function displayOf(t: Term): string {
-  if (t.type === 'phrase') return t.prefixLast ? t.tokens.join('-') : `"${t.tokens.join(' ')}"`;
-  return t.text;
 }
 
 function dedupe(terms: Term[]): Term[] {
