@@ -3,6 +3,9 @@ import { schemaVersion } from './open';
 import { LATEST_VERSION } from './migrations';
 import { verifyChain } from '../audit/log';
 import { checkSearchIndex } from '../search/maintenance';
+import { systemClock } from '../context';
+import { verifyAllSeals } from '../records/verify-seal';
+import { hasRecords } from '../records/store';
 
 /** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
 export interface CheckNotRun {
@@ -72,6 +75,15 @@ export const checks = {
     label: 'Search index',
     run: (db) => checkSearchIndex(db),
     describe: ({ ok, documents, problems }) => `${mark(ok)} (${documents} records)${problems.map((p) => `\n  ${p}`).join('')}`,
+  }),
+  /** every sealed record re-checked: its hashes, and that the tables still hold what it shows (see records/verify-seal.ts) */
+  seals: check({
+    label: 'Sealed records',
+    run: (db) => {
+      if (!hasRecords(db)) return { ok: false, records: 0, problems: [{ code: 'missing' as const, field: null, paragraph: null, message: 'this database has no sealed records yet: run "samrad init" to update it' }] };
+      return verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined });
+    },
+    describe: ({ ok, records, problems }) => `${mark(ok)} (${records} records)${problems.map((p) => `\n  ${p.message}`).join('')}`,
   }),
 };
 

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
-import { signPackage, type SigningIdentity } from '../signing/opc/sign-package';
+import { signPackage, withCompactRelationships, type SigningIdentity } from '../signing/opc/sign-package';
 import { paragraphRangeText } from '../meetings/export-texts';
 import { canonicalJson, sha256Text } from './canonical-json';
 import { renderContent } from './render';
@@ -61,9 +61,10 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
   const snapshotSha256 = sha256Text(snapshot);
   const now = ctx.clock.now();
   const rendered = renderContent(content, RECORD_LANGUAGE, { timestamp: now });
+  const prepared = withCompactRelationships(rendered.bytes);
   // a migration seals what was attested long ago: a signature made now would claim otherwise
   const identity = options.migration ? null : identityIfReady(ctx);
-  const bytes = identity ? signPackage(rendered.bytes, identity, now) : rendered.bytes;
+  const bytes = identity ? signPackage(prepared, identity, now) : prepared;
   const documentSha256 = sha256Hex(bytes);
   const sealedAt = now.toISOString();
   ctx.db

@@ -1,7 +1,6 @@
 import type { Ctx } from '../context';
 import type { RecordRef, SealProblem } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
-import { notFound } from '../../../shared/errors';
 import { canonicalJson, sha256Text } from './canonical-json';
 import { agreementContent, extractContent, protocolContent, type AgreementContent, type ExtractContent, type ParagraphContent, type ProtocolContent, type RecordContent } from './snapshot';
 import { recordLabel } from './seal';
@@ -119,11 +118,12 @@ export function liveContent(ctx: Ctx, ref: RecordRef): RecordContent {
   }
 }
 
-const problem = (label: string, code: SealProblem['code'], text: string, field: string | null = null, paragraph: number | null = null): SealProblem => ({
+/** `label` names the record; a problem of one § names the meeting and that § ("Chefssamrådet 2017-03-14 § 3"). */
+const problem = (label: string, code: SealProblem['code'], text: string, field: string | null = null, paragraph: number | null = null, meeting: string | null = null): SealProblem => ({
   code,
   field,
   paragraph,
-  message: `${label}${paragraph !== null && !label.endsWith(`§ ${paragraph}`) ? ` § ${paragraph}` : ''}: ${text}`,
+  message: `${paragraph !== null && meeting ? `${meeting} § ${paragraph}` : label}: ${text}`,
 });
 
 /**
@@ -159,9 +159,10 @@ export function verifySeal(ctx: Ctx, row: SealedRecordRow): SealProblem[] {
     throw error;
   }
   const now = new Map(facetsOf(live).map((f) => [f.key, canonicalJson(f.value)]));
+  const meeting = sealed.format === 'samrad-agreement/1' ? null : `${sealed.meeting.bodyName} ${sealed.meeting.date}`;
   for (const facet of facetsOf(sealed)) {
     if (now.get(facet.key) !== canonicalJson(facet.value)) {
-      problems.push(problem(label, 'differs', `${FIELD_NAMES[facet.field] ?? facet.field} differs from the sealed record`, facet.field, facet.paragraph));
+      problems.push(problem(label, 'differs', `${FIELD_NAMES[facet.field] ?? facet.field} differs from the sealed record`, facet.field, facet.paragraph, meeting));
     }
   }
   return problems;
@@ -201,10 +202,4 @@ function unsealedActs(ctx: Ctx): SealProblem[] {
     .all() as Array<{ kind: string; label: string }>;
   const pending = Boolean(ctx.db.prepare('SELECT 1 FROM record_backfill').get());
   return missing.map((m) => problem(m.label, 'missing', pending ? 'not sealed yet: open the database with Samråd once to seal records of earlier acts' : 'attested or signed, but no sealed record exists'));
-}
-
-/** The seal of a record, or a NOT_FOUND naming it when the act has not completed. */
-export function requireSealed(row: SealedRecordRow | null, ref: RecordRef): SealedRecordRow {
-  if (!row) throw notFound(`${ref.kind}_record`, ref.id);
-  return row;
 }

@@ -97,6 +97,25 @@ function signedReferences(parts: Map<string, Uint8Array>, types: ReturnType<type
   return references;
 }
 
+function compactRelationships(parts: Map<string, Uint8Array>): void {
+  for (const part of [...parts.keys()]) {
+    if (isRelsPart(part)) parts.set(part, serialiseRelationships(parseRelationships(parts.get(part)!, part)));
+  }
+}
+
+/**
+ * The package with every relationship part in the compact form a signature writes (see
+ * serialiseRelationships). A sealed record is stored this way, so that a signature added to it
+ * later leaves every one of its parts byte for byte as sealed, except the package's own
+ * relationships, which gain the signature origin.
+ */
+export function withCompactRelationships(bytes: Uint8Array): Uint8Array {
+  const packed = partsOfPacked(bytes);
+  const parts = packed ? new Map(packed) : safeUnzip(bytes);
+  compactRelationships(parts);
+  return zipPackage(parts);
+}
+
 /**
  * Adds an ECMA-376 Part 2 package signature (XML-DSig with XAdES-BES signed properties)
  * to a .docx. Every part is signed except [Content_Types].xml, the signature parts and the
@@ -125,9 +144,7 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
   let n = 1;
   while (packageRels.some((r) => r.id === `rIdSig${n}`)) n++;
   packageRels.push({ id: `rIdSig${n}`, type: OPC.originRel, target: ORIGIN_PART, targetMode: 'Internal' });
-  for (const part of [...parts.keys()]) {
-    if (isRelsPart(part) && part !== '_rels/.rels') parts.set(part, serialiseRelationships(parseRelationships(parts.get(part)!, part)));
-  }
+  compactRelationships(parts);
   parts.set('_rels/.rels', serialiseRelationships(packageRels));
 
   const references = signedReferences(parts, types, excluded);
