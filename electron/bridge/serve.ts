@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBackend } from '../backend/backend';
 import { defaultDatabasePath } from '../backend/db/location';
 import { startBridge } from './server';
+import { openInBrowser } from './launcher';
 
 /**
  * Browser mode: the backend in this process, the renderer served on 127.0.0.1.
@@ -15,24 +15,30 @@ async function main() {
       db: { type: 'string' },
       port: { type: 'string', default: '0' },
       static: { type: 'string', default: path.resolve(__dirname, '../../out/renderer') },
-      token: { type: 'string' },
+      // the token never travels in argv (any user can read another's process list): it comes
+      // from SAMRAD_BRIDGE_TOKEN, or from the first line of standard input with --token-stdin
+      'token-stdin': { type: 'boolean', default: false },
       open: { type: 'boolean', default: false },
     },
   });
+  const token = values['token-stdin'] ? await firstLineOfStdin() : process.env.SAMRAD_BRIDGE_TOKEN || undefined;
+  // not passed on to anything this process starts (a browser, xdg-open)
+  delete process.env.SAMRAD_BRIDGE_TOKEN;
   const dbPath = values.db ?? process.env.SAMRAD_DB ?? defaultDatabasePath();
-  const backend = await startBackend(dbPath);
+  const backend = await startBackend(dbPath, { recoverDamaged: true, maintenance: {} });
   const bridge = await startBridge({
     dispatch: backend.dispatch,
     events: backend.events,
     staticDir: values.static,
     port: Number(values.port),
-    token: values.token ?? process.env.SAMRAD_BRIDGE_TOKEN,
+    token,
   });
   console.log(`Samråd is running in browser mode: ${bridge.openUrl}`);
   console.log(`Database: ${dbPath}`);
-  if (values.open) openInBrowser(bridge.openUrl);
+  const launcher = values.open ? openInBrowser(bridge.openUrl) : null;
 
   const stop = async () => {
+    launcher?.remove();
     await bridge.close();
     backend.close();
     process.exit(0);
@@ -41,12 +47,27 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log('(No browser could be opened here: open the address above yourself.)'));
-  child.unref();
+function firstLineOfStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => {
+      text += chunk;
+      const end = text.indexOf('\n');
+      if (end >= 0) {
+        process.stdin.pause();
+        resolve(text.slice(0, end).trim());
+      }
+    });
+    process.stdin.on('end', () => resolve(text.trim()));
+    process.stdin.on('error', reject);
+  });
 }
+
+// Last resort, after every request and stream error is handled where it happens: whatever
+// still slips through is logged and the server keeps serving the user's open page.
+process.on('unhandledRejection', (reason) => console.error(`[samrad] unhandled rejection (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`));
+process.on('uncaughtException', (error) => console.error(`[samrad] uncaught exception (kept running): ${error.stack ?? error.message}`));
 
 main().catch((error) => {
   console.error(`Samråd could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -75,7 +75,26 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: why } }));
   };
 
-  const server = http.createServer(async (req, res) => {
+  // Every request is answered inside one guard: a malformed URL, a body that is not an object,
+  // an upload aborted midway or a file that vanishes while read end that request (400/500, or
+  // a closed socket), never the process. Before this, any web page could stop the bridge with
+  // an <img> pointing at a badly escaped URL.
+  const server = http.createServer((req, res) => {
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    route(req, res).catch((error: unknown) => {
+      log(`[bridge] ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent && !res.destroyed) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The request failed' } }));
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    // a malformed request line or headers: answer 400 if the socket still can, never throw
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     if (req.headers.host !== expectedHost) return refuse(req, res, 'wrong Host');
@@ -95,7 +114,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET' || !options.staticDir) return void res.writeHead(404).end();
     serveStatic(options.staticDir, url.pathname, res);
-  });
+  }
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse) {
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -103,18 +122,33 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY) return void res.writeHead(413).end();
-      chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_BODY) {
+          res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request is too large' } }));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch {
+      // the sender went away midway (a tab closed during an upload): nobody is left to answer
+      return void res.destroy();
     }
-    let body: { method?: unknown; input?: unknown };
+    if (!req.complete) return void res.destroy();
+    let body: unknown;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
-      return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'Body is not JSON' } }));
+      return void badRequest(res, 'Body is not JSON');
     }
-    const result = await options.dispatch(String(body.method ?? ''), body.input);
+    // null, a number, an array: JSON, but not a call
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return void badRequest(res, 'Body must be an object { method, input }');
+    const call = body as { method?: unknown; input?: unknown };
+    if (typeof call.method !== 'string') return void badRequest(res, 'method must be a string');
+    const result = await options.dispatch(call.method, call.input);
+    if (res.destroyed) return;
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(result));
   }
 
@@ -147,9 +181,21 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 }
 
+function badRequest(res: http.ServerResponse, message: string): void {
+  res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } }));
+}
+
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
   const base = path.resolve(root);
-  let file = path.resolve(base, `.${decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // %E0%A4%A and the like: not a path to any file we serve
+    return void res.writeHead(400).end();
+  }
+  if (decoded.includes('\0')) return void res.writeHead(400).end();
+  let file = path.resolve(base, `.${decoded}`);
   if (file !== base && !file.startsWith(base + path.sep)) return void res.writeHead(404).end();
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
   if (!fs.existsSync(file)) return void res.writeHead(404).end('The renderer is not built: run npm run build:web');
@@ -159,6 +205,11 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     headers['cache-control'] = 'no-store';
   }
-  res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
+  const stream = fs.createReadStream(file);
+  stream.once('open', () => {
+    res.writeHead(200, headers);
+    stream.pipe(res);
+  });
+  // removed or unreadable between the check and the read (a rebuild in progress)
+  stream.once('error', () => (res.headersSent ? res.destroy() : res.writeHead(404).end()));
 }
