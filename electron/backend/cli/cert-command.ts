@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StoredCertificate } from '../../../shared/contract/signing';
 import { callOrThrow, formatTable } from './list';
-import { UsageError, flag, requiredFlag, type Command, type CommandContext } from './command';
+import { UsageError, flag, flagsInUsage, requiredFlag, type Command, type CommandContext } from './command';
 import { PASSPHRASE_ENV } from '../signing/certificates/store';
 
 /** Reads a secret from the environment variable a flag names: secrets never go on the command line. */
@@ -34,6 +34,11 @@ export const certCommand: Command = {
   usage: `samrad cert import FILE.p12 --password-env VAR [--passphrase-env VAR] [--label TEXT] | cert create --org NAME [--years N] [--passphrase-env VAR] | cert trust FILE.pem | cert list [--json]  (passphrase default: $${PASSPHRASE_ENV})`,
   flags: ['json', 'password-env', 'passphrase-env', 'label', 'org', 'years'],
   summary: 'signing certificates: import PKCS#12, create a local CA + signing certificate, trust a CA, list',
+  // each action takes only its own flags (cert trust --org is an error)
+  flagsFor(args) {
+    const segment = certCommand.usage.replace(/^samrad /, '').split(' | ').find((s) => s.startsWith(`cert ${args[0]} `) || s === `cert ${args[0]}`);
+    return segment ? { flags: flagsInUsage(segment.replace(/\(passphrase default.*$/, '')), usage: `samrad ${segment}` } : undefined;
+  },
   async run(ctx) {
     const [action, file] = ctx.args;
     if (!['import', 'create', 'trust', 'list'].includes(action ?? '')) throw new UsageError('cert what? one of: import, create, trust, list');

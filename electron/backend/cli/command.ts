@@ -31,11 +31,26 @@ export interface Command {
   summary: string;
   /** the --flags this command takes besides --db and --help; when given, any other flag is a usage error */
   flags?: string[];
+  /**
+   * For commands with sub-commands (export agenda, cert create): the flags and usage of the one
+   * named by `args`, so a flag that does not apply to it (export agenda --sign) is refused.
+   */
+  flagsFor?(args: string[]): { flags: string[]; usage: string } | undefined;
   /** returns the process exit code */
   run(ctx: CommandContext): Promise<number>;
 }
 
-export class UsageError extends Error {}
+/** The --flags a usage line shows (besides --db and --help): the usage is what a command accepts. */
+export function flagsInUsage(usage: string): string[] {
+  return [...new Set([...usage.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]))].filter((f) => f !== 'db' && f !== 'help');
+}
+
+export class UsageError extends Error {
+  /** the usage line to print with it, when it is narrower than the command's */
+  constructor(message: string, readonly usage?: string) {
+    super(message);
+  }
+}
 
 export function flag(ctx: CommandContext, name: string): string | undefined {
   const value = ctx.flags[name];

@@ -7,7 +7,9 @@ import { schemaVersion } from '../db/open';
 import { checkDatabase, describeCheck, failedChecks } from '../db/check';
 import { openForInspection } from '../db/inspect';
 import { loadExample } from '../example/load';
-import { requiredFlag, type Command } from './command';
+import { UsageError, flag, requiredFlag, type Command } from './command';
+import { backupsOf, restoreDatabaseFile } from '../db/recovery';
+import { defaultBackupDir } from '../db/backups';
 
 export const initCommand: Command = {
   usage: 'samrad init [--db FILE]',
@@ -100,3 +102,52 @@ export const checkCommand: Command = {
     }
   },
 };
+
+export const restoreCommand: Command = {
+  usage: 'samrad restore --from BACKUP.sqlite [--db FILE]  (without --from: lists the backups)',
+  summary: 'replace the database with a backup, checked first; the current file is kept aside as <name>.damaged-<time>',
+  flags: ['from'],
+  async run(ctx) {
+    const file = path.resolve(ctx.dbPath);
+    const from = flag(ctx, 'from');
+    if (!from) {
+      const backups = backupsOf(file);
+      if (backups.length === 0) ctx.io.out(`No backups of ${file} in ${defaultBackupDir(file)}.`);
+      for (const b of backups) ctx.io.out(`${b.createdAt}  schema ${b.schemaVersion}  ${b.path}`);
+      throw new UsageError(backups.length ? 'choose one with --from FILE (the newest is listed first)' : '--from FILE is required');
+    }
+    assertNotInUse(file);
+    const { setAside, version } = await restoreDatabaseFile(file, path.resolve(from));
+    // an older backup's schema is brought up to date now, as the app would do at start
+    const backend = await ctx.openBackend({ migrate: true });
+    try {
+      ctx.io.out(`Restored ${file} from ${path.resolve(from)} (schema ${version} → ${schemaVersion(backend.ctx.db)}).`);
+      if (setAside) ctx.io.out(`The previous file is kept as ${setAside}.`);
+      return 0;
+    } finally {
+      backend.close();
+    }
+  },
+};
+
+/**
+ * Refuses to restore under a running Samråd: replacing a file another process holds open
+ * leaves that process writing into the file set aside. Best effort: an exclusive lock is
+ * taken and given back at once; a file too damaged to open cannot be locked, and is restored.
+ */
+function assertNotInUse(file: string): void {
+  if (!fs.existsSync(file)) return;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new AppError('DATABASE_BUSY', `${file} is in use (is Samråd running?). Close Samråd first, then restore.`);
+    }
+  } finally {
+    db?.close();
+  }
+}

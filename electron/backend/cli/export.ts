@@ -1,5 +1,5 @@
 import type { Backend } from '../backend';
-import { UsageError, type Command, type CommandContext } from './command';
+import { UsageError, flagsInUsage, type Command, type CommandContext } from './command';
 import { meetingExportKinds } from '../meetings/cli';
 import { agreementExportKinds } from '../agreements/cli';
 import { archiveExportKinds } from '../archive/cli';
@@ -26,6 +26,11 @@ export const exportCommand: Command = {
     return Object.values(exportKinds).map((k) => k.usage).join('\n  ') || 'samrad export <kind>';
   },
   summary: 'export documents (Word files, archives)',
+  // each kind takes the flags its usage shows: `export agenda --sign` is an error, not an unsigned file
+  flagsFor(args) {
+    const kind = args[0] ? exportKinds[args[0]] : undefined;
+    return kind ? { flags: flagsInUsage(kind.usage), usage: kind.usage } : undefined;
+  },
   async run(ctx) {
     const name = ctx.args[0];
     const kind = name ? exportKinds[name] : undefined;

@@ -2,7 +2,7 @@ import { startBackend } from '../backend';
 import { defaultDatabasePath } from '../db/location';
 import { AppError } from '../../../shared/errors';
 import { UsageError, type CliIo, type Command } from './command';
-import { backupCommand, checkCommand, exampleCommand, initCommand } from './database-commands';
+import { backupCommand, checkCommand, exampleCommand, initCommand, restoreCommand } from './database-commands';
 import { listCommand } from './list';
 import { exportCommand } from './export';
 import { certCommand } from './cert-command';
@@ -15,6 +15,7 @@ export const commands: Record<string, Command> = {
   example: exampleCommand,
   backup: backupCommand,
   check: checkCommand,
+  restore: restoreCommand,
   list: listCommand,
   export: exportCommand,
   cert: certCommand,
@@ -60,11 +61,22 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     io.err(`samrad: unknown command "${name}". Try: samrad help`);
     return 2;
   }
+  const sub = command.flagsFor?.(args);
+  const usage = sub?.usage ?? command.usage;
   try {
     if (flags.db === true) throw new UsageError('--db needs a file name');
-    const allowed = command.flags && new Set([...command.flags, 'db', 'help']);
+    const names = sub?.flags ?? command.flags;
+    const allowed = names && new Set([...names, 'db', 'help']);
     const unknown = allowed && Object.keys(flags).filter((f) => !allowed.has(f));
-    if (unknown && unknown.length > 0) throw new UsageError(`unknown option ${unknown.map((f) => `--${f}`).join(', ')}`);
+    if (unknown && unknown.length > 0) {
+      const list = unknown.map((f) => `--${f}`).join(', ');
+      throw new UsageError(sub ? `${list} ${unknown.length === 1 ? 'does' : 'do'} not apply to "samrad ${name} ${args[0]}"` : `unknown option ${list}`);
+    }
+    // a switch given a value (--sign=no) or a value flag given none would otherwise be misread silently
+    for (const [name, value] of Object.entries(flags)) {
+      if (BOOLEAN_FLAGS.has(name) && typeof value === 'string') throw new UsageError(`--${name} takes no value`);
+      if (!BOOLEAN_FLAGS.has(name) && value === true && name !== 'db') throw new UsageError(`--${name} needs a value`);
+    }
     const dbPath = typeof flags.db === 'string' ? flags.db : defaultDatabasePath();
     return await command.run({
       args,
@@ -75,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`samrad ${name}: ${error.message}\nusage: ${command.usage}`);
+      io.err(`samrad ${name}: ${error.message}\nusage: ${error.usage ?? usage}`);
       return 2;
     }
     if (error instanceof AppError) {
