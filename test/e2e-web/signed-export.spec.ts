@@ -96,7 +96,7 @@ test('signs an attested protocol and a § extract from the export menu; the Veri
   const card = page.getByTestId('paragraph-card').first();
   await card.getByRole('button', { name: 'Protokollsutdrag' }).click();
   await expect(page.getByTestId('export-signed-label')).toHaveText('Signerad – nyckellagret är låst');
-  await page.getByRole('menuitem', { name: 'Engelska, signerad (.docx)' }).click();
+  await page.getByRole('menuitem', { name: 'Svenska, signerad (.docx)' }).click();
   const unlock = page.getByRole('dialog', { name: 'Signera digitalt' });
   await expect(unlock).toContainText(`Nyckellagret är låst. Ange lösenfrasen för att signera med ${CERTIFICATE}.`);
   await expectAccessible(page, '[role="dialog"]');

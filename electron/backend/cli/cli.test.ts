@@ -7,6 +7,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { startBackend } from '../backend';
 import { loadExample } from '../example/load';
 import { tempDbPath } from '../../../test/support/backend';
+import { editSealedDecisionAroundTriggers } from '../../../test/support/tamper';
 
 /** The real `samrad` entry point, as `npx samrad` runs it, in a child process. */
 const BIN = path.resolve(__dirname, '../../../bin/samrad.js');
@@ -99,7 +100,7 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     const result = samrad('check', '--json', ...db());
     expect(result).toMatchObject({ code: 0, err: '' });
     const report = json(result.out) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['ok', 'database', 'schema', 'integrity', 'foreignKeys', 'auditChain']);
+    expect(Object.keys(report)).toEqual(['ok', 'database', 'schema', 'integrity', 'foreignKeys', 'auditChain', 'search', 'seals']);
     expect(report).toMatchObject({
       ok: true,
       database: tmp.file,
@@ -134,6 +135,25 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     expect(text.out).toMatch(/Integrity:\s+ok/);
     expect(text.out).toContain(`Audit chain:   FAILED`);
     expect(text.out).toContain(`first broken event: ${tampered}`);
+  });
+
+  it('check fails (exit 1) naming the § whose attested decision was changed behind the triggers; export refuses it', async () => {
+    await exampleDatabase();
+    const raw = new Database(tmp.file);
+    const tampered = editSealedDecisionAroundTriggers({ db: raw } as never);
+    const number = raw.prepare('SELECT number FROM paragraph WHERE id = ?').pluck().get(tampered.paragraphId) as number;
+    raw.close();
+
+    const result = samrad('check', ...db());
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('samrad check: FAILED (seals)\n');
+    expect(result.out).toMatch(/Seals:\s+FAILED/);
+    expect(result.out).toContain(`${tampered.label} § ${number}: Beslut differs from the sealed record`);
+    const out = path.join(tmp.dir, 'protokoll.docx');
+    const exported = samrad('export', 'protocol', '--meeting', String(tampered.meetingId), '--out', out, ...db());
+    expect(exported.code).toBe(1);
+    expect(exported.err).toContain(`${tampered.label} § ${number}: Beslut differs from the sealed record`);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it('check reports an outdated schema without migrating it, and refuses a newer one', async () => {

@@ -23,6 +23,7 @@ describe('checkDatabase', () => {
       foreignKeys: { ok: true, problems: [] },
       auditChain: { ok: true, events: 1, brokenAt: null, head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get() },
       search: { ok: true, documents: 1, problems: [] },
+      seals: { ok: true, records: 0, problems: [] },
     });
     expect(describeCheck(report).join('\n')).toMatch(/Schema:\s+ok[\s\S]*Audit chain:\s+ok \(1 events; newest hash [0-9a-f]{64}\)/);
   });

@@ -78,7 +78,7 @@ export const checks = {
   }),
   /** every sealed record re-checked: its hashes, and that the tables still hold what it shows (see records/verify-seal.ts) */
   seals: check({
-    label: 'Sealed records',
+    label: 'Seals',
     run: (db) => {
       if (!hasRecords(db)) return { ok: false, records: 0, problems: [{ code: 'missing' as const, field: null, paragraph: null, message: 'this database has no sealed records yet: run "samrad init" to update it' }] };
       return verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined });

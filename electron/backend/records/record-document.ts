@@ -36,7 +36,7 @@ export function recordDocument(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, l
   const content = JSON.parse(row.snapshot) as RecordContent;
   if (lang !== row.lang) {
     if (sign) {
-      throw new AppError('INVALID_STATE', 'Only the record itself can be signed, not a translation of it', { params: { reason: 'records.sign_translation' } });
+      throw new AppError('INVALID_STATE', 'Only the record itself can be signed, not a translation of it', { params: { reason: 'records.reasons.sign_translation' } });
     }
     return renderContent(content, lang, { timestamp: new Date(row.sealed_at), translationOf: { sealedAt: row.sealed_at.slice(0, 10), sha256: row.document_sha256 } });
   }
@@ -57,7 +57,7 @@ function signSealedNow(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, content: 
     ctx.db
       .prepare('INSERT INTO record_signature (record_id, package, package_sha256, certificate_sha256, signer, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(row.id, Buffer.from(signed), packageSha256, certificateSha256(identity), signer, now.toISOString());
-    record({ action: 'record.signed', ...auditEntityOf(ref, content), after: { recordId: row.id, label: recordLabel(content), packageSha256, signer } });
+    record({ action: 'record_signed', ...auditEntityOf(ref, content), after: { recordId: row.id, label: recordLabel(content), packageSha256, signer } });
   });
   return signed;
 }

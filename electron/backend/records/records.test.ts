@@ -41,7 +41,7 @@ describe('sealing at the act', () => {
     const protocol = (await b.call('protocol.get', { meetingId: meeting.id }))!;
     expect(protocol.contentHash).toBe(info.snapshotSha256);
     const history = await b.call('history.forRecord', { entity: 'meeting', entityId: meeting.id });
-    expect(history.find((e) => e.action === 'record.sealed')?.after).toMatchObject({ recordId: info.recordId, snapshotSha256: info.snapshotSha256, documentSha256: info.documentSha256 });
+    expect(history.find((e) => e.action === 'record_sealed')?.after).toMatchObject({ recordId: info.recordId, snapshotSha256: info.snapshotSha256, documentSha256: info.documentSha256 });
     expect(await b.call('records.get', { kind: 'protocol', id: (await f.meeting('2017-04-11')).id })).toBeNull();
   });
 
@@ -99,7 +99,7 @@ describe('exports return the sealed bytes', () => {
     expect(english).toContain('Camilla Broo');
     expect(english).not.toContain('Camilla Andersson');
     expect(await protocolBytes(meeting.id, false, 'en')).toEqual(await protocolBytes(meeting.id, false, 'en'));
-    expect(await b.fail('meetings.exportProtocol', { meetingId: meeting.id, lang: 'en', sign: true })).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'records.sign_translation' } });
+    expect(await b.fail('meetings.exportProtocol', { meetingId: meeting.id, lang: 'en', sign: true })).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'records.reasons.sign_translation' } });
   });
 
   it('a signature added later goes on the sealed bytes, states its own time, and every later signed export returns the same package', async () => {

@@ -89,7 +89,7 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
     });
   const row = findRecord(ctx.db, ref)!;
   record({
-    action: options.migration?.broken ? 'record.sealed_broken' : 'record.sealed',
+    action: options.migration?.broken ? 'record_sealed_broken' : 'record_sealed',
     ...auditEntityOf(ref, content),
     after: { recordId: row.id, kind: ref.kind, label: recordLabel(content), snapshotSha256, documentSha256, signed: identity !== null, ...(options.migration ? { byMigration: true } : {}) },
   });

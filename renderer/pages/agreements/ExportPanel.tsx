@@ -83,10 +83,12 @@ function ExportLog({ versionId }: { versionId: number }) {
 export function ExportPanel({ version }: { version: VersionDetail }) {
   const { t, i18n } = useTranslation();
   const { run, busy } = useAction();
-  const [lang, setLang] = useState<DocLanguage>(i18n.language === 'en' ? 'en' : 'sv');
-  // the backend signs only a version every party has signed (signed, superseded or expired)
-  const signable = version.storedStatus === 'signed';
-  const { readiness, reload } = useSigningReadiness(signable);
+  const sealed = version.storedStatus === 'signed';
+  // a signed version is a Swedish record: offer it as it is; an English export is a translation
+  const [lang, setLang] = useState<DocLanguage>(!sealed && i18n.language === 'en' ? 'en' : 'sv');
+  // the backend signs only the record itself: a version every party has signed, in its own language
+  const signable = sealed && lang === 'sv';
+  const { readiness, reload } = useSigningReadiness(sealed);
   const [wantsSigned, setWantsSigned] = useState(false);
   const signer = signable && readiness.state === 'ready' && wantsSigned ? readiness.certificate : null;
 
@@ -118,7 +120,7 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
             <SignOption
               readiness={readiness}
               eligible={signable}
-              ineligibleReason={t('agreements.export.signOnlySigned')}
+              ineligibleReason={sealed ? t('records.reasons.sign_translation') : t('agreements.export.signOnlySigned')}
               checked={wantsSigned}
               onChange={setWantsSigned}
               onUnlocked={reload}

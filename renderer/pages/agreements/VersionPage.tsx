@@ -5,6 +5,7 @@ import type { VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall, useErrorText } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { RecordHistory } from '../../components/RecordHistory';
+import { SealedRecordPanel } from '../../components/records/SealedRecordPanel';
 import { formatPeriod } from '../../components/period';
 import { ExportPanel } from './ExportPanel';
 import { PartiesPanel } from './PartiesPanel';
@@ -97,6 +98,7 @@ export function VersionPage({ id }: { id: number }) {
         </Group>
       </Group>
       <FrozenBanner version={v} />
+      {v.storedStatus === 'signed' && <SealedRecordPanel record={{ kind: 'agreement', id: v.id }} />}
       <Tabs defaultValue="text" keepMounted>
         <Tabs.List aria-label={t('agreements.tabs.label')}>
           <Tabs.Tab value="text">{t('agreements.tabs.text')}</Tabs.Tab>

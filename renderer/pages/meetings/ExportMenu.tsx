@@ -98,9 +98,6 @@ export function ExportMenu<M extends ExportMethod>({
                 <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending('sv')}>
                   {t('meetings.export.svSigned')}
                 </Menu.Item>
-                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending('en')}>
-                  {t('meetings.export.enSigned')}
-                </Menu.Item>
               </div>
             </>
           )}

@@ -12,6 +12,7 @@ import { usePriorityOptions } from '../options';
 import { ActionItems } from './ActionItems';
 import { AttestDialog, type Attester } from './AttestDialog';
 import { Corrections } from './Corrections';
+import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 
 type Fields = Required<{ [K in keyof ParagraphFields]: Exclude<ParagraphFields[K], undefined> }>;
 
@@ -93,6 +94,7 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { 
             )}
           </Group>
         </Group>
+        {p.immediatelyAttested && <SealedRecordPanel record={{ kind: 'extract', id: p.id }} />}
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <AutosaveTextarea singleLine label={t('meetings.paragraph.title')} value={p.title} readOnly={locked} error={errors.title} onSave={(v) => save('title', v)} />

@@ -15,6 +15,8 @@ import { AttestDialog } from './AttestDialog';
 import { Corrections } from './Corrections';
 import { ParagraphCard } from './ParagraphCard';
 import { InlineErrors } from '../InlineErrors';
+import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
+import { formatDateTime } from '../../../components/dateTime';
 
 function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): void }) {
   const { t } = useTranslation();
@@ -44,7 +46,7 @@ function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): vo
 
 /** Justeringens plats och tid, who has attested, who is still to attest, and the deadline. */
 function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Protocol }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { run, fieldErrors } = useAction();
   const errors = errorsByField(fieldErrors);
   const [attesting, setAttesting] = useState(false);
@@ -94,10 +96,11 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
         )}
         {protocol.status === 'attested' && (
           <Alert color="green" title={t('meetings.justering.attestedTitle')}>
-            {t('meetings.justering.attestedText', { at: protocol.attestedAt ?? '' })}
+            {t('meetings.justering.attestedText', { at: protocol.attestedAt ? formatDateTime(protocol.attestedAt, i18n.language) : '' })}
             {protocol.contentHash && <Text size="xs" ff="monospace" mt={4}>{t('meetings.justering.hash', { hash: protocol.contentHash.slice(0, 16) })}</Text>}
           </Alert>
         )}
+        {protocol.status === 'attested' && <SealedRecordPanel record={{ kind: 'protocol', id: meeting.id }} />}
       </Stack>
       {attesting && <AttestDialog meetingId={meeting.id} attesters={protocol.pendingAttesters} defaultPlace={protocol.attestationPlace ?? meeting.place} onClose={() => setAttesting(false)} />}
     </Card>
