@@ -1,5 +1,7 @@
 import type { Db } from './db/open';
 import type { EventMap, EventName } from '../../shared/contract';
+import { zonedDate } from '../../shared/time/zoned-date';
+import { timeZoneOf } from './session/time-zone';
 
 /** A clock the tests can set; services never call `new Date()` themselves. */
 export interface Clock {
@@ -24,6 +26,7 @@ export interface Ctx {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }
 
+/** Today's calendar date in the organisation's zone (Europe/Stockholm unless set): the one "today" of every date rule. */
 export function today(ctx: Ctx): string {
-  return ctx.clock.now().toISOString().slice(0, 10);
+  return zonedDate(ctx.clock.now(), timeZoneOf(ctx));
 }

@@ -7,6 +7,7 @@ import { routes } from './routes';
 import { ActorChooser } from './ActorChooser';
 import { SkipLink } from '../components/SkipLink';
 import type { Language } from '../../shared/contract/system';
+import { setAppTimeZone } from '../pages/meetings/localDate';
 
 const MAIN_ID = 'main-content';
 
@@ -21,6 +22,9 @@ export function App() {
   useEffect(() => {
     if (language && i18n.language !== language) void i18n.changeLanguage(language);
   }, [language, i18n]);
+
+  // every "today" in the renderer uses the backend's zone (Europe/Stockholm unless set)
+  setAppTimeZone(session.data?.timeZone);
 
   // the page's language follows the UI's, so screen readers pronounce it right
   useEffect(() => {

@@ -12,6 +12,8 @@ export const session = z.object({
   language: z.enum(LANGUAGES),
   schemaVersion: z.number(),
   databasePath: z.string(),
+  /** the zone of every date rule (Europe/Stockholm unless set); the renderer's "today" uses it too */
+  timeZone: z.string(),
 });
 export type Session = z.infer<typeof session>;
 
@@ -24,6 +26,7 @@ export const systemContract = {
     session,
   ),
   'session.setLanguage': method(z.object({ language: z.enum(LANGUAGES) }), session),
+  'session.setTimeZone': method(z.object({ timeZone: z.string({ message: 'unknown_time_zone' }).min(1, { message: 'unknown_time_zone' }).max(64, { message: 'unknown_time_zone' }) }), session),
   'example.status': method(z.object({}).default({}), exampleStatus),
   /**
    * Adds the Södertälje example. When the database already holds data it refuses (CONFLICT)

@@ -17,6 +17,7 @@ describe('session', () => {
       language: 'sv',
       schemaVersion: LATEST_VERSION,
       databasePath: b.ctx.dbPath,
+      timeZone: 'Europe/Stockholm',
     });
     await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     expect(lastActor()).toBe('testare');

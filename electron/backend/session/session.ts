@@ -4,6 +4,7 @@ import { fieldError } from '../../../shared/errors';
 import { schemaVersion } from '../db/open';
 import { currentActor, type Actor } from './actor';
 import { getSetting, putSetting } from './settings';
+import { setTimeZone, timeZoneOf } from './time-zone';
 
 export function getSession(ctx: Ctx): Session {
   return {
@@ -12,6 +13,7 @@ export function getSession(ctx: Ctx): Session {
     language: (getSetting(ctx.db, 'language') as Language | null) ?? 'sv',
     schemaVersion: schemaVersion(ctx.db),
     databasePath: ctx.dbPath,
+    timeZone: timeZoneOf(ctx),
   };
 }
 
@@ -34,5 +36,10 @@ export function setActor(ctx: Ctx, actor: Actor): Session {
 export function setLanguage(ctx: Ctx, language: Language): Session {
   putSetting(ctx.db, 'language', language);
   ctx.emit('data.changed', { entity: 'session' });
+  return getSession(ctx);
+}
+
+export function setSessionTimeZone(ctx: Ctx, timeZone: string): Session {
+  setTimeZone(ctx, timeZone);
   return getSession(ctx);
 }

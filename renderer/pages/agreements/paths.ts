@@ -1,3 +1,5 @@
+import { todayIso } from '../meetings/localDate';
+
 /** Hash routes of the agreements area, in one place so links and the page switch agree. */
 export const agreementPaths = {
   overview: () => '/agreements',
@@ -5,9 +7,7 @@ export const agreementPaths = {
   compare: (fromId?: number, toId?: number) => (fromId && toId ? `/agreements/compare/${fromId}/${toId}` : '/agreements/compare'),
 };
 
-/** Today as YYYY-MM-DD in the user's own time zone (the default date of a signing). */
+/** Today as YYYY-MM-DD in the app's zone, as the backend's date rules see it (the default date of a signing). */
 export function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIso();
 }

@@ -10,8 +10,10 @@ import { formatPeriod } from '../../components/period';
 import { AgendaTemplateEditor } from './AgendaTemplateEditor';
 import { BodyForm, bodyDraftOf, type BodyDraft } from './BodyForm';
 import { blankMember, MemberForm, memberDraftOf, type MemberDraft } from './MemberForm';
+import { todayIso } from '../meetings/localDate';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the app's zone, not UTC: between midnight and 01:00/02:00 the UTC date is still yesterday
+const today = () => todayIso();
 
 /** One body with its members (who, in which role, over which period, standing in for whom) and its standing agenda items. */
 export function BodyDetail({ id }: { id: number }) {
