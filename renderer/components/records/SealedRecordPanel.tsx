@@ -42,7 +42,7 @@ export function SealedRecordPanel({ record }: { record: RecordRef }) {
     );
   }
   return (
-    <Alert color="teal" icon={<IconShieldCheck aria-hidden />} title={t('records.title')} data-testid="sealed-record">
+    <Alert color="green" icon={<IconShieldCheck aria-hidden />} title={t('records.title')} data-testid="sealed-record">
       <Stack gap={4}>
         <Text size="sm">{t('records.sealedAt', { at: formatDateTime(r.sealedAt, i18n.language) })}</Text>
         <Text size="sm">{r.signedAtSealing ? t('records.signedAtSealing') : t('records.unsigned')}</Text>
