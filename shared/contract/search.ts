@@ -67,8 +67,10 @@ export type SearchHit = z.infer<typeof searchHit>;
 export const searchResult = z.object({
   /** the query as understood; empty when it holds nothing to search for */
   query: z.string(),
+  /** the matches counted; when `more` is set there are more than that (a search reads the newest few hundred matches, ranks them and stops) */
   total: z.number(),
-  /** matches per kind (with every filter but the kind filter applied) */
+  more: z.boolean(),
+  /** matches per kind (with every filter but the kind filter applied), counted the same way */
   counts: z.record(z.enum(SEARCH_KINDS), z.number()),
   hits: z.array(searchHit),
 });

@@ -1,9 +1,10 @@
 import type { Db } from '../db/open';
-import { SEARCH_COLUMNS, SEARCH_TRIGGERS } from '../db/migrations/005_search';
+import { FILL_SQL, SEARCH_COLUMNS, SEARCH_TRIGGERS, TRIGRAM_TEXT } from '../db/migrations/005_search';
 
+/** Each FTS index, as 005_search defines it: its columns and what feeds them from `search_doc`. */
 const INDEXES = [
-  { table: 'search_word', tokenize: 'unicode61 remove_diacritics 0' },
-  { table: 'search_tri', tokenize: 'trigram remove_diacritics 0' },
+  { table: 'search_word', tokenize: 'unicode61 remove_diacritics 0', columns: ['title', 'dnr', 'content'], source: 'title, dnr, content' },
+  { table: 'search_tri', tokenize: 'trigram remove_diacritics 0', columns: ['text'], source: TRIGRAM_TEXT('') },
 ] as const;
 
 /** The source views (`search_src_<kind>`): what each kind of record contributes to the index. */
@@ -19,15 +20,16 @@ const cols = SEARCH_COLUMNS.join(', ');
 
 /**
  * Rebuilds the whole index from the tables, in one transaction: readers see the old index or
- * the new one, never half. With `search_state.live` at 0 the documents go in without per-row
- * FTS work, then each FTS index is rebuilt in one pass — much faster than row by row.
+ * the new one, never half. With `search_state.live` at 0 the per-row FTS triggers stand still
+ * while `search_doc` is emptied and refilled (oldest record first, so ids follow the dates);
+ * then each FTS index is emptied and filled in bulk.
  */
 export function reindex(db: Db): { documents: number } {
   const run = db.transaction(() => {
     db.prepare('UPDATE search_state SET live = 0').run();
     db.prepare('DELETE FROM search_doc').run();
-    for (const view of sourceViews(db)) db.prepare(`INSERT INTO search_doc (${cols}) SELECT ${cols} FROM ${view}`).run();
-    for (const { table } of INDEXES) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run();
+    for (const { table } of INDEXES) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`).run();
+    db.exec(FILL_SQL);
     db.prepare('UPDATE search_state SET live = 1').run();
     return { documents: db.prepare('SELECT count(*) FROM search_doc').pluck().get() as number };
   });
@@ -48,14 +50,14 @@ const MAX_LISTED = 20;
  * private in-memory database: the checked connection may be read-only even for TEMP tables
  * (query_only), and must not change in any case.
  */
-function differingDocuments(db: Db, table: string, tokenize: string): number {
+function differingDocuments(db: Db, { table, tokenize, columns, source }: (typeof INDEXES)[number]): number {
   const Connection = db.constructor as new (file: string) => Db;
   const probe = new Connection(':memory:');
   try {
-    probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(title, dnr, content, tokenize='${tokenize}')`).run();
-    const insert = probe.prepare('INSERT INTO p (rowid, title, dnr, content) VALUES (?, ?, ?, ?)');
+    probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(${columns.join(', ')}, content='', tokenize='${tokenize}')`).run();
+    const insert = probe.prepare(`INSERT INTO p (rowid, ${columns.join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`);
     probe.transaction(() => {
-      for (const r of db.prepare('SELECT id, title, dnr, content FROM search_doc').raw().iterate() as IterableIterator<[number, string | null, string | null, string | null]>) insert.run(...r);
+      for (const r of db.prepare(`SELECT id, ${source} FROM search_doc`).raw().iterate() as IterableIterator<unknown[]>) insert.run(...r);
     })();
     // both lists sorted by id: walk them side by side
     const expected = probe.prepare('SELECT id, sz FROM p_docsize ORDER BY id').raw().iterate() as IterableIterator<[number, Buffer]>;
@@ -110,9 +112,9 @@ export function checkSearchIndex(db: Db): SearchIndexReport {
   const stale = listed(`SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${expected})) WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM (${expected}))`);
   if (stale.length) problems.push(`index entries out of date: ${describe(stale)}`);
 
-  for (const { table, tokenize } of INDEXES) {
-    const differ = differingDocuments(db, table, tokenize);
-    if (differ > 0) problems.push(`${table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
+  for (const index of INDEXES) {
+    const differ = differingDocuments(db, index);
+    if (differ > 0) problems.push(`${index.table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
   }
   return { ok: problems.length === 0, documents, problems };
 }

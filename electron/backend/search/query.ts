@@ -4,16 +4,18 @@
  * unbalanced quotes are just text and no query can be a syntax error.
  *
  * How a piece is matched, chosen for Swedish:
- *  - a word of 3+ letters: as a substring, in the trigram index — this finds it as a whole
- *    word, as a prefix ("trygg" → "trygghet") and as part of a compound ("inbrott" →
- *    "bostadsinbrott", "bränder" → "fordonsbränder");
+ *  - a word of 3+ letters: as a substring — found as a whole word, as a prefix ("trygg" →
+ *    "trygghet") and as part of a compound ("inbrott" → "bostadsinbrott", "bränder" →
+ *    "fordonsbränder"). Words and prefixes come from the word index (`word`); parts of
+ *    compounds from the trigram index (`trigram`), which finds the records holding a few of its
+ *    rarer trigrams, after which the search checks the word itself occurs (`termPatterns`);
  *  - a shorter word, or a number: as a prefix in the word index (trigrams need 3 characters;
  *    "2017" as a substring would also hit "12017");
  *  - a word with inner punctuation ("2017/123", "Lars-Göran"): as a phrase in the word index;
  *  - "a quoted phrase": its words in order, exactly, in the word index;
  *  - a whole query shaped like a dnr ("KS 2017/123"): one exact phrase, so it never matches
  *    "KS 2017/1234" or a text that merely contains "KS" and "2017".
- * Case folds in both indexes; å, ä and ö are letters of their own (remove_diacritics 0).
+ * Case folds; å, ä and ö are letters of their own (remove_diacritics 0, and no folding here).
  */
 
 export type Term =
@@ -23,9 +25,9 @@ export type Term =
 
 export interface ParsedQuery {
   terms: Term[];
-  /** MATCH expression for the trigram index, or null when no term goes there */
+  /** MATCH expression for the trigram index (a few trigrams of each substring term), or null when no term needs it */
   trigram: string | null;
-  /** MATCH expression for the word index, or null */
+  /** MATCH expression for the word index: every term as a word, prefix or phrase; null when there is nothing to search for */
   word: string | null;
   /** the query as typed, spaces collapsed; empty when it holds nothing to search for */
   display: string;
@@ -68,19 +70,37 @@ export function parseQuery(input: string): ParsedQuery {
   }
   const unique = dedupe(terms);
   const tri = unique.filter((t) => t.type === 'substring');
-  const word = unique.filter((t) => t.type !== 'substring');
   return {
     terms: unique,
-    trigram: tri.length ? tri.map((t) => quote((t as { text: string }).text)).join(' AND ') : null,
-    word: word.length ? word.map(wordExpression).join(' AND ') : null,
+    trigram: tri.length ? [...new Set(tri.flatMap((t) => rareTrigrams((t as { text: string }).text)))].map(quote).join(' AND ') : null,
+    word: unique.length ? unique.map(wordExpression).join(' AND ') : null,
     display: unique.length ? text.replace(/\s+/g, ' ') : '',
   };
 }
 
+/** The trigrams of a word as the trigram tokenizer makes them (code points, case folded). */
+function trigramsOf(word: string): string[] {
+  const chars = [...word];
+  return chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join(''));
+}
+
+/**
+ * Letters by how common they are in Swedish text, most common first. A trigram of common
+ * letters ("att", "ter") is in most records and costs the index a long list to merge; rarer
+ * ones ("kyd", "gsv") narrow at once. The exact check afterwards makes any subset correct.
+ */
+const COMMON = 'eantrsildomkgväfhupåöbcjyxwzq';
+const commonness = (trigram: string) => [...trigram].reduce((sum, c) => sum + (COMMON.includes(c) ? COMMON.length - COMMON.indexOf(c) : 0), 0);
+
+/** At most three of a word's trigrams, the rarest by their letters, so a long word does not merge a dozen lists. */
+function rareTrigrams(word: string): string[] {
+  const all = [...new Set(trigramsOf(word))];
+  return all.sort((a, b) => commonness(a) - commonness(b)).slice(0, 3);
+}
+
 function wordExpression(t: Term): string {
-  if (t.type === 'prefix') return `${quote(t.text)}*`;
-  if (t.type === 'phrase') return `${quote(t.tokens.join(' '))}${t.prefixLast ? '*' : ''}`;
-  return quote(t.text);
+  if (t.type === 'prefix' || t.type === 'substring') return `${quote(t.text)}*`;
+  return `${quote(t.tokens.join(' '))}${t.prefixLast ? '*' : ''}`;
 }
 
 function dedupe(terms: Term[]): Term[] {
@@ -104,6 +124,15 @@ function patternOf(t: Term): string {
   if (t.type === 'substring') return escape(t.text);
   if (t.type === 'prefix') return `${BEFORE}${escape(t.text)}`;
   return `${BEFORE}${t.tokens.map(escape).join('[^\\p{L}\\p{N}]+')}${t.prefixLast ? '' : AFTER}`;
+}
+
+/**
+ * One regular expression per term, finding in plain text exactly what the term means; the
+ * search keeps a record only when every term finds something in one of its fields, so the
+ * trigram index's candidates (which only hold the trigrams, in any order) are made exact.
+ */
+export function termPatterns(terms: Term[]): RegExp[] {
+  return terms.map((t) => new RegExp(patternOf(t), 'giu'));
 }
 
 /** Every match of the query in `text`, as sorted, non-overlapping [start, end) ranges (UTF-16 offsets). */

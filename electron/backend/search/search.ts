@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import type { Db } from '../db/open';
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult, type SearchStatus } from '../../../shared/contract/search';
-import { parseQuery, snippetOf, matchRanges, type ParsedQuery } from './query';
+import { matchRanges, parseQuery, snippetOf, termPatterns, type ParsedQuery } from './query';
 
 export interface SearchFilter {
   q: string;
@@ -14,7 +14,23 @@ export interface SearchFilter {
   offset: number;
 }
 
-interface HitRow {
+/**
+ * How many matching records one search reads and ranks, newest first. A word found in most
+ * of 100 000 §§ cannot be ranked in full within the time a keystroke allows (BM25 over every
+ * match is linear in the matches: ~0.8 s there, see `npm run bench`), so ranking weighs the
+ * newest WINDOW matches and the result says `more` beyond them. Paging past the window widens it.
+ */
+export const WINDOW = 300;
+/** how many trigram candidates one window may read, so a query with many near misses stays bounded */
+const SCAN_LIMIT = 1500;
+
+/** what filtering and counting need: the index search_doc_facets holds exactly these, so no text is read */
+interface Facet {
+  id: number;
+  kind: SearchKind;
+}
+
+interface DocRow {
   id: number;
   kind: SearchKind;
   ref_id: number;
@@ -25,35 +41,15 @@ interface HitRow {
   date_to: string | null;
   status: SearchStatus | null;
   title: string | null;
+  dnr: string | null;
   content: string | null;
-  body_name: string | null;
-  paragraph_number: number | null;
-  version_title: string | null;
-  organisation_name: string | null;
 }
 
-/**
- * The FROM … WHERE that selects the matching documents as `d`, ranked by bm25 as `score`
- * (lower is better). The trigram index ranks when it takes part, since it holds the longer
- * words; the word index then only narrows.
- */
-function matchClause(parsed: ParsedQuery, filter: SearchFilter, withKinds: boolean): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
+const TEXT_COLUMNS = 'd.id, d.kind, d.ref_id, d.meeting_id, d.paragraph_id, d.version_id, d.date_from, d.date_to, d.status, d.title, d.dnr, d.content';
+
+function filterClause(filter: SearchFilter, withKinds: boolean): { sql: string; params: unknown[] } {
   const where: string[] = [];
-  let from: string;
-  if (parsed.trigram) {
-    from = 'search_tri f JOIN search_doc d ON d.id = f.rowid';
-    where.push('search_tri MATCH ?');
-    params.push(parsed.trigram);
-    if (parsed.word) {
-      where.push('d.id IN (SELECT rowid FROM search_word WHERE search_word MATCH ?)');
-      params.push(parsed.word);
-    }
-  } else {
-    from = 'search_word f JOIN search_doc d ON d.id = f.rowid';
-    where.push('search_word MATCH ?');
-    params.push(parsed.word);
-  }
+  const params: unknown[] = [];
   if (withKinds && filter.kinds && filter.kinds.length > 0) {
     where.push(`d.kind IN (${filter.kinds.map(() => '?').join(', ')})`);
     params.push(...filter.kinds);
@@ -75,7 +71,99 @@ function matchClause(parsed: ParsedQuery, filter: SearchFilter, withKinds: boole
     where.push('d.status = ?');
     params.push(filter.status);
   }
-  return { sql: `FROM ${from} WHERE ${where.join(' AND ')}`, params };
+  return { sql: where.map((w) => ` AND ${w}`).join(''), params };
+}
+
+/** field weights: titles count most, then the dnr, then the text (the same for bm25 and the check of compound parts) */
+const FIELDS = [
+  { key: 'title', weight: 10 },
+  { key: 'dnr', weight: 4 },
+  { key: 'content', weight: 1 },
+] as const;
+
+interface Window {
+  /** whole words, prefixes and phrases: exact, from the word index, best first */
+  words: Facet[];
+  /** parts of compounds only the trigram index finds, checked against the text, best first */
+  parts: DocRow[];
+  more: boolean;
+}
+
+/**
+ * The newest `want` matches (highest id first: see 005_search), ranked. First the word index,
+ * exact and cheap, ranked by FTS5's bm25 within the window; then, when a term may be part of a
+ * compound and the window is not full, the trigram index for records where it occurs only
+ * inside a longer word — those are checked against the text and rank after the word matches.
+ */
+function search(db: Db, parsed: ParsedQuery, filter: SearchFilter, withKinds: boolean, want: number): Window {
+  const { sql: where, params } = filterClause(filter, withKinds);
+  const words = db
+    .prepare(
+      `SELECT d.id AS id, d.kind AS kind FROM search_word f JOIN search_doc d INDEXED BY search_doc_facets ON d.id = f.rowid
+       WHERE search_word MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`,
+    )
+    .all(parsed.word, ...params, want + 1) as Facet[];
+  let more = words.length > want;
+  if (more) words.length = want;
+  if (words.length > 0) {
+    const score = new Map<number, number>();
+    const lowest = words[words.length - 1].id;
+    for (const r of db.prepare('SELECT rowid AS id, bm25(search_word, 10.0, 4.0, 1.0) AS s FROM search_word WHERE search_word MATCH ? AND rowid >= ?').all(parsed.word, lowest) as Array<{ id: number; s: number }>) {
+      score.set(r.id, r.s);
+    }
+    words.sort((a, b) => score.get(a.id)! - score.get(b.id)! || b.id - a.id);
+  }
+
+  const parts: DocRow[] = [];
+  if (parsed.trigram && !more) {
+    const patterns = termPatterns(parsed.terms);
+    const seen = new Set(words.map((w) => w.id));
+    const candidates = db
+      .prepare(`SELECT ${TEXT_COLUMNS} FROM search_tri f JOIN search_doc d ON d.id = f.rowid WHERE search_tri MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`)
+      .iterate(parsed.trigram, ...params, SCAN_LIMIT + 1) as IterableIterator<DocRow>;
+    let scanned = 0;
+    for (const row of candidates) {
+      if (++scanned > SCAN_LIMIT || words.length + parts.length === want) {
+        more = true;
+        break;
+      }
+      if (seen.has(row.id)) continue;
+      if (patterns.every((p) => FIELDS.some((f) => test(p, row[f.key])))) parts.push(row);
+    }
+    const scores = new Map(rank(parts, parsed).map((s) => [s.row.id, s.score]));
+    parts.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.id - a.id);
+  }
+  return { words, parts, more };
+}
+
+function test(pattern: RegExp, text: string | null): boolean {
+  if (!text) return false;
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** BM25's term weight (k1 1.2, b 0.75) per field with the weights above, for records the word index cannot score. */
+function rank(rows: DocRow[], parsed: ParsedQuery): Array<{ row: DocRow; score: number }> {
+  const patterns = termPatterns(parsed.terms);
+  const avg = FIELDS.map((f) => Math.max(1, rows.reduce((sum, r) => sum + (r[f.key]?.length ?? 0), 0) / Math.max(1, rows.length)));
+  return rows.map((row) => {
+    let score = 0;
+    FIELDS.forEach((f, i) => {
+      const text = row[f.key];
+      if (!text) return;
+      const norm = 1 - 0.75 + 0.75 * (text.length / avg[i]);
+      for (const p of patterns) {
+        p.lastIndex = 0;
+        let tf = 0;
+        for (let m = p.exec(text); m; m = p.exec(text)) {
+          tf++;
+          if (m[0].length === 0) p.lastIndex++;
+        }
+        if (tf > 0) score += (f.weight * (tf * 2.2)) / (tf + 1.2 * norm);
+      }
+    });
+    return { row, score };
+  });
 }
 
 function emptyCounts(): Record<SearchKind, number> {
@@ -89,35 +177,57 @@ export function searchRecords(ctx: Ctx, filter: SearchFilter): SearchResult {
 export function searchDb(db: Db, filter: SearchFilter): SearchResult {
   const parsed = parseQuery(filter.q);
   const counts = emptyCounts();
-  if (!parsed.trigram && !parsed.word) return { query: '', total: 0, counts, hits: [] };
+  if (!parsed.word) return { query: '', total: 0, more: false, counts, hits: [] };
 
-  const all = matchClause(parsed, filter, false);
-  for (const row of db.prepare(`SELECT d.kind AS kind, count(*) AS n ${all.sql} GROUP BY d.kind`).all(...all.params) as Array<{ kind: SearchKind; n: number }>) {
-    if (row.kind in counts) counts[row.kind] = row.n;
-  }
-  const counted: readonly SearchKind[] = filter.kinds && filter.kinds.length > 0 ? filter.kinds : SEARCH_KINDS;
-  const total = counted.reduce((sum, k) => sum + counts[k], 0);
+  const want = Math.max(WINDOW, Math.ceil((filter.offset + filter.limit) / WINDOW) * WINDOW);
+  const byKind = Boolean(filter.kinds && filter.kinds.length > 0);
+  // counts per kind come from a window without the kind filter, so the other kinds can show theirs
+  const all = search(db, parsed, filter, false, want);
+  for (const row of [...all.words, ...all.parts]) counts[row.kind]++;
+  const chosen = byKind ? search(db, parsed, filter, true, want) : all;
+  const found = [...chosen.words, ...chosen.parts];
+  if (byKind) for (const k of filter.kinds!) counts[k] = found.filter((r) => r.kind === k).length;
 
-  const ranked = matchClause(parsed, filter, true);
-  const rows = db
+  const page = found.slice(filter.offset, filter.offset + filter.limit);
+  const rows = textOf(db, page.map((r) => r.id));
+  return {
+    query: parsed.display,
+    total: found.length,
+    more: chosen.more,
+    counts,
+    hits: page.map((r) => rows.get(r.id)!).map((row) => toHit(row, parsed)),
+  };
+}
+
+/** Text, names and places of the hits shown: read for these few only (names live, so they are never stale). */
+function textOf(db: Db, ids: number[]): Map<number, DocRow & Context> {
+  const out = new Map<number, DocRow & Context>();
+  if (ids.length === 0) return out;
+  const found = db
     .prepare(
-      `WITH hit AS (SELECT d.id AS id, f.rank AS score ${ranked.sql} ORDER BY f.rank, d.id LIMIT ? OFFSET ?)
-       SELECT d.id, d.kind, d.ref_id, d.meeting_id, d.paragraph_id, d.version_id, d.date_from, d.date_to, d.status, d.title, d.content,
-              b.name AS body_name, p.number AS paragraph_number, v.title AS version_title, o.name AS organisation_name
-       FROM hit JOIN search_doc d ON d.id = hit.id
+      `SELECT ${TEXT_COLUMNS}, b.name AS body_name, p.number AS paragraph_number, v.title AS version_title, o.name AS organisation_name
+       FROM search_doc d
        LEFT JOIN body b ON b.id = d.body_id
        LEFT JOIN paragraph p ON p.id = d.paragraph_id
        LEFT JOIN agreement_version v ON v.id = d.version_id AND d.kind <> 'version'
        LEFT JOIN person pe ON d.kind = 'person' AND pe.id = d.ref_id
        LEFT JOIN organisation o ON o.id = pe.organisation_id
-       ORDER BY hit.score, hit.id`,
+       WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
     )
-    .all(...ranked.params, filter.limit, filter.offset) as HitRow[];
-
-  return { query: parsed.display, total, counts, hits: rows.map((row) => toHit(row, parsed)) };
+    .all(...ids) as Array<DocRow & Context>;
+  for (const r of found) out.set(r.id, r);
+  return out;
 }
 
-function toHit(row: HitRow, parsed: ParsedQuery): SearchHit {
+interface Context {
+  body_name: string | null;
+  paragraph_number: number | null;
+  version_title: string | null;
+  organisation_name: string | null;
+}
+
+function toHit(row: DocRow & Context, parsed: ParsedQuery): SearchHit {
+  const c = row;
   const { snippet, highlights } = snippetOf(row.content, parsed.terms);
   return {
     kind: row.kind,
@@ -130,17 +240,17 @@ function toHit(row: HitRow, parsed: ParsedQuery): SearchHit {
     dateFrom: row.date_from,
     dateTo: row.date_to,
     context: {
-      bodyName: row.body_name,
-      paragraphNumber: row.paragraph_number,
-      versionTitle: row.version_title,
-      organisationName: row.organisation_name,
+      bodyName: c.body_name,
+      paragraphNumber: c.paragraph_number,
+      versionTitle: c.version_title,
+      organisationName: c.organisation_name,
     },
     open: openTarget(row),
   };
 }
 
 /** Where the app shows a record: the § on its protocol tab, a section in its version, … (anchors are element ids those pages render). */
-function openTarget(row: HitRow): SearchHit['open'] {
+function openTarget(row: DocRow): SearchHit['open'] {
   switch (row.kind) {
     case 'paragraph':
       return { route: `/meetings/${row.meeting_id}/protocol`, anchor: `paragraph-${row.ref_id}-title` };

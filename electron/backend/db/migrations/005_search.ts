@@ -5,17 +5,20 @@
  *
  * One row per searchable record in `search_doc` (its text, and the facts the filters need),
  * fed by triggers on the source tables, so every write — service, contract or raw SQL — keeps
- * the index in step inside its own transaction. Two FTS5 indexes over `search_doc` (external
- * content, so the text is stored once):
+ * the index in step inside its own transaction. Two FTS5 indexes over it, contentless (the
+ * text is stored once, in `search_doc`) with contentless_delete so a row can be taken out by id:
  *  - `search_word`: unicode61 with remove_diacritics 0, so å/ä/ö stay letters of their own
  *    ("för" never matches "for") while case folds; words, prefixes, phrases, dnr;
- *  - `search_tri`: trigrams, so a part of a Swedish compound is found ("inbrott" in
- *    "bostadsinbrott"), which word and prefix matching cannot do.
+ *  - `search_tri`: trigrams of all the text in one column, detail=none (a tenth of the size of
+ *    detail=full): it finds the records holding every trigram of a word, so a part of a Swedish
+ *    compound is found ("inbrott" in "bostadsinbrott"), which word and prefix matching cannot
+ *    do; the search code then checks the word really occurs (see electron/backend/search).
  *
  * What a record contributes is defined once, in the `search_src_<kind>` views: the triggers,
  * `samrad reindex` and `samrad check` all read them, so they cannot disagree on the text.
- * `search_state.live` is 0 only inside a rebuild (reindex), which fills `search_doc` first and
- * then rebuilds the FTS indexes in one pass instead of row by row.
+ * `search_state.live` is 0 only inside a rebuild, which fills `search_doc` first and the FTS
+ * indexes after, in bulk. Documents are numbered in date order by a rebuild and in writing
+ * order after it, so a higher id is a newer record: search reads the newest matches first.
  */
 
 /** The columns of `search_doc` a source view provides, in order. */
@@ -140,13 +143,26 @@ function feedTriggers(): { sql: string; names: string[] } {
 }
 
 const feeds = feedTriggers();
-const INDEXES = ['search_word', 'search_tri'] as const;
-const ftsInsert = (row: 'NEW') => INDEXES.map((t) => `INSERT INTO ${t} (rowid, title, dnr, content) VALUES (${row}.id, ${row}.title, ${row}.dnr, ${row}.content);`);
-const ftsDelete = (row: 'OLD') => INDEXES.map((t) => `INSERT INTO ${t} (${t}, rowid, title, dnr, content) VALUES ('delete', ${row}.id, ${row}.title, ${row}.dnr, ${row}.content);`);
+
+/** The text of a document as the trigram index holds it: all of it, in one column. */
+export const TRIGRAM_TEXT = (row: string) => `concat_ws(' ', ${row}title, ${row}dnr, ${row}content)`;
+const ftsInsert = [
+  "INSERT INTO search_word (rowid, title, dnr, content) VALUES (NEW.id, NEW.title, NEW.dnr, NEW.content);",
+  `INSERT INTO search_tri (rowid, text) VALUES (NEW.id, ${TRIGRAM_TEXT('NEW.')});`,
+];
+const ftsDelete = ['DELETE FROM search_word WHERE rowid = OLD.id;', 'DELETE FROM search_tri WHERE rowid = OLD.id;'];
 
 /** Every trigger this migration creates; `samrad check` reports any that is missing. */
 export const SEARCH_TRIGGERS = [...feeds.names, 'search_doc_ai', 'search_doc_ad', 'search_doc_au'];
 export const SEARCH_KINDS = Object.keys(SOURCES);
+
+/** Fills `search_doc` from every source view, oldest record first, then both FTS indexes in bulk. */
+export const FILL_SQL = `
+INSERT INTO search_doc (${cols})
+SELECT ${cols} FROM (${SEARCH_KINDS.map((kind) => `SELECT ${cols} FROM search_src_${kind}`).join('\nUNION ALL ')})
+ORDER BY coalesce(date_from, ''), kind, ref_id;
+INSERT INTO search_word (rowid, title, dnr, content) SELECT id, title, dnr, content FROM search_doc;
+INSERT INTO search_tri (rowid, text) SELECT id, ${TRIGRAM_TEXT('')} FROM search_doc;`;
 
 export const up = /* sql */ `
 CREATE TABLE search_doc (
@@ -166,6 +182,8 @@ CREATE TABLE search_doc (
   content       TEXT,
   UNIQUE (kind, ref_id)
 ) STRICT;
+-- what filtering and counting read per match, packed densely: search never reads the text to filter
+CREATE INDEX search_doc_facets ON search_doc (id, kind, body_id, date_from, date_to, status);
 
 CREATE TABLE search_state (
   id    INTEGER PRIMARY KEY CHECK (id = 1),
@@ -173,37 +191,32 @@ CREATE TABLE search_state (
 ) STRICT;
 INSERT INTO search_state (id, live) VALUES (1, 0);
 
-CREATE VIRTUAL TABLE search_word USING fts5(title, dnr, content, content='search_doc', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE search_tri USING fts5(title, dnr, content, content='search_doc', content_rowid='id', tokenize='trigram remove_diacritics 0');
--- titles count most, then the dnr, then the text
-INSERT INTO search_word (search_word, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
-INSERT INTO search_tri (search_tri, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+CREATE VIRTUAL TABLE search_word USING fts5(title, dnr, content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE search_tri USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='trigram remove_diacritics 0');
 
 ${Object.entries(SOURCES).map(([kind, select]) => `CREATE VIEW search_src_${kind} AS\n${select};`).join('\n\n')}
 
 CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc
 WHEN (SELECT live FROM search_state) = 1
 BEGIN
-  ${ftsInsert('NEW').join('\n  ')}
+  ${ftsInsert.join('\n  ')}
 END;
 CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc
 WHEN (SELECT live FROM search_state) = 1
 BEGIN
-  ${ftsDelete('OLD').join('\n  ')}
+  ${ftsDelete.join('\n  ')}
 END;
 CREATE TRIGGER search_doc_au AFTER UPDATE ON search_doc
 WHEN (SELECT live FROM search_state) = 1
   AND (OLD.title IS NOT NEW.title OR OLD.dnr IS NOT NEW.dnr OR OLD.content IS NOT NEW.content OR OLD.id IS NOT NEW.id)
 BEGIN
-  ${ftsDelete('OLD').join('\n  ')}
-  ${ftsInsert('NEW').join('\n  ')}
+  ${ftsDelete.join('\n  ')}
+  ${ftsInsert.join('\n  ')}
 END;
 
 ${feeds.sql}
 
 -- the records that exist already
-${SEARCH_KINDS.map((kind) => `INSERT INTO search_doc (${cols}) SELECT ${cols} FROM search_src_${kind};`).join('\n')}
-INSERT INTO search_word (search_word) VALUES ('rebuild');
-INSERT INTO search_tri (search_tri) VALUES ('rebuild');
+${FILL_SQL}
 UPDATE search_state SET live = 1;
 `;
