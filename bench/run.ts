@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§) and a 1000-protocol
- * archive, each beside the practical limit — the same document.xml written as a plain string
+ * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§), sealed-record export vs
+ * rendering and the cost of sealing, and a 1000-protocol archive, each beside the practical limit — the same document.xml written as a plain string
  * and zipped with fflate. Prints figures only; no assertions (timings vary by machine).
  */
 import crypto from 'node:crypto';
@@ -14,6 +14,7 @@ import { signPackage } from '../electron/backend/signing/opc/sign-package';
 import { testCa } from '../electron/backend/signing/testing/test-ca';
 import { archiveSources } from '../electron/backend/archive/sources';
 import { archiveFixture } from './archive-fixture';
+import { benchRecords } from './records';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
 
 const now = new Date();
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i])).join('  '));
 
+  await benchRecords();
+
   const count = Number(process.env.BENCH_ARCHIVE ?? 1000);
   console.log(`\nArchive of ${count} sealed protocols (20 §§ each), folder + index + SHA256SUMS:`);
   let start = performance.now();
@@ -65,8 +68,6 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-bench-'));
   try {
     const { ctx, dispatch } = fixture.backend;
-    const created = await dispatch('certificates.createLocal', { organisation: 'Benchkommunen', passphrase: 'benchmark-lösenfras' });
-    if (!created.ok) throw new Error(created.error.message);
     const request = { from: '2019-01-01', to: '2030-12-31', includeAgreements: false };
 
     start = performance.now();
