@@ -6,6 +6,7 @@ import { navigate, useRoute } from './router';
 import { routes } from './routes';
 import { ActorChooser } from './ActorChooser';
 import { SkipLink } from '../components/SkipLink';
+import { HeaderSearch } from '../components/search/HeaderSearch';
 import type { Language } from '../../shared/contract/system';
 import { setAppTimeZone } from '../pages/meetings/localDate';
 
@@ -54,6 +55,7 @@ export function App() {
           <Group gap="xs">
             <Title order={1} size="h3">Samråd</Title>
           </Group>
+          <HeaderSearch />
           <Group gap="sm">
             {session.data?.actor && (
               <>

@@ -9,6 +9,7 @@ import { ActionsPage } from '../pages/actions/ActionsPage';
 import { CertificatesPage } from '../pages/trust/CertificatesPage';
 import { VerifyPage } from '../pages/trust/VerifyPage';
 import { ArchivePage } from '../pages/trust/ArchivePage';
+import { SearchPage } from '../pages/search/SearchPage';
 
 export interface RouteProps {
   /** path segments after the route's own, e.g. ['3'] for #/people/3 */
@@ -34,4 +35,5 @@ export const routes: AppRoute[] = [
   { path: 'certificates', label: 'trust.nav.certificates', component: CertificatesPage },
   { path: 'verify', label: 'trust.nav.verify', component: VerifyPage },
   { path: 'archive', label: 'trust.nav.archive', component: ArchivePage },
+  { path: 'search', label: 'search.nav', component: SearchPage },
 ];
