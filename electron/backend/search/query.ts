@@ -6,9 +6,9 @@
  * How a piece is matched, chosen for Swedish:
  *  - a word of 3+ letters: as a substring — found as a whole word, as a prefix ("trygg" →
  *    "trygghet") and as part of a compound ("inbrott" → "bostadsinbrott", "bränder" →
- *    "fordonsbränder"). Words and prefixes come from the word index (`word`); parts of
- *    compounds from the trigram index (`trigram`), which finds the records holding a few of its
- *    rarer trigrams, after which the search checks the word itself occurs (`termPatterns`);
+ *    "fordonsbränder"). The whole word comes from the word index (`word`); prefixes and parts
+ *    of compounds from the trigram index (`trigram`), which finds the records holding a few of
+ *    its rarer trigrams, after which the search checks the word itself occurs (`termPatterns`);
  *  - a shorter word, or a number: as a prefix in the word index (trigrams need 3 characters;
  *    "2017" as a substring would also hit "12017");
  *  - a word with inner punctuation ("2017/123", "Lars-Göran"): as a phrase in the word index;
@@ -27,7 +27,7 @@ export interface ParsedQuery {
   terms: Term[];
   /** MATCH expression for the trigram index (a few trigrams of each substring term), or null when no term needs it */
   trigram: string | null;
-  /** MATCH expression for the word index: every term as a word, prefix or phrase; null when there is nothing to search for */
+  /** MATCH expression for the word index: every term as a whole word (substring terms), prefix (short ones) or phrase; null when there is nothing to search for */
   word: string | null;
   /** the query as typed, spaces collapsed; empty when it holds nothing to search for */
   display: string;
@@ -92,14 +92,27 @@ function trigramsOf(word: string): string[] {
 const COMMON = 'eantrsildomkgväfhupåöbcjyxwzq';
 const commonness = (trigram: string) => [...trigram].reduce((sum, c) => sum + (COMMON.includes(c) ? COMMON.length - COMMON.indexOf(c) : 0), 0);
 
-/** At most three of a word's trigrams, the rarest by their letters, so a long word does not merge a dozen lists. */
+/**
+ * Three of a word's trigrams: the rarest by their letters from its beginning, middle and end.
+ * Spread over the word, they catch what single letters miss ("gsv" in "ängsvattenskydd" where
+ * "ngs" and "vat" are everywhere), and three lists merge fast where a dozen would not.
+ */
 function rareTrigrams(word: string): string[] {
-  const all = [...new Set(trigramsOf(word))];
-  return all.sort((a, b) => commonness(a) - commonness(b)).slice(0, 3);
+  const all = trigramsOf(word);
+  if (all.length <= 3) return [...new Set(all)];
+  const third = all.length / 3;
+  const parts = [all.slice(0, Math.ceil(third)), all.slice(Math.ceil(third), Math.ceil(2 * third)), all.slice(Math.ceil(2 * third))];
+  return [...new Set(parts.map((part) => [...part].sort((a, b) => commonness(a) - commonness(b))[0]))];
 }
 
+/**
+ * A term in the word index. A substring term goes in as the whole word: a prefix of a common
+ * stem ("trygg*") makes FTS5 merge the lists of every word it begins, which is slow, while the
+ * trigram index streams prefixes and compound parts alike (see electron/backend/search/search.ts).
+ */
 function wordExpression(t: Term): string {
-  if (t.type === 'prefix' || t.type === 'substring') return `${quote(t.text)}*`;
+  if (t.type === 'substring') return quote(t.text);
+  if (t.type === 'prefix') return `${quote(t.text)}*`;
   return `${quote(t.tokens.join(' '))}${t.prefixLast ? '*' : ''}`;
 }
 

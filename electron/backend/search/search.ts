@@ -24,12 +24,6 @@ export const WINDOW = 300;
 /** how many trigram candidates one window may read, so a query with many near misses stays bounded */
 const SCAN_LIMIT = 1500;
 
-/** what filtering and counting need: the index search_doc_facets holds exactly these, so no text is read */
-interface Facet {
-  id: number;
-  kind: SearchKind;
-}
-
 interface DocRow {
   id: number;
   kind: SearchKind;
@@ -74,7 +68,7 @@ function filterClause(filter: SearchFilter, withKinds: boolean): { sql: string; 
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
-/** field weights: titles count most, then the dnr, then the text (the same for bm25 and the check of compound parts) */
+/** field weights for BM25: titles count most, then the dnr, then the text */
 const FIELDS = [
   { key: 'title', weight: 10 },
   { key: 'dnr', weight: 4 },
@@ -82,8 +76,8 @@ const FIELDS = [
 ] as const;
 
 interface Window {
-  /** whole words, prefixes and phrases: exact, from the word index, best first */
-  words: Facet[];
+  /** whole words, short prefixes and phrases: exact, from the word index, best first */
+  words: DocRow[];
   /** parts of compounds only the trigram index finds, checked against the text, best first */
   parts: DocRow[];
   more: boolean;
@@ -91,28 +85,20 @@ interface Window {
 
 /**
  * The newest `want` matches (highest id first: see 005_search), ranked. First the word index,
- * exact and cheap, ranked by FTS5's bm25 within the window; then, when a term may be part of a
- * compound and the window is not full, the trigram index for records where it occurs only
- * inside a longer word — those are checked against the text and rank after the word matches.
+ * exact and cheap: whole words, short prefixes and phrases. Then, when a term may also be a
+ * prefix or part of a compound and the window is not full, the trigram index, read newest
+ * first: each candidate is checked against its text. Both ranked by BM25, the trigram ones
+ * after the whole-word ones, a match that starts a word ("trygg" in "trygghet") counting fully
+ * and one inside a compound ("inbrott" in "bostadsinbrott") half.
  */
 function search(db: Db, parsed: ParsedQuery, filter: SearchFilter, withKinds: boolean, want: number): Window {
   const { sql: where, params } = filterClause(filter, withKinds);
   const words = db
-    .prepare(
-      `SELECT d.id AS id, d.kind AS kind FROM search_word f JOIN search_doc d INDEXED BY search_doc_facets ON d.id = f.rowid
-       WHERE search_word MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`,
-    )
-    .all(parsed.word, ...params, want + 1) as Facet[];
+    .prepare(`SELECT ${TEXT_COLUMNS} FROM search_word f JOIN search_doc d ON d.id = f.rowid WHERE search_word MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`)
+    .all(parsed.word, ...params, want + 1) as DocRow[];
   let more = words.length > want;
   if (more) words.length = want;
-  if (words.length > 0) {
-    const score = new Map<number, number>();
-    const lowest = words[words.length - 1].id;
-    for (const r of db.prepare('SELECT rowid AS id, bm25(search_word, 10.0, 4.0, 1.0) AS s FROM search_word WHERE search_word MATCH ? AND rowid >= ?').all(parsed.word, lowest) as Array<{ id: number; s: number }>) {
-      score.set(r.id, r.s);
-    }
-    words.sort((a, b) => score.get(a.id)! - score.get(b.id)! || b.id - a.id);
-  }
+  rankInPlace(words, parsed);
 
   const parts: DocRow[] = [];
   if (parsed.trigram && !more) {
@@ -130,8 +116,7 @@ function search(db: Db, parsed: ParsedQuery, filter: SearchFilter, withKinds: bo
       if (seen.has(row.id)) continue;
       if (patterns.every((p) => FIELDS.some((f) => test(p, row[f.key])))) parts.push(row);
     }
-    const scores = new Map(rank(parts, parsed).map((s) => [s.row.id, s.score]));
-    parts.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.id - a.id);
+    rankInPlace(parts, parsed);
   }
   return { words, parts, more };
 }
@@ -142,8 +127,23 @@ function test(pattern: RegExp, text: string | null): boolean {
   return pattern.test(text);
 }
 
-/** BM25's term weight (k1 1.2, b 0.75) per field with the weights above, for records the word index cannot score. */
-function rank(rows: DocRow[], parsed: ParsedQuery): Array<{ row: DocRow; score: number }> {
+/** Whether a match at `index` starts a word (rather than sitting inside a compound). */
+function startsWord(text: string, index: number): boolean {
+  return index === 0 || !/[\p{L}\p{N}]/u.test(text[index - 1]);
+}
+
+/**
+ * BM25 (k1 1.2, b 0.75) per field with the weights above, computed here rather than by FTS5:
+ * FTS5's bm25() works out each phrase's document frequency over the whole index, ~20 ms for a
+ * common phrase on 100 000 §§, and every record in the window holds every term anyway, so the
+ * IDF is the same for all of them and changes no order. Sorts best first, newer first on a tie.
+ */
+function rankInPlace(rows: DocRow[], parsed: ParsedQuery): void {
+  const scores = new Map(score(rows, parsed).map((s) => [s.row.id, s.score]));
+  rows.sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || b.id - a.id);
+}
+
+function score(rows: DocRow[], parsed: ParsedQuery): Array<{ row: DocRow; score: number }> {
   const patterns = termPatterns(parsed.terms);
   const avg = FIELDS.map((f) => Math.max(1, rows.reduce((sum, r) => sum + (r[f.key]?.length ?? 0), 0) / Math.max(1, rows.length)));
   return rows.map((row) => {
@@ -156,7 +156,7 @@ function rank(rows: DocRow[], parsed: ParsedQuery): Array<{ row: DocRow; score: 
         p.lastIndex = 0;
         let tf = 0;
         for (let m = p.exec(text); m; m = p.exec(text)) {
-          tf++;
+          tf += startsWord(text, m.index) ? 1 : 0.5;
           if (m[0].length === 0) p.lastIndex++;
         }
         if (tf > 0) score += (f.weight * (tf * 2.2)) / (tf + 1.2 * norm);

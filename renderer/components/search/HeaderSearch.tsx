@@ -183,6 +183,8 @@ export function HeaderSearch() {
           p={4}
           style={{ position: 'absolute', top: 'calc(100% + 4px)', left: 0, right: 0, minWidth: 360, zIndex: 400 }}
           data-testid="header-search-panel"
+          // which text the shown results answer (the browser benchmark times keystroke → results by it)
+          data-query={result?.query ?? ''}
         >
           <Text size="xs" c="dimmed" px="xs" py={4} role="status" aria-live="polite">
             {status}

@@ -182,8 +182,6 @@ CREATE TABLE search_doc (
   content       TEXT,
   UNIQUE (kind, ref_id)
 ) STRICT;
--- what filtering and counting read per match, packed densely: search never reads the text to filter
-CREATE INDEX search_doc_facets ON search_doc (id, kind, body_id, date_from, date_to, status);
 
 CREATE TABLE search_state (
   id    INTEGER PRIMARY KEY CHECK (id = 1),
