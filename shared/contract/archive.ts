@@ -4,7 +4,7 @@ import { absolutePath, id, isoDate, periodRefinement } from './common';
 
 export const archiveIndexRow = z.object({
   path: z.string(),
-  kind: z.enum(['protokoll', 'avtal']),
+  kind: z.enum(['protokoll', 'avtal', 'rattelse']),
   body: z.string(),
   date: z.string(),
   paragraphs: z.tuple([z.number(), z.number()]).nullable(),

@@ -495,4 +495,6 @@ export const meetingsContract = {
   'meetings.exportExtract': method(z.object({ paragraphId: id, lang, sign }), exportedFile),
   /** Kallelse med dagordning as .docx */
   'meetings.exportAgenda': method(z.object({ meetingId: id, lang }), exportedFile),
+  /** a rättelse as its own sealed Word document, naming the record it corrects */
+  'meetings.exportCorrection': method(z.object({ correctionId: id, lang, sign }), exportedFile),
 };

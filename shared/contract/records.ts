@@ -5,9 +5,9 @@ import { id } from './common';
 /**
  * Sealed records: what was attested or signed, frozen at the act (see DESIGN "Records").
  * `id` of a record reference is the meeting's for a protocol, the §'s for an extract attested
- * at once, the version's for an agreement.
+ * at once, the version's for an agreement, the correction note's for a rättelse.
  */
-export const RECORD_KINDS = ['protocol', 'extract', 'agreement'] as const;
+export const RECORD_KINDS = ['protocol', 'extract', 'agreement', 'correction'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const recordRef = z.object({ kind: z.enum(RECORD_KINDS), id });

@@ -1,6 +1,6 @@
 /** One document in an archive, described the way the index lists it. */
 export interface ArchiveEntryMeta {
-  kind: 'protokoll' | 'avtal';
+  kind: 'protokoll' | 'avtal' | 'rattelse';
   body: string;
   /** the meeting date, or the date an agreement version was signed */
   date: string;
@@ -12,6 +12,8 @@ export interface ArchiveEntryMeta {
   attestations: string[];
   /** agreement version number within its agreement, for the file name */
   version?: number;
+  /** a rättelse: the date it was written, for the file name */
+  correctionDate?: string;
 }
 
 /** A document to archive; its bytes are produced only when the writer gets to it. */
@@ -35,6 +37,10 @@ export function safeFolderName(name: string): string {
 /** `2017/Chefssamradet/2017-03-14_protokoll_§§1-12.docx`, `2017/Avtal/2016-12-20_avtal_Samverkan_v1.docx` */
 export function archivePath(meta: ArchiveEntryMeta): string {
   const year = meta.date.slice(0, 4);
+  if (meta.kind === 'rattelse') {
+    const paragraph = meta.paragraphs ? `_§${meta.paragraphs[0]}` : '';
+    return `${year}/${safeFolderName(meta.body)}/${meta.date}_rattelse${paragraph}_${meta.correctionDate}.docx`;
+  }
   if (meta.kind === 'protokoll') {
     const range = meta.paragraphs ? `_§§${meta.paragraphs[0]}-${meta.paragraphs[1]}` : '';
     return `${year}/${safeFolderName(meta.body)}/${meta.date}_protokoll${range}.docx`;

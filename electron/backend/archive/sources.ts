@@ -14,8 +14,8 @@ export interface ArchiveFilter {
 const ROLE_NAMES: Record<string, string> = { ordforande: 'ordförande', justerare: 'justerare', sekreterare: 'sekreterare' };
 
 /**
- * The sealed records of the period: protocols and §§ attested at once by meeting date (per
- * body if asked), and, if asked, every agreement version in force at any time in the period.
+ * The sealed records of the period: protocols, §§ attested at once and rättelser by meeting
+ * date (per body if asked), and, if asked, every agreement version in force at any time in the period.
  * Ordered by date. Only sealed records: nothing is rendered for an archive.
  */
 function recordsOf(ctx: Ctx, filter: ArchiveFilter): SealedRecordRow[] {
@@ -24,8 +24,8 @@ function recordsOf(ctx: Ctx, filter: ArchiveFilter): SealedRecordRow[] {
     ctx.db
       .prepare(
         `SELECT r.*, m.body_id AS body_id FROM sealed_record r JOIN meeting m ON m.id = r.meeting_id
-         WHERE r.kind IN ('protocol', 'extract') AND m.date >= ? AND m.date <= ?
-         ORDER BY m.date, m.start_time, m.id, r.kind DESC, r.id`,
+         WHERE r.kind IN ('protocol', 'extract', 'correction') AND m.date >= ? AND m.date <= ?
+         ORDER BY m.date, m.start_time, m.id, r.id`,
       )
       .all(filter.from, filter.to) as Array<SealedRecordRow & { body_id: number }>
   ).filter((r) => !bodies || bodies.includes(r.body_id));
@@ -56,6 +56,17 @@ function metaOf(content: RecordContent, version: number | undefined): ArchiveEnt
         attestations: (content as ProtocolContent | ExtractContent).attestations.map((a) => `${a.name} (${ROLE_NAMES[a.role] ?? a.role}, ${a.date})`),
       };
     }
+    case 'samrad-correction/1':
+      return {
+        kind: 'rattelse',
+        body: content.meeting.bodyName,
+        date: content.meeting.date,
+        paragraphs: content.paragraph ? [content.paragraph.number, content.paragraph.number] : null,
+        dnr: [],
+        signers: [],
+        attestations: [],
+        correctionDate: content.correction.date,
+      };
     case 'samrad-agreement/1': {
       const v = content as AgreementContent;
       const signedOn = v.parties.map((p) => p.signing?.signedOn ?? '').sort().at(-1) ?? v.validFrom;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context';
-import { AppError } from '../../../shared/errors';
+import { AppError, notFound } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
 import type { ExportedDocument, Language } from './document';
@@ -26,6 +26,7 @@ export type ExportSource =
   | { kind: 'extract'; paragraphId: number }
   | { kind: 'agenda'; meetingId: number }
   | { kind: 'agreement'; versionId: number }
+  | { kind: 'correction'; correctionId: number }
   | { kind: 'redline'; fromId: number; toId: number };
 
 export interface ExportRequest {
@@ -77,6 +78,12 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       else if (sign) throw agreementErrors.signOnlySigned();
       else doc = agreementDocx(agreementContent(ctx, source.versionId), lang);
       return { doc, entity: 'agreement_version', entityId: source.versionId, details: { ...details, ...recordDetails(sealed, lang) } };
+    }
+    case 'correction': {
+      const ref: RecordRef = { kind: 'correction', id: source.correctionId };
+      const sealed = findRecord(ctx.db, ref);
+      if (!sealed) throw notFound('correction', source.correctionId);
+      return { doc: recordDocument(ctx, sealed, ref, lang, sign), entity: 'meeting', entityId: sealed.meeting_id!, details: { ...details, correctionId: source.correctionId, ...recordDetails(sealed, lang) } };
     }
     case 'redline': {
       if (sign) throw agreementErrors.signOnlySigned();

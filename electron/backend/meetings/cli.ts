@@ -67,7 +67,7 @@ async function save(ctx: CommandContext, backend: Backend, source: ExportSource,
   return 0;
 }
 
-/** `samrad export protocol|extract|agenda` */
+/** `samrad export protocol|extract|correction|agenda` */
 export const meetingExportKinds: Record<string, ExportKind> = {
   protocol: {
     usage: 'samrad export protocol --meeting ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
@@ -76,6 +76,10 @@ export const meetingExportKinds: Record<string, ExportKind> = {
   extract: {
     usage: 'samrad export extract --paragraph ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
     run: (ctx, backend) => save(ctx, backend, { kind: 'extract', paragraphId: idFlag(ctx, 'paragraph') }, ctx.flags.sign === true),
+  },
+  correction: {
+    usage: 'samrad export correction --correction ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    run: (ctx, backend) => save(ctx, backend, { kind: 'correction', correctionId: idFlag(ctx, 'correction') }, ctx.flags.sign === true),
   },
   agenda: {
     usage: 'samrad export agenda --meeting ID --out FILE.docx [--lang sv|en] [--overwrite] [--db FILE]',

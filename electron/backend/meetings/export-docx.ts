@@ -4,7 +4,7 @@ import {
 import type { Ctx } from '../context';
 import { packDocxSync } from '../export/pack';
 import type { ExportedDocument, Language, RenderOptions } from '../export/document';
-import type { AttendeeLine, AttestationLine, ExtractContent, MeetingHeader, ParagraphContent, ProtocolContent } from '../records/snapshot';
+import type { AttendeeLine, AttestationLine, CorrectionContent, ExtractContent, MeetingHeader, ParagraphContent, ProtocolContent } from '../records/snapshot';
 import { getMeeting } from './meetings';
 import { listAttendance } from './attendance';
 import { listAgenda } from './agenda';
@@ -181,6 +181,27 @@ export function extractDocx(content: ExtractContent, lang: Lang, options: Render
   ];
   const fileName = safeFileName(t.fileExtract, meeting.bodyName, meeting.date, `§ ${p.number}`);
   const doc = document(pageHeader(t, meeting.bodyName, t.extract, meeting.date), children, `${t.extract} ${meeting.bodyName} ${meeting.date} § ${p.number}`);
+  return { fileName, bytes: packDocxSync(doc, { timestamp: options.timestamp }) };
+}
+
+/** Rättelse: its own short document naming the protocol (and §) and the sealed record it corrects. */
+export function correctionDocx(content: CorrectionContent, lang: Lang, options: RenderOptions = {}): ExportedDocument {
+  const t = EXPORT_TEXTS[lang];
+  const { meeting, paragraph, correction } = content;
+  const concerns = `${meeting.bodyName} ${meeting.date}${paragraph ? ` § ${paragraph.number} ${paragraph.title}` : ''}`;
+  const children: Array<Paragraph | Table> = [
+    ...translationNotice(t, options),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(t.correctionOf(concerns), { bold: true, size: 32 })] }),
+    new Paragraph({ children: [text(t.correctionRecord(content.corrects.documentSha256), { italics: true })], spacing: { after: 200 } }),
+    heading(t.correctionDate),
+    new Paragraph({ children: [text(correction.date)] }),
+    heading(t.correctionAuthor),
+    new Paragraph({ children: [text(correction.author)] }),
+    heading(t.correctionText),
+    ...lines(correction.text),
+  ];
+  const fileName = safeFileName(t.fileCorrection, meeting.bodyName, meeting.date, ...(paragraph ? [`§ ${paragraph.number}`] : []), correction.date);
+  const doc = document(pageHeader(t, meeting.bodyName, t.correctionTitle, meeting.date), children, `${t.correctionTitle} ${concerns}`);
   return { fileName, bytes: packDocxSync(doc, { timestamp: options.timestamp }) };
 }
 

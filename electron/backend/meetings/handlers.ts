@@ -72,4 +72,5 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'meetings.exportProtocol': (ctx, i) => exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
   'meetings.exportExtract': (ctx, i) => exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
   'meetings.exportAgenda': (ctx, i) => exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
+  'meetings.exportCorrection': (ctx, i) => exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
 };

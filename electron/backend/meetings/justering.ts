@@ -7,7 +7,7 @@ import { invalidField, invalidState, locked } from './errors';
 import { checkJusterarePresent, getMeeting } from './meetings';
 import { attestersOf, getParagraph, requireProtocol } from './protocol';
 import { meetingOfParagraph, paragraphLocked } from './state';
-import { sealRecord } from '../records/seal';
+import { sealCorrection, sealRecord } from '../records/seal';
 import { extractContent, protocolContent } from '../records/snapshot';
 
 function unfinishedCheck(protocol: Protocol): void {
@@ -133,7 +133,9 @@ export function addCorrection(ctx: Ctx, meetingId: number, paragraphId: number |
     const { lastInsertRowid } = ctx.db
       .prepare('INSERT INTO correction_note (meeting_id, paragraph_id, date, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(meetingId, paragraphId, date, text, author, ctx.clock.now().toISOString());
-    record({ action: 'add_correction', entity: 'meeting', entityId: meetingId, after: { id: Number(lastInsertRowid), paragraphId, date, text, author } });
+    const correctionId = Number(lastInsertRowid);
+    record({ action: 'add_correction', entity: 'meeting', entityId: meetingId, after: { id: correctionId, paragraphId, date, text, author } });
+    sealCorrection(ctx, correctionId, record);
     return requireProtocol(ctx, meetingId);
   });
 }

@@ -5,7 +5,7 @@ import { getMeeting } from '../meetings/meetings';
 import { listAttendance } from '../meetings/attendance';
 import { requireProtocol } from '../meetings/protocol';
 import { contentHash } from '../agreements/canonical';
-import { sealRecord } from './seal';
+import { sealCorrection, sealRecord } from './seal';
 import { agreementContent, extractContent, protocolContent } from './snapshot';
 import { hasRecords } from './store';
 
@@ -50,8 +50,8 @@ export interface BackfillResult {
 
 /**
  * Seals the records of acts completed before records existed (migration 006 leaves a row in
- * `record_backfill` for this): every attested protocol, § attested at once and signed version,
- * rendered from its tables as they are. Where the tables no longer give the content hash stored
+ * `record_backfill` for this): every attested protocol, § attested at once, signed version and
+ * rättelse, rendered from its tables as they are. Where the tables no longer give the content hash stored
  * at the act, the record is sealed and marked broken at migration, and `samrad check` reports it.
  * One transaction: all earlier acts are sealed, or none and the row stays for the next start.
  */
@@ -84,6 +84,12 @@ export function sealEarlierActs(ctx: Ctx): BackfillResult | null {
       const broken = contentHash(ctx, v.id) !== v.content_hash;
       const row = sealRecord(ctx, { kind: 'agreement', id: v.id }, agreementContent(ctx, v.id), record, { migration: { broken } });
       if (broken) result.broken.push(`agreement version ${v.id} (record ${row.id})`);
+      result.sealed++;
+    }
+    // rättelser come last: each names the sealed record it corrects
+    const corrections = ctx.db.prepare("SELECT id FROM correction_note WHERE id NOT IN (SELECT correction_id FROM sealed_record WHERE kind = 'correction') ORDER BY id").pluck().all() as number[];
+    for (const id of corrections) {
+      sealCorrection(ctx, id, record, { migration: { broken: false } });
       result.sealed++;
     }
     ctx.db.prepare('DELETE FROM record_backfill').run();

@@ -19,6 +19,7 @@ function namesShown(content: RecordContent): { people: Map<number, string>; body
   }
   const { meeting } = content;
   for (const ref of [meeting.chair, meeting.secretary, ...meeting.justerare]) add(ref?.id, ref?.name);
+  if (content.format === 'samrad-correction/1') return { people, body: { id: meeting.bodyId, name: meeting.bodyName }, agreement: null };
   for (const a of content.attendance) add(a.personId, a.personName);
   const paragraphs = content.format === 'samrad-protocol/1' ? content.paragraphs : [content.paragraph];
   for (const p of paragraphs) {

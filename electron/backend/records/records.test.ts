@@ -211,3 +211,30 @@ describe('one export pipeline', () => {
     expect(new Uint8Array(fs.readFileSync(written.path))).toEqual(await protocolBytes(meeting.id));
   });
 });
+
+describe('a rättelse is its own sealed record', () => {
+  it('leaves the attested protocol byte for byte; its own document names the record it corrects; a changed text is caught', async () => {
+    const meeting = await attestedMeeting();
+    const protocol = await protocolBytes(meeting.id);
+    const protocolRecord = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
+    const paragraph = (await b.call('protocol.get', { meetingId: meeting.id }))!.paragraphs.find((p) => p.title.startsWith('Trygghet'))!;
+    const corrected = await b.call('protocol.addCorrection', { meetingId: meeting.id, paragraphId: paragraph.id, date: '2017-03-27', text: 'Beslutet gäller även Ronna.' });
+    const note = corrected.paragraphs.find((p) => p.id === paragraph.id)!.corrections[0];
+    expect(await protocolBytes(meeting.id)).toEqual(protocol);
+
+    const info = (await b.call('records.get', { kind: 'correction', id: note.id }))!;
+    expect(info).toMatchObject({ kind: 'correction', label: `Chefssamrådet 2017-03-14 § ${paragraph.number}: rättelse 2017-03-27`, seal: { ok: true } });
+    const file = await b.call('meetings.exportCorrection', { correctionId: note.id, lang: 'sv' });
+    expect(file.fileName).toBe(`Rättelse Chefssamrådet 2017-03-14 § ${paragraph.number} 2017-03-27.docx`);
+    const text = documentText(bytesOf(file));
+    expect(text).toContain(`Rättelse till protokoll Chefssamrådet 2017-03-14 § ${paragraph.number} Trygghetsvandringar i Hovsjö`);
+    expect(text).toContain(protocolRecord.documentSha256);
+    expect(text).toContain('Beslutet gäller även Ronna.');
+    expect(bytesOf(await b.call('meetings.exportCorrection', { correctionId: note.id, lang: 'sv' }))).toEqual(bytesOf(file));
+
+    b.ctx.db.exec('DROP TRIGGER correction_note_no_update');
+    b.ctx.db.prepare("UPDATE correction_note SET text = 'Beslutet gäller inte alls.' WHERE id = ?").run(note.id);
+    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: false, problems: [{ code: 'differs', field: 'correction' }] });
+    expect(await b.fail('meetings.exportCorrection', { correctionId: note.id, lang: 'sv' })).toMatchObject({ code: 'SEAL_BROKEN' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { ExportedDocument, Language, RenderOptions } from '../export/document';
-import { extractDocx, protocolDocx } from '../meetings/export-docx';
+import { correctionDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { agreementDocx } from '../agreements/export-docx';
 import type { RecordContent } from './snapshot';
 
@@ -12,5 +12,7 @@ export function renderContent(content: RecordContent, lang: Language, options: R
       return extractDocx(content, lang, options);
     case 'samrad-agreement/1':
       return agreementDocx(content, lang, options);
+    case 'samrad-correction/1':
+      return correctionDocx(content, lang, options);
   }
 }

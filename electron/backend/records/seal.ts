@@ -9,13 +9,13 @@ import { signPackage, withCompactRelationships, type SigningIdentity } from '../
 import { paragraphRangeText } from '../meetings/export-texts';
 import { canonicalJson, sha256Text } from './canonical-json';
 import { renderContent } from './render';
-import type { RecordContent } from './snapshot';
+import { correctionContent, type CorrectionContent, type RecordContent } from './snapshot';
 import { findRecord, type SealedRecordRow } from './store';
 
 /** Records are sealed in Swedish: the language the council writes its protocols and agreements in. */
 export const RECORD_LANGUAGE = 'sv' as const;
 
-/** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31" */
+/** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31", "Chefssamrådet 2017-03-14 § 3: rättelse 2017-04-02" */
 export function recordLabel(content: RecordContent): string {
   switch (content.format) {
     case 'samrad-protocol/1':
@@ -24,7 +24,15 @@ export function recordLabel(content: RecordContent): string {
       return `${content.meeting.bodyName} ${content.meeting.date} § ${content.paragraph.number}`;
     case 'samrad-agreement/1':
       return `${content.agreementName} ${content.validFrom} – ${content.validTo}`;
+    case 'samrad-correction/1':
+      return `${content.meeting.bodyName} ${content.meeting.date}${content.paragraph ? ` § ${content.paragraph.number}` : ''}: rättelse ${content.correction.date}`;
   }
+}
+
+/** How a correction names the record it corrects: by id, label and the SHA-256 of its sealed document. */
+export function correctsRecord(row: SealedRecordRow | null, recordId: number): CorrectionContent['corrects'] {
+  if (!row) return { recordId, label: '', documentSha256: '' };
+  return { recordId: row.id, label: recordLabel(JSON.parse(row.snapshot) as RecordContent), documentSha256: row.document_sha256 };
 }
 
 /** Where a record's events go in the audit log: the meeting's or the version's history. */
@@ -69,14 +77,15 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
   const sealedAt = now.toISOString();
   ctx.db
     .prepare(
-      `INSERT INTO sealed_record (kind, meeting_id, paragraph_id, version_id, lang, snapshot, snapshot_sha256, file_name, document, document_sha256, signed_with, sealed_at, broken_at_migration)
-       VALUES (@kind, @meeting_id, @paragraph_id, @version_id, @lang, @snapshot, @snapshot_sha256, @file_name, @document, @document_sha256, @signed_with, @sealed_at, @broken_at_migration)`,
+      `INSERT INTO sealed_record (kind, meeting_id, paragraph_id, version_id, correction_id, lang, snapshot, snapshot_sha256, file_name, document, document_sha256, signed_with, sealed_at, broken_at_migration)
+       VALUES (@kind, @meeting_id, @paragraph_id, @version_id, @correction_id, @lang, @snapshot, @snapshot_sha256, @file_name, @document, @document_sha256, @signed_with, @sealed_at, @broken_at_migration)`,
     )
     .run({
       kind: ref.kind,
       meeting_id: ref.kind === 'agreement' ? null : (content as { meeting: { id: number } }).meeting.id,
-      paragraph_id: ref.kind === 'extract' ? ref.id : null,
+      paragraph_id: ref.kind === 'extract' ? ref.id : content.format === 'samrad-correction/1' ? (content.paragraph?.id ?? null) : null,
       version_id: ref.kind === 'agreement' ? ref.id : null,
+      correction_id: ref.kind === 'correction' ? ref.id : null,
       lang: RECORD_LANGUAGE,
       snapshot,
       snapshot_sha256: snapshotSha256,
@@ -94,4 +103,15 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
     after: { recordId: row.id, kind: ref.kind, label: recordLabel(content), snapshotSha256, documentSha256, signed: identity !== null, ...(options.migration ? { byMigration: true } : {}) },
   });
   return row;
+}
+
+/**
+ * A rättelse is sealed as its own record when it is written, naming the record it corrects: the
+ * protocol once attested, else the § attested at once. The corrected record's bytes never change.
+ */
+export function sealCorrection(ctx: Ctx, correctionId: number, record: (change: Change) => void, options: SealOptions = {}): SealedRecordRow {
+  const note = ctx.db.prepare('SELECT meeting_id, paragraph_id FROM correction_note WHERE id = ?').get(correctionId) as { meeting_id: number; paragraph_id: number | null };
+  const corrected = findRecord(ctx.db, { kind: 'protocol', id: note.meeting_id }) ?? (note.paragraph_id !== null ? findRecord(ctx.db, { kind: 'extract', id: note.paragraph_id }) : null);
+  if (!corrected) throw new AppError('SEAL_BROKEN', 'The record this correction concerns has no seal; run "samrad check"', { params: { record: `meeting ${note.meeting_id}`, problem: 'missing', field: '' } });
+  return sealRecord(ctx, { kind: 'correction', id: correctionId }, correctionContent(ctx, correctionId, correctsRecord(corrected, corrected.id)), record, options);
 }

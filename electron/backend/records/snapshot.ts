@@ -6,6 +6,7 @@ import { listAttendance } from '../meetings/attendance';
 import { getParagraph, requireProtocol } from '../meetings/protocol';
 import { meetingOfParagraph } from '../meetings/state';
 import { getVersion } from '../agreements/read';
+import { notFound } from '../../../shared/errors';
 
 /*
  * What a document shows, as plain data: the renderers (meetings/export-docx.ts,
@@ -64,7 +65,16 @@ export type AgreementContent = { format: 'samrad-agreement/1' } & Pick<
   'id' | 'agreementId' | 'agreementName' | 'title' | 'dnr' | 'validFrom' | 'validTo' | 'storedStatus' | 'contentHash' | 'parties' | 'sections' | 'priorities'
 >;
 
-export type RecordContent = ProtocolContent | ExtractContent | AgreementContent;
+/** A rättelse: its own record, naming the sealed record it corrects (whose bytes never change). */
+export interface CorrectionContent {
+  format: 'samrad-correction/1';
+  meeting: MeetingHeader;
+  paragraph: { id: number; number: number; title: string } | null;
+  corrects: { recordId: number; label: string; documentSha256: string };
+  correction: { id: number; date: string; author: string; text: string };
+}
+
+export type RecordContent = ProtocolContent | ExtractContent | AgreementContent | CorrectionContent;
 
 const header = (m: Meeting): MeetingHeader => ({
   id: m.id, bodyId: m.bodyId, bodyName: m.bodyName, date: m.date, startTime: m.startTime, endTime: m.endTime, place: m.place,
@@ -129,5 +139,21 @@ export function agreementContent(ctx: Ctx, versionId: number): AgreementContent 
     format: 'samrad-agreement/1',
     id: v.id, agreementId: v.agreementId, agreementName: v.agreementName, title: v.title, dnr: v.dnr, validFrom: v.validFrom, validTo: v.validTo,
     storedStatus: v.storedStatus, contentHash: v.contentHash, parties: v.parties, sections: v.sections, priorities: v.priorities,
+  };
+}
+
+/** A correction note with the meeting it belongs to and the sealed record it corrects. */
+export function correctionContent(ctx: Ctx, correctionId: number, corrects: CorrectionContent['corrects']): CorrectionContent {
+  const row = ctx.db.prepare('SELECT id, meeting_id, paragraph_id, date, author, text FROM correction_note WHERE id = ?').get(correctionId) as
+    | { id: number; meeting_id: number; paragraph_id: number | null; date: string; author: string; text: string }
+    | undefined;
+  if (!row) throw notFound('correction', correctionId);
+  const paragraph = row.paragraph_id === null ? null : getParagraph(ctx, row.paragraph_id);
+  return {
+    format: 'samrad-correction/1',
+    meeting: header(getMeeting(ctx, row.meeting_id)),
+    paragraph: paragraph && { id: paragraph.id, number: paragraph.number, title: paragraph.title },
+    corrects,
+    correction: { id: row.id, date: row.date, author: row.author, text: row.text },
   };
 }

@@ -8,6 +8,7 @@ export interface SealedRecordRow {
   meeting_id: number | null;
   paragraph_id: number | null;
   version_id: number | null;
+  correction_id: number | null;
   lang: 'sv' | 'en';
   snapshot: string;
   snapshot_sha256: string;
@@ -29,14 +30,14 @@ export interface RecordSignatureRow {
   signed_at: string;
 }
 
-const COLUMN: Record<RecordKind, string> = { protocol: 'meeting_id', extract: 'paragraph_id', agreement: 'version_id' };
+const COLUMN: Record<RecordKind, string> = { protocol: 'meeting_id', extract: 'paragraph_id', agreement: 'version_id', correction: 'correction_id' };
 
 export function findRecord(db: Db, ref: RecordRef): SealedRecordRow | null {
   return (db.prepare(`SELECT * FROM sealed_record WHERE kind = ? AND ${COLUMN[ref.kind]} = ?`).get(ref.kind, ref.id) as SealedRecordRow | undefined) ?? null;
 }
 
 export function refOf(row: SealedRecordRow): RecordRef {
-  return { kind: row.kind, id: (row.kind === 'protocol' ? row.meeting_id : row.kind === 'extract' ? row.paragraph_id : row.version_id)! };
+  return { kind: row.kind, id: row[COLUMN[row.kind] as 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id']! };
 }
 
 /** Later signatures of a record, oldest first; the newest is what a signed export hands out. */
@@ -51,4 +52,8 @@ export function allRecords(db: Db): IterableIterator<SealedRecordRow> {
 /** Whether this database has the records tables (a database opened without migrating may not). */
 export function hasRecords(db: Db): boolean {
   return Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sealed_record'").get());
+}
+
+export function recordById(db: Db, id: number): SealedRecordRow | null {
+  return (db.prepare('SELECT * FROM sealed_record WHERE id = ?').get(id) as SealedRecordRow | undefined) ?? null;
 }

@@ -2,9 +2,9 @@ import type { Ctx } from '../context';
 import type { RecordRef, SealProblem } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
 import { canonicalJson, sha256Text } from './canonical-json';
-import { agreementContent, extractContent, protocolContent, type AgreementContent, type ExtractContent, type ParagraphContent, type ProtocolContent, type RecordContent } from './snapshot';
-import { recordLabel } from './seal';
-import { allRecords, recordSignatures, refOf, type SealedRecordRow } from './store';
+import { agreementContent, correctionContent, extractContent, protocolContent, type AgreementContent, type ExtractContent, type ParagraphContent, type ProtocolContent, type RecordContent } from './snapshot';
+import { correctsRecord, recordLabel } from './seal';
+import { allRecords, recordById, recordSignatures, refOf, type SealedRecordRow } from './store';
 
 /**
  * Words for what differs, as the documents name them: the message reads like the record
@@ -92,6 +92,11 @@ function facetsOf(content: RecordContent): Facet[] {
       ];
     case 'samrad-agreement/1':
       return agreementFacets(content);
+    case 'samrad-correction/1':
+      return [
+        { key: 'correction', field: 'correction', paragraph: content.paragraph?.number ?? null, value: [content.paragraph?.id ?? null, content.correction.date, content.correction.author, content.correction.text] },
+        { key: 'corrects', field: 'corrects', paragraph: null, value: [content.corrects.recordId, content.corrects.documentSha256] },
+      ];
   }
 }
 
@@ -106,8 +111,8 @@ function agreementFacets(v: AgreementContent): Facet[] {
   ];
 }
 
-/** What the tables hold now for a record, read the same way it was read at sealing. */
-export function liveContent(ctx: Ctx, ref: RecordRef): RecordContent {
+/** What the tables hold now for a record, read the same way it was read at sealing (a correction: against the record it named). */
+export function liveContent(ctx: Ctx, ref: RecordRef, sealed: RecordContent): RecordContent {
   switch (ref.kind) {
     case 'protocol':
       return protocolContent(ctx, ref.id, true);
@@ -115,6 +120,10 @@ export function liveContent(ctx: Ctx, ref: RecordRef): RecordContent {
       return extractContent(ctx, ref.id, true);
     case 'agreement':
       return agreementContent(ctx, ref.id);
+    case 'correction': {
+      const corrects = sealed.format === 'samrad-correction/1' ? sealed.corrects.recordId : -1;
+      return correctionContent(ctx, ref.id, correctsRecord(recordById(ctx.db, corrects), corrects));
+    }
   }
 }
 
@@ -150,7 +159,7 @@ export function verifySeal(ctx: Ctx, row: SealedRecordRow): SealProblem[] {
   if (!sealed) return problems;
   let live: RecordContent;
   try {
-    live = liveContent(ctx, refOf(row));
+    live = liveContent(ctx, refOf(row), sealed);
   } catch (error) {
     if (error instanceof Error && 'code' in error && (error as { code: string }).code === 'NOT_FOUND') {
       problems.push(problem(label, 'differs', 'what was sealed is missing from the database', 'paragraphs'));
@@ -197,7 +206,10 @@ function unsealedActs(ctx: Ctx): SealProblem[] {
          WHERE p.immediately_attested_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'extract' AND r.paragraph_id = p.id)
        UNION ALL
        SELECT 'agreement', a.name || ' ' || v.valid_from || ' – ' || v.valid_to FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id
-         WHERE v.status = 'signed' AND NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'agreement' AND r.version_id = v.id)`,
+         WHERE v.status = 'signed' AND NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'agreement' AND r.version_id = v.id)
+       UNION ALL
+       SELECT 'correction', b.name || ' ' || m.date || ': rättelse ' || c.date FROM correction_note c JOIN meeting m ON m.id = c.meeting_id JOIN body b ON b.id = m.body_id
+         WHERE NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'correction' AND r.correction_id = c.id)`,
     )
     .all() as Array<{ kind: string; label: string }>;
   const pending = Boolean(ctx.db.prepare('SELECT 1 FROM record_backfill').get());

@@ -9,7 +9,7 @@ import { SignDialog } from '../../components/signing/SignDialog';
 import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 import type { Input, Method } from '../../../shared/contract';
 
-type ExportMethod = Extract<Method, 'meetings.exportProtocol' | 'meetings.exportExtract' | 'meetings.exportAgenda'>;
+type ExportMethod = Extract<Method, 'meetings.exportProtocol' | 'meetings.exportExtract' | 'meetings.exportAgenda' | 'meetings.exportCorrection'>;
 type Lang = 'sv' | 'en';
 
 /**

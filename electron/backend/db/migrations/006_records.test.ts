@@ -48,7 +48,7 @@ describe('migration 006_records: schema', () => {
 
 /**
  * A database written by the released version (schema 4, the Södertälje example with four
- * attested protocols, one § attested at once and two signed agreement versions), opened by
+ * attested protocols, one § attested at once, one rättelse and two signed agreement versions), opened by
  * this one: every earlier act gets its sealed record; one protocol was altered behind the
  * triggers before the upgrade, so its record is sealed as broken and reported.
  */
@@ -76,6 +76,7 @@ describe('migration 006_records: a schema-4 database with the example', () => {
     const kinds = db.prepare('SELECT kind, count(*) AS n, sum(broken_at_migration) AS broken FROM sealed_record GROUP BY kind ORDER BY kind').all();
     expect(kinds).toEqual([
       { kind: 'agreement', n: 2, broken: 0 },
+      { kind: 'correction', n: 1, broken: 0 },
       { kind: 'extract', n: 1, broken: 0 },
       { kind: 'protocol', n: 4, broken: 1 },
     ]);
@@ -98,6 +99,6 @@ describe('migration 006_records: a schema-4 database with the example', () => {
     // a second start finds nothing left to seal
     backend.close();
     backend = await startBackend(tmp.file, { clock: fixedClock('2026-12-02T09:00:00Z'), osUserName: 'arkivarie', backupDir: path.join(tmp.dir, 'backups') });
-    expect(backend.ctx.db.prepare('SELECT count(*) FROM sealed_record').pluck().get()).toBe(7);
+    expect(backend.ctx.db.prepare('SELECT count(*) FROM sealed_record').pluck().get()).toBe(8);
   });
 });

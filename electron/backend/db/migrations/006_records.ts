@@ -2,7 +2,8 @@
  * Sealed records: what was attested or signed, kept as it was at that moment.
  *
  * A record is sealed in the same transaction as the act that completes it (a protocol
- * attested by all, a § attested at once, an agreement version signed by all): the canonical
+ * attested by all, a § attested at once, an agreement version signed by all, a correction
+ * added to one of them): the canonical
  * snapshot of everything the document shows, its SHA-256, and the Word document's bytes with
  * their SHA-256. Records and their later signatures are append-only here, whatever the path.
  *
@@ -16,10 +17,11 @@
 export const up = /* sql */ `
 CREATE TABLE sealed_record (
   id               INTEGER PRIMARY KEY,
-  kind             TEXT NOT NULL CHECK (kind IN ('protocol','extract','agreement')),
+  kind             TEXT NOT NULL CHECK (kind IN ('protocol','extract','agreement','correction')),
   meeting_id       INTEGER REFERENCES meeting(id) ON DELETE RESTRICT,
   paragraph_id     INTEGER REFERENCES paragraph(id) ON DELETE RESTRICT,
   version_id       INTEGER REFERENCES agreement_version(id) ON DELETE RESTRICT,
+  correction_id    INTEGER REFERENCES correction_note(id) ON DELETE RESTRICT,
   lang             TEXT NOT NULL CHECK (lang IN ('sv','en')),
   snapshot         TEXT NOT NULL CHECK (json_valid(snapshot)),
   snapshot_sha256  TEXT NOT NULL CHECK (length(snapshot_sha256) = 64),
@@ -31,13 +33,16 @@ CREATE TABLE sealed_record (
   sealed_at        TEXT NOT NULL,
   -- sealed by the migration from tables whose content no longer matched the hash stored at the act
   broken_at_migration INTEGER NOT NULL DEFAULT 0 CHECK (broken_at_migration IN (0,1)),
-  CHECK (kind <> 'protocol' OR (meeting_id IS NOT NULL AND paragraph_id IS NULL AND version_id IS NULL)),
-  CHECK (kind <> 'extract' OR (meeting_id IS NOT NULL AND paragraph_id IS NOT NULL AND version_id IS NULL)),
-  CHECK (kind <> 'agreement' OR (meeting_id IS NULL AND paragraph_id IS NULL AND version_id IS NOT NULL))
+  CHECK (kind <> 'protocol' OR (meeting_id IS NOT NULL AND paragraph_id IS NULL AND version_id IS NULL AND correction_id IS NULL)),
+  CHECK (kind <> 'extract' OR (meeting_id IS NOT NULL AND paragraph_id IS NOT NULL AND version_id IS NULL AND correction_id IS NULL)),
+  CHECK (kind <> 'agreement' OR (meeting_id IS NULL AND paragraph_id IS NULL AND version_id IS NOT NULL AND correction_id IS NULL)),
+  -- a rättelse is its own record, beside the one it corrects (whose sealed bytes never change)
+  CHECK (kind <> 'correction' OR (meeting_id IS NOT NULL AND version_id IS NULL AND correction_id IS NOT NULL))
 ) STRICT;
 CREATE UNIQUE INDEX sealed_record_protocol ON sealed_record(meeting_id) WHERE kind = 'protocol';
 CREATE UNIQUE INDEX sealed_record_extract ON sealed_record(paragraph_id) WHERE kind = 'extract';
 CREATE UNIQUE INDEX sealed_record_agreement ON sealed_record(version_id) WHERE kind = 'agreement';
+CREATE UNIQUE INDEX sealed_record_correction ON sealed_record(correction_id) WHERE kind = 'correction';
 
 CREATE TRIGGER sealed_record_no_update BEFORE UPDATE ON sealed_record
 BEGIN SELECT RAISE(ABORT, 'records.sealed'); END;
@@ -73,6 +78,9 @@ BEGIN SELECT RAISE(ABORT, 'records.seal_missing'); END;
 CREATE TRIGGER agreement_version_signed_needs_seal AFTER UPDATE OF status ON agreement_version
 WHEN NEW.status = 'signed' AND NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'agreement' AND r.version_id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'records.seal_missing'); END;
+-- (a correction note is inserted before its record, so no trigger can demand the record:
+-- the service seals it in the same transaction, and "samrad check" reports one that is not)
+
 
 -- What an immediately attested §'s extract shows: the meeting header and the attendance.
 CREATE TRIGGER meeting_extract_locked_update BEFORE UPDATE ON meeting

@@ -6,6 +6,7 @@ import { DateField } from '../../../components/DateField';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Paragraph } from '../../../../shared/contract/meetings';
 import { todayIso } from '../localDate';
+import { ExportMenu } from '../ExportMenu';
 
 type Correction = Paragraph['corrections'][number];
 
@@ -33,7 +34,11 @@ export function Corrections({ meetingId, paragraphId, corrections, canAdd }: { m
     <Stack gap="xs">
       {corrections.map((c) => (
         <Paper key={c.id} withBorder p="xs" bg="yellow.0" data-testid="correction-note">
-          <Text size="xs" fw={600}>{t('meetings.corrections.noteHeading', { date: c.date, author: c.author })}</Text>
+          <Group justify="space-between" align="flex-start">
+            <Text size="xs" fw={600}>{t('meetings.corrections.noteHeading', { date: c.date, author: c.author })}</Text>
+            {/* a rättelse is its own sealed record: the protocol it corrects stays byte for byte as attested */}
+            <ExportMenu size="xs" label={t('meetings.corrections.export')} method="meetings.exportCorrection" input={{ correctionId: c.id }} signable />
+          </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
         </Paper>
       ))}
