@@ -11,6 +11,7 @@ import { openForInspection } from './inspect';
 import { LATEST_VERSION } from './migrations';
 import { openDatabase, schemaVersion, type Db, type OpenOptions } from './open';
 import { translateEnvironmentError } from '../environment-errors';
+import { sealEarlierActs } from '../records/backfill';
 
 const setAsideByPath = new Map<string, string>();
 
@@ -125,6 +126,8 @@ export async function restoreBackup(ctx: Ctx, backupPath: string): Promise<Datab
   } finally {
     if (restored) {
       ctx.db = await openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
+      // a backup from before sealed records existed: its earlier acts are sealed now, as at a start
+      sealEarlierActs(ctx);
     } else {
       // nothing was moved: back to the file as it was, still refused for writing if it was damaged
       ctx.db = damage ? damagedPlaceholder(damage, () => new Database(':memory:')) : await openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
