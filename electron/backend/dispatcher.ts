@@ -74,7 +74,10 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
     } catch (error) {
       const body = toErrorBody(error);
       if (body.code === 'DATABASE_CORRUPT' || body.code === 'NOT_A_DATABASE') {
+        const first = !damageOf(ctx.db);
         markDamaged(ctx.db, { code: body.code, message: body.message, noticed: 'call', detail: error instanceof Error ? error.message : String(error) });
+        // every window learns at once and shows the way back (database.status)
+        if (first) ctx.emit('data.changed', { entity: 'database' });
       }
       return { ok: false, error: body };
     }

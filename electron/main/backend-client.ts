@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/errors';
+import type { ErrorCode, Result } from '../../shared/errors';
 import type { FromBackend, MessageSink, ToBackend } from '../backend/host/messages';
 
 export interface BackendClient {
@@ -7,8 +7,8 @@ export interface BackendClient {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   /** feed every message the backend sends */
   receive(message: FromBackend): void;
-  /** the backend process is gone: answer every waiting call with an error */
-  lost(reason: string): void;
+  /** the backend process is gone: answer every waiting call with an error (`code`: INTERNAL unless told) */
+  lost(reason: string, code?: ErrorCode): void;
 }
 
 export interface BackendFailure extends Error {
@@ -55,10 +55,10 @@ export function createBackendClient(port: MessageSink<ToBackend>, onEvent: (even
           return onEvent(message.event, message.payload);
       }
     },
-    lost(reason) {
+    lost(reason, code = 'INTERNAL') {
       gone = reason;
-      settleReady.reject(failure('INTERNAL', reason));
-      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: reason } });
+      settleReady.reject(failure(code, reason));
+      for (const resolve of pending.values()) resolve({ ok: false, error: { code, message: reason } });
       pending.clear();
     },
   };

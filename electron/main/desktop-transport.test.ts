@@ -64,7 +64,7 @@ describe('desktop transport (main ↔ backend utility process)', () => {
     fs.writeFileSync(dbPath, 'this is not a database, it is a text file long enough to have a header............');
     const { client, server } = connect();
     server.handle({ type: 'start', dbPath });
-    await expect(client.ready).rejects.toThrow(/not a database/);
+    await expect(client.ready).rejects.toMatchObject({ code: 'NOT_A_DATABASE', message: expect.stringMatching(/is not an SQLite database/) });
     expect(await client.invoke('session.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 

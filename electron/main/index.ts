@@ -64,8 +64,19 @@ async function start(): Promise<void> {
     onEvent: (event, payload) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event, payload);
     },
-    onExit: (code) => fail('Samråd', new Error(`The Samråd backend stopped unexpectedly (exit code ${code}). Your saved work is in ${dbPath}.`)),
+    // the window stays: the renderer is told, reloads what it shows and re-sends unsaved text;
+    // the keystore, locked again in the new process, is unlocked with the remembered passphrase
+    onRestarted: (info) => {
+      console.warn(`[samrad] the backend stopped (exit code ${info.exitCode}) and was started again (restart ${info.restarts})`);
+      void afterRestart?.();
+      if (mainWindow && !mainWindow.isDestroyed()) {
+        mainWindow.webContents.send(EVENT_CHANNEL, 'backend.restarted', { restarts: info.restarts });
+        mainWindow.webContents.send(EVENT_CHANNEL, 'data.changed', { entity: '*' });
+      }
+    },
+    onGaveUp: (reason) => fail('Samråd', new Error(`${reason}. Your saved work is in ${dbPath}.`)),
   });
+  let afterRestart: (() => Promise<unknown>) | null = null;
   app.on('will-quit', () => backend.stop());
   try {
     await backend.ready;
@@ -94,6 +105,7 @@ async function start(): Promise<void> {
     onError: (action, error) => console.warn(`[samrad] could not ${action} the keystore passphrase on this computer (${(error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.name : 'error')})`),
   });
   const restored = keystoreMemory.restore(backend.invoke).then(reportRestore);
+  afterRestart = () => keystoreMemory.restore(backend.invoke).then(reportRestore);
 
   relayInvokeToBackend({
     invoke: keystoreMemory.relay(backend.invoke, restored),

@@ -9,6 +9,10 @@ import { SkipLink } from '../components/SkipLink';
 import { HeaderSearch } from '../components/search/HeaderSearch';
 import type { Language } from '../../shared/contract/system';
 import { setAppTimeZone } from '../pages/meetings/localDate';
+import { notifications } from '@mantine/notifications';
+import { subscribe } from '../api/client';
+import { resendUnsaved } from '../components/autosave/autosaver';
+import { DatabaseRecovery } from '../components/recovery/DatabaseRecovery';
 
 const MAIN_ID = 'main-content';
 
@@ -26,6 +30,20 @@ export function App() {
 
   // every "today" in the renderer uses the backend's zone (Europe/Stockholm unless set)
   setAppTimeZone(session.data?.timeZone);
+
+  // a damaged database: every page gives way to the way back (restore a backup)
+  const database = useCall('database.status', {});
+  const damaged = database.data?.state === 'damaged' ? database.data : null;
+
+  // desktop: the backend process died and a new one runs; say so and re-send unsaved text
+  useEffect(
+    () =>
+      subscribe('backend.restarted', () => {
+        notifications.show({ color: 'yellow', title: t('errors.title'), message: t('recovery.restarted'), autoClose: 10_000 });
+        void resendUnsaved();
+      }),
+    [t],
+  );
 
   // the page's language follows the UI's, so screen readers pronounce it right
   useEffect(() => {
@@ -95,7 +113,7 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
-        <Page params={params} />
+        {damaged ? <DatabaseRecovery status={damaged} onRestored={() => void database.reload()} /> : <Page params={params} />}
       </AppShell.Main>
       {session.data && !session.data.actor && <ActorChooser osUserName={session.data.osUserName} />}
       {session.data && changingActor && (

@@ -42,5 +42,7 @@ export function isMethod(name: string): name is Method {
 export interface EventMap {
   'data.changed': { entity: string };
   'progress': { taskId: string; done: number; total: number; label?: string };
+  /** desktop: the backend process died and a new one is running; unsaved text is re-sent */
+  'backend.restarted': { restarts: number };
 }
 export type EventName = keyof EventMap;

@@ -92,6 +92,7 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
         noticed: 'integrity_check',
         detail: result.error ?? (result.problems ?? []).join('; '),
       });
+      ctx.emit('data.changed', { entity: 'database' });
       return;
     }
     setIntegrity(db, 'ok');

@@ -28,7 +28,29 @@ export interface Autosaver {
  * timers: debounce while typing, one save at a time, the newest text always wins, a failed
  * save keeps the text and says so.
  */
-export function createAutosaver({ initial, save, delayMs, onStatus }: AutosaverOptions): Autosaver {
+/** Every autosaver alive in this window, so unsaved text can be re-sent after the backend restarts. */
+const live = new Set<Autosaver>();
+
+/**
+ * Saves again whatever is typed and not stored, in every field of the window: after the
+ * desktop backend was restarted (a save in flight when it died failed) — nothing typed is lost.
+ */
+export function resendUnsaved(): Promise<void> {
+  return Promise.all([...live].filter((a) => a.dirty()).map((a) => a.flush())).then(() => undefined);
+}
+
+export function createAutosaver(options: AutosaverOptions): Autosaver {
+  const saver = makeAutosaver(options);
+  live.add(saver);
+  const dispose = saver.dispose;
+  saver.dispose = () => {
+    live.delete(saver);
+    return dispose();
+  };
+  return saver;
+}
+
+function makeAutosaver({ initial, save, delayMs, onStatus }: AutosaverOptions): Autosaver {
   let stored = initial;
   let current = initial;
   let timer: ReturnType<typeof setTimeout> | null = null;
