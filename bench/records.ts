@@ -1,4 +1,5 @@
 import { archiveFixture } from './archive-fixture';
+import { median } from './median';
 import { protocolDocx } from '../electron/backend/meetings/export-docx';
 import { protocolContent } from '../electron/backend/records/snapshot';
 import { sealRecord } from '../electron/backend/records/seal';
@@ -6,17 +7,6 @@ import { exportForUser } from '../electron/backend/export/pipeline';
 import { verifySeal } from '../electron/backend/records/verify-seal';
 import { findRecord } from '../electron/backend/records/store';
 
-/** median of `runs` timings in ms */
-async function median(runs: number, work: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
 
 class RolledBack extends Error {}
 

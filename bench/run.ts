@@ -15,23 +15,14 @@ import { testCa } from '../electron/backend/signing/testing/test-ca';
 import { archiveSources } from '../electron/backend/archive/sources';
 import { archiveFixture } from './archive-fixture';
 import { benchRecords } from './records';
+import { median } from './median';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
+import { benchSearch } from './search';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
 const identity = { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] };
 
-/** median of `runs` timings in ms */
-async function time(runs: number, work: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
 
 async function main(): Promise<void> {
   console.log(`Samråd bench — ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -49,10 +40,10 @@ async function main(): Promise<void> {
     const runs = n === 2000 ? 5 : n === 200 ? 9 : 21;
     const data = syntheticParagraphs(n);
     await packDocx(syntheticProtocolDocument(data)); // warm up
-    const packer = await time(runs, async () => Packer.toBuffer(syntheticProtocolDocument(data)));
-    const ours = await time(runs, async () => packDocx(syntheticProtocolDocument(data)));
-    const signed = await time(runs, async () => signPackage(await packDocx(syntheticProtocolDocument(data)), identity, now));
-    const plain = await time(runs, () => limit(n));
+    const packer = await median(runs, async () => Packer.toBuffer(syntheticProtocolDocument(data)));
+    const ours = await median(runs, async () => packDocx(syntheticProtocolDocument(data)));
+    const signed = await median(runs, async () => signPackage(await packDocx(syntheticProtocolDocument(data)), identity, now));
+    const plain = await median(runs, () => limit(n));
     rows.push([String(n), `${packer.toFixed(1)} ms`, `${ours.toFixed(1)} ms`, `${signed.toFixed(1)} ms`, `${plain.toFixed(1)} ms`, `${(signed / plain).toFixed(2)}×`]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -103,6 +94,8 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
     fixture.cleanup();
   }
+
+  await benchSearch();
 }
 
 main().catch((error: unknown) => {
