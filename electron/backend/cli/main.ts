@@ -7,7 +7,7 @@ import { listCommand } from './list';
 import { exportCommand } from './export';
 import { certCommand } from './cert-command';
 import { verifyCommand } from './verify-command';
-import { reindexCommand, searchCommand } from '../search/cli';
+import { reindexCommand, searchCommand } from './search-command';
 
 /** Every `samrad <command>`; each area adds its commands here. */
 export const commands: Record<string, Command> = {

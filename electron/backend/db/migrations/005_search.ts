@@ -189,7 +189,9 @@ CREATE TABLE search_state (
 ) STRICT;
 INSERT INTO search_state (id, live) VALUES (1, 0);
 
-CREATE VIRTUAL TABLE search_word USING fts5(title, dnr, content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+-- prefix indexes for one and two letters: the first keystrokes of a search ("s", "sa") would
+-- otherwise merge the lists of thousands of words (0.2 s on 100 000 §§)
+CREATE VIRTUAL TABLE search_word USING fts5(title, dnr, content, content='', contentless_delete=1, prefix='1 2', tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE search_tri USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='trigram remove_diacritics 0');
 
 ${Object.entries(SOURCES).map(([kind, select]) => `CREATE VIEW search_src_${kind} AS\n${select};`).join('\n\n')}

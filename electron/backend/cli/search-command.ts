@@ -1,5 +1,5 @@
-import { flag, UsageError, type Command } from '../cli/command';
-import { callOrThrow, formatTable } from '../cli/list';
+import { flag, UsageError, type Command } from './command';
+import { callOrThrow, formatTable } from './list';
 import { SEARCH_KINDS, SEARCH_STATUSES, type SearchHit, type SearchKind, type SearchResult, type SearchStatus } from '../../../shared/contract/search';
 
 /** How a hit reads in a terminal: where it is ("Chefssamrådet 2017-03-14 § 12") next to its title. */
