@@ -32,12 +32,45 @@ async function exportSwedish(page: Page): Promise<Buffer> {
   return bytesOf(await downloading);
 }
 
-test('an attested protocol keeps the chair’s name it was attested under; the record page says so', async ({ page, app }) => {
-  test.setTimeout(240_000);
-  await openApp(page, app);
+test('a protocol attested in the UI keeps the chair’s name it was attested under; the record page says so', async ({ page, app }) => {
+  test.setTimeout(400_000);
+  await openApp(page, app, 'Åsa Öberg');
   await loadExample(page);
 
-  await openProtocol(page, '2017-03-14');
+  // A Chefssamråd in March 2018 from the template, its protocol written and sent for justering.
+  await page.getByRole('link', { name: 'Sammanträden' }).click();
+  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
+  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
+  await form.getByLabel('Starttid').fill('09:00');
+  await form.getByLabel('Sluttid').fill('11:00');
+  await form.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, Södertälje');
+  await form.getByLabel('Justerare', { exact: true }).first().click();
+  await page.getByRole('option', { name: /Lars-Göran Uddholm/ }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toBeHidden();
+  await page.getByRole('tab', { name: 'Protokoll' }).click();
+  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
+  const unfinished = page.getByRole('checkbox', { name: 'Färdigskriven', checked: false });
+  await expect(unfinished.first()).toBeVisible();
+  while ((await unfinished.count()) > 0) {
+    const count = await unfinished.count();
+    await unfinished.first().click();
+    await expect(unfinished).toHaveCount(count - 1);
+  }
+  await page.getByRole('button', { name: 'Skicka för justering' }).click();
+  await page.getByRole('dialog', { name: 'Skicka protokollet för justering?' }).getByRole('button', { name: 'Skicka för justering' }).click();
+
+  // The chair and the justerare attest: the protocol is sealed as a record at that moment.
+  for (const who of [/Camilla Broo/, /Lars-Göran Uddholm/]) {
+    await page.getByRole('button', { name: 'Justera', exact: true }).click();
+    const attest = page.getByRole('dialog', { name: 'Justera protokollet' });
+    await attest.getByRole('combobox', { name: 'Vem justerar', exact: true }).click();
+    await page.getByRole('option', { name: who }).click();
+    await attest.getByRole('button', { name: 'Justera' }).click();
+    await expect(attest).toBeHidden();
+  }
   const sealed = page.getByTestId('sealed-record');
   await expect(sealed).toContainText('Förseglad handling');
   await expect(sealed).toContainText('Förseglad utan digital signatur');
@@ -54,7 +87,7 @@ test('an attested protocol keeps the chair’s name it was attested under; the r
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('table', { name: 'Deltagare' }).getByRole('row', { name: /Camilla Lindqvist/ })).toBeVisible();
 
-  await openProtocol(page, '2017-03-14');
+  await openProtocol(page, '2018-03-13');
   await expect(page.getByTestId('older-names')).toContainText('Camilla Broo – heter nu Camilla Lindqvist');
   await expectAccessible(page, '[data-testid="sealed-record"]');
   const after = await exportSwedish(page);
