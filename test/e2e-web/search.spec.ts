@@ -99,6 +99,16 @@ test('the full results page: filters, more than the top hits, no-match and empty
   await input.fill('');
   await expect(page.getByText('Sök i allt')).toBeVisible();
 
+  // a section opens in its agreement version, the focus on its heading
+  await input.fill('gemensamma prioriteringar');
+  const section = page.getByTestId('search-result').filter({ hasText: 'Gemensamma prioriteringar' }).first();
+  await section.getByRole('link').click();
+  await expect(page).toHaveURL(/#\/agreements\/version\/\d+$/);
+  await expect(page.locator(':focus')).toHaveAttribute('id', /^section-\d+$/);
+  await expect(page.locator(':focus')).toHaveText('Gemensamma prioriteringar');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/search\//);
+
   // a result opens its record
   await input.fill('KS 2017/112');
   await expect(page.getByTestId('search-result').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../../shared/contract/agreements';
@@ -37,7 +37,8 @@ export function SectionEditor({ section, index, onRemove }: { section: Section; 
   // The newest content, also between renders (heading and text may change in one tick).
   const latest = useRef(content);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
-  const headingId = useId();
+  // the same id as the read-only view's heading, so a search hit can land on the section in a draft too
+  const headingId = `section-${section.id}`;
   const runRef = useRef(run);
   runRef.current = run;
 
