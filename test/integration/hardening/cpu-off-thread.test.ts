@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../support/backend';
 
@@ -24,23 +25,26 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 
 describe('CPU-heavy work runs off the dispatcher thread (issue 13, case 11)', () => {
   it('creating a local certificate leaves the backend answering other calls', async () => {
-    // generating two RSA keys, two signatures and two scrypt seals in-thread stalled the loop 0.3–0.9 s
-    let answered = 0;
+    // generating two RSA keys, two signatures and two scrypt seals in-thread stalled the loop
+    // 0.3–0.9 s and answered nothing meanwhile. Counted, not only timed: on a loaded machine
+    // every pause is longer, but only work off the thread lets calls through while it runs.
+    let done = false;
+    let answeredDuring = 0;
     const stall = await longestStall(async () => {
-      const creating = b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'en lång lösenfras för testet' });
-      // other calls during the work are answered, not queued behind it
+      const creating = b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'en lång lösenfras för testet' }).finally(() => (done = true));
       const others = (async () => {
-        for (let i = 0; i < 5; i++) {
+        while (!done) {
           await b.call('organisations.list', {});
-          answered++;
-          await new Promise((r) => setTimeout(r, 10));
+          if (!done) answeredDuring++;
+          await new Promise((r) => setTimeout(r, 5));
         }
       })();
       await Promise.all([creating, others]);
     });
-    expect(answered).toBe(5);
-    // generous for a loaded two-core machine; in-thread generation alone exceeds it
-    expect(stall).toBeLessThan(250);
+    expect(answeredDuring).toBeGreaterThanOrEqual(3);
+    // generous, for a loaded two-core machine; in-thread generation alone exceeds it when idle
+    if (os.loadavg()[0] < os.availableParallelism()) expect(stall).toBeLessThan(250);
+    else console.log(`[cpu-off-thread] the machine is loaded (load ${os.loadavg()[0].toFixed(1)}): the ${Math.round(stall)} ms stall bound is not checked, the calls answered meanwhile (${answeredDuring}) are`);
     const list = await b.call('certificates.list', {});
     expect(list.map((c) => c.role).sort()).toEqual(['ca', 'signing']);
   });
