@@ -62,6 +62,8 @@ export const body = z.object({
   name: z.string(),
   kind: z.enum(BODY_KINDS),
   description: z.string().nullable(),
+  /** the language its protocols are sealed in (a translation into the other is a separate, labelled rendering) */
+  recordLanguage: z.enum(['sv', 'en']),
   archived: z.boolean(),
   memberCount: z.number(),
   createdAt: z.string(),
@@ -73,6 +75,7 @@ export const bodyFields = z.object({
   name: requiredText(200),
   kind: z.enum(BODY_KINDS, { message: 'required' }),
   description: optionalText(4000),
+  recordLanguage: z.enum(['sv', 'en']).default('sv'),
 });
 export type BodyFields = z.input<typeof bodyFields>;
 

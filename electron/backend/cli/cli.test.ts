@@ -53,7 +53,7 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     expect(people.find((p) => p.name === 'Peter Nylind')).toMatchObject({ phone: '070-682 80 33', organisationName: 'Södertälje lokalpolisområde' });
 
     const bodies = json(samrad('list', 'bodies', '--json', ...db()).out) as Array<Record<string, unknown>>;
-    expect(Object.keys(bodies[0])).toEqual(['id', 'name', 'kind', 'description', 'archived', 'memberCount', 'createdAt', 'updatedAt']);
+    expect(Object.keys(bodies[0])).toEqual(['id', 'name', 'kind', 'description', 'recordLanguage', 'archived', 'memberCount', 'createdAt', 'updatedAt']);
     expect(bodies.find((x) => x.name === 'Chefssamrådet')).toMatchObject({ kind: 'chefssamrad', memberCount: expect.any(Number) });
 
     const table = samrad('list', 'people', ...db());

@@ -13,6 +13,7 @@ interface BodyRow {
   name: string;
   kind: Body['kind'];
   description: string | null;
+  record_language: 'sv' | 'en';
   archived: number;
   member_count: number;
   created_at: string;
@@ -26,6 +27,7 @@ const toBody = (r: BodyRow): Body => ({
   name: r.name,
   kind: r.kind,
   description: r.description,
+  recordLanguage: r.record_language,
   archived: r.archived === 1,
   memberCount: r.member_count,
   createdAt: r.created_at,
@@ -47,8 +49,8 @@ export function createBody(ctx: Ctx, fields: BodyInput): Body {
   return write(ctx, (record) => {
     const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO body (name, name_key, kind, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(fields.name, nameKey(fields.name), fields.kind, fields.description, now, now);
+      .prepare('INSERT INTO body (name, name_key, kind, description, record_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(fields.name, nameKey(fields.name), fields.kind, fields.description, fields.recordLanguage, now, now);
     const created = getBody(ctx, Number(lastInsertRowid));
     record({ action: 'create', entity: 'body', entityId: created.id, after: created });
     return created;
@@ -59,8 +61,8 @@ export function updateBody(ctx: Ctx, id: number, fields: BodyInput): Body {
   return write(ctx, (record) => {
     const before = getBody(ctx, id);
     ctx.db
-      .prepare('UPDATE body SET name = ?, name_key = ?, kind = ?, description = ?, updated_at = ? WHERE id = ?')
-      .run(fields.name, nameKey(fields.name), fields.kind, fields.description, ctx.clock.now().toISOString(), id);
+      .prepare('UPDATE body SET name = ?, name_key = ?, kind = ?, description = ?, record_language = ?, updated_at = ? WHERE id = ?')
+      .run(fields.name, nameKey(fields.name), fields.kind, fields.description, fields.recordLanguage, ctx.clock.now().toISOString(), id);
     const after = getBody(ctx, id);
     record({ action: 'update', entity: 'body', entityId: id, before, after });
     return after;

@@ -102,6 +102,20 @@ describe('exports return the sealed bytes', () => {
     expect(await b.fail('meetings.exportProtocol', { meetingId: meeting.id, lang: 'en', sign: true })).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'records.reasons.sign_translation' } });
   });
 
+  it('a body that records in English seals its protocols in English; a Swedish export is the labelled translation', async () => {
+    await b.call('bodies.update', { id: f.body.id, fields: { name: 'Chefssamrådet', kind: 'chefssamrad', description: null, recordLanguage: 'en' } });
+    const meeting = await attestedMeeting();
+    expect((await b.call('records.get', { kind: 'protocol', id: meeting.id }))!).toMatchObject({ lang: 'en' });
+    const english = documentText(await protocolBytes(meeting.id, false, 'en'));
+    expect(english).toContain('Decision-makers');
+    expect(english).not.toContain('Translation.');
+    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'engelsk lösenfras' });
+    expect(documentText(await protocolBytes(meeting.id, true, 'en'))).toContain('Decision-makers'); // the record itself may be signed
+    const swedish = documentText(await protocolBytes(meeting.id, false, 'sv'));
+    expect(swedish).toContain('Översättning. Handlingen är originalet som förseglades 2017-03-20');
+    expect(await b.fail('meetings.exportProtocol', { meetingId: meeting.id, lang: 'sv', sign: true })).toMatchObject({ params: { reason: 'records.reasons.sign_translation' } });
+  });
+
   it('a signature added later goes on the sealed bytes, states its own time, and every later signed export returns the same package', async () => {
     const meeting = await attestedMeeting(); // sealed unsigned: no certificate yet
     const sealed = await protocolBytes(meeting.id);

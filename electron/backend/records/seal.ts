@@ -4,6 +4,7 @@ import type { Change } from '../audit/log';
 import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
+import type { Language } from '../export/document';
 import { signingIdentity } from '../signing/certificates/store';
 import { signPackage, withCompactRelationships, type SigningIdentity } from '../signing/opc/sign-package';
 import { paragraphRangeText } from '../meetings/export-texts';
@@ -12,8 +13,14 @@ import { renderContent } from './render';
 import { correctionContent, type CorrectionContent, type RecordContent } from './snapshot';
 import { findRecord, type SealedRecordRow } from './store';
 
-/** Records are sealed in Swedish: the language the council writes its protocols and agreements in. */
-export const RECORD_LANGUAGE = 'sv' as const;
+/**
+ * The language a record is sealed in: a body's protocols, extracts and rättelser in the body's
+ * own (Swedish unless it records in another), agreements in Swedish, the parties' common language.
+ */
+function recordLanguage(ctx: Ctx, content: RecordContent): Language {
+  if (content.format === 'samrad-agreement/1') return 'sv';
+  return (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as Language | undefined) ?? 'sv';
+}
 
 /** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31", "Chefssamrådet 2017-03-14 § 3: rättelse 2017-04-02" */
 export function recordLabel(content: RecordContent): string {
@@ -68,7 +75,8 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
   const snapshot = canonicalJson(content);
   const snapshotSha256 = sha256Text(snapshot);
   const now = ctx.clock.now();
-  const rendered = renderContent(content, RECORD_LANGUAGE, { timestamp: now });
+  const lang = recordLanguage(ctx, content);
+  const rendered = renderContent(content, lang, { timestamp: now });
   const prepared = withCompactRelationships(rendered.bytes);
   // a migration seals what was attested long ago: a signature made now would claim otherwise
   const identity = options.migration ? null : identityIfReady(ctx);
@@ -86,7 +94,7 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
       paragraph_id: ref.kind === 'extract' ? ref.id : content.format === 'samrad-correction/1' ? (content.paragraph?.id ?? null) : null,
       version_id: ref.kind === 'agreement' ? ref.id : null,
       correction_id: ref.kind === 'correction' ? ref.id : null,
-      lang: RECORD_LANGUAGE,
+      lang,
       snapshot,
       snapshot_sha256: snapshotSha256,
       file_name: rendered.fileName,

@@ -11,11 +11,12 @@ export interface BodyDraft {
   name: string;
   kind: string | null;
   description: string;
+  recordLanguage: Body['recordLanguage'];
 }
 
-export const blankBody: BodyDraft = { id: null, name: '', kind: null, description: '' };
+export const blankBody: BodyDraft = { id: null, name: '', kind: null, description: '', recordLanguage: 'sv' };
 
-export const bodyDraftOf = (b: Body): BodyDraft => ({ id: b.id, name: b.name, kind: b.kind, description: b.description ?? '' });
+export const bodyDraftOf = (b: Body): BodyDraft => ({ id: b.id, name: b.name, kind: b.kind, description: b.description ?? '', recordLanguage: b.recordLanguage });
 
 export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClose(): void; onSaved?(body: Body): void }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
   const set = (patch: Partial<BodyDraft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
-    const fields = { name: value.name, kind: (value.kind ?? '') as Body['kind'], description: value.description };
+    const fields = { name: value.name, kind: (value.kind ?? '') as Body['kind'], description: value.description, recordLanguage: value.recordLanguage };
     const saved = value.id === null ? await run('bodies.create', fields) : await run('bodies.update', { id: value.id, fields });
     if (saved) {
       onSaved?.(saved);
@@ -47,6 +48,15 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
             required
           />
           <Textarea label={t('bodies.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={3} />
+          <Select
+            label={t('bodies.recordLanguage')}
+            description={t('bodies.recordLanguageHelp')}
+            data={(['sv', 'en'] as const).map((l) => ({ value: l, label: t(`bodies.languages.${l}`) }))}
+            value={value.recordLanguage}
+            onChange={(l) => set({ recordLanguage: (l ?? 'sv') as Body['recordLanguage'] })}
+            allowDeselect={false}
+            error={errors.recordLanguage}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
             <Button type="submit" loading={busy}>{t('actions.save')}</Button>

@@ -22,6 +22,7 @@ export function ExportMenu<M extends ExportMethod>({
   method,
   input,
   signable = false,
+  recordLanguage = 'sv',
   size = 'sm',
 }: {
   label: string;
@@ -29,6 +30,8 @@ export function ExportMenu<M extends ExportMethod>({
   input: Omit<Input<M>, 'lang' | 'sign'>;
   /** the record may be signed: the agenda never, a protocol once attested, a § once locked */
   signable?: boolean;
+  /** the language the record was sealed in: only the record itself is signed, never a translation */
+  recordLanguage?: Lang;
   size?: 'xs' | 'sm';
 }) {
   const { t } = useTranslation();
@@ -95,8 +98,8 @@ export function ExportMenu<M extends ExportMethod>({
               <Menu.Divider role="separator" />
               <div role="group" aria-labelledby={`${ids}-signed`}>
                 <Menu.Label id={`${ids}-signed`} maw={320} data-testid="export-signed-label">{signedHeading}</Menu.Label>
-                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending('sv')}>
-                  {t('meetings.export.svSigned')}
+                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending(recordLanguage)}>
+                  {t(recordLanguage === 'en' ? 'meetings.export.enSigned' : 'meetings.export.svSigned')}
                 </Menu.Item>
               </div>
             </>

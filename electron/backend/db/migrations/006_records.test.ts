@@ -29,6 +29,12 @@ describe('migration 006_records: schema', () => {
     expect(t.db.prepare('SELECT count(*) FROM record_backfill').pluck().get()).toBe(1);
   });
 
+  it('gives every body a record language, Swedish unless set, and nothing else', () => {
+    t.db.prepare("INSERT INTO body (name, name_key, kind, created_at, updated_at) VALUES ('Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x')").run();
+    expect(t.db.prepare('SELECT record_language FROM body').pluck().get()).toBe('sv');
+    expect(() => t.db.prepare("UPDATE body SET record_language = 'de'").run()).toThrow(/CHECK constraint failed/);
+  });
+
   it('keeps each kind of record pointing at exactly its act', () => {
     const insert = (kind: string, meetingId: number | null, paragraphId: number | null, versionId: number | null) =>
       t.db

@@ -15,6 +15,9 @@
  * row in `record_backfill`; that step checks each against the content hash stored at the act.
  */
 export const up = /* sql */ `
+-- a body's protocols are sealed in its own language (Swedish unless it records in another)
+ALTER TABLE body ADD COLUMN record_language TEXT NOT NULL DEFAULT 'sv' CHECK (record_language IN ('sv','en'));
+
 CREATE TABLE sealed_record (
   id               INTEGER PRIMARY KEY,
   kind             TEXT NOT NULL CHECK (kind IN ('protocol','extract','agreement','correction')),

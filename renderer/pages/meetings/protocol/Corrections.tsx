@@ -14,7 +14,7 @@ type Correction = Paragraph['corrections'][number];
  * Rättelser of an attested protocol or §: dated notes shown beside the original, which stays
  * exactly as it was attested.
  */
-export function Corrections({ meetingId, paragraphId, corrections, canAdd }: { meetingId: number; paragraphId: number | null; corrections: Correction[]; canAdd: boolean }) {
+export function Corrections({ meetingId, paragraphId, corrections, canAdd, recordLanguage }: { meetingId: number; paragraphId: number | null; corrections: Correction[]; canAdd: boolean; recordLanguage: 'sv' | 'en' }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -37,7 +37,7 @@ export function Corrections({ meetingId, paragraphId, corrections, canAdd }: { m
           <Group justify="space-between" align="flex-start">
             <Text size="xs" fw={600}>{t('meetings.corrections.noteHeading', { date: c.date, author: c.author })}</Text>
             {/* a rättelse is its own sealed record: the protocol it corrects stays byte for byte as attested */}
-            <ExportMenu size="xs" label={t('meetings.corrections.export')} method="meetings.exportCorrection" input={{ correctionId: c.id }} signable />
+            <ExportMenu size="xs" label={t('meetings.corrections.export')} method="meetings.exportCorrection" input={{ correctionId: c.id }} signable recordLanguage={recordLanguage} />
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
         </Paper>

@@ -49,7 +49,7 @@ function useParagraphSaver(paragraph: Paragraph) {
   return { save, errors: errorsByField(fieldErrors) };
 }
 
-export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { paragraph: Paragraph; meeting: Meeting; protocol: Protocol; attendees: Attendee[] }) {
+export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, recordLanguage }: { paragraph: Paragraph; meeting: Meeting; protocol: Protocol; attendees: Attendee[]; recordLanguage: 'sv' | 'en' }) {
   const { t } = useTranslation();
   const { save, errors } = useParagraphSaver(p);
   const { run, fieldErrors: otherErrors } = useAction();
@@ -81,7 +81,7 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { 
           </Group>
           <Group gap="xs">
             <RecordHistory entity="paragraph" entityId={p.id} label={heading} />
-            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id }} signable={locked} />
+            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id }} signable={locked} recordLanguage={recordLanguage} />
             {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
               <Button size="xs" variant="light" onClick={() => setAttesting(true)} aria-label={t('meetings.justering.immediateNamed', { number: p.number })}>
                 {t('meetings.justering.immediate')}
@@ -145,7 +145,7 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees }: { 
             {t('meetings.justering.paragraphAttestedBy', { list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', ') })}
           </Text>
         )}
-        {(locked || p.corrections.length > 0) && <Corrections meetingId={meeting.id} paragraphId={p.id} corrections={p.corrections} canAdd={locked} />}
+        {(locked || p.corrections.length > 0) && <Corrections meetingId={meeting.id} paragraphId={p.id} corrections={p.corrections} canAdd={locked} recordLanguage={recordLanguage} />}
       </Stack>
 
       <ConfirmDialog

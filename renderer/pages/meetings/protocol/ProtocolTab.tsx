@@ -115,6 +115,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const protocol = useCall('protocol.get', { meetingId: meeting.id });
   const attendance = useCall('attendance.list', { meetingId: meeting.id });
+  const recordLanguage = useCall('bodies.get', { id: meeting.bodyId }).data?.recordLanguage ?? 'sv';
   const { run, busy, fieldErrors } = useAction();
   const [confirm, setConfirm] = useState<'submit' | 'reopen' | 'discard' | null>(null);
   const [adding, setAdding] = useState(false);
@@ -153,7 +154,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           {p.status === 'draft' && <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>{t('meetings.protocol.discard')}</Button>}
           {p.status === 'draft' && <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>}
           {p.status === 'ready_for_attestation' && <Button variant="default" onClick={() => setConfirm('reopen')}>{t('meetings.protocol.reopen')}</Button>}
-          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id }} signable={p.status === 'attested'} />
+          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id }} signable={p.status === 'attested'} recordLanguage={recordLanguage} />
         </Group>
       </Group>
       {p.status === 'draft' && unfinished > 0 && <Text size="sm" c="dimmed">{t('meetings.protocol.unfinished', { count: unfinished })}</Text>}
@@ -161,7 +162,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
       <InlineErrors errors={fieldErrors} />
       {p.status !== 'draft' && <JusteringPanel meeting={meeting} protocol={p} />}
       {(p.status === 'attested' || p.corrections.length > 0) && (
-        <Corrections meetingId={meeting.id} paragraphId={null} corrections={p.corrections} canAdd={p.status === 'attested'} />
+        <Corrections meetingId={meeting.id} paragraphId={null} corrections={p.corrections} canAdd={p.status === 'attested'} recordLanguage={recordLanguage} />
       )}
 
       {p.paragraphs.length === 0 && <EmptyState title={t('meetings.protocol.noParagraphsTitle')}>{t('meetings.protocol.noParagraphs')}</EmptyState>}
@@ -173,7 +174,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           getLabel={getLabel}
           disabled={p.status !== 'draft' || p.paragraphs.some((x) => x.locked)}
           onReorder={(next) => void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })}
-          renderItem={(paragraph) => <ParagraphCard paragraph={paragraph} meeting={meeting} protocol={p} attendees={attendees} />}
+          renderItem={(paragraph) => <ParagraphCard paragraph={paragraph} meeting={meeting} protocol={p} attendees={attendees} recordLanguage={recordLanguage} />}
         />
       )}
 
