@@ -208,7 +208,7 @@ describe('any change to a sealed record is detected', () => {
 });
 
 describe('one export pipeline', () => {
-  it('an existing target without overwrite writes nothing and logs nothing, for every kind', async () => {
+  it('an existing or unwritable target writes nothing and logs nothing, for every kind', async () => {
     const meeting = await attestedMeeting();
     const agreement = await b.call('agreements.create', { name: 'Samverkansöverenskommelse', version: { title: 'Utkast 2019–2020', validFrom: '2019-01-01', validTo: '2020-12-31' } });
     const target = path.join(b.dir, 'finns.docx');
@@ -220,6 +220,11 @@ describe('one export pipeline', () => {
     }
     expect(events()).toBe(before);
     expect(fs.readFileSync(target, 'utf8')).toBe('redan här');
+    // a folder that does not exist: nothing written, nothing logged
+    const nowhere = path.join(b.dir, 'finns-inte', 'protokoll.docx');
+    await expect(exportToFile(b.ctx, { source: { kind: 'protocol', meetingId: meeting.id }, lang: 'sv', sign: false }, nowhere, false)).rejects.toMatchObject({ code: 'FILE_NOT_WRITABLE' });
+    expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
+    expect(events()).toBe(before);
     const written = await exportToFile(b.ctx, { source: { kind: 'protocol', meetingId: meeting.id }, lang: 'sv', sign: false }, path.join(b.dir, 'protokoll.docx'), false);
     expect(events()).toBe((before as number) + 1);
     expect(new Uint8Array(fs.readFileSync(written.path))).toEqual(await protocolBytes(meeting.id));
