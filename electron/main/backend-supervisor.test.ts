@@ -120,6 +120,15 @@ describe('the backend process is restarted when it dies (issue 13: desktop main 
     expect(await backend.invoke('people.list', {})).toMatchObject({ ok: false, error: { code: 'BACKEND_RESTARTED' } });
   });
 
+  it('a process that throws when posted to still gives an answer, not a rejection', async () => {
+    const { backend } = supervised();
+    await backend.ready;
+    children[0].postMessage = () => {
+      throw new Error('Cannot post to a process that has exited');
+    };
+    await expect(backend.invoke('people.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'BACKEND_RESTARTED' } });
+  });
+
   it('stopping on quit is not a crash: nothing is restarted', async () => {
     const { backend, restarted } = supervised();
     await backend.ready;

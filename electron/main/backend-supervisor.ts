@@ -112,7 +112,12 @@ export function superviseBackend(options: SupervisorOptions): SupervisedBackend 
         const message = gaveUp ?? 'The Samråd backend is not running';
         return { ok: false, error: { code: gaveUp ? 'BACKEND_RESTARTED' : 'INTERNAL', message } };
       }
-      return target.invoke(method, input);
+      try {
+        return await target.invoke(method, input);
+      } catch (error) {
+        // posting to a process that is going away can throw: an answer, never a rejection
+        return { ok: false, error: { code: 'BACKEND_RESTARTED', message: `The Samråd backend could not take the call: ${error instanceof Error ? error.message : String(error)}` } };
+      }
     },
     stop() {
       stopped = true;

@@ -26,6 +26,11 @@ if (process.env.SAMRAD_DATA_DIR) app.setPath('userData', path.resolve(process.en
 registerAppScheme();
 app.enableSandbox();
 
+// Last resort in the main process: log what escapes and keep the window (and what the user
+// typed in it) rather than showing Electron's crash dialog and quitting.
+process.on('uncaughtException', (error) => console.error(`[samrad] uncaught exception in the main process (kept running): ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => console.error(`[samrad] unhandled rejection in the main process (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`));
+
 const dev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
 let language: Language = 'sv';
