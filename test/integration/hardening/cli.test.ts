@@ -44,6 +44,29 @@ describe('unknown flags, and flags that do not apply, are usage errors (issue 13
   });
 });
 
+describe('samrad check changes nothing (issue 13, case 7)', () => {
+  it('a DELETE-journal database stays DELETE-journal, byte for byte; a zero-byte file is refused and stays empty', async () => {
+    const b = await startBackend(tmp.file);
+    await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    b.ctx.db.pragma('journal_mode = DELETE');
+    b.close();
+    const before = fs.readFileSync(tmp.file);
+    const report = await samrad('check', '--json');
+    expect(JSON.parse(report.out)).toMatchObject({ integrity: { ok: true }, auditChain: { ok: true } });
+    expect(fs.readFileSync(tmp.file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${tmp.file}-wal`)).toBe(false);
+    const db = new Database(tmp.file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    db.close();
+
+    fs.writeFileSync(tmp.file, '');
+    expect(await samrad('check')).toMatchObject({ code: 1, err: expect.stringContaining('is empty (0 bytes)') });
+    expect(fs.statSync(tmp.file).size).toBe(0);
+    expect(await samrad('list', 'people')).toMatchObject({ code: 1, err: expect.stringContaining('is empty (0 bytes)') });
+    expect(fs.statSync(tmp.file).size).toBe(0);
+  });
+});
+
 describe('samrad restore --from FILE', () => {
   it('replaces a damaged database with a checked backup and keeps the damaged file aside', async () => {
     const b = await startBackend(tmp.file);
