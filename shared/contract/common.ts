@@ -94,6 +94,7 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 /** The languages Samråd renders documents in; a record keeps the one it was sealed in. */
 export const DOCUMENT_LANGUAGES = ['sv', 'en'] as const;
 export const documentLanguage = z.enum(DOCUMENT_LANGUAGES).default('sv');
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
 /** A document handed to the renderer: every export method returns this one shape. */
 export const exportedFile = z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() });

@@ -1,5 +1,6 @@
 import { AlignmentType, Footer, Paragraph, TextRun, PageNumber, type IStylesOptions } from 'docx';
-import { docxLabels, type DocxLanguage } from './labels';
+import { docxLabels } from './labels';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** Page look shared by the agreement and the redline documents. */
 export const documentStyles: IStylesOptions = {
@@ -12,7 +13,7 @@ export const documentStyles: IStylesOptions = {
 };
 
 /** "Sida 1 av 3", and on a signed version the content hash beneath it. */
-export function pageFooter(lang: DocxLanguage, hashLine: string | null): Footer {
+export function pageFooter(lang: DocumentLanguage, hashLine: string | null): Footer {
   const [before, middle] = docxLabels[lang].page;
   const children = [
     new Paragraph({

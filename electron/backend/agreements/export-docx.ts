@@ -5,11 +5,12 @@ import type { Party } from '../../../shared/contract/agreements';
 import type { AgreementContent } from '../records/snapshot';
 import { ListNumbering, richTextParagraphs } from './docx-richtext';
 import { documentStyles, pageFooter } from './docx-common';
-import { docxLabels, type DocxLanguage } from './labels';
+import { docxLabels } from './labels';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 const line = (text: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text, ...options });
 
-function titlePage(v: AgreementContent, lang: DocxLanguage, options: RenderOptions): Paragraph[] {
+function titlePage(v: AgreementContent, lang: DocumentLanguage, options: RenderOptions): Paragraph[] {
   const l = docxLabels[lang];
   const out: Paragraph[] = [];
   // first on the page, so nobody takes a translation for the record
@@ -32,7 +33,7 @@ function sectionsPart(v: AgreementContent, lists: ListNumbering): Paragraph[] {
   ]);
 }
 
-function prioritiesPart(v: AgreementContent, lang: DocxLanguage): Paragraph[] {
+function prioritiesPart(v: AgreementContent, lang: DocumentLanguage): Paragraph[] {
   if (v.priorities.length === 0) return [];
   const l = docxLabels[lang];
   const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [line(`${v.sections.length + 1}. ${l.priorities}`)] })];
@@ -49,7 +50,7 @@ function prioritiesPart(v: AgreementContent, lang: DocxLanguage): Paragraph[] {
 }
 
 /** One block per signatory: place and date, the line to sign on, name, title, organisation. */
-function signatureBlock(p: Party, lang: DocxLanguage): Paragraph[] {
+function signatureBlock(p: Party, lang: DocumentLanguage): Paragraph[] {
   const l = docxLabels[lang];
   const keep = { keepNext: true, keepLines: true };
   const signed = p.signing;
@@ -72,14 +73,14 @@ function signatureBlock(p: Party, lang: DocxLanguage): Paragraph[] {
   ];
 }
 
-function signaturePage(v: AgreementContent, lang: DocxLanguage): Paragraph[] {
+function signaturePage(v: AgreementContent, lang: DocumentLanguage): Paragraph[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [line(docxLabels[lang].signatures)] }),
     ...v.parties.flatMap((p) => signatureBlock(p, lang)),
   ];
 }
 
-export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' | 'validTo'>, lang: DocxLanguage): string {
+export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' | 'validTo'>, lang: DocumentLanguage): string {
   return `${docxLabels[lang].fileStem}_${v.validFrom}_${v.validTo}_v${v.id}_${lang}.docx`;
 }
 
@@ -88,7 +89,7 @@ export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' |
  * with their formatting, the priorities, and a signature page; page numbers in the footer and,
  * for a signed version, its content hash.
  */
-export function agreementDocx(v: AgreementContent, lang: DocxLanguage, options: RenderOptions = {}): ExportedDocument {
+export function agreementDocx(v: AgreementContent, lang: DocumentLanguage, options: RenderOptions = {}): ExportedDocument {
   const l = docxLabels[lang];
   const lists = new ListNumbering();
   const body = [...titlePage(v, lang, options), ...sectionsPart(v, lists), ...prioritiesPart(v, lang), ...signaturePage(v, lang)];

@@ -64,5 +64,5 @@ export const docxLabels = {
   },
 } as const;
 
-export type DocxLanguage = keyof typeof docxLabels;
+export type DocumentLanguage = keyof typeof docxLabels;
 

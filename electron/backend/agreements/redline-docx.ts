@@ -6,7 +6,8 @@ import { currentActorName } from '../session/actor';
 import type { RedlineBlock, Segment } from '../../../shared/contract/agreements';
 import { compareVersions } from './redline';
 import { documentStyles, pageFooter } from './docx-common';
-import { docxLabels, type DocxLanguage } from './labels';
+import { docxLabels } from './labels';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /**
  * Turns word-level segments into Word paragraphs with real tracked changes: inserted text in
@@ -39,7 +40,7 @@ class TrackedWriter {
   }
 }
 
-function blockParagraphs(writer: TrackedWriter, block: RedlineBlock, number: string, lang: DocxLanguage): Paragraph[] {
+function blockParagraphs(writer: TrackedWriter, block: RedlineBlock, number: string, lang: DocumentLanguage): Paragraph[] {
   const l = docxLabels[lang];
   const label = new Paragraph({ children: [new TextRun({ text: `(${l.changeNames[block.change]})`, italics: true, size: 18 })] });
   return [
@@ -49,12 +50,12 @@ function blockParagraphs(writer: TrackedWriter, block: RedlineBlock, number: str
   ];
 }
 
-export function redlineFileName(fromId: number, toId: number, lang: DocxLanguage): string {
+export function redlineFileName(fromId: number, toId: number, lang: DocumentLanguage): string {
   return `${docxLabels[lang].redlineStem}_v${fromId}_v${toId}_${lang}.docx`;
 }
 
 /** The comparison of two versions as a Word document with tracked changes. */
-export function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocxLanguage): ExportedDocument {
+export function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocumentLanguage): ExportedDocument {
   const l = docxLabels[lang];
   const redline = compareVersions(ctx, fromId, toId);
   const writer = new TrackedWriter(currentActorName(ctx), ctx.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));

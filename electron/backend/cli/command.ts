@@ -1,4 +1,5 @@
 import type { Backend } from '../backend';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 export interface CliIo {
   out(line: string): void;
@@ -66,7 +67,7 @@ export function requiredFlag(ctx: CommandContext, name: string): string {
 }
 
 /** --lang sv|en for commands that write documents; Swedish unless told otherwise. */
-export function languageFlag(ctx: CommandContext): 'sv' | 'en' {
+export function languageFlag(ctx: CommandContext): DocumentLanguage {
   const lang = ctx.flags.lang ?? 'sv';
   if (lang !== 'sv' && lang !== 'en') throw new UsageError('--lang must be sv or en');
   return lang;

@@ -1,6 +1,3 @@
-/** The languages documents are rendered in. */
-export type Language = 'sv' | 'en';
-
 /** A rendered document, ready to be written to disk or sent to the renderer. */
 export interface ExportedDocument {
   fileName: string;

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
-import type { ExportedDocument, Language } from './document';
+import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
@@ -19,6 +19,7 @@ import { findRecord, type SealedRecordRow } from '../records/store';
 import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** Every document Samråd exports. */
 export type ExportSource =
@@ -31,7 +32,7 @@ export type ExportSource =
 
 export interface ExportRequest {
   source: ExportSource;
-  lang: Language;
+  lang: DocumentLanguage;
   sign: boolean;
 }
 
@@ -92,10 +93,10 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
   }
 }
 
-const recordDetails = (sealed: SealedRecordRow | null, lang: Language) => (sealed ? { record: sealed.id, ...(lang !== sealed.lang ? { translation: true } : {}) } : {});
+const recordDetails = (sealed: SealedRecordRow | null, lang: DocumentLanguage) => (sealed ? { record: sealed.id, ...(lang !== sealed.lang ? { translation: true } : {}) } : {});
 
 /** A protocol not yet attested, rendered from the tables as it stands. */
-function draft(ctx: Ctx, meetingId: number, lang: Language, sign: boolean): ExportedDocument {
+function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolean): ExportedDocument {
   const content = protocolContent(ctx, meetingId);
   if (protocolStatus(ctx, meetingId) === 'attested') throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
   if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
@@ -106,7 +107,7 @@ function draft(ctx: Ctx, meetingId: number, lang: Language, sign: boolean): Expo
  * A protokollsutdrag of a § not attested on its own: from the protocol's sealed snapshot once
  * the protocol is attested (so it shows what was attested), else live as a draft.
  */
-async function extractOf(ctx: Ctx, paragraphId: number, meetingId: number, lang: Language, sign: boolean): Promise<ExportedDocument> {
+async function extractOf(ctx: Ctx, paragraphId: number, meetingId: number, lang: DocumentLanguage, sign: boolean): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
     if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
     return extractDocx(extractContent(ctx, paragraphId), lang);

@@ -3,15 +3,16 @@ import {
 } from 'docx';
 import type { Ctx } from '../context';
 import { packDocxSync } from '../export/pack';
-import type { ExportedDocument, Language, RenderOptions } from '../export/document';
+import type { ExportedDocument, RenderOptions } from '../export/document';
 import type { AttendeeLine, AttestationLine, CorrectionContent, ExtractContent, MeetingHeader, ParagraphContent, ProtocolContent } from '../records/snapshot';
 import { getMeeting } from './meetings';
 import { listAttendance } from './attendance';
 import { listAgenda } from './agenda';
 import { invalidState } from './errors';
 import { EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
-type Lang = Language;
+type Lang = DocumentLanguage;
 
 const FONT = 'Calibri';
 const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, ...options });

@@ -4,6 +4,7 @@ import { write } from '../audit/log';
 import { fieldError, notFound } from '../../../shared/errors';
 import type { Body, bodyFields, Member, memberFields } from '../../../shared/contract/participants';
 import { nameKey, sortByName, svCollator } from '../../../shared/text/collate';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 type BodyInput = z.output<typeof bodyFields>;
 type MemberInput = z.output<typeof memberFields>;
@@ -13,7 +14,7 @@ interface BodyRow {
   name: string;
   kind: Body['kind'];
   description: string | null;
-  record_language: 'sv' | 'en';
+  record_language: DocumentLanguage;
   archived: number;
   member_count: number;
   created_at: string;

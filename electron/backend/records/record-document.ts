@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
-import type { ExportedDocument, Language } from '../export/document';
+import type { ExportedDocument } from '../export/document';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
 import { signPackage } from '../signing/opc/sign-package';
@@ -11,6 +11,7 @@ import { auditEntityOf, certificateSha256, recordLabel } from './seal';
 import type { RecordContent } from './snapshot';
 import { recordSignatures, type SealedRecordRow } from './store';
 import { verifySeal } from './verify-seal';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** Refuses to hand out a record whose seal no longer holds, naming the record and what broke. */
 export function assertSealIntact(ctx: Ctx, row: SealedRecordRow): void {
@@ -31,7 +32,7 @@ const copy = (bytes: Buffer) => new Uint8Array(bytes.buffer.slice(bytes.byteOffs
  * sealed bytes signed now (kept, so every later signed export returns the same bytes). In
  * another language: a translation rendered from the snapshot, saying so on its first page.
  */
-export function recordDocument(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, lang: Language, sign: boolean): ExportedDocument {
+export function recordDocument(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, lang: DocumentLanguage, sign: boolean): ExportedDocument {
   assertSealIntact(ctx, row);
   const content = JSON.parse(row.snapshot) as RecordContent;
   if (lang !== row.lang) {

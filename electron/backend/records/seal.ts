@@ -4,7 +4,6 @@ import type { Change } from '../audit/log';
 import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
-import type { Language } from '../export/document';
 import { signingIdentity } from '../signing/certificates/store';
 import { signPackage, withCompactRelationships, type SigningIdentity } from '../signing/opc/sign-package';
 import { paragraphRangeText } from '../meetings/export-texts';
@@ -12,14 +11,15 @@ import { canonicalJson, sha256Text } from './canonical-json';
 import { renderContent } from './render';
 import { correctionContent, type CorrectionContent, type RecordContent } from './snapshot';
 import { findRecord, type SealedRecordRow } from './store';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /**
  * The language a record is sealed in: a body's protocols, extracts and rättelser in the body's
  * own (Swedish unless it records in another), agreements in Swedish, the parties' common language.
  */
-function recordLanguage(ctx: Ctx, content: RecordContent): Language {
+function recordLanguage(ctx: Ctx, content: RecordContent): DocumentLanguage {
   if (content.format === 'samrad-agreement/1') return 'sv';
-  return (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as Language | undefined) ?? 'sv';
+  return (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as DocumentLanguage | undefined) ?? 'sv';
 }
 
 /** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31", "Chefssamrådet 2017-03-14 § 3: rättelse 2017-04-02" */

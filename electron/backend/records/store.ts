@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { RecordKind, RecordRef } from '../../../shared/contract/records';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** A row of `sealed_record` (migration 006). */
 export interface SealedRecordRow {
@@ -9,7 +10,7 @@ export interface SealedRecordRow {
   paragraph_id: number | null;
   version_id: number | null;
   correction_id: number | null;
-  lang: 'sv' | 'en';
+  lang: DocumentLanguage;
   snapshot: string;
   snapshot_sha256: string;
   file_name: string;
