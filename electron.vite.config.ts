@@ -20,6 +20,8 @@ export default defineConfig({
         input: {
           index: at('electron/main/index.ts'),
           backend: at('electron/backend/host/utility-process.ts'),
+          // the signing worker thread; found beside backend.js at run time (signing/worker/sign-pool.ts)
+          'sign-worker': at('electron/backend/signing/worker/sign-worker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -49,3 +49,29 @@ describe('CPU-heavy work runs off the dispatcher thread (issue 13, case 11)', ()
     expect(list.map((c) => c.role).sort()).toEqual(['ca', 'signing']);
   });
 });
+
+describe('signing an export runs in a worker thread (issue 13, CPU-heavy work)', () => {
+  it('while a protocol is signed, other calls are answered; the signature verifies', async () => {
+    const { loadExample } = await import('../../../electron/backend/example/load');
+    // the example's protocols of 2017 are attested by mid-2018
+    b.cleanup();
+    b = await testBackend('2018-06-01T10:00:00Z');
+    loadExample(b.ctx, false);
+    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'en lång lösenfras för testet' });
+    const meetingId = b.ctx.db.prepare("SELECT meeting_id FROM protocol WHERE status = 'attested' ORDER BY meeting_id LIMIT 1").pluck().get() as number;
+    // warm up (first use of the key, the worker's start), then measure
+    await b.call('meetings.exportProtocol', { meetingId, lang: 'sv', sign: true });
+    let done = false;
+    let answeredDuring = 0;
+    const signing = b.call('meetings.exportProtocol', { meetingId, lang: 'sv', sign: true }).finally(() => (done = true));
+    while (!done) {
+      await b.call('organisations.list', {});
+      if (!done) answeredDuring++;
+      await new Promise((r) => setImmediate(r));
+    }
+    const file = await signing;
+    expect(answeredDuring).toBeGreaterThanOrEqual(1);
+    const verified = await b.call('documents.verify', { fileBase64: file.base64 });
+    expect(verified).toMatchObject({ signed: true, valid: true });
+  });
+});
