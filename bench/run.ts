@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   await benchRecords();
 
   const count = Number(process.env.BENCH_ARCHIVE ?? 1000);
-  console.log(`\nArchive of ${count} sealed protocols (20 §§ each), folder + index + SHA256SUMS:`);
+  console.log(`\nArchive of ${count} sealed protocols (20 §§ each), E-ARK SIP folder (METS, PREMIS, index, SHA256SUMS):`);
   let start = performance.now();
   const fixture = await archiveFixture(count, 20);
   console.log(`  (database made through the contract in ${((performance.now() - start) / 1000).toFixed(1)} s; not counted)`);
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     const request = { from: '2019-01-01', to: '2030-12-31', includeAgreements: false };
 
     start = performance.now();
-    const exported = await dispatch('archive.export', { ...request, target: path.join(dir, 'arkiv') });
+    // unsigned: the bench has no certificate; signing SHA256SUMS is one RSA signature (~20 ms) whatever the size
+    const exported = await dispatch('archive.export', { ...request, target: path.join(dir, 'arkiv'), allowUnsigned: true });
     const archiveMs = performance.now() - start;
     if (!exported.ok) throw new Error(exported.error.message);
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     }
     const limitMs = performance.now() - start;
     const rate = (ms: number) => `${(ms / 1000).toFixed(2)} s = ${(count / (ms / 1000)).toFixed(0)} documents/s`;
-    console.log(`  Samråd (archive.export: sealed records copied, seals re-checked, index, SHA256SUMS): ${rate(archiveMs)} (target ≤ 10 s)`);
+    console.log(`  Samråd (archive.export: sealed records copied, seals re-checked, METS + PREMIS + index, SHA256SUMS): ${rate(archiveMs)} (target ≤ 10 s)`);
     console.log(`  copying the same sealed bytes and hashing them (SHA-256): ${rate(copyMs)}`);
     console.log(`  rendering them anew (string + fflate, unsigned, no index): ${rate(limitMs)}`);
     console.log(`  ratios: archive.export / copy+hash ${(archiveMs / copyMs).toFixed(2)}× (target ≤ 3×), archive.export / render ${(archiveMs / limitMs).toFixed(2)}×`);

@@ -2,21 +2,93 @@ import { z } from 'zod';
 import { method } from './define';
 import { absolutePath, id, isoDate, periodRefinement } from './common';
 
-export const archiveIndexRow = z.object({
-  path: z.string(),
-  kind: z.enum(['protokoll', 'avtal', 'rattelse']),
-  body: z.string(),
+const act = z.object({
+  name: z.string(),
+  role: z.string(),
+  organisation: z.string().nullable(),
   date: z.string(),
+  recordedAt: z.string().nullable(),
+  timeSource: z.string(),
+  certificateFingerprint: z.string().nullable(),
+  recorded: z.string(),
+});
+
+const packageSignature = z.object({
+  signer: z.string(),
+  certificateFingerprint: z.string(),
+  issuer: z.string(),
+  signingTime: z.string().nullable(),
+  timeSource: z.string(),
+  valid: z.boolean(),
+  trusted: z.boolean(),
+});
+
+/** One document of an archive package, as its index (metadata/descriptive/index.json) lists it; documentation/README.txt explains each field. */
+export const archiveIndexRow = z.object({
+  recordId: z.number(),
+  path: z.string(),
+  kind: z.enum(['protokoll', 'protokollsutdrag', 'avtal', 'rattelse']),
+  title: z.string(),
+  body: z.string().nullable(),
+  parties: z.array(z.string()),
+  date: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
   paragraphs: z.tuple([z.number(), z.number()]).nullable(),
   dnr: z.array(z.string()),
-  signers: z.array(z.string()),
-  attestations: z.array(z.string()),
+  acts: z.array(act),
+  packageSignatures: z.array(packageSignature),
+  snapshotSha256: z.string(),
+  sealedAt: z.string(),
+  correctsSha256: z.string().nullable(),
+  correctionDate: z.string().optional(),
   sha256: z.string(),
   bytes: z.number(),
 });
 
+const leftOutRow = z.object({
+  kind: z.enum(['protocol', 'agreement']),
+  label: z.string(),
+  why: z.enum(['protocol_not_attested', 'agreement_not_signed', 'meeting_cancelled']),
+});
+
+const check = z.object({
+  name: z.enum(['structure', 'checksums', 'schemas', 'csip', 'index', 'documents', 'package_signature']),
+  ok: z.boolean(),
+  /** why the check was not run (xmllint missing, the package not signed) */
+  skipped: z.string().nullable(),
+  /** English sentences naming what failed */
+  problems: z.array(z.string()),
+});
+
+export const archiveVerifyReport = z.object({
+  readable: z.literal(true),
+  source: z.string(),
+  packageId: z.string().nullable(),
+  files: z.number(),
+  /** trusted: every check holds and the package signature chains to a trusted certificate; intact: every check holds, not trusted or unsigned */
+  verdict: z.enum(['trusted', 'intact', 'invalid']),
+  checks: z.array(check),
+  documents: z.array(
+    z.object({
+      path: z.string(),
+      signed: z.boolean(),
+      valid: z.boolean(),
+      trusted: z.boolean(),
+      signatures: z.array(z.object({ signer: z.string(), fingerprint: z.string(), signingTime: z.string().nullable(), valid: z.boolean(), trusted: z.boolean() })),
+      problems: z.array(z.string()),
+    }),
+  ),
+  packageSignature: z
+    .object({ valid: z.boolean(), trusted: z.boolean(), trustedBy: z.string().nullable(), signer: z.string().nullable(), fingerprint: z.string().nullable(), signingTime: z.string().nullable() })
+    .nullable(),
+});
+export type ArchiveVerifyReport = z.infer<typeof archiveVerifyReport>;
+
+const fileBase64 = z.string({ message: 'required' }).min(1, { message: 'required' }).max(140_000_000, { message: 'trust.validation.file_too_large' }).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+
 export const archiveContract = {
-  /** copies the sealed records of the period (protocols, §§ attested at once, agreement versions in force) byte for byte; emits 'progress' */
+  /** writes the sealed records of the period (protocols, §§ attested at once, rättelser, agreement versions in force) as an E-ARK SIP; emits 'progress' */
   'archive.export': method(
     z
       .object({
@@ -24,13 +96,37 @@ export const archiveContract = {
         to: isoDate,
         bodyIds: z.array(id).default([]),
         includeAgreements: z.boolean().default(true),
+        includeCorrections: z.boolean().default(true),
         /** a folder, or a file name ending in .zip */
         target: absolutePath(4000),
+        /** replace an earlier Samråd package at the target (nothing else is ever replaced) */
         overwrite: z.boolean().default(false),
+        /** with no signing certificate unlocked, write an unsigned package (saying so) instead of refusing */
+        allowUnsigned: z.boolean().default(false),
         taskId: z.string().min(1).max(100).optional(),
       })
       .superRefine(periodRefinement('from', 'to')),
-    z.object({ taskId: z.string(), path: z.string(), format: z.enum(['folder', 'zip']), documents: z.number(), index: z.array(archiveIndexRow) }),
+    z.object({
+      taskId: z.string(),
+      path: z.string(),
+      format: z.enum(['folder', 'zip']),
+      packageId: z.string(),
+      signed: z.boolean(),
+      documents: z.number(),
+      index: z.array(archiveIndexRow),
+      leftOut: z.array(leftOutRow),
+      /** temporary folders of interrupted exports that were removed */
+      cleaned: z.array(z.string()),
+    }),
   ),
   'archive.cancel': method(z.object({ taskId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
+  /** checks an archive package: a folder or .zip on this machine (`path`), or an uploaded .zip (`fileBase64`) */
+  'archive.verify': method(
+    z
+      .object({ path: absolutePath(4000).optional(), fileBase64: fileBase64.optional(), fileName: z.string().max(500).optional() })
+      .superRefine((v, ctx) => {
+        if ((v.path === undefined) === (v.fileBase64 === undefined)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'trust.validation.archive_path_or_file' });
+      }),
+    archiveVerifyReport,
+  ),
 };

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
@@ -7,57 +8,117 @@ import { loadExample } from '../example/load';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
 import { editSealedDecisionAroundTriggers } from '../../../test/support/tamper';
+import { runCli } from '../cli/main';
+import { DATA_PREFIX } from './writer';
 
 let b: TestBackend;
-afterEach(() => b.cleanup());
+let out: string;
+afterEach(() => {
+  b.cleanup();
+  fs.rmSync(out, { recursive: true, force: true });
+});
 
-/** The example, sealed on 2018-01-15; with `certificate`, a local certificate is active (and unlocked) while it is sealed. */
+/** The example, sealed on 2018-01-15; with `certificate`, a local certificate is active (and unlocked) while it is sealed. Archives go to `out`, outside the database's folder. */
 async function example(certificate: boolean) {
   b = await testBackend('2018-01-15T09:00:00Z');
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-archive-out-'));
   if (certificate) await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'arkivets lösenfras' });
   loadExample(b.ctx, true);
 }
 
 const file = (target: string, row: { path: string }) => new Uint8Array(fs.readFileSync(path.join(target, row.path)));
 const base64Bytes = (f: { base64: string }) => new Uint8Array(Buffer.from(f.base64, 'base64'));
+const sh = (cmd: string, cwd: string) => spawnSync('bash', ['-c', cmd], { cwd, encoding: 'utf8' });
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const lines = { out: [] as string[], err: [] as string[] };
+  const code = await runCli(argv, { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) });
+  return { code, out: lines.out.join('\n'), err: lines.err.join('\n') };
+}
 
 describe('archive.export on the Södertälje example', () => {
-  it('copies the sealed records of the period byte for byte, with the agreement in force during it; progress events', async () => {
+  it('2017: the sealed records byte for byte, the agreement in force (signed in 2016), ASCII names, the index per document, drafts left out with why', async () => {
     await example(false);
     const progress: Array<{ done: number; total: number }> = [];
     b.events.on('event', (name, payload) => name === 'progress' && progress.push(payload));
-    const target = path.join(b.dir, 'arkiv');
-    // a year later and with nobody able to sign: the archive needs neither
+    const target = path.join(out, 'arkiv');
+    // a year later and with nobody able to sign: the user must choose an unsigned package
     b.clock.set('2026-12-01T10:00:00Z');
-    const result = await b.call('archive.export', { from: '2017-01-01', to: '2017-12-31', target, taskId: 'arkiv-1' });
+    const request = { from: '2017-01-01', to: '2017-12-31', target, taskId: 'arkiv-1' };
+    expect(await b.fail('archive.export', request)).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'trust.errors.archive_unsigned' } });
+    expect(fs.existsSync(target)).toBe(false);
+    const result = await b.call('archive.export', { ...request, allowUnsigned: true });
+    expect(result.signed).toBe(false);
     expect(progress[0]).toMatchObject({ done: 0, total: result.documents });
     expect(progress.at(-1)).toMatchObject({ done: result.documents, total: result.documents });
-    expect(execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: target, encoding: 'utf8' })).toBe('');
+    // "Why": after Debian's unzip as after a folder copy, sha256sum -c holds: every name is ASCII
+    expect(sh('sha256sum -c --quiet SHA256SUMS', target)).toMatchObject({ status: 0, stdout: '' });
+    expect(result.index.map((r) => r.path)).toEqual([
+      `${DATA_PREFIX}avtal/samverkansoverenskommelse_2017-01-01_2018-12-31.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-03-14_protokoll_p1-10.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-06-13_protokoll_p11-20.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-06-13_rattelse_p17_2017-06-28.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-09-12_protokoll_p21-30.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-12-12_protokollsutdrag_p37.docx`,
+      `${DATA_PREFIX}2017/chefssamradet/2017-12-12_protokoll_p31-39.docx`,
+    ]);
 
-    // the 2017–2018 agreement, signed in December 2016, is in force during 2017
-    const agreements = result.index.filter((r) => r.kind === 'avtal');
-    expect(agreements.map((r) => r.signers.length)).toEqual([3]);
-    const versions = (await b.call('agreements.list', {}))[0].inForce;
-    expect(versions).toBeNull(); // 2026: none in force today, yet the period's one is archived
+    // the 2017–2018 agreement, signed in December 2016, is in force during 2017; body is not its name; parties are all three
+    const [agreement] = result.index.filter((r) => r.kind === 'avtal');
+    expect(agreement).toMatchObject({
+      body: null, date: '2016-12-20', validFrom: '2017-01-01', validTo: '2018-12-31', title: 'Samverkansöverenskommelse 2017–2018',
+      parties: ['Södertälje kommun', 'Södertälje lokalpolisområde', 'Södertörns brandförsvarsförbund'],
+    });
+    expect(agreement.acts).toHaveLength(3);
+    for (const act of agreement.acts) expect(act).toMatchObject({ role: 'undertecknare', recorded: 'recorded without digital signature', certificateFingerprint: null, timeSource: 'entered by the operator' });
+    expect((await b.call('agreements.list', {}))[0].inForce).toBeNull(); // 2026: none in force today, yet the period's one is archived
+
     const meetings = await b.call('meetings.list', { includeCancelled: true });
     for (const row of result.index.filter((r) => r.kind === 'protokoll')) {
       const meeting = meetings.find((m) => m.date === row.date && m.protocolStatus === 'attested')!;
-      if (row.paragraphs![0] !== meeting.paragraphRange![0] || row.paragraphs![1] !== meeting.paragraphRange![1]) continue; // an extract
       expect(file(target, row), row.path).toEqual(base64Bytes(await b.call('meetings.exportProtocol', { meetingId: meeting.id, lang: 'sv' })));
-      expect(row.attestations.length).toBeGreaterThan(0);
+      // "Why": the index names every attester with role, time and how it was recorded; the seal's hash; the file's hash and size
+      expect(row.acts.length).toBeGreaterThan(0);
+      for (const act of row.acts) expect(act).toMatchObject({ name: expect.any(String), role: expect.stringMatching(/ordförande|justerare/), date: expect.stringMatching(/^2017-/), recordedAt: expect.any(String), recorded: 'recorded without digital signature' });
+      expect(row).toMatchObject({ body: 'Chefssamrådet', snapshotSha256: expect.stringMatching(/^[0-9a-f]{64}$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: file(target, row).length, title: expect.stringContaining('Chefssamrådet 2017-') });
+      expect(row.dnr.length).toBeGreaterThan(0);
     }
-    expect(result.index.filter((r) => r.kind === 'protokoll').length).toBeGreaterThan(0);
+    const [correction] = result.index.filter((r) => r.kind === 'rattelse');
+    expect(correction.correctsSha256).toBe(result.index.find((r) => r.path.endsWith('2017-06-13_protokoll_p11-20.docx'))!.sha256);
 
-    const again = await b.fail('archive.export', { from: '2010-01-01', to: '2017-12-31', target });
+    // PREMIS has the acts from the audit chain
+    const premis = fs.readFileSync(path.join(target, 'metadata/preservation/premis.xml'), 'utf8');
+    for (const type of ['sealing', 'attestation', 'signing', 'correction', 'creation']) expect(premis, type).toContain(`<premis:eventType>${type}</premis:eventType>`);
+    expect(premis).toContain('<premis:agentName>Camilla Broo</premis:agentName>');
+    expect(premis).toContain('<premis:agentName>Södertörns brandförsvarsförbund</premis:agentName>');
+    const readme = fs.readFileSync(path.join(target, 'documentation/README.txt'), 'utf8');
+    expect(readme).toContain('PAKETET ÄR INTE SIGNERAT');
+    expect(readme).toContain('THE PACKAGE IS NOT SIGNED');
+
+    // the CLI: intact but not trusted (unsigned) is exit 3
+    expect(await cli('verify-archive', target, '--db', b.ctx.dbPath)).toMatchObject({ code: 3, out: expect.stringContaining('INTACT BUT NOT TRUSTED') });
+
+    const again = await b.fail('archive.export', { ...request, allowUnsigned: true, from: '2010-01-01' });
     expect(again).toMatchObject({ code: 'FILE_EXISTS' });
     expect(await b.call('archive.cancel', { taskId: 'no-such-task' })).toEqual({ cancelled: false });
   });
 
-  it('carries the signatures made at sealing, dated then, never re-signed at export', async () => {
+  it('lists drafts and records not yet sealed as left out, with why', async () => {
+    await example(false);
+    const body = (await b.call('bodies.list', {}))[0];
+    await b.call('meetings.create', { bodyId: body.id, date: '2017-11-07', startTime: '09:00', endTime: '10:00' } as never);
+    const result = await b.call('archive.export', { from: '2017-01-01', to: '2017-12-31', target: path.join(out, 'a.zip'), allowUnsigned: true });
+    expect(result.leftOut).toEqual(expect.arrayContaining([{ kind: 'protocol', label: `${body.name} 2017-11-07`, why: 'protocol_not_attested' }]));
+    expect(result.leftOut.every((l) => !result.index.some((r) => r.title.startsWith(l.label)))).toBe(true);
+  });
+
+  it('signed: the documents carry the signatures made at sealing (never re-signed), the index names each, SHA256SUMS is signed; the README steps run as written; verify-archive exit 0', async () => {
     await example(true);
-    b.clock.set('2026-12-01T10:00:00Z');
-    const target = path.join(b.dir, 'arkiv');
+    // a year later, the certificate still valid (it runs three years): the package is signed now, the documents were at sealing
+    b.clock.set('2019-01-15T10:00:00Z');
+    const target = path.join(out, 'arkiv');
     const result = await b.call('archive.export', { from: '2010-01-01', to: '2017-12-31', target });
+    expect(result.signed).toBe(true);
     const trusted = trustedCertificates(b.ctx);
     expect(result.documents).toBeGreaterThan(0);
     for (const row of result.index) {
@@ -66,14 +127,51 @@ describe('archive.export on the Södertälje example', () => {
       expect(report.signatures).toHaveLength(1);
       expect(report.signatures[0].trusted).toBe(true);
       expect(report.signatures[0].signingTime?.slice(0, 10)).toBe('2018-01-15');
+      expect(row.packageSignatures).toEqual([expect.objectContaining({ certificateFingerprint: report.signatures[0].certificate!.fingerprint, signingTime: report.signatures[0].signingTime, valid: true, trusted: true })]);
     }
+    // the CA certificate is in the package
+    const certs = fs.readdirSync(path.join(target, 'documentation/certificates'));
+    expect(certs.some((c) => c.startsWith('ca-'))).toBe(true);
+
+    // every manual step of the README, run as written (in a private temp folder instead of /tmp)
+    const readme = fs.readFileSync(path.join(target, 'documentation/README.txt'), 'utf8');
+    const english = readme.slice(readme.indexOf('=== ENGLISH ==='));
+    const steps = english.split('\n').filter((l) => /^ {7}\S/.test(l) && !l.trim().startsWith('samrad ')).map((l) => l.trim().replace(/\/tmp\//g, `${out}/`));
+    expect(steps.map((s) => s.split(' ')[0])).toEqual(['sha256sum', 'find', 'cut', 'cat', 'openssl', 'openssl', 'XML_CATALOG_FILES=schemas/catalog.xml', 'xmllint']);
+    for (const step of steps) {
+      const run = sh(step, target);
+      expect(run.status, `${step}\n${run.stdout}${run.stderr}`).toBe(0);
+      if (step.startsWith('cut')) expect(run.stdout, step).toBe('');
+      if (step.startsWith('sha256sum')) expect(run.stdout, step).not.toContain('FAILED');
+    }
+    expect(await cli('verify-archive', target, '--db', b.ctx.dbPath)).toMatchObject({ code: 0, out: expect.stringContaining('VALID AND TRUSTED') });
+    // without the database that trusts the local CA: intact, not trusted
+    expect((await cli('verify-archive', target, '--db', path.join(out, 'ingen.sqlite'))).code).toBe(3);
+    expect(await b.call('archive.verify', { path: target })).toMatchObject({ verdict: 'trusted' });
+
+    fs.writeFileSync(path.join(target, 'documentation/README.txt'), 'ändrad');
+    expect(await cli('verify-archive', target, '--db', b.ctx.dbPath)).toMatchObject({ code: 1, out: expect.stringContaining('documentation/README.txt differs') });
+    expect(await cli('verify-archive', path.join(out, 'finns-inte.zip'))).toMatchObject({ code: 2, err: expect.stringContaining('Cannot read') });
+  });
+
+  it('bad input: end before start, a target in the database folder or inside an earlier package; nothing is written', async () => {
+    await example(false);
+    const base = { from: '2017-01-01', to: '2017-12-31', allowUnsigned: true };
+    expect((await b.fail('archive.export', { ...base, from: '2017-12-31', to: '2017-01-01', target: path.join(out, 'x') })).code).toBe('VALIDATION');
+    expect((await b.fail('archive.export', { ...base, target: path.join(b.dir, 'arkiv') })).fields).toEqual({ target: 'trust.validation.archive_in_database_folder' });
+    expect(fs.readdirSync(b.dir).filter((f) => f.includes('arkiv'))).toEqual([]);
+    await b.call('archive.export', { ...base, target: path.join(out, 'arkiv') });
+    const nested = path.join(out, 'arkiv', 'documentation', 'inuti');
+    expect((await b.fail('archive.export', { ...base, target: nested })).fields).toEqual({ target: 'trust.validation.archive_inside_package' });
+    expect(fs.existsSync(nested)).toBe(false);
+    expect((await b.fail('archive.verify', {})).fields).toEqual({ path: 'trust.validation.archive_path_or_file' });
   });
 
   it('refuses the whole archive, naming the record, when a seal is broken; writes nothing', async () => {
     await example(false);
     const { label } = editSealedDecisionAroundTriggers(b.ctx);
-    const target = path.join(b.dir, 'arkiv');
-    const error = await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31', target });
+    const target = path.join(out, 'arkiv');
+    const error = await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31', target, allowUnsigned: true });
     expect(error).toMatchObject({ code: 'SEAL_BROKEN', params: { record: expect.stringContaining(label) } });
     expect(error.message).toContain('Beslut differs from the sealed record');
     expect(fs.existsSync(target)).toBe(false);
@@ -84,9 +182,9 @@ describe('archive.export on the Södertälje example', () => {
     b.events.on('event', (name, payload) => {
       if (name === 'progress' && payload.done === 1) void b.dispatch('archive.cancel', { taskId: 'avbryt' });
     });
-    const target = path.join(b.dir, 'arkiv.zip');
-    const error = await b.fail('archive.export', { from: '2010-01-01', to: '2017-12-31', target, taskId: 'avbryt' });
+    const target = path.join(out, 'arkiv.zip');
+    const error = await b.fail('archive.export', { from: '2010-01-01', to: '2017-12-31', target, taskId: 'avbryt', allowUnsigned: true });
     expect(error).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'trust.errors.archive_cancelled' } });
-    expect(fs.readdirSync(b.dir).filter((f) => f.includes('arkiv'))).toEqual([]);
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 });

@@ -1,49 +1,121 @@
+/** What kind of record a document in the archive is (the index's `kind`). */
+export type ArchiveKind = 'protokoll' | 'protokollsutdrag' | 'avtal' | 'rattelse';
+
+/**
+ * One act on a record as the index lists it: who attested or signed, in what role, when. No act
+ * in Samråd carries a person's own digital signature yet, so each says how it was recorded.
+ */
+export interface ArchiveAct {
+  name: string;
+  /** ordförande, justerare, sekreterare (protocols); undertecknare (agreements) */
+  role: string;
+  organisation: string | null;
+  /** the date of the act as entered (YYYY-MM-DD) */
+  date: string;
+  /** when Samråd recorded it (ISO time), where known */
+  recordedAt: string | null;
+  /** where the date comes from */
+  timeSource: 'entered by the operator';
+  /** the person's own digital signature, if any (none exist yet); else null and `recorded` says so */
+  certificateFingerprint: string | null;
+  recorded: 'recorded without digital signature';
+}
+
+/** A package signature the sealed document carries (the organisation's, made at sealing or later). */
+export interface ArchivePackageSignature {
+  signer: string;
+  /** SHA-256 of the certificate's DER, hex pairs joined by ':' (as `openssl x509 -fingerprint -sha256` prints it) */
+  certificateFingerprint: string;
+  issuer: string;
+  signingTime: string | null;
+  timeSource: 'signer clock (XAdES SigningTime)';
+  valid: boolean;
+  trusted: boolean;
+}
+
 /** One document in an archive, described the way the index lists it. */
 export interface ArchiveEntryMeta {
-  kind: 'protokoll' | 'avtal' | 'rattelse';
-  body: string;
-  /** the meeting date, or the date an agreement version was signed */
+  /** the sealed record's id in the Samråd database it came from */
+  recordId: number;
+  kind: ArchiveKind;
+  /** the body (samverkansforum) for protocols, extracts and rättelser; null for agreements, which belong to the parties */
+  body: string | null;
+  /** the parties (agreements) */
+  parties: string[];
+  /** the meeting date, or the date an agreement version was signed by its last party */
   date: string;
+  /** an agreement version's period */
+  validFrom: string | null;
+  validTo: string | null;
   paragraphs: [number, number] | null;
   dnr: string[];
-  /** who signed (agreements) */
-  signers: string[];
-  /** who attested, with role (protocols) */
-  attestations: string[];
-  /** agreement version number within its agreement, for the file name */
-  version?: number;
+  /** the record's title: "Chefssamrådet 2017-03-14 §§ 1–10", an agreement version's title */
+  title: string;
+  acts: ArchiveAct[];
+  /** the SHA-256 of the sealed canonical snapshot (what the document shows, as data) */
+  snapshotSha256: string;
+  sealedAt: string;
+  /** a rättelse: the record it corrects, by its document's SHA-256 */
+  correctsSha256: string | null;
   /** a rättelse: the date it was written, for the file name */
   correctionDate?: string;
+}
+
+/** An event of a record's life, taken from the audit chain, for PREMIS. */
+export interface ArchiveEvent {
+  /** `audit-<id>`: the audit event's row */
+  id: string;
+  type: 'sealing' | 'attestation' | 'signing' | 'correction' | 'digital signature generation';
+  at: string;
+  /** the audit chain's hash of this event, so it can be found and checked in the database */
+  auditHash: string;
+  /** the operator's login name, who recorded it in Samråd */
+  actor: string;
+  /** the person who acted (attested, signed), if any */
+  person: string | null;
+  organisation: string | null;
+  detail: string;
 }
 
 /** A document to archive; its bytes are produced only when the writer gets to it. */
 export interface ArchiveSource {
   meta: ArchiveEntryMeta;
+  /** the sealed record's file name as Samråd named it (PREMIS originalName) */
+  originalName: string;
+  events: ArchiveEvent[];
+  /** the bytes carry a package signature (made at sealing or added later), to be read for the index */
+  signed: boolean;
   produce(): Promise<Uint8Array>;
 }
 
 export interface ArchiveIndexRow extends ArchiveEntryMeta {
+  /** relative to the package root */
   path: string;
   sha256: string;
   bytes: number;
+  packageSignatures: ArchivePackageSignature[];
 }
 
-/** A folder name that works on every file system: no separators or reserved characters, no diacritics. */
-export function safeFolderName(name: string): string {
-  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 ._-]+/g, '_').replace(/\s+/g, ' ').trim();
-  return folded.replace(/^\.+/, '').slice(0, 80).replace(/[ _.-]+$/, '') || 'namnlos';
+/**
+ * A path segment from a name: lower-case ASCII letters, digits and `_`, with å/ä/ö folded to
+ * a/a/o and nothing cut off, so names survive every unzip, file system and shell unchanged.
+ */
+export function asciiSlug(name: string): string {
+  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[øØ]/g, 'o').toLowerCase();
+  return folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'namnlos';
 }
 
-/** `2017/Chefssamradet/2017-03-14_protokoll_§§1-12.docx`, `2017/Avtal/2016-12-20_avtal_Samverkan_v1.docx` */
+const range = (p: [number, number]) => (p[0] === p[1] ? `p${p[0]}` : `p${p[0]}-${p[1]}`);
+
+/**
+ * Where a document goes, relative to `representations/rep1/data/`:
+ * `2017/chefssamradet/2017-03-14_protokoll_p1-10.docx`, `2017/chefssamradet/2017-12-12_protokollsutdrag_p37.docx`,
+ * `2017/chefssamradet/2017-06-13_rattelse_p17_2017-06-28.docx`, `avtal/samverkansoverenskommelse_2017-01-01_2018-12-31.docx`.
+ */
 export function archivePath(meta: ArchiveEntryMeta): string {
-  const year = meta.date.slice(0, 4);
-  if (meta.kind === 'rattelse') {
-    const paragraph = meta.paragraphs ? `_§${meta.paragraphs[0]}` : '';
-    return `${year}/${safeFolderName(meta.body)}/${meta.date}_rattelse${paragraph}_${meta.correctionDate}.docx`;
-  }
-  if (meta.kind === 'protokoll') {
-    const range = meta.paragraphs ? `_§§${meta.paragraphs[0]}-${meta.paragraphs[1]}` : '';
-    return `${year}/${safeFolderName(meta.body)}/${meta.date}_protokoll${range}.docx`;
-  }
-  return `${year}/Avtal/${meta.date}_avtal_${safeFolderName(meta.body).replace(/[ _]+/g, '_')}${meta.version ? `_v${meta.version}` : ''}.docx`;
+  if (meta.kind === 'avtal') return `avtal/samverkansoverenskommelse_${meta.validFrom}_${meta.validTo}.docx`;
+  const folder = `${meta.date.slice(0, 4)}/${asciiSlug(meta.body ?? '')}`;
+  const paragraphs = meta.paragraphs ? `_${range(meta.paragraphs)}` : '';
+  if (meta.kind === 'rattelse') return `${folder}/${meta.date}_rattelse${paragraphs}_${meta.correctionDate}.docx`;
+  return `${folder}/${meta.date}_${meta.kind}${paragraphs}.docx`;
 }

@@ -7,6 +7,7 @@ import { listCommand } from './list';
 import { exportCommand } from './export';
 import { certCommand } from './cert-command';
 import { verifyCommand } from './verify-command';
+import { verifyArchiveCommand } from '../archive/cli';
 import { reindexCommand, searchCommand } from './search-command';
 
 /** Every `samrad <command>`; each area adds its commands here. */
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   cert: certCommand,
   verify: verifyCommand,
+  'verify-archive': verifyArchiveCommand,
   search: searchCommand,
   reindex: reindexCommand,
 };
@@ -30,7 +32,7 @@ function help(io: CliIo): void {
 }
 
 /** Flags that never take a value; every other --flag takes the next word (or --flag=value). */
-const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip', 'no-agreements']);
+const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip', 'no-agreements', 'no-corrections', 'unsigned']);
 
 export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {
   const positionals: string[] = [];

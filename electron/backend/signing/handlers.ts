@@ -5,6 +5,8 @@ import {
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { cancelArchive, exportArchive } from '../archive/export-archive';
+import { verifyArchive } from '../archive/verify-archive';
+import { trustedCertificates } from './certificates/store';
 
 type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify' | `archive.${string}`>;
 
@@ -21,4 +23,5 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
   'archive.export': (ctx, i) => exportArchive(ctx, i),
   'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
+  'archive.verify': (ctx, i) => verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
 };

@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import forge from 'node-forge';
+import type { SigningIdentity } from '../signing/opc/sign-package';
+
+/*
+ * The package's own signature: a detached CMS (PKCS#7) SignedData over SHA256SUMS by the
+ * organisation's certificate, DER, as `SHA256SUMS.p7s`. CMS because every archive toolbox has
+ * a checker for it (`openssl cms -verify`), decades from now as today. forge lays out the
+ * structure; the RSA signature itself is made by node:crypto (forge's JavaScript RSA is slow).
+ */
+
+/** DigestInfo prefix for SHA-256 (RFC 8017 §9.2): RSASSA-PKCS1-v1_5 signs prefix ‖ hash. */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+const toForge = (certificate: crypto.X509Certificate) => forge.pki.certificateFromPem(certificate.toString());
+
+export function signSums(sums: Uint8Array, identity: SigningIdentity, at: Date): Uint8Array {
+  const p7 = forge.pkcs7.createSignedData();
+  p7.content = forge.util.createBuffer(Buffer.from(sums).toString('binary'));
+  const signer = toForge(identity.certificate);
+  p7.addCertificate(signer);
+  for (const c of identity.chain ?? []) p7.addCertificate(toForge(c));
+  const key = {
+    sign(md: forge.md.MessageDigest) {
+      const hash = Buffer.from(md.digest().getBytes(), 'binary');
+      const signature = crypto.privateEncrypt({ key: identity.privateKey, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, hash]));
+      return signature.toString('binary');
+    },
+  };
+  p7.addSigner({
+    key: key as unknown as forge.pki.rsa.PrivateKey,
+    certificate: signer,
+    digestAlgorithm: forge.pki.oids.sha256,
+    authenticatedAttributes: [
+      { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
+      { type: forge.pki.oids.messageDigest },
+      { type: forge.pki.oids.signingTime, value: at as unknown as string },
+    ],
+  });
+  p7.sign({ detached: true });
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'));
+}
+
+export interface SumsSignatureCheck {
+  /** the signature value holds over the signed attributes, and their message digest is SHA256SUMS's */
+  valid: boolean;
+  signer: crypto.X509Certificate | null;
+  /** certificates the signature carries (the signer's and its issuers) */
+  certificates: crypto.X509Certificate[];
+  signingTime: string | null;
+  problems: string[];
+}
+
+type Node = forge.asn1.Asn1;
+const kids = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
+const bytesOf = (n: Node | undefined) => Buffer.from(typeof n?.value === 'string' ? n.value : '', 'binary');
+const oidOf = (n: Node | undefined) => (n && typeof n.value === 'string' ? forge.asn1.derToOid(n.value) : '');
+
+/** Reads and checks a detached CMS signature over `sums`. Throws nothing: a problem is reported. */
+export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): SumsSignatureCheck {
+  const result: SumsSignatureCheck = { valid: false, signer: null, certificates: [], signingTime: null, problems: [] };
+  try {
+    const root = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(signature).toString("binary")), true);
+    const [type, wrapped] = kids(root);
+    if (oidOf(type) !== forge.pki.oids.signedData) throw new Error('not a CMS SignedData');
+    const signedData = kids(kids(wrapped)[0]);
+    const certificatesNode = signedData.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
+    result.certificates = kids(certificatesNode).map((c) => new crypto.X509Certificate(Buffer.from(forge.asn1.toDer(c).getBytes(), 'binary')));
+    const signerInfos = kids(signedData.at(-1));
+    if (signerInfos.length !== 1) throw new Error(`expected one signer, found ${signerInfos.length}`);
+    const info = kids(signerInfos[0]);
+    const serial = bytesOf(kids(info[1])[1]).toString('hex').replace(/^0+/, '').toUpperCase();
+    result.signer = result.certificates.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial) ?? null;
+    if (!result.signer) throw new Error('the signer certificate is not in the signature');
+    if (oidOf(kids(info[2])[0]) !== forge.pki.oids.sha256) throw new Error('the digest algorithm is not SHA-256');
+    const attrs = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
+    if (!attrs) throw new Error('the signature has no signed attributes');
+    let digest: Buffer | null = null;
+    for (const attr of kids(attrs)) {
+      const [oid, values] = kids(attr);
+      const value = kids(values)[0];
+      if (oidOf(oid) === forge.pki.oids.messageDigest) digest = bytesOf(value);
+      if (oidOf(oid) === forge.pki.oids.signingTime && value) {
+        const text = String(value.value);
+        result.signingTime = (value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(text) : forge.asn1.generalizedTimeToDate(text)).toISOString();
+      }
+    }
+    const expected = crypto.createHash('sha256').update(sums).digest();
+    if (!digest || !digest.equals(expected)) result.problems.push('SHA256SUMS differs from what was signed (message digest mismatch)');
+    // the signature is over the DER of the attributes as a SET (RFC 5652 §5.4), not the [0] IMPLICIT tag they are stored under
+    const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, kids(attrs));
+    const signedBytes = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
+    const value = bytesOf(info.at(-1));
+    if (!crypto.verify('sha256', signedBytes, result.signer.publicKey, value)) result.problems.push('the signature value does not match the signer certificate');
+    result.valid = result.problems.length === 0;
+  } catch (error) {
+    result.problems.push(`SHA256SUMS.p7s cannot be read: ${(error as Error).message}`);
+  }
+  return result;
+}
+
+/** The certificate that anchors `leaf` among `trusted`, walking up through `intermediates`; null when none does. */
+export function chainAnchor(leaf: crypto.X509Certificate, intermediates: crypto.X509Certificate[], trusted: crypto.X509Certificate[]): crypto.X509Certificate | null {
+  let current = leaf;
+  for (let depth = 0; depth < 8; depth++) {
+    if (trusted.some((t) => t.fingerprint256 === current.fingerprint256)) return current;
+    const issuedBy = (candidates: crypto.X509Certificate[]) => candidates.find((c) => current.checkIssued(c) && current.verify(c.publicKey));
+    const anchor = issuedBy(trusted);
+    if (anchor) return anchor;
+    const next = issuedBy(intermediates);
+    if (!next || next.fingerprint256 === current.fingerprint256) return null;
+    current = next;
+  }
+  return null;
+}
