@@ -48,7 +48,26 @@ export const recordInfo = z.object({
 });
 export type RecordInfo = z.infer<typeof recordInfo>;
 
+export const recordSummary = z.object({
+  recordId: z.number(),
+  kind: z.enum(RECORD_KINDS),
+  /** the meeting's, §'s, version's or correction note's id, as in a record reference */
+  id: z.number(),
+  label: z.string(),
+  lang: z.enum(['sv', 'en']),
+  fileName: z.string(),
+  sealedAt: z.string(),
+  documentSha256: z.string(),
+  snapshotSha256: z.string(),
+  signedAtSealing: z.boolean(),
+  laterSignatures: z.number(),
+  brokenAtMigration: z.boolean(),
+});
+export type RecordSummary = z.infer<typeof recordSummary>;
+
 export const recordsContract = {
+  /** every sealed record, oldest first (seals are re-checked by records.get and by samrad check) */
+  'records.list': method(z.object({ kind: z.enum(RECORD_KINDS).optional() }).default({}), z.array(recordSummary)),
   /** the sealed record of a protocol, an extract or an agreement version, with its seal re-checked; null while none is sealed */
   'records.get': method(recordRef, recordInfo.nullable()),
 };

@@ -144,6 +144,10 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     const number = raw.prepare('SELECT number FROM paragraph WHERE id = ?').pluck().get(tampered.paragraphId) as number;
     raw.close();
 
+    const records = json(samrad('list', 'records', '--json', ...db()).out) as Array<Record<string, unknown>>;
+    expect(Object.keys(records[0])).toEqual(['recordId', 'kind', 'id', 'label', 'lang', 'fileName', 'sealedAt', 'documentSha256', 'snapshotSha256', 'signedAtSealing', 'laterSignatures', 'brokenAtMigration']);
+    expect(records.find((r) => r.kind === 'protocol' && r.id === tampered.meetingId)).toMatchObject({ label: expect.stringContaining(tampered.label), brokenAtMigration: false });
+
     const result = samrad('check', ...db());
     expect(result.code).toBe(1);
     expect(result.err).toBe('samrad check: FAILED (seals)\n');

@@ -34,6 +34,20 @@ export const listKinds: Record<string, ListKind> = {
     input: { includeArchived: true },
     columns: [['id', (b) => b.id], ['name', (b) => b.name], ['kind', (b) => b.kind], ['members', (b) => b.memberCount]],
   }),
+  records: kind({
+    method: 'records.list',
+    input: {},
+    columns: [
+      ['record', (r) => r.recordId],
+      ['kind', (r) => r.kind],
+      ['id', (r) => r.id],
+      ['what', (r) => r.label],
+      ['sealed', (r) => r.sealedAt],
+      ['signed', (r) => (r.signedAtSealing ? 'at sealing' : r.laterSignatures > 0 ? 'later' : '')],
+      ['document sha256', (r) => r.documentSha256.slice(0, 16)],
+      ['note', (r) => (r.brokenAtMigration ? 'seal broken at migration' : '')],
+    ],
+  }),
   ...meetingListKinds,
   ...agreementListKinds,
 };

@@ -1,8 +1,8 @@
 import type { Ctx } from '../context';
-import type { RecordInfo, RecordRef } from '../../../shared/contract/records';
+import type { RecordInfo, RecordKind, RecordRef, RecordSummary } from '../../../shared/contract/records';
 import { recordLabel } from './seal';
 import type { RecordContent } from './snapshot';
-import { findRecord, recordSignatures } from './store';
+import { findRecord, recordSignatures, refOf, type SealedRecordRow } from './store';
 import { verifySeal } from './verify-seal';
 
 type OlderName = RecordInfo['olderNames'][number];
@@ -71,4 +71,29 @@ export function recordInfo(ctx: Ctx, ref: RecordRef): RecordInfo | null {
     seal: { ok: problems.length === 0, problems },
     olderNames: olderNames(ctx, content),
   };
+}
+
+/** Every sealed record, oldest first, without its bytes: what `samrad list records` prints. */
+export function listRecords(ctx: Ctx, kind?: RecordKind): RecordSummary[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, kind, meeting_id, paragraph_id, version_id, correction_id, lang, snapshot, snapshot_sha256, file_name, document_sha256, signed_with, sealed_at, broken_at_migration,
+              (SELECT count(*) FROM record_signature s WHERE s.record_id = r.id) AS later
+       FROM sealed_record r ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
+    )
+    .all(...(kind ? [kind] : [])) as Array<Omit<SealedRecordRow, 'document'> & { later: number }>;
+  return rows.map((r) => ({
+    recordId: r.id,
+    kind: r.kind,
+    id: refOf(r).id,
+    label: recordLabel(JSON.parse(r.snapshot) as RecordContent),
+    lang: r.lang,
+    fileName: r.file_name,
+    sealedAt: r.sealed_at,
+    documentSha256: r.document_sha256,
+    snapshotSha256: r.snapshot_sha256,
+    signedAtSealing: r.signed_with !== null,
+    laterSignatures: r.later,
+    brokenAtMigration: r.broken_at_migration === 1,
+  }));
 }

@@ -37,7 +37,7 @@ export function findRecord(db: Db, ref: RecordRef): SealedRecordRow | null {
   return (db.prepare(`SELECT * FROM sealed_record WHERE kind = ? AND ${COLUMN[ref.kind]} = ?`).get(ref.kind, ref.id) as SealedRecordRow | undefined) ?? null;
 }
 
-export function refOf(row: SealedRecordRow): RecordRef {
+export function refOf(row: Pick<SealedRecordRow, 'kind' | 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id'>): RecordRef {
   return { kind: row.kind, id: row[COLUMN[row.kind] as 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id']! };
 }
 
