@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../../../shared/errors';
-import type { ExportedFile } from '../../../shared/contract/common';
+import type { DocumentLanguage, ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
 import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
@@ -19,7 +19,6 @@ import { findRecord, type SealedRecordRow } from '../records/store';
 import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
-import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** Every document Samråd exports. */
 export type ExportSource =
@@ -93,7 +92,12 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
   }
 }
 
-const recordDetails = (sealed: SealedRecordRow | null, lang: DocumentLanguage) => (sealed ? { record: sealed.id, ...(lang !== sealed.lang ? { translation: true } : {}) } : {});
+/** Which record an export handed out, whether as a translation, and whether its bytes carry a signature made at sealing. */
+const recordDetails = (sealed: SealedRecordRow | null, lang: DocumentLanguage) => {
+  if (!sealed) return {};
+  if (lang !== sealed.lang) return { record: sealed.id, translation: true };
+  return { record: sealed.id, ...(sealed.signed_with ? { signed: true } : {}) };
+};
 
 /** A protocol not yet attested, rendered from the tables as it stands. */
 function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolean): ExportedDocument {
