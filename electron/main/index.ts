@@ -13,6 +13,7 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { startBackendProcess } from './backend-process';
 import { askWhereToSaveDownloads } from './downloads';
 import { relayInvokeToBackend } from './ipc-relay';
+import { archiveDialogHandlers } from './archive-dialog';
 import { electronSafeStorage, KeystorePassphraseMemory, rememberedPassphraseFile, type RestoreOutcome } from './keystore-safe-storage';
 import { buildMenu } from './menu';
 import { menuLabels } from './menu-labels';
@@ -116,6 +117,7 @@ async function start(): Promise<void> {
     invoke: keystoreMemory.relay(backend.invoke, restored),
     isOurWindow: (sender) => !!mainWindow && sender === mainWindow.webContents,
     afterCall: followLanguage,
+    local: archiveDialogHandlers(() => mainWindow),
   });
   mainWindow = createWindow();
 }

@@ -13,6 +13,8 @@ export function relayInvokeToBackend(options: {
   isOurWindow(sender: Electron.WebContents): boolean;
   /** sees every successful call, e.g. to follow the language for the menu */
   afterCall?(method: string, result: Result<unknown>): void;
+  /** methods the main process answers itself (native dialogs) instead of the backend */
+  local?: Record<string, (input: unknown) => Promise<Result<unknown>>>;
 }): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
     const frameUrl = event.senderFrame?.url;
@@ -22,7 +24,8 @@ export function relayInvokeToBackend(options: {
       return { ok: false, error: { code: 'INTERNAL', message: 'Calls are accepted only from the Samråd window', params: { reason: 'forbidden' } } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'VALIDATION', message: 'method must be a string' } };
-    const result = await options.invoke(method, input);
+    const local = Object.hasOwn(options.local ?? {}, method) ? options.local![method] : undefined;
+    const result = local ? await local(input) : await options.invoke(method, input);
     if (result.ok) options.afterCall?.(method, result);
     return result;
   });

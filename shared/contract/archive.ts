@@ -97,15 +97,20 @@ export const archiveContract = {
         bodyIds: z.array(id).default([]),
         includeAgreements: z.boolean().default(true),
         includeCorrections: z.boolean().default(true),
-        /** a folder, or a file name ending in .zip */
-        target: absolutePath(4000),
+        /** a folder, or a file name ending in .zip; left out with `download` */
+        target: absolutePath(4000).optional(),
+        /** browser mode: write a .zip in a private temporary folder and hand its bytes back instead (then it is removed) */
+        download: z.boolean().default(false),
         /** replace an earlier Samråd package at the target (nothing else is ever replaced) */
         overwrite: z.boolean().default(false),
         /** with no signing certificate unlocked, write an unsigned package (saying so) instead of refusing */
         allowUnsigned: z.boolean().default(false),
         taskId: z.string().min(1).max(100).optional(),
       })
-      .superRefine(periodRefinement('from', 'to')),
+      .superRefine(periodRefinement('from', 'to'))
+      .superRefine((v, ctx) => {
+        if ((v.target === undefined) !== v.download) ctx.addIssue({ code: 'custom', path: ['target'], message: 'trust.validation.archive_target_or_download' });
+      }),
     z.object({
       taskId: z.string(),
       path: z.string(),
@@ -117,7 +122,18 @@ export const archiveContract = {
       leftOut: z.array(leftOutRow),
       /** temporary folders of interrupted exports that were removed */
       cleaned: z.array(z.string()),
+      /** with `download`: the .zip itself */
+      download: z.object({ fileName: z.string(), base64: z.string() }).nullable(),
     }),
+  ),
+  /**
+   * The desktop app's folder or file picker for the target. The main process answers it
+   * (electron/main/archive-dialog.ts) before the backend sees it; the backend, which has no
+   * windows (browser mode, CLI), answers that no picker is available.
+   */
+  'archive.chooseTarget': method(
+    z.object({ format: z.enum(['folder', 'zip']), suggestedName: z.string().max(200).regex(/^[^/\\\u0000]*$/).default('') }),
+    z.object({ available: z.boolean(), path: z.string().nullable() }),
   ),
   'archive.cancel': method(z.object({ taskId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
   /** checks an archive package: a folder or .zip on this machine (`path`), or an uploaded .zip (`fileBase64`) */

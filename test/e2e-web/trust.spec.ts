@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -71,18 +74,54 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
   await expect(page.getByRole('alert')).toContainText('Filen är inget Word-dokument');
 });
 
-test('the archive export page writes an archive and refuses to overwrite an existing target', async ({ page, app }) => {
+test('the archive page downloads a signed E-ARK package in browser mode, which the Verify page accepts as valid and trusted; a typed target is written once, then refused', async ({ page, app }) => {
   await openApp(page, app);
   await createLocalCertificate(page);
 
   await page.getByRole('link', { name: 'Arkivexport' }).click();
   await page.getByRole('textbox', { name: 'Från' }).fill('2017-01-01');
   await page.getByRole('textbox', { name: 'Till' }).fill('2017-12-31');
-  await page.getByRole('textbox', { name: /Mål/ }).fill(`${app.dir}/arkiv-2017.zip`);
+  // browser mode: download is the default; no folder picker (that is the desktop's)
+  await expect(page.getByRole('checkbox', { name: 'Ladda ner som .zip-fil' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Välj mapp…' })).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Starta export' }).click();
-  await expect(page.getByRole('status')).toContainText('Arkivet är skrivet');
-  await expect(page.getByRole('status')).toContainText('arkiv-2017.zip');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('arkiv_2017-01-01_2017-12-31.zip');
+  await expect(page.getByRole('status')).toContainText('SHA256SUMS är signerad av organisationens certifikat');
+  const zip = fs.readFileSync((await download.path())!);
+  expect(Object.keys(unzipSync(new Uint8Array(zip)))).toEqual(expect.arrayContaining(['METS.xml', 'SHA256SUMS', 'SHA256SUMS.p7s', 'metadata/preservation/premis.xml']));
 
-  await page.getByRole('button', { name: 'Starta export' }).click();
-  await expect(page.getByRole('alert')).toContainText('Målet finns redan');
+  await page.getByRole('link', { name: 'Verifiera dokument' }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'arkiv.zip', mimeType: 'application/zip', buffer: zip });
+  await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
+  const result = page.getByTestId('archive-verify-result');
+  await expect(result.getByRole('status')).toContainText('Giltigt och betrott arkivpaket');
+  await expect(result).toContainText('Paketets signatur');
+  const parts = unzipSync(new Uint8Array(zip));
+  parts['documentation/README.txt'] = strToU8('ändrad');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'arkiv-andrat.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(parts)) });
+  await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
+  await expect(result.getByRole('status')).toContainText('Ogiltigt arkivpaket');
+  await expect(result).toContainText('documentation/README.txt differs from its SHA-256 in SHA256SUMS');
+
+  // a typed target: never inside the database's folder; once written, not again
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-e2e-arkiv-'));
+  try {
+    await page.getByRole('link', { name: 'Arkivexport' }).click();
+    await page.getByRole('textbox', { name: 'Från' }).fill('2017-01-01');
+    await page.getByRole('textbox', { name: 'Till' }).fill('2017-12-31');
+    await page.getByRole('checkbox', { name: 'Ladda ner som .zip-fil' }).uncheck();
+    await page.getByRole('textbox', { name: /Mål/ }).fill(`${app.dir}/arkiv-2017.zip`);
+    await page.getByRole('button', { name: 'Starta export' }).click();
+    await expect(page.getByText('Arkivet kan inte skrivas i databasens mapp')).toBeVisible();
+    await page.getByRole('textbox', { name: /Mål/ }).fill(`${outside}/arkiv-2017.zip`);
+    await page.getByRole('button', { name: 'Starta export' }).click();
+    await expect(page.getByRole('status')).toContainText('Arkivet är skrivet');
+    await expect(page.getByRole('status')).toContainText('arkiv-2017.zip');
+    await page.getByRole('button', { name: 'Starta export' }).click();
+    await expect(page.getByRole('alert')).toContainText('Målet finns redan');
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
 });

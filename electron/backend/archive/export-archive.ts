@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../context';
 import { AppError } from '../../../shared/errors';
@@ -14,7 +15,9 @@ import { version as softwareVersion } from '../../../package.json';
 const running = new Map<string, AbortController>();
 
 export interface ArchiveRequest extends ArchiveFilter {
-  target: string;
+  target?: string;
+  /** write a .zip to a private temporary folder and return its bytes (browser mode's download) */
+  download?: boolean;
   overwrite: boolean;
   /** with no signing certificate unlocked: write the package unsigned (saying so in its README and index) instead of refusing */
   allowUnsigned?: boolean;
@@ -71,11 +74,30 @@ const REASON_TEXT: Record<LeftOut['why'], string> = {
  * written with progress events ('progress' with the task id); can be cancelled. Nothing is
  * rendered here: the records are what was attested or signed.
  */
-export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ArchiveResult & { taskId: string; leftOut: LeftOut[] }> {
-  const taskId = request.taskId ?? crypto.randomUUID();
-  if (running.has(taskId)) throw new AppError('CONFLICT', 'An archive export with this task id is already running');
+type ExportResult = ArchiveResult & { taskId: string; leftOut: LeftOut[]; download: { fileName: string; base64: string } | null };
+
+export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ExportResult> {
+  if (request.download) {
+    // a folder only this user can read, removed whatever happens: the bytes go back to the browser, nothing stays on disk
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-archive-download-'));
+    try {
+      const fileName = `arkiv_${request.from}_${request.to}.zip`;
+      const result = await exportTo(ctx, { ...request, target: path.join(dir, fileName) });
+      return { ...result, download: { fileName, base64: fs.readFileSync(result.path).toString('base64') } };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (!request.target) throw new AppError('VALIDATION', 'A target or download is needed', { fields: { target: 'trust.validation.archive_target_or_download' } });
   const target = path.resolve(request.target);
   assertTargetAllowed(ctx, target);
+  return exportTo(ctx, { ...request, target });
+}
+
+async function exportTo(ctx: Ctx, request: ArchiveRequest & { target: string }): Promise<ExportResult> {
+  const taskId = request.taskId ?? crypto.randomUUID();
+  if (running.has(taskId)) throw new AppError('CONFLICT', 'An archive export with this task id is already running');
+  const target = request.target;
   const identity = identityIfReady(ctx);
   if (!identity && !request.allowUnsigned) {
     throw new AppError(
@@ -118,7 +140,7 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
         after: { path: result.path, format: result.format, packageId: result.packageId, signed: result.signed, documents: result.documents, from: request.from, to: request.to, cleaned: result.cleaned },
       }),
     );
-    return { ...result, taskId, leftOut: skipped };
+    return { ...result, taskId, leftOut: skipped, download: null };
   } finally {
     running.delete(taskId);
   }

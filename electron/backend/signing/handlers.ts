@@ -23,5 +23,7 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
   'archive.export': (ctx, i) => exportArchive(ctx, i),
   'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
+  // the desktop's main process answers this one with its own dialog; here (browser mode, CLI) there is none
+  'archive.chooseTarget': () => ({ available: false, path: null }),
   'archive.verify': (ctx, i) => verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
 };

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Group, MultiSelect, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, MultiSelect, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, subscribe } from '../../api/client';
 import { useCall, useErrorText } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
+import { downloadBase64 } from '../../components/download';
 import { errorsByField } from '../../components/fieldErrors';
 import { messageKey } from '../../api/hooks';
+import type { Output } from '../../../shared/contract';
 
 interface Running {
   taskId: string;
@@ -14,7 +16,13 @@ interface Running {
   label: string;
 }
 
-/** The archivist's export: a period, bodies, a target folder or .zip; progress, count and cancel. */
+type Result = Output<'archive.export'>;
+
+/**
+ * The archivist's export: a period, bodies, a target folder or .zip (chosen with the desktop's
+ * own dialog, typed, or — in browser mode — downloaded); progress, count and cancel; what was
+ * left out and why, and whether the package is signed.
+ */
 export function ArchivePage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -24,10 +32,15 @@ export function ArchivePage() {
   const [to, setTo] = useState(`${year}-12-31`);
   const [bodyIds, setBodyIds] = useState<string[]>([]);
   const [includeAgreements, setIncludeAgreements] = useState(true);
+  const [includeCorrections, setIncludeCorrections] = useState(true);
   const [target, setTarget] = useState('');
   const [overwrite, setOverwrite] = useState(false);
+  const [allowUnsigned, setAllowUnsigned] = useState(false);
+  // the desktop has a native picker; browser mode offers a download instead (a typed path still works in both)
+  const desktop = typeof window !== 'undefined' && 'samrad' in window;
+  const [download, setDownload] = useState(!desktop);
   const [running, setRunning] = useState<Running | null>(null);
-  const [result, setResult] = useState<{ path: string; documents: number } | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const task = useRef<string | null>(null);
@@ -40,6 +53,11 @@ export function ArchivePage() {
     [],
   );
 
+  const choose = async (format: 'folder' | 'zip') => {
+    const picked = await call('archive.chooseTarget', { format, suggestedName: `arkiv_${from}_${to}.zip` });
+    if (picked.path) setTarget(picked.path);
+  };
+
   const start = async () => {
     const taskId = `archive-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     task.current = taskId;
@@ -48,8 +66,10 @@ export function ArchivePage() {
     setError(null);
     setFields({});
     try {
-      const value = await call('archive.export', { from, to, bodyIds: bodyIds.map(Number), includeAgreements, target, overwrite, taskId });
-      setResult({ path: value.path, documents: value.documents });
+      const where = download ? { download: true } : { target };
+      const value = await call('archive.export', { from, to, bodyIds: bodyIds.map(Number), includeAgreements, includeCorrections, overwrite, allowUnsigned, taskId, ...where });
+      if (value.download) downloadBase64(value.download.fileName, value.download.base64, 'application/zip');
+      setResult(value);
     } catch (e) {
       const body = e instanceof ApiError ? e.body : { code: 'INTERNAL' as const, message: String(e) };
       if (body.fields) setFields(Object.fromEntries(Object.entries(body.fields).map(([f, k]) => [f, t(messageKey('validation', k))])));
@@ -81,9 +101,23 @@ export function ArchivePage() {
             clearable
             searchable
           />
-          <Checkbox label={t('trust.includeAgreements')} checked={includeAgreements} onChange={(e) => setIncludeAgreements(e.currentTarget.checked)} />
-          <TextInput label={t('trust.target')} description={t('trust.targetHelp')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} error={errors.target} required />
-          <Checkbox label={t('trust.overwrite')} checked={overwrite} onChange={(e) => setOverwrite(e.currentTarget.checked)} />
+          <Checkbox label={t('trust.includeAgreements')} description={t('trust.includeAgreementsHelp')} checked={includeAgreements} onChange={(e) => setIncludeAgreements(e.currentTarget.checked)} />
+          <Checkbox label={t('trust.includeCorrections')} checked={includeCorrections} onChange={(e) => setIncludeCorrections(e.currentTarget.checked)} />
+          {!desktop && <Checkbox label={t('trust.download')} description={t('trust.downloadHelp')} checked={download} onChange={(e) => setDownload(e.currentTarget.checked)} />}
+          {!download && (
+            <Group align="flex-end" wrap="nowrap">
+              <TextInput style={{ flex: 1 }} label={t('trust.target')} description={t('trust.targetHelp')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} error={errors.target} required />
+              {desktop && (
+                <>
+                  <Button variant="default" onClick={() => void choose('folder')}>{t('trust.chooseFolder')}</Button>
+                  <Button variant="default" onClick={() => void choose('zip')}>{t('trust.chooseZip')}</Button>
+                </>
+              )}
+            </Group>
+          )}
+          {download && errors.target && <Text c="red" size="sm">{errors.target}</Text>}
+          {!download && <Checkbox label={t('trust.overwrite')} description={t('trust.overwriteHelp')} checked={overwrite} onChange={(e) => setOverwrite(e.currentTarget.checked)} />}
+          <Checkbox label={t('trust.allowUnsigned')} description={t('trust.allowUnsignedHelp')} checked={allowUnsigned} onChange={(e) => setAllowUnsigned(e.currentTarget.checked)} />
           <Group>
             <Button type="submit" loading={running !== null} disabled={running !== null}>{t('trust.startArchive')}</Button>
             {running && (
@@ -99,7 +133,30 @@ export function ArchivePage() {
           <Text size="xs" c="dimmed">{running.label}</Text>
         </Stack>
       )}
-      {result && <Alert color="green" title={t('trust.archiveDone')} role="status">{t('trust.archiveDoneHelp', { count: result.documents, path: result.path })}</Alert>}
+      {result && (
+        <Alert color={result.signed ? 'green' : 'yellow'} title={t('trust.archiveDone')} role="status">
+          <Stack gap={4}>
+            <Text size="sm">
+              {result.download
+                ? t('trust.archiveDownloaded', { count: result.documents, file: result.download.fileName })
+                : t('trust.archiveDoneHelp', { count: result.documents, path: result.path })}
+            </Text>
+            <Text size="sm">{result.signed ? t('trust.archiveSigned') : t('trust.archiveUnsigned')}</Text>
+            <Text size="xs" c="dimmed">{t('trust.archivePackageId', { id: result.packageId })}</Text>
+            {result.leftOut.length > 0 && (
+              <>
+                <Text size="sm" fw={600}>{t('trust.leftOutTitle')}</Text>
+                <List size="sm">
+                  {result.leftOut.map((l) => (
+                    <List.Item key={`${l.kind}-${l.label}`}>{t(`trust.leftOut.${l.why}`, { label: l.label })}</List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {result.cleaned.length > 0 && <Text size="sm">{t('trust.cleaned', { count: result.cleaned.length, paths: result.cleaned.join(', ') })}</Text>}
+          </Stack>
+        </Alert>
+      )}
       {error && <Alert color="red" title={t('errors.title')} role="alert">{error}</Alert>}
     </Stack>
   );

@@ -5,6 +5,8 @@ import { ApiError, call } from '../../api/client';
 import { useErrorText } from '../../api/hooks';
 import type { SignatureCheck, VerifyReport } from '../../../shared/contract/signing';
 import { readFileBase64 } from './readFile';
+import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
+import { ArchiveReport } from './ArchiveReport';
 
 function Yes({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   return <Badge color={ok ? 'green' : 'red'}>{ok ? yes : no}</Badge>;
@@ -52,6 +54,8 @@ export function VerifyPage() {
   const errorText = useErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<VerifyReport | null>(null);
+  // an archive package (.zip) is checked as a whole: structure, schemas, checksums, every signature
+  const [archive, setArchive] = useState<ArchiveVerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -60,8 +64,10 @@ export function VerifyPage() {
     setBusy(true);
     setError(null);
     setReport(null);
+    setArchive(null);
     try {
-      setReport(await call('documents.verify', { fileBase64: await readFileBase64(file), fileName: file.name }));
+      if (file.name.toLowerCase().endsWith('.zip')) setArchive(await call('archive.verify', { fileBase64: await readFileBase64(file), fileName: file.name }));
+      else setReport(await call('documents.verify', { fileBase64: await readFileBase64(file), fileName: file.name }));
     } catch (e) {
       setError(e instanceof ApiError ? errorText(e.body) : String(e));
     } finally {
@@ -75,11 +81,12 @@ export function VerifyPage() {
       <Text size="sm">{t('trust.verifyIntro')}</Text>
       <form onSubmit={(e) => { e.preventDefault(); void verify(); }}>
         <Group align="flex-end">
-          <FileInput label={t('trust.docxFile')} accept=".docx" value={file} onChange={(f) => { setFile(f); setReport(null); setError(null); }} clearable style={{ flex: 1 }} />
+          <FileInput label={t('trust.docxFile')} accept=".docx,.zip" value={file} onChange={(f) => { setFile(f); setReport(null); setArchive(null); setError(null); }} clearable style={{ flex: 1 }} />
           <Button type="submit" disabled={!file} loading={busy}>{t('trust.verify')}</Button>
         </Group>
       </form>
       {error && <Alert color="red" title={t('trust.unreadable')} role="alert">{error}</Alert>}
+      {archive && <ArchiveReport report={archive} />}
       {report && (
         <Stack data-testid="verify-result">
           {!report.signed && <Alert color="gray" title={t('trust.notSigned')} role="status">{t('trust.notSignedHelp')}</Alert>}

@@ -1,0 +1,66 @@
+import { Alert, Badge, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
+
+const COLOR = { trusted: 'green', intact: 'yellow', invalid: 'red' } as const;
+
+/** What verify-archive found in an uploaded package: the verdict first, then each check and each document. */
+export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
+  const { t } = useTranslation();
+  const s = report.packageSignature;
+  return (
+    <Stack data-testid="archive-verify-result">
+      <Alert color={COLOR[report.verdict]} title={t(`trust.archiveVerdict.${report.verdict}`)} role="status">
+        {t(`trust.archiveVerdictHelp.${report.verdict}`, { files: report.files, id: report.packageId ?? '—' })}
+      </Alert>
+      <Table>
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('trust.archiveCheck')}</Table.Th><Table.Th>{t('trust.archiveResult')}</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.checks.map((c) => (
+            <Table.Tr key={c.name}>
+              <Table.Td>{t(`trust.archiveChecks.${c.name}`)}</Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Group gap="xs">
+                    <Badge color={c.ok ? 'green' : 'red'}>{c.ok ? t('trust.holds') : t('trust.fails')}</Badge>
+                    {c.skipped && <Text size="xs" c="dimmed">{t('trust.notChecked', { reason: c.skipped })}</Text>}
+                  </Group>
+                  {c.problems.length > 0 && <List size="sm">{c.problems.slice(0, 20).map((p) => <List.Item key={p}>{p}</List.Item>)}</List>}
+                </Stack>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {s && (
+        <Paper withBorder p="md">
+          <Group>
+            <Text fw={600}>{t('trust.packageSignature')}</Text>
+            <Badge color={s.valid ? 'green' : 'red'}>{s.valid ? t('trust.valid') : t('trust.invalid')}</Badge>
+            <Badge color={s.trusted ? 'blue' : 'gray'}>{s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}</Badge>
+          </Group>
+          <Text size="sm">{t('trust.signer')}: {s.signer ?? '—'}</Text>
+          <Text size="sm">{t('trust.signingTime')}: {s.signingTime ?? '—'}</Text>
+          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>{t('trust.fingerprint')}: {s.fingerprint ?? '—'}</Text>
+        </Paper>
+      )}
+      <Table>
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('trust.archiveDocument')}</Table.Th><Table.Th>{t('trust.signature')}</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.documents.map((d) => (
+            <Table.Tr key={d.path}>
+              <Table.Td><Text size="xs" ff="monospace">{d.path}</Text></Table.Td>
+              <Table.Td>
+                {!d.signed ? <Badge color="gray">{t('trust.notSigned')}</Badge> : <Badge color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>{d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}</Badge>}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
