@@ -154,6 +154,21 @@ describe('archive.export on the Södertälje example', () => {
     expect(await cli('verify-archive', path.join(out, 'finns-inte.zip'))).toMatchObject({ code: 2, err: expect.stringContaining('Cannot read') });
   });
 
+  it('download (browser mode): the .zip comes back as bytes, identical in content to a package on disk; nothing stays in the temp folder', async () => {
+    await example(true);
+    b.clock.set('2019-01-15T10:00:00Z');
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('samrad-archive-download-'));
+    const result = await b.call('archive.export', { from: '2017-01-01', to: '2017-12-31', download: true });
+    expect(result.download?.fileName).toBe('arkiv_2017-01-01_2017-12-31.zip');
+    const zip = path.join(out, result.download!.fileName);
+    fs.writeFileSync(zip, Buffer.from(result.download!.base64, 'base64'));
+    expect(await b.call('archive.verify', { fileBase64: result.download!.base64 })).toMatchObject({ verdict: 'trusted', packageId: result.packageId, files: expect.any(Number) });
+    expect(sh(`unzip -q ${zip} -d x && cd x && sha256sum -c --quiet SHA256SUMS`, out)).toMatchObject({ status: 0, stdout: '' });
+    expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('samrad-archive-download-'))).toEqual(before);
+    expect((await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31', download: true, target: zip })).fields).toEqual({ target: 'trust.validation.archive_target_or_download' });
+    expect((await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31' })).fields).toEqual({ target: 'trust.validation.archive_target_or_download' });
+  });
+
   it('bad input: end before start, a target in the database folder or inside an earlier package; nothing is written', async () => {
     await example(false);
     const base = { from: '2017-01-01', to: '2017-12-31', allowUnsigned: true };
