@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, openApp } from './support/app';
+import { expectAccessible } from './support/axe';
 
 /**
  * A damaged database as the user meets it (issue 13, case 5): Samråd still opens, every page
@@ -39,6 +40,7 @@ test('a damaged database offers the newest good backup, restores it and goes on'
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Databasen är skadad' })).toBeVisible();
   await expect(page.getByText('Samråd skriver inget mer till filen')).toBeVisible();
+  await expectAccessible(page, 'main');
   await page.getByRole('button', { name: 'Återställ den senaste säkerhetskopian' }).click();
   const dialog = page.getByRole('dialog', { name: 'Återställa säkerhetskopian?' });
   await dialog.getByRole('button', { name: 'Återställ' }).click();
