@@ -48,20 +48,32 @@ function generateRsaKeyPair(): Promise<{ privateKey: crypto.KeyObject; publicKey
   );
 }
 
+/**
+ * RFC 5280: a name that is not PrintableString (A–Z, a–z, 0–9 and a few marks) is a UTF8String.
+ * forge writes PrintableString by default, with å, ä, ö, "–" or "Ł" as raw bytes that
+ * LibreOffice shows as "S�dert�lje" and OpenSSL refuses.
+ */
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+// forge's type definitions call the tag an asn1.Class; at run time it is the universal type number
+const nameTag = (value: string) => (PRINTABLE.test(value) ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class;
+const isUtf8 = (a: forge.pki.CertificateField) => (a.valueTagClass as unknown) === forge.asn1.Type.UTF8;
+
 function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): IssuedCertificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string);
   cert.serialNumber = randomSerial();
   cert.validity.notBefore = request.notBefore;
   cert.validity.notAfter = request.notAfter;
-  const subject = [
+  const subject: forge.pki.CertificateField[] = [
     { shortName: 'C', value: 'SE' },
-    { shortName: 'O', value: request.organisation },
-    { shortName: 'CN', value: request.commonName },
+    { shortName: 'O', value: request.organisation, valueTagClass: nameTag(request.organisation) },
+    { shortName: 'CN', value: request.commonName, valueTagClass: nameTag(request.commonName) },
   ];
   cert.setSubject(subject);
   const issuerForge = request.issuer ? forge.pki.certificateFromPem(request.issuer.certificate.toString()) : null;
-  cert.setIssuer(issuerForge ? issuerForge.subject.attributes : subject);
+  // forge reads a UTF8String as its UTF-8 bytes and would encode them again: the issuer must be the CA's subject, byte for byte
+  const issuerName = issuerForge?.subject.attributes.map((a) => (isUtf8(a) ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a));
+  cert.setIssuer(issuerName ?? subject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: request.ca, critical: true },
     request.ca

@@ -166,6 +166,10 @@ export function importPkcs12(ctx: Ctx, input: { bytes: Uint8Array; password: str
 
 export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
   const certificate = readCertificateFile(bytes);
+  // trust is anchored in an issuer: an end-entity certificate (CA:FALSE) as anchor would make any copy of it "trusted"
+  if (!certificate.ca) {
+    throw new AppError('VALIDATION', 'Only a CA certificate (basicConstraints CA:TRUE) can be trusted; this one belongs to a signer', { params: { reason: 'trust.errors.not_a_ca' } });
+  }
   const info = certificateInfo(certificate);
   const existing = ctx.db.prepare('SELECT * FROM certificate WHERE fingerprint = ?').get(info.fingerprint) as CertificateRow | undefined;
   if (existing) {
