@@ -74,7 +74,11 @@ export const signatureCheck = z.object({
 });
 export type SignatureCheck = z.infer<typeof signatureCheck>;
 
+/** valid and trusted / intact but not trusted / invalid / unsigned: what a verification answers first */
+export const VERDICTS = ['trusted', 'untrusted', 'invalid', 'unsigned'] as const;
+
 export const verifyReport = z.object({
+  verdict: z.enum(VERDICTS),
   signed: z.boolean(),
   valid: z.boolean(),
   parts: z.array(z.string()),

@@ -8,12 +8,25 @@ import { trustedCertificates } from '../signing/certificates/store';
 import { verifyDocx } from '../signing/verify-docx';
 import { UsageError, flag, type Command } from './command';
 
+/** The first line says whether to trust the document, before any detail. */
+const HEADLINES: Record<VerifyReport['verdict'], (count: number) => string> = {
+  trusted: (n) => `VALID AND TRUSTED: ${n} signature(s), all intact, each by a certificate that chains to a trusted CA.`,
+  untrusted: (n) =>
+    `NOT TRUSTED: ${n} signature(s) are intact, but not every signer's certificate chains to a CA you trust, so nothing shows who signed. ` +
+    'If you expect the organisation\'s signature, import its CA certificate (samrad cert trust CA.pem) and verify again.',
+  invalid: () => 'INVALID: the document was changed after signing or the signature does not hold.',
+  unsigned: () => 'NOT SIGNED: the document carries no package signature.',
+};
+
+/** Exit codes for scripts: only a valid and trusted document is 0. */
+export const VERIFY_EXIT: Record<VerifyReport['verdict'], number> = { trusted: 0, invalid: 1, unsigned: 2, untrusted: 3 };
+
 export function printReport(report: VerifyReport, out: (line: string) => void): void {
   if (!report.signed) {
-    out('NOT SIGNED: the document carries no package signature.');
+    out(HEADLINES.unsigned(0));
     return;
   }
-  out(report.valid ? `VALID: ${report.signatures.length} signature(s), all intact.` : 'INVALID: the document was changed after signing or the signature does not hold.');
+  out(HEADLINES[report.verdict](report.signatures.length));
   for (const s of report.signatures) {
     out(`\n${s.part}: ${s.valid ? 'valid' : 'INVALID'}`);
     if (s.certificate) {
@@ -31,11 +44,11 @@ export function printReport(report: VerifyReport, out: (line: string) => void): 
   }
 }
 
-/** `samrad verify FILE.docx` — exit 0 valid, 1 invalid, 2 unsigned or unreadable. */
+/** `samrad verify FILE.docx` — exit 0 valid and trusted, 3 intact but not trusted, 1 invalid, 2 unsigned or unreadable. */
 export const verifyCommand: Command = {
   usage: 'samrad verify FILE.docx [--json] [--trusted CA.pem] [--db FILE]',
   flags: ['json', 'trusted'],
-  summary: 'check the digital signature of a Word file; exit 0 valid, 1 invalid, 2 unsigned or unreadable',
+  summary: 'check the digital signatures of a Word file; exit 0 valid and trusted, 3 intact but not trusted, 1 invalid, 2 unsigned or unreadable',
   async run(ctx) {
     const file = ctx.args[0];
     if (!file) throw new UsageError('verify needs a .docx file');
@@ -71,6 +84,6 @@ export const verifyCommand: Command = {
     }
     if (ctx.flags.json) ctx.io.out(JSON.stringify({ readable: true, file: resolved, ...report }, null, 2));
     else printReport(report, ctx.io.out);
-    return !report.signed ? 2 : report.valid ? 0 : 1;
+    return VERIFY_EXIT[report.verdict];
   },
 };

@@ -90,7 +90,10 @@ export function VerifyPage() {
       {report && (
         <Stack data-testid="verify-result">
           {!report.signed && <Alert color="gray" title={t('trust.notSigned')} role="status">{t('trust.notSignedHelp')}</Alert>}
-          {report.signed && report.valid && <Alert color="green" title={t('trust.resultValid')} role="status">{t('trust.resultValidHelp', { count: report.signatures.length })}</Alert>}
+          {report.verdict === 'trusted' && <Alert color="green" title={t('trust.resultValid')} role="status">{t('trust.resultValidHelp', { count: report.signatures.length })}</Alert>}
+          {report.verdict === 'untrusted' && (
+            <Alert color="orange" title={t('trust.resultUntrusted')} role="status">{t('trust.resultUntrustedHelp', { count: report.signatures.length })}</Alert>
+          )}
           {report.signed && !report.valid && <Alert color="red" title={t('trust.resultInvalid')} role="status">{t('trust.resultInvalidHelp')}</Alert>}
           {report.signatures.map((s) => <SignatureDetails key={s.part} s={s} report={report} />)}
         </Stack>

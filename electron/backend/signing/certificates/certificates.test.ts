@@ -10,6 +10,7 @@ import { fixedClock } from '../../context';
 import { packDocx } from '../../export/pack';
 import { runCli } from '../../cli/main';
 import { signExport } from '../sign-export';
+import { signPackage } from '../opc/sign-package';
 import { testCa } from '../testing/test-ca';
 import { xmlsecVerify } from '../testing/xmlsec';
 import { openPrivateKey } from './key-protection';
@@ -186,12 +187,23 @@ describe('samrad cert and samrad verify', () => {
     };
     r = io();
     expect(await runCli(['verify', file('ok.docx', signed), '--db', db], r.io)).toBe(0);
-    expect(r.out.join('\n')).toMatch(/VALID[\s\S]*signer: +CN=Polisen Syd signerare[\s\S]*trusted: +yes/);
+    expect(r.out.join('\n')).toMatch(/^VALID AND TRUSTED[\s\S]*signer: +CN=Polisen Syd signerare[\s\S]*trusted: +yes/);
+
+    // A look-alike: the same subject and issuer names from another CA (another key), signed elsewhere.
+    // Intact, but it proves nothing about who signed: the headline says so first, and the exit code is 3, never 0.
+    const lookAlike = testCa(new Date(NOW), 'Polisen Syd');
+    const forged = signPackage(await sampleDocx(), { certificate: lookAlike.signer.certificate, privateKey: lookAlike.signer.privateKey, chain: [lookAlike.ca.certificate] }, new Date(NOW));
+    r = io();
+    expect(await runCli(['verify', file('forged.docx', forged), '--db', db], r.io)).toBe(3);
+    expect(r.out[0]).toMatch(/^NOT TRUSTED: 1 signature\(s\) are intact, but .* import its CA certificate/);
+    r = io();
+    expect(await runCli(['verify', file('forged.docx', forged), '--json', '--db', db], r.io)).toBe(3);
+    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ verdict: 'untrusted', signed: true, valid: true });
     const parts = unzipSync(signed);
     parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('godkänna', 'avslå'));
     r = io();
     expect(await runCli(['verify', file('bad.docx', zipSync(parts)), '--json', '--db', db], r.io)).toBe(1);
-    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ signed: true, valid: false });
+    expect(JSON.parse(r.out.join('\n'))).toMatchObject({ verdict: 'invalid', signed: true, valid: false });
     r = io();
     expect(await runCli(['verify', file('unsigned.docx', await sampleDocx()), '--db', db], r.io)).toBe(2);
     expect(r.out.join('\n')).toMatch(/NOT SIGNED/);

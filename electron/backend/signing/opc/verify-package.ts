@@ -307,6 +307,17 @@ function chainToTrusted(signer: crypto.X509Certificate, intermediates: crypto.X5
   return null;
 }
 
+/**
+ * Trust first: an intact signature by a certificate that chains to no trusted CA proves only
+ * that someone with that key signed — a look-alike certificate with the same names is not the
+ * organisation. So "valid" alone is never the answer a person or a script gets.
+ */
+function verdictOf(signed: boolean, valid: boolean, signatures: SignatureCheck[]): VerifyReport['verdict'] {
+  if (!signed) return 'unsigned';
+  if (!valid) return 'invalid';
+  return signatures.every((s) => s.trusted) ? 'trusted' : 'untrusted';
+}
+
 /** Checks every package signature of a .docx. Throws only when the file cannot be read at all. */
 export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): VerifyReport {
   const parts = safeUnzip(bytes, options.limits ?? DEFAULT_LIMITS);
@@ -315,12 +326,9 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): V
   const signatureFiles = signatureParts(parts, types);
   const allowed = allowedUncovered(parts, new Set(signatureFiles));
   const signatures = signatureFiles.filter((p) => parts.has(p)).map((p) => checkSignature(p, parts.get(p)!, parts, types, options, allowed));
-  return {
-    signed: signatures.length > 0,
-    valid: signatures.length > 0 && signatures.every((s) => s.valid),
-    parts: [...parts.keys()].sort(),
-    signatures,
-  };
+  const signed = signatures.length > 0;
+  const valid = signed && signatures.every((s) => s.valid);
+  return { verdict: verdictOf(signed, valid, signatures), signed, valid, parts: [...parts.keys()].sort(), signatures };
 }
 
 export type { CertificateInfo };
