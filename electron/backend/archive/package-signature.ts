@@ -12,6 +12,8 @@ import type { SigningIdentity } from '../signing/opc/sign-package';
 /** DigestInfo prefix for SHA-256 (RFC 8017 §9.2): RSASSA-PKCS1-v1_5 signs prefix ‖ hash. */
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
+type Node = forge.asn1.Asn1;
+const kids = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
 const toForge = (certificate: crypto.X509Certificate) => forge.pki.certificateFromPem(certificate.toString());
 
 export function signSums(sums: Uint8Array, identity: SigningIdentity, at: Date): Uint8Array {
@@ -38,8 +40,23 @@ export function signSums(sums: Uint8Array, identity: SigningIdentity, at: Date):
     ],
   });
   p7.sign({ detached: true });
-  return new Uint8Array(Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary'));
+  const asn1 = p7.toAsn1();
+  // forge writes the signer's issuer name anew from its parsed attributes, which changes a
+  // UTF8String name into another string type; openssl then finds no certificate matching
+  // issuer+serial. The name is put back exactly as the certificate holds it (it is not signed).
+  const signerInfo = kids(kids(kids(asn1)[1])[0]).at(-1)!;
+  const issuerAndSerial = kids(kids(signerInfo)[0])[1];
+  (issuerAndSerial.value as Node[])[0] = issuerName(identity.certificate);
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }
+
+/** The issuer Name of a certificate, as its DER holds it (tbsCertificate: [0] version, serial, algorithm, issuer). */
+function issuerName(certificate: crypto.X509Certificate): Node {
+  const tbs = kids(kids(forge.asn1.fromDer(forge.util.createBuffer(certificate.raw.toString('binary'))))[0]);
+  const offset = tbs[0].tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+  return tbs[offset + 2];
+}
+const derOf = (n: Node) => Buffer.from(forge.asn1.toDer(n).getBytes(), 'binary');
 
 export interface SumsSignatureCheck {
   /** the signature value holds over the signed attributes, and their message digest is SHA256SUMS's */
@@ -51,8 +68,6 @@ export interface SumsSignatureCheck {
   problems: string[];
 }
 
-type Node = forge.asn1.Asn1;
-const kids = (n: Node | undefined): Node[] => (n && Array.isArray(n.value) ? (n.value as Node[]) : []);
 const bytesOf = (n: Node | undefined) => Buffer.from(typeof n?.value === 'string' ? n.value : '', 'binary');
 const oidOf = (n: Node | undefined) => (n && typeof n.value === 'string' ? forge.asn1.derToOid(n.value) : '');
 
@@ -70,7 +85,9 @@ export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): Sum
     if (signerInfos.length !== 1) throw new Error(`expected one signer, found ${signerInfos.length}`);
     const info = kids(signerInfos[0]);
     const serial = bytesOf(kids(info[1])[1]).toString('hex').replace(/^0+/, '').toUpperCase();
-    result.signer = result.certificates.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial) ?? null;
+    const issuer = derOf(kids(info[1])[0]);
+    // the signer is named by issuer and serial number (RFC 5652 §5.3), both exactly as the certificate holds them
+    result.signer = result.certificates.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial && derOf(issuerName(c)).equals(issuer)) ?? null;
     if (!result.signer) throw new Error('the signer certificate is not in the signature');
     if (oidOf(kids(info[2])[0]) !== forge.pki.oids.sha256) throw new Error('the digest algorithm is not SHA-256');
     const attrs = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);

@@ -123,7 +123,8 @@ export function rootMets(input: RootMetsInput): string {
     `<mets:div ID="div-metadata" LABEL="Metadata" DMDID="${input.descriptive.map((f) => `dmd-${f.id}`).join(' ')}" ADMID="digiprov-${p.id}"/>`,
     `<mets:div ID="div-documentation" LABEL="Documentation"><mets:fptr FILEID="grp-documentation"/></mets:div>`,
     `<mets:div ID="div-schemas" LABEL="Schemas"><mets:fptr FILEID="grp-schemas"/></mets:div>`,
-    `<mets:div ID="div-rep1" LABEL="Representations/rep1"><mets:mptr ${locat(r.href)} xlink:title="grp-rep1"/></mets:div>`,
+    // CSIP108/109: the representation's file group by ID, and a pointer to its METS (METS orders mptr before fptr)
+    `<mets:div ID="div-rep1" LABEL="Representations/rep1"><mets:mptr ${locat(r.href)} xlink:title="grp-rep1"/><mets:fptr FILEID="grp-rep1"/></mets:div>`,
     `</mets:div>`,
     `</mets:structMap>`,
     `</mets:mets>`,

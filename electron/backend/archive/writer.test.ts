@@ -96,7 +96,7 @@ describe('archive package (E-ARK SIP)', () => {
     expect(mets).toContain(`OBJID="${result.packageId}"`);
     expect(mets).toContain('csip:OAISPACKAGETYPE="SIP"');
     expect(mets).toContain('<mets:name>Samråd</mets:name><mets:note csip:NOTETYPE="SOFTWARE VERSION">0.1.0-test</mets:note>');
-    expect(mets).toContain('<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations/rep1/METS.xml" xlink:title="grp-rep1"/>');
+    expect(mets).toContain('<mets:mptr LOCTYPE="URL" xlink:type="simple" xlink:href="representations/rep1/METS.xml" xlink:title="grp-rep1"/><mets:fptr FILEID="grp-rep1"/>');
     const premis = fs.readFileSync(path.join(target, 'metadata/preservation/premis.xml'), 'utf8');
     expect(premis.match(/xsi:type="premis:file"/g)).toHaveLength(3);
     expect(premis).toContain('<premis:messageDigestAlgorithm>SHA-256</premis:messageDigestAlgorithm>');
