@@ -169,6 +169,21 @@ describe('archive.export on the Södertälje example', () => {
     expect((await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31' })).fields).toEqual({ target: 'trust.validation.archive_target_or_download' });
   });
 
+  it('samrad export archive: refused without a certificate unless --unsigned, --no-corrections leaves out the rättelse; verify-archive on the .zip (3), without a package (2)', async () => {
+    await example(false);
+    const zip = path.join(out, 'arkiv.zip');
+    const refused = await cli('export', 'archive', '--from', '2017-01-01', '--to', '2017-12-31', '--out', zip, '--db', b.ctx.dbPath);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('No signing certificate is unlocked');
+    expect(fs.existsSync(zip)).toBe(false);
+    const written = await cli('export', 'archive', '--from', '2017-01-01', '--to', '2017-12-31', '--out', zip, '--unsigned', '--no-corrections', '--db', b.ctx.dbPath);
+    expect(written).toMatchObject({ code: 0, out: expect.stringContaining('UNSIGNED: no certificate was unlocked') });
+    expect(written.out).toMatch(/E-ARK SIP uuid-[0-9a-f-]{36}, 6 documents/);
+    expect(sh(`unzip -l ${zip}`, out).stdout).not.toContain('rattelse');
+    expect(await cli('verify-archive', zip, '--db', b.ctx.dbPath)).toMatchObject({ code: 3 });
+    expect((await cli('verify-archive', '--db', b.ctx.dbPath)).code).toBe(2);
+  });
+
   it('bad input: end before start, a target in the database folder or inside an earlier package; nothing is written', async () => {
     await example(false);
     const base = { from: '2017-01-01', to: '2017-12-31', allowUnsigned: true };
