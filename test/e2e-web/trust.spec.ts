@@ -7,6 +7,7 @@ import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect, openApp } from './support/app';
 import { createLocalCertificate, PASSPHRASE } from './support/trust';
+import { expectAccessible } from './support/axe';
 import { packDocx } from '../../electron/backend/export/pack';
 import { openPrivateKey } from '../../electron/backend/signing/certificates/key-protection';
 import { signPackage } from '../../electron/backend/signing/opc/sign-package';
@@ -89,6 +90,7 @@ test('the archive page downloads a signed E-ARK package in browser mode, which t
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('arkiv_2017-01-01_2017-12-31.zip');
   await expect(page.getByRole('status')).toContainText('SHA256SUMS är signerad av organisationens certifikat');
+  await expectAccessible(page, 'main');
   const zip = fs.readFileSync((await download.path())!);
   expect(Object.keys(unzipSync(new Uint8Array(zip)))).toEqual(expect.arrayContaining(['METS.xml', 'SHA256SUMS', 'SHA256SUMS.p7s', 'metadata/preservation/premis.xml']));
 
@@ -98,6 +100,7 @@ test('the archive page downloads a signed E-ARK package in browser mode, which t
   const result = page.getByTestId('archive-verify-result');
   await expect(result.getByRole('status')).toContainText('Giltigt och betrott arkivpaket');
   await expect(result).toContainText('Paketets signatur');
+  await expectAccessible(page, '[data-testid="archive-verify-result"]');
   const parts = unzipSync(new Uint8Array(zip));
   parts['documentation/README.txt'] = strToU8('ändrad');
   await page.locator('input[type="file"]').setInputFiles({ name: 'arkiv-andrat.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(parts)) });

@@ -1,8 +1,14 @@
+import type React from 'react';
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
 
 const COLOR = { trusted: 'green', intact: 'yellow', invalid: 'red' } as const;
+
+/** A status badge: light tint with near-black text, so every colour passes WCAG AA contrast at badge size (white on green does not). */
+function Mark({ color, children }: { color: string; children: React.ReactNode }) {
+  return <Badge variant="light" color={color} c="dark.9">{children}</Badge>;
+}
 
 /** What verify-archive found in an uploaded package: the verdict first, then each check and each document. */
 export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
@@ -24,7 +30,7 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
               <Table.Td>
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Badge color={c.ok ? 'green' : 'red'}>{c.ok ? t('trust.holds') : t('trust.fails')}</Badge>
+                    <Mark color={c.ok ? 'green' : 'red'}>{c.ok ? t('trust.holds') : t('trust.fails')}</Mark>
                     {c.skipped && <Text size="xs" c="dimmed">{t('trust.notChecked', { reason: c.skipped })}</Text>}
                   </Group>
                   {c.problems.length > 0 && <List size="sm">{c.problems.slice(0, 20).map((p) => <List.Item key={p}>{p}</List.Item>)}</List>}
@@ -38,8 +44,8 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
         <Paper withBorder p="md">
           <Group>
             <Text fw={600}>{t('trust.packageSignature')}</Text>
-            <Badge color={s.valid ? 'green' : 'red'}>{s.valid ? t('trust.valid') : t('trust.invalid')}</Badge>
-            <Badge color={s.trusted ? 'blue' : 'gray'}>{s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}</Badge>
+            <Mark color={s.valid ? 'green' : 'red'}>{s.valid ? t('trust.valid') : t('trust.invalid')}</Mark>
+            <Mark color={s.trusted ? 'blue' : 'gray'}>{s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}</Mark>
           </Group>
           <Text size="sm">{t('trust.signer')}: {s.signer ?? '—'}</Text>
           <Text size="sm">{t('trust.signingTime')}: {s.signingTime ?? '—'}</Text>
@@ -55,7 +61,7 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
             <Table.Tr key={d.path}>
               <Table.Td><Text size="xs" ff="monospace">{d.path}</Text></Table.Td>
               <Table.Td>
-                {!d.signed ? <Badge color="gray">{t('trust.notSigned')}</Badge> : <Badge color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>{d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}</Badge>}
+                {!d.signed ? <Mark color="gray">{t('trust.notSigned')}</Mark> : <Mark color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>{d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}</Mark>}
               </Table.Td>
             </Table.Tr>
           ))}
