@@ -157,8 +157,14 @@ describe('archive.export on the Södertälje example', () => {
   it('download (browser mode): the .zip comes back as bytes, identical in content to a package on disk; nothing stays in the temp folder', async () => {
     await example(true);
     b.clock.set('2019-01-15T10:00:00Z');
-    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('samrad-archive-download-'));
+    // what a download killed midway leaves: removed by the next one, and reported
+    const killed = path.join(os.tmpdir(), 'samrad-archive-download-99999999-XyZ123');
+    fs.mkdirSync(killed);
+    fs.writeFileSync(path.join(killed, 'arkiv_2017-01-01_2017-12-31.zip'), 'halv');
+    const before = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('samrad-archive-download-') && !f.includes('99999999'));
     const result = await b.call('archive.export', { from: '2017-01-01', to: '2017-12-31', download: true });
+    expect(result.cleaned).toContain(killed);
+    expect(fs.existsSync(killed)).toBe(false);
     expect(result.download?.fileName).toBe('arkiv_2017-01-01_2017-12-31.zip');
     const zip = path.join(out, result.download!.fileName);
     fs.writeFileSync(zip, Buffer.from(result.download!.base64, 'base64'));

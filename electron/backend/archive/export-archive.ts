@@ -79,11 +79,12 @@ type ExportResult = ArchiveResult & { taskId: string; leftOut: LeftOut[]; downlo
 export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ExportResult> {
   if (request.download) {
     // a folder only this user can read, removed whatever happens: the bytes go back to the browser, nothing stays on disk
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-archive-download-'));
+    const stale = cleanStaleDownloads();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `samrad-archive-download-${process.pid}-`));
     try {
       const fileName = `arkiv_${request.from}_${request.to}.zip`;
       const result = await exportTo(ctx, { ...request, target: path.join(dir, fileName) });
-      return { ...result, download: { fileName, base64: fs.readFileSync(result.path).toString('base64') } };
+      return { ...result, cleaned: [...stale, ...result.cleaned], download: { fileName, base64: fs.readFileSync(result.path).toString('base64') } };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -92,6 +93,24 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
   const target = path.resolve(request.target);
   assertTargetAllowed(ctx, target);
   return exportTo(ctx, { ...request, target });
+}
+
+/** Download folders left by a process that was killed mid-export (its pid no longer runs): removed, and reported. */
+function cleanStaleDownloads(): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const pid = Number(name.match(/^samrad-archive-download-(\d+)-/)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPERM') continue;
+    }
+    fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    removed.push(path.join(os.tmpdir(), name));
+  }
+  return removed;
 }
 
 async function exportTo(ctx: Ctx, request: ArchiveRequest & { target: string }): Promise<ExportResult> {
