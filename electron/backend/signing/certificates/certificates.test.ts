@@ -152,7 +152,7 @@ describe('samrad cert and samrad verify', () => {
     return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
   }
 
-  it('imports, lists, and verifies with exit codes 0 valid, 1 invalid, 2 unsigned/unreadable', async () => {
+  it('imports, lists, and verifies with exit codes 0 valid and trusted, 3 intact but not trusted, 1 invalid, 2 unsigned/unreadable', async () => {
     const db = path.join(b.dir, 'cli.sqlite');
     const p12 = pkcs12('cli-lösen');
     const p12File = path.join(b.dir, 'cert.p12');
