@@ -24,7 +24,7 @@ test('a damaged database offers the newest good backup, restores it and goes on'
 
   // the day's backup, as the background maintenance writes it
   const backups = path.join(app.dir, 'backups');
-  fs.mkdirSync(backups);
+  fs.mkdirSync(backups, { recursive: true }); // the background maintenance may have made it already
   const live = new Database(app.dbPath, { readonly: true });
   const version = live.pragma('user_version', { simple: true }) as number;
   const backup = path.join(backups, `samrad-v${version}-2026-11-30T16-00-00-000Z.sqlite`);
