@@ -64,10 +64,21 @@ function firstLineOfStdin(): Promise<string> {
   });
 }
 
+// The terminal that started us may go away (closed window, `| head`): a log line then fails
+// with EPIPE. Without a listener that error is thrown, the last-resort handler below logs it,
+// which fails again — a loop at 100 % CPU, found on this machine. Nobody reads the log any more:
+// drop it and keep serving the open page.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+const isBrokenPipe = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+
 // Last resort, after every request and stream error is handled where it happens: whatever
 // still slips through is logged and the server keeps serving the user's open page.
-process.on('unhandledRejection', (reason) => console.error(`[samrad] unhandled rejection (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`));
-process.on('uncaughtException', (error) => console.error(`[samrad] uncaught exception (kept running): ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => {
+  if (!isBrokenPipe(reason)) console.error(`[samrad] unhandled rejection (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`);
+});
+process.on('uncaughtException', (error) => {
+  if (!isBrokenPipe(error)) console.error(`[samrad] uncaught exception (kept running): ${error.stack ?? error.message}`);
+});
 
 main().catch((error) => {
   console.error(`Samråd could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -180,3 +180,56 @@ function descendants(pid: number): number[] {
   }
   return out;
 }
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
+}
+
+describe('the terminal that started browser mode goes away', () => {
+  it('keeps serving, and a log line into the closed pipe does not spin the process (it once ran at 100 % CPU)', async () => {
+    const db = tempDbPath();
+    const staticDir = path.join(db.dir, 'renderer');
+    fs.mkdirSync(staticDir);
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Samråd</title>');
+    // node itself (tsx as a loader), so the pid measured is the server's
+    const server = spawn(process.execPath, ['--import', 'tsx', 'electron/bridge/serve.ts', '--db', db.file, '--static', staticDir], {
+      cwd: ROOT,
+      env: { ...process.env, SAMRAD_BRIDGE_TOKEN: TOKEN, SAMRAD_DATA_DIR: db.dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let text = '';
+      server.stdout!.on('data', (chunk) => (text += chunk));
+      const started = Date.now();
+      while (!/127\.0\.0\.1:(\d+)/.test(text)) {
+        if (server.exitCode !== null || Date.now() - started > 60_000) throw new Error(`serve.ts did not start:\n${text}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const serverPort = Number(/127\.0\.0\.1:(\d+)/.exec(text)![1]);
+      // the reading end closes, as when the terminal window is closed
+      server.stdout!.destroy();
+      server.stderr!.destroy();
+      const forbidden = () =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port: serverPort, method: 'POST', path: '/api/call', headers: { 'content-type': 'application/json' } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          req.on('error', reject);
+          req.end('{"method":"session.get"}');
+        });
+      expect(await forbidden()).toBe(403); // refused, and logged into the closed pipe
+      const before = cpuSeconds(server.pid!);
+      await new Promise((r) => setTimeout(r, 3_000));
+      // spinning would burn close to the whole 3 s; an idle server uses next to nothing
+      expect(cpuSeconds(server.pid!) - before).toBeLessThan(1);
+      expect(await forbidden()).toBe(403);
+      expect(server.exitCode).toBeNull();
+    } finally {
+      server.kill('SIGKILL');
+      db.cleanup();
+    }
+  }, 90_000);
+});
