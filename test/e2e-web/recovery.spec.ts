@@ -31,11 +31,11 @@ test('a damaged database offers the newest good backup, restores it and goes on'
   await live.backup(backup);
   live.close();
 
-  // the disk damages the file while Samråd is closed
-  await app.restart();
-  fs.writeFileSync(app.dbPath, `SQLite format 3\u0000${'\u00ff'.repeat(8000)}`);
-  for (const companion of ['-wal', '-shm']) fs.rmSync(app.dbPath + companion, { force: true });
-  await app.restart();
+  // the disk damages the file while Samråd is closed (damaged while it runs, closing would checkpoint good pages back over it)
+  await app.restart(() => {
+    fs.writeFileSync(app.dbPath, `SQLite format 3\u0000${'\u00ff'.repeat(8000)}`);
+    for (const companion of ['-wal', '-shm']) fs.rmSync(app.dbPath + companion, { force: true });
+  });
 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Databasen är skadad' })).toBeVisible();

@@ -10,8 +10,8 @@ export interface RunningApp {
   url: string;
   dbPath: string;
   dir: string;
-  /** stop the backend process and start a new one on the same database */
-  restart(): Promise<void>;
+  /** stop the backend process and start a new one on the same database; `whileStopped` runs in between */
+  restart(whileStopped?: () => void | Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,8 +56,9 @@ export async function launchApp(): Promise<RunningApp> {
     url: server.url,
     dbPath,
     dir,
-    async restart() {
+    async restart(whileStopped) {
       await stopServer(server.child);
+      await whileStopped?.();
       server = await startServer(dbPath);
       app.url = server.url;
     },
