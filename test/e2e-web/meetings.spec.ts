@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Download, Locator, Page } from '@playwright/test';
 import { test, expect, openApp } from './support/app';
+import { attestAs, finishEveryParagraph, sendForAttestation } from './support/protocol';
 
 /**
  * A Chefssamråd from kallelse to attested protocol, as a new user does it through the UI:
@@ -182,26 +183,13 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   await expect(card.getByRole('textbox', { name: 'Expedieras till' })).toHaveValue('Södertörns brandförsvarsförbund, Södertälje kommun');
 
   // Every § finished, then off for attestation.
-  const unfinished = page.getByRole('checkbox', { name: 'Färdigskriven', checked: false });
-  while ((await unfinished.count()) > 0) {
-    const count = await unfinished.count();
-    await unfinished.first().click();
-    await expect(unfinished).toHaveCount(count - 1);
-  }
-  await page.getByRole('button', { name: 'Skicka för justering' }).click();
-  await page.getByRole('dialog', { name: 'Skicka protokollet för justering?' }).getByRole('button', { name: 'Skicka för justering' }).click();
+  await finishEveryParagraph(page);
+  await sendForAttestation(page);
   await expect(page.getByText('För justering').first()).toBeVisible();
   await expect(page.getByText(/dagar? (kvar att justera|sen)/).first()).toBeVisible();
 
   // ---- Chair and justerare attest.
-  for (const who of [/Camilla Broo/, /Lars-Göran Uddholm/]) {
-    await page.getByRole('button', { name: 'Justera', exact: true }).click();
-    const attest = page.getByRole('dialog', { name: 'Justera protokollet' });
-    await attest.getByRole('combobox', { name: 'Vem justerar', exact: true }).click();
-    await page.getByRole('option', { name: who }).click();
-    await attest.getByRole('button', { name: 'Justera' }).click();
-    await expect(attest).toBeHidden();
-  }
+  await attestAs(page, [/Camilla Broo/, /Lars-Göran Uddholm/]);
   await expect(page.getByText('Protokollet är justerat')).toBeVisible();
   // Attested: read-only.
   await expect(card.getByRole('textbox', { name: 'Beslut' })).toHaveAttribute('readonly', '');

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { expectAccessible } from './support/axe';
+import { attestAs, finishEveryParagraph, sendForAttestation } from './support/protocol';
 
 /**
  * The signed document is the record: a secretary renames the chair after the protocol was
@@ -52,25 +53,11 @@ test('a protocol attested in the UI keeps the chair’s name it was attested und
   await expect(form).toBeHidden();
   await page.getByRole('tab', { name: 'Protokoll' }).click();
   await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
-  const unfinished = page.getByRole('checkbox', { name: 'Färdigskriven', checked: false });
-  await expect(unfinished.first()).toBeVisible();
-  while ((await unfinished.count()) > 0) {
-    const count = await unfinished.count();
-    await unfinished.first().click();
-    await expect(unfinished).toHaveCount(count - 1);
-  }
-  await page.getByRole('button', { name: 'Skicka för justering' }).click();
-  await page.getByRole('dialog', { name: 'Skicka protokollet för justering?' }).getByRole('button', { name: 'Skicka för justering' }).click();
+  await finishEveryParagraph(page);
+  await sendForAttestation(page);
 
   // The chair and the justerare attest: the protocol is sealed as a record at that moment.
-  for (const who of [/Camilla Broo/, /Lars-Göran Uddholm/]) {
-    await page.getByRole('button', { name: 'Justera', exact: true }).click();
-    const attest = page.getByRole('dialog', { name: 'Justera protokollet' });
-    await attest.getByRole('combobox', { name: 'Vem justerar', exact: true }).click();
-    await page.getByRole('option', { name: who }).click();
-    await attest.getByRole('button', { name: 'Justera' }).click();
-    await expect(attest).toBeHidden();
-  }
+  await attestAs(page, [/Camilla Broo/, /Lars-Göran Uddholm/]);
   const sealed = page.getByTestId('sealed-record');
   await expect(sealed).toContainText('Förseglad handling');
   await expect(sealed).toContainText('Förseglad utan digital signatur');

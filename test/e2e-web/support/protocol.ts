@@ -1,0 +1,30 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Ticks "Färdigskriven" on every § still unfinished, one at a time as a secretary does. */
+export async function finishEveryParagraph(page: Page): Promise<void> {
+  const unfinished = page.getByRole('checkbox', { name: 'Färdigskriven', checked: false });
+  await expect(unfinished.first()).toBeVisible();
+  while ((await unfinished.count()) > 0) {
+    const count = await unfinished.count();
+    await unfinished.first().click();
+    await expect(unfinished).toHaveCount(count - 1);
+  }
+}
+
+/** Sends the protocol for justering, confirming the question. */
+export async function sendForAttestation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skicka för justering' }).click();
+  await page.getByRole('dialog', { name: 'Skicka protokollet för justering?' }).getByRole('button', { name: 'Skicka för justering' }).click();
+}
+
+/** Each of `attesters` (the chair, the justerare) attests the protocol in the Justera dialog. */
+export async function attestAs(page: Page, attesters: RegExp[]): Promise<void> {
+  for (const who of attesters) {
+    await page.getByRole('button', { name: 'Justera', exact: true }).click();
+    const attest = page.getByRole('dialog', { name: 'Justera protokollet' });
+    await attest.getByRole('combobox', { name: 'Vem justerar', exact: true }).click();
+    await page.getByRole('option', { name: who }).click();
+    await attest.getByRole('button', { name: 'Justera' }).click();
+    await expect(attest).toBeHidden();
+  }
+}
