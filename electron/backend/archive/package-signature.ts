@@ -116,17 +116,3 @@ export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): Sum
   return result;
 }
 
-/** The certificate that anchors `leaf` among `trusted`, walking up through `intermediates`; null when none does. */
-export function chainAnchor(leaf: crypto.X509Certificate, intermediates: crypto.X509Certificate[], trusted: crypto.X509Certificate[]): crypto.X509Certificate | null {
-  let current = leaf;
-  for (let depth = 0; depth < 8; depth++) {
-    if (trusted.some((t) => t.fingerprint256 === current.fingerprint256)) return current;
-    const issuedBy = (candidates: crypto.X509Certificate[]) => candidates.find((c) => current.checkIssued(c) && current.verify(c.publicKey));
-    const anchor = issuedBy(trusted);
-    if (anchor) return anchor;
-    const next = issuedBy(intermediates);
-    if (!next || next.fingerprint256 === current.fingerprint256) return null;
-    current = next;
-  }
-  return null;
-}

@@ -4,6 +4,7 @@ import type { AgreementContent, AttestationLine, RecordContent } from '../record
 import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
 import { recordSignatures, type SealedRecordRow } from '../records/store';
+import type { AuditRow } from '../audit/log';
 
 export interface ArchiveFilter {
   from: string;
@@ -81,17 +82,11 @@ export function leftOut(ctx: Ctx, filter: ArchiveFilter): LeftOut[] {
   return out;
 }
 
-interface AuditRow {
-  at: string;
-  action: string;
-  after: string | null;
-}
-
 /** When Samråd recorded each act, from the audit chain (the act's own date is what the operator entered). */
-function recordedAt(ctx: Ctx, entity: string, entityId: number, actions: string[]): AuditRow[] {
+function recordedAt(ctx: Ctx, entity: string, entityId: number, actions: string[]): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
   return ctx.db
     .prepare(`SELECT at, action, after FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`)
-    .all(entity, String(entityId), ...actions) as AuditRow[];
+    .all(entity, String(entityId), ...actions) as Array<Pick<AuditRow, 'at' | 'action' | 'after'>>;
 }
 
 function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, entityId: number): ArchiveAct[] {
@@ -171,16 +166,7 @@ function metaOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archive
   }
 }
 
-interface AuditEventRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  after: string | null;
-  hash: string;
-}
+type AuditEventRow = Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'entity' | 'entity_id' | 'after' | 'hash'>;
 
 /**
  * A record's events from the audit chain: its sealing, the attestations or signings that

@@ -6,7 +6,8 @@ import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
 import { elementsByName, parseXml } from '../signing/opc/package';
 import { safeUnzip, isSafeEntryName, type UnzipLimits } from '../signing/opc/safe-unzip';
 import { verifyPackage } from '../signing/opc/verify-package';
-import { chainAnchor, checkSumsSignature } from './package-signature';
+import { checkSumsSignature } from './package-signature';
+import { chainToTrusted } from '../signing/opc/verify-package';
 import { validateXml } from './schemas';
 import { SIP_PROFILE } from './package-xml';
 
@@ -286,7 +287,7 @@ export function verifyArchive(location: string | Uint8Array, options: { trusted:
   if (p7s) {
     const result = checkSumsSignature(p7s, files.get('SHA256SUMS') ?? new Uint8Array(0));
     sigProblems.push(...result.problems);
-    const anchor = result.signer ? chainAnchor(result.signer, result.certificates, options.trusted) : null;
+    const anchor = result.signer ? chainToTrusted(result.signer, result.certificates, options.trusted) : null;
     packageSignature = {
       valid: result.valid,
       trusted: result.valid && anchor !== null,

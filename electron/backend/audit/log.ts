@@ -14,7 +14,8 @@ export interface Change {
 
 const GENESIS = '0'.repeat(64);
 
-interface AuditRow {
+/** A row of `audit_event`, as stored. */
+export interface AuditRow {
   id: number;
   at: string;
   actor: string;
