@@ -10,6 +10,7 @@ import { checkDatabase } from '../db/check';
 import { exportToFile } from '../export/pipeline';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
+import { sha256Hex } from '../export/write-file';
 
 let b: TestBackend;
 let f: Awaited<ReturnType<typeof chefssamrad>>;
@@ -24,8 +25,10 @@ const protocolBytes = async (meetingId: number, sign = false, lang: 'sv' | 'en' 
 const documentText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
 
 /** A March meeting with two finished §§, attested by the chair and the justerare. */
-async function attestedMeeting() {
-  const meeting = await f.meeting('2017-03-14');
+const attestedMeeting = () => attestedMeetingOn('2017-03-14');
+
+async function attestedMeetingOn(date: string) {
+  const meeting = await f.meeting(date);
   await b.call('protocol.create', { meetingId: meeting.id });
   await b.call('protocol.addParagraph', { meetingId: meeting.id, fields: { title: 'Trygghetsvandringar i Hovsjö', dnr: 'KS 2017/123', decision: 'Chefssamrådet ställer sig bakom trygghetsvandringarna.', finished: true } });
   await f.attestAll(meeting.id, '2017-03-20');
@@ -138,6 +141,16 @@ describe('exports return the sealed bytes', () => {
     for (const id of strFromU8(before['_rels/.rels']).match(/Id="[^"]+"/g)!) expect(strFromU8(after['_rels/.rels'])).toContain(id);
     const info = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(info.laterSignatures).toEqual([{ signer: expect.stringContaining('Södertälje kommun'), signedAt: '2018-02-01T08:00:00.000Z' }]);
+    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true });
+
+    // a signed package of other content, slipped in behind the service with its own correct hash, is caught
+    const other = await protocolBytes((await attestedMeetingOn('2017-03-16')).id, true);
+    const record = b.ctx.db.prepare("SELECT id FROM sealed_record WHERE kind = 'protocol' AND meeting_id = ?").pluck().get(meeting.id);
+    b.ctx.db
+      .prepare("INSERT INTO record_signature (record_id, package, package_sha256, certificate_sha256, signer, signed_at) VALUES (?, ?, ?, ?, 'X', '2020-07-01T00:00:00.000Z')")
+      .run(record, Buffer.from(other), sha256Hex(other), 'c'.repeat(64));
+    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: false, problems: [{ code: 'signature_hash' }] });
+    expect(await b.fail('meetings.exportProtocol', { meetingId: meeting.id, lang: 'sv', sign: true })).toMatchObject({ code: 'SEAL_BROKEN' });
   });
 
   it('renaming the agreement changes nothing in the signed version’s Word file', async () => {

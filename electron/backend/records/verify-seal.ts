@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import type { RecordRef, SealProblem } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
+import { safeUnzip } from '../signing/opc/safe-unzip';
 import { canonicalJson, sha256Text } from './canonical-json';
 import { agreementContent, correctionContent, extractContent, protocolContent, type AgreementContent, type ExtractContent, type ParagraphContent, type ProtocolContent, type RecordContent } from './snapshot';
 import { correctsRecord, recordLabel } from './seal';
@@ -127,6 +128,26 @@ export function liveContent(ctx: Ctx, ref: RecordRef, sealed: RecordContent): Re
   }
 }
 
+/**
+ * A later signature must sit on the sealed document itself: every part of it byte for byte
+ * (the content types and package relationships only gain the signature's entries). A package
+ * with its own hash but other content, inserted behind the service, is caught here.
+ */
+function carriesSealedParts(sealed: Uint8Array, signed: Uint8Array): boolean {
+  try {
+    const before = safeUnzip(sealed);
+    const after = safeUnzip(signed);
+    for (const [name, data] of before) {
+      if (name === '[Content_Types].xml' || name === '_rels/.rels') continue;
+      const other = after.get(name);
+      if (!other || !Buffer.from(other).equals(Buffer.from(data))) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `label` names the record; a problem of one § names the meeting and that § ("Chefssamrådet 2017-03-14 § 3"). */
 const problem = (label: string, code: SealProblem['code'], text: string, field: string | null = null, paragraph: number | null = null, meeting: string | null = null): SealProblem => ({
   code,
@@ -154,6 +175,7 @@ export function verifySeal(ctx: Ctx, row: SealedRecordRow): SealProblem[] {
   if (sha256Hex(row.document) !== row.document_sha256) problems.push(problem(label, 'document_hash', 'the sealed document does not match its SHA-256'));
   for (const s of recordSignatures(ctx.db, row.id)) {
     if (sha256Hex(s.package) !== s.package_sha256) problems.push(problem(label, 'signature_hash', `the package signed on ${s.signed_at.slice(0, 10)} does not match its SHA-256`));
+    else if (!carriesSealedParts(row.document, s.package)) problems.push(problem(label, 'signature_hash', `the package signed on ${s.signed_at.slice(0, 10)} is not the sealed document`));
   }
   if (row.broken_at_migration) problems.push(problem(label, 'broken_at_migration', 'sealed at migration from tables that no longer matched the content hash stored at the act'));
   if (!sealed) return problems;
