@@ -18,7 +18,9 @@ function Root() {
         theme,
         createTheme({
           components: {
-            Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('actions.closeNotification') } } }),
+            Notification: Notification.extend({
+              defaultProps: { closeButtonProps: { 'aria-label': t('actions.closeNotification') } },
+            }),
           },
         }),
       ),

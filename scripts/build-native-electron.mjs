@@ -46,15 +46,27 @@ export function isUpToDate() {
 export function buildNativeForElectron({ log = console.log } = {}) {
   const stamp = wantedStamp();
   const source = packageOf('better-sqlite3').dir;
-  const work = path.join(root, '.native', 'work', `better-sqlite3-${stamp.betterSqlite3}-electron-${stamp.electron}-${stamp.arch}`);
+  const work = path.join(
+    root,
+    '.native',
+    'work',
+    `better-sqlite3-${stamp.betterSqlite3}-electron-${stamp.electron}-${stamp.arch}`,
+  );
   fs.rmSync(work, { recursive: true, force: true });
   // a copy without the Node build, so node-gyp cannot reuse or overwrite it
   const skipped = ['build', 'node_modules'].map((name) => path.join(source, name));
-  fs.cpSync(source, work, { recursive: true, filter: (file) => !skipped.some((dir) => file === dir || file.startsWith(dir + path.sep)) });
+  fs.cpSync(source, work, {
+    recursive: true,
+    filter: (file) => !skipped.some((dir) => file === dir || file.startsWith(dir + path.sep)),
+  });
 
   // npm passes its own config as npm_config_* variables; a nodedir or target there (this
   // machine sets nodedir=/usr) would silently build against Node's headers instead
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_(nodedir|target|runtime|dist_?url|arch|devdir)$/i.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^npm_config_(nodedir|target|runtime|dist_?url|arch|devdir)$/i.test(key),
+    ),
+  );
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
   const args = [
     gyp,
@@ -66,7 +78,9 @@ export function buildNativeForElectron({ log = console.log } = {}) {
     // where node-gyp keeps (or finds, for offline builds) the headers
     `--devdir=${path.resolve(root, process.env.SAMRAD_ELECTRON_HEADERS_DIR ?? '.native/headers')}`,
   ];
-  log(`Building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${stamp.arch})…`);
+  log(
+    `Building better-sqlite3 ${stamp.betterSqlite3} for Electron ${stamp.electron} (${stamp.platform}-${stamp.arch})…`,
+  );
   const result = spawnSync(process.execPath, args, { cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (result.status !== 0 || !fs.existsSync(built)) {
@@ -88,7 +102,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const flags = new Set(process.argv.slice(2));
   if (flags.has('--check')) {
     const fresh = isUpToDate();
-    console.log(fresh ? `${path.relative(root, output)} is up to date` : `${path.relative(root, output)} is missing or out of date`);
+    console.log(
+      fresh
+        ? `${path.relative(root, output)} is up to date`
+        : `${path.relative(root, output)} is missing or out of date`,
+    );
     process.exit(fresh ? 0 : 1);
   }
   if (!flags.has('--force') && isUpToDate()) {

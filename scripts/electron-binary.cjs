@@ -27,7 +27,8 @@ function findElectronBinary(packageDir = electronPackageDir()) {
     return { present: false, version, reason: `the Electron ${version} binary has not been downloaded` };
   }
   const executable = override ? path.join(override, relative || 'electron') : path.join(packageDir, 'dist', relative);
-  if (!fs.existsSync(executable)) return { present: false, version, reason: `the Electron binary is missing at ${executable}` };
+  if (!fs.existsSync(executable))
+    return { present: false, version, reason: `the Electron binary is missing at ${executable}` };
   return { present: true, version, executable };
 }
 

@@ -23,7 +23,8 @@ function run(command, commandArgs) {
 /** Why the desktop app cannot run here, or null when it can. */
 function whyNoDesktop(electron) {
   if (!electron.present) return electron.reason;
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no graphical display (DISPLAY is not set)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no graphical display (DISPLAY is not set)';
   if (!isUpToDate()) {
     const native = buildNativeForElectron();
     if (!native.ok) return native.message;

@@ -46,7 +46,11 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly params?: Record<string, string | number>;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; params?: Record<string, string | number> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldErrors; params?: Record<string, string | number> } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

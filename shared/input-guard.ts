@@ -21,7 +21,8 @@ export const MAX_KEYS = 1_000;
 
 // lone high surrogate, lone low surrogate, C0 controls except \t \n \r, and the XML non-characters
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const FORBIDDEN_TEXT =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export type InputProblem = { path: string; key: 'too_deep' | 'too_large' | 'too_long' | 'invalid_characters' };
 
@@ -53,7 +54,8 @@ export function findInputProblem(input: unknown): InputProblem | null {
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_DEPTH) return { path: at(entry), key: 'too_deep' };
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: String(i), parent: entry, depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], key: String(i), parent: entry, depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(value);

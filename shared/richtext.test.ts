@@ -6,7 +6,13 @@ describe('rich text', () => {
     const doc = richTextDoc.parse({
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Parterna ' }, { type: 'text', text: 'åtar sig', marks: [{ type: 'bold' }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Parterna ' },
+            { type: 'text', text: 'åtar sig', marks: [{ type: 'bold' }] },
+          ],
+        },
         {
           type: 'orderedList',
           content: [
@@ -14,7 +20,10 @@ describe('rich text', () => {
             { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fordonsbränder' }] }] },
           ],
         },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polis' }] }] }] },
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Polis' }] }] }],
+        },
       ],
     });
     expect(richTextToLines(doc)).toEqual(['Parterna åtar sig', '1. Bostadsinbrott', '2. Fordonsbränder', '• Polis']);
@@ -22,7 +31,12 @@ describe('rich text', () => {
 
   it('refuses HTML-ish or unknown nodes and marks', () => {
     expect(richTextDoc.safeParse({ type: 'doc', content: [{ type: 'html', html: '<b>x</b>' }] }).success).toBe(false);
-    expect(richTextDoc.safeParse({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link' }] }] }] }).success).toBe(false);
+    expect(
+      richTextDoc.safeParse({
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link' }] }] }],
+      }).success,
+    ).toBe(false);
   });
 
   it('builds a doc from plain paragraphs', () => {

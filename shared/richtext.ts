@@ -99,7 +99,10 @@ export const emptyDoc = (): RichTextDoc => ({ type: 'doc', content: [] });
 export function docFromParagraphs(paragraphs: string[]): RichTextDoc {
   return {
     type: 'doc',
-    content: paragraphs.map((text) => ({ type: 'paragraph' as const, content: text ? [{ type: 'text' as const, text }] : undefined })),
+    content: paragraphs.map((text) => ({
+      type: 'paragraph' as const,
+      content: text ? [{ type: 'text' as const, text }] : undefined,
+    })),
   };
 }
 

@@ -42,7 +42,10 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
     try {
       if (typeof method !== 'string' || !isMethod(method)) {
         const name = String(method).slice(0, 100);
-        return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${name}`, params: { method: name } } };
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${name}`, params: { method: name } },
+        };
       }
       // a damaged database is not written to again: only the way back (status, restore) is open
       const damage = damageOf(ctx.db);
@@ -50,14 +53,25 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
       // limits first, by an iterative walk: zod's recursive schemas must never see a value deep enough to overflow the stack
       const problem = findInputProblem(rawInput);
       if (problem) {
-        return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${problem.path}: ${problem.key}`, fields: { [problem.path]: problem.key } } };
+        return {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: `Invalid input for ${method}: ${problem.path}: ${problem.key}`,
+            fields: { [problem.path]: problem.key },
+          },
+        };
       }
       const spec = contract[method as Method];
       const parsed = spec.input.safeParse(rawInput ?? undefined);
       if (!parsed.success) {
         return {
           ok: false,
-          error: { code: 'VALIDATION', message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, fields: fieldErrorsFrom(parsed.error) },
+          error: {
+            code: 'VALIDATION',
+            message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+            fields: fieldErrorsFrom(parsed.error),
+          },
         };
       }
       const handler = handlers[method as Method] as (ctx: Ctx, input: unknown) => unknown;
@@ -75,7 +89,12 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
       const body = toErrorBody(error);
       if (body.code === 'DATABASE_CORRUPT' || body.code === 'NOT_A_DATABASE') {
         const first = !damageOf(ctx.db);
-        markDamaged(ctx.db, { code: body.code, message: body.message, noticed: 'call', detail: error instanceof Error ? error.message : String(error) });
+        markDamaged(ctx.db, {
+          code: body.code,
+          message: body.message,
+          noticed: 'call',
+          detail: error instanceof Error ? error.message : String(error),
+        });
         // every window learns at once and shows the way back (database.status)
         if (first) ctx.emit('data.changed', { entity: 'database' });
       }

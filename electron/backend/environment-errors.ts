@@ -9,14 +9,42 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 const FULL = 'The disk is full: nothing was saved. Free space and try again.';
 
 const SQLITE: Array<[prefix: string, code: ErrorCode, message: string]> = [
-  ['SQLITE_BUSY', 'DATABASE_BUSY', 'The database is in use by another program (or another Samråd) and stayed locked: nothing was saved. Close the other program and try again.'],
-  ['SQLITE_LOCKED', 'DATABASE_BUSY', 'The database is in use by another program (or another Samråd) and stayed locked: nothing was saved. Close the other program and try again.'],
-  ['SQLITE_READONLY', 'DATABASE_READ_ONLY', 'The database can only be read (the file or its folder is write-protected): nothing was saved. Make it writable, or open a copy you may change.'],
+  [
+    'SQLITE_BUSY',
+    'DATABASE_BUSY',
+    'The database is in use by another program (or another Samråd) and stayed locked: nothing was saved. Close the other program and try again.',
+  ],
+  [
+    'SQLITE_LOCKED',
+    'DATABASE_BUSY',
+    'The database is in use by another program (or another Samråd) and stayed locked: nothing was saved. Close the other program and try again.',
+  ],
+  [
+    'SQLITE_READONLY',
+    'DATABASE_READ_ONLY',
+    'The database can only be read (the file or its folder is write-protected): nothing was saved. Make it writable, or open a copy you may change.',
+  ],
   ['SQLITE_FULL', 'DISK_FULL', FULL],
-  ['SQLITE_CORRUPT', 'DATABASE_CORRUPT', 'The database file is damaged. Samråd will not write to it again: restore the newest good backup.'],
-  ['SQLITE_NOTADB', 'NOT_A_DATABASE', 'The file is not a Samråd database (or is damaged beyond reading). Samråd will not write to it: restore a backup.'],
-  ['SQLITE_CANTOPEN', 'DATABASE_UNAVAILABLE', 'The database file cannot be opened (it was moved, its disk was removed, or access is denied). Check that the file and its folder are there, then start Samråd again.'],
-  ['SQLITE_IOERR', 'DISK_IO', 'The disk reported an error while reading or writing the database: the last change may not have been saved. Check the disk (or network drive) and try again.'],
+  [
+    'SQLITE_CORRUPT',
+    'DATABASE_CORRUPT',
+    'The database file is damaged. Samråd will not write to it again: restore the newest good backup.',
+  ],
+  [
+    'SQLITE_NOTADB',
+    'NOT_A_DATABASE',
+    'The file is not a Samråd database (or is damaged beyond reading). Samråd will not write to it: restore a backup.',
+  ],
+  [
+    'SQLITE_CANTOPEN',
+    'DATABASE_UNAVAILABLE',
+    'The database file cannot be opened (it was moved, its disk was removed, or access is denied). Check that the file and its folder are there, then start Samråd again.',
+  ],
+  [
+    'SQLITE_IOERR',
+    'DISK_IO',
+    'The disk reported an error while reading or writing the database: the last change may not have been saved. Check the disk (or network drive) and try again.',
+  ],
 ];
 
 const ERRNO: Record<string, [ErrorCode, string]> = {
@@ -36,7 +64,8 @@ export function translateEnvironmentError(error: unknown): AppError | null {
     const found = SQLITE.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
     if (!found) return null;
     // SQLite's disk-I/O error for a full disk is still a full disk
-    if (found[1] === 'DISK_IO' && /full/i.test(error.message)) return new AppError('DISK_FULL', FULL, { params: { sqlite: code } });
+    if (found[1] === 'DISK_IO' && /full/i.test(error.message))
+      return new AppError('DISK_FULL', FULL, { params: { sqlite: code } });
     return new AppError(found[1], found[2], { params: { sqlite: code } });
   }
   const errno = ERRNO[code];

@@ -23,11 +23,16 @@ export function translateSqlError(error: unknown): AppError | null {
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   const make = raised[error.message];
   if (make) return make();
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('CONFLICT', 'The record is referenced elsewhere or refers to a record that does not exist', { params: { reason: 'foreign_key' } });
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return new AppError('CONFLICT', 'The record is referenced elsewhere or refers to a record that does not exist', {
+      params: { reason: 'foreign_key' },
+    });
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return duplicate(error.message);
   if (code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_NOTNULL') {
     // the service should have refused this first; still, the rule held and nothing was saved
-    return new AppError('VALIDATION', `The details break a rule of the register (${error.message})`, { params: { reason: 'constraint' } });
+    return new AppError('VALIDATION', `The details break a rule of the register (${error.message})`, {
+      params: { reason: 'constraint' },
+    });
   }
   return null;
 }
@@ -39,7 +44,11 @@ export function translateSqlError(error: unknown): AppError | null {
 function duplicate(message: string): AppError {
   const columns = (message.split(': ')[1] ?? '').split(', ').map((c) => c.split('.').pop() ?? '');
   if (columns.some((c) => c === 'name' || c === 'name_key')) {
-    return new AppError('CONFLICT', 'A record with the same name already exists', { fields: { name: 'duplicate_name' } });
+    return new AppError('CONFLICT', 'A record with the same name already exists', {
+      fields: { name: 'duplicate_name' },
+    });
   }
-  return new AppError('CONFLICT', `A record with the same value already exists (${message})`, { params: { reason: 'duplicate' } });
+  return new AppError('CONFLICT', `A record with the same value already exists (${message})`, {
+    params: { reason: 'duplicate' },
+  });
 }

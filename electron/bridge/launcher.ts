@@ -31,4 +31,3 @@ export function writeLauncher(url: string): string {
   fs.writeFileSync(file, html, { mode: 0o600 });
   return file;
 }
-

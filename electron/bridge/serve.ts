@@ -74,10 +74,14 @@ const isBrokenPipe = (error: unknown) => (error as NodeJS.ErrnoException | undef
 // Last resort, after every request and stream error is handled where it happens: whatever
 // still slips through is logged and the server keeps serving the user's open page.
 process.on('unhandledRejection', (reason) => {
-  if (!isBrokenPipe(reason)) console.error(`[samrad] unhandled rejection (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`);
+  if (!isBrokenPipe(reason))
+    console.error(
+      `[samrad] unhandled rejection (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`,
+    );
 });
 process.on('uncaughtException', (error) => {
-  if (!isBrokenPipe(error)) console.error(`[samrad] uncaught exception (kept running): ${error.stack ?? error.message}`);
+  if (!isBrokenPipe(error))
+    console.error(`[samrad] uncaught exception (kept running): ${error.stack ?? error.message}`);
 });
 
 main().catch((error) => {

@@ -72,7 +72,9 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const refuse = (req: http.IncomingMessage, res: http.ServerResponse, why: string) => {
     log(`[bridge] refused ${req.method} ${req.url?.split('?')[0]} from ${req.socket.remoteAddress}: ${why}`);
-    res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: why } }));
+    res
+      .writeHead(403, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: why } }));
   };
 
   // Every request is answered inside one guard: a malformed URL, a body that is not an object,
@@ -83,8 +85,13 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     route(req, res).catch((error: unknown) => {
-      log(`[bridge] ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent && !res.destroyed) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The request failed' } }));
+      log(
+        `[bridge] ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      if (!res.headersSent && !res.destroyed)
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The request failed' } }));
       else res.destroy();
     });
   });
@@ -104,10 +111,14 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       // Browsers send Origin on every POST; a same-origin EventSource GET carries none, so
       // there the fetch metadata must say same-origin instead.
       const origin = req.headers.origin;
-      const sameOriginGet = req.method === 'GET' && origin === undefined && (req.headers['sec-fetch-site'] ?? 'same-origin') === 'same-origin';
+      const sameOriginGet =
+        req.method === 'GET' &&
+        origin === undefined &&
+        (req.headers['sec-fetch-site'] ?? 'same-origin') === 'same-origin';
       if (origin !== expectedOrigin && !sameOriginGet) return refuse(req, res, 'wrong Origin');
       const presented = url.pathname === '/api/events' ? url.searchParams.get('token') : req.headers['x-samrad-token'];
-      if (typeof presented !== 'string' || !safeEqual(presented, token)) return refuse(req, res, 'wrong or missing token');
+      if (typeof presented !== 'string' || !safeEqual(presented, token))
+        return refuse(req, res, 'wrong or missing token');
       if (url.pathname === '/api/call' && req.method === 'POST') return handleCall(req, res);
       if (url.pathname === '/api/events' && req.method === 'GET') return handleEvents(req, res);
       return void res.writeHead(404).end();
@@ -126,7 +137,9 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       for await (const chunk of req) {
         size += (chunk as Buffer).length;
         if (size > MAX_BODY) {
-          res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request is too large' } }));
+          res
+            .writeHead(413, { 'content-type': 'application/json', connection: 'close' })
+            .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request is too large' } }));
           req.destroy();
           return;
         }
@@ -144,12 +157,15 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       return void badRequest(res, 'Body is not JSON');
     }
     // null, a number, an array: JSON, but not a call
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return void badRequest(res, 'Body must be an object { method, input }');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return void badRequest(res, 'Body must be an object { method, input }');
     const call = body as { method?: unknown; input?: unknown };
     if (typeof call.method !== 'string') return void badRequest(res, 'method must be a string');
     const result = await options.dispatch(call.method, call.input);
     if (res.destroyed) return;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(result));
+    res
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(JSON.stringify(result));
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -182,7 +198,9 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 }
 
 function badRequest(res: http.ServerResponse, message: string): void {
-  res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } }));
+  res
+    .writeHead(400, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } }));
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {

@@ -11,7 +11,10 @@ import { contentType, resolveAsset } from './asset-path';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+    },
   ]);
 }
 
@@ -27,8 +30,15 @@ export function serveAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST && request.method === 'GET' ? resolveAsset(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+    if (!file)
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+      });
     const body = await fs.readFile(file);
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': contentType(file), 'cache-control': 'no-store' } });
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'content-type': contentType(file), 'cache-control': 'no-store' },
+    });
   });
 }

@@ -34,7 +34,8 @@ export function resolveAsset(root: string, pathname: string): string | null {
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const base = path.resolve(root);
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`;
+  const relative =
+    decoded === '/' || decoded === '' ? 'index.html' : `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`;
   const file = path.resolve(base, relative);
   if (!file.startsWith(base + path.sep)) return null;
   try {

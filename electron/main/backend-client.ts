@@ -19,7 +19,10 @@ export interface BackendFailure extends Error {
  * Main process side of the desktop transport: numbers each call, matches answers by id, and
  * passes backend events on. Knows nothing of Electron, so it is tested with a plain port.
  */
-export function createBackendClient(port: MessageSink<ToBackend>, onEvent: (event: string, payload: unknown) => void): BackendClient {
+export function createBackendClient(
+  port: MessageSink<ToBackend>,
+  onEvent: (event: string, payload: unknown) => void,
+): BackendClient {
   let nextId = 1;
   let gone: string | null = null;
   const pending = new Map<number, (result: Result<unknown>) => void>();

@@ -25,7 +25,9 @@ export function startBackendProcess(options: BackendProcessOptions): SupervisedB
       return {
         postMessage: (message) => child.postMessage(message),
         on: (event: 'message' | 'exit', listener: (value: never) => void) =>
-          event === 'message' ? child.on('message', (message: FromBackend) => (listener as (m: FromBackend) => void)(message)) : child.on('exit', (code) => (listener as (c: number) => void)(code)),
+          event === 'message'
+            ? child.on('message', (message: FromBackend) => (listener as (m: FromBackend) => void)(message))
+            : child.on('exit', (code) => (listener as (c: number) => void)(code)),
         kill: () => child.kill(),
       } as BackendChild;
     },

@@ -18,9 +18,16 @@ class FakeChild extends EventEmitter implements BackendChild {
   postMessage(message: ToBackend): void {
     this.received.push(message);
     setImmediate(() => {
-      if (message.type === 'start') return this.reply(this.failStart ? { type: 'fatal', code: 'DATABASE_CORRUPT', message: 'no' } : { type: 'ready' });
+      if (message.type === 'start')
+        return this.reply(
+          this.failStart ? { type: 'fatal', code: 'DATABASE_CORRUPT', message: 'no' } : { type: 'ready' },
+        );
       if (this.hang.has(message.method)) return;
-      this.reply({ type: 'result', id: message.id, result: { ok: true, value: { method: message.method, input: message.input, pid: children.indexOf(this) } } });
+      this.reply({
+        type: 'result',
+        id: message.id,
+        result: { ok: true, value: { method: message.method, input: message.input, pid: children.indexOf(this) } },
+      });
     });
   }
   reply(message: FromBackend): void {
@@ -95,7 +102,9 @@ describe('the backend process is restarted when it dies (issue 13: desktop main 
     expect((await first).ok).toBe(false);
     await until(() => restarted.length === 1);
     // what the renderer's autosaver does on 'backend.restarted' (renderer/components/autosave/autosaver.ts)
-    expect(await backend.invoke('protocol.updateParagraph', { id: 7, fields: { decision: 'Noteras.' } })).toMatchObject({ ok: true, value: { pid: 1, input: { id: 7 } } });
+    expect(await backend.invoke('protocol.updateParagraph', { id: 7, fields: { decision: 'Noteras.' } })).toMatchObject(
+      { ok: true, value: { pid: 1, input: { id: 7 } } },
+    );
   });
 
   it('a start that fails (database cannot open) is not restarted: the caller reports it', async () => {
@@ -126,7 +135,10 @@ describe('the backend process is restarted when it dies (issue 13: desktop main 
     children[0].postMessage = () => {
       throw new Error('Cannot post to a process that has exited');
     };
-    await expect(backend.invoke('people.list', {})).resolves.toMatchObject({ ok: false, error: { code: 'BACKEND_RESTARTED' } });
+    await expect(backend.invoke('people.list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BACKEND_RESTARTED' },
+    });
   });
 
   it('stopping on quit is not a crash: nothing is restarted', async () => {

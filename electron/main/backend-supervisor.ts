@@ -76,7 +76,10 @@ export function superviseBackend(options: SupervisorOptions): SupervisedBackend 
     const reason = `The Samråd backend stopped (exit code ${code})`;
     if (stopped) return lostClient.lost(reason);
     let wasReady = false;
-    void lostClient.ready.then(() => (wasReady = true), () => undefined);
+    void lostClient.ready.then(
+      () => (wasReady = true),
+      () => undefined,
+    );
     // settle order: let `ready` report before deciding whether this was a start-up failure
     queueMicrotask(() => {
       lostClient.lost(reason, wasReady ? 'BACKEND_RESTARTED' : 'INTERNAL');
@@ -116,7 +119,13 @@ export function superviseBackend(options: SupervisorOptions): SupervisedBackend 
         return await target.invoke(method, input);
       } catch (error) {
         // posting to a process that is going away can throw: an answer, never a rejection
-        return { ok: false, error: { code: 'BACKEND_RESTARTED', message: `The Samråd backend could not take the call: ${error instanceof Error ? error.message : String(error)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'BACKEND_RESTARTED',
+            message: `The Samråd backend could not take the call: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        };
       }
     },
     stop() {

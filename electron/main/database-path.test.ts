@@ -11,7 +11,9 @@ describe('desktop database location', () => {
 
   it('follows SAMRAD_DB, and --db before it (both spellings)', () => {
     expect(databasePathFrom(['samrad'], { SAMRAD_DB: '/data/env.sqlite' }, userData)).toBe('/data/env.sqlite');
-    expect(databasePathFrom(['electron', '.', '--db', '/data/arg.sqlite'], { SAMRAD_DB: '/data/env.sqlite' }, userData)).toBe('/data/arg.sqlite');
+    expect(
+      databasePathFrom(['electron', '.', '--db', '/data/arg.sqlite'], { SAMRAD_DB: '/data/env.sqlite' }, userData),
+    ).toBe('/data/arg.sqlite');
     expect(databasePathFrom(['samrad', '--db=/data/eq.sqlite'], {}, userData)).toBe('/data/eq.sqlite');
   });
 

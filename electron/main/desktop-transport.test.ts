@@ -21,10 +21,17 @@ function connect() {
   let client!: ReturnType<typeof createBackendClient>;
   const server = createPortServer({
     start: (file, options) => startBackend(file, { ...options, osUserName: 'testare' }),
-    reply: { postMessage: (message) => setImmediate(() => { toMain.push(message); client.receive(structuredClone(message)); }) },
+    reply: {
+      postMessage: (message) =>
+        setImmediate(() => {
+          toMain.push(message);
+          client.receive(structuredClone(message));
+        }),
+    },
   });
-  client = createBackendClient({ postMessage: (message: ToBackend) => setImmediate(() => void server.handle(structuredClone(message))) }, (event, payload) =>
-    events.push([event, payload]),
+  client = createBackendClient(
+    { postMessage: (message: ToBackend) => setImmediate(() => void server.handle(structuredClone(message))) },
+    (event, payload) => events.push([event, payload]),
   );
   return { client, server, events, toMain };
 }
@@ -64,7 +71,10 @@ describe('desktop transport (main ↔ backend utility process)', () => {
     fs.writeFileSync(dbPath, 'this is not a database, it is a text file long enough to have a header............');
     const { client, server } = connect();
     server.handle({ type: 'start', dbPath });
-    await expect(client.ready).rejects.toMatchObject({ code: 'NOT_A_DATABASE', message: expect.stringMatching(/is not an SQLite database/) });
+    await expect(client.ready).rejects.toMatchObject({
+      code: 'NOT_A_DATABASE',
+      message: expect.stringMatching(/is not an SQLite database/),
+    });
     expect(await client.invoke('session.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
@@ -74,7 +84,10 @@ describe('desktop transport (main ↔ backend utility process)', () => {
     const waiting = client.invoke('session.get', {});
     expect(sent).toEqual([{ type: 'call', id: 1, method: 'session.get', input: {} }]);
     client.lost('The Samråd backend stopped (exit code 9)');
-    expect(await waiting).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The Samråd backend stopped (exit code 9)' } });
+    expect(await waiting).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The Samråd backend stopped (exit code 9)' },
+    });
     expect(await client.invoke('session.get', {})).toMatchObject({ ok: false });
     await expect(client.ready).rejects.toThrow(/exit code 9/);
   });

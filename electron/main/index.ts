@@ -14,7 +14,12 @@ import { startBackendProcess } from './backend-process';
 import { askWhereToSaveDownloads } from './downloads';
 import { relayInvokeToBackend } from './ipc-relay';
 import { archiveDialogHandlers } from './archive-dialog';
-import { electronSafeStorage, KeystorePassphraseMemory, rememberedPassphraseFile, type RestoreOutcome } from './keystore-safe-storage';
+import {
+  electronSafeStorage,
+  KeystorePassphraseMemory,
+  rememberedPassphraseFile,
+  type RestoreOutcome,
+} from './keystore-safe-storage';
 import { buildMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { builtPaths, databasePath, nativeBindingPath } from './paths';
@@ -29,8 +34,14 @@ app.enableSandbox();
 
 // Last resort in the main process: log what escapes and keep the window (and what the user
 // typed in it) rather than showing Electron's crash dialog and quitting.
-process.on('uncaughtException', (error) => console.error(`[samrad] uncaught exception in the main process (kept running): ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => console.error(`[samrad] unhandled rejection in the main process (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`));
+process.on('uncaughtException', (error) =>
+  console.error(`[samrad] uncaught exception in the main process (kept running): ${error.stack ?? error.message}`),
+);
+process.on('unhandledRejection', (reason) =>
+  console.error(
+    `[samrad] unhandled rejection in the main process (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`,
+  ),
+);
 
 const dev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
@@ -73,7 +84,9 @@ async function start(): Promise<void> {
     // the window stays: the renderer is told, reloads what it shows and re-sends unsaved text;
     // the keystore, locked again in the new process, is unlocked with the remembered passphrase
     onRestarted: (info) => {
-      console.warn(`[samrad] the backend stopped (exit code ${info.exitCode}) and was started again (restart ${info.restarts})`);
+      console.warn(
+        `[samrad] the backend stopped (exit code ${info.exitCode}) and was started again (restart ${info.restarts})`,
+      );
       void afterRestart?.();
       if (mainWindow && !mainWindow.isDestroyed()) {
         mainWindow.webContents.send(EVENT_CHANNEL, 'backend.restarted', { restarts: info.restarts });
@@ -108,7 +121,10 @@ async function start(): Promise<void> {
   const keystoreMemory = new KeystorePassphraseMemory({
     safeStorage: electronSafeStorage(safeStorage),
     file: rememberedPassphraseFile(app.getPath('userData'), dbPath),
-    onError: (action, error) => console.warn(`[samrad] could not ${action} the keystore passphrase on this computer (${(error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.name : 'error')})`),
+    onError: (action, error) =>
+      console.warn(
+        `[samrad] could not ${action} the keystore passphrase on this computer (${(error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.name : 'error')})`,
+      ),
   });
   const restored = keystoreMemory.restore(backend.invoke).then(reportRestore);
   afterRestart = () => keystoreMemory.restore(backend.invoke).then(reportRestore);
@@ -128,9 +144,13 @@ function reportRestore(outcome: RestoreOutcome): void {
     case 'unlocked':
       return console.info('[samrad] keystore unlocked with the passphrase remembered on this computer');
     case 'unavailable':
-      return console.warn('[samrad] a keystore passphrase is remembered, but safe storage is not available now: asking for it');
+      return console.warn(
+        '[samrad] a keystore passphrase is remembered, but safe storage is not available now: asking for it',
+      );
     case 'forgotten':
-      return console.warn(`[samrad] the remembered keystore passphrase could not be used (${outcome.reason}) and was forgotten`);
+      return console.warn(
+        `[samrad] the remembered keystore passphrase could not be used (${outcome.reason}) and was forgotten`,
+      );
     case 'backend-error':
       return console.warn('[samrad] could not check the keystore to use the remembered passphrase');
     default:

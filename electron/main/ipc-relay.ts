@@ -16,17 +16,28 @@ export function relayInvokeToBackend(options: {
   /** methods the main process answers itself (native dialogs) instead of the backend */
   local?: Record<string, (input: unknown) => Promise<Result<unknown>>>;
 }): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
-    const frameUrl = event.senderFrame?.url;
-    if (!options.isOurWindow(event.sender) || !isAppUrl(frameUrl) || event.senderFrame?.parent) {
-      console.warn(`[samrad] refused IPC call from ${frameUrl ?? 'an unknown frame'}`);
-      // same answer the HTTP transport gives for a refused call (renderer/api/transport.ts)
-      return { ok: false, error: { code: 'INTERNAL', message: 'Calls are accepted only from the Samråd window', params: { reason: 'forbidden' } } };
-    }
-    if (typeof method !== 'string') return { ok: false, error: { code: 'VALIDATION', message: 'method must be a string' } };
-    const local = Object.hasOwn(options.local ?? {}, method) ? options.local![method] : undefined;
-    const result = local ? await local(input) : await options.invoke(method, input);
-    if (result.ok) options.afterCall?.(method, result);
-    return result;
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<Result<unknown>> => {
+      const frameUrl = event.senderFrame?.url;
+      if (!options.isOurWindow(event.sender) || !isAppUrl(frameUrl) || event.senderFrame?.parent) {
+        console.warn(`[samrad] refused IPC call from ${frameUrl ?? 'an unknown frame'}`);
+        // same answer the HTTP transport gives for a refused call (renderer/api/transport.ts)
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message: 'Calls are accepted only from the Samråd window',
+            params: { reason: 'forbidden' },
+          },
+        };
+      }
+      if (typeof method !== 'string')
+        return { ok: false, error: { code: 'VALIDATION', message: 'method must be a string' } };
+      const local = Object.hasOwn(options.local ?? {}, method) ? options.local![method] : undefined;
+      const result = local ? await local(input) : await options.invoke(method, input);
+      if (result.ok) options.afterCall?.(method, result);
+      return result;
+    },
+  );
 }

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { startBackend, type Backend } from '../backend/backend';
-import { electronSafeStorage, KeystorePassphraseMemory, rememberedPassphraseFile, writeFileAtomically, type Invoke, type SecretWrapper } from './keystore-safe-storage';
+import {
+  electronSafeStorage,
+  KeystorePassphraseMemory,
+  rememberedPassphraseFile,
+  writeFileAtomically,
+  type Invoke,
+  type SecretWrapper,
+} from './keystore-safe-storage';
 
 /**
  * The remembered keystore passphrase without Electron: a fake safeStorage (XOR under a key,
@@ -27,7 +34,9 @@ function tempDir(): string {
   return dir;
 }
 
-function fakeSafeStorage(options: { available?: boolean; backend?: string; key?: number } = {}): SecretWrapper & { calls: string[] } {
+function fakeSafeStorage(
+  options: { available?: boolean; backend?: string; key?: number } = {},
+): SecretWrapper & { calls: string[] } {
   const key = options.key ?? 0x5a;
   const marker = Buffer.from('FAKE');
   const xor = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ key));
@@ -41,7 +50,8 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string; key?:
     },
     decryptString: (encrypted) => {
       calls.push('decrypt');
-      if (!encrypted.subarray(0, 4).equals(marker)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!encrypted.subarray(0, 4).equals(marker))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return xor(encrypted.subarray(4)).toString('utf8');
     },
     backend: options.backend === undefined ? undefined : () => options.backend!,
@@ -51,12 +61,19 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string; key?:
 /** A backend that knows one passphrase and records every call it gets. */
 function fakeBackend(state: { passphrase: string | null; unlocked?: boolean }) {
   const calls: Array<[string, unknown]> = [];
-  const status = () => ({ passphraseSet: state.passphrase !== null, unlocked: !!state.unlocked, activeCertificateId: null });
+  const status = () => ({
+    passphraseSet: state.passphrase !== null,
+    unlocked: !!state.unlocked,
+    activeCertificateId: null,
+  });
   const invoke: Invoke = async (method, input) => {
     calls.push([method, input]);
     // like the contract: an empty passphrase means none
     const given = (input as { passphrase?: string | null } | undefined)?.passphrase || null;
-    const wrong: Result<unknown> = { ok: false, error: { code: 'VALIDATION', message: 'The passphrase is not correct' } };
+    const wrong: Result<unknown> = {
+      ok: false,
+      error: { code: 'VALIDATION', message: 'The passphrase is not correct' },
+    };
     switch (method) {
       case 'certificates.status':
         return { ok: true, value: status() };
@@ -75,7 +92,10 @@ function fakeBackend(state: { passphrase: string | null; unlocked?: boolean }) {
           state.passphrase = given;
           state.unlocked = true;
         } else if (!state.unlocked) {
-          return { ok: false, error: { code: 'VALIDATION', message: 'Give the keystore passphrase to store a private key' } };
+          return {
+            ok: false,
+            error: { code: 'VALIDATION', message: 'Give the keystore passphrase to store a private key' },
+          };
         }
         return { ok: true, value: { id: 1 } };
       default:
@@ -126,7 +146,9 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
       const relay = memory.relay(backend.invoke);
       expect(await relay(method, { organisation: 'Södertälje kommun', passphrase: '' })).toMatchObject({ ok: false });
       expect(fs.existsSync(file)).toBe(false);
-      expect(await relay(method, { organisation: 'Södertälje kommun', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+      expect(await relay(method, { organisation: 'Södertälje kommun', passphrase: PASSPHRASE })).toMatchObject({
+        ok: true,
+      });
       expect(unwrap(file, safe)).toBe(PASSPHRASE);
       // a later call with the held passphrase (none given) leaves the file as it is
       const before = fs.statSync(file).mtimeMs;
@@ -183,7 +205,9 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
 
   it('deletes the file and leaves the keystore locked when the remembered passphrase is refused', async () => {
     const { file, memory } = setup();
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
 
     // the keystore's passphrase is another one now (say, a database restored from a backup)
     const changed = fakeBackend({ passphrase: 'en helt annan fras' });
@@ -200,7 +224,15 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
     expect(await memory.restore(backend.invoke)).toEqual({ kind: 'forgotten', reason: 'corrupt' });
     expect(fs.existsSync(file)).toBe(false);
 
-    fs.writeFileSync(file, JSON.stringify({ format: 'samrad-keystore-passphrase', v: 1, wrapped: Buffer.from('wrapped by another key').toString('base64') }), { mode: 0o600 });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'samrad-keystore-passphrase',
+        v: 1,
+        wrapped: Buffer.from('wrapped by another key').toString('base64'),
+      }),
+      { mode: 0o600 },
+    );
     expect(await memory.restore(backend.invoke)).toEqual({ kind: 'forgotten', reason: 'decrypt-failed' });
     expect(fs.existsSync(file)).toBe(false);
     expect(backend.calls).toEqual([]);
@@ -208,18 +240,30 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
 
   it('deletes the file when the operating system key changed (decrypt throws)', async () => {
     const { file, memory } = setup(fakeSafeStorage({ key: 1 }));
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
     const other = new KeystorePassphraseMemory({
-      safeStorage: { ...fakeSafeStorage({ key: 2 }), decryptString: () => { throw new Error('decrypt failed'); } },
+      safeStorage: {
+        ...fakeSafeStorage({ key: 2 }),
+        decryptString: () => {
+          throw new Error('decrypt failed');
+        },
+      },
       file,
     });
-    expect(await other.restore(fakeBackend({ passphrase: PASSPHRASE }).invoke)).toEqual({ kind: 'forgotten', reason: 'decrypt-failed' });
+    expect(await other.restore(fakeBackend({ passphrase: PASSPHRASE }).invoke)).toEqual({
+      kind: 'forgotten',
+      reason: 'decrypt-failed',
+    });
     expect(fs.existsSync(file)).toBe(false);
   });
 
   it('never sets a passphrase on a keystore that has none (the database was replaced): forgets instead', async () => {
     const { file, memory } = setup();
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
     const fresh = fakeBackend({ passphrase: null });
     expect(await memory.restore(fresh.invoke)).toEqual({ kind: 'forgotten', reason: 'no-keystore' });
     expect(fresh.calls.map(([method]) => method)).toEqual(['certificates.status']);
@@ -229,8 +273,13 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
 
   it('keeps the file when the backend cannot answer the status call', async () => {
     const { file, memory } = setup();
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
-    const broken: Invoke = async () => ({ ok: false, error: { code: 'INTERNAL', message: 'The Samråd backend stopped' } });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
+    const broken: Invoke = async () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The Samråd backend stopped' },
+    });
     expect(await memory.restore(broken)).toEqual({ kind: 'backend-error' });
     expect(fs.existsSync(file)).toBe(true);
   });
@@ -244,7 +293,9 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
     const { file, memory } = setup(safe);
     const backend = fakeBackend({ passphrase: PASSPHRASE });
     expect(await memory.available()).toBe(false);
-    expect(await memory.relay(backend.invoke)('certificates.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await memory.relay(backend.invoke)('certificates.unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: true,
+    });
     expect(fs.existsSync(file)).toBe(false);
     expect(safe.calls).toEqual([]);
   });
@@ -253,7 +304,9 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
     for (const backendName of ['gnome_libsecret', 'kwallet6']) {
       const { file, memory } = setup(fakeSafeStorage({ backend: backendName }));
       expect(await memory.available()).toBe(true);
-      await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+      await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+        passphrase: PASSPHRASE,
+      });
       expect(fs.existsSync(file)).toBe(true);
     }
   });
@@ -261,7 +314,9 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
   it('keeps a remembered file but does not use it while safeStorage is unavailable', async () => {
     const { file } = setup();
     const safe = fakeSafeStorage();
-    await new KeystorePassphraseMemory({ safeStorage: safe, file }).relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await new KeystorePassphraseMemory({ safeStorage: safe, file }).relay(
+      fakeBackend({ passphrase: PASSPHRASE }).invoke,
+    )('certificates.unlock', { passphrase: PASSPHRASE });
     const later = new KeystorePassphraseMemory({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), file });
     const backend = fakeBackend({ passphrase: PASSPHRASE });
     expect(await later.restore(backend.invoke)).toEqual({ kind: 'unavailable' });
@@ -277,19 +332,32 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
       decryptString: async (encrypted) => sync.decryptString(encrypted),
     };
     const { memory } = setup(asyncSafe);
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
     expect(await memory.restore(fakeBackend({ passphrase: PASSPHRASE }).invoke)).toEqual({ kind: 'unlocked' });
   });
 
   it('reports a failed write without the passphrase and still answers the renderer', async () => {
-    const { memory, errors } = setup({ ...fakeSafeStorage(), encryptString: () => { throw new Error('Encryption is not available.'); } });
-    expect(await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    const { memory, errors } = setup({
+      ...fakeSafeStorage(),
+      encryptString: () => {
+        throw new Error('Encryption is not available.');
+      },
+    });
+    expect(
+      await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+        passphrase: PASSPHRASE,
+      }),
+    ).toMatchObject({ ok: true });
     expect(errors).toEqual(['remember']);
   });
 
   it('holds renderer calls until the start-up unlock is done, so the first screen sees it', async () => {
     const { memory } = setup();
-    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', { passphrase: PASSPHRASE });
+    await memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke)('certificates.unlock', {
+      passphrase: PASSPHRASE,
+    });
     const backend = fakeBackend({ passphrase: PASSPHRASE });
     // the renderer asks before the restore has even begun its calls
     let release!: () => void;
@@ -303,12 +371,17 @@ describe('keystore passphrase remembered with safeStorage (desktop main process)
     const status = relay('certificates.status', {});
     release();
     expect(await status).toMatchObject({ ok: true, value: { unlocked: true } });
-    expect(backend.calls.map(([method]) => method)).toEqual(['certificates.status', 'certificates.unlock', 'certificates.status']);
+    expect(backend.calls.map(([method]) => method)).toEqual([
+      'certificates.status',
+      'certificates.unlock',
+      'certificates.status',
+    ]);
   });
 
   it('never logs the passphrase', async () => {
     const logged: unknown[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, level).mockImplementation((...args) => void logged.push(...args));
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+      vi.spyOn(console, level).mockImplementation((...args) => void logged.push(...args));
     const { file, memory } = setup();
     const relay = memory.relay(fakeBackend({ passphrase: PASSPHRASE }).invoke);
     await relay('certificates.unlock', { passphrase: PASSPHRASE });
@@ -380,19 +453,27 @@ describe('with the real backend (database, scrypt, contract)', () => {
 
     const first = await open(dbPath);
     const relay = new KeystorePassphraseMemory({ safeStorage: safe, file }).relay(first.dispatch);
-    expect(await relay('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: PASSPHRASE })).toMatchObject({ ok: true, value: { active: true } });
+    expect(
+      await relay('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: PASSPHRASE }),
+    ).toMatchObject({ ok: true, value: { active: true } });
     expect(unwrap(file, safe)).toBe(PASSPHRASE);
     first.close();
     backends.splice(backends.indexOf(first), 1);
 
     // next start: a new backend on the same database, locked until main restores
     const second = await open(dbPath);
-    expect(await second.dispatch('certificates.status', {})).toMatchObject({ ok: true, value: { passphraseSet: true, unlocked: false } });
+    expect(await second.dispatch('certificates.status', {})).toMatchObject({
+      ok: true,
+      value: { passphraseSet: true, unlocked: false },
+    });
     const memory = new KeystorePassphraseMemory({ safeStorage: safe, file });
     const restored = memory.restore(second.dispatch);
     expect(await restored).toEqual({ kind: 'unlocked' });
     const secondRelay = memory.relay(second.dispatch, restored);
-    expect(await secondRelay('certificates.status', {})).toMatchObject({ ok: true, value: { passphraseSet: true, unlocked: true } });
+    expect(await secondRelay('certificates.status', {})).toMatchObject({
+      ok: true,
+      value: { passphraseSet: true, unlocked: true },
+    });
 
     await secondRelay('certificates.lock', {});
     expect(fs.existsSync(file)).toBe(false);

@@ -80,7 +80,10 @@ export function rememberedPassphraseFile(userDataDir: string, dbPath: string): s
 
 /** Adapts Electron's safeStorage (passed in by index.ts; main process only). */
 export function electronSafeStorage(
-  safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>,
+  safeStorage: Pick<
+    Electron.SafeStorage,
+    'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  >,
   platform: NodeJS.Platform = process.platform,
 ): SecretWrapper {
   return {
@@ -152,13 +155,17 @@ export class KeystorePassphraseMemory {
 
   /** Wraps and stores the passphrase; does nothing where safeStorage gives no protection. */
   remember(passphrase: string): Promise<boolean> {
-    return this.serial(async () => {
-      if (!(await this.available())) return false;
-      const wrapped = await this.options.safeStorage.encryptString(passphrase);
-      const stored: StoredFile = { format: FILE_FORMAT, v: 1, wrapped: Buffer.from(wrapped).toString('base64') };
-      await writeFileAtomically(this.options.file, JSON.stringify(stored));
-      return true;
-    }, 'remember', false);
+    return this.serial(
+      async () => {
+        if (!(await this.available())) return false;
+        const wrapped = await this.options.safeStorage.encryptString(passphrase);
+        const stored: StoredFile = { format: FILE_FORMAT, v: 1, wrapped: Buffer.from(wrapped).toString('base64') };
+        await writeFileAtomically(this.options.file, JSON.stringify(stored));
+        return true;
+      },
+      'remember',
+      false,
+    );
   }
 
   forget(): Promise<void> {
@@ -178,7 +185,9 @@ export class KeystorePassphraseMemory {
     }
     if (!(await this.available())) return { kind: 'unavailable' };
 
-    const forgotten = async (reason: Extract<RestoreOutcome, { kind: 'forgotten' }>['reason']): Promise<RestoreOutcome> => {
+    const forgotten = async (
+      reason: Extract<RestoreOutcome, { kind: 'forgotten' }>['reason'],
+    ): Promise<RestoreOutcome> => {
       await this.forget();
       return { kind: 'forgotten', reason };
     };
@@ -243,7 +252,13 @@ function parseStored(raw: Buffer): StoredFile | null {
   if (raw.length === 0 || raw.length > MAX_FILE_BYTES) return null;
   try {
     const parsed = JSON.parse(raw.toString('utf8')) as Partial<StoredFile>;
-    if (parsed?.format !== FILE_FORMAT || parsed.v !== 1 || typeof parsed.wrapped !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(parsed.wrapped)) return null;
+    if (
+      parsed?.format !== FILE_FORMAT ||
+      parsed.v !== 1 ||
+      typeof parsed.wrapped !== 'string' ||
+      !/^[A-Za-z0-9+/]+={0,2}$/.test(parsed.wrapped)
+    )
+      return null;
     return parsed as StoredFile;
   } catch {
     return null;

@@ -20,7 +20,12 @@ export function buildMenu({ language, dev, dbPath }: MenuOptions): Menu {
     { type: 'separator' },
     { role: 'togglefullscreen', label: t.fullScreen },
   ];
-  if (dev) view.unshift({ role: 'reload', label: t.reload }, { role: 'toggleDevTools', label: t.devTools }, { type: 'separator' });
+  if (dev)
+    view.unshift(
+      { role: 'reload', label: t.reload },
+      { role: 'toggleDevTools', label: t.devTools },
+      { type: 'separator' },
+    );
 
   const template: MenuItemConstructorOptions[] = [
     { label: t.file, submenu: [{ role: 'quit', label: t.quit }] },
@@ -45,7 +50,13 @@ export function buildMenu({ language, dev, dbPath }: MenuOptions): Menu {
         {
           label: t.about,
           click: () =>
-            void dialog.showMessageBox({ type: 'info', title: t.about, message: `Samråd ${app.getVersion()}`, detail: t.aboutDetail, buttons: ['OK'] }),
+            void dialog.showMessageBox({
+              type: 'info',
+              title: t.about,
+              message: `Samråd ${app.getVersion()}`,
+              detail: t.aboutDetail,
+              buttons: ['OK'],
+            }),
         },
       ],
     },

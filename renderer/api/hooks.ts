@@ -100,7 +100,14 @@ export function useAction() {
       } catch (e) {
         const body: ErrorBody = e instanceof ApiError ? e.body : { code: 'INTERNAL', message: String(e) };
         if (body.fields && Object.keys(body.fields).length > 0) {
-          setFieldErrors(Object.fromEntries(Object.entries(body.fields).map(([field, key]) => [field, t(messageKey('validation', key), { defaultValue: t('validation.invalid') })])));
+          setFieldErrors(
+            Object.fromEntries(
+              Object.entries(body.fields).map(([field, key]) => [
+                field,
+                t(messageKey('validation', key), { defaultValue: t('validation.invalid') }),
+              ]),
+            ),
+          );
         } else {
           setFieldErrors({});
           notifications.show({ color: 'red', title: t('errors.title'), message: errorText(body) });

@@ -57,7 +57,8 @@ function httpTransport(): Transport {
           headers: { 'content-type': 'application/json', 'x-samrad-token': token },
           body: JSON.stringify({ method, input }),
         });
-        if (response.status === 403) return { ok: false, error: { code: 'INTERNAL', message: 'forbidden', params: { reason: 'forbidden' } } };
+        if (response.status === 403)
+          return { ok: false, error: { code: 'INTERNAL', message: 'forbidden', params: { reason: 'forbidden' } } };
         return (await response.json()) as Result<unknown>;
       } catch {
         return { ok: false, error: { code: 'INTERNAL', message: 'offline', params: { reason: 'offline' } } };

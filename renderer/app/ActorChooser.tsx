@@ -9,7 +9,15 @@ import type { Session } from '../../shared/contract/system';
  * Who is working? Asked at first start (and then it cannot be skipped); changeable later
  * from the header. The name goes into the audit log of every change.
  */
-export function ActorChooser({ osUserName, current, onClose }: { osUserName: string; current?: Session['actor']; onClose?(): void }) {
+export function ActorChooser({
+  osUserName,
+  current,
+  onClose,
+}: {
+  osUserName: string;
+  current?: Session['actor'];
+  onClose?(): void;
+}) {
   const { t } = useTranslation();
   const people = useCall('people.list', {});
   const { run, fieldErrors, busy } = useAction();
@@ -47,9 +55,22 @@ export function ActorChooser({ osUserName, current, onClose }: { osUserName: str
               searchable
             />
           )}
-          {!chosen && <TextInput label={t('session.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required data-autofocus />}
+          {!chosen && (
+            <TextInput
+              label={t('session.yourName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={fieldErrors.name}
+              required
+              data-autofocus
+            />
+          )}
           <Group justify="flex-end">
-            {closable && <Button variant="default" onClick={() => onClose?.()}>{t('actions.cancel')}</Button>}
+            {closable && (
+              <Button variant="default" onClick={() => onClose?.()}>
+                {t('actions.cancel')}
+              </Button>
+            )}
             <Button type="submit" loading={busy}>
               {closable ? t('actions.save') : t('session.start')}
             </Button>

@@ -39,7 +39,12 @@ export function App() {
   useEffect(
     () =>
       subscribe('backend.restarted', () => {
-        notifications.show({ color: 'yellow', title: t('errors.title'), message: t('recovery.restarted'), autoClose: 10_000 });
+        notifications.show({
+          color: 'yellow',
+          title: t('errors.title'),
+          message: t('recovery.restarted'),
+          autoClose: 10_000,
+        });
         void resendUnsaved();
       }),
     [t],
@@ -71,7 +76,9 @@ export function App() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
-            <Title order={1} size="h3">Samråd</Title>
+            <Title order={1} size="h3">
+              Samråd
+            </Title>
           </Group>
           <HeaderSearch />
           <Group gap="sm">
@@ -113,11 +120,19 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
-        {damaged ? <DatabaseRecovery status={damaged} onRestored={() => void database.reload()} /> : <Page params={params} />}
+        {damaged ? (
+          <DatabaseRecovery status={damaged} onRestored={() => void database.reload()} />
+        ) : (
+          <Page params={params} />
+        )}
       </AppShell.Main>
       {session.data && !session.data.actor && <ActorChooser osUserName={session.data.osUserName} />}
       {session.data && changingActor && (
-        <ActorChooser osUserName={session.data.osUserName} current={session.data.actor} onClose={() => setChangingActor(false)} />
+        <ActorChooser
+          osUserName={session.data.osUserName}
+          current={session.data.actor}
+          onClose={() => setChangingActor(false)}
+        />
       )}
     </AppShell>
   );

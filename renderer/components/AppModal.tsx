@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 function useReturnFocusOnUnmount(opened: boolean) {
   const opener = useRef<HTMLElement | null>(null);
   const wasOpened = useRef(false);
-  if (opened && !wasOpened.current && typeof document !== 'undefined') opener.current = document.activeElement as HTMLElement | null;
+  if (opened && !wasOpened.current && typeof document !== 'undefined')
+    opener.current = document.activeElement as HTMLElement | null;
   wasOpened.current = opened;
   useEffect(
     () => () => {

@@ -47,7 +47,15 @@ function HistoryTable({ entity, entityId }: { entity: string; entityId: number |
 }
 
 /** A "History" button that opens who changed this record, when, and what. */
-export function RecordHistory({ entity, entityId, label }: { entity: string; entityId: number | string; label: string }) {
+export function RecordHistory({
+  entity,
+  entityId,
+  label,
+}: {
+  entity: string;
+  entityId: number | string;
+  label: string;
+}) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   return (

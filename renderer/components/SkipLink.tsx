@@ -19,8 +19,27 @@ export function SkipLink({ targetId }: { targetId: string }) {
       }}
       style={
         focused
-          ? { position: 'fixed', top: 8, left: 8, zIndex: 1000, padding: '8px 16px', background: 'var(--mantine-color-body)', color: 'var(--mantine-color-blue-9)', border: '2px solid var(--mantine-color-blue-7)', borderRadius: 4, fontWeight: 600 }
-          : { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap' }
+          ? {
+              position: 'fixed',
+              top: 8,
+              left: 8,
+              zIndex: 1000,
+              padding: '8px 16px',
+              background: 'var(--mantine-color-body)',
+              color: 'var(--mantine-color-blue-9)',
+              border: '2px solid var(--mantine-color-blue-7)',
+              borderRadius: 4,
+              fontWeight: 600,
+            }
+          : {
+              position: 'absolute',
+              width: 1,
+              height: 1,
+              overflow: 'hidden',
+              clip: 'rect(0 0 0 0)',
+              clipPath: 'inset(50%)',
+              whiteSpace: 'nowrap',
+            }
       }
     >
       {t('nav.skipToContent')}

@@ -20,7 +20,15 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
     if (!when) return;
     const onClick = (event: MouseEvent) => {
       // a modified click opens a new tab or window: this page stays
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
       const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
       const href = link?.getAttribute('href');
       if (!href || href === window.location.hash) return;

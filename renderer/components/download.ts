@@ -1,5 +1,9 @@
 /** Saves bytes the backend produced as a file: a download in the browser, a save dialog in the desktop app. */
-export function downloadBase64(fileName: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'): void {
+export function downloadBase64(
+  fileName: string,
+  base64: string,
+  type = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const link = document.createElement('a');

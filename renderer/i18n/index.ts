@@ -6,7 +6,10 @@ import { initReactI18next } from 'react-i18next';
  * All namespaces are merged into one translation tree, keyed by namespace name,
  * except `common`, whose keys sit at the top.
  */
-const files = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
+const files = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  Record<string, unknown>
+>;
 
 export function buildResources(entries: Record<string, Record<string, unknown>>) {
   const resources: Record<string, { translation: Record<string, unknown> }> = {};

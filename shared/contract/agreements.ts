@@ -26,8 +26,16 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 const v = (key: string) => `agreements.validation.${key}`;
 
-const title = z.string({ message: v('title_required') }).trim().min(1, { message: v('title_required') }).max(300, { message: 'too_long' });
-const heading = z.string({ message: v('heading_required') }).trim().min(1, { message: v('heading_required') }).max(300, { message: 'too_long' });
+const title = z
+  .string({ message: v('title_required') })
+  .trim()
+  .min(1, { message: v('title_required') })
+  .max(300, { message: 'too_long' });
+const heading = z
+  .string({ message: v('heading_required') })
+  .trim()
+  .min(1, { message: v('heading_required') })
+  .max(300, { message: 'too_long' });
 const date = (key: string) => z.string({ message: v(key) }).pipe(isoDate);
 
 /** A word-level change: text that is the same, inserted in the newer, or deleted from the older. */
@@ -173,7 +181,13 @@ export const redline = z.object({
   from: versionSummary,
   to: versionSummary,
   /** title, dnr and period */
-  fields: z.array(z.object({ field: z.enum(['title', 'dnr', 'period', 'parties']), changed: z.boolean(), segments: z.array(segment) })),
+  fields: z.array(
+    z.object({
+      field: z.enum(['title', 'dnr', 'period', 'parties']),
+      changed: z.boolean(),
+      segments: z.array(segment),
+    }),
+  ),
   /** in the newer version's order, removed sections after the one they followed */
   sections: z.array(redlineBlock),
   priorities: z.array(redlineBlock),
@@ -211,7 +225,11 @@ export const sectionFields = z.object({
 export type SectionFields = z.input<typeof sectionFields>;
 
 export const priorityFields = z.object({
-  title: z.string({ message: v('priority_title_required') }).trim().min(1, { message: v('priority_title_required') }).max(300, { message: 'too_long' }),
+  title: z
+    .string({ message: v('priority_title_required') })
+    .trim()
+    .min(1, { message: v('priority_title_required') })
+    .max(300, { message: 'too_long' }),
   description: optionalText(4000),
   source: optionalText(300),
   sourceDate: optionalDate,
@@ -227,7 +245,11 @@ export const signingFields = z.object({
   title: optionalText(200),
   organisation: optionalText(200),
   signedOn: date('signed_on_required'),
-  place: z.string({ message: v('place_required') }).trim().min(1, { message: v('place_required') }).max(200, { message: 'too_long' }),
+  place: z
+    .string({ message: v('place_required') })
+    .trim()
+    .min(1, { message: v('place_required') })
+    .max(200, { message: 'too_long' }),
 });
 export type SigningFields = z.input<typeof signingFields>;
 
@@ -246,7 +268,13 @@ export const agreementsContract = {
   'agreements.rename': method(z.object({ id, name: title }), agreementDetail),
   'agreements.settings': method(z.object({}).default({}), agreementSettings),
   'agreements.updateSettings': method(
-    z.object({ warningDays: z.number({ message: v('warning_days_invalid') }).int({ message: v('warning_days_invalid') }).min(0, { message: v('warning_days_invalid') }).max(3650, { message: v('warning_days_invalid') }) }),
+    z.object({
+      warningDays: z
+        .number({ message: v('warning_days_invalid') })
+        .int({ message: v('warning_days_invalid') })
+        .min(0, { message: v('warning_days_invalid') })
+        .max(3650, { message: v('warning_days_invalid') }),
+    }),
     agreementSettings,
   ),
 
@@ -273,7 +301,10 @@ export const agreementsContract = {
   'agreements.parties.reorder': method(z.object({ versionId: id, ids: orderedIds }), versionDetail),
 
   /** Adds a section at the end, or right after `afterId`. */
-  'agreements.sections.add': method(z.object({ versionId: id, fields: sectionFields, afterId: id.optional() }), versionDetail),
+  'agreements.sections.add': method(
+    z.object({ versionId: id, fields: sectionFields, afterId: id.optional() }),
+    versionDetail,
+  ),
   /** Saves heading and text (autosave calls this). */
   'agreements.sections.update': method(z.object({ id, fields: sectionFields }), versionDetail),
   'agreements.sections.remove': method(z.object({ id }), versionDetail),

@@ -75,17 +75,36 @@ export const archiveVerifyReport = z.object({
       signed: z.boolean(),
       valid: z.boolean(),
       trusted: z.boolean(),
-      signatures: z.array(z.object({ signer: z.string(), fingerprint: z.string(), signingTime: z.string().nullable(), valid: z.boolean(), trusted: z.boolean() })),
+      signatures: z.array(
+        z.object({
+          signer: z.string(),
+          fingerprint: z.string(),
+          signingTime: z.string().nullable(),
+          valid: z.boolean(),
+          trusted: z.boolean(),
+        }),
+      ),
       problems: z.array(z.string()),
     }),
   ),
   packageSignature: z
-    .object({ valid: z.boolean(), trusted: z.boolean(), trustedBy: z.string().nullable(), signer: z.string().nullable(), fingerprint: z.string().nullable(), signingTime: z.string().nullable() })
+    .object({
+      valid: z.boolean(),
+      trusted: z.boolean(),
+      trustedBy: z.string().nullable(),
+      signer: z.string().nullable(),
+      fingerprint: z.string().nullable(),
+      signingTime: z.string().nullable(),
+    })
     .nullable(),
 });
 export type ArchiveVerifyReport = z.infer<typeof archiveVerifyReport>;
 
-const fileBase64 = z.string({ message: 'required' }).min(1, { message: 'required' }).max(140_000_000, { message: 'trust.validation.file_too_large' }).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+const fileBase64 = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(140_000_000, { message: 'trust.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
 
 export const archiveContract = {
   /** writes the sealed records of the period (protocols, §§ attested at once, rättelser, agreement versions in force) as an E-ARK SIP; emits 'progress' */
@@ -109,7 +128,8 @@ export const archiveContract = {
       })
       .superRefine(periodRefinement('from', 'to'))
       .superRefine((v, ctx) => {
-        if ((v.target === undefined) !== v.download) ctx.addIssue({ code: 'custom', path: ['target'], message: 'trust.validation.archive_target_or_download' });
+        if ((v.target === undefined) !== v.download)
+          ctx.addIssue({ code: 'custom', path: ['target'], message: 'trust.validation.archive_target_or_download' });
       }),
     z.object({
       taskId: z.string(),
@@ -132,16 +152,28 @@ export const archiveContract = {
    * windows (browser mode, CLI), answers that no picker is available.
    */
   'archive.chooseTarget': method(
-    z.object({ format: z.enum(['folder', 'zip']), suggestedName: z.string().max(200).regex(/^[^/\\\u0000]*$/).default('') }),
+    z.object({
+      format: z.enum(['folder', 'zip']),
+      suggestedName: z
+        .string()
+        .max(200)
+        .regex(/^[^/\\\u0000]*$/)
+        .default(''),
+    }),
     z.object({ available: z.boolean(), path: z.string().nullable() }),
   ),
   'archive.cancel': method(z.object({ taskId: z.string().min(1) }), z.object({ cancelled: z.boolean() })),
   /** checks an archive package: a folder or .zip on this machine (`path`), or an uploaded .zip (`fileBase64`) */
   'archive.verify': method(
     z
-      .object({ path: absolutePath(4000).optional(), fileBase64: fileBase64.optional(), fileName: z.string().max(500).optional() })
+      .object({
+        path: absolutePath(4000).optional(),
+        fileBase64: fileBase64.optional(),
+        fileName: z.string().max(500).optional(),
+      })
       .superRefine((v, ctx) => {
-        if ((v.path === undefined) === (v.fileBase64 === undefined)) ctx.addIssue({ code: 'custom', path: ['path'], message: 'trust.validation.archive_path_or_file' });
+        if ((v.path === undefined) === (v.fileBase64 === undefined))
+          ctx.addIssue({ code: 'custom', path: ['path'], message: 'trust.validation.archive_path_or_file' });
       }),
     archiveVerifyReport,
   ),

@@ -4,13 +4,21 @@ import { z } from 'zod';
  * Building blocks for contract schemas. Messages are keys under `validation.` in the
  * locale files, so a failed check can be shown translated at its field.
  */
-export const id = z.number({ message: 'invalid_id' }).int({ message: 'invalid_id' }).positive({ message: 'invalid_id' });
+export const id = z
+  .number({ message: 'invalid_id' })
+  .int({ message: 'invalid_id' })
+  .positive({ message: 'invalid_id' });
 
 export const requiredText = (max = 500) =>
   z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'too_long' });
 
 export const optionalText = (max = 2000) =>
-  z.string().trim().max(max, { message: 'too_long' }).nullish().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'too_long' })
+    .nullish()
+    .transform((v) => (v ? v : null));
 
 /**
  * The years a date may fall in. Wider than any agreement or meeting, narrow enough that a typo
@@ -23,14 +31,20 @@ export const MAX_YEAR = 2199;
 export const isoDate = z
   .string({ message: 'invalid_date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' })
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, { message: 'invalid_date' })
-  .refine((v) => {
-    const year = Number(v.slice(0, 4));
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, { message: 'date_out_of_range' });
+  .refine(
+    (v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    },
+    { message: 'invalid_date' },
+  )
+  .refine(
+    (v) => {
+      const year = Number(v.slice(0, 4));
+      return year >= MIN_YEAR && year <= MAX_YEAR;
+    },
+    { message: 'date_out_of_range' },
+  );
 
 /**
  * A file or folder path the backend writes to. Must be absolute: a relative one would be
@@ -53,7 +67,13 @@ export const optionalDate = z
   .transform((v) => (v ? v : null));
 
 export const email = z
-  .union([z.literal(''), z.string().trim().pipe(z.email({ message: 'invalid_email' }))])
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .pipe(z.email({ message: 'invalid_email' })),
+  ])
   .nullish()
   .transform((v) => (v ? v : null));
 

@@ -17,7 +17,14 @@ export const databaseStatus = z.object({
   path: z.string(),
   /** damaged: SQLite reported the file as corrupt or not a database; Samråd no longer writes to it */
   state: z.enum(['ok', 'damaged']),
-  problem: z.object({ code: z.enum(['DATABASE_CORRUPT', 'NOT_A_DATABASE']), message: z.string(), noticed: z.enum(['open', 'call', 'integrity_check']), detail: z.string() }).nullable(),
+  problem: z
+    .object({
+      code: z.enum(['DATABASE_CORRUPT', 'NOT_A_DATABASE']),
+      message: z.string(),
+      noticed: z.enum(['open', 'call', 'integrity_check']),
+      detail: z.string(),
+    })
+    .nullable(),
   /** the background integrity check after start: not run yet, running, passed, or failed */
   integrity: z.enum(['pending', 'running', 'ok', 'failed', 'skipped']),
   /** complete backups of this database, newest first; the first is offered for restore */

@@ -41,7 +41,7 @@ export function isMethod(name: string): name is Method {
 /** Push events from backend to renderer (progress of long work, data changed). */
 export interface EventMap {
   'data.changed': { entity: string };
-  'progress': { taskId: string; done: number; total: number; label?: string };
+  progress: { taskId: string; done: number; total: number; label?: string };
   /** desktop: the backend process died and a new one is running; unsaved text is re-sent */
   'backend.restarted': { restarts: number };
 }

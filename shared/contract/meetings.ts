@@ -150,7 +150,12 @@ export const agendaItemFields = z.object({
   title: requiredText(300),
   description: optionalText(8000),
   presenter: optionalText(200),
-  plannedMinutes: z.number({ message: 'required' }).int({ message: 'invalid' }).min(0, { message: 'invalid' }).max(600, { message: 'invalid' }).default(5),
+  plannedMinutes: z
+    .number({ message: 'required' })
+    .int({ message: 'invalid' })
+    .min(0, { message: 'invalid' })
+    .max(600, { message: 'invalid' })
+    .default(5),
   priorityId: optionalId,
   dnr: optionalText(60),
 });
@@ -328,7 +333,6 @@ export const paragraphFields = z.object({
 });
 export type ParagraphFields = z.input<typeof paragraphFields>;
 
-
 export const protocol = z.object({
   meetingId: z.number(),
   bodyId: z.number(),
@@ -418,7 +422,10 @@ export const meetingsContract = {
   'meetings.priorities': method(z.object({ on: optionalDate }).default({ on: null }), z.array(priorityOption)),
 
   'agenda.list': method(z.object({ meetingId: id }), z.array(agendaItem)),
-  'agenda.add': method(z.object({ meetingId: id, fields: agendaItemFields, position: z.number().int().min(1).optional() }), agendaItem),
+  'agenda.add': method(
+    z.object({ meetingId: id, fields: agendaItemFields, position: z.number().int().min(1).optional() }),
+    agendaItem,
+  ),
   'agenda.update': method(z.object({ id, fields: agendaItemFields }), agendaItem),
   'agenda.remove': method(z.object({ id }), z.object({ id: z.number() })),
   /** all the meeting's item ids in their new order */
@@ -433,13 +440,19 @@ export const meetingsContract = {
     }),
   ),
   /** adds the chosen suggestions to the agenda (before the closing standing items) */
-  'agenda.carryOver': method(z.object({ meetingId: id, paragraphIds: z.array(id).default([]), actionIds: z.array(id).default([]) }), z.array(agendaItem)),
+  'agenda.carryOver': method(
+    z.object({ meetingId: id, paragraphIds: z.array(id).default([]), actionIds: z.array(id).default([]) }),
+    z.array(agendaItem),
+  ),
   /** adds the body's standing items that the agenda lacks */
   'agenda.applyTemplate': method(z.object({ meetingId: id }), z.array(agendaItem)),
   'agenda.template': method(z.object({ bodyId: id }), agendaTemplate),
   /** replaces the body's standing items as a whole; an empty list means a body with no standing items */
   'agenda.setTemplate': method(
-    z.object({ bodyId: id, items: z.array(templateItemFields).max(MAX_TEMPLATE_ITEMS, { message: 'template_too_many' }) }),
+    z.object({
+      bodyId: id,
+      items: z.array(templateItemFields).max(MAX_TEMPLATE_ITEMS, { message: 'template_too_many' }),
+    }),
     agendaTemplate,
   ),
   /** drops the body's own standing items: the standard template applies again */
@@ -459,8 +472,14 @@ export const meetingsContract = {
   /** deletes a draft protocol with no attested §; later §§ of the year are renumbered */
   'protocol.discard': method(z.object({ meetingId: id }), z.object({ meetingId: z.number() })),
   /** Justeringens plats och tid */
-  'protocol.update': method(z.object({ meetingId: id, attestationPlace: optionalText(300), attestationDate: optionalDate }), protocol),
-  'protocol.addParagraph': method(z.object({ meetingId: id, fields: paragraphFields, position: z.number().int().min(1).optional() }), paragraph),
+  'protocol.update': method(
+    z.object({ meetingId: id, attestationPlace: optionalText(300), attestationDate: optionalDate }),
+    protocol,
+  ),
+  'protocol.addParagraph': method(
+    z.object({ meetingId: id, fields: paragraphFields, position: z.number().int().min(1).optional() }),
+    paragraph,
+  ),
   /** autosave target: refused once the § is locked */
   'protocol.updateParagraph': method(z.object({ id, fields: paragraphFields }), paragraph),
   'protocol.removeParagraph': method(z.object({ id }), protocol),
@@ -472,13 +491,25 @@ export const meetingsContract = {
   /** ready_for_attestation → draft; attestations given so far are withdrawn */
   'protocol.reopen': method(z.object({ meetingId: id }), protocol),
   /** the chair or a justerare attests; the last one makes it attested and locked */
-  'protocol.attest': method(z.object({ meetingId: id, personId: id, date: isoDate, place: optionalText(300) }), protocol),
+  'protocol.attest': method(
+    z.object({ meetingId: id, personId: id, date: isoDate, place: optionalText(300) }),
+    protocol,
+  ),
   /** omedelbar justering of one finished § by the chair and the justerare */
-  'protocol.attestParagraph': method(z.object({ paragraphId: id, personId: id, date: isoDate, place: optionalText(300) }), protocol),
+  'protocol.attestParagraph': method(
+    z.object({ paragraphId: id, personId: id, date: isoDate, place: optionalText(300) }),
+    protocol,
+  ),
   /** a dated correction note on an attested protocol or §; the original stays as it was */
-  'protocol.addCorrection': method(z.object({ meetingId: id, paragraphId: optionalId, date: isoDate, text: requiredText(4000) }), protocol),
+  'protocol.addCorrection': method(
+    z.object({ meetingId: id, paragraphId: optionalId, date: isoDate, text: requiredText(4000) }),
+    protocol,
+  ),
 
-  'paragraphs.list': method(z.object({ bodyId: id.optional(), year: z.number().int().optional(), meetingId: id.optional() }).default({}), z.array(paragraphSummary)),
+  'paragraphs.list': method(
+    z.object({ bodyId: id.optional(), year: z.number().int().optional(), meetingId: id.optional() }).default({}),
+    z.array(paragraphSummary),
+  ),
 
   'actions.list': method(actionFilter, z.array(actionItem)),
   'actions.add': method(z.object({ paragraphId: id, fields: actionItemFields }), actionItem),

@@ -3,7 +3,14 @@ import { method } from './define';
 import { email, id, isoDate, optionalDate, optionalText, periodRefinement, phone, requiredText } from './common';
 
 export const ORGANISATION_KINDS = ['kommun', 'polis', 'raddningstjanst', 'annan'] as const;
-export const MEMBER_ROLES = ['ordforande', 'vice_ordforande', 'ledamot', 'ersattare', 'sekreterare', 'adjungerad'] as const;
+export const MEMBER_ROLES = [
+  'ordforande',
+  'vice_ordforande',
+  'ledamot',
+  'ersattare',
+  'sekreterare',
+  'adjungerad',
+] as const;
 
 export const organisation = z.object({
   id: z.number(),
@@ -107,7 +114,10 @@ export const memberFields = z
 export type MemberFields = z.input<typeof memberFields>;
 
 export const participantsContract = {
-  'organisations.list': method(z.object({ includeArchived: z.boolean().optional() }).default({}), z.array(organisation)),
+  'organisations.list': method(
+    z.object({ includeArchived: z.boolean().optional() }).default({}),
+    z.array(organisation),
+  ),
   'organisations.get': method(z.object({ id }), organisation),
   'organisations.create': method(organisationFields, organisation),
   'organisations.update': method(z.object({ id, fields: organisationFields }), organisation),

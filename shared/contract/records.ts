@@ -13,7 +13,14 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export const recordRef = z.object({ kind: z.enum(RECORD_KINDS), id });
 export type RecordRef = z.infer<typeof recordRef>;
 
-export const SEAL_PROBLEMS = ['snapshot_hash', 'document_hash', 'signature_hash', 'differs', 'broken_at_migration', 'missing'] as const;
+export const SEAL_PROBLEMS = [
+  'snapshot_hash',
+  'document_hash',
+  'signature_hash',
+  'differs',
+  'broken_at_migration',
+  'missing',
+] as const;
 
 export const sealProblem = z.object({
   code: z.enum(SEAL_PROBLEMS),

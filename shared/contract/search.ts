@@ -11,7 +11,18 @@ import { id, isoDate } from './common';
  */
 
 /** the kinds of record, in the order results are grouped */
-export const SEARCH_KINDS = ['paragraph', 'action', 'agenda', 'meeting', 'correction', 'version', 'section', 'priority', 'person', 'organisation'] as const;
+export const SEARCH_KINDS = [
+  'paragraph',
+  'action',
+  'agenda',
+  'meeting',
+  'correction',
+  'version',
+  'section',
+  'priority',
+  'person',
+  'organisation',
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** draft: not yet attested or signed; attested: a protocol or § attested; signed: an agreement version signed */
@@ -32,7 +43,8 @@ export const searchInput = z
     offset: z.number().int().min(0).max(10_000).default(0),
   })
   .superRefine((v, ctx) => {
-    if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'search.validation.period_reversed' });
+    if (v.from && v.to && v.to < v.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'search.validation.period_reversed' });
   });
 export type SearchInput = z.input<typeof searchInput>;
 

@@ -39,16 +39,36 @@ export const keystoreStatus = z.object({
 });
 export type KeystoreStatus = z.infer<typeof keystoreStatus>;
 
-const passphrase = z.string({ message: 'required' }).min(8, { message: 'trust.validation.passphrase_short' }).max(1024, { message: 'too_long' });
-const optionalPassphrase = z.union([passphrase, z.literal('')]).nullish().transform((v) => (v ? v : null));
+const passphrase = z
+  .string({ message: 'required' })
+  .min(8, { message: 'trust.validation.passphrase_short' })
+  .max(1024, { message: 'too_long' });
+const optionalPassphrase = z
+  .union([passphrase, z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
 /** A file sent from the renderer; bytes cross the contract as base64. */
-const fileBase64 = z.string({ message: 'required' }).min(1, { message: 'required' }).max(140_000_000, { message: 'trust.validation.file_too_large' }).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+const fileBase64 = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(140_000_000, { message: 'trust.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
 
 export const referenceCheck = z.object({
   uri: z.string(),
   part: z.string().nullable(),
   ok: z.boolean(),
-  problem: z.enum(['digest_mismatch', 'missing_part', 'content_type_changed', 'unsupported_transform', 'unsupported_algorithm', 'unresolved', 'bad_uri']).nullable(),
+  problem: z
+    .enum([
+      'digest_mismatch',
+      'missing_part',
+      'content_type_changed',
+      'unsupported_transform',
+      'unsupported_algorithm',
+      'unresolved',
+      'bad_uri',
+    ])
+    .nullable(),
 });
 export type ReferenceCheck = z.infer<typeof referenceCheck>;
 
@@ -93,11 +113,20 @@ export const signingContract = {
   'certificates.lock': method(z.object({}).default({}), keystoreStatus),
   /** a local organisational CA and a signing certificate it issues; the new certificate becomes active */
   'certificates.createLocal': method(
-    z.object({ organisation: requiredText(200), passphrase: optionalPassphrase, validYears: z.number().int().min(1).max(10).default(3) }),
+    z.object({
+      organisation: requiredText(200),
+      passphrase: optionalPassphrase,
+      validYears: z.number().int().min(1).max(10).default(3),
+    }),
     storedCertificate,
   ),
   'certificates.importPkcs12': method(
-    z.object({ fileBase64, password: z.string().max(1024).default(''), passphrase: optionalPassphrase, label: z.string().trim().max(200).optional() }),
+    z.object({
+      fileBase64,
+      password: z.string().max(1024).default(''),
+      passphrase: optionalPassphrase,
+      label: z.string().trim().max(200).optional(),
+    }),
     storedCertificate,
   ),
   /** a CA certificate (PEM or DER) that verification trusts */

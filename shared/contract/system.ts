@@ -26,13 +26,30 @@ export const systemContract = {
     session,
   ),
   'session.setLanguage': method(z.object({ language: z.enum(LANGUAGES) }), session),
-  'session.setTimeZone': method(z.object({ timeZone: z.string({ message: 'unknown_time_zone' }).min(1, { message: 'unknown_time_zone' }).max(64, { message: 'unknown_time_zone' }) }), session),
+  'session.setTimeZone': method(
+    z.object({
+      timeZone: z
+        .string({ message: 'unknown_time_zone' })
+        .min(1, { message: 'unknown_time_zone' })
+        .max(64, { message: 'unknown_time_zone' }),
+    }),
+    session,
+  ),
   'example.status': method(z.object({}).default({}), exampleStatus),
   /**
    * Adds the Södertälje example. When the database already holds data it refuses (CONFLICT)
    * until the user confirms; even then it only adds what is missing and never changes a record.
    */
-  'example.load': method(z.object({ confirmed: z.boolean().default(false) }).default({ confirmed: false }), exampleStatus),
-  'history.forRecord': method(z.object({ entity: requiredText(100), entityId: z.union([z.string(), z.number()]).transform(String) }), z.array(auditEntry)),
-  'history.recent': method(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }), z.array(auditEntry)),
+  'example.load': method(
+    z.object({ confirmed: z.boolean().default(false) }).default({ confirmed: false }),
+    exampleStatus,
+  ),
+  'history.forRecord': method(
+    z.object({ entity: requiredText(100), entityId: z.union([z.string(), z.number()]).transform(String) }),
+    z.array(auditEntry),
+  ),
+  'history.recent': method(
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+    z.array(auditEntry),
+  ),
 };

@@ -31,7 +31,7 @@ describe('the zoned clock (issue 13, case 13)', () => {
     expect(zonedDate(at('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
   });
 
-  it('is settable: another zone gives that zone\'s date; unknown zones are recognised as such', () => {
+  it("is settable: another zone gives that zone's date; unknown zones are recognised as such", () => {
     expect(zonedDate(at('2026-12-01T23:30:00Z'), 'UTC')).toBe('2026-12-01');
     expect(zonedDate(at('2026-12-01T13:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-12-02');
     expect(isTimeZone('Europe/Helsinki')).toBe(true);

@@ -48,7 +48,9 @@ test('one window with the locked-down web preferences, showing app://samrad/', a
   const window = await app.evaluate(({ BrowserWindow }) => {
     const windows = BrowserWindow.getAllWindows();
     // getLastWebPreferences is not in Electron's type declarations but is there at run time
-    const contents = windows[0].webContents as typeof windows[0]['webContents'] & { getLastWebPreferences(): Electron.WebPreferences | null };
+    const contents = windows[0].webContents as (typeof windows)[0]['webContents'] & {
+      getLastWebPreferences(): Electron.WebPreferences | null;
+    };
     const prefs = contents.getLastWebPreferences() ?? {};
     return {
       count: windows.length,
@@ -88,17 +90,24 @@ test('a call goes through IPC to the backend in its utility process, and events 
   expect(session).toMatchObject({ ok: true, value: { databasePath: dbPath, language: 'sv' } });
 
   const eventSeen = page.evaluate(
-    () => new Promise<unknown>((resolve) => {
-      const off = window.samrad!.on('data.changed', (payload) => (off(), resolve(payload)));
-    }),
+    () =>
+      new Promise<unknown>((resolve) => {
+        const off = window.samrad!.on('data.changed', (payload) => (off(), resolve(payload)));
+      }),
   );
-  const created = await page.evaluate(() => window.samrad!.invoke('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' }));
+  const created = await page.evaluate(() =>
+    window.samrad!.invoke('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' }),
+  );
   expect(created).toMatchObject({ ok: true, value: { name: 'Södertälje kommun' } });
   expect(await eventSeen).toBeTruthy();
 
-  const invalid = await page.evaluate(() => window.samrad!.invoke('organisations.create', { name: '', kind: 'kommun' }));
+  const invalid = await page.evaluate(() =>
+    window.samrad!.invoke('organisations.create', { name: '', kind: 'kommun' }),
+  );
   expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { name: 'required' } } });
-  const backendPids = await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility').length);
+  const backendPids = await app.evaluate(
+    ({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility').length,
+  );
   expect(backendPids).toBeGreaterThanOrEqual(1);
 });
 
@@ -108,7 +117,11 @@ test('app:// serves our files with the strict CSP and nothing outside them', asy
       const response = await fetch(url);
       return { status: response.status, csp: response.headers.get('content-security-policy') };
     };
-    return { index: await get('app://samrad/index.html'), escape: await get('app://samrad/..%2f..%2fpackage.json'), encoded: await get('app://samrad/%2e%2e/main/index.js') };
+    return {
+      index: await get('app://samrad/index.html'),
+      escape: await get('app://samrad/..%2f..%2fpackage.json'),
+      encoded: await get('app://samrad/%2e%2e/main/index.js'),
+    };
   });
   expect(replies.index.status).toBe(200);
   expect(replies.index.csp).toContain("default-src 'self'");

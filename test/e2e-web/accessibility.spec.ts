@@ -29,7 +29,13 @@ async function audit(page: Page, where: string, include?: string): Promise<Findi
   const result = await builder.analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ where, rule: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    .map((v) => ({
+      where,
+      rule: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
 }
 
 const report = (findings: Finding[]) =>
@@ -38,7 +44,9 @@ const report = (findings: Finding[]) =>
 async function navTargets(page: Page): Promise<Array<{ href: string; label: string }>> {
   const links = page.getByRole('navigation').getByRole('link');
   await expect(links.first()).toBeVisible();
-  return links.evaluateAll((els) => els.map((el) => ({ href: el.getAttribute('href') ?? '', label: (el.textContent ?? '').trim() })));
+  return links.evaluateAll((els) =>
+    els.map((el) => ({ href: el.getAttribute('href') ?? '', label: (el.textContent ?? '').trim() })),
+  );
 }
 
 async function auditEveryPage(page: Page, phase: string): Promise<Finding[]> {
@@ -54,7 +62,10 @@ async function auditEveryPage(page: Page, phase: string): Promise<Finding[]> {
   return findings;
 }
 
-test('the first-start dialog and every main page while still empty have no serious or critical axe violations', async ({ page, app }) => {
+test('the first-start dialog and every main page while still empty have no serious or critical axe violations', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(480_000); // every page, axe on each, on a shared 2-core machine
   const findings: Finding[] = [];
 
@@ -68,7 +79,10 @@ test('the first-start dialog and every main page while still empty have no serio
   expect(findings, report(findings)).toEqual([]);
 });
 
-test('every main page with the example loaded, a detail view, and English, have no serious or critical axe violations', async ({ page, app }) => {
+test('every main page with the example loaded, a detail view, and English, have no serious or critical axe violations', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(480_000);
   const findings: Finding[] = [];
   await openApp(page, app);
@@ -90,7 +104,10 @@ test('every main page with the example loaded, a detail view, and English, have 
   expect(findings, report(findings)).toEqual([]);
 });
 
-test('dialogs have no serious or critical axe violations: a form with field errors, a confirmation, a history drawer', async ({ page, app }) => {
+test('dialogs have no serious or critical axe violations: a form with field errors, a confirmation, a history drawer', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   const findings: Finding[] = [];
   await openApp(page, app);

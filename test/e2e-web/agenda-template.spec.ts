@@ -11,8 +11,26 @@ const expect = baseExpect.configure({ timeout: 25_000 });
  */
 
 const ADDED = 'Rapport från arbetsgrupperna';
-const STANDARD = ['Mötets öppnande', 'Val av justerare', 'Godkännande av dagordningen', 'Föregående protokoll', 'Lägesbild', '|', 'Övriga frågor', 'Mötets avslutande'];
-const EDITED = ['Mötets öppnande', 'Val av justerare', 'Godkännande av dagordningen', ADDED, 'Lägesbild', '|', 'Övriga frågor', 'Mötets avslutande'];
+const STANDARD = [
+  'Mötets öppnande',
+  'Val av justerare',
+  'Godkännande av dagordningen',
+  'Föregående protokoll',
+  'Lägesbild',
+  '|',
+  'Övriga frågor',
+  'Mötets avslutande',
+];
+const EDITED = [
+  'Mötets öppnande',
+  'Val av justerare',
+  'Godkännande av dagordningen',
+  ADDED,
+  'Lägesbild',
+  '|',
+  'Övriga frågor',
+  'Mötets avslutande',
+];
 
 const navLink = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 const section = (page: Page) => page.getByRole('region', { name: 'Stående punkter i dagordningen' });
@@ -22,16 +40,29 @@ function templateRows(page: Page): Promise<string[]> {
   return section(page)
     .getByRole('list', { name: 'Stående punkter för Chefssamrådet' })
     .getByTestId('sortable-row')
-    .evaluateAll((rows) => rows.map((row) => (row.querySelector('[data-testid="template-meeting-items"]') ? '|' : (row.querySelector('input') as HTMLInputElement).value)));
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        row.querySelector('[data-testid="template-meeting-items"]')
+          ? '|'
+          : (row.querySelector('input') as HTMLInputElement).value,
+      ),
+    );
 }
 
 /** The titles of a meeting's agenda, in the order shown. */
 async function agendaTitles(page: Page): Promise<string[]> {
-  const texts = await page.getByTestId('agenda-item').locator('p').filter({ hasText: /^\d+\. / }).allTextContents();
+  const texts = await page
+    .getByTestId('agenda-item')
+    .locator('p')
+    .filter({ hasText: /^\d+\. / })
+    .allTextContents();
   return texts.map((t) => t.replace(/^\d+\. /, ''));
 }
 
-test('standing agenda items: add, reorder by keyboard, remove, save; a new meeting starts from them', async ({ page, app }) => {
+test('standing agenda items: add, reorder by keyboard, remove, save; a new meeting starts from them', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(300_000);
   await openApp(page, app);
   await loadExample(page);

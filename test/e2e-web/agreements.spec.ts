@@ -18,7 +18,10 @@ function documentText(xml: string): string {
     .replace(/&apos;/g, "'");
 }
 
-test('a new user renews the 2017–2018 agreement, edits it, compares, collects three signatures and exports Word', async ({ page, app }) => {
+test('a new user renews the 2017–2018 agreement, edits it, compares, collects three signatures and exports Word', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(300_000);
   await openApp(page, app);
 
@@ -54,7 +57,12 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   // What was typed survives leaving the page and coming back.
   await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
   await page.goto(renewedUrl);
-  await expect(page.getByTestId('section-editor').first().getByRole('textbox', { name: /^Text: / })).toContainText(added);
+  await expect(
+    page
+      .getByTestId('section-editor')
+      .first()
+      .getByRole('textbox', { name: /^Text: / }),
+  ).toContainText(added);
 
   // Compare with the previous version: the typed text is marked as inserted.
   await page.getByRole('button', { name: 'Jämför med föregående version' }).click();
@@ -97,7 +105,10 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   const exportPanel = page.getByRole('tabpanel', { name: 'Word-export' });
   await exportPanel.getByText('Svenska', { exact: true }).click();
   await expect(exportPanel.getByRole('radio', { name: 'Svenska' })).toBeChecked();
-  const [download] = await Promise.all([page.waitForEvent('download'), exportPanel.getByRole('button', { name: 'Exportera Word' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportPanel.getByRole('button', { name: 'Exportera Word' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const file = await download.path();
   const zip = unzipSync(new Uint8Array(fs.readFileSync(file!)));
@@ -112,7 +123,10 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
   await expect(page.getByTestId('export-log-row')).toContainText(download.suggestedFilename());
 });
 
-test('field errors show at the field, sections reorder by keyboard, and withdrawing from signing clears the signings', async ({ page, app }) => {
+test('field errors show at the field, sections reorder by keyboard, and withdrawing from signing clears the signings', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(300_000);
   await openApp(page, app);
   // Two parties and their chiefs in the register (set up through the same contract the pages use).
@@ -121,7 +135,10 @@ test('field errors show at the field, sections reorder by keyboard, and withdraw
       async ([m, i]) => {
         const response = await fetch('/api/call', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-samrad-token': sessionStorage.getItem('samrad.token') ?? '' },
+          headers: {
+            'content-type': 'application/json',
+            'x-samrad-token': sessionStorage.getItem('samrad.token') ?? '',
+          },
           body: JSON.stringify({ method: m, input: i }),
         });
         return (await response.json()) as { ok: boolean; value: { id: number } };
@@ -202,7 +219,9 @@ test('field errors show at the field, sections reorder by keyboard, and withdraw
   // Bold from the toolbar: the button says whether it is on.
   const body = page.getByRole('textbox', { name: 'Text: Syfte' });
   await body.click();
-  const bold = page.getByRole('toolbar', { name: 'Formatering för Text: Syfte' }).getByRole('button', { name: 'Fetstil' });
+  const bold = page
+    .getByRole('toolbar', { name: 'Formatering för Text: Syfte' })
+    .getByRole('button', { name: 'Fetstil' });
   await expect(bold).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Control+b');
   await page.keyboard.type('Trygghet för alla');
@@ -213,7 +232,10 @@ test('field errors show at the field, sections reorder by keyboard, and withdraw
   // Send for signing, record one signing, then withdraw: the version is a draft again with no signings.
   await page.getByRole('tab', { name: 'Underskrifter' }).click();
   await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
-  await page.getByRole('dialog', { name: 'Skicka för underskrift?' }).getByRole('button', { name: 'Skicka för underskrift' }).click();
+  await page
+    .getByRole('dialog', { name: 'Skicka för underskrift?' })
+    .getByRole('button', { name: 'Skicka för underskrift' })
+    .click();
   await expect(page.getByTestId('signing-progress')).toHaveText('0 av 2 har skrivit under');
   await page.getByRole('button', { name: 'Registrera underskrift för Nykvarns kommun' }).click();
   const signing = page.getByRole('dialog', { name: 'Registrera underskrift för Nykvarns kommun' });

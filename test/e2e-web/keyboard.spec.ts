@@ -26,7 +26,12 @@ const focused = (page: Page) =>
   });
 
 /** Presses Tab until the focused element matches, or fails after `max` presses. */
-async function tabTo(page: Page, matches: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean, what: string, max = 60) {
+async function tabTo(
+  page: Page,
+  matches: (f: NonNullable<Awaited<ReturnType<typeof focused>>>) => boolean,
+  what: string,
+  max = 60,
+) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
@@ -48,7 +53,10 @@ async function answerFirstStartByKeyboard(page: Page, url: string) {
   await expect(page.getByTestId('current-actor')).toHaveText('Inloggad som Tangent Bordsson');
 }
 
-test('a skip link comes first; every nav link is reached with Tab and opens its page with Enter, with visible focus', async ({ page, app }) => {
+test('a skip link comes first; every nav link is reached with Tab and opens its page with Enter, with visible focus', async ({
+  page,
+  app,
+}) => {
   await answerFirstStartByKeyboard(page, app.url);
 
   // the skip link is the first stop, visible while focused, and moves focus to the main content
@@ -60,7 +68,10 @@ test('a skip link comes first; every nav link is reached with Tab and opens its 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
 
-  const links = await page.getByRole('navigation').getByRole('link').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
+  const links = await page
+    .getByRole('navigation')
+    .getByRole('link')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
   expect(links.length).toBeGreaterThanOrEqual(4);
   for (const href of links) {
     await page.locator('body').focus();
@@ -72,7 +83,10 @@ test('a skip link comes first; every nav link is reached with Tab and opens its 
   }
 });
 
-test('an organisation is created with the keyboard only; Escape closes a dialog and focus returns', async ({ page, app }) => {
+test('an organisation is created with the keyboard only; Escape closes a dialog and focus returns', async ({
+  page,
+  app,
+}) => {
   await answerFirstStartByKeyboard(page, app.url);
 
   await page.locator('body').focus();
@@ -102,7 +116,8 @@ test('an organisation is created with the keyboard only; Escape closes a dialog 
   await expect(page.getByRole('listbox')).toBeVisible();
   // options in order: Kommun, Polis, Räddningstjänst, Annan — arrow down to the last one
   const annan = page.getByRole('option', { name: 'Annan' });
-  for (let i = 0; i < 6 && (await annan.getAttribute('data-combobox-selected')) !== 'true'; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 6 && (await annan.getAttribute('data-combobox-selected')) !== 'true'; i++)
+    await page.keyboard.press('ArrowDown');
   await expect(annan).toHaveAttribute('data-combobox-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('combobox', { name: 'Typ' })).toHaveValue('Annan');
@@ -114,6 +129,6 @@ test('an organisation is created with the keyboard only; Escape closes a dialog 
   await expect(row).toContainText('Annan');
 
   // the row's own buttons are reachable and name their record
-  const edit = await tabTo(page, (f) => f.label === 'Redigera Östertälje grannsamverkan', 'the row\'s edit button');
+  const edit = await tabTo(page, (f) => f.label === 'Redigera Östertälje grannsamverkan', "the row's edit button");
   expect(edit.tag).toBe('button');
 });

@@ -35,7 +35,11 @@ async function exportWord(page: Page, button: Locator, language = 'Svenska (.doc
 
 /** The titles of the agenda, in the order shown. */
 async function agendaTitles(page: Page): Promise<string[]> {
-  const texts = await page.getByTestId('agenda-item').locator('p').filter({ hasText: /^\d+\. / }).allTextContents();
+  const texts = await page
+    .getByTestId('agenda-item')
+    .locator('p')
+    .filter({ hasText: /^\d+\. / })
+    .allTextContents();
   return texts.map((t) => t.replace(/^\d+\. /, ''));
 }
 
@@ -74,7 +78,10 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   expect(standing.join(' | ')).toMatch(/öppnande/i);
 
   // ---- Adds two items.
-  for (const [title, kind, minutes] of [[NEW_ITEM, 'Beslut', '20'], [SECOND_ITEM, 'Information', '15']] as const) {
+  for (const [title, kind, minutes] of [
+    [NEW_ITEM, 'Beslut', '20'],
+    [SECOND_ITEM, 'Information', '15'],
+  ] as const) {
     await page.getByRole('button', { name: 'Ny punkt' }).click();
     const itemForm = page.getByRole('dialog', { name: 'Ny punkt på dagordningen' });
     await itemForm.getByRole('textbox', { name: 'Rubrik' }).fill(title);
@@ -94,7 +101,9 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   const moveUp = page.getByRole('button', { name: `Flytta upp: ${SECOND_ITEM}` });
   await moveUp.focus();
   await page.keyboard.press('Enter');
-  await expect.poll(() => agendaTitles(page)).toEqual([...order.slice(0, secondAt - 1), SECOND_ITEM, NEW_ITEM, ...order.slice(secondAt + 1)]);
+  await expect
+    .poll(() => agendaTitles(page))
+    .toEqual([...order.slice(0, secondAt - 1), SECOND_ITEM, NEW_ITEM, ...order.slice(secondAt + 1)]);
   // Focus stays on the moved item, so the keyboard user can keep moving it.
   await expect(page.getByRole('button', { name: `Flytta upp: ${SECOND_ITEM}` })).toBeFocused();
   order = await agendaTitles(page);
@@ -124,12 +133,18 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   await page.waitForTimeout(300);
   await page.mouse.up();
   const newAt = order.indexOf(NEW_ITEM);
-  await expect.poll(() => agendaTitles(page)).toEqual([...order.slice(0, newAt - 1), NEW_ITEM, SECOND_ITEM, ...order.slice(newAt + 1)]);
+  await expect
+    .poll(() => agendaTitles(page))
+    .toEqual([...order.slice(0, newAt - 1), NEW_ITEM, SECOND_ITEM, ...order.slice(newAt + 1)]);
   await page.reload();
-  await expect.poll(() => agendaTitles(page)).toEqual([...order.slice(0, newAt - 1), NEW_ITEM, SECOND_ITEM, ...order.slice(newAt + 1)]);
+  await expect
+    .poll(() => agendaTitles(page))
+    .toEqual([...order.slice(0, newAt - 1), NEW_ITEM, SECOND_ITEM, ...order.slice(newAt + 1)]);
 
   // ---- Exports the kallelse med dagordning.
-  const kallelse = await docxText(await exportWord(page, page.getByRole('button', { name: 'Kallelse med dagordning (Word)' })));
+  const kallelse = await docxText(
+    await exportWord(page, page.getByRole('button', { name: 'Kallelse med dagordning (Word)' })),
+  );
   expect(kallelse).toContain(NEW_ITEM);
   expect(kallelse).toContain(SECOND_ITEM);
 
@@ -151,7 +166,9 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   // ---- Writes the protocol.
   await page.getByRole('tab', { name: 'Protokoll' }).click();
   await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
-  const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: new RegExp(`§ \\d+ ${NEW_ITEM}`) }) });
+  const card = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`§ \\d+ ${NEW_ITEM}`) }) });
   await expect(card).toBeVisible();
   const heading = (await card.getByRole('heading').first().textContent())!;
   expect(heading).toMatch(/^§ \d+ /);
@@ -159,7 +176,9 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
   const decision = card.getByRole('textbox', { name: 'Beslut' });
   await decision.fill('Chefssamrådet beslutar att anta åtgärdsplanen för Hovsjö.');
   await expect(card.getByText('Sparat').first()).toBeVisible();
-  await card.getByRole('textbox', { name: 'Expedieras till' }).fill('Södertörns brandförsvarsförbund, Södertälje kommun');
+  await card
+    .getByRole('textbox', { name: 'Expedieras till' })
+    .fill('Södertörns brandförsvarsförbund, Södertälje kommun');
   // Leaving the field saves at once (no waiting for the pause).
   await card.getByRole('textbox', { name: 'Diarienummer' }).click();
 
@@ -179,8 +198,12 @@ test('the Chefssamråd from kallelse to attested protocol and extract', async ({
 
   // The decision survived: reload and it is still there.
   await page.reload();
-  await expect(card.getByRole('textbox', { name: 'Beslut' })).toHaveValue('Chefssamrådet beslutar att anta åtgärdsplanen för Hovsjö.');
-  await expect(card.getByRole('textbox', { name: 'Expedieras till' })).toHaveValue('Södertörns brandförsvarsförbund, Södertälje kommun');
+  await expect(card.getByRole('textbox', { name: 'Beslut' })).toHaveValue(
+    'Chefssamrådet beslutar att anta åtgärdsplanen för Hovsjö.',
+  );
+  await expect(card.getByRole('textbox', { name: 'Expedieras till' })).toHaveValue(
+    'Södertörns brandförsvarsförbund, Södertälje kommun',
+  );
 
   // Every § finished, then off for attestation.
   await finishEveryParagraph(page);
@@ -238,7 +261,9 @@ test('the chair plans a year of four meetings in one step and cancels one after 
   await cancel.getByRole('textbox', { name: /Skäl/ }).fill('Krockar med krisövning');
   await cancel.getByRole('button', { name: 'Ställ in sammanträdet' }).click();
   await expect(cancel).toBeHidden();
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Öppna sammanträdet Chefssamrådet 2018-09-11' }) });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Öppna sammanträdet Chefssamrådet 2018-09-11' }) });
   await expect(row).toContainText('Inställt');
   await expect(row.getByRole('button', { name: 'Återuppta det inställda sammanträdet 2018-09-11' })).toBeVisible();
 });

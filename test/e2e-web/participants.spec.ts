@@ -18,7 +18,10 @@ async function pick(page: Page, combobox: ReturnType<Page['getByRole']>, option:
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-test('a new user loads the example, adds an organisation and a person with å/ä/ö, sees field errors, switches language and finds it all after a restart', async ({ page, app }) => {
+test('a new user loads the example, adds an organisation and a person with å/ä/ö, sees field errors, switches language and finds it all after a restart', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000); // a long journey with two backend restarts, on a shared 2-core machine
   await openApp(page, app);
 
@@ -27,7 +30,11 @@ test('a new user loads the example, adds an organisation and a person with å/ä
   await loadExample(page);
   await expect(page.getByTestId('welcome')).toBeHidden();
   // at least the participants part of the example (other parts of the example may add more)
-  for (const [list, atLeast] of [['organisations', 8], ['people', 3], ['bodies', 2]] as const) {
+  for (const [list, atLeast] of [
+    ['organisations', 8],
+    ['people', 3],
+    ['bodies', 2],
+  ] as const) {
     await expect(page.getByTestId(`count-${list}`)).toHaveText(/^\d+$/);
     expect(Number(await page.getByTestId(`count-${list}`).textContent())).toBeGreaterThanOrEqual(atLeast);
   }
@@ -80,7 +87,9 @@ test('a new user loads the example, adds an organisation and a person with å/ä
   await personDialog.getByRole('textbox', { name: 'Namn' }).fill('Åsa Öberg-Ärlemark');
   await personDialog.getByRole('textbox', { name: 'E-post' }).fill('asa.oberg@');
   await personDialog.getByRole('button', { name: 'Spara' }).click();
-  await expect(personDialog.getByRole('textbox', { name: 'E-post' })).toHaveAccessibleDescription(/Ogiltig e-postadress/);
+  await expect(personDialog.getByRole('textbox', { name: 'E-post' })).toHaveAccessibleDescription(
+    /Ogiltig e-postadress/,
+  );
   await page.keyboard.press('Escape');
   await expect(personDialog).toBeHidden();
   await expect(people.getByRole('row', { name: /Åsa/ })).toHaveCount(0);
@@ -96,7 +105,9 @@ test('a new user loads the example, adds an organisation and a person with å/ä
   await personDialog.getByRole('textbox', { name: 'Aktiv från' }).fill('2017-06-01');
   await personDialog.getByRole('textbox', { name: 'Aktiv till' }).fill('2017-01-31');
   await personDialog.getByRole('button', { name: 'Spara' }).click();
-  await expect(personDialog.getByRole('textbox', { name: 'Aktiv till' })).toHaveAccessibleDescription(/Slutdatum ligger före startdatum/);
+  await expect(personDialog.getByRole('textbox', { name: 'Aktiv till' })).toHaveAccessibleDescription(
+    /Slutdatum ligger före startdatum/,
+  );
   await expect(personDialog.getByRole('textbox', { name: 'Aktiv från' })).not.toHaveAttribute('aria-invalid', 'true');
   await personDialog.getByRole('textbox', { name: 'Aktiv till' }).fill('2018-12-31');
   await personDialog.getByRole('textbox', { name: 'Aktiv till' }).press('Enter');
@@ -134,12 +145,16 @@ test('a new user loads the example, adds an organisation and a person with å/ä
   await expect(navLink(page, 'People')).toBeVisible();
   await expect(page.getByTestId('current-actor')).toHaveText('Working as Sekreterare Test');
   await navLink(page, 'People').click();
-  await expect(page.getByRole('table', { name: 'People' }).getByRole('row', { name: /Åsa Öberg-Ärlemark/ })).toContainText('2017-06-01 – 2018-12-31');
+  await expect(
+    page.getByRole('table', { name: 'People' }).getByRole('row', { name: /Åsa Öberg-Ärlemark/ }),
+  ).toContainText('2017-06-01 – 2018-12-31');
   await navLink(page, 'Organisations').click();
   await expect(page.getByRole('cell', { name: 'Ängsö trygghetsråd', exact: true })).toBeVisible();
   await navLink(page, 'Bodies').click();
   await page.getByRole('link', { name: 'Chefssamrådet', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Members of Chefssamrådet' }).getByRole('row', { name: /^Camilla Broo/ })).toContainText('Chair');
+  await expect(
+    page.getByRole('table', { name: 'Members of Chefssamrådet' }).getByRole('row', { name: /^Camilla Broo/ }),
+  ).toContainText('Chair');
 
   // back to Swedish, remembered too
   await chooseLanguage(page, 'Svenska');
@@ -154,7 +169,10 @@ async function restartAndReload(page: Page, app: RunningApp) {
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 
-test('bodies: members with roles and periods, a substitute standing in, duplicate refused at the field, removal confirmed, history', async ({ page, app }) => {
+test('bodies: members with roles and periods, a substitute standing in, duplicate refused at the field, removal confirmed, history', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   await openApp(page, app);
   await loadExample(page);
@@ -192,16 +210,24 @@ test('bodies: members with roles and periods, a substitute standing in, duplicat
   // the same person in the same role over an overlapping period is refused at the person field
   await page.getByRole('button', { name: 'Lägg till ledamot' }).click();
   memberDialog = page.getByRole('dialog', { name: 'Lägg till ledamot' });
-  await pick(page, memberDialog.getByRole('combobox', { name: 'Person' }), 'Peter Nylind (lokalpolisområdeschef Södertälje)');
+  await pick(
+    page,
+    memberDialog.getByRole('combobox', { name: 'Person' }),
+    'Peter Nylind (lokalpolisområdeschef Södertälje)',
+  );
   await pick(page, memberDialog.getByRole('combobox', { name: 'Roll' }), 'Ledamot');
   await memberDialog.getByRole('textbox', { name: 'Från' }).fill('2018-01-01');
   await memberDialog.getByRole('button', { name: 'Spara' }).click();
-  await expect(memberDialog.getByRole('combobox', { name: 'Person' })).toHaveAccessibleDescription(/Personen har redan den rollen/);
+  await expect(memberDialog.getByRole('combobox', { name: 'Person' })).toHaveAccessibleDescription(
+    /Personen har redan den rollen/,
+  );
   // end before start on a membership, at the end date
   await memberDialog.getByRole('textbox', { name: 'Från' }).fill('2019-01-01');
   await memberDialog.getByRole('textbox', { name: 'Till' }).fill('2018-01-01');
   await memberDialog.getByRole('button', { name: 'Spara' }).click();
-  await expect(memberDialog.getByRole('textbox', { name: 'Till' })).toHaveAccessibleDescription(/Slutdatum ligger före startdatum/);
+  await expect(memberDialog.getByRole('textbox', { name: 'Till' })).toHaveAccessibleDescription(
+    /Slutdatum ligger före startdatum/,
+  );
   await memberDialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(members.getByRole('row', { name: /^Peter Nylind/ })).toHaveCount(1);
 
@@ -234,7 +260,10 @@ test('bodies: members with roles and periods, a substitute standing in, duplicat
   await expect(page.getByRole('row', { name: /Arbetsgruppen för trygghet i Hovsjö/ })).toContainText('Arkiverat');
 });
 
-test('the person working can be changed later from the header, and a person\'s history shows edits', async ({ page, app }) => {
+test("the person working can be changed later from the header, and a person's history shows edits", async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await loadExample(page);
   await page.getByRole('button', { name: 'Byt användare' }).click();

@@ -17,7 +17,8 @@ async function bytesOf(download: Download): Promise<Buffer> {
   return fs.readFileSync((await download.path())!);
 }
 
-const textOf = (bytes: Buffer) => strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']).replace(/<[^>]+>/g, ' ');
+const textOf = (bytes: Buffer) =>
+  strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']).replace(/<[^>]+>/g, ' ');
 
 async function openProtocol(page: Page, date: string): Promise<void> {
   await page.getByRole('link', { name: 'Sammanträden' }).click();
@@ -33,7 +34,10 @@ async function exportSwedish(page: Page): Promise<Buffer> {
   return bytesOf(await downloading);
 }
 
-test('a protocol attested in the UI keeps the chair’s name it was attested under; the record page says so', async ({ page, app }) => {
+test('a protocol attested in the UI keeps the chair’s name it was attested under; the record page says so', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(400_000);
   await openApp(page, app, 'Åsa Öberg');
   await loadExample(page);
@@ -72,7 +76,9 @@ test('a protocol attested in the UI keeps the chair’s name it was attested und
   await dialog.getByRole('textbox', { name: 'Namn' }).fill('Camilla Lindqvist');
   await dialog.getByRole('button', { name: 'Spara' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('table', { name: 'Deltagare' }).getByRole('row', { name: /Camilla Lindqvist/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Deltagare' }).getByRole('row', { name: /Camilla Lindqvist/ }),
+  ).toBeVisible();
 
   await openProtocol(page, '2018-03-13');
   await expect(page.getByTestId('older-names')).toContainText('Camilla Broo – heter nu Camilla Lindqvist');

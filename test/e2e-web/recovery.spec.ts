@@ -16,7 +16,10 @@ test('a damaged database offers the newest good backup, restores it and goes on'
     const response = await fetch('/api/call', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-samrad-token': sessionStorage.getItem('samrad.token') ?? '' },
-      body: JSON.stringify({ method: 'organisations.create', input: { name: 'Södertörns brandförsvarsförbund', kind: 'raddningstjanst' } }),
+      body: JSON.stringify({
+        method: 'organisations.create',
+        input: { name: 'Södertörns brandförsvarsförbund', kind: 'raddningstjanst' },
+      }),
     });
     return response.json();
   });

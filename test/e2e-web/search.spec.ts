@@ -16,7 +16,10 @@ async function arrowTo(page: Page, text: RegExp, max = 30): Promise<void> {
   throw new Error(`no option matching ${text}`);
 }
 
-test('search from the header by keyboard alone: grouped, highlighted results; a § opens on its protocol tab', async ({ page, app }) => {
+test('search from the header by keyboard alone: grouped, highlighted results; a § opens on its protocol tab', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await loadExample(page);
 
@@ -78,7 +81,10 @@ test('the full results page: filters, more than the top hits, no-match and empty
   await expectAccessible(page, 'main');
 
   // only actions
-  await page.getByRole('group', { name: 'Typ' }).getByText(/^Uppdrag/).click();
+  await page
+    .getByRole('group', { name: 'Typ' })
+    .getByText(/^Uppdrag/)
+    .click();
   await expect(results.getByRole('heading', { name: /^§§/ })).toHaveCount(0);
   await expect(results.getByRole('heading', { name: /^Uppdrag/ })).toBeVisible();
   // and a period without any

@@ -44,7 +44,10 @@ async function openMeeting(page: Page, date: string): Promise<void> {
   await page.getByRole('link', { name: `Öppna sammanträdet Chefssamrådet ${date}` }).click();
 }
 
-test('signs an attested protocol and a § extract from the export menu; the Verify page finds the signatures valid', async ({ page, app }) => {
+test('signs an attested protocol and a § extract from the export menu; the Verify page finds the signatures valid', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(300_000);
   await openApp(page, app);
   await loadExample(page);
@@ -85,8 +88,12 @@ test('signs an attested protocol and a § extract from the export menu; the Veri
   await page.keyboard.press('Enter');
   const protocol = await downloading;
   expect(protocol.suggestedFilename()).toMatch(/\.docx$/);
-  expect(await partsOf(protocol)).toEqual(expect.arrayContaining([expect.stringMatching(/^_xmlsignatures\/.+\.xml$/), 'word/document.xml']));
-  await expect(page.getByText(`${protocol.suggestedFilename()} har exporterats och signerats digitalt med ${CERTIFICATE}.`)).toBeVisible();
+  expect(await partsOf(protocol)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^_xmlsignatures\/.+\.xml$/), 'word/document.xml']),
+  );
+  await expect(
+    page.getByText(`${protocol.suggestedFilename()} har exporterats och signerats digitalt med ${CERTIFICATE}.`),
+  ).toBeVisible();
   await expectValidSignature(page, protocol);
 
   // Locked meanwhile: choosing a signed extract asks for the passphrase, then exports without asking again.
@@ -112,7 +119,11 @@ test('signs an attested protocol and a § extract from the export menu; the Veri
   await expectValidSignature(page, extract);
 });
 
-test('signs the signed 2017–2018 agreement version, unlocking in place; a lock in another window is followed at once', async ({ page, app, context }) => {
+test('signs the signed 2017–2018 agreement version, unlocking in place; a lock in another window is followed at once', async ({
+  page,
+  app,
+  context,
+}) => {
   test.setTimeout(300_000);
   await openApp(page, app);
   await loadExample(page);
@@ -137,15 +148,23 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
   await expect(panel.getByTestId('signing-subject')).toContainText('CN=Södertälje kommun dokumentsignering (lokal)');
   await expectAccessible(page, '[role="tabpanel"]');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Exportera och signera' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Exportera och signera' }).click(),
+  ]);
   expect(await partsOf(download)).toEqual(expect.arrayContaining([expect.stringMatching(/^_xmlsignatures\//)]));
-  await expect(page.getByText(`${download.suggestedFilename()} har exporterats och signerats digitalt med ${CERTIFICATE}.`)).toBeVisible();
+  await expect(
+    page.getByText(`${download.suggestedFilename()} har exporterats och signerats digitalt med ${CERTIFICATE}.`),
+  ).toBeVisible();
   const logRow = page.getByTestId('export-log-row').filter({ hasText: download.suggestedFilename() });
   await expect(logRow).toContainText('Signerad');
 
   // Unticked, the same panel exports an unsigned file.
   await sign.uncheck();
-  const [plain] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Exportera Word' }).click()]);
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Exportera Word' }).click(),
+  ]);
   expect((await partsOf(plain)).filter((p) => p.startsWith('_xmlsignatures/'))).toEqual([]);
 
   // The keystore is locked in another window: this one follows at once (the backend announces

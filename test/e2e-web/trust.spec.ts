@@ -12,24 +12,42 @@ import { packDocx } from '../../electron/backend/export/pack';
 import { openPrivateKey } from '../../electron/backend/signing/certificates/key-protection';
 import { signPackage } from '../../electron/backend/signing/opc/sign-package';
 
-
 /** Signs a small protocol with the certificate the user created in the UI, read from the app's database. */
 async function signWithAppCertificate(dbPath: string): Promise<Uint8Array> {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT certificate_der, private_key, chain FROM certificate WHERE active = 1').get() as { certificate_der: Buffer; private_key: string; chain: string };
-    const document = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('§ 1 Chefssamrådet beslutar att godkänna dagordningen.')] })] }] });
-    return signPackage(await packDocx(document), {
-      certificate: new crypto.X509Certificate(row.certificate_der),
-      privateKey: openPrivateKey(row.private_key, PASSPHRASE),
-      chain: (JSON.parse(row.chain) as string[]).map((b) => new crypto.X509Certificate(Buffer.from(b, 'base64'))),
-    }, new Date());
+    const row = db.prepare('SELECT certificate_der, private_key, chain FROM certificate WHERE active = 1').get() as {
+      certificate_der: Buffer;
+      private_key: string;
+      chain: string;
+    };
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun('§ 1 Chefssamrådet beslutar att godkänna dagordningen.')] }),
+          ],
+        },
+      ],
+    });
+    return signPackage(
+      await packDocx(document),
+      {
+        certificate: new crypto.X509Certificate(row.certificate_der),
+        privateKey: openPrivateKey(row.private_key, PASSPHRASE),
+        chain: (JSON.parse(row.chain) as string[]).map((b) => new crypto.X509Certificate(Buffer.from(b, 'base64'))),
+      },
+      new Date(),
+    );
   } finally {
     db.close();
   }
 }
 
-test('creates a local certificate, then verifies a signed file as valid and a tampered one as invalid', async ({ page, app }) => {
+test('creates a local certificate, then verifies a signed file as valid and a tampered one as invalid', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await page.getByRole('link', { name: 'Certifikat' }).click();
   await expect(page.getByText('Inga certifikat')).toBeVisible();
@@ -55,7 +73,13 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
   const signed = await signWithAppCertificate(app.dbPath);
   await page.getByRole('link', { name: 'Verifiera dokument' }).click();
   const upload = async (name: string, bytes: Uint8Array) => {
-    await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(bytes) });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(bytes),
+      });
     await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
   };
 
@@ -75,7 +99,10 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
   await expect(page.getByRole('alert')).toContainText('Filen är inget Word-dokument');
 });
 
-test('the archive page downloads a signed E-ARK package in browser mode, which the Verify page accepts as valid and trusted; a typed target is written once, then refused', async ({ page, app }) => {
+test('the archive page downloads a signed E-ARK package in browser mode, which the Verify page accepts as valid and trusted; a typed target is written once, then refused', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await createLocalCertificate(page);
 
@@ -92,10 +119,14 @@ test('the archive page downloads a signed E-ARK package in browser mode, which t
   await expect(page.getByRole('status')).toContainText('SHA256SUMS är signerad av organisationens certifikat');
   await expectAccessible(page, 'main');
   const zip = fs.readFileSync((await download.path())!);
-  expect(Object.keys(unzipSync(new Uint8Array(zip)))).toEqual(expect.arrayContaining(['METS.xml', 'SHA256SUMS', 'SHA256SUMS.p7s', 'metadata/preservation/premis.xml']));
+  expect(Object.keys(unzipSync(new Uint8Array(zip)))).toEqual(
+    expect.arrayContaining(['METS.xml', 'SHA256SUMS', 'SHA256SUMS.p7s', 'metadata/preservation/premis.xml']),
+  );
 
   await page.getByRole('link', { name: 'Verifiera dokument' }).click();
-  await page.locator('input[type="file"]').setInputFiles({ name: 'arkiv.zip', mimeType: 'application/zip', buffer: zip });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'arkiv.zip', mimeType: 'application/zip', buffer: zip });
   await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
   const result = page.getByTestId('archive-verify-result');
   await expect(result.getByRole('status')).toContainText('Giltigt och betrott arkivpaket');
@@ -103,7 +134,9 @@ test('the archive page downloads a signed E-ARK package in browser mode, which t
   await expectAccessible(page, '[data-testid="archive-verify-result"]');
   const parts = unzipSync(new Uint8Array(zip));
   parts['documentation/README.txt'] = strToU8('ändrad');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'arkiv-andrat.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(parts)) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'arkiv-andrat.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(parts)) });
   await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
   await expect(result.getByRole('status')).toContainText('Ogiltigt arkivpaket');
   await expect(result).toContainText('documentation/README.txt differs from its SHA-256 in SHA256SUMS');

@@ -25,7 +25,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Samråd</title>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(backend.dir, 'secret.txt'), SECRET);
-  bridge = await startBridge({ dispatch: backend.dispatch, events: backend.events, staticDir, log: (line) => logged.push(line) });
+  bridge = await startBridge({
+    dispatch: backend.dispatch,
+    events: backend.events,
+    staticDir,
+    log: (line) => logged.push(line),
+  });
 });
 afterAll(async () => {
   await bridge.close();
@@ -39,10 +44,22 @@ interface Reply {
   body: string;
 }
 
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        setHost: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -64,7 +81,15 @@ function call(overrides: { token?: string | null; origin?: string | null; host?:
   const from = overrides.origin === undefined ? origin() : overrides.origin;
   if (token !== null) headers['x-samrad-token'] = token;
   if (from !== null) headers.origin = from;
-  return request({ method: 'POST', path: '/api/call', headers, body: JSON.stringify({ method: 'organisations.create', input: { name: 'Ängby räddningstjänst', kind: 'raddningstjanst' } }) });
+  return request({
+    method: 'POST',
+    path: '/api/call',
+    headers,
+    body: JSON.stringify({
+      method: 'organisations.create',
+      input: { name: 'Ängby räddningstjänst', kind: 'raddningstjanst' },
+    }),
+  });
 }
 
 async function organisationCount(): Promise<number> {
@@ -90,7 +115,10 @@ describe('bridge security', () => {
     ['localhost instead of 127.0.0.1', { host: 'localhost:PORT' }, 'wrong Host'],
   ] as const)('refuses %s with 403, logs it and changes nothing', async (_what, overrides, reason) => {
     const before = await organisationCount();
-    const reply = await call({ ...overrides, ...('host' in overrides ? { host: overrides.host.replace('PORT', String(bridge.port)) } : {}) });
+    const reply = await call({
+      ...overrides,
+      ...('host' in overrides ? { host: overrides.host.replace('PORT', String(bridge.port)) } : {}),
+    });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { message: reason } });
     expect(logged).toHaveLength(1);
@@ -102,7 +130,10 @@ describe('bridge security', () => {
   it('refuses the event stream without the token, and with a foreign Origin', async () => {
     const noToken = await request({ path: '/api/events', headers: { host: host() } });
     const wrongToken = await request({ path: '/api/events?token=nope', headers: { host: host() } });
-    const crossSite = await request({ path: `/api/events?token=${bridge.token}`, headers: { host: host(), origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await request({
+      path: `/api/events?token=${bridge.token}`,
+      headers: { host: host(), origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect([noToken.status, wrongToken.status, crossSite.status]).toEqual([403, 403, 403]);
     expect(logged).toHaveLength(3);
   });
@@ -116,7 +147,13 @@ describe('bridge security', () => {
 
   it('listens on 127.0.0.1 only', async () => {
     expect(bridge.url).toBe(`http://127.0.0.1:${bridge.port}/`);
-    const others = ['::1', ...Object.values(os.networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address)];
+    const others = [
+      '::1',
+      ...Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a) => a && !a.internal)
+        .map((a) => a!.address),
+    ];
     for (const address of others) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = net.connect({ host: address, port: bridge.port, timeout: 2000 });
@@ -128,17 +165,23 @@ describe('bridge security', () => {
     }
   });
 
-  it.each(['/../secret.txt', '/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/../package.json', '/%2e%2e/%2e%2e/%2e%2e/package.json'])(
-    'never serves a file outside the static folder: %s',
-    async (pathname) => {
-      const reply = await request({ path: pathname, headers: { host: host() } });
-      expect(reply.body).not.toContain(SECRET);
-      expect(reply.body).not.toContain('"name": "samrad"');
-      // either refused, or the app's own page (unknown paths fall back to index.html)
-      if (reply.status === 200) expect(reply.body).toContain('<title>Samråd</title>');
-      else expect(reply.status).toBe(404);
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/../package.json',
+    '/%2e%2e/%2e%2e/%2e%2e/package.json',
+  ])('never serves a file outside the static folder: %s', async (pathname) => {
+    const reply = await request({ path: pathname, headers: { host: host() } });
+    expect(reply.body).not.toContain(SECRET);
+    expect(reply.body).not.toContain('"name": "samrad"');
+    // either refused, or the app's own page (unknown paths fall back to index.html)
+    if (reply.status === 200) expect(reply.body).toContain('<title>Samråd</title>');
+    else expect(reply.status).toBe(404);
+  });
 
   it('serves HTML with the strict content security policy', async () => {
     const reply = await request({ path: '/', headers: { host: host() } });

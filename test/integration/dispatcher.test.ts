@@ -24,7 +24,11 @@ function dispatcherWith(method: keyof HandlerMap, handler: (...args: never[]) =>
   return createDispatcher(b.ctx, { ...handlers, [method]: handler } as HandlerMap);
 }
 
-async function failWith(dispatch: ReturnType<typeof createDispatcher>, method: string, input: unknown): Promise<ErrorBody> {
+async function failWith(
+  dispatch: ReturnType<typeof createDispatcher>,
+  method: string,
+  input: unknown,
+): Promise<ErrorBody> {
   const result = await dispatch(method, input);
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
   return saw(result.error);
@@ -32,9 +36,16 @@ async function failWith(dispatch: ReturnType<typeof createDispatcher>, method: s
 
 describe('dispatcher: every error code the contract can return', () => {
   it('VALIDATION: names each bad field with a translation key, and saves nothing', async () => {
-    const error = saw(await b.fail('people.create', { name: '', email: 'ingen-adress', phone: 'ring mig', activeFrom: '2017-02-30' }));
+    const error = saw(
+      await b.fail('people.create', { name: '', email: 'ingen-adress', phone: 'ring mig', activeFrom: '2017-02-30' }),
+    );
     expect(error.code).toBe('VALIDATION');
-    expect(error.fields).toEqual({ name: 'required', email: 'invalid_email', phone: 'invalid_phone', activeFrom: 'invalid_date' });
+    expect(error.fields).toEqual({
+      name: 'required',
+      email: 'invalid_email',
+      phone: 'invalid_phone',
+      activeFrom: 'invalid_date',
+    });
     expect(error.message).toMatch(/^Invalid input for people.create: /);
     expect(await b.call('people.list', {})).toEqual([]);
   });
@@ -51,21 +62,40 @@ describe('dispatcher: every error code the contract can return', () => {
     const p = await b.call('people.create', { name: 'Peter Nylind' });
     await b.call('bodies.addMember', { bodyId: body.id, personId: p.id, role: 'ledamot', from: '2017-01-01' });
     // update the second membership into the first one's period: only the SQL trigger sees this
-    const second = await b.call('bodies.addMember', { bodyId: body.id, personId: p.id, role: 'ledamot', from: '2016-01-01', to: '2016-12-31' });
-    const error = saw(await b.fail('bodies.updateMember', { id: second.id, fields: { bodyId: body.id, personId: p.id, role: 'ledamot', from: '2016-01-01', to: '2017-06-30' } }));
+    const second = await b.call('bodies.addMember', {
+      bodyId: body.id,
+      personId: p.id,
+      role: 'ledamot',
+      from: '2016-01-01',
+      to: '2016-12-31',
+    });
+    const error = saw(
+      await b.fail('bodies.updateMember', {
+        id: second.id,
+        fields: { bodyId: body.id, personId: p.id, role: 'ledamot', from: '2016-01-01', to: '2017-06-30' },
+      }),
+    );
     expect(error).toMatchObject({ code: 'VALIDATION', fields: { personId: 'duplicate_member' } });
   });
 
   it('VALIDATION: a CHECK constraint that a handler ran into is reported as a broken rule, not a crash', async () => {
     const dispatch = dispatcherWith('organisations.create', (ctx: typeof b.ctx) =>
-      ctx.db.prepare("INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('X', 'x', 'kyrka', 'now', 'now')").run(),
+      ctx.db
+        .prepare(
+          "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('X', 'x', 'kyrka', 'now', 'now')",
+        )
+        .run(),
     );
     const error = await failWith(dispatch, 'organisations.create', { name: 'X', kind: 'annan' });
     expect(error).toMatchObject({ code: 'VALIDATION', params: { reason: 'constraint' } });
   });
 
   it('field messages pass through only when they are translation keys; the first issue per field wins', () => {
-    const schema = z.object({ a: z.string().min(3, { message: 'min_3' }).regex(/x/, { message: 'needs_x' }), b: z.string().min(1, { message: 'Too short!' }), c: z.object({ d: z.number({ message: 'agreements.validation.number' }) }) });
+    const schema = z.object({
+      a: z.string().min(3, { message: 'min_3' }).regex(/x/, { message: 'needs_x' }),
+      b: z.string().min(1, { message: 'Too short!' }),
+      c: z.object({ d: z.number({ message: 'agreements.validation.number' }) }),
+    });
     const parsed = schema.safeParse({ a: 'y', b: '', c: { d: 'no' } });
     expect(parsed.success).toBe(false);
     expect(fieldErrorsFrom(parsed.error!)).toEqual({ a: 'min_3', b: 'invalid', 'c.d': 'agreements.validation.number' });
@@ -73,7 +103,11 @@ describe('dispatcher: every error code the contract can return', () => {
 
   it('NOT_FOUND: an unknown id, with the entity and id as params', async () => {
     const error = saw(await b.fail('people.get', { id: 4711 }));
-    expect(error).toEqual({ code: 'NOT_FOUND', message: 'person 4711 does not exist', params: { entity: 'person', id: '4711' } });
+    expect(error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'person 4711 does not exist',
+      params: { entity: 'person', id: '4711' },
+    });
     expect((await b.fail('bodies.removeMember', { id: 9 })).code).toBe('NOT_FOUND');
   });
 
@@ -129,7 +163,9 @@ describe('dispatcher: every error code the contract can return', () => {
 
   it('LOCKED: a handler that tries to change the audit log is stopped by its trigger', async () => {
     await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
-    const dispatch = dispatcherWith('organisations.archive', (ctx: typeof b.ctx) => ctx.db.prepare("UPDATE audit_event SET actor = 'x'").run());
+    const dispatch = dispatcherWith('organisations.archive', (ctx: typeof b.ctx) =>
+      ctx.db.prepare("UPDATE audit_event SET actor = 'x'").run(),
+    );
     const error = await failWith(dispatch, 'organisations.archive', { id: 1, archived: true });
     expect(error).toEqual({ code: 'LOCKED', message: 'The audit log cannot be changed' });
     expect((await b.call('history.recent', {}))[0].actor).toBe('testare');
@@ -145,7 +181,10 @@ describe('dispatcher: every error code the contract can return', () => {
         () => null,
         (error: unknown) => saw(toErrorBody(error)),
       );
-      expect(failure).toMatchObject({ code: 'SCHEMA_TOO_NEW', params: { found: LATEST_VERSION + 7, known: LATEST_VERSION } });
+      expect(failure).toMatchObject({
+        code: 'SCHEMA_TOO_NEW',
+        params: { found: LATEST_VERSION + 7, known: LATEST_VERSION },
+      });
       expect(failure?.message).toMatch(/newer version of Samråd/);
     } finally {
       tmp.cleanup();
@@ -156,7 +195,17 @@ describe('dispatcher: every error code the contract can return', () => {
     // FILE_EXISTS and FILE_NOT_WRITABLE: write-file.test.ts. INVALID_STATE: raised by later slices (agreements, meetings).
     const elsewhere = new Set<ErrorCode>(['FILE_EXISTS', 'FILE_NOT_WRITABLE', 'INVALID_STATE']);
     // the machine's failures (locked, read-only, full, damaged, gone, restarted): test/integration/hardening/ and electron/main/backend-process.test.ts
-    for (const code of ['DATABASE_BUSY', 'DATABASE_READ_ONLY', 'DISK_FULL', 'DATABASE_CORRUPT', 'NOT_A_DATABASE', 'DISK_IO', 'DATABASE_UNAVAILABLE', 'BACKEND_RESTARTED'] as const) elsewhere.add(code);
+    for (const code of [
+      'DATABASE_BUSY',
+      'DATABASE_READ_ONLY',
+      'DISK_FULL',
+      'DATABASE_CORRUPT',
+      'NOT_A_DATABASE',
+      'DISK_IO',
+      'DATABASE_UNAVAILABLE',
+      'BACKEND_RESTARTED',
+    ] as const)
+      elsewhere.add(code);
     // a broken seal: electron/backend/records/records.test.ts and the archive and migration tests
     elsewhere.add('SEAL_BROKEN');
     expect(ERROR_CODES.filter((c) => !elsewhere.has(c) && !seen.has(c))).toEqual([]);

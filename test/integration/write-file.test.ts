@@ -23,7 +23,10 @@ function errorOf(run: () => unknown): AppError {
 }
 
 const isRoot = process.getuid?.() === 0;
-if (isRoot) console.info('[write-file.test] running as root: the read-only-folder case uses a missing folder and a file in the path instead of chmod, which root ignores');
+if (isRoot)
+  console.info(
+    '[write-file.test] running as root: the read-only-folder case uses a missing folder and a file in the path instead of chmod, which root ignores',
+  );
 
 describe('writeExportFile', () => {
   it('writes the bytes under the final name, reports path and sha256, and leaves no temporary file', () => {
@@ -55,7 +58,9 @@ describe('writeExportFile', () => {
 
   it('reports a path through a file as FILE_NOT_WRITABLE', () => {
     fs.writeFileSync(path.join(tmp.dir, 'a-file'), '');
-    expect(errorOf(() => writeExportFile(path.join(tmp.dir, 'a-file', 'x.docx'), bytes)).code).toBe('FILE_NOT_WRITABLE');
+    expect(errorOf(() => writeExportFile(path.join(tmp.dir, 'a-file', 'x.docx'), bytes)).code).toBe(
+      'FILE_NOT_WRITABLE',
+    );
   });
 
   it.runIf(!isRoot)('reports a read-only folder as FILE_NOT_WRITABLE and leaves nothing in it', () => {

@@ -20,7 +20,16 @@ import { root, runToEnd } from './support';
  */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's fuse order (@electron/fuses FuseV1Options) and default states ('1' on, '0' off)
-const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'] as const;
+const FUSES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+] as const;
 const ELECTRON_DEFAULTS = '10110001';
 
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -35,31 +44,53 @@ beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-pack-'));
   const app = path.join(scratch, 'app');
   // the real build (npm run build), written into the scratch project rather than the tree's out/
-  const build = await runToEnd(bin('electron-vite'), ['build', '--logLevel', 'warn', '--outDir', path.join(app, 'out')], { cwd: root });
+  const build = await runToEnd(
+    bin('electron-vite'),
+    ['build', '--logLevel', 'warn', '--outDir', path.join(app, 'out')],
+    { cwd: root },
+  );
   expect(build.code, build.output).toBe(0);
 
   // the stand-in Electron distribution
   const dist = path.join(scratch, 'electron-dist');
   fs.mkdirSync(dist);
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version as string;
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'))
+    .version as string;
   fs.writeFileSync(
     path.join(dist, 'electron'),
-    Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for Electron"\n# '), Buffer.from(FUSE_SENTINEL), Buffer.from([1, FUSES.length]), Buffer.from(ELECTRON_DEFAULTS), Buffer.from('\n')]),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\necho "stand-in for Electron"\n# '),
+      Buffer.from(FUSE_SENTINEL),
+      Buffer.from([1, FUSES.length]),
+      Buffer.from(ELECTRON_DEFAULTS),
+      Buffer.from('\n'),
+    ]),
     { mode: 0o755 },
   );
   fs.writeFileSync(path.join(dist, 'version'), version);
 
   // the project as electron-builder sees it, with a stand-in Electron build of better-sqlite3
   fs.mkdirSync(path.join(app, '.native/electron'), { recursive: true });
-  for (const item of ['package.json', 'electron-builder.yml', 'resources/icons']) fs.cpSync(path.join(root, item), path.join(app, item), { recursive: true });
+  for (const item of ['package.json', 'electron-builder.yml', 'resources/icons'])
+    fs.cpSync(path.join(root, item), path.join(app, item), { recursive: true });
   nativeStandIn = Buffer.from(`stand-in for better_sqlite3.node built for Electron ${version}`);
   fs.writeFileSync(path.join(app, '.native/electron/better_sqlite3.node'), nativeStandIn);
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(app, 'node_modules'), 'dir');
 
-  const pack = await runToEnd(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${dist}`, '-c.npmRebuild=false', `-c.directories.output=${path.join(scratch, 'release')}`], {
-    cwd: app,
-    env: { ...process.env, CI: 'true', ELECTRON_BUILDER_OFFLINE: 'true' },
-  });
+  const pack = await runToEnd(
+    bin('electron-builder'),
+    [
+      '--linux',
+      'dir',
+      `-c.electronDist=${dist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${path.join(scratch, 'release')}`,
+    ],
+    {
+      cwd: app,
+      env: { ...process.env, CI: 'true', ELECTRON_BUILDER_OFFLINE: 'true' },
+    },
+  );
   expect(pack.code, pack.output).toBe(0);
   unpacked = path.join(scratch, 'release', 'linux-unpacked');
 }, 150_000);
@@ -76,7 +107,14 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
     const files = listPackage(asar, { isPack: false }).map((file) => file.split(path.sep).join('/'));
     const main = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).main as string;
     expect(main).toBe('out/main/index.js');
-    for (const file of [`/${main}`, '/out/main/backend.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json', '/resources/icons/icon.png']) {
+    for (const file of [
+      `/${main}`,
+      '/out/main/backend.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+      '/package.json',
+      '/resources/icons/icon.png',
+    ]) {
       expect(files).toContain(file);
     }
     // nothing but the built app and better-sqlite3's JavaScript: no sources, maps, tests or
@@ -86,7 +124,9 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
     );
     expect(unexpected).toEqual([]);
     expect(files.filter((file) => file.endsWith('.map') || file.endsWith('.ts'))).toEqual([]);
-    const modules = [...new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]))];
+    const modules = [
+      ...new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2])),
+    ];
     expect(modules).toEqual(['better-sqlite3']);
     expect(files.filter((file) => file.endsWith('.node'))).toEqual([]);
     expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked'))).toBe(false);
@@ -94,7 +134,9 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
 
   it('puts the Electron build of better-sqlite3 beside app.asar, where the main process looks', () => {
     expect(fs.readFileSync(path.join(unpacked, 'resources', 'native', 'better_sqlite3.node'))).toEqual(nativeStandIn);
-    expect(fs.readFileSync(path.join(root, 'electron/main/paths.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'native', 'better_sqlite3.node')");
+    expect(fs.readFileSync(path.join(root, 'electron/main/paths.ts'), 'utf8')).toContain(
+      "path.join(process.resourcesPath, 'native', 'better_sqlite3.node')",
+    );
   });
 
   it('flips the fuses in the packaged executable as electron-builder.yml says', () => {
@@ -130,10 +172,17 @@ describe('electron-builder package (linux dir, stand-in Electron)', () => {
       port.emit('message', { data: { type: 'start', dbPath: ${JSON.stringify(dbPath)}, nativeBinding: ${JSON.stringify(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))} } });
     `;
     // NODE_PATH empty and cwd outside the project: nothing may resolve from the repository
-    const run = await runToEnd(process.execPath, ['-e', driver], { cwd: scratch, env: { ...process.env, NODE_PATH: '' } });
+    const run = await runToEnd(process.execPath, ['-e', driver], {
+      cwd: scratch,
+      env: { ...process.env, NODE_PATH: '' },
+    });
     expect(run.code, run.output).toBe(0);
     const reply = JSON.parse(run.output.trim().split('\n').pop()!);
-    expect(reply).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { databasePath: dbPath, schemaVersion: expect.any(Number) } } });
+    expect(reply).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { databasePath: dbPath, schemaVersion: expect.any(Number) } },
+    });
   });
 });
 
@@ -153,7 +202,9 @@ describe('electron-builder.yml (targets electron-builder cannot make here)', () 
     expect(config.productName).toBe('Samråd');
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(false);
-    expect(config.extraResources).toEqual([{ from: '.native/electron/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
+    expect(config.extraResources).toEqual([
+      { from: '.native/electron/better_sqlite3.node', to: 'native/better_sqlite3.node' },
+    ]);
   });
 
   it('builds deb and AppImage for Linux, NSIS for Windows, dmg for macOS', () => {

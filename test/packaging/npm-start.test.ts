@@ -26,8 +26,9 @@ function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegEx
     const started = Date.now();
     const timer = setInterval(() => {
       const match = pattern.exec(read());
-      if (match) return clearInterval(timer), resolve(match);
-      if (Date.now() - started > ms) clearInterval(timer), reject(new Error(`no ${pattern} within ${ms} ms in:\n${read()}`));
+      if (match) return (clearInterval(timer), resolve(match));
+      if (Date.now() - started > ms)
+        (clearInterval(timer), reject(new Error(`no ${pattern} within ${ms} ms in:\n${read()}`)));
     }, 100);
   });
 }
@@ -38,14 +39,25 @@ describe('Electron binary detection', () => {
     fs.mkdirSync(path.join(fake, 'dist'), { recursive: true });
     fs.writeFileSync(path.join(fake, 'package.json'), JSON.stringify({ version: '45.5.0' }));
     fs.writeFileSync(path.join(fake, 'index.js'), 'throw new Error("loading electron/index.js starts a download")');
-    expect(findElectronBinary(fake)).toEqual({ present: false, version: '45.5.0', reason: 'the Electron 45.5.0 binary has not been downloaded' });
+    expect(findElectronBinary(fake)).toEqual({
+      present: false,
+      version: '45.5.0',
+      reason: 'the Electron 45.5.0 binary has not been downloaded',
+    });
 
     fs.writeFileSync(path.join(fake, 'path.txt'), 'electron');
     expect(findElectronBinary(fake)).toMatchObject({ present: false, reason: expect.stringContaining('missing') });
 
     fs.writeFileSync(path.join(fake, 'dist', 'electron'), '');
-    expect(findElectronBinary(fake)).toEqual({ present: true, version: '45.5.0', executable: path.join(fake, 'dist', 'electron') });
-    expect(findElectronBinary(null)).toMatchObject({ present: false, reason: expect.stringContaining('not installed') });
+    expect(findElectronBinary(fake)).toEqual({
+      present: true,
+      version: '45.5.0',
+      executable: path.join(fake, 'dist', 'electron'),
+    });
+    expect(findElectronBinary(null)).toMatchObject({
+      present: false,
+      reason: expect.stringContaining('not installed'),
+    });
   });
 });
 
@@ -55,23 +67,37 @@ describe('npm start without the Electron binary', () => {
     const fakeBin = path.join(scratch, 'bin');
     fs.mkdirSync(fakeBin);
     const opened = path.join(scratch, 'opened.txt');
-    for (const name of ['xdg-open', 'open']) fs.writeFileSync(path.join(fakeBin, name), `#!/bin/sh\necho "$1" >> ${opened}\n`, { mode: 0o755 });
+    for (const name of ['xdg-open', 'open'])
+      fs.writeFileSync(path.join(fakeBin, name), `#!/bin/sh\necho "$1" >> ${opened}\n`, { mode: 0o755 });
     fs.mkdirSync(path.join(scratch, 'no-electron'));
     const dbPath = path.join(scratch, 'data', 'samrad.sqlite');
 
     let output = '';
     child = spawn('npm', ['start', '--', '--db', dbPath], {
       cwd: root,
-      env: { ...process.env, PATH: `${fakeBin}:${process.env.PATH}`, ELECTRON_OVERRIDE_DIST_PATH: path.join(scratch, 'no-electron'), SAMRAD_DATA_DIR: path.join(scratch, 'data') },
+      env: {
+        ...process.env,
+        PATH: `${fakeBin}:${process.env.PATH}`,
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(scratch, 'no-electron'),
+        SAMRAD_DATA_DIR: path.join(scratch, 'data'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
 
-    const [, openUrl, origin, token] = await waitFor(() => output, /browser mode: ((http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+))/, 90_000);
+    const [, openUrl, origin, token] = await waitFor(
+      () => output,
+      /browser mode: ((http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+))/,
+      90_000,
+    );
     const notices = output.split('\n').filter((line) => line.includes('Electron'));
-    expect(notices).toEqual(['Electron is not available here: the Electron binary is missing at ' + path.join(scratch, 'no-electron', 'electron') + '. Samråd starts in browser mode instead.']);
+    expect(notices).toEqual([
+      'Electron is not available here: the Electron binary is missing at ' +
+        path.join(scratch, 'no-electron', 'electron') +
+        '. Samråd starts in browser mode instead.',
+    ]);
 
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
@@ -97,7 +123,12 @@ describe('npm start without the Electron binary', () => {
     process.kill(-child.pid!, 'SIGINT');
     await exited;
     const port = Number(new URL(origin).port);
-    const refused = await new Promise((resolve) => net.connect(port, '127.0.0.1').on('connect', () => resolve(false)).on('error', () => resolve(true)));
+    const refused = await new Promise((resolve) =>
+      net
+        .connect(port, '127.0.0.1')
+        .on('connect', () => resolve(false))
+        .on('error', () => resolve(true)),
+    );
     expect(refused).toBe(true);
   }, 150_000);
 });

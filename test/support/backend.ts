@@ -9,7 +9,11 @@ import type { ErrorBody } from '../../shared/errors';
 /** A fresh database file in its own temp folder, removed by `cleanup`. */
 export function tempDbPath(): { file: string; dir: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-test-'));
-  return { file: path.join(dir, 'samrad.sqlite'), dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    file: path.join(dir, 'samrad.sqlite'),
+    dir,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export interface TestBackend extends Backend {
@@ -32,7 +36,10 @@ export async function testBackend(now = '2017-02-01T09:00:00Z'): Promise<TestBac
     dir: tmp.dir,
     async call(method, input) {
       const result = await backend.dispatch(method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+      if (!result.ok)
+        throw new Error(
+          `${method} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
+        );
       return result.value as never;
     },
     async fail(method, input) {

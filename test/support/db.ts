@@ -19,5 +19,8 @@ export function rawDb(): { db: Database.Database; file: string; dir: string; cle
 
 /** Names of the tables, triggers or indexes in the schema. */
 export function schemaNames(db: Database.Database, type: 'table' | 'trigger' | 'index'): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(type) as string[]);
+  return db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all(type) as string[];
 }

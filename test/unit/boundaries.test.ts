@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
  */
 
 const ROOT = path.resolve(__dirname, '../..');
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', '.git', 'coverage']);
+const SKIP_DIRS = new Set([
+  'node_modules',
+  'out',
+  'dist',
+  'release',
+  'test-results',
+  'playwright-report',
+  '.git',
+  'coverage',
+]);
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 
 function sourceFiles(dir: string): string[] {
@@ -40,11 +49,13 @@ export function importsOf(source: string): string[] {
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
-const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
+const isNodeBuiltin = (spec: string) =>
+  spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]);
 const isElectron = (spec: string) => spec === 'electron' || spec.startsWith('electron/');
 const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 /** Where a relative specifier points, as a path from the repository root. */
-const target = (file: string, spec: string) => (spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : null);
+const target = (file: string, spec: string) =>
+  spec.startsWith('.') ? rel(path.resolve(path.dirname(file), spec)) : null;
 
 function violations(files: string[], bad: (spec: string, file: string) => boolean): string[] {
   return files.flatMap((file) =>
@@ -85,14 +96,23 @@ describe('architecture boundaries', () => {
   });
 
   it('shared/ imports neither electron nor anything outside shared/', () => {
-    expect(violations(shared, (spec, file) => isElectron(spec) || (target(file, spec) !== null && !target(file, spec)!.startsWith('shared/')))).toEqual([]);
+    expect(
+      violations(
+        shared,
+        (spec, file) => isElectron(spec) || (target(file, spec) !== null && !target(file, spec)!.startsWith('shared/')),
+      ),
+    ).toEqual([]);
   });
 
   it("only the Electron shell (electron/main, and the preload's contextBridge) imports 'electron'", () => {
     const allowed = ['electron/main/', 'electron/preload/', 'test/e2e-electron/'];
-    const everything = ['shared', 'electron', 'renderer', 'bin', 'scripts', 'test', 'bench'].flatMap((d) => sourceFiles(path.join(ROOT, d)));
+    const everything = ['shared', 'electron', 'renderer', 'bin', 'scripts', 'test', 'bench'].flatMap((d) =>
+      sourceFiles(path.join(ROOT, d)),
+    );
     expect(everything.length).toBeGreaterThan(50);
-    expect(violations(everything, (spec, file) => isElectron(spec) && !allowed.some((a) => rel(file).startsWith(a)))).toEqual([]);
+    expect(
+      violations(everything, (spec, file) => isElectron(spec) && !allowed.some((a) => rel(file).startsWith(a))),
+    ).toEqual([]);
   });
 
   it('renderer/ reaches the backend only through shared/, never importing from electron/', () => {
@@ -101,14 +121,24 @@ describe('architecture boundaries', () => {
     // build config and tests run in Node; the app code runs in the browser sandbox
     const runsInNode = (file: string) => /\.config\.[cm]?[jt]s$|\.test\.tsx?$/.test(file);
     expect(
-      violations(renderer, (spec, file) => isElectron(spec) || (isNodeBuiltin(spec) && !runsInNode(file)) || (target(file, spec)?.startsWith('electron/') ?? false)),
+      violations(
+        renderer,
+        (spec, file) =>
+          isElectron(spec) ||
+          (isNodeBuiltin(spec) && !runsInNode(file)) ||
+          (target(file, spec)?.startsWith('electron/') ?? false),
+      ),
     ).toEqual([]);
   });
 
   it('areas take only types from the CLI registries (a value import makes a load cycle that breaks every command)', () => {
-    const areas = sourceFiles(path.join(ROOT, 'electron/backend')).filter((f) => !rel(f).startsWith('electron/backend/cli/') && !/\.test\.ts$/.test(f));
+    const areas = sourceFiles(path.join(ROOT, 'electron/backend')).filter(
+      (f) => !rel(f).startsWith('electron/backend/cli/') && !/\.test\.ts$/.test(f),
+    );
     const registry = /(?:^|\n)\s*import\s+(?!type\s)[^;]*?from\s+['"]([^'"]*\/cli\/(?:export|list|main))['"]/g;
-    const found = areas.flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(registry)].map((m) => `${rel(file)} imports values from '${m[1]}'`));
+    const found = areas.flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(registry)].map((m) => `${rel(file)} imports values from '${m[1]}'`),
+    );
     expect(found).toEqual([]);
   });
 

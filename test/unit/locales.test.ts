@@ -14,8 +14,13 @@ const LANGUAGES = ['sv', 'en'] as const;
 
 type Tree = { [key: string]: string | Tree };
 
-const namespaces = (lang: string) => fs.readdirSync(path.join(LOCALES, lang)).filter((f) => f.endsWith('.json')).sort();
-const load = (lang: string, file: string) => JSON.parse(fs.readFileSync(path.join(LOCALES, lang, file), 'utf8')) as Tree;
+const namespaces = (lang: string) =>
+  fs
+    .readdirSync(path.join(LOCALES, lang))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+const load = (lang: string, file: string) =>
+  JSON.parse(fs.readFileSync(path.join(LOCALES, lang, file), 'utf8')) as Tree;
 
 /** Every leaf as `a.b.c` → value; anything that is neither text nor a nested object is reported as such. */
 function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
@@ -26,7 +31,8 @@ function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
   }
   for (const [key, value] of Object.entries(tree)) {
     const at = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of leaves(value, at)) out.set(k, v);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      for (const [k, v] of leaves(value, at)) out.set(k, v);
     else out.set(at, value);
   }
   return out;
@@ -56,7 +62,9 @@ describe('locale files', () => {
 
       it('has no empty or non-text values', () => {
         const bad = LANGUAGES.flatMap((lang) =>
-          [...(lang === 'sv' ? sv : en)].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k, v]) => `${lang}/${file} ${k} = ${JSON.stringify(v)}`),
+          [...(lang === 'sv' ? sv : en)]
+            .filter(([, v]) => typeof v !== 'string' || v.trim() === '')
+            .map(([k, v]) => `${lang}/${file} ${k} = ${JSON.stringify(v)}`),
         );
         expect(bad).toEqual([]);
       });
@@ -65,7 +73,10 @@ describe('locale files', () => {
         const differing = [...sv.keys()]
           .filter((k) => typeof sv.get(k) === 'string' && typeof en.get(k) === 'string')
           .filter((k) => placeholders(sv.get(k) as string).join() !== placeholders(en.get(k) as string).join())
-          .map((k) => `${k}: sv {{${placeholders(sv.get(k) as string).join(', ')}}} en {{${placeholders(en.get(k) as string).join(', ')}}}`);
+          .map(
+            (k) =>
+              `${k}: sv {{${placeholders(sv.get(k) as string).join(', ')}}} en {{${placeholders(en.get(k) as string).join(', ')}}}`,
+          );
         expect(differing).toEqual([]);
       });
     });
@@ -74,7 +85,10 @@ describe('locale files', () => {
   it('translate every error code the contract can return', () => {
     for (const lang of LANGUAGES) {
       const common = leaves(load(lang, 'common.json'));
-      expect(ERROR_CODES.filter((code) => !common.has(`errors.${code}`)), lang).toEqual([]);
+      expect(
+        ERROR_CODES.filter((code) => !common.has(`errors.${code}`)),
+        lang,
+      ).toEqual([]);
     }
   });
 });

@@ -4,7 +4,13 @@ import { today } from '../context';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import { getSetting, putSetting } from '../session/settings';
-import type { AgreementDetail, AgreementSummary, AgreementsOverview, VersionSummary, versionFields } from '../../../shared/contract/agreements';
+import type {
+  AgreementDetail,
+  AgreementSummary,
+  AgreementsOverview,
+  VersionSummary,
+  versionFields,
+} from '../../../shared/contract/agreements';
 import { listVersions } from './read';
 import { insertVersion } from './versions';
 import { daysBetween } from './period';
@@ -39,7 +45,9 @@ function summarise(row: AgreementRow, versions: VersionSummary[], on: string, wa
   const after = (v: VersionSummary) => (inForce ? v.validFrom > inForce.validFrom : v.validTo >= on);
   const signedFollower = versions.some((v) => v.storedStatus === 'signed' && after(v) && v.id !== inForce?.id);
   const pending = versions.filter((v) => v.storedStatus !== 'signed' && after(v));
-  const latest = versions.length ? [...versions].sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.id - a.id)[0] : null;
+  const latest = versions.length
+    ? [...versions].sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.id - a.id)[0]
+    : null;
   return {
     id: row.id,
     name: row.name,
@@ -59,7 +67,14 @@ export function listAgreements(ctx: Ctx): AgreementSummary[] {
   const { warningDays } = getAgreementSettings(ctx);
   const versions = listVersions(ctx);
   const rows = sortByName(ctx.db.prepare('SELECT * FROM agreement ORDER BY id').all() as AgreementRow[], (r) => r.name);
-  return rows.map((row) => summarise(row, versions.filter((v) => v.agreementId === row.id), on, warningDays));
+  return rows.map((row) =>
+    summarise(
+      row,
+      versions.filter((v) => v.agreementId === row.id),
+      on,
+      warningDays,
+    ),
+  );
 }
 
 export function agreementsOverview(ctx: Ctx): AgreementsOverview {
@@ -76,11 +91,18 @@ export function getAgreement(ctx: Ctx, id: number): AgreementDetail {
 export function createAgreement(ctx: Ctx, name: string, version: z.output<typeof versionFields>): AgreementDetail {
   return write(ctx, (record) => {
     const now = ctx.clock.now().toISOString();
-    const { lastInsertRowid } = ctx.db.prepare('INSERT INTO agreement (name, created_at, updated_at) VALUES (?, ?, ?)').run(name, now, now);
+    const { lastInsertRowid } = ctx.db
+      .prepare('INSERT INTO agreement (name, created_at, updated_at) VALUES (?, ?, ?)')
+      .run(name, now, now);
     const id = Number(lastInsertRowid);
     record({ action: 'create', entity: 'agreement', entityId: id, after: { id, name } });
     const versionId = insertVersion(ctx, id, version, null);
-    record({ action: 'create', entity: 'agreement_version', entityId: versionId, after: { agreementId: id, ...version } });
+    record({
+      action: 'create',
+      entity: 'agreement_version',
+      entityId: versionId,
+      after: { agreementId: id, ...version },
+    });
     return getAgreement(ctx, id);
   });
 }
@@ -88,7 +110,9 @@ export function createAgreement(ctx: Ctx, name: string, version: z.output<typeof
 export function renameAgreement(ctx: Ctx, id: number, name: string): AgreementDetail {
   return write(ctx, (record) => {
     const before = getAgreement(ctx, id);
-    ctx.db.prepare('UPDATE agreement SET name = ?, updated_at = ? WHERE id = ?').run(name, ctx.clock.now().toISOString(), id);
+    ctx.db
+      .prepare('UPDATE agreement SET name = ?, updated_at = ? WHERE id = ?')
+      .run(name, ctx.clock.now().toISOString(), id);
     record({ action: 'rename', entity: 'agreement', entityId: id, before: { name: before.name }, after: { name } });
     return getAgreement(ctx, id);
   });

@@ -16,7 +16,10 @@ export function canonicalContent(ctx: Ctx, versionId: number): string {
     dnr: v.dnr,
     validFrom: v.validFrom,
     validTo: v.validTo,
-    parties: v.parties.map((p) => ({ organisation: p.organisationName, signatory: { name: p.signatoryName, title: p.signatoryTitle } })),
+    parties: v.parties.map((p) => ({
+      organisation: p.organisationName,
+      signatory: { name: p.signatoryName, title: p.signatoryTitle },
+    })),
     sections: v.sections.map((s) => ({ heading: s.heading, body: s.body })),
     priorities: v.priorities.map((p) => ({
       title: p.title,

@@ -32,12 +32,20 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
   it('lists agreements and versions as a table and as JSON', () => {
     const agreements = JSON.parse(samrad('list', 'agreements', '--json').out) as Array<Record<string, unknown>>;
     expect(agreements).toHaveLength(1);
-    expect(agreements[0]).toMatchObject({ name: expect.stringContaining('Södertörns brandförsvarsförbund'), versionCount: 2 });
+    expect(agreements[0]).toMatchObject({
+      name: expect.stringContaining('Södertörns brandförsvarsförbund'),
+      versionCount: 2,
+    });
     const versions = JSON.parse(samrad('list', 'versions', '--json').out) as Array<Record<string, unknown>>;
-    expect(versions.map((v) => [v.validFrom, v.validTo])).toEqual([['2014-01-01', '2016-12-31'], ['2017-01-01', '2018-12-31']]);
+    expect(versions.map((v) => [v.validFrom, v.validTo])).toEqual([
+      ['2014-01-01', '2016-12-31'],
+      ['2017-01-01', '2018-12-31'],
+    ]);
     const table = samrad('list', 'versions');
     expect(table.code).toBe(0);
-    expect(table.out.split('\n')[0]).toMatch(/^id\s+agreement\s+title\s+dnr\s+from\s+to\s+status\s+predecessor\s+signed\s+content hash$/);
+    expect(table.out.split('\n')[0]).toMatch(
+      /^id\s+agreement\s+title\s+dnr\s+from\s+to\s+status\s+predecessor\s+signed\s+content hash$/,
+    );
     expect(table.out).toContain('Samverkansöverenskommelse 2017–2018');
   });
 
@@ -54,13 +62,32 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
     const again = samrad('export', 'agreement', '--version', String(versions[1].id), '--out', out);
     expect(again.code).not.toBe(0);
     expect(again.err).toMatch(/already exists/);
-    const overwrite = samrad('export', 'agreement', '--version', 'current', '--lang', 'en', '--out', out, '--overwrite');
+    const overwrite = samrad(
+      'export',
+      'agreement',
+      '--version',
+      'current',
+      '--lang',
+      'en',
+      '--out',
+      out,
+      '--overwrite',
+    );
     expect(overwrite.code).toBe(0);
     // no version is in force today (2018 has passed): "current" falls back to the latest signed one, and says so
     expect(overwrite.err).toContain(`latest signed version ${versions[1].id}`);
-    expect(paragraphs(docxParts(new Uint8Array(fs.readFileSync(out)))['word/document.xml']).map((p) => p.text)).toContain('Period of validity: 2017-01-01 – 2018-12-31');
+    expect(
+      paragraphs(docxParts(new Uint8Array(fs.readFileSync(out)))['word/document.xml']).map((p) => p.text),
+    ).toContain('Period of validity: 2017-01-01 – 2018-12-31');
 
-    const unwritable = samrad('export', 'agreement', '--version', String(versions[1].id), '--out', path.join(tmp.dir, 'no-such-folder', 'x.docx'));
+    const unwritable = samrad(
+      'export',
+      'agreement',
+      '--version',
+      String(versions[1].id),
+      '--out',
+      path.join(tmp.dir, 'no-such-folder', 'x.docx'),
+    );
     expect(unwritable.code).not.toBe(0);
     expect(unwritable.err).toMatch(/Cannot write/);
 
@@ -72,7 +99,9 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
     const backend = await startBackend(tmp.file, { osUserName: 'testare' });
     try {
       const exports = backend.ctx.db
-        .prepare("SELECT count(*) FROM audit_event WHERE entity = 'agreement_version' AND entity_id = ? AND action = 'export'")
+        .prepare(
+          "SELECT count(*) FROM audit_event WHERE entity = 'agreement_version' AND entity_id = ? AND action = 'export'",
+        )
         .pluck()
         .get(String(versions[1].id));
       expect(exports).toBe(2);

@@ -20,7 +20,11 @@ export const agreementListKinds: Record<string, ListKind> = {
       ['id', (a) => a.id],
       ['name', (a) => a.name],
       ['versions', (a) => a.versionCount],
-      ['in force', (a) => (a.inForce ? `${a.inForce.title} (v${a.inForce.id}, ${a.inForce.validFrom} – ${a.inForce.validTo})` : '')],
+      [
+        'in force',
+        (a) =>
+          a.inForce ? `${a.inForce.title} (v${a.inForce.id}, ${a.inForce.validFrom} – ${a.inForce.validTo})` : '',
+      ],
       ['days left', (a) => a.daysLeft],
       ['ending soon', (a) => (a.endingSoon ? 'yes' : '')],
     ]),
@@ -45,7 +49,8 @@ export const agreementListKinds: Record<string, ListKind> = {
 
 function positiveId(raw: string, name: string): number {
   const id = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw new UsageError(`--${name} must be a positive whole number${name === 'version' ? ' or "current"' : ''}`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0)
+    throw new UsageError(`--${name} must be a positive whole number${name === 'version' ? ' or "current"' : ''}`);
   return id;
 }
 
@@ -56,30 +61,54 @@ function positiveId(raw: string, name: string): number {
 function currentVersion(ctx: CommandContext, backendCtx: Ctx): VersionSummary {
   const agreementFlag = flag(ctx, 'agreement');
   const agreements = listAgreements(backendCtx);
-  const agreement = agreementFlag ? agreements.find((a) => a.id === positiveId(agreementFlag, 'agreement')) : agreements.length === 1 ? agreements[0] : undefined;
+  const agreement = agreementFlag
+    ? agreements.find((a) => a.id === positiveId(agreementFlag, 'agreement'))
+    : agreements.length === 1
+      ? agreements[0]
+      : undefined;
   if (!agreement) {
     if (agreementFlag) throw new AppError('NOT_FOUND', `Agreement ${agreementFlag} does not exist`);
-    throw new UsageError(agreements.length === 0 ? 'there are no agreements yet' : `there are ${agreements.length} agreements: choose one with --agreement ID`);
+    throw new UsageError(
+      agreements.length === 0
+        ? 'there are no agreements yet'
+        : `there are ${agreements.length} agreements: choose one with --agreement ID`,
+    );
   }
   if (agreement.inForce) return agreement.inForce;
-  const signed = listVersions(backendCtx, agreement.id).filter((v) => v.storedStatus === 'signed').at(-1);
-  if (!signed) throw new AppError('INVALID_STATE', `Agreement ${agreement.id} has no signed version yet; give --version ID to export a draft`);
-  ctx.io.err(`No version is in force today; exporting the latest signed version ${signed.id} (${signed.validFrom} – ${signed.validTo}, ${signed.status}).`);
+  const signed = listVersions(backendCtx, agreement.id)
+    .filter((v) => v.storedStatus === 'signed')
+    .at(-1);
+  if (!signed)
+    throw new AppError(
+      'INVALID_STATE',
+      `Agreement ${agreement.id} has no signed version yet; give --version ID to export a draft`,
+    );
+  ctx.io.err(
+    `No version is in force today; exporting the latest signed version ${signed.id} (${signed.validFrom} – ${signed.validTo}, ${signed.status}).`,
+  );
   return signed;
 }
 
 /** `samrad export agreement` */
 export const agreementExportKinds: Record<string, ExportKind> = {
   agreement: {
-    usage: 'samrad export agreement --version ID|current [--agreement ID] --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    usage:
+      'samrad export agreement --version ID|current [--agreement ID] --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
     async run(ctx, backend) {
       const out = requiredFlag(ctx, 'out');
       const lang = languageFlag(ctx);
       const sign = ctx.flags.sign === true;
       const which = requiredFlag(ctx, 'version');
       const versionId = which === 'current' ? currentVersion(ctx, backend.ctx).id : positiveId(which, 'version');
-      const written = await exportToFile(backend.ctx, { source: { kind: 'agreement', versionId }, lang, sign }, out, ctx.flags.overwrite === true);
-      ctx.io.out(`Written: ${written.path} (version ${versionId}, ${lang}${sign ? ', signed' : ''}, sha256 ${written.sha256})`);
+      const written = await exportToFile(
+        backend.ctx,
+        { source: { kind: 'agreement', versionId }, lang, sign },
+        out,
+        ctx.flags.overwrite === true,
+      );
+      ctx.io.out(
+        `Written: ${written.path} (version ${versionId}, ${lang}${sign ? ', signed' : ''}, sha256 ${written.sha256})`,
+      );
       return 0;
     },
   },

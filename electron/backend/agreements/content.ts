@@ -14,7 +14,11 @@ type PriorityFields = z.output<typeof priorityFields>;
  * Editing a draft's parties, sections and priorities. Every change is one audited write on the
  * version (so it shows in the version's history) and returns the version as it now stands.
  */
-function editDraft(ctx: Ctx, versionId: number, work: (record: (change: Omit<Change, 'entity' | 'entityId'>) => void) => void): VersionDetail {
+function editDraft(
+  ctx: Ctx,
+  versionId: number,
+  work: (record: (change: Omit<Change, 'entity' | 'entityId'>) => void) => void,
+): VersionDetail {
   return write(ctx, (record) => {
     requireDraft(ctx, versionId);
     let changed = false;
@@ -36,7 +40,8 @@ function organisationName(ctx: Ctx, id: number, field = 'organisationId'): strin
 }
 
 function signatory(ctx: Ctx, id: number): { name: string; title: string | null } {
-  const row = ctx.db.prepare('SELECT name, title FROM person WHERE id = ?').get(id) as { name: string; title: string | null } | undefined;
+  const row = ctx.db.prepare('SELECT name, title FROM person WHERE id = ?').get(id) as
+    { name: string; title: string | null } | undefined;
   if (!row) throw agreementErrors.unknownSignatory();
   return row;
 }
@@ -49,7 +54,10 @@ function checkNotAlreadyParty(ctx: Ctx, versionId: number, organisationId: numbe
 }
 
 const nextPosition = (ctx: Ctx, table: string, versionId: number) =>
-  (ctx.db.prepare(`SELECT coalesce(max(position), 0) + 1 FROM ${table} WHERE version_id = ?`).pluck().get(versionId) as number);
+  ctx.db
+    .prepare(`SELECT coalesce(max(position), 0) + 1 FROM ${table} WHERE version_id = ?`)
+    .pluck()
+    .get(versionId) as number;
 
 export function addParty(ctx: Ctx, versionId: number, fields: PartyFields): VersionDetail {
   return editDraft(ctx, versionId, (record) => {
@@ -61,7 +69,15 @@ export function addParty(ctx: Ctx, versionId: number, fields: PartyFields): Vers
         `INSERT INTO agreement_party (version_id, position, organisation_id, organisation_name, signatory_id, signatory_name, signatory_title)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(versionId, nextPosition(ctx, 'agreement_party', versionId), fields.organisationId, orgName, fields.signatoryId, person.name, person.title);
+      .run(
+        versionId,
+        nextPosition(ctx, 'agreement_party', versionId),
+        fields.organisationId,
+        orgName,
+        fields.signatoryId,
+        person.name,
+        person.title,
+      );
     record({ action: 'party.add', after: partiesOf(ctx, versionId).find((p) => p.id === Number(lastInsertRowid)) });
   });
 }
@@ -74,7 +90,9 @@ export function updateParty(ctx: Ctx, id: number, fields: PartyFields): VersionD
     const person = signatory(ctx, fields.signatoryId);
     checkNotAlreadyParty(ctx, versionId, fields.organisationId, id);
     ctx.db
-      .prepare('UPDATE agreement_party SET organisation_id = ?, organisation_name = ?, signatory_id = ?, signatory_name = ?, signatory_title = ? WHERE id = ?')
+      .prepare(
+        'UPDATE agreement_party SET organisation_id = ?, organisation_name = ?, signatory_id = ?, signatory_name = ?, signatory_title = ? WHERE id = ?',
+      )
       .run(fields.organisationId, orgName, fields.signatoryId, person.name, person.title, id);
     record({ action: 'party.update', before, after: partiesOf(ctx, versionId).find((p) => p.id === id) });
   });
@@ -90,10 +108,16 @@ export function removeParty(ctx: Ctx, id: number): VersionDetail {
 }
 
 /** Sets positions 1…n in the order given; `ids` must be exactly the version's rows. */
-function reorder(ctx: Ctx, table: 'agreement_party' | 'agreement_section' | 'agreement_priority', versionId: number, ids: number[]): void {
+function reorder(
+  ctx: Ctx,
+  table: 'agreement_party' | 'agreement_section' | 'agreement_priority',
+  versionId: number,
+  ids: number[],
+): void {
   const current = ctx.db.prepare(`SELECT id FROM ${table} WHERE version_id = ?`).pluck().all(versionId) as number[];
   const wanted = new Set(ids);
-  if (wanted.size !== ids.length || ids.length !== current.length || current.some((id) => !wanted.has(id))) throw agreementErrors.reorderMismatch();
+  if (wanted.size !== ids.length || ids.length !== current.length || current.some((id) => !wanted.has(id)))
+    throw agreementErrors.reorderMismatch();
   const set = ctx.db.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
   ids.forEach((id, index) => set.run(index + 1, id));
 }
@@ -108,16 +132,24 @@ export function reorderParties(ctx: Ctx, versionId: number, ids: number[]): Vers
 // ---------- sections ----------
 
 /** `key` is given only when content is carried over from elsewhere (the example); otherwise a new one is made. */
-export function addSection(ctx: Ctx, versionId: number, fields: SectionFields, afterId?: number, key: string = newKey()): VersionDetail {
+export function addSection(
+  ctx: Ctx,
+  versionId: number,
+  fields: SectionFields,
+  afterId?: number,
+  key: string = newKey(),
+): VersionDetail {
   return editDraft(ctx, versionId, (record) => {
     let position = nextPosition(ctx, 'agreement_section', versionId);
     if (afterId !== undefined) {
-      const after = ctx.db.prepare('SELECT position FROM agreement_section WHERE id = ? AND version_id = ?').get(afterId, versionId) as
-        | { position: number }
-        | undefined;
+      const after = ctx.db
+        .prepare('SELECT position FROM agreement_section WHERE id = ? AND version_id = ?')
+        .get(afterId, versionId) as { position: number } | undefined;
       if (!after) throw agreementErrors.reorderMismatch();
       position = after.position + 1;
-      ctx.db.prepare('UPDATE agreement_section SET position = position + 1 WHERE version_id = ? AND position >= ?').run(versionId, position);
+      ctx.db
+        .prepare('UPDATE agreement_section SET position = position + 1 WHERE version_id = ? AND position >= ?')
+        .run(versionId, position);
     }
     const { lastInsertRowid } = ctx.db
       .prepare('INSERT INTO agreement_section (version_id, key, position, heading, body) VALUES (?, ?, ?, ?, ?)')
@@ -157,17 +189,34 @@ export function reorderSections(ctx: Ctx, versionId: number, ids: number[]): Ver
 
 function setResponsible(ctx: Ctx, priorityId: number, organisationIds: number[]): void {
   ctx.db.prepare('DELETE FROM agreement_priority_responsible WHERE priority_id = ?').run(priorityId);
-  const insert = ctx.db.prepare('INSERT INTO agreement_priority_responsible (priority_id, organisation_id, organisation_name, position) VALUES (?, ?, ?, ?)');
-  [...new Set(organisationIds)].forEach((orgId, index) => insert.run(priorityId, orgId, organisationName(ctx, orgId, 'responsibleIds'), index + 1));
+  const insert = ctx.db.prepare(
+    'INSERT INTO agreement_priority_responsible (priority_id, organisation_id, organisation_name, position) VALUES (?, ?, ?, ?)',
+  );
+  [...new Set(organisationIds)].forEach((orgId, index) =>
+    insert.run(priorityId, orgId, organisationName(ctx, orgId, 'responsibleIds'), index + 1),
+  );
 }
 
 export function addPriority(ctx: Ctx, versionId: number, fields: PriorityFields): VersionDetail {
   return editDraft(ctx, versionId, (record) => {
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO agreement_priority (version_id, key, position, title, description, source, source_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(versionId, newKey(), nextPosition(ctx, 'agreement_priority', versionId), fields.title, fields.description, fields.source, fields.sourceDate);
+      .prepare(
+        'INSERT INTO agreement_priority (version_id, key, position, title, description, source, source_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        versionId,
+        newKey(),
+        nextPosition(ctx, 'agreement_priority', versionId),
+        fields.title,
+        fields.description,
+        fields.source,
+        fields.sourceDate,
+      );
     setResponsible(ctx, Number(lastInsertRowid), fields.responsibleIds);
-    record({ action: 'priority.add', after: prioritiesOf(ctx, versionId).find((p) => p.id === Number(lastInsertRowid)) });
+    record({
+      action: 'priority.add',
+      after: prioritiesOf(ctx, versionId).find((p) => p.id === Number(lastInsertRowid)),
+    });
   });
 }
 

@@ -7,8 +7,14 @@ export const documentStyles: IStylesOptions = {
   default: {
     document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 120 } } },
     title: { run: { font: 'Calibri', size: 44, bold: true }, paragraph: { spacing: { after: 360 } } },
-    heading1: { run: { font: 'Calibri', size: 30, bold: true }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-    heading2: { run: { font: 'Calibri', size: 25, bold: true }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+    heading1: {
+      run: { font: 'Calibri', size: 30, bold: true },
+      paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+    },
+    heading2: {
+      run: { font: 'Calibri', size: 25, bold: true },
+      paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+    },
   },
 };
 
@@ -21,6 +27,9 @@ export function pageFooter(lang: DocumentLanguage, hashLine: string | null): Foo
       children: [new TextRun({ children: [before, PageNumber.CURRENT, middle, PageNumber.TOTAL_PAGES], size: 18 })],
     }),
   ];
-  if (hashLine) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: hashLine, size: 14 })] }));
+  if (hashLine)
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: hashLine, size: 14 })] }),
+    );
   return new Footer({ children });
 }

@@ -80,7 +80,13 @@ export function richTextParagraphs(doc: RichTextDoc, lists: ListNumbering): Para
         item.content.forEach((child, index) => {
           if (child.type === 'paragraph' && index > 0) {
             // a second paragraph in the same item: indented, without a new number
-            out.push(new Paragraph({ children: inlineRuns(child), indent: { left: INDENT_STEP * (level + 2) }, spacing: { after: 60 } }));
+            out.push(
+              new Paragraph({
+                children: inlineRuns(child),
+                indent: { left: INDENT_STEP * (level + 2) },
+                spacing: { after: 60 },
+              }),
+            );
           } else {
             walk([child], { reference, instance, level });
           }

@@ -12,20 +12,38 @@ const field = (key: string) => `agreements.validation.${key}`;
 
 export const agreementErrors = {
   versionSigned: () =>
-    new AppError('LOCKED', 'The agreement version is signed and cannot be changed; renew it to make a new version', { params: reason('version_signed') }),
+    new AppError('LOCKED', 'The agreement version is signed and cannot be changed; renew it to make a new version', {
+      params: reason('version_signed'),
+    }),
   versionFrozen: () =>
-    new AppError('LOCKED', 'The agreement version is out for signing and its content is frozen; withdraw it from signing to edit', {
-      params: reason('version_frozen'),
+    new AppError(
+      'LOCKED',
+      'The agreement version is out for signing and its content is frozen; withdraw it from signing to edit',
+      {
+        params: reason('version_frozen'),
+      },
+    ),
+  badTransition: () =>
+    new AppError('INVALID_STATE', 'The agreement version cannot move to that status from its current one', {
+      params: reason('bad_transition'),
     }),
-  badTransition: () => new AppError('INVALID_STATE', 'The agreement version cannot move to that status from its current one', { params: reason('bad_transition') }),
-  notUnderSigning: () => new AppError('INVALID_STATE', 'Signings can only be recorded while the version is out for signing', { params: reason('not_under_signing') }),
-  notDraft: () => new AppError('INVALID_STATE', 'Only a draft can be sent for signing', { params: reason('not_draft') }),
-  notAllSigned: () => new AppError('INVALID_STATE', 'Not every party has signed yet', { params: reason('not_all_signed') }),
+  notUnderSigning: () =>
+    new AppError('INVALID_STATE', 'Signings can only be recorded while the version is out for signing', {
+      params: reason('not_under_signing'),
+    }),
+  notDraft: () =>
+    new AppError('INVALID_STATE', 'Only a draft can be sent for signing', { params: reason('not_draft') }),
+  notAllSigned: () =>
+    new AppError('INVALID_STATE', 'Not every party has signed yet', { params: reason('not_all_signed') }),
   noParties: () =>
-    new AppError('VALIDATION', 'The version needs at least one party with a signatory before it can be sent for signing', {
-      fields: { parties: field('parties_required') },
-      params: reason('parties_required'),
-    }),
+    new AppError(
+      'VALIDATION',
+      'The version needs at least one party with a signatory before it can be sent for signing',
+      {
+        fields: { parties: field('parties_required') },
+        params: reason('parties_required'),
+      },
+    ),
   noSections: () =>
     new AppError('VALIDATION', 'The version has no text; add at least one section before sending it for signing', {
       fields: { sections: field('sections_required') },
@@ -39,25 +57,50 @@ export const agreementErrors = {
         : 'The period overlaps another signed version of the agreement; two signed versions may not overlap',
       {
         fields: { validFrom: field('overlap') },
-        params: { ...reason('overlap'), ...(other ? { title: other.title, from: other.validFrom, to: other.validTo } : {}) },
+        params: {
+          ...reason('overlap'),
+          ...(other ? { title: other.title, from: other.validFrom, to: other.validTo } : {}),
+        },
       },
     ),
   predecessorOtherAgreement: () =>
-    new AppError('VALIDATION', 'The predecessor must be a version of the same agreement', { fields: { predecessorId: field('predecessor_other_agreement') } }),
-  duplicateParty: () => new AppError('VALIDATION', 'That organisation is already a party to this version', { fields: { organisationId: field('duplicate_party') } }),
+    new AppError('VALIDATION', 'The predecessor must be a version of the same agreement', {
+      fields: { predecessorId: field('predecessor_other_agreement') },
+    }),
+  duplicateParty: () =>
+    new AppError('VALIDATION', 'That organisation is already a party to this version', {
+      fields: { organisationId: field('duplicate_party') },
+    }),
   unknownOrganisation: (key = 'organisationId') =>
     new AppError('VALIDATION', 'The organisation does not exist', { fields: { [key]: field('unknown_organisation') } }),
-  unknownSignatory: () => new AppError('VALIDATION', 'The signatory does not exist in the person register', { fields: { signatoryId: field('unknown_signatory') } }),
-  partyNotInVersion: () => new AppError('VALIDATION', 'That party does not belong to this version', { fields: { partyId: field('party_not_in_version') } }),
-  signedOnFuture: () => new AppError('VALIDATION', 'The signing date cannot be later than today', { fields: { signedOn: field('signed_on_future') } }),
-  reorderMismatch: () =>
-    new AppError('VALIDATION', 'The new order must list every item of the version exactly once', { fields: { ids: field('reorder_mismatch') } }),
-  renewalExists: (successorId: number) =>
-    new AppError('CONFLICT', `This version already has a successor (version ${successorId}); open that one instead of renewing again`, {
-      params: { ...reason('renewal_exists'), successorId },
+  unknownSignatory: () =>
+    new AppError('VALIDATION', 'The signatory does not exist in the person register', {
+      fields: { signatoryId: field('unknown_signatory') },
     }),
+  partyNotInVersion: () =>
+    new AppError('VALIDATION', 'That party does not belong to this version', {
+      fields: { partyId: field('party_not_in_version') },
+    }),
+  signedOnFuture: () =>
+    new AppError('VALIDATION', 'The signing date cannot be later than today', {
+      fields: { signedOn: field('signed_on_future') },
+    }),
+  reorderMismatch: () =>
+    new AppError('VALIDATION', 'The new order must list every item of the version exactly once', {
+      fields: { ids: field('reorder_mismatch') },
+    }),
+  renewalExists: (successorId: number) =>
+    new AppError(
+      'CONFLICT',
+      `This version already has a successor (version ${successorId}); open that one instead of renewing again`,
+      {
+        params: { ...reason('renewal_exists'), successorId },
+      },
+    ),
   signOnlySigned: () =>
-    new AppError('INVALID_STATE', 'Only a signed version can be exported with a package signature', { params: reason('sign_needs_signed') }),
+    new AppError('INVALID_STATE', 'Only a signed version can be exported with a package signature', {
+      params: reason('sign_needs_signed'),
+    }),
 };
 
 registerSqlErrors({

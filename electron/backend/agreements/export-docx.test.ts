@@ -20,9 +20,15 @@ beforeAll(async () => {
   draftId = renewal.id;
   await b.call('agreements.sections.update', {
     id: renewal.sections[0].id,
-    fields: { heading: 'Syfte', body: docFromParagraphs(['Ett tryggare och mer inkluderande samhälle med minskad brottslighet.']) },
+    fields: {
+      heading: 'Syfte',
+      body: docFromParagraphs(['Ett tryggare och mer inkluderande samhälle med minskad brottslighet.']),
+    },
   });
-  await b.call('agreements.sections.add', { versionId: draftId, fields: { heading: 'Uppföljning', body: docFromParagraphs(['Parterna följer upp arbetet årligen.']) } });
+  await b.call('agreements.sections.add', {
+    versionId: draftId,
+    fields: { heading: 'Uppföljning', body: docFromParagraphs(['Parterna följer upp arbetet årligen.']) },
+  });
 });
 afterAll(() => b.cleanup());
 
@@ -136,13 +142,21 @@ describe('export through the contract', () => {
     expect(file.sha256).toBe(sha256Hex(bytes));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
-    expect(history[0]).toMatchObject({ action: 'export', after: { fileName: file.fileName, sha256: file.sha256, lang: 'sv', signed: false } });
+    expect(history[0]).toMatchObject({
+      action: 'export',
+      after: { fileName: file.fileName, sha256: file.sha256, lang: 'sv', signed: false },
+    });
   });
 
   it('adds a package signature to a signed version when asked, which verifies', async () => {
-    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'ett långt lösenord för testet' });
+    await b.call('certificates.createLocal', {
+      organisation: 'Södertälje kommun',
+      passphrase: 'ett långt lösenord för testet',
+    });
     const file = await b.call('agreements.exportDocx', { versionId: signedId, lang: 'sv', sign: true });
-    expect(Object.keys(docxParts(Buffer.from(file.base64, 'base64'))).some((name) => name.startsWith('_xmlsignatures/'))).toBe(true);
+    expect(
+      Object.keys(docxParts(Buffer.from(file.base64, 'base64'))).some((name) => name.startsWith('_xmlsignatures/')),
+    ).toBe(true);
     const report = await b.call('documents.verify', { fileBase64: file.base64 });
     expect(report.valid).toBe(true);
     const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
@@ -160,8 +174,12 @@ describe('redline as Word', () => {
     const { fileName, bytes } = await redlineDocx(b.ctx, signedId, draftId, 'sv');
     expect(fileName).toBe(`jamforelse_v${signedId}_v${draftId}_sv.docx`);
     const xml = docxParts(bytes)['word/document.xml'];
-    const inserted = [...xml.matchAll(/<w:ins [^>]*w:author="[^"]+"[^>]*>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>[\s\S]*?<\/w:ins>/g)].map((m) => m[1]);
-    const deleted = [...xml.matchAll(/<w:del [^>]*>[\s\S]*?<w:delText[^>]*>([^<]*)<\/w:delText>[\s\S]*?<\/w:del>/g)].map((m) => m[1]);
+    const inserted = [
+      ...xml.matchAll(/<w:ins [^>]*w:author="[^"]+"[^>]*>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>[\s\S]*?<\/w:ins>/g),
+    ].map((m) => m[1]);
+    const deleted = [
+      ...xml.matchAll(/<w:del [^>]*>[\s\S]*?<w:delText[^>]*>([^<]*)<\/w:delText>[\s\S]*?<\/w:del>/g),
+    ].map((m) => m[1]);
     expect(inserted).toContain('2019');
     expect(deleted).toContain('2017');
     expect(inserted.join(' ')).toContain('inkluderande');
@@ -170,7 +188,9 @@ describe('redline as Word', () => {
     expect(inserted).toContain('Uppföljning');
     expect(inserted.join(' ')).toContain('Parterna följer upp arbetet årligen.');
     // unchanged text is plain
-    expect(xml).toMatch(/<w:r><w:t xml:space="preserve">Chefssamrådet är det högsta organet i samverkansfrågor\.<\/w:t><\/w:r>/);
+    expect(xml).toMatch(
+      /<w:r><w:t xml:space="preserve">Chefssamrådet är det högsta organet i samverkansfrågor\.<\/w:t><\/w:r>/,
+    );
 
     const text = renderedText(bytes, 'redline.docx').replace(/\s+/g, ' ');
     expect(text).toContain('Jämförelse mellan versioner');

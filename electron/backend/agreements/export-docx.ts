@@ -14,21 +14,43 @@ function titlePage(v: AgreementContent, lang: DocumentLanguage, options: RenderO
   const l = docxLabels[lang];
   const out: Paragraph[] = [];
   // first on the page, so nobody takes a translation for the record
-  if (options.translationOf) out.push(new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: l.translationOf(options.translationOf.sealedAt, options.translationOf.sha256), italics: true })] }));
+  if (options.translationOf)
+    out.push(
+      new Paragraph({
+        spacing: { after: 240 },
+        children: [
+          new TextRun({
+            text: l.translationOf(options.translationOf.sealedAt, options.translationOf.sha256),
+            italics: true,
+          }),
+        ],
+      }),
+    );
   out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [line(v.title)] }));
   // the agreement's full name under a short version title
-  if (v.agreementName !== v.title) out.push(new Paragraph({ spacing: { after: 240 }, children: [line(v.agreementName, { size: 28 })] }));
+  if (v.agreementName !== v.title)
+    out.push(new Paragraph({ spacing: { after: 240 }, children: [line(v.agreementName, { size: 28 })] }));
   if (v.dnr) out.push(new Paragraph({ children: [line(`${l.dnr}: `, { bold: true }), line(v.dnr)] }));
   out.push(new Paragraph({ spacing: { before: 240 }, children: [line(l.parties, { bold: true })] }));
   for (const p of v.parties) out.push(new Paragraph({ indent: { left: 360 }, children: [line(p.organisationName)] }));
-  out.push(new Paragraph({ spacing: { before: 240 }, children: [line(`${l.validity}: `, { bold: true }), line(l.period(v.validFrom, v.validTo))] }));
-  if (v.storedStatus !== 'signed') out.push(new Paragraph({ spacing: { before: 480 }, children: [line(l.status[v.storedStatus], { bold: true })] }));
+  out.push(
+    new Paragraph({
+      spacing: { before: 240 },
+      children: [line(`${l.validity}: `, { bold: true }), line(l.period(v.validFrom, v.validTo))],
+    }),
+  );
+  if (v.storedStatus !== 'signed')
+    out.push(new Paragraph({ spacing: { before: 480 }, children: [line(l.status[v.storedStatus], { bold: true })] }));
   return out;
 }
 
 function sectionsPart(v: AgreementContent, lists: ListNumbering): Paragraph[] {
   return v.sections.flatMap((s, index) => [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: index === 0, children: [line(`${index + 1}. ${s.heading}`)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: index === 0,
+      children: [line(`${index + 1}. ${s.heading}`)],
+    }),
     ...richTextParagraphs(s.body, lists),
   ]);
 }
@@ -36,14 +58,28 @@ function sectionsPart(v: AgreementContent, lists: ListNumbering): Paragraph[] {
 function prioritiesPart(v: AgreementContent, lang: DocumentLanguage): Paragraph[] {
   if (v.priorities.length === 0) return [];
   const l = docxLabels[lang];
-  const out = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [line(`${v.sections.length + 1}. ${l.priorities}`)] })];
+  const out = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [line(`${v.sections.length + 1}. ${l.priorities}`)] }),
+  ];
   v.priorities.forEach((p, index) => {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [line(`${v.sections.length + 1}.${index + 1} ${p.title}`)] }));
+    out.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        children: [line(`${v.sections.length + 1}.${index + 1} ${p.title}`)],
+      }),
+    );
     if (p.description) out.push(new Paragraph({ children: [line(p.description)] }));
     const source = [p.source, p.sourceDate].filter(Boolean).join(', ');
     if (source) out.push(new Paragraph({ children: [line(`${l.source}: `, { bold: true }), line(source)] }));
     if (p.responsible.length) {
-      out.push(new Paragraph({ children: [line(`${l.responsible}: `, { bold: true }), line(p.responsible.map((r) => r.organisationName).join(', '))] }));
+      out.push(
+        new Paragraph({
+          children: [
+            line(`${l.responsible}: `, { bold: true }),
+            line(p.responsible.map((r) => r.organisationName).join(', ')),
+          ],
+        }),
+      );
     }
   });
   return out;
@@ -67,20 +103,37 @@ function signatureBlock(p: Party, lang: DocumentLanguage): Paragraph[] {
   return [
     ...ruled(signed ? `${signed.place} ${signed.signedOn}` : '', l.placeAndDate),
     ...ruled('', l.signature),
-    new Paragraph({ ...keep, spacing: { before: 120, after: 0 }, children: [line(signed?.name ?? p.signatoryName, { bold: true })] }),
-    ...((signed?.title ?? p.signatoryTitle) ? [new Paragraph({ ...keep, spacing: { after: 0 }, children: [line((signed?.title ?? p.signatoryTitle)!)] })] : []),
-    new Paragraph({ keepLines: true, spacing: { after: 480 }, children: [line(signed?.organisation ?? p.organisationName)] }),
+    new Paragraph({
+      ...keep,
+      spacing: { before: 120, after: 0 },
+      children: [line(signed?.name ?? p.signatoryName, { bold: true })],
+    }),
+    ...((signed?.title ?? p.signatoryTitle)
+      ? [new Paragraph({ ...keep, spacing: { after: 0 }, children: [line((signed?.title ?? p.signatoryTitle)!)] })]
+      : []),
+    new Paragraph({
+      keepLines: true,
+      spacing: { after: 480 },
+      children: [line(signed?.organisation ?? p.organisationName)],
+    }),
   ];
 }
 
 function signaturePage(v: AgreementContent, lang: DocumentLanguage): Paragraph[] {
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [line(docxLabels[lang].signatures)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [line(docxLabels[lang].signatures)],
+    }),
     ...v.parties.flatMap((p) => signatureBlock(p, lang)),
   ];
 }
 
-export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' | 'validTo'>, lang: DocumentLanguage): string {
+export function agreementFileName(
+  v: Pick<AgreementContent, 'id' | 'validFrom' | 'validTo'>,
+  lang: DocumentLanguage,
+): string {
   return `${docxLabels[lang].fileStem}_${v.validFrom}_${v.validTo}_v${v.id}_${lang}.docx`;
 }
 
@@ -89,11 +142,23 @@ export function agreementFileName(v: Pick<AgreementContent, 'id' | 'validFrom' |
  * with their formatting, the priorities, and a signature page; page numbers in the footer and,
  * for a signed version, its content hash.
  */
-export function agreementDocx(v: AgreementContent, lang: DocumentLanguage, options: RenderOptions = {}): ExportedDocument {
+export function agreementDocx(
+  v: AgreementContent,
+  lang: DocumentLanguage,
+  options: RenderOptions = {},
+): ExportedDocument {
   const l = docxLabels[lang];
   const lists = new ListNumbering();
-  const body = [...titlePage(v, lang, options), ...sectionsPart(v, lists), ...prioritiesPart(v, lang), ...signaturePage(v, lang)];
-  const hashLine = v.storedStatus === 'signed' && v.contentHash ? `${l.hash}: ${v.contentHash}` : `${l.status[v.storedStatus]} – ${l.notSigned}`;
+  const body = [
+    ...titlePage(v, lang, options),
+    ...sectionsPart(v, lists),
+    ...prioritiesPart(v, lang),
+    ...signaturePage(v, lang),
+  ];
+  const hashLine =
+    v.storedStatus === 'signed' && v.contentHash
+      ? `${l.hash}: ${v.contentHash}`
+      : `${l.status[v.storedStatus]} – ${l.notSigned}`;
   const document = new Document({
     title: v.title,
     subject: v.agreementName,

@@ -1,6 +1,14 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
-import { agreementsOverview, createAgreement, getAgreement, getAgreementSettings, listAgreements, renameAgreement, updateAgreementSettings } from './agreements';
+import {
+  agreementsOverview,
+  createAgreement,
+  getAgreement,
+  getAgreementSettings,
+  listAgreements,
+  renameAgreement,
+  updateAgreementSettings,
+} from './agreements';
 import { createVersion, deleteVersion, renewVersion, updateVersion } from './versions';
 import { getVersion, listVersions } from './read';
 import {
@@ -55,6 +63,8 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
   'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
   'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId),
-  'agreements.compareDocx': (ctx, i) => exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),
-  'agreements.exportDocx': (ctx, i) => exportForUser(ctx, { source: { kind: 'agreement', versionId: i.versionId }, lang: i.lang, sign: i.sign }),
+  'agreements.compareDocx': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),
+  'agreements.exportDocx': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'agreement', versionId: i.versionId }, lang: i.lang, sign: i.sign }),
 };

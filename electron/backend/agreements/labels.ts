@@ -5,7 +5,13 @@ export const docxLabels = {
     parties: 'Parter',
     validity: 'Giltighetstid',
     period: (from: string, to: string) => `${from} – ${to}`,
-    status: { draft: 'Utkast', under_signing: 'Under underskrift', signed: 'Undertecknad', superseded: 'Ersatt av senare version', expired: 'Giltighetstiden har löpt ut' },
+    status: {
+      draft: 'Utkast',
+      under_signing: 'Under underskrift',
+      signed: 'Undertecknad',
+      superseded: 'Ersatt av senare version',
+      expired: 'Giltighetstiden har löpt ut',
+    },
     contents: 'Innehåll',
     priorities: 'Prioriterade områden',
     source: 'Källa',
@@ -36,7 +42,13 @@ export const docxLabels = {
     parties: 'Parties',
     validity: 'Period of validity',
     period: (from: string, to: string) => `${from} – ${to}`,
-    status: { draft: 'Draft', under_signing: 'Out for signing', signed: 'Signed', superseded: 'Superseded by a later version', expired: 'Period of validity has ended' },
+    status: {
+      draft: 'Draft',
+      under_signing: 'Out for signing',
+      signed: 'Signed',
+      superseded: 'Superseded by a later version',
+      expired: 'Period of validity has ended',
+    },
     contents: 'Contents',
     priorities: 'Priority areas',
     source: 'Source',
@@ -65,4 +77,3 @@ export const docxLabels = {
 } as const;
 
 export type DocumentLanguage = keyof typeof docxLabels;
-

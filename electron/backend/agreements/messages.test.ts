@@ -23,7 +23,10 @@ function keysUsed(kind: 'validation' | 'reasons'): string[] {
 
 describe('agreement messages', () => {
   for (const lang of ['sv', 'en']) {
-    const locale = JSON.parse(read(`renderer/i18n/locales/${lang}/agreements.json`)) as { validation: Record<string, string>; reasons: Record<string, string> };
+    const locale = JSON.parse(read(`renderer/i18n/locales/${lang}/agreements.json`)) as {
+      validation: Record<string, string>;
+      reasons: Record<string, string>;
+    };
     it(`has a ${lang} text for every validation key and reason`, () => {
       const validation = keysUsed('validation');
       const reasons = keysUsed('reasons');

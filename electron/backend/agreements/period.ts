@@ -40,7 +40,11 @@ export function followingPeriod(from: string, to: string): { from: string; to: s
 }
 
 /** "2017–2018" in a title becomes "2019–2020" when the period moves from 2017–2018 to 2019–2020. */
-export function renewTitle(title: string, old: { from: string; to: string }, next: { from: string; to: string }): string {
+export function renewTitle(
+  title: string,
+  old: { from: string; to: string },
+  next: { from: string; to: string },
+): string {
   const [oldFrom, oldTo, newFrom, newTo] = [old.from, old.to, next.from, next.to].map((d) => d.slice(0, 4));
   const range = new RegExp(`\\b${oldFrom}(\\s*[–—-]\\s*)${oldTo}\\b`, 'g');
   if (oldFrom !== oldTo && range.test(title)) return title.replace(range, `${newFrom}$1${newTo}`);

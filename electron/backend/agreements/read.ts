@@ -2,7 +2,15 @@ import type { Ctx } from '../context';
 import { today } from '../context';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
-import type { Party, Priority, Section, Signing, VersionDetail, VersionStatus, VersionSummary } from '../../../shared/contract/agreements';
+import type {
+  Party,
+  Priority,
+  Section,
+  Signing,
+  VersionDetail,
+  VersionStatus,
+  VersionSummary,
+} from '../../../shared/contract/agreements';
 
 type StoredStatus = VersionSummary['storedStatus'];
 
@@ -59,7 +67,12 @@ function toSummary(r: VersionRow, on: string): VersionSummary {
     storedStatus: r.status,
     inForce: r.status === 'signed' && r.valid_from <= on && on <= r.valid_to,
     predecessorId: r.predecessor_id,
-    successorIds: r.successor_ids ? r.successor_ids.split(',').map(Number).sort((a, b) => a - b) : [],
+    successorIds: r.successor_ids
+      ? r.successor_ids
+          .split(',')
+          .map(Number)
+          .sort((a, b) => a - b)
+      : [],
     contentHash: r.content_hash,
     sentForSigningAt: r.sent_for_signing_at,
     signedAt: r.signed_at,
@@ -72,7 +85,9 @@ function toSummary(r: VersionRow, on: string): VersionSummary {
 export function listVersions(ctx: Ctx, agreementId?: number): VersionSummary[] {
   const on = today(ctx);
   const where = agreementId === undefined ? '' : 'WHERE v.agreement_id = @agreementId';
-  const rows = ctx.db.prepare(`${SELECT_VERSIONS} ${where} ORDER BY v.agreement_id, v.valid_from, v.id`).all({ today: on, agreementId }) as VersionRow[];
+  const rows = ctx.db
+    .prepare(`${SELECT_VERSIONS} ${where} ORDER BY v.agreement_id, v.valid_from, v.id`)
+    .all({ today: on, agreementId }) as VersionRow[];
   return rows.map((r) => toSummary(r, on));
 }
 
@@ -127,12 +142,25 @@ interface PriorityRow {
 
 export function partiesOf(ctx: Ctx, versionId: number): Party[] {
   const signings = new Map(
-    (ctx.db.prepare('SELECT * FROM agreement_signing WHERE version_id = ?').all(versionId) as SigningRow[]).map((s): [number, Signing] => [
-      s.party_id,
-      { id: s.id, partyId: s.party_id, name: s.name, title: s.title, organisation: s.organisation, signedOn: s.signed_on, place: s.place, recordedAt: s.recorded_at },
-    ]),
+    (ctx.db.prepare('SELECT * FROM agreement_signing WHERE version_id = ?').all(versionId) as SigningRow[]).map(
+      (s): [number, Signing] => [
+        s.party_id,
+        {
+          id: s.id,
+          partyId: s.party_id,
+          name: s.name,
+          title: s.title,
+          organisation: s.organisation,
+          signedOn: s.signed_on,
+          place: s.place,
+          recordedAt: s.recorded_at,
+        },
+      ],
+    ),
   );
-  const rows = ctx.db.prepare('SELECT * FROM agreement_party WHERE version_id = ? ORDER BY position, id').all(versionId) as PartyRow[];
+  const rows = ctx.db
+    .prepare('SELECT * FROM agreement_party WHERE version_id = ? ORDER BY position, id')
+    .all(versionId) as PartyRow[];
   return rows.map((p) => ({
     id: p.id,
     versionId: p.version_id,
@@ -147,7 +175,9 @@ export function partiesOf(ctx: Ctx, versionId: number): Party[] {
 }
 
 export function sectionsOf(ctx: Ctx, versionId: number): Section[] {
-  const rows = ctx.db.prepare('SELECT * FROM agreement_section WHERE version_id = ? ORDER BY position, id').all(versionId) as SectionRow[];
+  const rows = ctx.db
+    .prepare('SELECT * FROM agreement_section WHERE version_id = ? ORDER BY position, id')
+    .all(versionId) as SectionRow[];
   return rows.map((s) => ({
     id: s.id,
     versionId: s.version_id,
@@ -159,7 +189,9 @@ export function sectionsOf(ctx: Ctx, versionId: number): Section[] {
 }
 
 export function prioritiesOf(ctx: Ctx, versionId: number): Priority[] {
-  const rows = ctx.db.prepare('SELECT * FROM agreement_priority WHERE version_id = ? ORDER BY position, id').all(versionId) as PriorityRow[];
+  const rows = ctx.db
+    .prepare('SELECT * FROM agreement_priority WHERE version_id = ? ORDER BY position, id')
+    .all(versionId) as PriorityRow[];
   const responsible = ctx.db.prepare(
     'SELECT organisation_id, organisation_name FROM agreement_priority_responsible WHERE priority_id = ? ORDER BY position, organisation_id',
   );
@@ -194,8 +226,13 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
 }
 
 /** The version a child row belongs to, or NOT_FOUND under the child's own name. */
-export function versionIdOf(ctx: Ctx, table: 'agreement_party' | 'agreement_section' | 'agreement_priority', id: number): number {
-  const row = ctx.db.prepare(`SELECT version_id FROM ${table} WHERE id = ?`).get(id) as { version_id: number } | undefined;
+export function versionIdOf(
+  ctx: Ctx,
+  table: 'agreement_party' | 'agreement_section' | 'agreement_priority',
+  id: number,
+): number {
+  const row = ctx.db.prepare(`SELECT version_id FROM ${table} WHERE id = ?`).get(id) as
+    { version_id: number } | undefined;
   if (!row) throw notFound(table, id);
   return row.version_id;
 }

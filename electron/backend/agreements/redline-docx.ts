@@ -27,7 +27,10 @@ class TrackedWriter {
     return kind === 'insert' ? new InsertedTextRun(change) : new DeletedTextRun(change);
   }
 
-  paragraphs(segments: Segment[], options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean; prefix?: string } = {}): Paragraph[] {
+  paragraphs(
+    segments: Segment[],
+    options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bold?: boolean; prefix?: string } = {},
+  ): Paragraph[] {
     const lines: ParagraphChild[][] = [[]];
     if (options.prefix) lines[0].push(new TextRun({ text: options.prefix, bold: options.bold || undefined }));
     for (const segment of segments) {
@@ -40,9 +43,16 @@ class TrackedWriter {
   }
 }
 
-function blockParagraphs(writer: TrackedWriter, block: RedlineBlock, number: string, lang: DocumentLanguage): Paragraph[] {
+function blockParagraphs(
+  writer: TrackedWriter,
+  block: RedlineBlock,
+  number: string,
+  lang: DocumentLanguage,
+): Paragraph[] {
   const l = docxLabels[lang];
-  const label = new Paragraph({ children: [new TextRun({ text: `(${l.changeNames[block.change]})`, italics: true, size: 18 })] });
+  const label = new Paragraph({
+    children: [new TextRun({ text: `(${l.changeNames[block.change]})`, italics: true, size: 18 })],
+  });
   return [
     ...writer.paragraphs(block.heading, { heading: HeadingLevel.HEADING_2, prefix: `${number} ` }),
     label,
@@ -58,12 +68,23 @@ export function redlineFileName(fromId: number, toId: number, lang: DocumentLang
 export function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocumentLanguage): ExportedDocument {
   const l = docxLabels[lang];
   const redline = compareVersions(ctx, fromId, toId);
-  const writer = new TrackedWriter(currentActorName(ctx), ctx.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  const describe = (v: typeof redline.from) => `${v.title} (${l.period(v.validFrom, v.validTo)}, ${l.status[v.status]})`;
+  const writer = new TrackedWriter(
+    currentActorName(ctx),
+    ctx.clock
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
+  );
+  const describe = (v: typeof redline.from) =>
+    `${v.title} (${l.period(v.validFrom, v.validTo)}, ${l.status[v.status]})`;
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(l.redlineTitle)] }),
-    new Paragraph({ children: [new TextRun({ text: `${l.redlineFrom}: `, bold: true }), new TextRun(describe(redline.from))] }),
-    new Paragraph({ children: [new TextRun({ text: `${l.redlineTo}: `, bold: true }), new TextRun(describe(redline.to))] }),
+    new Paragraph({
+      children: [new TextRun({ text: `${l.redlineFrom}: `, bold: true }), new TextRun(describe(redline.from))],
+    }),
+    new Paragraph({
+      children: [new TextRun({ text: `${l.redlineTo}: `, bold: true }), new TextRun(describe(redline.to))],
+    }),
     new Paragraph({ children: [new TextRun({ text: l.redlineLegend, italics: true })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.redlineFields)] }),
   ];

@@ -6,11 +6,19 @@ import { compareBlocks, wordDiff } from './redline';
 import { seedAgreement } from './test-setup';
 
 const rebuild = (segments: ReturnType<typeof wordDiff>, side: 'before' | 'after') =>
-  segments.filter((s) => s.kind === 'equal' || s.kind === (side === 'before' ? 'delete' : 'insert')).map((s) => s.text).join('');
+  segments
+    .filter((s) => s.kind === 'equal' || s.kind === (side === 'before' ? 'delete' : 'insert'))
+    .map((s) => s.text)
+    .join('');
 
 describe('wordDiff', () => {
   it('marks whole words inserted and deleted', () => {
-    expect(wordDiff('Ett tryggare samhälle och minskad brottslighet', 'Ett tryggare och inkluderande samhälle med minskad brottslighet')).toEqual([
+    expect(
+      wordDiff(
+        'Ett tryggare samhälle och minskad brottslighet',
+        'Ett tryggare och inkluderande samhälle med minskad brottslighet',
+      ),
+    ).toEqual([
       { kind: 'equal', text: 'Ett tryggare ' },
       { kind: 'insert', text: 'och inkluderande ' },
       { kind: 'equal', text: 'samhälle ' },
@@ -21,7 +29,11 @@ describe('wordDiff', () => {
   });
 
   it('always gives back both texts exactly (property)', () => {
-    const words = fc.array(fc.constantFrom('samverkan', 'polis', 'kommun', 'brand', 'år', 'ö', ' ', '\n', ',', '2017'), { maxLength: 25 }).map((w) => w.join(''));
+    const words = fc
+      .array(fc.constantFrom('samverkan', 'polis', 'kommun', 'brand', 'år', 'ö', ' ', '\n', ',', '2017'), {
+        maxLength: 25,
+      })
+      .map((w) => w.join(''));
     fc.assert(
       fc.property(words, words, (before, after) => {
         const segments = wordDiff(before, after);
@@ -65,7 +77,10 @@ describe('agreements.compare', () => {
     const { versionId } = await seedAgreement(b);
     const renewal = await b.call('agreements.versions.renew', { id: versionId });
     const [syfte, former] = renewal.sections;
-    await b.call('agreements.sections.update', { id: syfte.id, fields: { heading: 'Syfte', body: docFromParagraphs(['Ett tryggare samhälle och ökat lokalt engagemang.']) } });
+    await b.call('agreements.sections.update', {
+      id: syfte.id,
+      fields: { heading: 'Syfte', body: docFromParagraphs(['Ett tryggare samhälle och ökat lokalt engagemang.']) },
+    });
     await b.call('agreements.sections.reorder', { versionId: renewal.id, ids: [former.id, syfte.id] });
     const redline = await b.call('agreements.compare', { fromId: versionId, toId: renewal.id });
     expect(redline.from.id).toBe(versionId);
@@ -74,8 +89,18 @@ describe('agreements.compare', () => {
       [syfte.key, 'changed', 1, 2],
     ]);
     const body = redline.sections[1].body;
-    expect(body.filter((s) => s.kind === 'insert').map((s) => s.text).join('|')).toContain('ökat lokalt engagemang');
-    expect(body.filter((s) => s.kind === 'delete').map((s) => s.text).join('|')).toContain('minskad brottslighet');
+    expect(
+      body
+        .filter((s) => s.kind === 'insert')
+        .map((s) => s.text)
+        .join('|'),
+    ).toContain('ökat lokalt engagemang');
+    expect(
+      body
+        .filter((s) => s.kind === 'delete')
+        .map((s) => s.text)
+        .join('|'),
+    ).toContain('minskad brottslighet');
     const period = redline.fields.find((f) => f.field === 'period')!;
     expect(period.changed).toBe(true);
     expect(redline.fields.find((f) => f.field === 'parties')!.changed).toBe(false);

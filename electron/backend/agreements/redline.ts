@@ -61,12 +61,26 @@ export function compareBlocks(older: Comparable[], newer: Comparable[]): Redline
   const blocks: RedlineBlock[] = newer.map((item) => {
     const was = oldByKey.get(item.key);
     if (!was) {
-      return { key: item.key, change: 'added', fromPosition: null, toPosition: item.position, heading: wordDiff('', item.heading), body: wordDiff('', item.body) };
+      return {
+        key: item.key,
+        change: 'added',
+        fromPosition: null,
+        toPosition: item.position,
+        heading: wordDiff('', item.heading),
+        body: wordDiff('', item.body),
+      };
     }
     const heading = wordDiff(was.heading, item.heading);
     const body = wordDiff(was.body, item.body);
     const changed = [...heading, ...body].some((s) => s.kind !== 'equal');
-    return { key: item.key, change: changed ? 'changed' : 'unchanged', fromPosition: was.position, toPosition: item.position, heading, body };
+    return {
+      key: item.key,
+      change: changed ? 'changed' : 'unchanged',
+      fromPosition: was.position,
+      toPosition: item.position,
+      heading,
+      body,
+    };
   });
   older.forEach((item, index) => {
     if (newKeys.has(item.key)) return;
@@ -93,7 +107,12 @@ export function compareBlocks(older: Comparable[], newer: Comparable[]): Redline
 }
 
 export const sectionText = (v: VersionDetail): Comparable[] =>
-  v.sections.map((s) => ({ key: s.key, position: s.position, heading: s.heading, body: richTextToLines(s.body).join('\n') }));
+  v.sections.map((s) => ({
+    key: s.key,
+    position: s.position,
+    heading: s.heading,
+    body: richTextToLines(s.body).join('\n'),
+  }));
 
 export const priorityText = (v: VersionDetail): Comparable[] =>
   v.priorities.map((p) => ({
@@ -110,7 +129,9 @@ export const priorityText = (v: VersionDetail): Comparable[] =>
   }));
 
 const partiesText = (v: VersionDetail) =>
-  v.parties.map((p) => `${p.organisationName}: ${p.signatoryName}${p.signatoryTitle ? `, ${p.signatoryTitle}` : ''}`).join('\n');
+  v.parties
+    .map((p) => `${p.organisationName}: ${p.signatoryName}${p.signatoryTitle ? `, ${p.signatoryTitle}` : ''}`)
+    .join('\n');
 
 export function compareVersions(ctx: Ctx, fromId: number, toId: number): Redline {
   const from = getVersion(ctx, fromId);

@@ -13,7 +13,8 @@ import { agreementContent } from '../records/snapshot';
 type SigningFields = z.output<typeof signingFields>;
 
 function statusOf(ctx: Ctx, versionId: number): string {
-  const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as { status: string } | undefined;
+  const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as
+    { status: string } | undefined;
   if (!row) throw notFound('agreement_version', versionId);
   return row.status;
 }
@@ -59,9 +60,19 @@ export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
     if (clash) throw agreementErrors.overlap(clash);
     refreshNames(ctx, versionId);
     const now = ctx.clock.now().toISOString();
-    ctx.db.prepare("UPDATE agreement_version SET status = 'under_signing', sent_for_signing_at = ?, updated_at = ? WHERE id = ?").run(now, now, versionId);
+    ctx.db
+      .prepare(
+        "UPDATE agreement_version SET status = 'under_signing', sent_for_signing_at = ?, updated_at = ? WHERE id = ?",
+      )
+      .run(now, now, versionId);
     const after = getVersion(ctx, versionId);
-    record({ action: 'signing.send', entity: 'agreement_version', entityId: versionId, before: { status: before.status }, after: { status: after.status } });
+    record({
+      action: 'signing.send',
+      entity: 'agreement_version',
+      entityId: versionId,
+      before: { status: before.status },
+      after: { status: after.status },
+    });
     return after;
   });
 }
@@ -94,20 +105,42 @@ export function recordSigning(ctx: Ctx, fields: SigningFields): VersionDetail {
            signed_on = excluded.signed_on, place = excluded.place, recorded_at = excluded.recorded_at`,
       )
       .run({ versionId: fields.versionId, partyId: fields.partyId, ...signing, now });
-    record({ action: 'signing.record', entity: 'agreement_version', entityId: fields.versionId, before: party.signing, after: { partyId: party.id, ...signing } });
+    record({
+      action: 'signing.record',
+      entity: 'agreement_version',
+      entityId: fields.versionId,
+      before: party.signing,
+      after: { partyId: party.id, ...signing },
+    });
 
     const current = getVersion(ctx, fields.versionId);
     if (current.allSigned) {
       const clash = overlappingSigned(ctx, fields.versionId);
       if (clash) throw agreementErrors.overlap(clash);
       const hash = contentHash(ctx, fields.versionId);
-      const signedAt = current.parties.map((p) => p.signing!.signedOn).sort().at(-1)!;
+      const signedAt = current.parties
+        .map((p) => p.signing!.signedOn)
+        .sort()
+        .at(-1)!;
       // the record is sealed with the act, showing the version as signed: it cannot become signed without it (SQL)
-      sealRecord(ctx, { kind: 'agreement', id: fields.versionId }, { ...agreementContent(ctx, fields.versionId), storedStatus: 'signed', contentHash: hash }, record);
+      sealRecord(
+        ctx,
+        { kind: 'agreement', id: fields.versionId },
+        { ...agreementContent(ctx, fields.versionId), storedStatus: 'signed', contentHash: hash },
+        record,
+      );
       ctx.db
-        .prepare("UPDATE agreement_version SET status = 'signed', content_hash = ?, signed_at = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE agreement_version SET status = 'signed', content_hash = ?, signed_at = ?, updated_at = ? WHERE id = ?",
+        )
         .run(hash, signedAt, now, fields.versionId);
-      record({ action: 'signing.complete', entity: 'agreement_version', entityId: fields.versionId, before: { status: 'under_signing' }, after: { status: 'signed', contentHash: hash, signedAt } });
+      record({
+        action: 'signing.complete',
+        entity: 'agreement_version',
+        entityId: fields.versionId,
+        before: { status: 'under_signing' },
+        after: { status: 'signed', contentHash: hash, signedAt },
+      });
     }
     return getVersion(ctx, fields.versionId);
   });

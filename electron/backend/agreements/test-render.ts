@@ -10,7 +10,13 @@ export function docxParts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** One entry per w:p: its text (w:t and w:delText), and the raw XML to inspect numbering etc. */
 export function paragraphs(xml: string): Array<{ text: string; xml: string }> {
@@ -30,12 +36,17 @@ export function renderedText(bytes: Uint8Array, name = 'document.docx'): string 
   try {
     const file = path.join(dir, name);
     fs.writeFileSync(file, bytes);
-    const convert = spawnSync('libreoffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', dir, file], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const convert = spawnSync(
+      'libreoffice',
+      ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', dir, file],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     const pdf = file.replace(/\.docx$/, '.pdf');
-    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${name}: ${convert.stderr || convert.stdout}`);
+    if (!fs.existsSync(pdf))
+      throw new Error(`LibreOffice did not convert ${name}: ${convert.stderr || convert.stdout}`);
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     if (text.status !== 0) throw new Error(`pdftotext failed: ${text.stderr}`);
     return text.stdout;

@@ -14,7 +14,8 @@ export const newKey = () => crypto.randomUUID();
 
 /** Content may change only in a draft: a clear error for a frozen or signed version. */
 export function requireDraft(ctx: Ctx, versionId: number): void {
-  const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as { status: string } | undefined;
+  const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as
+    { status: string } | undefined;
   if (!row) throw notFound('agreement_version', versionId);
   if (row.status === 'signed') throw agreementErrors.versionSigned();
   if (row.status === 'under_signing') throw agreementErrors.versionFrozen();
@@ -24,18 +25,27 @@ export function requireDraft(ctx: Ctx, versionId: number): void {
 export function touch(ctx: Ctx, versionId: number): void {
   const now = ctx.clock.now().toISOString();
   ctx.db.prepare('UPDATE agreement_version SET updated_at = ? WHERE id = ?').run(now, versionId);
-  ctx.db.prepare('UPDATE agreement SET updated_at = ? WHERE id = (SELECT agreement_id FROM agreement_version WHERE id = ?)').run(now, versionId);
+  ctx.db
+    .prepare('UPDATE agreement SET updated_at = ? WHERE id = (SELECT agreement_id FROM agreement_version WHERE id = ?)')
+    .run(now, versionId);
 }
 
 function checkPredecessor(ctx: Ctx, agreementId: number, predecessorId: number | null): void {
   if (predecessorId === null) return;
-  const row = ctx.db.prepare('SELECT agreement_id FROM agreement_version WHERE id = ?').get(predecessorId) as { agreement_id: number } | undefined;
+  const row = ctx.db.prepare('SELECT agreement_id FROM agreement_version WHERE id = ?').get(predecessorId) as
+    { agreement_id: number } | undefined;
   if (!row || row.agreement_id !== agreementId) throw agreementErrors.predecessorOtherAgreement();
 }
 
 /** Inserts a draft version row (inside a write) and returns its id. */
-export function insertVersion(ctx: Ctx, agreementId: number, fields: VersionFields, predecessorId: number | null): number {
-  if (!ctx.db.prepare('SELECT 1 FROM agreement WHERE id = ?').get(agreementId)) throw notFound('agreement', agreementId);
+export function insertVersion(
+  ctx: Ctx,
+  agreementId: number,
+  fields: VersionFields,
+  predecessorId: number | null,
+): number {
+  if (!ctx.db.prepare('SELECT 1 FROM agreement WHERE id = ?').get(agreementId))
+    throw notFound('agreement', agreementId);
   checkPredecessor(ctx, agreementId, predecessorId);
   const now = ctx.clock.now().toISOString();
   const { lastInsertRowid } = ctx.db
@@ -48,7 +58,12 @@ export function insertVersion(ctx: Ctx, agreementId: number, fields: VersionFiel
   return Number(lastInsertRowid);
 }
 
-export function createVersion(ctx: Ctx, agreementId: number, fields: VersionFields, predecessorId: number | null): VersionDetail {
+export function createVersion(
+  ctx: Ctx,
+  agreementId: number,
+  fields: VersionFields,
+  predecessorId: number | null,
+): VersionDetail {
   return write(ctx, (record) => {
     const id = insertVersion(ctx, agreementId, fields, predecessorId);
     const created = getVersionSummary(ctx, id);
@@ -78,10 +93,14 @@ export function deleteVersion(ctx: Ctx, id: number): { id: number; agreementId: 
     const before = getVersion(ctx, id);
     if (before.successorIds.length > 0) {
       // a later version names this one as predecessor: unlink rather than break the chain silently
-      ctx.db.prepare('UPDATE agreement_version SET predecessor_id = ? WHERE predecessor_id = ? AND status = ?').run(before.predecessorId, id, 'draft');
+      ctx.db
+        .prepare('UPDATE agreement_version SET predecessor_id = ? WHERE predecessor_id = ? AND status = ?')
+        .run(before.predecessorId, id, 'draft');
     }
     ctx.db.prepare('DELETE FROM agreement_version WHERE id = ?').run(id);
-    ctx.db.prepare('UPDATE agreement SET updated_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), before.agreementId);
+    ctx.db
+      .prepare('UPDATE agreement SET updated_at = ? WHERE id = ?')
+      .run(ctx.clock.now().toISOString(), before.agreementId);
     record({ action: 'delete', entity: 'agreement_version', entityId: id, before });
     return { id, agreementId: before.agreementId };
   });
@@ -106,7 +125,9 @@ export function copyContent(ctx: Ctx, fromId: number, toId: number): void {
        SELECT ?, key, position, heading, body FROM agreement_section WHERE version_id = ? ORDER BY position, id`,
     )
     .run(toId, fromId);
-  const priorities = ctx.db.prepare('SELECT * FROM agreement_priority WHERE version_id = ? ORDER BY position, id').all(fromId) as Array<{
+  const priorities = ctx.db
+    .prepare('SELECT * FROM agreement_priority WHERE version_id = ? ORDER BY position, id')
+    .all(fromId) as Array<{
     id: number;
     key: string;
     position: number;
@@ -123,7 +144,15 @@ export function copyContent(ctx: Ctx, fromId: number, toId: number): void {
      SELECT ?, organisation_id, organisation_name, position FROM agreement_priority_responsible WHERE priority_id = ?`,
   );
   for (const p of priorities) {
-    const { lastInsertRowid } = insertPriority.run(toId, p.key, p.position, p.title, p.description, p.source, p.source_date);
+    const { lastInsertRowid } = insertPriority.run(
+      toId,
+      p.key,
+      p.position,
+      p.title,
+      p.description,
+      p.source,
+      p.source_date,
+    );
     copyResponsible.run(Number(lastInsertRowid), p.id);
   }
 }
@@ -139,7 +168,12 @@ export function renewVersion(ctx: Ctx, id: number): VersionDetail {
     if (source.successorIds.length > 0) throw agreementErrors.renewalExists(source.successorIds[0]);
     const next = followingPeriod(source.validFrom, source.validTo);
     const title = renewTitle(source.title, { from: source.validFrom, to: source.validTo }, next);
-    const newId = insertVersion(ctx, source.agreementId, { title, dnr: null, validFrom: next.from, validTo: next.to }, id);
+    const newId = insertVersion(
+      ctx,
+      source.agreementId,
+      { title, dnr: null, validFrom: next.from, validTo: next.to },
+      id,
+    );
     copyContent(ctx, id, newId);
     const created = getVersion(ctx, newId);
     record({ action: 'renew', entity: 'agreement_version', entityId: newId, after: { ...created, renewedFrom: id } });

@@ -60,13 +60,17 @@ function steps(f: ReadmeFacts, lang: 'sv' | 'en'): string {
   const lines = [
     sv ? '  1. Varje fil är oförändrad:' : '  1. Every file is unchanged:',
     '       sha256sum -c SHA256SUMS',
-    sv ? '  2. Inga filer har lagts till eller tagits bort (ingen utdata = lika):' : '  2. No file was added or removed (no output = equal):',
+    sv
+      ? '  2. Inga filer har lagts till eller tagits bort (ingen utdata = lika):'
+      : '  2. No file was added or removed (no output = equal):',
     "       find . -type f ! -name SHA256SUMS ! -name SHA256SUMS.p7s | sed 's|^\\./||' | LC_ALL=C sort > /tmp/filer.txt",
     '       cut -c67- SHA256SUMS | LC_ALL=C sort | diff - /tmp/filer.txt',
   ];
   if (f.signer && f.caFiles.length > 0) {
     lines.push(
-      sv ? '  3. Signaturen över SHA256SUMS håller (organisationens certifikat):' : "  3. The signature over SHA256SUMS holds (the organisation's certificate):",
+      sv
+        ? '  3. Signaturen över SHA256SUMS håller (organisationens certifikat):'
+        : "  3. The signature over SHA256SUMS holds (the organisation's certificate):",
       `       cat ${f.caFiles.map((c) => c.path).join(' ')} > /tmp/ca.pem`,
       `       openssl cms -verify -binary -inform DER -in SHA256SUMS.p7s -content SHA256SUMS -CAfile /tmp/ca.pem -purpose any -attime ${Math.floor(Date.parse(f.createdAt) / 1000)} -out /dev/null`,
       sv
@@ -74,17 +78,21 @@ function steps(f: ReadmeFacts, lang: 'sv' | 'en'): string {
         : `     (-attime: the certificates are checked at the signing time ${f.createdAt}; they may have expired since.)`,
       sv
         ? '     Att CA-certifikatet finns i paketet visar bara att inget ändrats sedan signeringen. Förtroende kräver att\n     dess fingeravtryck jämförs med ett som fåtts på annan väg (organisationens förteckning):'
-        : '     The CA certificate in the package only shows that nothing changed since signing. Trust needs its\n     fingerprint compared with one obtained another way (the organisation\'s own records):',
+        : "     The CA certificate in the package only shows that nothing changed since signing. Trust needs its\n     fingerprint compared with one obtained another way (the organisation's own records):",
       ...f.caFiles.map((c) => `       openssl x509 -in ${c.path} -noout -fingerprint -sha256   # ${c.fingerprint}`),
     );
   } else {
     lines.push(sv ? '  3. (Paketet är inte signerat: se ovan.)' : '  3. (The package is not signed: see above.)');
   }
   lines.push(
-    sv ? '  4. METS och PREMIS följer de officiella schemana (offline, schemana finns i schemas/):' : '  4. METS and PREMIS follow the official schemas (offline; the schemas are in schemas/):',
+    sv
+      ? '  4. METS och PREMIS följer de officiella schemana (offline, schemana finns i schemas/):'
+      : '  4. METS and PREMIS follow the official schemas (offline; the schemas are in schemas/):',
     '       XML_CATALOG_FILES=schemas/catalog.xml xmllint --noout --nonet --schema schemas/eark-mets.xsd METS.xml representations/rep1/METS.xml',
     '       xmllint --noout --nonet --schema schemas/premis-v3-0.xsd metadata/preservation/premis.xml',
-    sv ? '  5. Allt ovan och varje dokuments paketsignatur med ett kommando:' : "  5. All of the above and each document's package signature in one command:",
+    sv
+      ? '  5. Allt ovan och varje dokuments paketsignatur med ett kommando:'
+      : "  5. All of the above and each document's package signature in one command:",
     '       samrad verify-archive .     (0 = giltigt och betrott / valid and trusted, 3 = intakt men inte betrott / intact, not trusted,',
     '                                    1 = ogiltigt / invalid, 2 = oläsbart / unreadable)',
   );

@@ -101,7 +101,13 @@ export interface ArchiveIndexRow extends ArchiveEntryMeta {
  * a/a/o and nothing cut off, so names survive every unzip, file system and shell unchanged.
  */
 export function asciiSlug(name: string): string {
-  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[øØ]/g, 'o').toLowerCase();
+  const folded = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .toLowerCase();
   return folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'namnlos';
 }
 

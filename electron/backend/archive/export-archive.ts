@@ -46,20 +46,31 @@ function assertTargetAllowed(ctx: Ctx, target: string): void {
   const parent = real(path.dirname(target));
   const resolved = path.join(parent, path.basename(target));
   if (ctx.dbPath !== ':memory:' && inside(resolved, dbFolder)) {
-    throw new AppError('VALIDATION', `The archive cannot be written inside the database's folder (${dbFolder}); choose another folder`, {
-      fields: { target: 'trust.validation.archive_in_database_folder' },
-    });
+    throw new AppError(
+      'VALIDATION',
+      `The archive cannot be written inside the database's folder (${dbFolder}); choose another folder`,
+      {
+        fields: { target: 'trust.validation.archive_in_database_folder' },
+      },
+    );
   }
   for (let dir = parent; ; dir = path.dirname(dir)) {
     if (isSamradPackageFolder(dir)) {
-      throw new AppError('VALIDATION', `The archive cannot be written inside an earlier archive package (${dir})`, { fields: { target: 'trust.validation.archive_inside_package' } });
+      throw new AppError('VALIDATION', `The archive cannot be written inside an earlier archive package (${dir})`, {
+        fields: { target: 'trust.validation.archive_inside_package' },
+      });
     }
     if (path.dirname(dir) === dir) break;
   }
 }
 
 function organisationNames(ctx: Ctx): string[] {
-  return ctx.db.prepare("SELECT name FROM organisation ORDER BY CASE kind WHEN 'kommun' THEN 0 WHEN 'polis' THEN 1 WHEN 'raddningstjanst' THEN 2 ELSE 3 END, id").pluck().all() as string[];
+  return ctx.db
+    .prepare(
+      "SELECT name FROM organisation ORDER BY CASE kind WHEN 'kommun' THEN 0 WHEN 'polis' THEN 1 WHEN 'raddningstjanst' THEN 2 ELSE 3 END, id",
+    )
+    .pluck()
+    .all() as string[];
 }
 
 const REASON_TEXT: Record<LeftOut['why'], string> = {
@@ -74,7 +85,11 @@ const REASON_TEXT: Record<LeftOut['why'], string> = {
  * written with progress events ('progress' with the task id); can be cancelled. Nothing is
  * rendered here: the records are what was attested or signed.
  */
-type ExportResult = ArchiveResult & { taskId: string; leftOut: LeftOut[]; download: { fileName: string; base64: string } | null };
+type ExportResult = ArchiveResult & {
+  taskId: string;
+  leftOut: LeftOut[];
+  download: { fileName: string; base64: string } | null;
+};
 
 export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<ExportResult> {
   if (request.download) {
@@ -84,12 +99,19 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
     try {
       const fileName = `arkiv_${request.from}_${request.to}.zip`;
       const result = await exportTo(ctx, { ...request, target: path.join(dir, fileName) });
-      return { ...result, cleaned: [...stale, ...result.cleaned], download: { fileName, base64: fs.readFileSync(result.path).toString('base64') } };
+      return {
+        ...result,
+        cleaned: [...stale, ...result.cleaned],
+        download: { fileName, base64: fs.readFileSync(result.path).toString('base64') },
+      };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (!request.target) throw new AppError('VALIDATION', 'A target or download is needed', { fields: { target: 'trust.validation.archive_target_or_download' } });
+  if (!request.target)
+    throw new AppError('VALIDATION', 'A target or download is needed', {
+      fields: { target: 'trust.validation.archive_target_or_download' },
+    });
   const target = path.resolve(request.target);
   assertTargetAllowed(ctx, target);
   return exportTo(ctx, { ...request, target });
@@ -131,8 +153,16 @@ async function exportTo(ctx: Ctx, request: ArchiveRequest & { target: string }):
     const sources = archiveSources(ctx, request);
     const skipped = leftOut(ctx, request);
     const organisations = organisationNames(ctx);
-    const certificateOrganisation = identity?.certificate.subject.split('\n').find((l) => l.startsWith('O='))?.slice(2);
-    const known = (ctx.db.prepare('SELECT certificate_der, chain FROM certificate').all() as Array<{ certificate_der: Buffer; chain: string }>).flatMap((r) => [
+    const certificateOrganisation = identity?.certificate.subject
+      .split('\n')
+      .find((l) => l.startsWith('O='))
+      ?.slice(2);
+    const known = (
+      ctx.db.prepare('SELECT certificate_der, chain FROM certificate').all() as Array<{
+        certificate_der: Buffer;
+        chain: string;
+      }>
+    ).flatMap((r) => [
       new crypto.X509Certificate(r.certificate_der),
       ...(JSON.parse(r.chain) as string[]).map((b64) => new crypto.X509Certificate(Buffer.from(b64, 'base64'))),
     ]);
@@ -155,8 +185,19 @@ async function exportTo(ctx: Ctx, request: ArchiveRequest & { target: string }):
     });
     write(ctx, (record) =>
       record({
-        action: 'export', entity: 'archive', entityId: taskId,
-        after: { path: result.path, format: result.format, packageId: result.packageId, signed: result.signed, documents: result.documents, from: request.from, to: request.to, cleaned: result.cleaned },
+        action: 'export',
+        entity: 'archive',
+        entityId: taskId,
+        after: {
+          path: result.path,
+          format: result.format,
+          packageId: result.packageId,
+          signed: result.signed,
+          documents: result.documents,
+          from: request.from,
+          to: request.to,
+          cleaned: result.cleaned,
+        },
       }),
     );
     return { ...result, taskId, leftOut: skipped, download: null };

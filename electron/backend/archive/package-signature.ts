@@ -25,7 +25,10 @@ export function signSums(sums: Uint8Array, identity: SigningIdentity, at: Date):
   const key = {
     sign(md: forge.md.MessageDigest) {
       const hash = Buffer.from(md.digest().getBytes(), 'binary');
-      const signature = crypto.privateEncrypt({ key: identity.privateKey, padding: crypto.constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, hash]));
+      const signature = crypto.privateEncrypt(
+        { key: identity.privateKey, padding: crypto.constants.RSA_PKCS1_PADDING },
+        Buffer.concat([SHA256_DIGEST_INFO, hash]),
+      );
       return signature.toString('binary');
     },
   };
@@ -75,19 +78,24 @@ const oidOf = (n: Node | undefined) => (n && typeof n.value === 'string' ? forge
 export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): SumsSignatureCheck {
   const result: SumsSignatureCheck = { valid: false, signer: null, certificates: [], signingTime: null, problems: [] };
   try {
-    const root = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(signature).toString("binary")), true);
+    const root = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(signature).toString('binary')), true);
     const [type, wrapped] = kids(root);
     if (oidOf(type) !== forge.pki.oids.signedData) throw new Error('not a CMS SignedData');
     const signedData = kids(kids(wrapped)[0]);
     const certificatesNode = signedData.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
-    result.certificates = kids(certificatesNode).map((c) => new crypto.X509Certificate(Buffer.from(forge.asn1.toDer(c).getBytes(), 'binary')));
+    result.certificates = kids(certificatesNode).map(
+      (c) => new crypto.X509Certificate(Buffer.from(forge.asn1.toDer(c).getBytes(), 'binary')),
+    );
     const signerInfos = kids(signedData.at(-1));
     if (signerInfos.length !== 1) throw new Error(`expected one signer, found ${signerInfos.length}`);
     const info = kids(signerInfos[0]);
     const serial = bytesOf(kids(info[1])[1]).toString('hex').replace(/^0+/, '').toUpperCase();
     const issuer = derOf(kids(info[1])[0]);
     // the signer is named by issuer and serial number (RFC 5652 §5.3), both exactly as the certificate holds them
-    result.signer = result.certificates.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial && derOf(issuerName(c)).equals(issuer)) ?? null;
+    result.signer =
+      result.certificates.find(
+        (c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial && derOf(issuerName(c)).equals(issuer),
+      ) ?? null;
     if (!result.signer) throw new Error('the signer certificate is not in the signature');
     if (oidOf(kids(info[2])[0]) !== forge.pki.oids.sha256) throw new Error('the digest algorithm is not SHA-256');
     const attrs = info.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
@@ -99,20 +107,25 @@ export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): Sum
       if (oidOf(oid) === forge.pki.oids.messageDigest) digest = bytesOf(value);
       if (oidOf(oid) === forge.pki.oids.signingTime && value) {
         const text = String(value.value);
-        result.signingTime = (value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(text) : forge.asn1.generalizedTimeToDate(text)).toISOString();
+        result.signingTime = (
+          value.type === forge.asn1.Type.UTCTIME
+            ? forge.asn1.utcTimeToDate(text)
+            : forge.asn1.generalizedTimeToDate(text)
+        ).toISOString();
       }
     }
     const expected = crypto.createHash('sha256').update(sums).digest();
-    if (!digest || !digest.equals(expected)) result.problems.push('SHA256SUMS differs from what was signed (message digest mismatch)');
+    if (!digest || !digest.equals(expected))
+      result.problems.push('SHA256SUMS differs from what was signed (message digest mismatch)');
     // the signature is over the DER of the attributes as a SET (RFC 5652 §5.4), not the [0] IMPLICIT tag they are stored under
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, kids(attrs));
     const signedBytes = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
     const value = bytesOf(info.at(-1));
-    if (!crypto.verify('sha256', signedBytes, result.signer.publicKey, value)) result.problems.push('the signature value does not match the signer certificate');
+    if (!crypto.verify('sha256', signedBytes, result.signer.publicKey, value))
+      result.problems.push('the signature value does not match the signer certificate');
     result.valid = result.problems.length === 0;
   } catch (error) {
     result.problems.push(`SHA256SUMS.p7s cannot be read: ${(error as Error).message}`);
   }
   return result;
 }
-

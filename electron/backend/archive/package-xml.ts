@@ -16,7 +16,12 @@ export const DOCX_PRONOM = 'fmt/412';
 
 export function xmlEscape(text: string): string {
   // control characters other than tab/newline cannot appear in XML 1.0 at all; they never occur in Samråd's texts, but a name must never break the file
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 const a = xmlEscape;
 
@@ -66,7 +71,9 @@ function header(h: PackageHeader): string {
   const lines = [
     `<mets:metsHdr CREATEDATE="${h.createdAt}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">`,
     `<mets:agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE"><mets:name>Samråd</mets:name><mets:note csip:NOTETYPE="SOFTWARE VERSION">${a(h.softwareVersion)}</mets:note></mets:agent>`,
-    ...h.creators.slice(0, 1).map((c) => `<mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION"><mets:name>${a(c)}</mets:name></mets:agent>`),
+    ...h.creators
+      .slice(0, 1)
+      .map((c) => `<mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION"><mets:name>${a(c)}</mets:name></mets:agent>`),
     `<mets:agent ROLE="CREATOR" TYPE="ORGANIZATION"><mets:name>${a(h.submitter)}</mets:name></mets:agent>`,
     `</mets:metsHdr>`,
   ];
@@ -76,7 +83,8 @@ function header(h: PackageHeader): string {
 const fileAttrs = (f: ListedFile, createdAt: string) =>
   `MIMETYPE="${a(f.mime)}" SIZE="${f.size}" CREATED="${createdAt}" CHECKSUM="${f.sha256.toUpperCase()}" CHECKSUMTYPE="SHA-256"`;
 const locat = (href: string) => `LOCTYPE="URL" xlink:type="simple" xlink:href="${a(href)}"`;
-const fileElement = (f: ListedFile, createdAt: string) => `<mets:file ID="${f.id}" ${fileAttrs(f, createdAt)}><mets:FLocat ${locat(f.href)}/></mets:file>`;
+const fileElement = (f: ListedFile, createdAt: string) =>
+  `<mets:file ID="${f.id}" ${fileAttrs(f, createdAt)}><mets:FLocat ${locat(f.href)}/></mets:file>`;
 
 export interface RootMetsInput {
   header: PackageHeader;
@@ -164,8 +172,10 @@ export interface PremisInput {
   exportEvent: { id: string; at: string; detail: string; actor: string };
 }
 
-const premisId = (type: string, value: string) => `<premis:objectIdentifierType>${a(type)}</premis:objectIdentifierType><premis:objectIdentifierValue>${a(value)}</premis:objectIdentifierValue>`;
-const linkEvent = (id: string) => `<premis:linkingEventIdentifier><premis:linkingEventIdentifierType>local</premis:linkingEventIdentifierType><premis:linkingEventIdentifierValue>${a(id)}</premis:linkingEventIdentifierValue></premis:linkingEventIdentifier>`;
+const premisId = (type: string, value: string) =>
+  `<premis:objectIdentifierType>${a(type)}</premis:objectIdentifierType><premis:objectIdentifierValue>${a(value)}</premis:objectIdentifierValue>`;
+const linkEvent = (id: string) =>
+  `<premis:linkingEventIdentifier><premis:linkingEventIdentifierType>local</premis:linkingEventIdentifierType><premis:linkingEventIdentifierValue>${a(id)}</premis:linkingEventIdentifierValue></premis:linkingEventIdentifier>`;
 const linkAgent = (id: string, role: string) =>
   `<premis:linkingAgentIdentifier><premis:linkingAgentIdentifierType>local</premis:linkingAgentIdentifierType><premis:linkingAgentIdentifierValue>${a(id)}</premis:linkingAgentIdentifierValue><premis:linkingAgentRole>${a(role)}</premis:linkingAgentRole></premis:linkingAgentIdentifier>`;
 const linkObject = (id: string) =>
@@ -184,8 +194,14 @@ export function premisXml(input: PremisInput): string {
     const id = `${kind}:${name}`;
     if (!agents.has(id)) {
       const type = kind === 'organisation' ? 'organization' : 'person';
-      const note = kind === 'operator' ? '<premis:agentNote>operator: the login name that recorded the act in Samråd</premis:agentNote>' : '';
-      agents.set(id, `<premis:agent><premis:agentIdentifier><premis:agentIdentifierType>local</premis:agentIdentifierType><premis:agentIdentifierValue>${a(id)}</premis:agentIdentifierValue></premis:agentIdentifier><premis:agentName>${a(name)}</premis:agentName><premis:agentType>${type}</premis:agentType>${note}</premis:agent>`);
+      const note =
+        kind === 'operator'
+          ? '<premis:agentNote>operator: the login name that recorded the act in Samråd</premis:agentNote>'
+          : '';
+      agents.set(
+        id,
+        `<premis:agent><premis:agentIdentifier><premis:agentIdentifierType>local</premis:agentIdentifierType><premis:agentIdentifierValue>${a(id)}</premis:agentIdentifierValue></premis:agentIdentifier><premis:agentName>${a(name)}</premis:agentName><premis:agentType>${type}</premis:agentType>${note}</premis:agent>`,
+      );
     }
     return id;
   };
@@ -193,7 +209,9 @@ export function premisXml(input: PremisInput): string {
   const objects: string[] = [];
   const events: string[] = [];
   const repId = 'representations/rep1';
-  objects.push(`<premis:object xsi:type="premis:representation"><premis:objectIdentifier>${premisId('local', repId)}</premis:objectIdentifier>${linkEvent(input.exportEvent.id)}</premis:object>`);
+  objects.push(
+    `<premis:object xsi:type="premis:representation"><premis:objectIdentifier>${premisId('local', repId)}</premis:objectIdentifier>${linkEvent(input.exportEvent.id)}</premis:object>`,
+  );
   for (const { row, originalName, events: evs } of input.documents) {
     objects.push(
       [
@@ -213,7 +231,13 @@ export function premisXml(input: PremisInput): string {
     );
     for (const e of evs) {
       const links = [linkAgent(agent('operator', e.actor), 'implementer'), linkAgent(software, 'executing program')];
-      if (e.person) links.push(linkAgent(agent('person', e.person), e.type === 'signing' ? 'signer' : e.type === 'attestation' ? 'attester' : 'author'));
+      if (e.person)
+        links.push(
+          linkAgent(
+            agent('person', e.person),
+            e.type === 'signing' ? 'signer' : e.type === 'attestation' ? 'attester' : 'author',
+          ),
+        );
       if (e.organisation) links.push(linkAgent(agent('organisation', e.organisation), 'organisation'));
       events.push(
         [

@@ -50,7 +50,11 @@ export function validateXml(xml: Uint8Array, kind: 'mets' | 'premis'): SchemaChe
     maxBuffer: 16 * 1024 * 1024,
     timeout: 60_000,
   });
-  if (run.error) return { checked: false, reason: `xmllint could not run (${(run.error as NodeJS.ErrnoException).code ?? run.error.message}); install libxml2-utils` };
+  if (run.error)
+    return {
+      checked: false,
+      reason: `xmllint could not run (${(run.error as NodeJS.ErrnoException).code ?? run.error.message}); install libxml2-utils`,
+    };
   // libxml2 warns that mets.xsd's own xlink import is skipped because eark-mets.xsd imported xlink first: a warning, not an error
   const errors = run.stderr.split('\n').filter((l) => l.trim() && !/ validates$/.test(l) && !/parser warning/.test(l));
   return { checked: true, valid: run.status === 0, errors };

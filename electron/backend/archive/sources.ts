@@ -22,7 +22,11 @@ export interface LeftOut {
   why: 'protocol_not_attested' | 'agreement_not_signed' | 'meeting_cancelled';
 }
 
-const ROLE_NAMES: Record<string, string> = { ordforande: 'ordförande', justerare: 'justerare', sekreterare: 'sekreterare' };
+const ROLE_NAMES: Record<string, string> = {
+  ordforande: 'ordförande',
+  justerare: 'justerare',
+  sekreterare: 'sekreterare',
+};
 
 /**
  * The sealed records of the period: protocols, §§ attested at once and (unless left out)
@@ -32,7 +36,8 @@ const ROLE_NAMES: Record<string, string> = { ordforande: 'ordförande', justerar
  */
 function recordsOf(ctx: Ctx, filter: ArchiveFilter): SealedRecordRow[] {
   const bodies = filter.bodyIds?.length ? filter.bodyIds : null;
-  const kinds = filter.includeCorrections === false ? "('protocol', 'extract')" : "('protocol', 'extract', 'correction')";
+  const kinds =
+    filter.includeCorrections === false ? "('protocol', 'extract')" : "('protocol', 'extract', 'correction')";
   const meetings = (
     ctx.db
       .prepare(
@@ -64,10 +69,21 @@ export function leftOut(ctx: Ctx, filter: ArchiveFilter): LeftOut[] {
        WHERE m.date >= ? AND m.date <= ? AND NOT EXISTS (SELECT 1 FROM sealed_record r WHERE r.kind = 'protocol' AND r.meeting_id = m.id)
        ORDER BY m.date, m.id`,
     )
-    .all(filter.from, filter.to) as Array<{ id: number; date: string; status: string; body_id: number; body: string; protocol: string | null }>;
+    .all(filter.from, filter.to) as Array<{
+    id: number;
+    date: string;
+    status: string;
+    body_id: number;
+    body: string;
+    protocol: string | null;
+  }>;
   for (const m of meetings) {
     if (bodies && !bodies.includes(m.body_id)) continue;
-    out.push({ kind: 'protocol', label: `${m.body} ${m.date}`, why: m.status === 'cancelled' ? 'meeting_cancelled' : 'protocol_not_attested' });
+    out.push({
+      kind: 'protocol',
+      label: `${m.body} ${m.date}`,
+      why: m.status === 'cancelled' ? 'meeting_cancelled' : 'protocol_not_attested',
+    });
   }
   if (filter.includeAgreements) {
     const versions = ctx.db
@@ -77,20 +93,31 @@ export function leftOut(ctx: Ctx, filter: ArchiveFilter): LeftOut[] {
          ORDER BY v.valid_from, v.id`,
       )
       .all(filter.to, filter.from) as Array<{ title: string; valid_from: string; valid_to: string }>;
-    for (const v of versions) out.push({ kind: 'agreement', label: `${v.title} ${v.valid_from} – ${v.valid_to}`, why: 'agreement_not_signed' });
+    for (const v of versions)
+      out.push({ kind: 'agreement', label: `${v.title} ${v.valid_from} – ${v.valid_to}`, why: 'agreement_not_signed' });
   }
   return out;
 }
 
 /** When Samråd recorded each act, from the audit chain (the act's own date is what the operator entered). */
-function recordedAt(ctx: Ctx, entity: string, entityId: number, actions: string[]): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
+function recordedAt(
+  ctx: Ctx,
+  entity: string,
+  entityId: number,
+  actions: string[],
+): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
   return ctx.db
-    .prepare(`SELECT at, action, after FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`)
+    .prepare(
+      `SELECT at, action, after FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
+    )
     .all(entity, String(entityId), ...actions) as Array<Pick<AuditRow, 'at' | 'action' | 'after'>>;
 }
 
 function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, entityId: number): ArchiveAct[] {
-  const audit = recordedAt(ctx, entity, entityId, ['attest', 'attest_paragraph']).map((r) => ({ at: r.at, after: r.after ? (JSON.parse(r.after) as { name?: string; role?: string }) : {} }));
+  const audit = recordedAt(ctx, entity, entityId, ['attest', 'attest_paragraph']).map((r) => ({
+    at: r.at,
+    after: r.after ? (JSON.parse(r.after) as { name?: string; role?: string }) : {},
+  }));
   return lines.map((a) => ({
     name: a.name,
     role: ROLE_NAMES[a.role] ?? a.role,
@@ -104,7 +131,13 @@ function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, ent
 }
 
 function metaOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): ArchiveEntryMeta {
-  const common = { recordId: row.id, snapshotSha256: row.snapshot_sha256, sealedAt: row.sealed_at, title: recordLabel(content), correctsSha256: null };
+  const common = {
+    recordId: row.id,
+    snapshotSha256: row.snapshot_sha256,
+    sealedAt: row.sealed_at,
+    title: recordLabel(content),
+    correctsSha256: null,
+  };
   switch (content.format) {
     case 'samrad-protocol/1':
     case 'samrad-extract/1': {
@@ -121,7 +154,9 @@ function metaOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archive
         validTo: null,
         paragraphs: protocol ? content.paragraphRange : [content.paragraph.number, content.paragraph.number],
         dnr: [...new Set(paragraphs.map((p) => p.dnr).filter((d): d is string => Boolean(d)))],
-        acts: atOnce ? attestationActs(ctx, content.attestations, 'paragraph', content.paragraph.id) : attestationActs(ctx, content.attestations, 'meeting', content.meeting.id),
+        acts: atOnce
+          ? attestationActs(ctx, content.attestations, 'paragraph', content.paragraph.id)
+          : attestationActs(ctx, content.attestations, 'meeting', content.meeting.id),
       };
     }
     case 'samrad-correction/1':
@@ -141,7 +176,11 @@ function metaOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archive
       };
     case 'samrad-agreement/1': {
       const v = content as AgreementContent;
-      const signedOn = v.parties.map((p) => p.signing?.signedOn ?? '').sort().at(-1) || v.validFrom;
+      const signedOn =
+        v.parties
+          .map((p) => p.signing?.signedOn ?? '')
+          .sort()
+          .at(-1) || v.validFrom;
       return {
         ...common,
         title: v.title,
@@ -155,10 +194,18 @@ function metaOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archive
         dnr: v.dnr ? [v.dnr] : [],
         acts: v.parties.flatMap((p): ArchiveAct[] =>
           p.signing
-            ? [{
-                name: p.signing.name, role: 'undertecknare', organisation: p.signing.organisation, date: p.signing.signedOn, recordedAt: p.signing.recordedAt ?? null,
-                timeSource: 'entered by the operator', certificateFingerprint: null, recorded: 'recorded without digital signature',
-              }]
+            ? [
+                {
+                  name: p.signing.name,
+                  role: 'undertecknare',
+                  organisation: p.signing.organisation,
+                  date: p.signing.signedOn,
+                  recordedAt: p.signing.recordedAt ?? null,
+                  timeSource: 'entered by the operator',
+                  certificateFingerprint: null,
+                  recorded: 'recorded without digital signature',
+                },
+              ]
             : [],
         ),
       };
@@ -175,12 +222,27 @@ type AuditEventRow = Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'entity' 
 function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): ArchiveEvent[] {
   const query = (entity: string, entityId: number, actions: string[]) =>
     ctx.db
-      .prepare(`SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`)
+      .prepare(
+        `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
+      )
       .all(entity, String(entityId), ...actions) as AuditEventRow[];
   const parse = (e: AuditEventRow) => (e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {});
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const event = (e: AuditEventRow, type: ArchiveEvent['type'], detail: string, person: string | null = null, organisation: string | null = null): ArchiveEvent => ({
-    id: `audit-${e.id}`, type, at: e.at, auditHash: e.hash, actor: e.actor, person, organisation, detail,
+  const event = (
+    e: AuditEventRow,
+    type: ArchiveEvent['type'],
+    detail: string,
+    person: string | null = null,
+    organisation: string | null = null,
+  ): ArchiveEvent => ({
+    id: `audit-${e.id}`,
+    type,
+    at: e.at,
+    auditHash: e.hash,
+    actor: e.actor,
+    person,
+    organisation,
+    detail,
   });
   const events: ArchiveEvent[] = [];
   const ownerEntity = content.format === 'samrad-agreement/1' ? 'agreement_version' : 'meeting';
@@ -189,32 +251,77 @@ function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archi
   if (content.format === 'samrad-protocol/1') {
     for (const e of query('meeting', ownerId, ['attest'])) {
       const a = parse(e);
-      events.push(event(e, 'attestation', `${ROLE_NAMES[str(a.role) ?? ''] ?? a.role} ${a.date}, recorded without digital signature`, str(a.name)));
+      events.push(
+        event(
+          e,
+          'attestation',
+          `${ROLE_NAMES[str(a.role) ?? ''] ?? a.role} ${a.date}, recorded without digital signature`,
+          str(a.name),
+        ),
+      );
     }
   } else if (content.format === 'samrad-extract/1') {
     const entity = content.paragraph.immediatelyAttested ? 'paragraph' : 'meeting';
     const id = content.paragraph.immediatelyAttested ? content.paragraph.id : ownerId;
     for (const e of query(entity, id, ['attest', 'attest_paragraph'])) {
       const a = parse(e);
-      events.push(event(e, 'attestation', `${ROLE_NAMES[str(a.role) ?? ''] ?? a.role} ${a.date}, recorded without digital signature`, str(a.name)));
+      events.push(
+        event(
+          e,
+          'attestation',
+          `${ROLE_NAMES[str(a.role) ?? ''] ?? a.role} ${a.date}, recorded without digital signature`,
+          str(a.name),
+        ),
+      );
     }
   } else if (content.format === 'samrad-agreement/1') {
     for (const e of query('agreement_version', ownerId, ['signing.record'])) {
       const a = parse(e);
-      events.push(event(e, 'signing', `signed ${a.signedOn}${a.place ? ` in ${a.place}` : ''}, recorded without digital signature`, str(a.name), str(a.organisation)));
+      events.push(
+        event(
+          e,
+          'signing',
+          `signed ${a.signedOn}${a.place ? ` in ${a.place}` : ''}, recorded without digital signature`,
+          str(a.name),
+          str(a.organisation),
+        ),
+      );
     }
   } else {
-    for (const e of query('meeting', ownerId, ['add_correction']).filter((e) => parse(e).id === content.correction.id)) {
-      events.push(event(e, 'correction', `rättelse ${content.correction.date} of ${content.corrects.label} (document SHA-256 ${content.corrects.documentSha256})`, content.correction.author));
+    for (const e of query('meeting', ownerId, ['add_correction']).filter(
+      (e) => parse(e).id === content.correction.id,
+    )) {
+      events.push(
+        event(
+          e,
+          'correction',
+          `rättelse ${content.correction.date} of ${content.corrects.label} (document SHA-256 ${content.corrects.documentSha256})`,
+          content.correction.author,
+        ),
+      );
     }
   }
   for (const e of query(ownerEntity, ownerId, ['record_sealed', 'record_sealed_broken']).filter(ofThisRecord)) {
     const a = parse(e);
-    events.push(event(e, 'sealing', `sealed: snapshot SHA-256 ${a.snapshotSha256}, document SHA-256 ${a.documentSha256}${a.signed ? ', with the organisation\'s package signature' : ''}`));
+    events.push(
+      event(
+        e,
+        'sealing',
+        `sealed: snapshot SHA-256 ${a.snapshotSha256}, document SHA-256 ${a.documentSha256}${a.signed ? ", with the organisation's package signature" : ''}`,
+      ),
+    );
   }
   for (const e of query(ownerEntity, ownerId, ['record_signed']).filter(ofThisRecord)) {
     const a = parse(e);
-    events.push(event(e, 'digital signature generation', `package signature added by ${a.signer}: package SHA-256 ${a.packageSha256}`, null, str(a.signer)));
+    events.push(
+      event(
+        e,
+        'digital signature generation',
+        `package signature added by ${a.signer}: package SHA-256 ${a.packageSha256}`,
+        null,
+        str(a.signer),
+      ),
+    );
   }
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
@@ -231,6 +338,12 @@ export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[]
     const content = JSON.parse(row.snapshot) as RecordContent;
     const signed = recordSignatures(ctx.db, row.id).at(-1);
     const bytes = new Uint8Array(signed ? signed.package : row.document);
-    return { meta: metaOf(ctx, row, content), originalName: row.file_name, events: eventsOf(ctx, row, content), signed: Boolean(signed || row.signed_with), produce: async () => bytes };
+    return {
+      meta: metaOf(ctx, row, content),
+      originalName: row.file_name,
+      events: eventsOf(ctx, row, content),
+      signed: Boolean(signed || row.signed_with),
+      produce: async () => bytes,
+    };
   });
 }

@@ -22,7 +22,12 @@ const XLINK = 'http://www.w3.org/1999/xlink';
 const CSIP = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
 
 /** Far above any council's archive, far below what would exhaust memory. */
-export const ARCHIVE_LIMITS: UnzipLimits = { maxEntries: 100_000, maxPartBytes: 256 * 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 * 1024, maxRatio: 200 };
+export const ARCHIVE_LIMITS: UnzipLimits = {
+  maxEntries: 100_000,
+  maxPartBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxRatio: 200,
+};
 
 function unreadable(reason: string, message: string): AppError {
   return new AppError('VALIDATION', message, { params: { reason: `trust.errors.${reason}` } });
@@ -39,11 +44,15 @@ function readFolder(dir: string): Map<string, Uint8Array> {
       else if (entry.isFile()) {
         const bytes = fs.readFileSync(path.join(dir, name));
         total += bytes.length;
-        if (files.size >= ARCHIVE_LIMITS.maxEntries || total > ARCHIVE_LIMITS.maxTotalBytes) throw unreadable('archive_too_large', `${dir} holds more than an archive package may`);
+        if (files.size >= ARCHIVE_LIMITS.maxEntries || total > ARCHIVE_LIMITS.maxTotalBytes)
+          throw unreadable('archive_too_large', `${dir} holds more than an archive package may`);
         files.set(name, new Uint8Array(bytes));
       } else {
         // a symbolic link could point anywhere on the machine; a package never needs one
-        throw unreadable('archive_unsafe_entry', `${name} is a link or special file, not a regular file: a package holds only files`);
+        throw unreadable(
+          'archive_unsafe_entry',
+          `${name} is a link or special file, not a regular file: a package holds only files`,
+        );
       }
     }
   };
@@ -61,11 +70,15 @@ export function readArchive(location: string | Uint8Array): { files: Map<string,
     try {
       stat = fs.statSync(source);
     } catch (error) {
-      throw unreadable('archive_unreadable', `Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw unreadable(
+        'archive_unreadable',
+        `Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     // look before reading: a folder that is no package (say "/") is not walked, a device or a huge file not read
     if (stat.isDirectory()) {
-      if (!fs.existsSync(path.join(source, 'METS.xml'))) throw unreadable('archive_no_mets', `This is not an archive package: ${source} has no METS.xml`);
+      if (!fs.existsSync(path.join(source, 'METS.xml')))
+        throw unreadable('archive_no_mets', `This is not an archive package: ${source} has no METS.xml`);
       files = readFolder(source);
     } else if (!stat.isFile()) {
       throw unreadable('archive_unreadable', `${source} is neither a folder nor a file`);
@@ -81,9 +94,11 @@ export function readArchive(location: string | Uint8Array): { files: Map<string,
   if (!files.has('METS.xml')) {
     const tops = new Set([...files.keys()].map((k) => k.split('/')[0]));
     const [only] = [...tops];
-    if (tops.size === 1 && files.has(`${only}/METS.xml`)) files = new Map([...files].map(([k, v]) => [k.slice(only.length + 1), v]));
+    if (tops.size === 1 && files.has(`${only}/METS.xml`))
+      files = new Map([...files].map(([k, v]) => [k.slice(only.length + 1), v]));
   }
-  if (!files.has('METS.xml')) throw unreadable('archive_no_mets', 'This is not an archive package: there is no METS.xml at its root');
+  if (!files.has('METS.xml'))
+    throw unreadable('archive_no_mets', 'This is not an archive package: there is no METS.xml at its root');
   return { files, source };
 }
 
@@ -101,7 +116,8 @@ function checksums(files: Map<string, Uint8Array>): { check: Check; listed: Set<
   const problems: string[] = [];
   const listed = new Set<string>();
   const sums = files.get('SHA256SUMS');
-  if (!sums) return { check: { name: 'checksums', ok: false, skipped: null, problems: ['SHA256SUMS is missing'] }, listed };
+  if (!sums)
+    return { check: { name: 'checksums', ok: false, skipped: null, problems: ['SHA256SUMS is missing'] }, listed };
   for (const [n, line] of text(sums).split('\n').entries()) {
     if (line === '') continue;
     const m = line.match(/^([0-9a-f]{64}) [ *](.+)$/);
@@ -115,41 +131,69 @@ function checksums(files: Map<string, Uint8Array>): { check: Check; listed: Set<
     listed.add(name);
     const bytes = files.get(name);
     if (!bytes) problems.push(`${name} is listed in SHA256SUMS but missing (removed)`);
-    else if (sha256(bytes) !== hash) problems.push(`${name} differs from its SHA-256 in SHA256SUMS (changed or replaced)`);
+    else if (sha256(bytes) !== hash)
+      problems.push(`${name} differs from its SHA-256 in SHA256SUMS (changed or replaced)`);
   }
   for (const name of files.keys()) {
-    if (name !== 'SHA256SUMS' && name !== 'SHA256SUMS.p7s' && !listed.has(name)) problems.push(`${name} is not listed in SHA256SUMS (added)`);
+    if (name !== 'SHA256SUMS' && name !== 'SHA256SUMS.p7s' && !listed.has(name))
+      problems.push(`${name} is not listed in SHA256SUMS (added)`);
   }
   return { check: { name: 'checksums', ok: problems.length === 0, skipped: null, problems }, listed };
 }
 
 function structure(files: Map<string, Uint8Array>): Check {
-  const required = ['METS.xml', 'metadata/descriptive/index.json', 'metadata/descriptive/index.csv', 'metadata/preservation/premis.xml', 'representations/rep1/METS.xml', 'documentation/README.txt', 'SHA256SUMS'];
+  const required = [
+    'METS.xml',
+    'metadata/descriptive/index.json',
+    'metadata/descriptive/index.csv',
+    'metadata/preservation/premis.xml',
+    'representations/rep1/METS.xml',
+    'documentation/README.txt',
+    'SHA256SUMS',
+  ];
   const problems = required.filter((f) => !files.has(f)).map((f) => `${f} is missing`);
   if (![...files.keys()].some((f) => f.startsWith('schemas/'))) problems.push('schemas/ is missing');
   for (const name of files.keys()) {
     if (/[^\x20-\x7e]/.test(name)) problems.push(`${name} is not an ASCII name`);
     const top = name.split('/')[0];
-    if (!['METS.xml', 'metadata', 'representations', 'schemas', 'documentation', 'SHA256SUMS', 'SHA256SUMS.p7s'].includes(top)) problems.push(`${name} is outside the CSIP folder structure`);
+    if (
+      !['METS.xml', 'metadata', 'representations', 'schemas', 'documentation', 'SHA256SUMS', 'SHA256SUMS.p7s'].includes(
+        top,
+      )
+    )
+      problems.push(`${name} is outside the CSIP folder structure`);
   }
   return { name: 'structure', ok: problems.length === 0, skipped: null, problems };
 }
 
 function schemas(files: Map<string, Uint8Array>): Check {
   const problems: string[] = [];
-  const targets: Array<[string, 'mets' | 'premis']> = [['METS.xml', 'mets'], ['representations/rep1/METS.xml', 'mets'], ['metadata/preservation/premis.xml', 'premis']];
+  const targets: Array<[string, 'mets' | 'premis']> = [
+    ['METS.xml', 'mets'],
+    ['representations/rep1/METS.xml', 'mets'],
+    ['metadata/preservation/premis.xml', 'premis'],
+  ];
   for (const [name, kind] of targets) {
     const bytes = files.get(name);
     if (!bytes) continue;
     const result = validateXml(bytes, kind);
     if (!result.checked) return { name: 'schemas', ok: true, skipped: result.reason, problems: [] };
-    if (!result.valid) problems.push(`${name} does not validate against the ${kind === 'mets' ? 'METS/CSIP/SIP' : 'PREMIS 3'} schema: ${result.errors.slice(0, 3).join('; ')}`);
+    if (!result.valid)
+      problems.push(
+        `${name} does not validate against the ${kind === 'mets' ? 'METS/CSIP/SIP' : 'PREMIS 3'} schema: ${result.errors.slice(0, 3).join('; ')}`,
+      );
   }
   return { name: 'schemas', ok: problems.length === 0, skipped: null, problems };
 }
 
 /** The CSIP/SIP rules a schema cannot express, for one METS file (`base`: the folder its hrefs are relative to). */
-function csipRules(files: Map<string, Uint8Array>, name: string, base: string, root: boolean, problems: string[]): void {
+function csipRules(
+  files: Map<string, Uint8Array>,
+  name: string,
+  base: string,
+  root: boolean,
+  problems: string[],
+): void {
   const bytes = files.get(name);
   if (!bytes) return;
   let doc: Document;
@@ -171,9 +215,21 @@ function csipRules(files: Map<string, Uint8Array>, name: string, base: string, r
   const hdr = elementsByName(mets, METS, 'metsHdr')[0];
   need(Boolean(hdr?.getAttribute('CREATEDATE')), 'CSIP7', 'metsHdr/@CREATEDATE is missing');
   need(hdr?.getAttributeNS(CSIP, 'OAISPACKAGETYPE') === 'SIP', 'SIP4', 'metsHdr/@csip:OAISPACKAGETYPE is not SIP');
-  const software = elementsByName(mets, METS, 'agent').find((a) => a.getAttribute('ROLE') === 'CREATOR' && a.getAttribute('TYPE') === 'OTHER' && a.getAttribute('OTHERTYPE') === 'SOFTWARE');
+  const software = elementsByName(mets, METS, 'agent').find(
+    (a) =>
+      a.getAttribute('ROLE') === 'CREATOR' &&
+      a.getAttribute('TYPE') === 'OTHER' &&
+      a.getAttribute('OTHERTYPE') === 'SOFTWARE',
+  );
   need(Boolean(software), 'CSIP10–13', 'no software agent (ROLE CREATOR, TYPE OTHER, OTHERTYPE SOFTWARE)');
-  need(Boolean(software && elementsByName(software, METS, 'note').some((n) => n.getAttributeNS(CSIP, 'NOTETYPE') === 'SOFTWARE VERSION')), 'CSIP15–16', 'the software agent has no SOFTWARE VERSION note');
+  need(
+    Boolean(
+      software &&
+      elementsByName(software, METS, 'note').some((n) => n.getAttributeNS(CSIP, 'NOTETYPE') === 'SOFTWARE VERSION'),
+    ),
+    'CSIP15–16',
+    'the software agent has no SOFTWARE VERSION note',
+  );
   const ids = new Set<string>();
   for (const el of Array.from(doc.getElementsByTagName('*') as unknown as ArrayLike<Element>)) {
     const id = el.getAttribute('ID');
@@ -182,30 +238,57 @@ function csipRules(files: Map<string, Uint8Array>, name: string, base: string, r
     ids.add(id);
   }
   // every file and metadata reference: a URL locator to a file that is there, with its size and SHA-256
-  const refs = [...elementsByName(mets, METS, 'mdRef').map((r) => ({ el: r, loc: r })), ...elementsByName(mets, METS, 'file').map((f) => ({ el: f, loc: elementsByName(f, METS, 'FLocat')[0] }))];
+  const refs = [
+    ...elementsByName(mets, METS, 'mdRef').map((r) => ({ el: r, loc: r })),
+    ...elementsByName(mets, METS, 'file').map((f) => ({ el: f, loc: elementsByName(f, METS, 'FLocat')[0] })),
+  ];
   for (const { el, loc } of refs) {
     const href = loc?.getAttributeNS(XLINK, 'href') ?? '';
-    need(loc?.getAttribute('LOCTYPE') === 'URL' && loc?.getAttributeNS(XLINK, 'type') === 'simple', 'CSIP22/23/77/78', `${href}: LOCTYPE URL and xlink:type simple are required`);
+    need(
+      loc?.getAttribute('LOCTYPE') === 'URL' && loc?.getAttributeNS(XLINK, 'type') === 'simple',
+      'CSIP22/23/77/78',
+      `${href}: LOCTYPE URL and xlink:type simple are required`,
+    );
     const target = path.posix.normalize(base + href);
     const file = files.get(target);
     if (!need(Boolean(file) && isSafeEntryName(target), 'CSIP24/79', `${href} does not exist in the package`)) continue;
     need(el.getAttribute('CHECKSUMTYPE') === 'SHA-256', 'CSIP30/72', `${href}: CHECKSUMTYPE is not SHA-256`);
-    need((el.getAttribute('CHECKSUM') ?? '').toLowerCase() === sha256(file!), 'CSIP29/71', `${href}: the checksum does not match the file`);
+    need(
+      (el.getAttribute('CHECKSUM') ?? '').toLowerCase() === sha256(file!),
+      'CSIP29/71',
+      `${href}: the checksum does not match the file`,
+    );
     need(el.getAttribute('SIZE') === String(file!.length), 'CSIP27/69', `${href}: the size does not match the file`);
-    need(Boolean(el.getAttribute('MIMETYPE')) && Boolean(el.getAttribute('CREATED')), 'CSIP26/28/68/70', `${href}: MIMETYPE or CREATED is missing`);
+    need(
+      Boolean(el.getAttribute('MIMETYPE')) && Boolean(el.getAttribute('CREATED')),
+      'CSIP26/28/68/70',
+      `${href}: MIMETYPE or CREATED is missing`,
+    );
   }
   const structMap = elementsByName(mets, METS, 'structMap').find((s) => s.getAttribute('LABEL') === 'CSIP');
   need(structMap?.getAttribute('TYPE') === 'PHYSICAL', 'CSIP80–82', 'no PHYSICAL structMap labelled CSIP');
   if (root) {
     const uses = elementsByName(mets, METS, 'fileGrp').map((g) => g.getAttribute('USE'));
-    for (const use of ['Documentation', 'Schemas', 'Representations/rep1']) need(uses.includes(use), 'CSIP60/113/114', `no fileGrp with USE="${use}"`);
+    for (const use of ['Documentation', 'Schemas', 'Representations/rep1'])
+      need(uses.includes(use), 'CSIP60/113/114', `no fileGrp with USE="${use}"`);
     const labels = elementsByName(mets, METS, 'div').map((d) => d.getAttribute('LABEL'));
-    for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1']) need(labels.includes(label), 'CSIP88–107', `no structMap div labelled ${label}`);
+    for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1'])
+      need(labels.includes(label), 'CSIP88–107', `no structMap div labelled ${label}`);
     const mptr = elementsByName(mets, METS, 'mptr')[0];
-    need(mptr?.getAttributeNS(XLINK, 'href') === 'representations/rep1/METS.xml', 'CSIP109', 'the representation div has no mptr to representations/rep1/METS.xml');
+    need(
+      mptr?.getAttributeNS(XLINK, 'href') === 'representations/rep1/METS.xml',
+      'CSIP109',
+      'the representation div has no mptr to representations/rep1/METS.xml',
+    );
     // CSIP: every representation file is described by its representation METS
-    const repFiles = new Set(elementsByName(parseSafe(files, 'representations/rep1/METS.xml'), METS, 'FLocat').map((l) => `representations/rep1/${l.getAttributeNS(XLINK, 'href')}`));
-    for (const f of files.keys()) if (f.startsWith('representations/rep1/data/')) need(repFiles.has(f), 'CSIP', `${f} is not listed in the representation's METS`);
+    const repFiles = new Set(
+      elementsByName(parseSafe(files, 'representations/rep1/METS.xml'), METS, 'FLocat').map(
+        (l) => `representations/rep1/${l.getAttributeNS(XLINK, 'href')}`,
+      ),
+    );
+    for (const f of files.keys())
+      if (f.startsWith('representations/rep1/data/'))
+        need(repFiles.has(f), 'CSIP', `${f} is not listed in the representation's METS`);
   }
 }
 
@@ -230,12 +313,20 @@ interface IndexEntry {
   bytes?: unknown;
 }
 
-function indexCheck(files: Map<string, Uint8Array>): { check: Check; packageId: string | null; signedClaim: boolean | null } {
+function indexCheck(files: Map<string, Uint8Array>): {
+  check: Check;
+  packageId: string | null;
+  signedClaim: boolean | null;
+} {
   const problems: string[] = [];
   let packageId: string | null = null;
   let signedClaim: boolean | null = null;
   try {
-    const index = JSON.parse(text(files.get('metadata/descriptive/index.json'))) as { packageId?: string; signed?: boolean; entries?: IndexEntry[] };
+    const index = JSON.parse(text(files.get('metadata/descriptive/index.json'))) as {
+      packageId?: string;
+      signed?: boolean;
+      entries?: IndexEntry[];
+    };
     packageId = typeof index.packageId === 'string' ? index.packageId : null;
     signedClaim = typeof index.signed === 'boolean' ? index.signed : null;
     const entries = Array.isArray(index.entries) ? index.entries : [];
@@ -245,9 +336,11 @@ function indexCheck(files: Map<string, Uint8Array>): { check: Check; packageId: 
       named.add(p);
       const bytes = files.get(p);
       if (!bytes) problems.push(`the index lists ${p}, which is not in the package`);
-      else if (e.sha256 !== sha256(bytes) || e.bytes !== bytes.length) problems.push(`the index's SHA-256 or size of ${p} does not match the file`);
+      else if (e.sha256 !== sha256(bytes) || e.bytes !== bytes.length)
+        problems.push(`the index's SHA-256 or size of ${p} does not match the file`);
     }
-    for (const f of files.keys()) if (f.startsWith('representations/rep1/data/') && !named.has(f)) problems.push(`${f} is not in the index`);
+    for (const f of files.keys())
+      if (f.startsWith('representations/rep1/data/') && !named.has(f)) problems.push(`${f} is not in the index`);
   } catch (error) {
     problems.push(`metadata/descriptive/index.json cannot be read: ${(error as Error).message}`);
   }
@@ -255,7 +348,10 @@ function indexCheck(files: Map<string, Uint8Array>): { check: Check; packageId: 
 }
 
 /** Verifies a package folder or .zip (or its bytes). Throws AppError only when it cannot be read at all. */
-export function verifyArchive(location: string | Uint8Array, options: { trusted: crypto.X509Certificate[] }): ArchiveVerifyReport {
+export function verifyArchive(
+  location: string | Uint8Array,
+  options: { trusted: crypto.X509Certificate[] },
+): ArchiveVerifyReport {
   const { files, source } = readArchive(location);
   const checks: Check[] = [structure(files)];
   const { check: sumsCheck } = checksums(files);
@@ -265,18 +361,38 @@ export function verifyArchive(location: string | Uint8Array, options: { trusted:
 
   const documents: ArchiveVerifyReport['documents'] = [];
   const docProblems: string[] = [];
-  for (const [name, bytes] of [...files].filter(([n]) => n.startsWith('representations/rep1/data/')).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, bytes] of [...files]
+    .filter(([n]) => n.startsWith('representations/rep1/data/'))
+    .sort(([a], [b]) => (a < b ? -1 : 1))) {
     try {
       const report = verifyPackage(bytes, { trusted: options.trusted });
       const signatures = report.signatures.map((s) => ({
-        signer: s.certificate?.subject.replace(/\n/g, ', ') ?? 'unknown', fingerprint: s.certificate?.fingerprint ?? '', signingTime: s.signingTime, valid: s.valid, trusted: s.trusted,
+        signer: s.certificate?.subject.replace(/\n/g, ', ') ?? 'unknown',
+        fingerprint: s.certificate?.fingerprint ?? '',
+        signingTime: s.signingTime,
+        valid: s.valid,
+        trusted: s.trusted,
       }));
       const problems = report.signatures.flatMap((s) => s.problems);
       if (report.signed && !report.valid) docProblems.push(`${name}: a package signature does not hold`);
-      documents.push({ path: name, signed: report.signed, valid: !report.signed || report.valid, trusted: report.signed && report.signatures.every((s) => s.trusted), signatures, problems });
+      documents.push({
+        path: name,
+        signed: report.signed,
+        valid: !report.signed || report.valid,
+        trusted: report.signed && report.signatures.every((s) => s.trusted),
+        signatures,
+        problems,
+      });
     } catch (error) {
       docProblems.push(`${name} is not a readable Word document: ${(error as Error).message}`);
-      documents.push({ path: name, signed: false, valid: false, trusted: false, signatures: [], problems: [(error as Error).message] });
+      documents.push({
+        path: name,
+        signed: false,
+        valid: false,
+        trusted: false,
+        signatures: [],
+        problems: [(error as Error).message],
+      });
     }
   }
   checks.push({ name: 'documents', ok: docProblems.length === 0, skipped: null, problems: docProblems });
@@ -299,12 +415,27 @@ export function verifyArchive(location: string | Uint8Array, options: { trusted:
   } else if (index.signedClaim === true) {
     sigProblems.push('the index says the package is signed, but SHA256SUMS.p7s is missing (removed)');
   }
-  checks.push({ name: 'package_signature', ok: sigProblems.length === 0, skipped: p7s ? null : 'the package is not signed', problems: sigProblems });
+  checks.push({
+    name: 'package_signature',
+    ok: sigProblems.length === 0,
+    skipped: p7s ? null : 'the package is not signed',
+    problems: sigProblems,
+  });
 
   const ok = checks.every((c) => c.ok);
   const trusted = ok && packageSignature?.trusted === true && documents.every((d) => !d.signed || d.trusted);
-  return { readable: true, source, packageId: index.packageId, files: files.size, verdict: !ok ? 'invalid' : trusted ? 'trusted' : 'intact', checks, documents, packageSignature };
+  return {
+    readable: true,
+    source,
+    packageId: index.packageId,
+    files: files.size,
+    verdict: !ok ? 'invalid' : trusted ? 'trusted' : 'intact',
+    checks,
+    documents,
+    packageSignature,
+  };
 }
 
 /** Exit codes as `samrad verify`: 0 valid and trusted, 3 intact but not trusted, 1 invalid (2, unreadable, is the caller's). */
-export const verdictExitCode = (verdict: ArchiveVerifyReport['verdict']) => (verdict === 'trusted' ? 0 : verdict === 'intact' ? 3 : 1);
+export const verdictExitCode = (verdict: ArchiveVerifyReport['verdict']) =>
+  verdict === 'trusted' ? 0 : verdict === 'intact' ? 3 : 1;

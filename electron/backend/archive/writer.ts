@@ -54,8 +54,23 @@ export const DATA_PREFIX = 'representations/rep1/data/';
 const TEMP_MARK = '.samrad-part-';
 
 const CSV_COLUMNS = [
-  'path', 'kind', 'title', 'body', 'parties', 'date', 'valid_from', 'valid_to', 'paragraphs', 'dnr', 'acts', 'package_signatures',
-  'snapshot_sha256', 'sealed_at', 'corrects_sha256', 'sha256', 'bytes',
+  'path',
+  'kind',
+  'title',
+  'body',
+  'parties',
+  'date',
+  'valid_from',
+  'valid_to',
+  'paragraphs',
+  'dnr',
+  'acts',
+  'package_signatures',
+  'snapshot_sha256',
+  'sealed_at',
+  'corrects_sha256',
+  'sha256',
+  'bytes',
 ] as const;
 
 function csvCell(value: string): string {
@@ -66,11 +81,33 @@ export function indexCsv(rows: ArchiveIndexRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
-      path: r.path, kind: r.kind, title: r.title, body: r.body ?? '', parties: r.parties.join(' | '), date: r.date,
-      valid_from: r.validFrom ?? '', valid_to: r.validTo ?? '', paragraphs: r.paragraphs ? `${r.paragraphs[0]}-${r.paragraphs[1]}` : '', dnr: r.dnr.join(' | '),
-      acts: r.acts.map((a) => `${a.name} (${[a.role, a.organisation, a.date, a.certificateFingerprint ? `certificate ${a.certificateFingerprint}` : a.recorded].filter(Boolean).join(', ')})`).join(' | '),
-      package_signatures: r.packageSignatures.map((s) => `${s.signer} (certificate SHA-256 ${s.certificateFingerprint}, signed ${s.signingTime ?? 'unknown'}, ${s.valid ? 'valid' : 'INVALID'}, ${s.trusted ? 'trusted' : 'not trusted'})`).join(' | '),
-      snapshot_sha256: r.snapshotSha256, sealed_at: r.sealedAt, corrects_sha256: r.correctsSha256 ?? '', sha256: r.sha256, bytes: String(r.bytes),
+      path: r.path,
+      kind: r.kind,
+      title: r.title,
+      body: r.body ?? '',
+      parties: r.parties.join(' | '),
+      date: r.date,
+      valid_from: r.validFrom ?? '',
+      valid_to: r.validTo ?? '',
+      paragraphs: r.paragraphs ? `${r.paragraphs[0]}-${r.paragraphs[1]}` : '',
+      dnr: r.dnr.join(' | '),
+      acts: r.acts
+        .map(
+          (a) =>
+            `${a.name} (${[a.role, a.organisation, a.date, a.certificateFingerprint ? `certificate ${a.certificateFingerprint}` : a.recorded].filter(Boolean).join(', ')})`,
+        )
+        .join(' | '),
+      package_signatures: r.packageSignatures
+        .map(
+          (s) =>
+            `${s.signer} (certificate SHA-256 ${s.certificateFingerprint}, signed ${s.signingTime ?? 'unknown'}, ${s.valid ? 'valid' : 'INVALID'}, ${s.trusted ? 'trusted' : 'not trusted'})`,
+        )
+        .join(' | '),
+      snapshot_sha256: r.snapshotSha256,
+      sealed_at: r.sealedAt,
+      corrects_sha256: r.correctsSha256 ?? '',
+      sha256: r.sha256,
+      bytes: String(r.bytes),
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }
@@ -80,16 +117,25 @@ export function indexCsv(rows: ArchiveIndexRow[]): string {
 
 /** `sha256sum -c` format: hash, two spaces, path relative to the package root; sorted so the file is the same for the same package. */
 export function sha256Sums(rows: Array<{ path: string; sha256: string }>): string {
-  return [...rows].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((r) => `${r.sha256}  ${r.path}`).join('\n') + '\n';
+  return (
+    [...rows]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((r) => `${r.sha256}  ${r.path}`)
+      .join('\n') + '\n'
+  );
 }
 
 function cancelled(): AppError {
-  return new AppError('INVALID_STATE', 'The archive export was cancelled; nothing was written under the final name', { params: { reason: 'trust.errors.archive_cancelled' } });
+  return new AppError('INVALID_STATE', 'The archive export was cancelled; nothing was written under the final name', {
+    params: { reason: 'trust.errors.archive_cancelled' },
+  });
 }
 
 function notWritable(target: string, error: unknown): AppError {
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new AppError('FILE_NOT_WRITABLE', `Cannot write the archive ${target}: ${detail}`, { params: { path: target, reason: 'trust.errors.archive_not_writable', detail } });
+  return new AppError('FILE_NOT_WRITABLE', `Cannot write the archive ${target}: ${detail}`, {
+    params: { path: target, reason: 'trust.errors.archive_not_writable', detail },
+  });
 }
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
@@ -97,7 +143,10 @@ const utf8 = new TextEncoder();
 
 /** The root METS of a package Samråd wrote: METS.xml naming Samråd as the creating software under the SIP profile. */
 export function isSamradMets(xml: string): boolean {
-  return /<mets:mets\b[^>]*PROFILE="https:\/\/earksip\.dilcis\.eu\/profile\/E-ARK-SIP\.xml"/.test(xml) && /OTHERTYPE="SOFTWARE"><mets:name>Samråd<\/mets:name>/.test(xml);
+  return (
+    /<mets:mets\b[^>]*PROFILE="https:\/\/earksip\.dilcis\.eu\/profile\/E-ARK-SIP\.xml"/.test(xml) &&
+    /OTHERTYPE="SOFTWARE"><mets:name>Samråd<\/mets:name>/.test(xml)
+  );
 }
 
 /** Whether `dir` is the root of a package Samråd wrote. */
@@ -116,15 +165,24 @@ export function isSamradPackageFolder(dir: string): boolean {
  */
 function assertReplaceable(target: string, format: 'folder' | 'zip'): void {
   const refuse = (detail: string) =>
-    new AppError('FILE_EXISTS', `${target} exists and is not an earlier Samråd archive package (${detail}); nothing was changed. Choose another target.`, {
-      params: { path: target, reason: 'trust.errors.archive_target_not_package', detail },
-    });
+    new AppError(
+      'FILE_EXISTS',
+      `${target} exists and is not an earlier Samråd archive package (${detail}); nothing was changed. Choose another target.`,
+      {
+        params: { path: target, reason: 'trust.errors.archive_target_not_package', detail },
+      },
+    );
   const stat = fs.statSync(target);
   if (format === 'zip') {
     if (!stat.isFile()) throw refuse('not a file');
     let mets: Uint8Array | undefined;
     try {
-      mets = safeUnzip(new Uint8Array(fs.readFileSync(target)), { maxEntries: 200_000, maxPartBytes: 256 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 * 1024, maxRatio: 1000 }).get('METS.xml');
+      mets = safeUnzip(new Uint8Array(fs.readFileSync(target)), {
+        maxEntries: 200_000,
+        maxPartBytes: 256 * 1024 * 1024,
+        maxTotalBytes: 8 * 1024 * 1024 * 1024,
+        maxRatio: 1000,
+      }).get('METS.xml');
     } catch {
       throw refuse('not a readable zip');
     }
@@ -136,7 +194,11 @@ function assertReplaceable(target: string, format: 'folder' | 'zip'): void {
   if (entries.length === 0) return;
   if (!isSamradPackageFolder(target)) throw refuse('no Samråd METS.xml');
   const listed = new Set(
-    fs.readFileSync(path.join(target, 'SHA256SUMS'), 'utf8').split('\n').filter(Boolean).map((l) => l.slice(66)),
+    fs
+      .readFileSync(path.join(target, 'SHA256SUMS'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(66)),
   );
   listed.add('SHA256SUMS');
   listed.add('SHA256SUMS.p7s');
@@ -179,7 +241,10 @@ export function cleanStaleTemps(dir: string): string[] {
   return removed;
 }
 
-function packageSignaturesOf(bytes: Uint8Array, trusted: crypto.X509Certificate[]): { signatures: ArchivePackageSignature[]; fingerprints: string[] } {
+function packageSignaturesOf(
+  bytes: Uint8Array,
+  trusted: crypto.X509Certificate[],
+): { signatures: ArchivePackageSignature[]; fingerprints: string[] } {
   const report = verifyPackage(bytes, { trusted });
   return {
     signatures: report.signatures.map((s) => ({
@@ -191,7 +256,9 @@ function packageSignaturesOf(bytes: Uint8Array, trusted: crypto.X509Certificate[
       valid: s.valid,
       trusted: s.trusted,
     })),
-    fingerprints: report.signatures.flatMap((s) => [s.certificate?.fingerprint, ...s.chain.map((c) => c.fingerprint)]).filter((f): f is string => Boolean(f)),
+    fingerprints: report.signatures
+      .flatMap((s) => [s.certificate?.fingerprint, ...s.chain.map((c) => c.fingerprint)])
+      .filter((f): f is string => Boolean(f)),
   };
 }
 
@@ -206,14 +273,23 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
   const target = path.resolve(options.target);
   const format = target.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
   const exists = fs.existsSync(target);
-  const emptyFolder = exists && format === 'folder' && fs.statSync(target).isDirectory() && fs.readdirSync(target).length === 0;
+  const emptyFolder =
+    exists && format === 'folder' && fs.statSync(target).isDirectory() && fs.readdirSync(target).length === 0;
   if (exists && !options.overwrite && !emptyFolder) {
-    throw new AppError('FILE_EXISTS', `${target} already exists; choose another name or allow replacing an earlier archive`, { params: { path: target, reason: 'trust.errors.archive_target_exists' } });
+    throw new AppError(
+      'FILE_EXISTS',
+      `${target} already exists; choose another name or allow replacing an earlier archive`,
+      { params: { path: target, reason: 'trust.errors.archive_target_exists' } },
+    );
   }
   if (exists) assertReplaceable(target, format);
-  if (!fs.existsSync(path.dirname(target))) throw notWritable(target, Object.assign(new Error('the folder does not exist'), { code: 'ENOENT' }));
+  if (!fs.existsSync(path.dirname(target)))
+    throw notWritable(target, Object.assign(new Error('the folder does not exist'), { code: 'ENOENT' }));
   const cleaned = cleanStaleTemps(path.dirname(target));
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+  );
   const packageId = options.packageId ?? `uuid-${crypto.randomUUID()}`;
   const createdAt = options.createdAt.toISOString();
   const files: Record<string, Uint8Array> = {};
@@ -262,15 +338,31 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
       const signatures = source.signed ? packageSignaturesOf(bytes, trusted) : { signatures: [], fingerprints: [] };
       for (const f of signatures.fingerprints) certificateFingerprints.add(f);
       put(DATA_PREFIX + name, bytes, hash);
-      data.push({ id: `file-${String(i + 1).padStart(5, '0')}`, href: `data/${name}`, mime: DOCX_MIME, size: bytes.length, sha256: hash });
-      index.push({ ...source.meta, path: DATA_PREFIX + name, sha256: hash, bytes: bytes.length, packageSignatures: signatures.signatures });
+      data.push({
+        id: `file-${String(i + 1).padStart(5, '0')}`,
+        href: `data/${name}`,
+        mime: DOCX_MIME,
+        size: bytes.length,
+        sha256: hash,
+      });
+      index.push({
+        ...source.meta,
+        path: DATA_PREFIX + name,
+        sha256: hash,
+        bytes: bytes.length,
+        packageSignatures: signatures.signatures,
+      });
       options.onProgress?.(i + 1, sources.length, name);
     }
     if (options.signal?.aborted) throw cancelled();
 
     const header: PackageHeader = {
-      objid: packageId, label: `Samråd ${options.period.from} – ${options.period.to}`, createdAt, softwareVersion: options.softwareVersion,
-      submitter: options.submitter, creators: options.creators,
+      objid: packageId,
+      label: `Samråd ${options.period.from} – ${options.period.to}`,
+      createdAt,
+      softwareVersion: options.softwareVersion,
+      submitter: options.submitter,
+      creators: options.creators,
     };
     const listedFile = (id: string, name: string, bytes: Uint8Array, mime: string, href = name): ListedFile => {
       const hash = sha256(bytes);
@@ -280,8 +372,12 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
 
     // certificates: the package signer's chain, and the issuers of the documents' own signatures
     const identity = options.identity;
-    const pool = [...(identity ? [identity.certificate, ...(identity.chain ?? [])] : []), ...(options.knownCertificates ?? [])];
-    if (identity) for (const c of [identity.certificate, ...(identity.chain ?? [])]) certificateFingerprints.add(c.fingerprint256);
+    const pool = [
+      ...(identity ? [identity.certificate, ...(identity.chain ?? [])] : []),
+      ...(options.knownCertificates ?? []),
+    ];
+    if (identity)
+      for (const c of [identity.certificate, ...(identity.chain ?? [])]) certificateFingerprints.add(c.fingerprint256);
     const carried = new Map<string, crypto.X509Certificate>();
     for (const c of pool) if (certificateFingerprints.has(c.fingerprint256)) carried.set(c.fingerprint256, c);
     const documentation: ListedFile[] = [];
@@ -295,14 +391,30 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
     }
     // a package signed by a certificate that is its own anchor (no CA) is checked against itself
     if (identity && caFiles.length === 0) {
-      const own = documentation.find((d) => d.href.includes(identity.certificate.fingerprint256.replace(/:/g, '').slice(0, 16).toLowerCase()));
-      if (own) caFiles.push({ path: own.href, subject: identity.certificate.subject.replace(/\n/g, ', '), fingerprint: identity.certificate.fingerprint256 });
+      const own = documentation.find((d) =>
+        d.href.includes(identity.certificate.fingerprint256.replace(/:/g, '').slice(0, 16).toLowerCase()),
+      );
+      if (own)
+        caFiles.push({
+          path: own.href,
+          subject: identity.certificate.subject.replace(/\n/g, ', '),
+          fingerprint: identity.certificate.fingerprint256,
+        });
     }
 
     const leftOut = options.leftOut ?? [];
-    const signer = identity ? { subject: identity.certificate.subject.replace(/\n/g, ', '), fingerprint: identity.certificate.fingerprint256 } : null;
+    const signer = identity
+      ? { subject: identity.certificate.subject.replace(/\n/g, ', '), fingerprint: identity.certificate.fingerprint256 }
+      : null;
     const readme = readmeText({
-      packageId, createdAt, softwareVersion: options.softwareVersion, from: options.period.from, to: options.period.to, documents: index.length, signer, caFiles,
+      packageId,
+      createdAt,
+      softwareVersion: options.softwareVersion,
+      from: options.period.from,
+      to: options.period.to,
+      documents: index.length,
+      signer,
+      caFiles,
       leftOut: leftOut.map((l) => `${l.label}: ${l.reason}`),
     });
     documentation.unshift(listedFile('doc-readme', 'documentation/README.txt', utf8.encode(readme), 'text/plain'));
@@ -316,8 +428,18 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
           software: `Samråd ${options.softwareVersion}`,
           period: options.period,
           signed: identity !== null,
-          packageSignature: signer ? { file: 'SHA256SUMS.p7s', over: 'SHA256SUMS', format: 'CMS (PKCS#7) detached, DER', signer: signer.subject, certificateFingerprint: signer.fingerprint } : null,
-          unsignedReason: signer ? null : 'no signing certificate was unlocked at export; the user chose an unsigned package',
+          packageSignature: signer
+            ? {
+                file: 'SHA256SUMS.p7s',
+                over: 'SHA256SUMS',
+                format: 'CMS (PKCS#7) detached, DER',
+                signer: signer.subject,
+                certificateFingerprint: signer.fingerprint,
+              }
+            : null,
+          unsignedReason: signer
+            ? null
+            : 'no signing certificate was unlocked at export; the user chose an unsigned package',
           documents: index.length,
           leftOut,
           entries: index,
@@ -333,12 +455,32 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
     const premis = premisXml({
       header,
       documents: index.map((row, i) => ({ row, originalName: sources[i].originalName, events: sources[i].events })),
-      exportEvent: { id: `export-${packageId}`, at: createdAt, actor: options.actor, detail: `archive package ${packageId} of ${options.period.from} – ${options.period.to}: ${index.length} sealed records copied byte for byte` },
+      exportEvent: {
+        id: `export-${packageId}`,
+        at: createdAt,
+        actor: options.actor,
+        detail: `archive package ${packageId} of ${options.period.from} – ${options.period.to}: ${index.length} sealed records copied byte for byte`,
+      },
     });
-    const preservation = listedFile('premis', 'metadata/preservation/premis.xml', utf8.encode(premis), 'application/xml');
-    const schemas = Object.entries(SCHEMA_FILES).map(([name, text], i) => listedFile(`schema-${i + 1}`, `schemas/${name}`, utf8.encode(text), 'application/xml'));
-    const repMets = listedFile('rep1-mets', 'representations/rep1/METS.xml', utf8.encode(representationMets(header, data)), 'application/xml');
-    put('METS.xml', utf8.encode(rootMets({ header, descriptive, preservation, documentation, schemas, representationMets: repMets })));
+    const preservation = listedFile(
+      'premis',
+      'metadata/preservation/premis.xml',
+      utf8.encode(premis),
+      'application/xml',
+    );
+    const schemas = Object.entries(SCHEMA_FILES).map(([name, text], i) =>
+      listedFile(`schema-${i + 1}`, `schemas/${name}`, utf8.encode(text), 'application/xml'),
+    );
+    const repMets = listedFile(
+      'rep1-mets',
+      'representations/rep1/METS.xml',
+      utf8.encode(representationMets(header, data)),
+      'application/xml',
+    );
+    put(
+      'METS.xml',
+      utf8.encode(rootMets({ header, descriptive, preservation, documentation, schemas, representationMets: repMets })),
+    );
     const sums = utf8.encode(sha256Sums(listed));
     if (format === 'zip') files['SHA256SUMS'] = sums;
     else fs.writeFileSync(path.join(temp, 'SHA256SUMS'), sums, { flag: 'wx' });
@@ -351,7 +493,10 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
     if (format === 'zip') {
       const mtime = options.createdAt;
       const entries = Object.fromEntries(
-        Object.entries(files).map(([name, bytes]) => [name, [bytes, { level: name.endsWith('.docx') ? 0 : 6, mtime }] as [Uint8Array, { level: 0 | 6; mtime: Date }]]),
+        Object.entries(files).map(([name, bytes]) => [
+          name,
+          [bytes, { level: name.endsWith('.docx') ? 0 : 6, mtime }] as [Uint8Array, { level: 0 | 6; mtime: Date }],
+        ]),
       );
       fs.writeFileSync(temp, zipSync(entries), { flag: 'wx' });
     }
@@ -369,5 +514,13 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
     if (error instanceof AppError) throw error;
     throw notWritable(target, error);
   }
-  return { path: target, format, packageId, signed: options.identity !== null, documents: index.length, index, cleaned };
+  return {
+    path: target,
+    format,
+    packageId,
+    signed: options.identity !== null,
+    documents: index.length,
+    index,
+    cleaned,
+  };
 }

@@ -7,12 +7,16 @@ beforeEach(async () => void (b = await testBackend()));
 afterEach(() => b.cleanup());
 
 const count = (table: string) => b.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const events = () => b.ctx.db.prepare('SELECT * FROM audit_event ORDER BY id').all() as Array<Record<string, string | number | null>>;
+const events = () =>
+  b.ctx.db.prepare('SELECT * FROM audit_event ORDER BY id').all() as Array<Record<string, string | number | null>>;
 
 /** What someone with the file and a SQLite shell could do: lift the guard, change the log, put the guard back. */
 function tamper(sql: string, ...params: unknown[]): void {
   const db = b.ctx.db;
-  const triggers = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'").pluck().all() as string[];
+  const triggers = db
+    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+    .pluck()
+    .all() as string[];
   expect(triggers).toHaveLength(2);
   db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
   db.prepare(sql).run(...params);
@@ -31,9 +35,21 @@ describe('write()', () => {
   it('appends one chained event per recorded change, naming actor, record, time, before and after', async () => {
     const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     b.clock.set('2017-02-02T10:00:00Z');
-    await b.call('organisations.update', { id: org.id, fields: { name: 'Södertälje kommun', kind: 'kommun', shortName: 'SK' } });
+    await b.call('organisations.update', {
+      id: org.id,
+      fields: { name: 'Södertälje kommun', kind: 'kommun', shortName: 'SK' },
+    });
     const [created, updated] = events();
-    expect(created).toMatchObject({ id: 1, actor: 'testare', action: 'create', entity: 'organisation', entity_id: String(org.id), at: '2017-02-01T09:00:00.000Z', before: null, prev_hash: '0'.repeat(64) });
+    expect(created).toMatchObject({
+      id: 1,
+      actor: 'testare',
+      action: 'create',
+      entity: 'organisation',
+      entity_id: String(org.id),
+      at: '2017-02-01T09:00:00.000Z',
+      before: null,
+      prev_hash: '0'.repeat(64),
+    });
     expect(JSON.parse(created.after as string)).toMatchObject({ name: 'Södertälje kommun', shortName: null });
     expect(updated).toMatchObject({ id: 2, action: 'update', at: '2017-02-02T10:00:00.000Z', prev_hash: created.hash });
     expect(JSON.parse(updated.before as string).shortName).toBeNull();
@@ -52,7 +68,11 @@ describe('write()', () => {
     b.events.on('event', (...args) => told.push(args));
     expect(() =>
       write(b.ctx, (record) => {
-        b.ctx.db.prepare("INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')").run();
+        b.ctx.db
+          .prepare(
+            "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')",
+          )
+          .run();
         record({ action: 'create', entity: 'organisation', entityId: 2, after: { name: 'Ny' } });
         throw new Error('halfway');
       }),
@@ -65,7 +85,11 @@ describe('write()', () => {
   it('rolls back the data when the audit event itself cannot be written', () => {
     expect(() =>
       write(b.ctx, (record) => {
-        b.ctx.db.prepare("INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')").run();
+        b.ctx.db
+          .prepare(
+            "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Ny', 'ny', 'annan', 'x', 'x')",
+          )
+          .run();
         record({ action: 'create', entity: 'organisation', entityId: 1, after: { big: 1n } });
       }),
     ).toThrow(/BigInt/);
@@ -84,7 +108,9 @@ describe('write()', () => {
 describe('the audit log is append-only', () => {
   it('refuses UPDATE and DELETE through its triggers', async () => {
     await threeOrganisations();
-    expect(() => b.ctx.db.prepare("UPDATE audit_event SET actor = 'mallory' WHERE id = 1").run()).toThrow('audit_log_is_append_only');
+    expect(() => b.ctx.db.prepare("UPDATE audit_event SET actor = 'mallory' WHERE id = 1").run()).toThrow(
+      'audit_log_is_append_only',
+    );
     expect(() => b.ctx.db.prepare('DELETE FROM audit_event WHERE id = 3').run()).toThrow('audit_log_is_append_only');
     expect(events().map((e) => e.actor)).toEqual(['testare', 'testare', 'testare']);
     expect(verifyChain(b.ctx.db).ok).toBe(true);
@@ -100,7 +126,9 @@ describe('verifyChain finds tampering and names the first broken event', () => {
 
   it('an edited row whose own hash was recomputed still breaks the link to the next one', async () => {
     await threeOrganisations();
-    tamper("UPDATE audit_event SET after = replace(after, 'Södertälje kommun', 'Nykvarns kommun'), hash = 'f' || substr(hash, 2) WHERE id = 1");
+    tamper(
+      "UPDATE audit_event SET after = replace(after, 'Södertälje kommun', 'Nykvarns kommun'), hash = 'f' || substr(hash, 2) WHERE id = 1",
+    );
     expect(verifyChain(b.ctx.db).brokenAt).toBe(1);
   });
 
@@ -114,7 +142,9 @@ describe('verifyChain finds tampering and names the first broken event', () => {
     await threeOrganisations();
     const last = events()[2];
     b.ctx.db
-      .prepare("INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?)")
+      .prepare(
+        "INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?)",
+      )
       .run('2017-02-01T09:00:00.000Z', last.hash, 'e'.repeat(64));
     expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 4, brokenAt: 4 });
   });
@@ -124,7 +154,9 @@ describe('verifyChain finds tampering and names the first broken event', () => {
     const [first] = events();
     tamper('UPDATE audit_event SET id = id + 10 WHERE id >= 2');
     b.ctx.db
-      .prepare("INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?)")
+      .prepare(
+        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?)",
+      )
       .run('2017-02-01T09:00:00.000Z', first.hash, 'd'.repeat(64));
     expect(verifyChain(b.ctx.db).brokenAt).toBe(2);
   });

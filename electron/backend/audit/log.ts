@@ -29,7 +29,16 @@ export interface AuditRow {
 }
 
 function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([prevHash, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after]);
+  const canonical = JSON.stringify([
+    prevHash,
+    row.at,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before,
+    row.after,
+  ]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -55,7 +64,8 @@ export function write<T>(ctx: Ctx, work: (record: (change: Change) => void) => T
 
 function appendEvents(ctx: Ctx, changes: Change[], actor: string): void {
   if (changes.length === 0) return;
-  const last = ctx.db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = ctx.db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as
+    { hash: string } | undefined;
   let prev = last?.hash ?? GENESIS;
   const at = ctx.clock.now().toISOString();
   const insert = ctx.db.prepare(
@@ -110,7 +120,11 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 export function historyFor(db: Db, entity: string, entityId: string): AuditEntry[] {
-  return (db.prepare('SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id DESC').all(entity, entityId) as AuditRow[]).map(toEntry);
+  return (
+    db
+      .prepare('SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id DESC')
+      .all(entity, entityId) as AuditRow[]
+  ).map(toEntry);
 }
 
 export function recentHistory(db: Db, limit: number): AuditEntry[] {

@@ -28,20 +28,53 @@ interface Expectation {
   /** a fresh record to act on, made before the call (its own events are not counted) */
   input(ids: Ids): unknown;
   /** audit events the call must produce: entity, action, and whether before/after are kept */
-  events: Array<{ entity: string; action: string; before: boolean; after: boolean; id: (ids: Ids, value: { id: number }) => number }>;
+  events: Array<{
+    entity: string;
+    action: string;
+    before: boolean;
+    after: boolean;
+    id: (ids: Ids, value: { id: number }) => number;
+  }>;
 }
 
 const own = (_: Ids, value: { id: number }) => value.id;
 
 const MUTATIONS: Record<string, Expectation> = {
-  'organisations.create': { input: () => ({ name: 'Nykvarns kommun', kind: 'kommun' }), events: [{ entity: 'organisation', action: 'create', before: false, after: true, id: own }] },
-  'organisations.update': { input: (i) => ({ id: i.org, fields: { name: 'Södertälje kommun', kind: 'kommun', shortName: 'SK' } }), events: [{ entity: 'organisation', action: 'update', before: true, after: true, id: own }] },
-  'organisations.archive': { input: (i) => ({ id: i.org, archived: true }), events: [{ entity: 'organisation', action: 'archive', before: true, after: true, id: own }] },
-  'people.create': { input: (i) => ({ name: 'Åsa Öberg', organisationId: i.org }), events: [{ entity: 'person', action: 'create', before: false, after: true, id: own }] },
-  'people.update': { input: (i) => ({ id: i.person, fields: { name: 'Camilla Broo', phone: '08-523 069 63' } }), events: [{ entity: 'person', action: 'update', before: true, after: true, id: own }] },
-  'bodies.create': { input: () => ({ name: 'Arbetsgrupp bostadsinbrott', kind: 'arbetsgrupp' }), events: [{ entity: 'body', action: 'create', before: false, after: true, id: own }] },
-  'bodies.update': { input: (i) => ({ id: i.body, fields: { name: 'Chefssamrådet', kind: 'chefssamrad', description: 'Högst beslutande' } }), events: [{ entity: 'body', action: 'update', before: true, after: true, id: own }] },
-  'bodies.archive': { input: (i) => ({ id: i.body, archived: true }), events: [{ entity: 'body', action: 'archive', before: true, after: true, id: own }] },
+  'organisations.create': {
+    input: () => ({ name: 'Nykvarns kommun', kind: 'kommun' }),
+    events: [{ entity: 'organisation', action: 'create', before: false, after: true, id: own }],
+  },
+  'organisations.update': {
+    input: (i) => ({ id: i.org, fields: { name: 'Södertälje kommun', kind: 'kommun', shortName: 'SK' } }),
+    events: [{ entity: 'organisation', action: 'update', before: true, after: true, id: own }],
+  },
+  'organisations.archive': {
+    input: (i) => ({ id: i.org, archived: true }),
+    events: [{ entity: 'organisation', action: 'archive', before: true, after: true, id: own }],
+  },
+  'people.create': {
+    input: (i) => ({ name: 'Åsa Öberg', organisationId: i.org }),
+    events: [{ entity: 'person', action: 'create', before: false, after: true, id: own }],
+  },
+  'people.update': {
+    input: (i) => ({ id: i.person, fields: { name: 'Camilla Broo', phone: '08-523 069 63' } }),
+    events: [{ entity: 'person', action: 'update', before: true, after: true, id: own }],
+  },
+  'bodies.create': {
+    input: () => ({ name: 'Arbetsgrupp bostadsinbrott', kind: 'arbetsgrupp' }),
+    events: [{ entity: 'body', action: 'create', before: false, after: true, id: own }],
+  },
+  'bodies.update': {
+    input: (i) => ({
+      id: i.body,
+      fields: { name: 'Chefssamrådet', kind: 'chefssamrad', description: 'Högst beslutande' },
+    }),
+    events: [{ entity: 'body', action: 'update', before: true, after: true, id: own }],
+  },
+  'bodies.archive': {
+    input: (i) => ({ id: i.body, archived: true }),
+    events: [{ entity: 'body', action: 'archive', before: true, after: true, id: own }],
+  },
   'bodies.addMember': {
     input: (i) => ({ bodyId: i.body, personId: i.person2, role: 'ledamot', from: '2017-01-01' }),
     events: [
@@ -50,7 +83,10 @@ const MUTATIONS: Record<string, Expectation> = {
     ],
   },
   'bodies.updateMember': {
-    input: (i) => ({ id: i.member, fields: { bodyId: i.body, personId: i.person, role: 'ordforande', from: '2017-01-01', to: '2018-12-31' } }),
+    input: (i) => ({
+      id: i.member,
+      fields: { bodyId: i.body, personId: i.person, role: 'ordforande', from: '2017-01-01', to: '2018-12-31' },
+    }),
     events: [{ entity: 'body_member', action: 'update', before: true, after: true, id: own }],
   },
   'bodies.removeMember': {
@@ -67,7 +103,9 @@ async function seed(): Promise<Ids> {
   const person = (await b.call('people.create', { name: 'Camilla Broo', organisationId: org })).id;
   const person2 = (await b.call('people.create', { name: 'Peter Nylind' })).id;
   const body = (await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' })).id;
-  const member = (await b.call('bodies.addMember', { bodyId: body, personId: person, role: 'ledamot', from: '2017-01-01' })).id;
+  const member = (
+    await b.call('bodies.addMember', { bodyId: body, personId: person, role: 'ledamot', from: '2017-01-01' })
+  ).id;
   return { org, person, person2, body, member };
 }
 
@@ -88,7 +126,9 @@ describe('audit coverage of the participants slice', () => {
       const value = (await b.call(method as Method, expectation.input(ids) as never)) as { id: number };
       const produced = await b.call('history.recent', { limit: 50 });
       const fresh = produced.filter((e) => e.id > lastBefore).reverse();
-      expect(fresh.map((e) => `${e.entity}:${e.action}`)).toEqual(expectation.events.map((e) => `${e.entity}:${e.action}`));
+      expect(fresh.map((e) => `${e.entity}:${e.action}`)).toEqual(
+        expectation.events.map((e) => `${e.entity}:${e.action}`),
+      );
       expectation.events.forEach((want, i) => {
         const event = fresh[i];
         expect(event.actor).toBe('Camilla Broo');
@@ -110,8 +150,14 @@ describe('audit coverage of the participants slice', () => {
   it('read-only methods leave no event', async () => {
     const ids = await seed();
     const before = b.ctx.db.prepare('SELECT count(*) FROM audit_event').pluck().get();
-    const inputs: Record<string, unknown> = { 'organisations.get': { id: ids.org }, 'people.get': { id: ids.person }, 'bodies.get': { id: ids.body }, 'bodies.members': { bodyId: ids.body } };
-    for (const method of sliceMethods.filter((m) => READ_ONLY.test(m))) await b.call(method, (inputs[method] ?? {}) as never);
+    const inputs: Record<string, unknown> = {
+      'organisations.get': { id: ids.org },
+      'people.get': { id: ids.person },
+      'bodies.get': { id: ids.body },
+      'bodies.members': { bodyId: ids.body },
+    };
+    for (const method of sliceMethods.filter((m) => READ_ONLY.test(m)))
+      await b.call(method, (inputs[method] ?? {}) as never);
     expect(b.ctx.db.prepare('SELECT count(*) FROM audit_event').pluck().get()).toBe(before);
   });
 });

@@ -10,7 +10,8 @@ export function secretFromEnv(ctx: CommandContext, flagName: string, fallbackVar
   const variable = flag(ctx, flagName) ?? fallbackVar;
   if (!variable) return undefined;
   const value = process.env[variable];
-  if (value === undefined && flag(ctx, flagName)) throw new UsageError(`environment variable ${variable} (from --${flagName}) is not set`);
+  if (value === undefined && flag(ctx, flagName))
+    throw new UsageError(`environment variable ${variable} (from --${flagName}) is not set`);
   return value;
 }
 
@@ -24,10 +25,22 @@ function printCertificates(ctx: CommandContext, certificates: StoredCertificate[
     return;
   }
   const rows = certificates.map((c) => [
-    c.id, c.active ? '*' : '', c.role === 'ca' ? 'CA' : 'signing', c.origin === 'local' ? 'lokal' : 'imported', c.trusted ? 'yes' : '', c.subject, c.issuer,
-    c.validFrom.slice(0, 10), c.validTo.slice(0, 10), c.fingerprint,
+    c.id,
+    c.active ? '*' : '',
+    c.role === 'ca' ? 'CA' : 'signing',
+    c.origin === 'local' ? 'lokal' : 'imported',
+    c.trusted ? 'yes' : '',
+    c.subject,
+    c.issuer,
+    c.validFrom.slice(0, 10),
+    c.validTo.slice(0, 10),
+    c.fingerprint,
   ]);
-  for (const line of formatTable(['id', 'active', 'role', 'origin', 'trusted', 'subject', 'issuer', 'from', 'to', 'SHA-256 fingerprint'], rows)) ctx.io.out(line);
+  for (const line of formatTable(
+    ['id', 'active', 'role', 'origin', 'trusted', 'subject', 'issuer', 'from', 'to', 'SHA-256 fingerprint'],
+    rows,
+  ))
+    ctx.io.out(line);
 }
 
 export const certCommand: Command = {
@@ -36,12 +49,18 @@ export const certCommand: Command = {
   summary: 'signing certificates: import PKCS#12, create a local CA + signing certificate, trust a CA, list',
   // each action takes only its own flags (cert trust --org is an error)
   flagsFor(args) {
-    const segment = certCommand.usage.replace(/^samrad /, '').split(' | ').find((s) => s.startsWith(`cert ${args[0]} `) || s === `cert ${args[0]}`);
-    return segment ? { flags: flagsInUsage(segment.replace(/\(passphrase default.*$/, '')), usage: `samrad ${segment}` } : undefined;
+    const segment = certCommand.usage
+      .replace(/^samrad /, '')
+      .split(' | ')
+      .find((s) => s.startsWith(`cert ${args[0]} `) || s === `cert ${args[0]}`);
+    return segment
+      ? { flags: flagsInUsage(segment.replace(/\(passphrase default.*$/, '')), usage: `samrad ${segment}` }
+      : undefined;
   },
   async run(ctx) {
     const [action, file] = ctx.args;
-    if (!['import', 'create', 'trust', 'list'].includes(action ?? '')) throw new UsageError('cert what? one of: import, create, trust, list');
+    if (!['import', 'create', 'trust', 'list'].includes(action ?? ''))
+      throw new UsageError('cert what? one of: import, create, trust, list');
     if ((action === 'import' || action === 'trust') && !file) throw new UsageError(`cert ${action} needs a file`);
     const readFile = () => {
       const resolved = path.resolve(file!);
@@ -56,17 +75,33 @@ export const certCommand: Command = {
       } else if (action === 'create') {
         const years = flag(ctx, 'years');
         const created = (await callOrThrow(backend, 'certificates.createLocal', {
-          organisation: requiredFlag(ctx, 'org'), passphrase: passphrase(), ...(years ? { validYears: Number(years) } : {}),
+          organisation: requiredFlag(ctx, 'org'),
+          passphrase: passphrase(),
+          ...(years ? { validYears: Number(years) } : {}),
         })) as StoredCertificate;
-        ctx.io.out(`Created a LOCAL CA and signing certificate (trusted only where its CA is imported): ${created.subject}`);
-        ctx.io.out(`fingerprint ${created.fingerprint}, valid ${created.validFrom.slice(0, 10)} – ${created.validTo.slice(0, 10)}; now active`);
+        ctx.io.out(
+          `Created a LOCAL CA and signing certificate (trusted only where its CA is imported): ${created.subject}`,
+        );
+        ctx.io.out(
+          `fingerprint ${created.fingerprint}, valid ${created.validFrom.slice(0, 10)} – ${created.validTo.slice(0, 10)}; now active`,
+        );
       } else if (action === 'import') {
         const password = secretFromEnv(ctx, 'password-env');
-        if (password === undefined) throw new UsageError('--password-env VAR is required (the PKCS#12 password is read from that variable)');
-        const imported = (await callOrThrow(backend, 'certificates.importPkcs12', { fileBase64: readFile(), password, passphrase: passphrase(), label: flag(ctx, 'label') })) as StoredCertificate;
-        ctx.io.out(`Imported ${imported.subject} (issuer ${imported.issuer}), fingerprint ${imported.fingerprint}; now active`);
+        if (password === undefined)
+          throw new UsageError('--password-env VAR is required (the PKCS#12 password is read from that variable)');
+        const imported = (await callOrThrow(backend, 'certificates.importPkcs12', {
+          fileBase64: readFile(),
+          password,
+          passphrase: passphrase(),
+          label: flag(ctx, 'label'),
+        })) as StoredCertificate;
+        ctx.io.out(
+          `Imported ${imported.subject} (issuer ${imported.issuer}), fingerprint ${imported.fingerprint}; now active`,
+        );
       } else {
-        const trusted = (await callOrThrow(backend, 'certificates.importTrusted', { fileBase64: readFile() })) as StoredCertificate;
+        const trusted = (await callOrThrow(backend, 'certificates.importTrusted', {
+          fileBase64: readFile(),
+        })) as StoredCertificate;
         ctx.io.out(`Trusted ${trusted.subject}, fingerprint ${trusted.fingerprint}`);
       }
       return 0;

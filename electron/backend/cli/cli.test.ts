@@ -44,17 +44,64 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     expect(init.out).toContain(`Database ready: ${tmp.file} (schema ${LATEST_VERSION})`);
     expect(samrad('example', ...db())).toMatchObject({ code: 0, out: 'The Södertälje example is loaded.\n' });
 
-    const organisations = json(samrad('list', 'organisations', '--json', ...db()).out) as Array<Record<string, unknown>>;
-    expect(Object.keys(organisations[0])).toEqual(['id', 'name', 'kind', 'shortName', 'parentId', 'parentName', 'archived', 'createdAt', 'updatedAt']);
-    expect(organisations.map((o) => o.name)).toEqual(expect.arrayContaining(['Södertälje kommun', 'Södertälje lokalpolisområde', 'Södertörns brandförsvarsförbund', 'Socialtjänsten']));
+    const organisations = json(samrad('list', 'organisations', '--json', ...db()).out) as Array<
+      Record<string, unknown>
+    >;
+    expect(Object.keys(organisations[0])).toEqual([
+      'id',
+      'name',
+      'kind',
+      'shortName',
+      'parentId',
+      'parentName',
+      'archived',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(organisations.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'Södertälje kommun',
+        'Södertälje lokalpolisområde',
+        'Södertörns brandförsvarsförbund',
+        'Socialtjänsten',
+      ]),
+    );
 
     const people = json(samrad('list', 'people', '--json', ...db()).out) as Array<Record<string, unknown>>;
-    expect(Object.keys(people[0])).toEqual(['id', 'name', 'title', 'organisationId', 'organisationName', 'email', 'phone', 'activeFrom', 'activeTo', 'createdAt', 'updatedAt']);
-    expect(people.find((p) => p.name === 'Peter Nylind')).toMatchObject({ phone: '070-682 80 33', organisationName: 'Södertälje lokalpolisområde' });
+    expect(Object.keys(people[0])).toEqual([
+      'id',
+      'name',
+      'title',
+      'organisationId',
+      'organisationName',
+      'email',
+      'phone',
+      'activeFrom',
+      'activeTo',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(people.find((p) => p.name === 'Peter Nylind')).toMatchObject({
+      phone: '070-682 80 33',
+      organisationName: 'Södertälje lokalpolisområde',
+    });
 
     const bodies = json(samrad('list', 'bodies', '--json', ...db()).out) as Array<Record<string, unknown>>;
-    expect(Object.keys(bodies[0])).toEqual(['id', 'name', 'kind', 'description', 'recordLanguage', 'archived', 'memberCount', 'createdAt', 'updatedAt']);
-    expect(bodies.find((x) => x.name === 'Chefssamrådet')).toMatchObject({ kind: 'chefssamrad', memberCount: expect.any(Number) });
+    expect(Object.keys(bodies[0])).toEqual([
+      'id',
+      'name',
+      'kind',
+      'description',
+      'recordLanguage',
+      'archived',
+      'memberCount',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(bodies.find((x) => x.name === 'Chefssamrådet')).toMatchObject({
+      kind: 'chefssamrad',
+      memberCount: expect.any(Number),
+    });
 
     const table = samrad('list', 'people', ...db());
     expect(table.code).toBe(0);
@@ -80,7 +127,10 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare("SELECT phone FROM person WHERE name = 'Camilla Broo'").pluck().get()).toBe('08-523 069 63');
     copy.close();
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('kopia')), 'one self-contained file, no temp or -wal').toEqual(['kopia.sqlite']);
+    expect(
+      fs.readdirSync(tmp.dir).filter((f) => f.includes('kopia')),
+      'one self-contained file, no temp or -wal',
+    ).toEqual(['kopia.sqlite']);
 
     const before = fs.readFileSync(out);
     const second = samrad('backup', '--out', out, ...db());
@@ -100,7 +150,16 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     const result = samrad('check', '--json', ...db());
     expect(result).toMatchObject({ code: 0, err: '' });
     const report = json(result.out) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['ok', 'database', 'schema', 'integrity', 'foreignKeys', 'auditChain', 'search', 'seals']);
+    expect(Object.keys(report)).toEqual([
+      'ok',
+      'database',
+      'schema',
+      'integrity',
+      'foreignKeys',
+      'auditChain',
+      'search',
+      'seals',
+    ]);
     expect(report).toMatchObject({
       ok: true,
       database: tmp.file,
@@ -112,17 +171,29 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     expect(Object.keys(report.auditChain as object)).toEqual(['ok', 'events', 'brokenAt', 'head']);
     expect((report.auditChain as { events: number }).events).toBeGreaterThan(10);
     const raw = new Database(tmp.file, { readonly: true });
-    expect((report.auditChain as { head: string }).head).toBe(raw.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get());
+    expect((report.auditChain as { head: string }).head).toBe(
+      raw.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get(),
+    );
     raw.close();
   });
 
   it('check fails (exit 1) on a tampered audit chain and names the first broken event', async () => {
     await exampleDatabase();
     const raw = new Database(tmp.file);
-    const triggers = raw.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'").pluck().all() as string[];
+    const triggers = raw
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+      .pluck()
+      .all() as string[];
     raw.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
-    raw.prepare("UPDATE audit_event SET after = replace(after, '070-682 80 33', '070-000 00 00') WHERE after LIKE '%070-682 80 33%' AND action = 'create'").run();
-    const tampered = raw.prepare("SELECT min(id) FROM audit_event WHERE after LIKE '%070-000 00 00%'").pluck().get() as number;
+    raw
+      .prepare(
+        "UPDATE audit_event SET after = replace(after, '070-682 80 33', '070-000 00 00') WHERE after LIKE '%070-682 80 33%' AND action = 'create'",
+      )
+      .run();
+    const tampered = raw
+      .prepare("SELECT min(id) FROM audit_event WHERE after LIKE '%070-000 00 00%'")
+      .pluck()
+      .get() as number;
     for (const sql of triggers) raw.exec(sql);
     raw.close();
     expect(tampered).toBeGreaterThan(0);
@@ -130,7 +201,11 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     const result = samrad('check', '--json', ...db());
     expect(result.code).toBe(1);
     expect(result.err).toBe('samrad check: FAILED (auditChain)\n');
-    expect(json(result.out)).toMatchObject({ ok: false, auditChain: { ok: false, brokenAt: tampered }, integrity: { ok: true } });
+    expect(json(result.out)).toMatchObject({
+      ok: false,
+      auditChain: { ok: false, brokenAt: tampered },
+      integrity: { ok: true },
+    });
     const text = samrad('check', ...db());
     expect(text.out).toMatch(/Integrity:\s+ok/);
     expect(text.out).toContain(`Audit chain:   FAILED`);
@@ -145,8 +220,24 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     raw.close();
 
     const records = json(samrad('list', 'records', '--json', ...db()).out) as Array<Record<string, unknown>>;
-    expect(Object.keys(records[0])).toEqual(['recordId', 'kind', 'id', 'label', 'lang', 'fileName', 'sealedAt', 'documentSha256', 'snapshotSha256', 'signedAtSealing', 'laterSignatures', 'brokenAtMigration']);
-    expect(records.find((r) => r.kind === 'protocol' && r.id === tampered.meetingId)).toMatchObject({ label: expect.stringContaining(tampered.label), brokenAtMigration: false });
+    expect(Object.keys(records[0])).toEqual([
+      'recordId',
+      'kind',
+      'id',
+      'label',
+      'lang',
+      'fileName',
+      'sealedAt',
+      'documentSha256',
+      'snapshotSha256',
+      'signedAtSealing',
+      'laterSignatures',
+      'brokenAtMigration',
+    ]);
+    expect(records.find((r) => r.kind === 'protocol' && r.id === tampered.meetingId)).toMatchObject({
+      label: expect.stringContaining(tampered.label),
+      brokenAtMigration: false,
+    });
 
     const result = samrad('check', ...db());
     expect(result.code).toBe(1);
@@ -174,7 +265,9 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     after.close();
     const newer = samrad('list', 'people', ...db());
     expect(newer.code).toBe(1);
-    expect(newer.err).toContain(`was written by a newer version of Samråd (schema ${LATEST_VERSION + 1}; this version knows ${LATEST_VERSION})`);
+    expect(newer.err).toContain(
+      `was written by a newer version of Samråd (schema ${LATEST_VERSION + 1}; this version knows ${LATEST_VERSION})`,
+    );
   });
 
   it('refuses a database file that does not exist (only init and example create one)', () => {
@@ -188,9 +281,18 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     const unknown = samrad('frobnicate', ...db());
     expect(unknown).toMatchObject({ code: 2, out: '' });
     expect(unknown.err).toBe('samrad: unknown command "frobnicate". Try: samrad help\n');
-    expect(samrad('list', 'planets', ...db())).toMatchObject({ code: 2, err: expect.stringContaining('list what? one of: organisations, people, bodies') });
-    expect(samrad('list', 'people', '--jsn', ...db())).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --jsn') });
-    expect(samrad('list', 'people', '--db')).toMatchObject({ code: 2, err: expect.stringContaining('--db needs a file name') });
+    expect(samrad('list', 'planets', ...db())).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('list what? one of: organisations, people, bodies'),
+    });
+    expect(samrad('list', 'people', '--jsn', ...db())).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown option --jsn'),
+    });
+    expect(samrad('list', 'people', '--db')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--db needs a file name'),
+    });
     expect(samrad()).toMatchObject({ code: 2, out: expect.stringContaining('Samråd command line') });
     expect(samrad('help')).toMatchObject({ code: 0, out: expect.stringContaining('samrad backup --out FILE') });
   });

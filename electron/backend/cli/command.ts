@@ -43,12 +43,17 @@ export interface Command {
 
 /** The --flags a usage line shows (besides --db and --help): the usage is what a command accepts. */
 export function flagsInUsage(usage: string): string[] {
-  return [...new Set([...usage.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]))].filter((f) => f !== 'db' && f !== 'help');
+  return [...new Set([...usage.matchAll(/--([a-z][a-z0-9-]*)/g)].map((m) => m[1]))].filter(
+    (f) => f !== 'db' && f !== 'help',
+  );
 }
 
 export class UsageError extends Error {
   /** the usage line to print with it, when it is narrower than the command's */
-  constructor(message: string, readonly usage?: string) {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
     super(message);
   }
 }

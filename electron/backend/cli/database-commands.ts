@@ -38,7 +38,9 @@ export const exampleCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof AppError && error.params?.reason === 'example_needs_confirmation') {
-        ctx.io.err('samrad example: the database already holds data. Run again with --yes to add what is missing from the example; nothing existing is changed.');
+        ctx.io.err(
+          'samrad example: the database already holds data. Run again with --yes to add what is missing from the example; nothing existing is changed.',
+        );
         return 1;
       }
       throw error;
@@ -76,7 +78,8 @@ export const backupCommand: Command = {
       ctx.io.out(`Backup written: ${out} (schema ${version})`);
       return 0;
     } finally {
-      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
+        fs.rmSync(leftover, { force: true });
       backend.close();
     }
   },
@@ -84,7 +87,8 @@ export const backupCommand: Command = {
 
 export const checkCommand: Command = {
   usage: 'samrad check [--json] [--db FILE]',
-  summary: 'check database integrity, foreign keys, schema version and the audit chain (read-only); exit 1 when anything fails',
+  summary:
+    'check database integrity, foreign keys, schema version and the audit chain (read-only); exit 1 when anything fails',
   flags: ['json'],
   async run(ctx) {
     const file = path.resolve(ctx.dbPath);
@@ -114,7 +118,9 @@ export const restoreCommand: Command = {
       const backups = backupsOf(file);
       if (backups.length === 0) ctx.io.out(`No backups of ${file} in ${defaultBackupDir(file)}.`);
       for (const b of backups) ctx.io.out(`${b.createdAt}  schema ${b.schemaVersion}  ${b.path}`);
-      throw new UsageError(backups.length ? 'choose one with --from FILE (the newest is listed first)' : '--from FILE is required');
+      throw new UsageError(
+        backups.length ? 'choose one with --from FILE (the newest is listed first)' : '--from FILE is required',
+      );
     }
     assertNotInUse(file);
     const { setAside, version } = await restoreDatabaseFile(file, path.resolve(from));

@@ -23,7 +23,11 @@ export { languageFlag } from './command';
 
 export const exportCommand: Command = {
   get usage() {
-    return Object.values(exportKinds).map((k) => k.usage).join('\n  ') || 'samrad export <kind>';
+    return (
+      Object.values(exportKinds)
+        .map((k) => k.usage)
+        .join('\n  ') || 'samrad export <kind>'
+    );
   },
   summary: 'export documents (Word files, archives)',
   // each kind takes the flags its usage shows: `export agenda --sign` is an error, not an unsigned file

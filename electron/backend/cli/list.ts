@@ -22,17 +22,35 @@ export const listKinds: Record<string, ListKind> = {
   organisations: kind({
     method: 'organisations.list',
     input: { includeArchived: true },
-    columns: [['id', (o) => o.id], ['name', (o) => o.name], ['kind', (o) => o.kind], ['part of', (o) => o.parentName], ['archived', (o) => (o.archived ? 'yes' : '')]],
+    columns: [
+      ['id', (o) => o.id],
+      ['name', (o) => o.name],
+      ['kind', (o) => o.kind],
+      ['part of', (o) => o.parentName],
+      ['archived', (o) => (o.archived ? 'yes' : '')],
+    ],
   }),
   people: kind({
     method: 'people.list',
     input: {},
-    columns: [['id', (p) => p.id], ['name', (p) => p.name], ['title', (p) => p.title], ['organisation', (p) => p.organisationName], ['phone', (p) => p.phone], ['e-mail', (p) => p.email]],
+    columns: [
+      ['id', (p) => p.id],
+      ['name', (p) => p.name],
+      ['title', (p) => p.title],
+      ['organisation', (p) => p.organisationName],
+      ['phone', (p) => p.phone],
+      ['e-mail', (p) => p.email],
+    ],
   }),
   bodies: kind({
     method: 'bodies.list',
     input: { includeArchived: true },
-    columns: [['id', (b) => b.id], ['name', (b) => b.name], ['kind', (b) => b.kind], ['members', (b) => b.memberCount]],
+    columns: [
+      ['id', (b) => b.id],
+      ['name', (b) => b.name],
+      ['kind', (b) => b.kind],
+      ['members', (b) => b.memberCount],
+    ],
   }),
   records: kind({
     method: 'records.list',
@@ -55,13 +73,21 @@ export const listKinds: Record<string, ListKind> = {
 export function formatTable(headers: string[], rows: unknown[][]): string[] {
   const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
 }
 
 export async function callOrThrow(backend: Backend, method: string, input: unknown): Promise<unknown> {
   const result = await backend.dispatch(method, input);
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, { fields: result.error.fields, params: result.error.params });
+  if (!result.ok)
+    throw new AppError(result.error.code, result.error.message, {
+      fields: result.error.fields,
+      params: result.error.params,
+    });
   return result.value;
 }
 
@@ -78,7 +104,12 @@ export const listCommand: Command = {
       const rows = (await callOrThrow(backend, k.method, k.input ?? {})) as unknown[];
       if (ctx.flags.json) ctx.io.out(JSON.stringify(rows, null, 2));
       else if (rows.length === 0) ctx.io.out(`(no ${name})`);
-      else for (const line of formatTable(k.columns.map(([h]) => h), rows.map((r) => k.columns.map(([, v]) => v(r as never))))) ctx.io.out(line);
+      else
+        for (const line of formatTable(
+          k.columns.map(([h]) => h),
+          rows.map((r) => k.columns.map(([, v]) => v(r as never))),
+        ))
+          ctx.io.out(line);
       return 0;
     } finally {
       backend.close();

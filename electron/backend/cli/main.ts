@@ -32,7 +32,17 @@ function help(io: CliIo): void {
 }
 
 /** Flags that never take a value; every other --flag takes the next word (or --flag=value). */
-const BOOLEAN_FLAGS = new Set(['json', 'yes', 'help', 'sign', 'overwrite', 'zip', 'no-agreements', 'no-corrections', 'unsigned']);
+const BOOLEAN_FLAGS = new Set([
+  'json',
+  'yes',
+  'help',
+  'sign',
+  'overwrite',
+  'zip',
+  'no-agreements',
+  'no-corrections',
+  'unsigned',
+]);
 
 export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {
   const positionals: string[] = [];
@@ -51,7 +61,10 @@ export function parseCommandLine(argv: string[]): { positionals: string[]; flags
   return { positionals, flags };
 }
 
-export async function runCli(argv: string[], io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
   const { positionals, flags } = parseCommandLine(argv);
   const [name, ...args] = positionals;
   if (!name || name === 'help' || flags.help) {
@@ -72,7 +85,11 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
     const unknown = allowed && Object.keys(flags).filter((f) => !allowed.has(f));
     if (unknown && unknown.length > 0) {
       const list = unknown.map((f) => `--${f}`).join(', ');
-      throw new UsageError(sub ? `${list} ${unknown.length === 1 ? 'does' : 'do'} not apply to "samrad ${name} ${args[0]}"` : `unknown option ${list}`);
+      throw new UsageError(
+        sub
+          ? `${list} ${unknown.length === 1 ? 'does' : 'do'} not apply to "samrad ${name} ${args[0]}"`
+          : `unknown option ${list}`,
+      );
     }
     // a switch given a value (--sign=no) or a value flag given none would otherwise be misread silently
     for (const [name, value] of Object.entries(flags)) {
@@ -85,7 +102,8 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
       flags,
       io,
       dbPath,
-      openBackend: (options = {}) => startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
+      openBackend: (options = {}) =>
+        startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
     });
   } catch (error) {
     if (error instanceof UsageError) {
@@ -93,7 +111,15 @@ export async function runCli(argv: string[], io: CliIo = { out: (l) => console.l
       return 2;
     }
     if (error instanceof AppError) {
-      io.err(`samrad ${name}: ${error.message}${error.fields ? ` (${Object.entries(error.fields).map(([f, k]) => `${f}: ${k}`).join(', ')})` : ''}`);
+      io.err(
+        `samrad ${name}: ${error.message}${
+          error.fields
+            ? ` (${Object.entries(error.fields)
+                .map(([f, k]) => `${f}: ${k}`)
+                .join(', ')})`
+            : ''
+        }`,
+      );
       return 1;
     }
     io.err(`samrad ${name}: ${error instanceof Error ? error.message : String(error)}`);

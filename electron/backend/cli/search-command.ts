@@ -1,12 +1,26 @@
 import { flag, UsageError, type Command } from './command';
 import { callOrThrow, formatTable } from './list';
-import { SEARCH_KINDS, SEARCH_STATUSES, type SearchHit, type SearchKind, type SearchResult, type SearchStatus } from '../../../shared/contract/search';
+import {
+  SEARCH_KINDS,
+  SEARCH_STATUSES,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+  type SearchStatus,
+} from '../../../shared/contract/search';
 
 /** How a hit reads in a terminal: where it is ("Chefssamrådet 2017-03-14 § 12") next to its title. */
 function whereOf(hit: SearchHit): string {
   const c = hit.context;
-  const date = hit.dateFrom && hit.dateTo && hit.dateFrom !== hit.dateTo ? `${hit.dateFrom} – ${hit.dateTo}` : hit.dateFrom;
-  const parts = [c.bodyName, c.versionTitle, date, c.paragraphNumber !== null ? `§ ${c.paragraphNumber}` : null, c.organisationName];
+  const date =
+    hit.dateFrom && hit.dateTo && hit.dateFrom !== hit.dateTo ? `${hit.dateFrom} – ${hit.dateTo}` : hit.dateFrom;
+  const parts = [
+    c.bodyName,
+    c.versionTitle,
+    date,
+    c.paragraphNumber !== null ? `§ ${c.paragraphNumber}` : null,
+    c.organisationName,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -31,29 +45,42 @@ function forScripts(result: SearchResult) {
 
 export const searchCommand: Command = {
   usage: `samrad search QUERY [--kind ${SEARCH_KINDS.join('|')}[,…]] [--body NAME] [--from DATE] [--to DATE] [--status ${SEARCH_STATUSES.join('|')}] [--limit N] [--json] [--db FILE]`,
-  summary: 'find §§, decisions, actions, agenda items, meetings, agreement text, people and organisations; --json prints stable JSON for scripts',
+  summary:
+    'find §§, decisions, actions, agenda items, meetings, agreement text, people and organisations; --json prints stable JSON for scripts',
   flags: ['kind', 'body', 'from', 'to', 'status', 'limit', 'json'],
   async run(ctx) {
     const q = ctx.args.join(' ').trim();
     if (!q) throw new UsageError('search for what? give a QUERY');
-    const kinds = flag(ctx, 'kind')?.split(',').map((k) => k.trim()).filter(Boolean);
+    const kinds = flag(ctx, 'kind')
+      ?.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
     const unknown = kinds?.filter((k) => !(SEARCH_KINDS as readonly string[]).includes(k));
-    if (unknown && unknown.length > 0) throw new UsageError(`--kind must be one of ${SEARCH_KINDS.join(', ')} (not ${unknown.join(', ')})`);
+    if (unknown && unknown.length > 0)
+      throw new UsageError(`--kind must be one of ${SEARCH_KINDS.join(', ')} (not ${unknown.join(', ')})`);
     const status = flag(ctx, 'status');
-    if (status !== undefined && !(SEARCH_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${SEARCH_STATUSES.join(', ')}`);
+    if (status !== undefined && !(SEARCH_STATUSES as readonly string[]).includes(status))
+      throw new UsageError(`--status must be one of ${SEARCH_STATUSES.join(', ')}`);
     const limitText = flag(ctx, 'limit');
     const limit = limitText === undefined ? 20 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      throw new UsageError('--limit must be a whole number from 1 to 100');
     const bodyName = flag(ctx, 'body');
 
     const backend = await ctx.openBackend();
     try {
       let bodyId: number | undefined;
       if (bodyName !== undefined) {
-        const bodies = (await callOrThrow(backend, 'bodies.list', { includeArchived: true })) as Array<{ id: number; name: string }>;
+        const bodies = (await callOrThrow(backend, 'bodies.list', { includeArchived: true })) as Array<{
+          id: number;
+          name: string;
+        }>;
         const wanted = bodyName.trim().toLocaleLowerCase('sv');
         const body = bodies.find((b) => b.name.toLocaleLowerCase('sv') === wanted);
-        if (!body) throw new UsageError(`no body is named "${bodyName}"; there are: ${bodies.map((b) => b.name).join(', ') || '(none)'}`);
+        if (!body)
+          throw new UsageError(
+            `no body is named "${bodyName}"; there are: ${bodies.map((b) => b.name).join(', ') || '(none)'}`,
+          );
         bodyId = body.id;
       }
       const result = (await callOrThrow(backend, 'search.query', {
@@ -73,7 +100,13 @@ export const searchCommand: Command = {
         ctx.io.out(result.query ? `Nothing found for "${result.query}".` : 'Nothing to search for.');
         return 0;
       }
-      const rows = result.hits.map((h) => [h.kind, h.id, whereOf(h), h.title ?? '', h.snippet.length > 70 ? `${h.snippet.slice(0, 69)}…` : h.snippet]);
+      const rows = result.hits.map((h) => [
+        h.kind,
+        h.id,
+        whereOf(h),
+        h.title ?? '',
+        h.snippet.length > 70 ? `${h.snippet.slice(0, 69)}…` : h.snippet,
+      ]);
       for (const line of formatTable(['kind', 'id', 'where', 'title', 'text'], rows)) ctx.io.out(line);
       ctx.io.out(`${result.hits.length} of ${result.total} shown for "${result.query}".`);
       return 0;
@@ -85,7 +118,8 @@ export const searchCommand: Command = {
 
 export const reindexCommand: Command = {
   usage: 'samrad reindex [--db FILE]',
-  summary: 'rebuild the search index from the tables (it is kept in step on every write; this repairs one that "samrad check" finds out of step)',
+  summary:
+    'rebuild the search index from the tables (it is kept in step on every write; this repairs one that "samrad check" finds out of step)',
   flags: [],
   async run(ctx) {
     const backend = await ctx.openBackend();

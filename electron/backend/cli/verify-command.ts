@@ -10,16 +10,22 @@ import { UsageError, flag, type Command } from './command';
 
 /** The first line says whether to trust the document, before any detail. */
 const HEADLINES: Record<VerifyReport['verdict'], (count: number) => string> = {
-  trusted: (n) => `VALID AND TRUSTED: ${n} signature(s), all intact, each by a certificate that chains to a trusted CA.`,
+  trusted: (n) =>
+    `VALID AND TRUSTED: ${n} signature(s), all intact, each by a certificate that chains to a trusted CA.`,
   untrusted: (n) =>
     `NOT TRUSTED: ${n} signature(s) are intact, but not every signer's certificate chains to a CA you trust, so nothing shows who signed. ` +
-    'If you expect the organisation\'s signature, import its CA certificate (samrad cert trust CA.pem) and verify again.',
+    "If you expect the organisation's signature, import its CA certificate (samrad cert trust CA.pem) and verify again.",
   invalid: () => 'INVALID: the document was changed after signing or the signature does not hold.',
   unsigned: () => 'NOT SIGNED: the document carries no package signature.',
 };
 
 /** Exit codes for scripts: only a valid and trusted document is 0. */
-export const VERIFY_EXIT: Record<VerifyReport['verdict'], number> = { trusted: 0, invalid: 1, unsigned: 2, untrusted: 3 };
+export const VERIFY_EXIT: Record<VerifyReport['verdict'], number> = {
+  trusted: 0,
+  invalid: 1,
+  unsigned: 2,
+  untrusted: 3,
+};
 
 export function printReport(report: VerifyReport, out: (line: string) => void): void {
   if (!report.signed) {
@@ -36,9 +42,15 @@ export function printReport(report: VerifyReport, out: (line: string) => void): 
       out(`  fingerprint: ${s.certificate.fingerprint}`);
     }
     out(`  signed at:   ${s.signingTime ?? 'unknown'}`);
-    out(`  signature value: ${s.signatureValueOk ? 'ok' : 'FAILED'}; references ok: ${s.references.filter((r) => r.ok).length}/${s.references.length}`);
-    out(`  trusted:     ${s.trusted ? `yes (chains to ${s.trustedBy})` : 'no (the certificate does not chain to a trusted certificate)'}`);
-    const notCovered = report.parts.filter((p) => p !== '[Content_Types].xml' && !p.startsWith('_xmlsignatures/') && !s.references.some((r) => r.part === p));
+    out(
+      `  signature value: ${s.signatureValueOk ? 'ok' : 'FAILED'}; references ok: ${s.references.filter((r) => r.ok).length}/${s.references.length}`,
+    );
+    out(
+      `  trusted:     ${s.trusted ? `yes (chains to ${s.trustedBy})` : 'no (the certificate does not chain to a trusted certificate)'}`,
+    );
+    const notCovered = report.parts.filter(
+      (p) => p !== '[Content_Types].xml' && !p.startsWith('_xmlsignatures/') && !s.references.some((r) => r.part === p),
+    );
     out(`  not covered: ${notCovered.join(', ') || '(none)'}`);
     for (const problem of s.problems) out(`  ! ${problem}`);
   }
@@ -48,7 +60,8 @@ export function printReport(report: VerifyReport, out: (line: string) => void): 
 export const verifyCommand: Command = {
   usage: 'samrad verify FILE.docx [--json] [--trusted CA.pem] [--db FILE]',
   flags: ['json', 'trusted'],
-  summary: 'check the digital signatures of a Word file; exit 0 valid and trusted, 3 intact but not trusted, 1 invalid, 2 unsigned or unreadable',
+  summary:
+    'check the digital signatures of a Word file; exit 0 valid and trusted, 3 intact but not trusted, 1 invalid, 2 unsigned or unreadable',
   async run(ctx) {
     const file = ctx.args[0];
     if (!file) throw new UsageError('verify needs a .docx file');
@@ -57,7 +70,9 @@ export const verifyCommand: Command = {
     try {
       bytes = fs.readFileSync(resolved);
     } catch (error) {
-      ctx.io.err(`samrad verify: cannot read ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      ctx.io.err(
+        `samrad verify: cannot read ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
       return 2;
     }
     const trusted: crypto.X509Certificate[] = [];

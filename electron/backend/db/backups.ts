@@ -19,7 +19,12 @@ const BACKUP_NAME = /-v(\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d
  * so a migration that goes wrong in a way no test foresaw can be undone by hand.
  * Named `<db>-v<old version>-<UTC time>.sqlite`; only the newest `keepBackups` (10) are kept.
  */
-export async function backupBeforeMigration(db: Db, file: string, fromVersion: number, options: Pick<OpenOptions, 'backupDir' | 'keepBackups'> = {}): Promise<string> {
+export async function backupBeforeMigration(
+  db: Db,
+  file: string,
+  fromVersion: number,
+  options: Pick<OpenOptions, 'backupDir' | 'keepBackups'> = {},
+): Promise<string> {
   const dir = options.backupDir ?? defaultBackupDir(file);
   fs.mkdirSync(dir, { recursive: true });
   const base = backupBaseName(file);

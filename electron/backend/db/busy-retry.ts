@@ -24,7 +24,11 @@ function changesSoFar(db: Db): number {
  * IMMEDIATE, so a busy one failed before its first change. When time runs out the user is told
  * that the database is in use and how long Samråd waited, instead of a frozen window.
  */
-export async function withBusyRetry<T>(db: Db, work: () => T | Promise<T>, options: { budgetMs?: number; pauseMs?: number } = {}): Promise<T> {
+export async function withBusyRetry<T>(
+  db: Db,
+  work: () => T | Promise<T>,
+  options: { budgetMs?: number; pauseMs?: number } = {},
+): Promise<T> {
   const budget = options.budgetMs ?? BUSY_BUDGET_MS;
   const pause = options.pauseMs ?? 200;
   const started = Date.now();
@@ -38,9 +42,13 @@ export async function withBusyRetry<T>(db: Db, work: () => T | Promise<T>, optio
       const waited = Date.now() - started;
       if (!unchanged || waited + pause > budget) {
         const seconds = Math.max(1, Math.round(waited / 1000));
-        throw new AppError('DATABASE_BUSY', `The database is in use by another program (or another Samråd); Samråd tried ${attempt} times over ${seconds} s and nothing was saved. Close the other program and try again.`, {
-          params: { seconds, attempts: attempt },
-        });
+        throw new AppError(
+          'DATABASE_BUSY',
+          `The database is in use by another program (or another Samråd); Samråd tried ${attempt} times over ${seconds} s and nothing was saved. Close the other program and try again.`,
+          {
+            params: { seconds, attempts: attempt },
+          },
+        );
       }
       await sleep(pause);
     }

@@ -21,11 +21,18 @@ describe('checkDatabase', () => {
       schema: { ok: true, version: LATEST_VERSION, latest: LATEST_VERSION },
       integrity: { ok: true, problems: [] },
       foreignKeys: { ok: true, problems: [] },
-      auditChain: { ok: true, events: 1, brokenAt: null, head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get() },
+      auditChain: {
+        ok: true,
+        events: 1,
+        brokenAt: null,
+        head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get(),
+      },
       search: { ok: true, documents: 1, problems: [] },
       seals: { ok: true, records: 0, problems: [] },
     });
-    expect(describeCheck(report).join('\n')).toMatch(/Schema:\s+ok[\s\S]*Audit chain:\s+ok \(1 events; newest hash [0-9a-f]{64}\)/);
+    expect(describeCheck(report).join('\n')).toMatch(
+      /Schema:\s+ok[\s\S]*Audit chain:\s+ok \(1 events; newest hash [0-9a-f]{64}\)/,
+    );
   });
 
   it('finds a broken foreign key reference (written while the checks were off) and names the row', async () => {
@@ -36,7 +43,10 @@ describe('checkDatabase', () => {
     b.ctx.db.pragma('foreign_keys = ON');
     const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(report.ok).toBe(false);
-    expect(report.foreignKeys).toEqual({ ok: false, problems: [{ table: 'person', rowid: 1, parent: 'organisation' }] });
+    expect(report.foreignKeys).toEqual({
+      ok: false,
+      problems: [{ table: 'person', rowid: 1, parent: 'organisation' }],
+    });
     expect(describeCheck(report).join('\n')).toContain('person row 1 refers to a missing organisation');
   });
 
@@ -49,7 +59,12 @@ describe('checkDatabase', () => {
       const db = openForInspection(tmp.file);
       const report = checkDatabase(db, tmp.file);
       db.close();
-      expect(report).toMatchObject({ ok: false, schema: { ok: false, version: 0 }, integrity: { ok: true }, auditChain: { ok: false, events: 0, head: null } });
+      expect(report).toMatchObject({
+        ok: false,
+        schema: { ok: false, version: 0 },
+        integrity: { ok: true },
+        auditChain: { ok: false, events: 0, head: null },
+      });
       expect(describeCheck(report)[1]).toContain('run "samrad init" to update it');
     } finally {
       tmp.cleanup();
@@ -67,7 +82,13 @@ describe('checkDatabase', () => {
       const report = checkDatabase(db, tmp.file);
       db.close();
       expect(Object.keys(report)).toEqual(['ok', 'database', ...CHECK_NAMES]);
-      expect(report).toMatchObject({ ok: false, schema: { ok: true }, integrity: { ok: true }, foreignKeys: { ok: true }, auditChain: { ok: false, error: expect.stringMatching(/prev_hash|no such column/) } });
+      expect(report).toMatchObject({
+        ok: false,
+        schema: { ok: true },
+        integrity: { ok: true },
+        foreignKeys: { ok: true },
+        auditChain: { ok: false, error: expect.stringMatching(/prev_hash|no such column/) },
+      });
       expect(describeCheck(report).join('\n')).toMatch(/Audit chain:\s+FAILED \(could not be checked: /);
     } finally {
       tmp.cleanup();

@@ -54,17 +54,24 @@ export const checks = {
     label: 'Foreign keys',
     run: (db) => {
       const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
-      return { ok: rows.length === 0, problems: rows.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })) };
+      return {
+        ok: rows.length === 0,
+        problems: rows.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })),
+      };
     },
-    describe: ({ ok, problems }) => `${mark(ok)}${problems.map((p) => `\n  ${p.table} row ${p.rowid} refers to a missing ${p.parent}`).join('')}`,
+    describe: ({ ok, problems }) =>
+      `${mark(ok)}${problems.map((p) => `\n  ${p.table} row ${p.rowid} refers to a missing ${p.parent}`).join('')}`,
   }),
   /** `head`: hash of the newest event. Noted down elsewhere (e.g. with an archive export), it shows later that no event was cut off the end. */
   auditChain: check({
     label: 'Audit chain',
     run: (db) => {
-      if (!hasTable(db, 'audit_event')) return { ok: false, events: 0, brokenAt: null as number | null, head: null as string | null };
+      if (!hasTable(db, 'audit_event'))
+        return { ok: false, events: 0, brokenAt: null as number | null, head: null as string | null };
       const chain = verifyChain(db);
-      const head = (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+      const head =
+        (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ??
+        null;
       return { ok: chain.ok, events: chain.events, brokenAt: chain.brokenAt, head };
     },
     describe: ({ ok, events, brokenAt, head }) =>
@@ -74,16 +81,30 @@ export const checks = {
   search: check({
     label: 'Search index',
     run: (db) => checkSearchIndex(db),
-    describe: ({ ok, documents, problems }) => `${mark(ok)} (${documents} records)${problems.map((p) => `\n  ${p}`).join('')}`,
+    describe: ({ ok, documents, problems }) =>
+      `${mark(ok)} (${documents} records)${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
   /** every sealed record re-checked: its hashes, and that the tables still hold what it shows (see records/verify-seal.ts) */
   seals: check({
     label: 'Seals',
     run: (db) => {
-      if (!hasRecords(db)) return { ok: false, records: 0, problems: [{ code: 'missing' as const, field: null, paragraph: null, message: 'this database has no sealed records yet: run "samrad init" to update it' }] };
+      if (!hasRecords(db))
+        return {
+          ok: false,
+          records: 0,
+          problems: [
+            {
+              code: 'missing' as const,
+              field: null,
+              paragraph: null,
+              message: 'this database has no sealed records yet: run "samrad init" to update it',
+            },
+          ],
+        };
       return verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined });
     },
-    describe: ({ ok, records, problems }) => `${mark(ok)} (${records} records)${problems.map((p) => `\n  ${p.message}`).join('')}`,
+    describe: ({ ok, records, problems }) =>
+      `${mark(ok)} (${records} records)${problems.map((p) => `\n  ${p.message}`).join('')}`,
   }),
 };
 
@@ -127,7 +148,10 @@ export function describeCheck(report: CheckReport): string[] {
     line('Database', report.database),
     ...CHECK_NAMES.map((name) => {
       const result = report[name];
-      const text = 'error' in result ? `FAILED (could not be checked: ${result.error})` : (checks[name].describe as (r: unknown) => string)(result);
+      const text =
+        'error' in result
+          ? `FAILED (could not be checked: ${result.error})`
+          : (checks[name].describe as (r: unknown) => string)(result);
       return line(checks[name].label, text);
     }),
   ];

@@ -19,7 +19,8 @@ export interface Damage {
 const damaged = new WeakMap<Db, Damage>();
 
 export function markDamaged(db: Db, damage: Damage): void {
-  if (!damaged.has(db)) console.error(`[samrad] the database is damaged (${damage.noticed}): ${damage.detail}. No further writes.`);
+  if (!damaged.has(db))
+    console.error(`[samrad] the database is damaged (${damage.noticed}): ${damage.detail}. No further writes.`);
   damaged.set(db, damage);
   try {
     if (db.open) db.pragma('query_only = ON');

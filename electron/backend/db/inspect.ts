@@ -15,16 +15,23 @@ export function assertDatabaseFile(file: string): void {
   let size: number;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new AppError('NOT_A_DATABASE', `${file} is not a file.`, { params: { path: file, reason: 'not_a_file' } });
+    if (!stat.isFile())
+      throw new AppError('NOT_A_DATABASE', `${file} is not a file.`, { params: { path: file, reason: 'not_a_file' } });
     size = stat.size;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('NOT_FOUND', `The database ${file} does not exist.`, { params: { entity: 'database', id: file } });
+    throw new AppError('NOT_FOUND', `The database ${file} does not exist.`, {
+      params: { entity: 'database', id: file },
+    });
   }
   if (size === 0) {
-    throw new AppError('NOT_A_DATABASE', `The database file ${file} is empty (0 bytes): it holds no data and is not a Samråd database. Restore a backup (samrad restore --from FILE), or move the empty file away to start a new database.`, {
-      params: { path: file, reason: 'empty_file' },
-    });
+    throw new AppError(
+      'NOT_A_DATABASE',
+      `The database file ${file} is empty (0 bytes): it holds no data and is not a Samråd database. Restore a backup (samrad restore --from FILE), or move the empty file away to start a new database.`,
+      {
+        params: { path: file, reason: 'empty_file' },
+      },
+    );
   }
   const head = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(file, 'r');
@@ -35,9 +42,13 @@ export function assertDatabaseFile(file: string): void {
     fs.closeSync(fd);
   }
   if (read < head.length || !head.equals(SQLITE_HEADER)) {
-    throw new AppError('NOT_A_DATABASE', `${file} is not an SQLite database (it does not start with the SQLite header). Check the file name, or restore a backup.`, {
-      params: { path: file, reason: 'not_sqlite' },
-    });
+    throw new AppError(
+      'NOT_A_DATABASE',
+      `${file} is not an SQLite database (it does not start with the SQLite header). Check the file name, or restore a backup.`,
+      {
+        params: { path: file, reason: 'not_sqlite' },
+      },
+    );
   }
 }
 
@@ -49,7 +60,11 @@ export function assertDatabaseFile(file: string): void {
 export function openForInspection(file: string, options: { nativeBinding?: string } = {}): Db {
   const resolved = path.resolve(file);
   assertDatabaseFile(resolved);
-  const db = new Database(resolved, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = new Database(resolved, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   db.pragma('query_only = ON');
   return db;
 }

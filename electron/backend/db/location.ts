@@ -8,7 +8,8 @@ import path from 'node:path';
 export function userDataDir(): string {
   if (process.env.SAMRAD_DATA_DIR) return process.env.SAMRAD_DATA_DIR;
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Samråd');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Samråd');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Samråd');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Samråd');
 }

@@ -39,7 +39,10 @@ export interface IntegrityResult {
 /** Runs SQLite's full integrity check of `file` off the calling thread. */
 export function integrityCheckInWorker(file: string, nativeBinding?: string): Promise<IntegrityResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') },
+    });
     worker.once('message', (result: IntegrityResult) => {
       resolve(result);
       void worker.terminate();
@@ -78,7 +81,9 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
       result = await integrityCheckInWorker(path.resolve(ctx.dbPath), ctx.nativeBinding);
     } catch (error) {
       // no worker here (or it died): not a verdict on the file, so nothing is marked
-      console.warn(`[samrad] the background integrity check could not run: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `[samrad] the background integrity check could not run: ${error instanceof Error ? error.message : String(error)}`,
+      );
       setIntegrity(db, 'skipped');
       return;
     }
@@ -88,7 +93,8 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
       const notADb = result.code === 'SQLITE_NOTADB';
       markDamaged(db, {
         code: notADb ? 'NOT_A_DATABASE' : 'DATABASE_CORRUPT',
-        message: 'SQLite\'s integrity check found damage in the database file. Samråd will not write to it again: restore the newest good backup.',
+        message:
+          "SQLite's integrity check found damage in the database file. Samråd will not write to it again: restore the newest good backup.",
         noticed: 'integrity_check',
         detail: result.error ?? (result.problems ?? []).join('; '),
       });

@@ -19,7 +19,9 @@ export function checkMigrationList(list: readonly Migration[]): void {
     }
     const number = /^(\d{3})_[a-z0-9_]+$/.exec(migration.name)?.[1];
     if (!number || Number(number) !== migration.version) {
-      throw new Error(`Migration ${migration.version} is named "${migration.name}"; its name must be "${String(migration.version).padStart(3, '0')}_<what>"`);
+      throw new Error(
+        `Migration ${migration.version} is named "${migration.name}"; its name must be "${String(migration.version).padStart(3, '0')}_<what>"`,
+      );
     }
     if (migration.up.trim() === '') throw new Error(`Migration ${migration.name} is empty`);
   });

@@ -18,7 +18,11 @@ function extendedList(extra: number): Migration[] {
   const list = [...migrations];
   for (let i = 0; i < extra; i++) {
     const version = list.length + 1;
-    list.push({ version, name: `${String(version).padStart(3, '0')}_extra`, up: `CREATE TABLE extra_${version} (x INTEGER) STRICT;` });
+    list.push({
+      version,
+      name: `${String(version).padStart(3, '0')}_extra`,
+      up: `CREATE TABLE extra_${version} (x INTEGER) STRICT;`,
+    });
   }
   return list;
 }
@@ -80,12 +84,18 @@ describe('openDatabase', () => {
 });
 
 describe('migrate', () => {
-  const broken = (version: number): Migration => ({ version, name: `${String(version).padStart(3, '0')}_broken`, up: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);' });
+  const broken = (version: number): Migration => ({
+    version,
+    name: `${String(version).padStart(3, '0')}_broken`,
+    up: 'CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);',
+  });
 
   it('applies all pending steps in one transaction: a failing step leaves schema and user_version untouched', () => {
     const t = rawDb();
     try {
-      expect(() => migrate(t.db, [...migrations, broken(migrations.length + 1)])).toThrow(/no such table: no_such_table/);
+      expect(() => migrate(t.db, [...migrations, broken(migrations.length + 1)])).toThrow(
+        /no such table: no_such_table/,
+      );
       expect(schemaVersion(t.db)).toBe(0);
       expect(schemaNames(t.db, 'table')).toEqual([]);
       expect(t.db.inTransaction).toBe(false);
@@ -117,7 +127,11 @@ describe('migrate', () => {
     try {
       migrate(t.db, migrations);
       const v = LATEST_VERSION + 1;
-      const dangling: Migration = { version: v, name: `${String(v).padStart(3, '0')}_dangling`, up: "INSERT INTO person (name, organisation_id, created_at, updated_at) VALUES ('X', 4242, 'now', 'now');" };
+      const dangling: Migration = {
+        version: v,
+        name: `${String(v).padStart(3, '0')}_dangling`,
+        up: "INSERT INTO person (name, organisation_id, created_at, updated_at) VALUES ('X', 4242, 'now', 'now');",
+      };
       expect(() => migrate(t.db, [...migrations, dangling])).toThrow(/broken foreign key/);
       expect(schemaVersion(t.db)).toBe(LATEST_VERSION);
       expect(t.db.prepare('SELECT count(*) FROM person').pluck().get()).toBe(0);
@@ -160,7 +174,9 @@ describe('backups before migration', () => {
     const kept = listBackups(dir, 'samrad');
     expect(fs.readdirSync(dir)).toHaveLength(10);
     // newest first: taken before migrating from version LATEST+11 down to LATEST+2
-    expect(kept.map((name) => Number(/-v(\d+)-/.exec(name)![1]))).toEqual(Array.from({ length: 10 }, (_, i) => LATEST_VERSION + 11 - i));
+    expect(kept.map((name) => Number(/-v(\d+)-/.exec(name)![1]))).toEqual(
+      Array.from({ length: 10 }, (_, i) => LATEST_VERSION + 11 - i),
+    );
     const newest = new Database(path.join(dir, kept[0]), { readonly: true });
     expect(newest.prepare('SELECT count(*) FROM setting WHERE key LIKE ?').pluck().get('step%')).toBe(11);
     newest.close();
@@ -169,8 +185,14 @@ describe('backups before migration', () => {
   it('a failed migration leaves the database as it was, and the backup taken before it', async () => {
     (await openDatabase(tmp.file)).close();
     const v = LATEST_VERSION + 1;
-    const failing: Migration = { version: v, name: `${String(v).padStart(3, '0')}_failing`, up: 'CREATE TABLE t (x INTEGER); SELECT * FROM nowhere;' };
-    await expect(openDatabase(tmp.file, { migrations: [...migrations, failing] })).rejects.toThrow(/no such table: nowhere/);
+    const failing: Migration = {
+      version: v,
+      name: `${String(v).padStart(3, '0')}_failing`,
+      up: 'CREATE TABLE t (x INTEGER); SELECT * FROM nowhere;',
+    };
+    await expect(openDatabase(tmp.file, { migrations: [...migrations, failing] })).rejects.toThrow(
+      /no such table: nowhere/,
+    );
     const db = await openDatabase(tmp.file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(schemaNames(db, 'table')).not.toContain('t');
@@ -191,6 +213,11 @@ describe('backups before migration', () => {
     ];
     for (const name of names) fs.writeFileSync(path.join(dir, name), '');
     rotateBackups(dir, 'samrad', 2);
-    expect(fs.readdirSync(dir).sort()).toEqual(['other-v1-2020-01-01T00-00-00-000Z.sqlite', 'samrad-v10-2026-01-02T00-00-00-000Z-2.sqlite', 'samrad-v11-2026-01-03T00-00-00-000Z.sqlite', 'samrad.sqlite']);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'other-v1-2020-01-01T00-00-00-000Z.sqlite',
+      'samrad-v10-2026-01-02T00-00-00-000Z-2.sqlite',
+      'samrad-v11-2026-01-03T00-00-00-000Z.sqlite',
+      'samrad.sqlite',
+    ]);
   });
 });

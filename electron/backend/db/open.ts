@@ -36,7 +36,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   checkMigrationList(list);
   const resolved = path.resolve(file);
   if (options.create === false && !fs.existsSync(resolved)) {
-    throw new AppError('NOT_FOUND', `The database ${resolved} does not exist. Create it with "samrad init".`, { params: { entity: 'database', id: resolved } });
+    throw new AppError('NOT_FOUND', `The database ${resolved} does not exist. Create it with "samrad init".`, {
+      params: { entity: 'database', id: resolved },
+    });
   }
   // an existing file must already be a database: SQLite would turn a zero-byte file into a new empty one
   if (fs.existsSync(resolved)) assertDatabaseFile(resolved);
@@ -94,7 +96,10 @@ export function migrate(db: Db, list: Migration[] = registeredMigrations, target
         db.pragma(`user_version = ${migration.version}`);
       }
       const broken = db.pragma('foreign_key_check') as unknown[];
-      if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign key reference(s): ${JSON.stringify(broken.slice(0, 5))}`);
+      if (broken.length > 0)
+        throw new Error(
+          `Migration left ${broken.length} broken foreign key reference(s): ${JSON.stringify(broken.slice(0, 5))}`,
+        );
     });
     apply.immediate();
   } finally {

@@ -38,7 +38,9 @@ export function databaseStatus(ctx: Ctx): DatabaseStatus {
   return {
     path: ctx.dbPath,
     state: damage ? 'damaged' : 'ok',
-    problem: damage ? { code: damage.code, message: damage.message, noticed: damage.noticed, detail: damage.detail } : null,
+    problem: damage
+      ? { code: damage.code, message: damage.message, noticed: damage.noticed, detail: damage.detail }
+      : null,
     integrity: integrityOf(ctx.db),
     backups: backupsOf(ctx.dbPath),
     setAside: setAsideByPath.get(path.resolve(ctx.dbPath)) ?? null,
@@ -54,20 +56,39 @@ export function judgeBackup(backup: string, field = 'backupPath'): { version: nu
   try {
     db = openForInspection(backup);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw fieldError(field, 'backup_missing', `The backup ${backup} does not exist`);
-    throw fieldError(field, 'backup_damaged', `The backup ${backup} is not a usable database: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof AppError && error.code === 'NOT_FOUND')
+      throw fieldError(field, 'backup_missing', `The backup ${backup} does not exist`);
+    throw fieldError(
+      field,
+      'backup_damaged',
+      `The backup ${backup} is not a usable database: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw fieldError(field, 'backup_damaged', `The backup ${backup} fails SQLite's integrity check: ${String(integrity)}`);
+    if (integrity !== 'ok')
+      throw fieldError(
+        field,
+        'backup_damaged',
+        `The backup ${backup} fails SQLite's integrity check: ${String(integrity)}`,
+      );
     const version = schemaVersion(db);
     const samrad = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_event'").get();
     if (!samrad || version < 1) throw fieldError(field, 'backup_not_samrad', `${backup} is not a Samråd database`);
-    if (version > LATEST_VERSION) throw fieldError(field, 'backup_too_new', `The backup ${backup} was written by a newer Samråd (schema ${version})`);
+    if (version > LATEST_VERSION)
+      throw fieldError(
+        field,
+        'backup_too_new',
+        `The backup ${backup} was written by a newer Samråd (schema ${version})`,
+      );
     return { version };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw fieldError(field, 'backup_damaged', `The backup ${backup} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw fieldError(
+      field,
+      'backup_damaged',
+      `The backup ${backup} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     db.close();
   }
@@ -80,12 +101,19 @@ export function judgeBackup(backup: string, field = 'backupPath'): { version: nu
  * is copied with SQLite's backup API under a temporary name and renamed when complete, so a
  * restore cut off midway leaves either the old file or the whole new one in place.
  */
-export async function restoreDatabaseFile(dbPath: string, backup: string, now = new Date()): Promise<{ setAside: string | null; version: number }> {
+export async function restoreDatabaseFile(
+  dbPath: string,
+  backup: string,
+  now = new Date(),
+): Promise<{ setAside: string | null; version: number }> {
   const target = path.resolve(dbPath);
   const source = path.resolve(backup);
   if (source === target) throw fieldError('backupPath', 'backup_is_database', 'The backup is the database itself');
   const { version } = judgeBackup(source);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.restore-${crypto.randomBytes(4).toString('hex')}.part`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.restore-${crypto.randomBytes(4).toString('hex')}.part`,
+  );
   const copyFrom = openForInspection(source);
   try {
     await copyFrom.backup(temp);
@@ -130,7 +158,9 @@ export async function restoreBackup(ctx: Ctx, backupPath: string): Promise<Datab
       sealEarlierActs(ctx);
     } else {
       // nothing was moved: back to the file as it was, still refused for writing if it was damaged
-      ctx.db = damage ? damagedPlaceholder(damage, () => new Database(':memory:')) : await openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
+      ctx.db = damage
+        ? damagedPlaceholder(damage, () => new Database(':memory:'))
+        : await openDatabase(ctx.dbPath, { nativeBinding: ctx.nativeBinding });
     }
   }
   ctx.emit('data.changed', { entity: '*' });
@@ -151,7 +181,12 @@ export async function openOrRecover(dbPath: string, options: OpenOptions, recove
     if (!typed) throw error;
     if (recover && (typed.code === 'DATABASE_CORRUPT' || typed.code === 'NOT_A_DATABASE')) {
       return damagedPlaceholder(
-        { code: typed.code, message: typed.message, noticed: 'open', detail: error instanceof Error ? error.message : String(error) },
+        {
+          code: typed.code,
+          message: typed.message,
+          noticed: 'open',
+          detail: error instanceof Error ? error.message : String(error),
+        },
         () => new Database(':memory:'),
       );
     }

@@ -21,7 +21,10 @@ describe('prepared statement cache', () => {
     const d = db();
     const sql = 'SELECT id, name FROM t ORDER BY id';
     expect(d.prepare(sql).pluck().all()).toEqual([1, 2]);
-    expect(d.prepare(sql).all()).toEqual([{ id: 1, name: 'Åsa' }, { id: 2, name: 'Örjan' }]);
+    expect(d.prepare(sql).all()).toEqual([
+      { id: 1, name: 'Åsa' },
+      { id: 2, name: 'Örjan' },
+    ]);
     expect(d.prepare(sql).raw().get()).toEqual([1, 'Åsa']);
     expect(d.prepare(sql).get()).toEqual({ id: 1, name: 'Åsa' });
     // statements that return no data can be cached too

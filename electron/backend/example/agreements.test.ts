@@ -10,7 +10,9 @@ describe('the Södertälje agreement in the example', () => {
   it('holds the 2014 predecessor and the version signed 2016-12-20 for 2017–2018 with the five priorities', async () => {
     await b.call('example.load', {});
     const [agreement] = await b.call('agreements.list', {});
-    expect(agreement.name).toBe('Samverkansöverenskommelse mellan Södertälje kommun, Södertälje lokalpolisområde och Södertörns brandförsvarsförbund');
+    expect(agreement.name).toBe(
+      'Samverkansöverenskommelse mellan Södertälje kommun, Södertälje lokalpolisområde och Södertörns brandförsvarsförbund',
+    );
     const detail = await b.call('agreements.get', { id: agreement.id });
     expect(detail.versions.map((v) => [v.title, v.validFrom, v.validTo, v.status])).toEqual([
       ['Samverkansöverenskommelse 2014–2016', '2014-01-01', '2016-12-31', 'superseded'],
@@ -22,12 +24,19 @@ describe('the Södertälje agreement in the example', () => {
     expect(v2017.predecessorId).toBe(detail.versions[0].id);
     expect(v2017.signedAt).toBe('2016-12-20');
     expect(v2017.contentHash).toBe(contentHash(b.ctx, v2017.id));
-    expect(v2017.parties.map((p) => [p.organisationName, p.signatoryName, p.signing?.signedOn, p.signing?.place])).toEqual([
+    expect(
+      v2017.parties.map((p) => [p.organisationName, p.signatoryName, p.signing?.signedOn, p.signing?.place]),
+    ).toEqual([
       ['Södertälje kommun', 'Camilla Broo', '2016-12-20', 'Södertälje'],
       ['Södertälje lokalpolisområde', 'Peter Nylind', '2016-12-20', 'Södertälje'],
       ['Södertörns brandförsvarsförbund', 'Lars-Göran Uddholm', '2016-12-20', 'Södertälje'],
     ]);
-    expect(v2017.sections.map((s) => s.heading)).toEqual(['Syfte', 'Samverkansformer', 'Gemensamma prioriteringar', 'Giltighet']);
+    expect(v2017.sections.map((s) => s.heading)).toEqual([
+      'Syfte',
+      'Samverkansformer',
+      'Gemensamma prioriteringar',
+      'Giltighet',
+    ]);
     expect(v2017.priorities.map((p) => p.title)).toEqual([
       'Organiserad brottslighet',
       'Kriminalitet bland ungdomar',

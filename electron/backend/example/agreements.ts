@@ -19,7 +19,10 @@ function paragraph(pieces: Inline[]): ParagraphNode {
     type: 'paragraph',
     content: pieces.map((piece) => {
       const [text, style] = typeof piece === 'string' ? [piece, ''] : piece;
-      const marks = [...(style.includes('b') ? [{ type: 'bold' as const }] : []), ...(style.includes('i') ? [{ type: 'italic' as const }] : [])];
+      const marks = [
+        ...(style.includes('b') ? [{ type: 'bold' as const }] : []),
+        ...(style.includes('i') ? [{ type: 'italic' as const }] : []),
+      ];
       return marks.length ? { type: 'text' as const, text, marks } : { type: 'text' as const, text };
     }),
   };
@@ -32,7 +35,10 @@ export function richTextFrom(blocks: Block[]): RichTextDoc {
     const items = 'ul' in b ? b.ul : b.ol;
     return {
       type: 'ul' in b ? 'bulletList' : 'orderedList',
-      content: items.map((item) => ({ type: 'listItem' as const, content: [paragraph(typeof item === 'string' ? [item] : item)] })),
+      content: items.map((item) => ({
+        type: 'listItem' as const,
+        content: [paragraph(typeof item === 'string' ? [item] : item)],
+      })),
     };
   };
   return { type: 'doc', content: blocks.map(block) };
@@ -62,7 +68,15 @@ export function loadAgreements(ctx: Ctx, refs: ExampleRefs): void {
   for (const p of data.placeholderPeople) {
     people[p.key] =
       existingId(ctx, 'person', p.name) ??
-      createPerson(ctx, { name: p.name, title: p.title, organisationId: refs.organisations[p.organisation], email: null, phone: null, activeFrom: null, activeTo: null }).id;
+      createPerson(ctx, {
+        name: p.name,
+        title: p.title,
+        organisationId: refs.organisations[p.organisation],
+        email: null,
+        phone: null,
+        activeFrom: null,
+        activeTo: null,
+      }).id;
   }
 
   let agreementId: number | null = null;
@@ -78,11 +92,20 @@ export function loadAgreements(ctx: Ctx, refs: ExampleRefs): void {
       versionId = createVersion(ctx, agreementId, fields, predecessorId).id;
     }
     for (const p of v.parties) {
-      addParty(ctx, versionId, { organisationId: refs.organisations[p.organisation], signatoryId: people[p.signatory] });
+      addParty(ctx, versionId, {
+        organisationId: refs.organisations[p.organisation],
+        signatoryId: people[p.signatory],
+      });
     }
     for (const s of v.sections) {
       // keys shared across versions let the redline match 2014's sections with 2017's
-      addSection(ctx, versionId, { heading: s.heading, body: richTextFrom(s.body as Block[]) }, undefined, `sodertalje-${s.key}`);
+      addSection(
+        ctx,
+        versionId,
+        { heading: s.heading, body: richTextFrom(s.body as Block[]) },
+        undefined,
+        `sodertalje-${s.key}`,
+      );
     }
     const source = v.prioritySource;
     for (const p of v.priorities) {
@@ -96,7 +119,15 @@ export function loadAgreements(ctx: Ctx, refs: ExampleRefs): void {
     }
     const sent = sendForSigning(ctx, versionId);
     for (const party of sent.parties) {
-      recordSigning(ctx, { versionId, partyId: party.id, name: null, title: null, organisation: null, signedOn: v.signings.signedOn, place: v.signings.place });
+      recordSigning(ctx, {
+        versionId,
+        partyId: party.id,
+        name: null,
+        title: null,
+        organisation: null,
+        signedOn: v.signings.signedOn,
+        place: v.signings.place,
+      });
     }
     refs.agreementVersions[v.key] = versionId;
     predecessorId = versionId;

@@ -17,11 +17,20 @@ describe('example: the 2017 Chefssamråd year', () => {
     ]);
     const numbers = (await b.call('paragraphs.list', { year: 2017 })).map((p) => p.number);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-    expect(meetings.map((m) => m.justerare.map((j) => j.name))).toEqual([['Peter Nylind'], ['Lars-Göran Uddholm'], ['Lars-Göran Uddholm'], ['Peter Nylind']]);
+    expect(meetings.map((m) => m.justerare.map((j) => j.name))).toEqual([
+      ['Peter Nylind'],
+      ['Lars-Göran Uddholm'],
+      ['Lars-Göran Uddholm'],
+      ['Peter Nylind'],
+    ]);
 
     const september = meetings[2];
     const attendance = await b.call('attendance.list', { meetingId: september.id });
-    expect(attendance.find((a) => a.substituteFor)).toMatchObject({ personName: 'Anders Wikström', substituteFor: { name: 'Peter Nylind' }, decisionMaker: true });
+    expect(attendance.find((a) => a.substituteFor)).toMatchObject({
+      personName: 'Anders Wikström',
+      substituteFor: { name: 'Peter Nylind' },
+      decisionMaker: true,
+    });
     const protocol = (await b.call('protocol.get', { meetingId: september.id }))!;
     expect(protocol.paragraphs.some((p) => p.recusals.some((r) => r.personName === 'Lars-Göran Uddholm'))).toBe(true);
     // the unfinished June item was carried over to September
@@ -33,8 +42,16 @@ describe('example: the 2017 Chefssamråd year', () => {
     expect(december.paragraphs.filter((p) => p.immediatelyAttested).map((p) => p.title)).toEqual(['Mötesplan 2018']);
 
     const priorities = await b.call('meetings.priorities', { on: '2017-06-01' });
-    expect(priorities.map((p) => p.name)).toEqual(['Organiserad brottslighet', 'Kriminalitet bland ungdomar', 'Otrygghet i bostadsområden och centrumanläggningar', 'Bostadsinbrott', 'Fordonsbränder']);
-    expect((await b.call('actions.list', { priorityId: priorities[4].id })).map((a) => a.description)).toEqual(['Ta fram gemensam handlingsplan mot fordonsbränder']);
+    expect(priorities.map((p) => p.name)).toEqual([
+      'Organiserad brottslighet',
+      'Kriminalitet bland ungdomar',
+      'Otrygghet i bostadsområden och centrumanläggningar',
+      'Bostadsinbrott',
+      'Fordonsbränder',
+    ]);
+    expect((await b.call('actions.list', { priorityId: priorities[4].id })).map((a) => a.description)).toEqual([
+      'Ta fram gemensam handlingsplan mot fordonsbränder',
+    ]);
     const stats = await b.call('actions.stats', {});
     expect(stats.filter((s) => s.priorityId !== null)).toHaveLength(5);
     expect(stats.reduce((n, s) => n + s.open + s.overdue + s.done, 0)).toBe(8);

@@ -57,7 +57,13 @@ interface ItemPlan {
   distribution?: string;
   carryOver?: boolean;
   recusal?: 'uddholm';
-  actions?: Array<{ description: string; owner: { person?: string; org?: string }; due: string; doneOn?: string; priority?: PriorityKey }>;
+  actions?: Array<{
+    description: string;
+    owner: { person?: string; org?: string };
+    due: string;
+    doneOn?: string;
+    priority?: PriorityKey;
+  }>;
 }
 
 interface MeetingPlan {
@@ -78,82 +84,207 @@ const STANDING_DECISIONS: Record<string, (m: { justerare: string }) => string> =
   'Val av justerare': (m) => `Att jämte ordföranden justera protokollet utses ${m.justerare}.`,
   'Godkännande av dagordningen': () => 'Dagordningen godkänns.',
   'Föregående protokoll': () => 'Föregående protokoll läggs till handlingarna.',
-  'Lägesbild': () => 'Informationen noteras.',
+  Lägesbild: () => 'Informationen noteras.',
   'Övriga frågor': () => 'Inga övriga frågor anmäldes.',
   'Mötets avslutande': () => 'Ordföranden förklarar mötet avslutat.',
 };
 
 const LAGESBILD = {
-  'Lägesbild': 'Polisen, brandförsvaret och kommunen redovisade läget sedan förra mötet utifrån den gemensamma lokala lägesbilden.',
+  Lägesbild:
+    'Polisen, brandförsvaret och kommunen redovisade läget sedan förra mötet utifrån den gemensamma lokala lägesbilden.',
 };
 
 function plans(p: Partial<Record<PriorityKey, number>>): MeetingPlan[] {
-  const item = (kind: AgendaItemFields['kind'], title: string, presenter: string, minutes: number, priority: PriorityKey | null, dnr: string | null, description: string): AgendaItemFields => ({
-    kind, title, presenter, plannedMinutes: minutes, priorityId: priority ? p[priority] ?? null : null, dnr, description,
+  const item = (
+    kind: AgendaItemFields['kind'],
+    title: string,
+    presenter: string,
+    minutes: number,
+    priority: PriorityKey | null,
+    dnr: string | null,
+    description: string,
+  ): AgendaItemFields => ({
+    kind,
+    title,
+    presenter,
+    plannedMinutes: minutes,
+    priorityId: priority ? (p[priority] ?? null) : null,
+    dnr,
+    description,
   });
   return [
     {
-      date: '2017-03-14', place: 'Stadshuset, Södertälje', justerare: 'nylind', attestedOn: ['2017-03-21', '2017-03-22'],
+      date: '2017-03-14',
+      place: 'Stadshuset, Södertälje',
+      justerare: 'nylind',
+      attestedOn: ['2017-03-21', '2017-03-22'],
       items: [
         {
-          fields: item('decision', 'Samverkansöverenskommelsen 2017–2018: genomförande', 'Camilla Broo', 20, null, 'KS 2017/112',
-            'Överenskommelsen undertecknades 2016-12-20 och gäller 2017-01-01 – 2018-12-31. Parterna redovisar hur arbetet organiseras.'),
-          decision: 'Chefssamrådet fastställer arbetsformerna för 2017: fyra chefssamråd och fasta lägesmöten varannan vecka.',
+          fields: item(
+            'decision',
+            'Samverkansöverenskommelsen 2017–2018: genomförande',
+            'Camilla Broo',
+            20,
+            null,
+            'KS 2017/112',
+            'Överenskommelsen undertecknades 2016-12-20 och gäller 2017-01-01 – 2018-12-31. Parterna redovisar hur arbetet organiseras.',
+          ),
+          decision:
+            'Chefssamrådet fastställer arbetsformerna för 2017: fyra chefssamråd och fasta lägesmöten varannan vecka.',
           distribution: 'Parternas ledningsgrupper',
         },
         {
-          fields: item('decision', 'Fordonsbränder: gemensam handlingsplan inför sommaren', 'Lars-Göran Uddholm', 20, 'fordon', 'KS 2017/131',
-            'Antalet fordonsbränder ökade under hösten 2016, främst i Ronna, Hovsjö och Geneta.'),
-          decision: 'Brandförsvaret får i uppdrag att tillsammans med polisen ta fram en handlingsplan mot fordonsbränder till juni.',
-          actions: [{ description: 'Ta fram gemensam handlingsplan mot fordonsbränder', owner: { org: 'Södertörns brandförsvarsförbund' }, due: '2017-05-31', doneOn: '2017-05-29' }],
+          fields: item(
+            'decision',
+            'Fordonsbränder: gemensam handlingsplan inför sommaren',
+            'Lars-Göran Uddholm',
+            20,
+            'fordon',
+            'KS 2017/131',
+            'Antalet fordonsbränder ökade under hösten 2016, främst i Ronna, Hovsjö och Geneta.',
+          ),
+          decision:
+            'Brandförsvaret får i uppdrag att tillsammans med polisen ta fram en handlingsplan mot fordonsbränder till juni.',
+          actions: [
+            {
+              description: 'Ta fram gemensam handlingsplan mot fordonsbränder',
+              owner: { org: 'Södertörns brandförsvarsförbund' },
+              due: '2017-05-31',
+              doneOn: '2017-05-29',
+            },
+          ],
           distribution: 'Södertörns brandförsvarsförbund, Södertälje lokalpolisområde',
         },
         {
-          fields: item('information', 'Bostadsinbrott: lägesbild och förebyggande arbete', 'Peter Nylind', 15, 'inbrott', null,
-            'Polisen redovisar utvecklingen av bostadsinbrott och grannsamverkan.'),
+          fields: item(
+            'information',
+            'Bostadsinbrott: lägesbild och förebyggande arbete',
+            'Peter Nylind',
+            15,
+            'inbrott',
+            null,
+            'Polisen redovisar utvecklingen av bostadsinbrott och grannsamverkan.',
+          ),
           decision: 'Informationen noteras. Polisen återkommer med en analys av inbrotten i villaområden.',
-          actions: [{ description: 'Analys av bostadsinbrott i villaområden', owner: { person: 'Peter Nylind' }, due: '2017-06-13', doneOn: '2017-06-13' }],
+          actions: [
+            {
+              description: 'Analys av bostadsinbrott i villaområden',
+              owner: { person: 'Peter Nylind' },
+              due: '2017-06-13',
+              doneOn: '2017-06-13',
+            },
+          ],
         },
       ],
     },
     {
-      date: '2017-06-13', place: 'Polishuset, Södertälje', justerare: 'uddholm', attestedOn: ['2017-06-20', '2017-06-21'],
+      date: '2017-06-13',
+      place: 'Polishuset, Södertälje',
+      justerare: 'uddholm',
+      attestedOn: ['2017-06-20', '2017-06-21'],
       guest: { title: 'enhetschef, Fältassistenterna', forItem: 1 },
-      correction: { date: '2017-06-28', text: 'Under § 14 ska diarienumret vara KS 2017/418, inte KS 2017/481.', onItem: 1 },
+      correction: {
+        date: '2017-06-28',
+        text: 'Under § 14 ska diarienumret vara KS 2017/418, inte KS 2017/481.',
+        onItem: 1,
+      },
       items: [
         {
-          fields: item('decision', 'Otrygghet i bostadsområden och centrum: trygghetsvandringar', 'Camilla Broo', 20, 'otrygghet', 'KS 2017/405',
-            'Förslag om gemensamma trygghetsvandringar i Södertälje centrum, Ronna och Hovsjö under hösten.'),
-          decision: 'Chefssamrådet ställer sig bakom trygghetsvandringar under hösten och uppdrar åt kommunen att samordna dem.',
-          actions: [{ description: 'Samordna trygghetsvandringar i centrum, Ronna och Hovsjö', owner: { org: 'Södertälje kommun' }, due: '2017-10-31', doneOn: '2017-10-30' }],
+          fields: item(
+            'decision',
+            'Otrygghet i bostadsområden och centrum: trygghetsvandringar',
+            'Camilla Broo',
+            20,
+            'otrygghet',
+            'KS 2017/405',
+            'Förslag om gemensamma trygghetsvandringar i Södertälje centrum, Ronna och Hovsjö under hösten.',
+          ),
+          decision:
+            'Chefssamrådet ställer sig bakom trygghetsvandringar under hösten och uppdrar åt kommunen att samordna dem.',
+          actions: [
+            {
+              description: 'Samordna trygghetsvandringar i centrum, Ronna och Hovsjö',
+              owner: { org: 'Södertälje kommun' },
+              due: '2017-10-31',
+              doneOn: '2017-10-30',
+            },
+          ],
         },
         {
-          fields: item('decision', 'Ungdomar i riskzon: sommarinsatser', 'Camilla Broo', 20, 'ungdom', 'KS 2017/481',
-            'Fältassistenterna och fritidsgårdarna presenterar sommarens förstärkta insatser för ungdomar.'),
+          fields: item(
+            'decision',
+            'Ungdomar i riskzon: sommarinsatser',
+            'Camilla Broo',
+            20,
+            'ungdom',
+            'KS 2017/481',
+            'Fältassistenterna och fritidsgårdarna presenterar sommarens förstärkta insatser för ungdomar.',
+          ),
           decision: 'Sommarinsatserna genomförs enligt förslaget. Resultatet redovisas vid nästa möte.',
           carryOver: true,
-          actions: [{ description: 'Redovisa resultatet av sommarinsatserna för ungdomar', owner: { org: 'Fältassistenterna' }, due: '2017-09-12', doneOn: '2017-09-12' }],
+          actions: [
+            {
+              description: 'Redovisa resultatet av sommarinsatserna för ungdomar',
+              owner: { org: 'Fältassistenterna' },
+              due: '2017-09-12',
+              doneOn: '2017-09-12',
+            },
+          ],
         },
         {
-          fields: item('information', 'Fordonsbränder: handlingsplanen', 'Lars-Göran Uddholm', 15, 'fordon', 'KS 2017/131',
-            'Brandförsvaret redovisar den gemensamma handlingsplanen.'),
+          fields: item(
+            'information',
+            'Fordonsbränder: handlingsplanen',
+            'Lars-Göran Uddholm',
+            15,
+            'fordon',
+            'KS 2017/131',
+            'Brandförsvaret redovisar den gemensamma handlingsplanen.',
+          ),
           decision: 'Handlingsplanen antas.',
         },
       ],
     },
     {
-      date: '2017-09-12', place: 'Brandstationen, Södertälje', justerare: 'uddholm', nylindAbsent: true, carryFromPrevious: true, attestedOn: ['2017-09-19', '2017-09-20'],
+      date: '2017-09-12',
+      place: 'Brandstationen, Södertälje',
+      justerare: 'uddholm',
+      nylindAbsent: true,
+      carryFromPrevious: true,
+      attestedOn: ['2017-09-19', '2017-09-20'],
       items: [
         {
-          fields: item('decision', 'Organiserad brottslighet: samordnad tillsyn', 'Anders Wikström', 25, 'organiserad', 'KS 2017/602',
-            'Polisen föreslår gemensam tillsyn av verksamheter med koppling till organiserad brottslighet, med kommunens tillsynsfunktioner och brandförsvaret.'),
+          fields: item(
+            'decision',
+            'Organiserad brottslighet: samordnad tillsyn',
+            'Anders Wikström',
+            25,
+            'organiserad',
+            'KS 2017/602',
+            'Polisen föreslår gemensam tillsyn av verksamheter med koppling till organiserad brottslighet, med kommunens tillsynsfunktioner och brandförsvaret.',
+          ),
           decision: 'Parterna genomför samordnad tillsyn under hösten. Polisen leder arbetet.',
-          notes: 'Protokollsanteckning: Lars-Göran Uddholm framhåller att brandförsvarets tillsyn sker enligt lagen om skydd mot olyckor.',
-          actions: [{ description: 'Plan för samordnad tillsyn hösten 2017', owner: { person: 'Anders Wikström' }, due: '2017-10-15', doneOn: '2017-10-10' }],
+          notes:
+            'Protokollsanteckning: Lars-Göran Uddholm framhåller att brandförsvarets tillsyn sker enligt lagen om skydd mot olyckor.',
+          actions: [
+            {
+              description: 'Plan för samordnad tillsyn hösten 2017',
+              owner: { person: 'Anders Wikström' },
+              due: '2017-10-15',
+              doneOn: '2017-10-10',
+            },
+          ],
         },
         {
-          fields: item('decision', 'Medel till förebyggande projekt mot fordonsbränder', 'Camilla Broo', 15, 'fordon', 'KS 2017/611',
-            'Brandförsvarsförbundet ansöker om medel ur den gemensamma brottsförebyggande budgeten för ett projekt med skolinformation.'),
+          fields: item(
+            'decision',
+            'Medel till förebyggande projekt mot fordonsbränder',
+            'Camilla Broo',
+            15,
+            'fordon',
+            'KS 2017/611',
+            'Brandförsvarsförbundet ansöker om medel ur den gemensamma brottsförebyggande budgeten för ett projekt med skolinformation.',
+          ),
           decision: 'Ansökan beviljas med 150 000 kronor.',
           recusal: 'uddholm',
           distribution: 'Södertörns brandförsvarsförbund, kommunens ekonomiavdelning',
@@ -161,21 +292,56 @@ function plans(p: Partial<Record<PriorityKey, number>>): MeetingPlan[] {
       ],
     },
     {
-      date: '2017-12-12', place: 'Stadshuset, Södertälje', justerare: 'nylind', attestedOn: ['2017-12-19', '2017-12-20'], immediate: 1,
+      date: '2017-12-12',
+      place: 'Stadshuset, Södertälje',
+      justerare: 'nylind',
+      attestedOn: ['2017-12-19', '2017-12-20'],
+      immediate: 1,
       items: [
         {
-          fields: item('decision', 'Uppföljning 2017 och inriktning 2018', 'Camilla Broo', 30, null, 'KS 2017/880',
-            'Genomgång av året utifrån de fem prioriterade områdena.'),
+          fields: item(
+            'decision',
+            'Uppföljning 2017 och inriktning 2018',
+            'Camilla Broo',
+            30,
+            null,
+            'KS 2017/880',
+            'Genomgång av året utifrån de fem prioriterade områdena.',
+          ),
           decision: 'Chefssamrådet godkänner uppföljningen. Prioriteringarna ligger fast för 2018.',
           actions: [
-            { description: 'Uppdatera den lokala lägesbilden inför 2018', owner: { org: 'Södertälje lokalpolisområde' }, due: '2018-02-28', doneOn: '2018-02-20' },
-            { description: 'Fortsätta trygghetsvandringar våren 2018', owner: { org: 'Södertälje kommun' }, due: '2018-05-31', priority: 'otrygghet' },
-            { description: 'Fortsatt samverkan mot organiserad brottslighet: uppföljning av tillsynen', owner: { person: 'Peter Nylind' }, due: '2018-03-31', priority: 'organiserad' },
+            {
+              description: 'Uppdatera den lokala lägesbilden inför 2018',
+              owner: { org: 'Södertälje lokalpolisområde' },
+              due: '2018-02-28',
+              doneOn: '2018-02-20',
+            },
+            {
+              description: 'Fortsätta trygghetsvandringar våren 2018',
+              owner: { org: 'Södertälje kommun' },
+              due: '2018-05-31',
+              priority: 'otrygghet',
+            },
+            {
+              description: 'Fortsatt samverkan mot organiserad brottslighet: uppföljning av tillsynen',
+              owner: { person: 'Peter Nylind' },
+              due: '2018-03-31',
+              priority: 'organiserad',
+            },
           ],
         },
         {
-          fields: item('decision', 'Mötesplan 2018', 'Maria Lindqvist', 5, null, null, 'Förslag till datum för chefssamråd 2018.'),
-          decision: 'Chefssamrådet sammanträder 2018-03-13, 2018-06-12, 2018-09-11 och 2018-12-11. Paragrafen justeras omedelbart.',
+          fields: item(
+            'decision',
+            'Mötesplan 2018',
+            'Maria Lindqvist',
+            5,
+            null,
+            null,
+            'Förslag till datum för chefssamråd 2018.',
+          ),
+          decision:
+            'Chefssamrådet sammanträder 2018-03-13, 2018-06-12, 2018-09-11 och 2018-12-11. Paragrafen justeras omedelbart.',
         },
       ],
     },
@@ -189,19 +355,63 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
   const broo = refs.people.broo;
   const nylind = refs.people.nylind;
   const uddholm = refs.people.uddholm;
-  const org = (name: string) => (ctx.db.prepare('SELECT id, name FROM organisation').all() as Array<{ id: number; name: string }>).find((o) => o.name === name)?.id ?? null;
+  const org = (name: string) =>
+    (ctx.db.prepare('SELECT id, name FROM organisation').all() as Array<{ id: number; name: string }>).find(
+      (o) => o.name === name,
+    )?.id ?? null;
   const secretary = personId(ctx, 'Maria Lindqvist', () => {
-    const id = createPerson(ctx, { name: 'Maria Lindqvist', title: 'samordnare för trygghet och samverkan', organisationId: refs.organisations.kommun, email: null, phone: null, activeFrom: '2016-09-01', activeTo: null }).id;
-    addMember(ctx, { bodyId, personId: id, role: 'sekreterare', from: '2017-01-01', to: '2018-12-31', substituteForId: null });
+    const id = createPerson(ctx, {
+      name: 'Maria Lindqvist',
+      title: 'samordnare för trygghet och samverkan',
+      organisationId: refs.organisations.kommun,
+      email: null,
+      phone: null,
+      activeFrom: '2016-09-01',
+      activeTo: null,
+    }).id;
+    addMember(ctx, {
+      bodyId,
+      personId: id,
+      role: 'sekreterare',
+      from: '2017-01-01',
+      to: '2018-12-31',
+      substituteForId: null,
+    });
     return id;
   });
   const wikstrom = personId(ctx, 'Anders Wikström', () => {
-    const id = createPerson(ctx, { name: 'Anders Wikström', title: 'biträdande lokalpolisområdeschef', organisationId: refs.organisations.polis, email: null, phone: null, activeFrom: '2016-01-01', activeTo: null }).id;
-    addMember(ctx, { bodyId, personId: id, role: 'ersattare', from: '2017-01-01', to: '2018-12-31', substituteForId: nylind });
+    const id = createPerson(ctx, {
+      name: 'Anders Wikström',
+      title: 'biträdande lokalpolisområdeschef',
+      organisationId: refs.organisations.polis,
+      email: null,
+      phone: null,
+      activeFrom: '2016-01-01',
+      activeTo: null,
+    }).id;
+    addMember(ctx, {
+      bodyId,
+      personId: id,
+      role: 'ersattare',
+      from: '2017-01-01',
+      to: '2018-12-31',
+      substituteForId: nylind,
+    });
     return id;
   });
-  const ek = personId(ctx, 'Sara Ek', () =>
-    createPerson(ctx, { name: 'Sara Ek', title: 'enhetschef', organisationId: refs.organisations.faltassistenter ?? null, email: null, phone: null, activeFrom: null, activeTo: null }).id,
+  const ek = personId(
+    ctx,
+    'Sara Ek',
+    () =>
+      createPerson(ctx, {
+        name: 'Sara Ek',
+        title: 'enhetschef',
+        organisationId: refs.organisations.faltassistenter ?? null,
+        email: null,
+        phone: null,
+        activeFrom: null,
+        activeTo: null,
+      }).id,
   );
   const people: Record<string, number> = { 'Peter Nylind': nylind, 'Anders Wikström': wikstrom, 'Camilla Broo': broo };
   const priorities = findPriorities(ctx);
@@ -211,8 +421,16 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
   for (const plan of plans(priorities)) {
     const justerareId = plan.justerare === 'nylind' ? nylind : uddholm;
     const meeting = createMeeting(ctx, {
-      bodyId, date: plan.date, startTime: '09:00', endTime: '11:30', place: plan.place, chairId: broo, secretaryId: secretary,
-      justerareIds: [justerareId], notes: null, applyTemplate: true,
+      bodyId,
+      date: plan.date,
+      startTime: '09:00',
+      endTime: '11:30',
+      place: plan.place,
+      chairId: broo,
+      secretaryId: secretary,
+      justerareIds: [justerareId],
+      notes: null,
+      applyTemplate: true,
     });
     refs.meetings[plan.date] = meeting.id;
     // attendance: Wikström serves for Nylind when he is away
@@ -221,13 +439,31 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
       const n = rows.find((a) => a.personId === nylind)!;
       updateAttendee(ctx, n.id, { role: n.role, status: 'absent', substituteForId: null, participatesIn: null });
       const w = rows.find((a) => a.personId === wikstrom)!;
-      updateAttendee(ctx, w.id, { role: 'ersattare', status: 'present', substituteForId: nylind, participatesIn: null });
+      updateAttendee(ctx, w.id, {
+        role: 'ersattare',
+        status: 'present',
+        substituteForId: nylind,
+        participatesIn: null,
+      });
     }
     if (plan.carryFromPrevious) {
       const offered = agendaSuggestions(ctx, meeting.id);
-      carryOver(ctx, meeting.id, offered.unfinished.map((u) => u.id), []);
+      carryOver(
+        ctx,
+        meeting.id,
+        offered.unfinished.map((u) => u.id),
+        [],
+      );
     }
-    for (const it of plan.items) addAgendaItem(ctx, meeting.id, { ...it.fields, description: it.fields.description ?? null, presenter: it.fields.presenter ?? null, plannedMinutes: it.fields.plannedMinutes ?? 10, priorityId: it.fields.priorityId ?? null, dnr: it.fields.dnr ?? null });
+    for (const it of plan.items)
+      addAgendaItem(ctx, meeting.id, {
+        ...it.fields,
+        description: it.fields.description ?? null,
+        presenter: it.fields.presenter ?? null,
+        plannedMinutes: it.fields.plannedMinutes ?? 10,
+        priorityId: it.fields.priorityId ?? null,
+        dnr: it.fields.dnr ?? null,
+      });
     // the example follows the clock: a meeting still to come has its agenda and no protocol yet
     const now = today(ctx);
     if (plan.date > now) continue;
@@ -240,12 +476,24 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
       const it = ownItems.get(p.title);
       const standing = STANDING_DECISIONS[p.title];
       const carried = agenda.find((a) => a.id === p.agendaItemId)?.fromParagraphId != null;
-      const decision = it?.decision ?? (standing ? standing({ justerare: names[plan.justerare] }) : carried ? 'Redovisningen noteras. Ärendet är därmed avslutat.' : 'Informationen noteras.');
+      const decision =
+        it?.decision ??
+        (standing
+          ? standing({ justerare: names[plan.justerare] })
+          : carried
+            ? 'Redovisningen noteras. Ärendet är därmed avslutat.'
+            : 'Informationen noteras.');
       updateParagraph(ctx, p.id, {
-        kind: p.kind, title: p.title, dnr: p.dnr,
+        kind: p.kind,
+        title: p.title,
+        dnr: p.dnr,
         background: it?.background ?? p.background ?? (LAGESBILD as Record<string, string>)[p.title] ?? null,
-        decision, notes: it?.notes ?? null, distribution: it?.distribution ?? null, priorityId: p.priorityId,
-        finished: true, carryOver: it?.carryOver ?? false,
+        decision,
+        notes: it?.notes ?? null,
+        distribution: it?.distribution ?? null,
+        priorityId: p.priorityId,
+        finished: true,
+        carryOver: it?.carryOver ?? false,
       });
       if (it) {
         ownParagraphs.push(p);
@@ -255,7 +503,8 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
             description: a.description,
             ownerPersonId: a.owner.person ? people[a.owner.person] : null,
             ownerOrganisationId: a.owner.org ? org(a.owner.org) : null,
-            dueDate: a.due, priorityId: a.priority ? priorities[a.priority] ?? null : null,
+            dueDate: a.due,
+            priorityId: a.priority ? (priorities[a.priority] ?? null) : null,
           });
           if (a.doneOn && a.doneOn <= now) setActionStatus(ctx, action.id, 'done', a.doneOn);
         }
@@ -263,7 +512,12 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
     }
     if (plan.guest) {
       const p = ownParagraphs[plan.guest.forItem];
-      addAttendee(ctx, meeting.id, ek, { role: 'ovrig', status: 'present', substituteForId: null, participatesIn: `§ ${p.number}` });
+      addAttendee(ctx, meeting.id, ek, {
+        role: 'ovrig',
+        status: 'present',
+        substituteForId: null,
+        participatesIn: `§ ${p.number}`,
+      });
     }
     if (plan.immediate !== undefined && plan.date <= now) {
       const p = ownParagraphs[plan.immediate];
@@ -277,8 +531,17 @@ export function loadMeetings(ctx: Ctx, refs: ExampleRefs): void {
     attestProtocol(ctx, meeting.id, justerareId, plan.attestedOn[1], plan.place.split(',')[0]);
     if (plan.correction) {
       const paragraphId = plan.correction.onItem !== undefined ? ownParagraphs[plan.correction.onItem].id : null;
-      const number = paragraphId !== null ? getProtocol(ctx, meeting.id)!.paragraphs.find((x) => x.id === paragraphId)!.number : null;
-      addCorrection(ctx, meeting.id, paragraphId, plan.correction.date, number ? plan.correction.text.replace('§ 14', `§ ${number}`) : plan.correction.text);
+      const number =
+        paragraphId !== null
+          ? getProtocol(ctx, meeting.id)!.paragraphs.find((x) => x.id === paragraphId)!.number
+          : null;
+      addCorrection(
+        ctx,
+        meeting.id,
+        paragraphId,
+        plan.correction.date,
+        number ? plan.correction.text.replace('§ 14', `§ ${number}`) : plan.correction.text,
+      );
     }
   }
 }

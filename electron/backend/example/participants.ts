@@ -46,7 +46,8 @@ export function loadParticipants(ctx: Ctx, refs: ExampleRefs): void {
   }
   for (const b of data.bodies) {
     refs.bodies[b.key] =
-      existingId(ctx, 'body', b.name) ?? createBody(ctx, { name: b.name, kind: b.kind as BodyKind, description: b.description, recordLanguage: 'sv' }).id;
+      existingId(ctx, 'body', b.name) ??
+      createBody(ctx, { name: b.name, kind: b.kind as BodyKind, description: b.description, recordLanguage: 'sv' }).id;
     for (const m of b.members) {
       const bodyId = refs.bodies[b.key];
       const personId = refs.people[m.person];

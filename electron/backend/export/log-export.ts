@@ -3,8 +3,17 @@ import { write } from '../audit/log';
 import { sha256Hex } from './write-file';
 
 /** Records an export in the audit log of the record it came from, so it shows in its history. */
-export function logExport(ctx: Ctx, entity: string, entityId: number, fileName: string, bytes: Uint8Array, details: Record<string, unknown> = {}): string {
+export function logExport(
+  ctx: Ctx,
+  entity: string,
+  entityId: number,
+  fileName: string,
+  bytes: Uint8Array,
+  details: Record<string, unknown> = {},
+): string {
   const sha256 = sha256Hex(bytes);
-  write(ctx, (record) => record({ action: 'export', entity, entityId, after: { fileName, sha256, bytes: bytes.length, ...details } }));
+  write(ctx, (record) =>
+    record({ action: 'export', entity, entityId, after: { fileName, sha256, bytes: bytes.length, ...details } }),
+  );
   return sha256;
 }

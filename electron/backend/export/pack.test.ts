@@ -9,10 +9,21 @@ import { packDocx } from './pack';
 import { safeUnzip } from '../signing/opc/safe-unzip';
 
 function protocol(paragraphs: number): Document {
-  const children: Paragraph[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Protokoll Chefssamrådet 2017-03-14')] })];
+  const children: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Protokoll Chefssamrådet 2017-03-14')] }),
+  ];
   for (let i = 1; i <= paragraphs; i++) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`§ ${i} Lägesbild i Södertälje`)] }));
-    children.push(new Paragraph({ children: [new TextRun({ text: 'Beslut: ', bold: true }), new TextRun('Chefssamrådet beslutar att lägga informationen till handlingarna.')] }));
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`§ ${i} Lägesbild i Södertälje`)] }),
+    );
+    children.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: 'Beslut: ', bold: true }),
+          new TextRun('Chefssamrådet beslutar att lägga informationen till handlingarna.'),
+        ],
+      }),
+    );
   }
   return new Document({ creator: 'Samråd', sections: [{ children }] });
 }
@@ -23,10 +34,12 @@ describe('packDocx (fast packaging path)', () => {
     const theirs = unzipSync(new Uint8Array(await Packer.toBuffer(protocol(3))));
     const left = Object.keys(theirs).filter((name) => !(name in ours));
     expect(left.length).toBeGreaterThan(0);
-    for (const name of left) expect(strFromU8(theirs[name]), name).toMatch(/^<\?xml[^>]*>\s*<Relationships [^>]*(\/>|>\s*<\/Relationships>)$/);
+    for (const name of left)
+      expect(strFromU8(theirs[name]), name).toMatch(/^<\?xml[^>]*>\s*<Relationships [^>]*(\/>|>\s*<\/Relationships>)$/);
     expect(Object.keys(ours).every((name) => name in theirs)).toBe(true);
     expect(Object.keys(ours)).toContain('word/_rels/document.xml.rels');
-    const xml = (parts: Record<string, Uint8Array>, name: string) => strFromU8(parts[name]).replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, '');
+    const xml = (parts: Record<string, Uint8Array>, name: string) =>
+      strFromU8(parts[name]).replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, '');
     for (const name of Object.keys(ours)) expect(xml(ours, name), name).toBe(xml(theirs, name));
     expect(Object.keys(ours)[0]).toBe('[Content_Types].xml');
   });
@@ -40,7 +53,19 @@ describe('packDocx (fast packaging path)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-pack-'));
     try {
       fs.writeFileSync(path.join(dir, 'protokoll.docx'), await packDocx(protocol(12)));
-      execFileSync('libreoffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'protokoll.docx')], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync(
+        'libreoffice',
+        [
+          `-env:UserInstallation=file://${dir}/lo-profile`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          path.join(dir, 'protokoll.docx'),
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
       const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'protokoll.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toContain('Protokoll Chefssamrådet 2017-03-14');
       expect(text).toContain('§ 12 Lägesbild i Södertälje');

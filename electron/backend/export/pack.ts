@@ -3,7 +3,11 @@ import { writeZip } from './zip-writer';
 
 /** The part of docx's Packer that writes each part's XML; the zipping we do ourselves. */
 interface DocxCompiler {
-  compile(file: Document, prettify?: unknown, overrides?: unknown[]): Map<string, string | Uint8Array | ArrayBufferView>;
+  compile(
+    file: Document,
+    prettify?: unknown,
+    overrides?: unknown[],
+  ): Map<string, string | Uint8Array | ArrayBufferView>;
 }
 
 const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
@@ -40,12 +44,19 @@ export function zipPackage(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
  * zips at level 6 and costs several times more (see `npm run bench`).
  */
 export function packDocxSync(document: Document, options: PackOptions = {}): Uint8Array {
-  if (!compiler) throw new Error('docx no longer exposes Packer.compiler; packDocx must be adapted to the new docx version');
+  if (!compiler)
+    throw new Error('docx no longer exposes Packer.compiler; packDocx must be adapted to the new docx version');
   const parts = new Map<string, Uint8Array>();
   for (const [path, raw] of compiler.compile(document, undefined, [])) {
     if (typeof raw === 'string' && isEmptyRelationshipPart(path, raw)) continue;
-    const data = typeof raw === 'string' && path === 'docProps/core.xml' && options.timestamp ? stampCoreProperties(raw, options.timestamp) : raw;
-    parts.set(path, typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    const data =
+      typeof raw === 'string' && path === 'docProps/core.xml' && options.timestamp
+        ? stampCoreProperties(raw, options.timestamp)
+        : raw;
+    parts.set(
+      path,
+      typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    );
   }
   return zipPackage(parts);
 }

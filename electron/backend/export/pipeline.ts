@@ -55,17 +55,33 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       const ref: RecordRef = { kind: 'protocol', id: source.meetingId };
       const sealed = findRecord(ctx.db, ref);
       const doc = sealed ? recordDocument(ctx, sealed, ref, lang, sign) : draft(ctx, source.meetingId, lang, sign);
-      return { doc, entity: 'meeting', entityId: source.meetingId, details: { ...details, ...recordDetails(sealed, lang) } };
+      return {
+        doc,
+        entity: 'meeting',
+        entityId: source.meetingId,
+        details: { ...details, ...recordDetails(sealed, lang) },
+      };
     }
     case 'extract': {
       const meetingId = meetingOfParagraph(ctx, source.paragraphId);
       const ref: RecordRef = { kind: 'extract', id: source.paragraphId };
       const sealed = findRecord(ctx.db, ref);
-      const doc = sealed ? recordDocument(ctx, sealed, ref, lang, sign) : await extractOf(ctx, source.paragraphId, meetingId, lang, sign);
-      return { doc, entity: 'meeting', entityId: meetingId, details: { ...details, paragraphId: source.paragraphId, ...recordDetails(sealed, lang) } };
+      const doc = sealed
+        ? recordDocument(ctx, sealed, ref, lang, sign)
+        : await extractOf(ctx, source.paragraphId, meetingId, lang, sign);
+      return {
+        doc,
+        entity: 'meeting',
+        entityId: meetingId,
+        details: { ...details, paragraphId: source.paragraphId, ...recordDetails(sealed, lang) },
+      };
     }
     case 'agenda': {
-      if (sign) throw invalidState('sign_needs_attested', 'A notice of meeting is not signed; only attested protocols and §§ are');
+      if (sign)
+        throw invalidState(
+          'sign_needs_attested',
+          'A notice of meeting is not signed; only attested protocols and §§ are',
+        );
       return { doc: agendaDocx(ctx, source.meetingId, lang), entity: 'meeting', entityId: source.meetingId, details };
     }
     case 'agreement': {
@@ -74,20 +90,36 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       const version = getVersionSummary(ctx, source.versionId);
       let doc: ExportedDocument;
       if (sealed) doc = recordDocument(ctx, sealed, ref, lang, sign);
-      else if (version.storedStatus === 'signed') throw recordErrors.missing(`${version.agreementName} ${version.validFrom} – ${version.validTo}`);
+      else if (version.storedStatus === 'signed')
+        throw recordErrors.missing(`${version.agreementName} ${version.validFrom} – ${version.validTo}`);
       else if (sign) throw agreementErrors.signOnlySigned();
       else doc = agreementDocx(agreementContent(ctx, source.versionId), lang);
-      return { doc, entity: 'agreement_version', entityId: source.versionId, details: { ...details, ...recordDetails(sealed, lang) } };
+      return {
+        doc,
+        entity: 'agreement_version',
+        entityId: source.versionId,
+        details: { ...details, ...recordDetails(sealed, lang) },
+      };
     }
     case 'correction': {
       const ref: RecordRef = { kind: 'correction', id: source.correctionId };
       const sealed = findRecord(ctx.db, ref);
       if (!sealed) throw notFound('correction', source.correctionId);
-      return { doc: recordDocument(ctx, sealed, ref, lang, sign), entity: 'meeting', entityId: sealed.meeting_id!, details: { ...details, correctionId: source.correctionId, ...recordDetails(sealed, lang) } };
+      return {
+        doc: recordDocument(ctx, sealed, ref, lang, sign),
+        entity: 'meeting',
+        entityId: sealed.meeting_id!,
+        details: { ...details, correctionId: source.correctionId, ...recordDetails(sealed, lang) },
+      };
     }
     case 'redline': {
       if (sign) throw agreementErrors.signOnlySigned();
-      return { doc: redlineDocx(ctx, source.fromId, source.toId, lang), entity: 'agreement_version', entityId: source.toId, details: { ...details, comparedWith: source.fromId } };
+      return {
+        doc: redlineDocx(ctx, source.fromId, source.toId, lang),
+        entity: 'agreement_version',
+        entityId: source.toId,
+        details: { ...details, comparedWith: source.fromId },
+      };
     }
   }
 }
@@ -102,7 +134,8 @@ const recordDetails = (sealed: SealedRecordRow | null, lang: DocumentLanguage) =
 /** A protocol not yet attested, rendered from the tables as it stands. */
 function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolean): ExportedDocument {
   const content = protocolContent(ctx, meetingId);
-  if (protocolStatus(ctx, meetingId) === 'attested') throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
+  if (protocolStatus(ctx, meetingId) === 'attested')
+    throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
   if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
   return protocolDocx(content, lang);
 }
@@ -111,7 +144,13 @@ function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolea
  * A protokollsutdrag of a § not attested on its own: from the protocol's sealed snapshot once
  * the protocol is attested (so it shows what was attested), else live as a draft.
  */
-async function extractOf(ctx: Ctx, paragraphId: number, meetingId: number, lang: DocumentLanguage, sign: boolean): Promise<ExportedDocument> {
+async function extractOf(
+  ctx: Ctx,
+  paragraphId: number,
+  meetingId: number,
+  lang: DocumentLanguage,
+  sign: boolean,
+): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
     if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
     return extractDocx(extractContent(ctx, paragraphId), lang);
@@ -125,9 +164,21 @@ async function extractOf(ctx: Ctx, paragraphId: number, meetingId: number, lang:
   const sealed = JSON.parse(protocol.snapshot) as ProtocolContent;
   const paragraph = sealed.paragraphs.find((p) => p.id === paragraphId)!;
   const doc = extractDocx(
-    { format: 'samrad-extract/1', meeting: sealed.meeting, attendance: sealed.attendance, paragraph, attestations: sealed.attestations },
+    {
+      format: 'samrad-extract/1',
+      meeting: sealed.meeting,
+      attendance: sealed.attendance,
+      paragraph,
+      attestations: sealed.attestations,
+    },
     lang,
-    { timestamp: new Date(protocol.sealed_at), translationOf: lang !== protocol.lang ? { sealedAt: protocol.sealed_at.slice(0, 10), sha256: protocol.document_sha256 } : undefined },
+    {
+      timestamp: new Date(protocol.sealed_at),
+      translationOf:
+        lang !== protocol.lang
+          ? { sealedAt: protocol.sealed_at.slice(0, 10), sha256: protocol.document_sha256 }
+          : undefined,
+    },
   );
   return sign ? { fileName: doc.fileName, bytes: await signExport(ctx, doc.bytes) } : doc;
 }
@@ -143,10 +194,17 @@ export async function exportForUser(ctx: Ctx, request: ExportRequest): Promise<E
  * For the CLI: refuses an existing target before any work, writes under a temporary name and
  * renames, and logs only once the file exists. A refused or failed export logs nothing.
  */
-export async function exportToFile(ctx: Ctx, request: ExportRequest, target: string, overwrite: boolean): Promise<{ path: string; sha256: string; fileName: string }> {
+export async function exportToFile(
+  ctx: Ctx,
+  request: ExportRequest,
+  target: string,
+  overwrite: boolean,
+): Promise<{ path: string; sha256: string; fileName: string }> {
   const file = path.resolve(target);
   if (fs.existsSync(file) && !overwrite) {
-    throw new AppError('FILE_EXISTS', `${file} already exists; choose another name or add --overwrite`, { params: { path: file } });
+    throw new AppError('FILE_EXISTS', `${file} already exists; choose another name or add --overwrite`, {
+      params: { path: file },
+    });
   }
   const { doc, entity, entityId, details } = await prepare(ctx, request);
   const written = writeExportFile(file, doc.bytes, { overwrite });

@@ -22,12 +22,15 @@ export function createPortServer({ start, reply }: PortServerOptions) {
       starting = start(message.dbPath, message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}).then(
         (opened) => {
           backend = opened;
-          opened.events.on('event', (event: string, payload: unknown) => reply.postMessage({ type: 'event', event, payload }));
+          opened.events.on('event', (event: string, payload: unknown) =>
+            reply.postMessage({ type: 'event', event, payload }),
+          );
           reply.postMessage({ type: 'ready' });
           return opened;
         },
         (error: unknown) => {
-          const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'INTERNAL';
+          const code =
+            typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'INTERNAL';
           reply.postMessage({ type: 'fatal', code, message: error instanceof Error ? error.message : String(error) });
           return null;
         },
@@ -37,7 +40,11 @@ export function createPortServer({ start, reply }: PortServerOptions) {
     if (message.type === 'call') {
       const ready = backend ?? (starting ? await starting : null);
       if (!ready) {
-        reply.postMessage({ type: 'result', id: message.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The backend is not running' } } });
+        reply.postMessage({
+          type: 'result',
+          id: message.id,
+          result: { ok: false, error: { code: 'INTERNAL', message: 'The backend is not running' } },
+        });
         return;
       }
       const result = await ready.dispatch(message.method, message.input);

@@ -20,16 +20,31 @@ if (!parentPort) {
 
 // the app's backend: a damaged database still starts (recovery only, the window offers a
 // backup), and the full integrity check and the daily backup run in the background
-const server = createPortServer({ start: (dbPath, options) => startBackend(dbPath, { ...options, recoverDamaged: true, maintenance: {} }), reply: parentPort });
+const server = createPortServer({
+  start: (dbPath, options) => startBackend(dbPath, { ...options, recoverDamaged: true, maintenance: {} }),
+  reply: parentPort,
+});
 parentPort.on('message', ({ data }) => {
-  server.handle(data).catch((error: unknown) => console.error(`[samrad] a message from the window could not be handled: ${error instanceof Error ? error.stack : String(error)}`));
+  server
+    .handle(data)
+    .catch((error: unknown) =>
+      console.error(
+        `[samrad] a message from the window could not be handled: ${error instanceof Error ? error.stack : String(error)}`,
+      ),
+    );
 });
 
 // Last resort: every call is already answered inside the dispatcher's guard. Whatever still
 // escapes is logged and the process goes on serving the window; if it dies anyway, the main
 // process starts a new one (electron/main/backend-supervisor.ts).
-process.on('unhandledRejection', (reason) => console.error(`[samrad] unhandled rejection in the backend (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`));
-process.on('uncaughtException', (error) => console.error(`[samrad] uncaught exception in the backend (kept running): ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) =>
+  console.error(
+    `[samrad] unhandled rejection in the backend (kept running): ${reason instanceof Error ? reason.stack : String(reason)}`,
+  ),
+);
+process.on('uncaughtException', (error) =>
+  console.error(`[samrad] uncaught exception in the backend (kept running): ${error.stack ?? error.message}`),
+);
 
 const stop = () => {
   server.close();

@@ -77,13 +77,21 @@ export function listActions(ctx: Ctx, filter: Filter = {}): ActionItem[] {
   if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
   if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
   if (filter.paragraphId) (where.push('x.paragraph_id = @paragraphId'), (params.paragraphId = filter.paragraphId));
-  if (filter.priorityId) (where.push('coalesce(x.priority_id, p.priority_id) = @priorityId'), (params.priorityId = filter.priorityId));
+  if (filter.priorityId)
+    (where.push('coalesce(x.priority_id, p.priority_id) = @priorityId'), (params.priorityId = filter.priorityId));
   if (filter.withoutPriority) where.push('coalesce(x.priority_id, p.priority_id) IS NULL');
-  if (filter.ownerPersonId) (where.push('x.owner_person_id = @ownerPersonId'), (params.ownerPersonId = filter.ownerPersonId));
-  if (filter.ownerOrganisationId) (where.push('x.owner_organisation_id = @ownerOrganisationId'), (params.ownerOrganisationId = filter.ownerOrganisationId));
+  if (filter.ownerPersonId)
+    (where.push('x.owner_person_id = @ownerPersonId'), (params.ownerPersonId = filter.ownerPersonId));
+  if (filter.ownerOrganisationId)
+    (where.push('x.owner_organisation_id = @ownerOrganisationId'),
+      (params.ownerOrganisationId = filter.ownerOrganisationId));
   if (filter.status) (where.push('x.status = @status'), (params.status = filter.status));
   if (filter.overdue !== undefined) {
-    where.push(filter.overdue ? "(x.status = 'open' AND x.due_date < @today)" : "NOT (x.status = 'open' AND coalesce(x.due_date < @today, 0))");
+    where.push(
+      filter.overdue
+        ? "(x.status = 'open' AND x.due_date < @today)"
+        : "NOT (x.status = 'open' AND coalesce(x.due_date < @today, 0))",
+    );
   }
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.date, m.start_time, p.number, x.id`;
   return (ctx.db.prepare(sql).all(params) as Row[]).map((r) => toAction(r, params.today as string));
@@ -99,8 +107,15 @@ function checkOwner(ctx: Ctx, f: Fields): void {
   if (f.ownerPersonId !== null && !ctx.db.prepare('SELECT 1 FROM person WHERE id = ?').get(f.ownerPersonId)) {
     throw invalidField('ownerPersonId', 'unknown_person', `Person ${f.ownerPersonId} does not exist`);
   }
-  if (f.ownerOrganisationId !== null && !ctx.db.prepare('SELECT 1 FROM organisation WHERE id = ?').get(f.ownerOrganisationId)) {
-    throw invalidField('ownerOrganisationId', 'unknown_organisation', `Organisation ${f.ownerOrganisationId} does not exist`);
+  if (
+    f.ownerOrganisationId !== null &&
+    !ctx.db.prepare('SELECT 1 FROM organisation WHERE id = ?').get(f.ownerOrganisationId)
+  ) {
+    throw invalidField(
+      'ownerOrganisationId',
+      'unknown_organisation',
+      `Organisation ${f.ownerOrganisationId} does not exist`,
+    );
   }
   checkPriority(ctx, f.priorityId);
 }
@@ -133,8 +148,18 @@ export function updateAction(ctx: Ctx, id: number, f: Fields): ActionItem {
     assertParagraphEditable(ctx, before.paragraphId);
     checkOwner(ctx, f);
     ctx.db
-      .prepare('UPDATE action_item SET description = ?, owner_person_id = ?, owner_organisation_id = ?, due_date = ?, priority_id = ?, updated_at = ? WHERE id = ?')
-      .run(f.description, f.ownerPersonId, f.ownerOrganisationId, f.dueDate, f.priorityId, ctx.clock.now().toISOString(), id);
+      .prepare(
+        'UPDATE action_item SET description = ?, owner_person_id = ?, owner_organisation_id = ?, due_date = ?, priority_id = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        f.description,
+        f.ownerPersonId,
+        f.ownerOrganisationId,
+        f.dueDate,
+        f.priorityId,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const after = getAction(ctx, id);
     record({ action: 'update', entity: 'action_item', entityId: id, before, after });
     return after;
@@ -146,10 +171,19 @@ export function setActionStatus(ctx: Ctx, id: number, status: ActionItem['status
   return write(ctx, (record) => {
     const before = getAction(ctx, id);
     const on = status === 'done' ? (doneOn ?? today(ctx)) : null;
-    if (on !== null && on < before.meetingDate) throw invalidField('doneOn', 'done_before_meeting', 'An action cannot be done before the meeting that gave it');
-    ctx.db.prepare('UPDATE action_item SET status = ?, done_on = ?, updated_at = ? WHERE id = ?').run(status, on, ctx.clock.now().toISOString(), id);
+    if (on !== null && on < before.meetingDate)
+      throw invalidField('doneOn', 'done_before_meeting', 'An action cannot be done before the meeting that gave it');
+    ctx.db
+      .prepare('UPDATE action_item SET status = ?, done_on = ?, updated_at = ? WHERE id = ?')
+      .run(status, on, ctx.clock.now().toISOString(), id);
     const after = getAction(ctx, id);
-    record({ action: status === 'done' ? 'action_done' : 'action_reopened', entity: 'action_item', entityId: id, before, after });
+    record({
+      action: status === 'done' ? 'action_done' : 'action_reopened',
+      entity: 'action_item',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -168,18 +202,31 @@ export function removeAction(ctx: Ctx, id: number): { id: number } {
 
 /** Per priority (null: none linked): open and not yet due, open past due, done. */
 export function actionStats(ctx: Ctx, bodyId?: number) {
-  const byPriority = new Map<number | null, { priorityId: number | null; priorityName: string | null; open: number; overdue: number; done: number }>();
+  const byPriority = new Map<
+    number | null,
+    { priorityId: number | null; priorityName: string | null; open: number; overdue: number; done: number }
+  >();
   for (const a of listActions(ctx, bodyId ? { bodyId } : {})) {
-    const entry = byPriority.get(a.priorityId) ?? { priorityId: a.priorityId, priorityName: a.priorityName, open: 0, overdue: 0, done: 0 };
+    const entry = byPriority.get(a.priorityId) ?? {
+      priorityId: a.priorityId,
+      priorityName: a.priorityName,
+      open: 0,
+      overdue: 0,
+      done: 0,
+    };
     if (a.status === 'done') entry.done++;
     else if (a.overdue) entry.overdue++;
     else entry.open++;
     byPriority.set(a.priorityId, entry);
   }
   const positions = new Map(
-    (ctx.db.prepare('SELECT id, position FROM agreement_priority').all() as Array<{ id: number; position: number }>).map((p) => [p.id, p.position]),
+    (
+      ctx.db.prepare('SELECT id, position FROM agreement_priority').all() as Array<{ id: number; position: number }>
+    ).map((p) => [p.id, p.position]),
   );
   return [...byPriority.values()].sort(
-    (a, b) => (a.priorityId === null ? 1 : 0) - (b.priorityId === null ? 1 : 0) || (positions.get(a.priorityId!) ?? 0) - (positions.get(b.priorityId!) ?? 0),
+    (a, b) =>
+      (a.priorityId === null ? 1 : 0) - (b.priorityId === null ? 1 : 0) ||
+      (positions.get(a.priorityId!) ?? 0) - (positions.get(b.priorityId!) ?? 0),
   );
 }

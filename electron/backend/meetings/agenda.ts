@@ -61,13 +61,17 @@ export function listAgenda(ctx: Ctx, meetingId: number): AgendaItem[] {
 }
 
 function getItem(ctx: Ctx, id: number): AgendaItem {
-  const meetingId = ctx.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').pluck().get(id) as number | undefined;
+  const meetingId = ctx.db.prepare('SELECT meeting_id FROM agenda_item WHERE id = ?').pluck().get(id) as
+    number | undefined;
   if (meetingId === undefined) throw notFound('agenda_item', id);
   return listAgenda(ctx, meetingId).find((i) => i.id === id)!;
 }
 
 function orderedIds(ctx: Ctx, meetingId: number): number[] {
-  return ctx.db.prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id').pluck().all(meetingId) as number[];
+  return ctx.db
+    .prepare('SELECT id FROM agenda_item WHERE meeting_id = ? ORDER BY position, id')
+    .pluck()
+    .all(meetingId) as number[];
 }
 
 function renumberPositions(ctx: Ctx, ids: number[]): void {
@@ -82,7 +86,10 @@ function defaultPosition(ctx: Ctx, meetingId: number): number {
     .prepare("SELECT min(position) FROM agenda_item WHERE meeting_id = ? AND template_place = 'closing'")
     .pluck()
     .get(meetingId) as number | null;
-  const count = ctx.db.prepare('SELECT count(*) FROM agenda_item WHERE meeting_id = ?').pluck().get(meetingId) as number;
+  const count = ctx.db
+    .prepare('SELECT count(*) FROM agenda_item WHERE meeting_id = ?')
+    .pluck()
+    .get(meetingId) as number;
   return firstClosing ?? count + 1;
 }
 
@@ -93,7 +100,13 @@ interface Extra {
 }
 
 /** Inserts one item at `position` (1-based) and closes the order up; runs inside a write. */
-export function insertAgendaItem(ctx: Ctx, meetingId: number, f: Fields, position: number | undefined, extra: Extra = {}): number {
+export function insertAgendaItem(
+  ctx: Ctx,
+  meetingId: number,
+  f: Fields,
+  position: number | undefined,
+  extra: Extra = {},
+): number {
   checkPriority(ctx, f.priorityId);
   const ids = orderedIds(ctx, meetingId);
   const at = Math.min(Math.max(1, position ?? defaultPosition(ctx, meetingId)), ids.length + 1);
@@ -104,8 +117,22 @@ export function insertAgendaItem(ctx: Ctx, meetingId: number, f: Fields, positio
          template_place, from_paragraph_id, from_action_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(meetingId, ids.length + 1, f.kind, f.title, f.description, f.presenter, f.plannedMinutes, f.priorityId, f.dnr,
-      extra.templatePlace ?? null, extra.fromParagraphId ?? null, extra.fromActionId ?? null, now, now);
+    .run(
+      meetingId,
+      ids.length + 1,
+      f.kind,
+      f.title,
+      f.description,
+      f.presenter,
+      f.plannedMinutes,
+      f.priorityId,
+      f.dnr,
+      extra.templatePlace ?? null,
+      extra.fromParagraphId ?? null,
+      extra.fromActionId ?? null,
+      now,
+      now,
+    );
   const id = Number(lastInsertRowid);
   ids.splice(at - 1, 0, id);
   renumberPositions(ctx, ids);
@@ -128,8 +155,20 @@ export function updateAgendaItem(ctx: Ctx, id: number, f: Fields): AgendaItem {
     assertAgendaEditable(ctx, before.meetingId);
     checkPriority(ctx, f.priorityId);
     ctx.db
-      .prepare('UPDATE agenda_item SET kind = ?, title = ?, description = ?, presenter = ?, planned_minutes = ?, priority_id = ?, dnr = ?, updated_at = ? WHERE id = ?')
-      .run(f.kind, f.title, f.description, f.presenter, f.plannedMinutes, f.priorityId, f.dnr, ctx.clock.now().toISOString(), id);
+      .prepare(
+        'UPDATE agenda_item SET kind = ?, title = ?, description = ?, presenter = ?, planned_minutes = ?, priority_id = ?, dnr = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        f.kind,
+        f.title,
+        f.description,
+        f.presenter,
+        f.plannedMinutes,
+        f.priorityId,
+        f.dnr,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const after = getItem(ctx, id);
     record({ action: 'update_agenda_item', entity: 'meeting', entityId: before.meetingId, before, after });
     return after;
@@ -151,7 +190,11 @@ export function reorderAgenda(ctx: Ctx, meetingId: number, itemIds: number[]): A
   write(ctx, (record) => {
     assertAgendaEditable(ctx, meetingId);
     const current = orderedIds(ctx, meetingId);
-    if (itemIds.length !== current.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((i) => current.includes(i))) {
+    if (
+      itemIds.length !== current.length ||
+      new Set(itemIds).size !== itemIds.length ||
+      !itemIds.every((i) => current.includes(i))
+    ) {
       throw invalidField('itemIds', 'order_mismatch', 'Give every item of the agenda exactly once');
     }
     renumberPositions(ctx, itemIds);
@@ -163,14 +206,26 @@ export function reorderAgenda(ctx: Ctx, meetingId: number, itemIds: number[]): A
 /** Adds the template's items the agenda lacks (by title): opening ones first, closing ones last. Runs inside a write. */
 export function applyTemplate(ctx: Ctx, meetingId: number): number {
   const bodyId = ctx.db.prepare('SELECT body_id FROM meeting WHERE id = ?').pluck().get(meetingId) as number;
-  const have = new Set((ctx.db.prepare('SELECT title FROM agenda_item WHERE meeting_id = ?').pluck().all(meetingId) as string[]).map(nameKey));
+  const have = new Set(
+    (ctx.db.prepare('SELECT title FROM agenda_item WHERE meeting_id = ?').pluck().all(meetingId) as string[]).map(
+      nameKey,
+    ),
+  );
   const { items } = getTemplate(ctx, bodyId);
   let opening = 0;
   let added = 0;
   for (const t of items) {
     if (t.place === 'opening') opening++;
     if (have.has(nameKey(t.title))) continue;
-    const fields: Fields = { kind: t.kind, title: t.title, description: null, presenter: null, plannedMinutes: t.plannedMinutes, priorityId: null, dnr: null };
+    const fields: Fields = {
+      kind: t.kind,
+      title: t.title,
+      description: null,
+      presenter: null,
+      plannedMinutes: t.plannedMinutes,
+      priorityId: null,
+      dnr: null,
+    };
     const count = orderedIds(ctx, meetingId).length;
     insertAgendaItem(ctx, meetingId, fields, t.place === 'opening' ? opening : count + 1, { templatePlace: t.place });
     added++;

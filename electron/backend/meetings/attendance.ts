@@ -32,7 +32,15 @@ const SELECT = `
   LEFT JOIN person s ON s.id = a.substitute_for_id`;
 
 const VOTING_ROLES = new Set(['ordforande', 'vice_ordforande', 'ledamot']);
-export const ROLE_ORDER: Attendee['role'][] = ['ordforande', 'vice_ordforande', 'ledamot', 'ersattare', 'sekreterare', 'adjungerad', 'ovrig'];
+export const ROLE_ORDER: Attendee['role'][] = [
+  'ordforande',
+  'vice_ordforande',
+  'ledamot',
+  'ersattare',
+  'sekreterare',
+  'adjungerad',
+  'ovrig',
+];
 
 const toAttendee = (r: Row): Attendee => ({
   id: r.id,
@@ -53,7 +61,10 @@ export function listAttendance(ctx: Ctx, meetingId: number): Attendee[] {
   meetingExists(ctx, meetingId);
   return (ctx.db.prepare(`${SELECT} WHERE a.meeting_id = ?`).all(meetingId) as Row[])
     .map(toAttendee)
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || svCollator.compare(a.personName, b.personName));
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || svCollator.compare(a.personName, b.personName),
+    );
 }
 
 function getAttendee(ctx: Ctx, id: number): Attendee {
@@ -68,9 +79,14 @@ function getAttendee(ctx: Ctx, id: number): Attendee {
  * else starts as present.
  */
 export function prefillAttendance(ctx: Ctx, meetingId: number): number {
-  const meeting = ctx.db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as { body_id: number; date: string };
+  const meeting = ctx.db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as {
+    body_id: number;
+    date: string;
+  };
   const members = ctx.db
-    .prepare(`SELECT person_id, role FROM body_member WHERE body_id = ? AND valid_from <= ? AND coalesce(valid_to, '9999-12-31') >= ?`)
+    .prepare(
+      `SELECT person_id, role FROM body_member WHERE body_id = ? AND valid_from <= ? AND coalesce(valid_to, '9999-12-31') >= ?`,
+    )
     .all(meeting.body_id, meeting.date, meeting.date) as Array<{ person_id: number; role: Attendee['role'] }>;
   members.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   const insert = ctx.db.prepare(
@@ -78,7 +94,8 @@ export function prefillAttendance(ctx: Ctx, meetingId: number): number {
      ON CONFLICT (meeting_id, person_id) DO NOTHING`,
   );
   let added = 0;
-  for (const m of members) added += insert.run(meetingId, m.person_id, m.role, m.role === 'ersattare' ? 'absent' : 'present').changes;
+  for (const m of members)
+    added += insert.run(meetingId, m.person_id, m.role, m.role === 'ersattare' ? 'absent' : 'present').changes;
   return added;
 }
 
@@ -92,7 +109,9 @@ export function prefill(ctx: Ctx, meetingId: number): Attendee[] {
 }
 
 function checkFields(ctx: Ctx, meetingId: number, personId: number, f: Fields, selfId: number | null): void {
-  const meeting = ctx.db.prepare('SELECT chair_id, justerare1_id, justerare2_id FROM meeting WHERE id = ?').get(meetingId) as {
+  const meeting = ctx.db
+    .prepare('SELECT chair_id, justerare1_id, justerare2_id FROM meeting WHERE id = ?')
+    .get(meetingId) as {
     chair_id: number | null;
     justerare1_id: number | null;
     justerare2_id: number | null;
@@ -105,12 +124,17 @@ function checkFields(ctx: Ctx, meetingId: number, personId: number, f: Fields, s
   }
   if (f.substituteForId !== null) {
     checkPerson(ctx, f.substituteForId, 'substituteForId');
-    if (f.substituteForId === personId) throw invalidField('substituteForId', 'substitute_self', 'Nobody stands in for themselves');
+    if (f.substituteForId === personId)
+      throw invalidField('substituteForId', 'substitute_self', 'Nobody stands in for themselves');
     const replaced = ctx.db
       .prepare('SELECT id, status, role FROM attendance WHERE meeting_id = ? AND person_id = ?')
       .get(meetingId, f.substituteForId) as { id: number; status: string; role: string } | undefined;
     if (replaced && replaced.status === 'present') {
-      throw invalidField('substituteForId', 'substitute_for_present', 'The member is present; mark them absent before someone serves for them');
+      throw invalidField(
+        'substituteForId',
+        'substitute_for_present',
+        'The member is present; mark them absent before someone serves for them',
+      );
     }
     const taken = ctx.db
       .prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND substitute_for_id = ? AND id IS NOT ?')
@@ -119,7 +143,10 @@ function checkFields(ctx: Ctx, meetingId: number, personId: number, f: Fields, s
     if (f.status !== 'present') throw invalidField('status', 'substitute_absent', 'A substitute who serves is present');
   }
   // a present person who is being substituted would make two votes for one seat
-  if (f.status === 'present' && ctx.db.prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND substitute_for_id = ?').get(meetingId, personId)) {
+  if (
+    f.status === 'present' &&
+    ctx.db.prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND substitute_for_id = ?').get(meetingId, personId)
+  ) {
     throw invalidField('status', 'substituted_member_present', 'Someone serves for this member; remove that first');
   }
 }
@@ -133,7 +160,9 @@ export function addAttendee(ctx: Ctx, meetingId: number, personId: number, f: Fi
     }
     checkFields(ctx, meetingId, personId, f, null);
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO attendance (meeting_id, person_id, role, status, substitute_for_id, participates_in) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO attendance (meeting_id, person_id, role, status, substitute_for_id, participates_in) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(meetingId, personId, f.role, f.status, f.substituteForId, f.participatesIn);
     const created = getAttendee(ctx, Number(lastInsertRowid));
     record({ action: 'add_attendee', entity: 'meeting', entityId: meetingId, after: created });
@@ -159,14 +188,24 @@ export function removeAttendee(ctx: Ctx, id: number): { id: number } {
   return write(ctx, (record) => {
     const before = getAttendee(ctx, id);
     assertProtocolEditable(ctx, before.meetingId);
-    const m = ctx.db.prepare('SELECT chair_id, justerare1_id, justerare2_id FROM meeting WHERE id = ?').get(before.meetingId) as Record<string, number | null>;
+    const m = ctx.db
+      .prepare('SELECT chair_id, justerare1_id, justerare2_id FROM meeting WHERE id = ?')
+      .get(before.meetingId) as Record<string, number | null>;
     if ([m.justerare1_id, m.justerare2_id].includes(before.personId)) {
       throw invalidField('personId', 'justerare_absent', 'A justerare must be present; choose another justerare first');
     }
-    if (ctx.db.prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND substitute_for_id = ?').get(before.meetingId, before.personId)) {
+    if (
+      ctx.db
+        .prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND substitute_for_id = ?')
+        .get(before.meetingId, before.personId)
+    ) {
       throw invalidField('personId', 'substituted_member_present', 'Someone serves for this member; remove that first');
     }
-    ctx.db.prepare('DELETE FROM paragraph_recusal WHERE person_id = ? AND paragraph_id IN (SELECT id FROM paragraph WHERE meeting_id = ?)').run(before.personId, before.meetingId);
+    ctx.db
+      .prepare(
+        'DELETE FROM paragraph_recusal WHERE person_id = ? AND paragraph_id IN (SELECT id FROM paragraph WHERE meeting_id = ?)',
+      )
+      .run(before.personId, before.meetingId);
     ctx.db.prepare('DELETE FROM attendance WHERE id = ?').run(id);
     record({ action: 'remove_attendee', entity: 'meeting', entityId: before.meetingId, before });
     return { id };

@@ -8,7 +8,12 @@ import { listParagraphs } from './paragraphs';
 import { assertAgendaEditable, meetingExists } from './state';
 
 function meetingOf(ctx: Ctx, meetingId: number) {
-  return ctx.db.prepare('SELECT id, body_id, date, start_time FROM meeting WHERE id = ?').get(meetingId) as { id: number; body_id: number; date: string; start_time: string };
+  return ctx.db.prepare('SELECT id, body_id, date, start_time FROM meeting WHERE id = ?').get(meetingId) as {
+    id: number;
+    body_id: number;
+    date: string;
+    start_time: string;
+  };
 }
 
 /**
@@ -25,14 +30,19 @@ export function agendaSuggestions(ctx: Ctx, meetingId: number) {
        ORDER BY date DESC, start_time DESC LIMIT 1`,
     )
     .get(m.body_id, m.date, m.date, m.start_time) as { id: number; date: string } | undefined;
-  const carried = ctx.db.prepare('SELECT from_paragraph_id, from_action_id FROM agenda_item WHERE meeting_id = ?').all(meetingId) as Array<{ from_paragraph_id: number | null; from_action_id: number | null }>;
+  const carried = ctx.db
+    .prepare('SELECT from_paragraph_id, from_action_id FROM agenda_item WHERE meeting_id = ?')
+    .all(meetingId) as Array<{ from_paragraph_id: number | null; from_action_id: number | null }>;
   const carriedParagraphs = new Set(carried.map((c) => c.from_paragraph_id).filter((v) => v !== null));
   const carriedActions = new Set(carried.map((c) => c.from_action_id).filter((v) => v !== null));
   const unfinished = previous
     ? listParagraphs(ctx, { meetingId: previous.id, carryOver: true }).filter((p) => !carriedParagraphs.has(p.id))
     : [];
   const openActions = listActions(ctx, { bodyId: m.body_id, status: 'open' }).filter(
-    (a) => (a.meetingDate < m.date || (previous !== undefined && a.meetingId === previous.id)) && a.meetingId !== meetingId && !carriedActions.has(a.id),
+    (a) =>
+      (a.meetingDate < m.date || (previous !== undefined && a.meetingId === previous.id)) &&
+      a.meetingId !== meetingId &&
+      !carriedActions.has(a.id),
   );
   return { previousMeeting: previous ?? null, unfinished, openActions };
 }
@@ -43,24 +53,69 @@ export function carryOver(ctx: Ctx, meetingId: number, paragraphIds: number[], a
     const offered = agendaSuggestions(ctx, meetingId);
     for (const id of paragraphIds) {
       const p = offered.unfinished.find((u) => u.id === id);
-      if (!p) throw invalidField('paragraphIds', 'not_offered', `§ ${id} is not among the unfinished items offered for this meeting`);
-      const source = ctx.db.prepare('SELECT kind, background, priority_id FROM paragraph WHERE id = ?').get(id) as { kind: AgendaItem['kind']; background: string | null; priority_id: number | null };
-      insertAgendaItem(ctx, meetingId, {
-        kind: source.kind, title: p.title, description: `Återupptas från ${p.meetingDate} § ${p.number}.`, presenter: null,
-        plannedMinutes: 10, priorityId: source.priority_id, dnr: p.dnr,
-      }, undefined, { fromParagraphId: id });
-      record({ action: 'carry_over_paragraph', entity: 'meeting', entityId: meetingId, after: { paragraphId: id, number: p.number, title: p.title } });
+      if (!p)
+        throw invalidField(
+          'paragraphIds',
+          'not_offered',
+          `§ ${id} is not among the unfinished items offered for this meeting`,
+        );
+      const source = ctx.db.prepare('SELECT kind, background, priority_id FROM paragraph WHERE id = ?').get(id) as {
+        kind: AgendaItem['kind'];
+        background: string | null;
+        priority_id: number | null;
+      };
+      insertAgendaItem(
+        ctx,
+        meetingId,
+        {
+          kind: source.kind,
+          title: p.title,
+          description: `Återupptas från ${p.meetingDate} § ${p.number}.`,
+          presenter: null,
+          plannedMinutes: 10,
+          priorityId: source.priority_id,
+          dnr: p.dnr,
+        },
+        undefined,
+        { fromParagraphId: id },
+      );
+      record({
+        action: 'carry_over_paragraph',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { paragraphId: id, number: p.number, title: p.title },
+      });
     }
     for (const id of actionIds) {
       const a = offered.openActions.find((o) => o.id === id);
-      if (!a) throw invalidField('actionIds', 'not_offered', `Action ${id} is not among the open actions offered for this meeting`);
+      if (!a)
+        throw invalidField(
+          'actionIds',
+          'not_offered',
+          `Action ${id} is not among the open actions offered for this meeting`,
+        );
       const dnr = ctx.db.prepare('SELECT dnr FROM paragraph WHERE id = ?').pluck().get(a.paragraphId) as string | null;
-      insertAgendaItem(ctx, meetingId, {
-        kind: 'information', title: `Uppföljning: ${a.description}`.slice(0, 300),
-        description: `Uppdrag från ${a.meetingDate} § ${a.paragraphNumber}, ansvarig ${a.ownerName}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}.`,
-        presenter: a.ownerName, plannedMinutes: 5, priorityId: a.priorityId, dnr,
-      }, undefined, { fromActionId: id });
-      record({ action: 'carry_over_action', entity: 'meeting', entityId: meetingId, after: { actionId: id, description: a.description } });
+      insertAgendaItem(
+        ctx,
+        meetingId,
+        {
+          kind: 'information',
+          title: `Uppföljning: ${a.description}`.slice(0, 300),
+          description: `Uppdrag från ${a.meetingDate} § ${a.paragraphNumber}, ansvarig ${a.ownerName}${a.dueDate ? `, klart senast ${a.dueDate}` : ''}.`,
+          presenter: a.ownerName,
+          plannedMinutes: 5,
+          priorityId: a.priorityId,
+          dnr,
+        },
+        undefined,
+        { fromActionId: id },
+      );
+      record({
+        action: 'carry_over_action',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { actionId: id, description: a.description },
+      });
     }
   });
   return listAgenda(ctx, meetingId);

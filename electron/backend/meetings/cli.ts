@@ -27,7 +27,17 @@ export const meetingListKinds: Record<string, ListKind> = {
   paragraphs: {
     method: 'paragraphs.list',
     input: {},
-    columns: columns<{ id: number; bodyName: string; year: number; number: number; meetingDate: string; title: string; dnr: string | null; locked: boolean; openActions: number }>([
+    columns: columns<{
+      id: number;
+      bodyName: string;
+      year: number;
+      number: number;
+      meetingDate: string;
+      title: string;
+      dnr: string | null;
+      locked: boolean;
+      openActions: number;
+    }>([
       ['id', (p) => p.id],
       ['body', (p) => p.bodyName],
       ['§', (p) => `${p.year} § ${p.number}`],
@@ -62,7 +72,12 @@ function idFlag(ctx: CommandContext, name: string): number {
 
 async function save(ctx: CommandContext, backend: Backend, source: ExportSource, sign: boolean): Promise<number> {
   const out = requiredFlag(ctx, 'out');
-  const written = await exportToFile(backend.ctx, { source, lang: languageFlag(ctx), sign }, out, ctx.flags.overwrite === true);
+  const written = await exportToFile(
+    backend.ctx,
+    { source, lang: languageFlag(ctx), sign },
+    out,
+    ctx.flags.overwrite === true,
+  );
   ctx.io.out(`Written: ${written.path} (sha256 ${written.sha256})`);
   return 0;
 }
@@ -71,18 +86,22 @@ async function save(ctx: CommandContext, backend: Backend, source: ExportSource,
 export const meetingExportKinds: Record<string, ExportKind> = {
   protocol: {
     usage: 'samrad export protocol --meeting ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
-    run: (ctx, backend) => save(ctx, backend, { kind: 'protocol', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
+    run: (ctx, backend) =>
+      save(ctx, backend, { kind: 'protocol', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
   },
   extract: {
     usage: 'samrad export extract --paragraph ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
-    run: (ctx, backend) => save(ctx, backend, { kind: 'extract', paragraphId: idFlag(ctx, 'paragraph') }, ctx.flags.sign === true),
+    run: (ctx, backend) =>
+      save(ctx, backend, { kind: 'extract', paragraphId: idFlag(ctx, 'paragraph') }, ctx.flags.sign === true),
   },
   correction: {
     usage: 'samrad export correction --correction ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
-    run: (ctx, backend) => save(ctx, backend, { kind: 'correction', correctionId: idFlag(ctx, 'correction') }, ctx.flags.sign === true),
+    run: (ctx, backend) =>
+      save(ctx, backend, { kind: 'correction', correctionId: idFlag(ctx, 'correction') }, ctx.flags.sign === true),
   },
   agenda: {
     usage: 'samrad export agenda --meeting ID --out FILE.docx [--lang sv|en] [--overwrite] [--db FILE]',
-    run: (ctx, backend) => save(ctx, backend, { kind: 'agenda', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
+    run: (ctx, backend) =>
+      save(ctx, backend, { kind: 'agenda', meetingId: idFlag(ctx, 'meeting') }, ctx.flags.sign === true),
   },
 };

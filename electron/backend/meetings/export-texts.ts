@@ -35,7 +35,8 @@ export const EXPORT_TEXTS = {
     immediatelyAttested: 'Paragrafen justerades omedelbart.',
     correctionTitle: 'Rättelse',
     correctionOf: (label: string) => `Rättelse till protokoll ${label}`,
-    correctionRecord: (sha256: string) => `Rättelsen avser den förseglade handlingen med SHA-256 ${sha256}. Handlingen själv är oförändrad.`,
+    correctionRecord: (sha256: string) =>
+      `Rättelsen avser den förseglade handlingen med SHA-256 ${sha256}. Handlingen själv är oförändrad.`,
     correctionDate: 'Datum för rättelsen',
     correctionAuthor: 'Skriven av',
     correctionText: 'Rättelse',
@@ -106,7 +107,8 @@ export const EXPORT_TEXTS = {
     immediatelyAttested: 'This paragraph was attested immediately.',
     correctionTitle: 'Correction',
     correctionOf: (label: string) => `Correction to the minutes ${label}`,
-    correctionRecord: (sha256: string) => `The correction concerns the sealed record with SHA-256 ${sha256}. The record itself is unchanged.`,
+    correctionRecord: (sha256: string) =>
+      `The correction concerns the sealed record with SHA-256 ${sha256}. The record itself is unchanged.`,
     correctionDate: 'Date of the correction',
     correctionAuthor: 'Written by',
     correctionText: 'Correction',

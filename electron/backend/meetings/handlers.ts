@@ -1,12 +1,37 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
 import { registerMeetingSqlErrors } from './sql-errors';
-import { cancelMeeting, createMeeting, getMeeting, listMeetings, planSeries, removeMeeting, updateMeeting } from './meetings';
-import { addAgendaItem, applyTemplateToMeeting, listAgenda, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda';
+import {
+  cancelMeeting,
+  createMeeting,
+  getMeeting,
+  listMeetings,
+  planSeries,
+  removeMeeting,
+  updateMeeting,
+} from './meetings';
+import {
+  addAgendaItem,
+  applyTemplateToMeeting,
+  listAgenda,
+  removeAgendaItem,
+  reorderAgenda,
+  updateAgendaItem,
+} from './agenda';
 import { getTemplate, resetTemplate, setTemplate } from './template';
 import { agendaSuggestions, carryOver } from './carry-over';
 import { addAttendee, listAttendance, prefill, removeAttendee, updateAttendee } from './attendance';
-import { addParagraph, createProtocol, discardProtocol, getProtocol, removeParagraph, reorderParagraphs, setRecusals, updateParagraph, updateProtocol } from './protocol';
+import {
+  addParagraph,
+  createProtocol,
+  discardProtocol,
+  getProtocol,
+  removeParagraph,
+  reorderParagraphs,
+  setRecusals,
+  updateParagraph,
+  updateProtocol,
+} from './protocol';
 import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitProtocol } from './justering';
 import { listParagraphs } from './paragraphs';
 import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
@@ -15,7 +40,15 @@ import { exportForUser } from '../export/pipeline';
 
 registerMeetingSqlErrors();
 
-type MeetingsMethod = Extract<Method, `actions.${string}` | `agenda.${string}` | `attendance.${string}` | `meetings.${string}` | `paragraphs.${string}` | `protocol.${string}`>;
+type MeetingsMethod = Extract<
+  Method,
+  | `actions.${string}`
+  | `agenda.${string}`
+  | `attendance.${string}`
+  | `meetings.${string}`
+  | `paragraphs.${string}`
+  | `protocol.${string}`
+>;
 
 export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'meetings.list': (ctx, i) => listMeetings(ctx, i),
@@ -69,8 +102,12 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.remove': (ctx, i) => removeAction(ctx, i.id),
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
-  'meetings.exportProtocol': (ctx, i) => exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
-  'meetings.exportExtract': (ctx, i) => exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
-  'meetings.exportAgenda': (ctx, i) => exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
-  'meetings.exportCorrection': (ctx, i) => exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
+  'meetings.exportProtocol': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+  'meetings.exportExtract': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+  'meetings.exportAgenda': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
+  'meetings.exportCorrection': (ctx, i) =>
+    exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
 };

@@ -14,7 +14,10 @@ function unfinishedCheck(protocol: Protocol): void {
   const unfinished = protocol.paragraphs.filter((p) => !p.finished);
   if (unfinished.length > 0) {
     const list = unfinished.map((p) => `§ ${p.number}`).join(', ');
-    throw invalidState('unfinished_paragraphs', `These §§ are not finished: ${list}`, { paragraphs: list, count: unfinished.length });
+    throw invalidState('unfinished_paragraphs', `These §§ are not finished: ${list}`, {
+      paragraphs: list,
+      count: unfinished.length,
+    });
   }
 }
 
@@ -23,8 +26,16 @@ function attestersReady(ctx: Ctx, meetingId: number): void {
   const meeting = getMeeting(ctx, meetingId);
   if (!meeting.chair) throw invalidState('no_chair', 'The meeting has no chair');
   if (meeting.justerare.length === 0) throw invalidState('no_justerare', 'Choose at least one justerare first');
-  checkJusterarePresent(ctx, meetingId, meeting.justerare.map((j) => j.id), true);
-  const chair = ctx.db.prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?').pluck().get(meetingId, meeting.chair.id);
+  checkJusterarePresent(
+    ctx,
+    meetingId,
+    meeting.justerare.map((j) => j.id),
+    true,
+  );
+  const chair = ctx.db
+    .prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?')
+    .pluck()
+    .get(meetingId, meeting.chair.id);
   if (chair !== 'present') throw invalidField('chairId', 'chair_absent', `${meeting.chair.name} is not marked present`);
 }
 
@@ -36,8 +47,16 @@ export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
     if (protocol.paragraphs.length === 0) throw invalidState('no_paragraphs', 'The protocol has no §§');
     unfinishedCheck(protocol);
     attestersReady(ctx, meetingId);
-    ctx.db.prepare("UPDATE protocol SET status = 'ready_for_attestation', updated_at = ? WHERE meeting_id = ?").run(ctx.clock.now().toISOString(), meetingId);
-    record({ action: 'submit_protocol', entity: 'meeting', entityId: meetingId, before: { status: 'draft' }, after: { status: 'ready_for_attestation' } });
+    ctx.db
+      .prepare("UPDATE protocol SET status = 'ready_for_attestation', updated_at = ? WHERE meeting_id = ?")
+      .run(ctx.clock.now().toISOString(), meetingId);
+    record({
+      action: 'submit_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { status: 'draft' },
+      after: { status: 'ready_for_attestation' },
+    });
     return requireProtocol(ctx, meetingId);
   });
 }
@@ -46,10 +65,21 @@ export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
     if (protocol.status === 'attested') throw locked();
-    if (protocol.status !== 'ready_for_attestation') throw invalidState('not_ready', 'The protocol is not waiting for attestation');
-    const withdrawn = ctx.db.prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL').run(meetingId).changes;
-    ctx.db.prepare("UPDATE protocol SET status = 'draft', updated_at = ? WHERE meeting_id = ?").run(ctx.clock.now().toISOString(), meetingId);
-    record({ action: 'reopen_protocol', entity: 'meeting', entityId: meetingId, before: { status: 'ready_for_attestation', attestations: protocol.attestations }, after: { status: 'draft', withdrawn } });
+    if (protocol.status !== 'ready_for_attestation')
+      throw invalidState('not_ready', 'The protocol is not waiting for attestation');
+    const withdrawn = ctx.db
+      .prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL')
+      .run(meetingId).changes;
+    ctx.db
+      .prepare("UPDATE protocol SET status = 'draft', updated_at = ? WHERE meeting_id = ?")
+      .run(ctx.clock.now().toISOString(), meetingId);
+    record({
+      action: 'reopen_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { status: 'ready_for_attestation', attestations: protocol.attestations },
+      after: { status: 'draft', withdrawn },
+    });
     return requireProtocol(ctx, meetingId);
   });
 }
@@ -58,36 +88,69 @@ function checkAttester(ctx: Ctx, meetingId: number, personId: number, date: stri
   const attester = attestersOf(ctx, meetingId).find((a) => a.personId === personId);
   if (!attester) throw invalidField('personId', 'not_attester', 'Only the chair and the justerare attest the protocol');
   const meetingDate = ctx.db.prepare('SELECT date FROM meeting WHERE id = ?').pluck().get(meetingId) as string;
-  if (date < meetingDate) throw invalidField('date', 'attest_before_meeting', 'The protocol cannot be attested before the meeting');
+  if (date < meetingDate)
+    throw invalidField('date', 'attest_before_meeting', 'The protocol cannot be attested before the meeting');
   if (date > today(ctx)) throw invalidField('date', 'attest_in_future', 'An attestation cannot be dated in the future');
   return attester;
 }
 
-export function attestProtocol(ctx: Ctx, meetingId: number, personId: number, date: string, place: string | null): Protocol {
+export function attestProtocol(
+  ctx: Ctx,
+  meetingId: number,
+  personId: number,
+  date: string,
+  place: string | null,
+): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
     if (protocol.status === 'attested') throw locked('The protocol is already attested');
     unfinishedCheck(protocol);
-    if (protocol.status !== 'ready_for_attestation') throw invalidState('not_ready', 'Send the protocol for attestation first');
+    if (protocol.status !== 'ready_for_attestation')
+      throw invalidState('not_ready', 'Send the protocol for attestation first');
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
-    if (protocol.attestations.some((a) => a.personId === personId)) throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
+    if (protocol.attestations.some((a) => a.personId === personId))
+      throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
     ctx.db
-      .prepare('INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+      )
       .run(meetingId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString());
-    record({ action: 'attest', entity: 'meeting', entityId: meetingId, after: { name: attester.name, role: attester.role, date, place } });
+    record({
+      action: 'attest',
+      entity: 'meeting',
+      entityId: meetingId,
+      after: { name: attester.name, role: attester.role, date, place },
+    });
     const after = requireProtocol(ctx, meetingId);
     if (after.pendingAttesters.length === 0) {
       // Justeringens plats och tid default to the last attestation when not written beforehand.
-      const attestationPlace = after.attestationPlace ?? place ?? [...after.attestations].reverse().find((a) => a.place)?.place ?? null;
+      const attestationPlace =
+        after.attestationPlace ?? place ?? [...after.attestations].reverse().find((a) => a.place)?.place ?? null;
       const attestationDate = after.attestationDate ?? date;
-      ctx.db.prepare('UPDATE protocol SET attestation_place = ?, attestation_date = ? WHERE meeting_id = ?').run(attestationPlace, attestationDate, meetingId);
+      ctx.db
+        .prepare('UPDATE protocol SET attestation_place = ?, attestation_date = ? WHERE meeting_id = ?')
+        .run(attestationPlace, attestationDate, meetingId);
       // the record is sealed with the act: the protocol cannot become attested without it (SQL)
-      const sealed = sealRecord(ctx, { kind: 'protocol', id: meetingId }, protocolContent(ctx, meetingId, true), record);
+      const sealed = sealRecord(
+        ctx,
+        { kind: 'protocol', id: meetingId },
+        protocolContent(ctx, meetingId, true),
+        record,
+      );
       const hash = sealed.snapshot_sha256;
       const now = ctx.clock.now().toISOString();
-      ctx.db.prepare("UPDATE protocol SET status = 'attested', attested_at = ?, content_hash = ?, updated_at = ? WHERE meeting_id = ?").run(now, hash, now, meetingId);
-      record({ action: 'protocol_attested', entity: 'meeting', entityId: meetingId, after: { contentHash: hash, attestedAt: now } });
+      ctx.db
+        .prepare(
+          "UPDATE protocol SET status = 'attested', attested_at = ?, content_hash = ?, updated_at = ? WHERE meeting_id = ?",
+        )
+        .run(now, hash, now, meetingId);
+      record({
+        action: 'protocol_attested',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { contentHash: hash, attestedAt: now },
+      });
       return requireProtocol(ctx, meetingId);
     }
     return after;
@@ -95,46 +158,87 @@ export function attestProtocol(ctx: Ctx, meetingId: number, personId: number, da
 }
 
 /** Omedelbar justering: the chair and the justerare attest one finished § on its own; it is then locked. */
-export function attestParagraph(ctx: Ctx, paragraphId: number, personId: number, date: string, place: string | null): Protocol {
+export function attestParagraph(
+  ctx: Ctx,
+  paragraphId: number,
+  personId: number,
+  date: string,
+  place: string | null,
+): Protocol {
   return write(ctx, (record) => {
     const meetingId = meetingOfParagraph(ctx, paragraphId);
     const protocol = requireProtocol(ctx, meetingId);
     if (protocol.status === 'attested' || paragraphLocked(ctx, paragraphId)) throw locked('The § is already attested');
     const paragraph = getParagraph(ctx, paragraphId);
-    if (!paragraph.finished) throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, { paragraphs: `§ ${paragraph.number}`, count: 1 });
+    if (!paragraph.finished)
+      throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, {
+        paragraphs: `§ ${paragraph.number}`,
+        count: 1,
+      });
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
-    if (paragraph.attestations.some((a) => a.personId === personId)) throw invalidField('personId', 'already_attested', `${attester.name} has already attested § ${paragraph.number}`);
+    if (paragraph.attestations.some((a) => a.personId === personId))
+      throw invalidField('personId', 'already_attested', `${attester.name} has already attested § ${paragraph.number}`);
     ctx.db
-      .prepare('INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(meetingId, paragraphId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString());
-    record({ action: 'attest_paragraph', entity: 'paragraph', entityId: paragraphId, after: { number: paragraph.number, name: attester.name, role: attester.role, date, place } });
+    record({
+      action: 'attest_paragraph',
+      entity: 'paragraph',
+      entityId: paragraphId,
+      after: { number: paragraph.number, name: attester.name, role: attester.role, date, place },
+    });
     const signed = new Set([...paragraph.attestations.map((a) => a.personId), personId]);
     if (attestersOf(ctx, meetingId).every((a) => signed.has(a.personId))) {
       sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record);
-      ctx.db.prepare('UPDATE paragraph SET immediately_attested_at = ? WHERE id = ?').run(ctx.clock.now().toISOString(), paragraphId);
-      record({ action: 'paragraph_attested', entity: 'meeting', entityId: meetingId, after: { paragraphId, number: paragraph.number } });
+      ctx.db
+        .prepare('UPDATE paragraph SET immediately_attested_at = ? WHERE id = ?')
+        .run(ctx.clock.now().toISOString(), paragraphId);
+      record({
+        action: 'paragraph_attested',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { paragraphId, number: paragraph.number },
+      });
     }
     return requireProtocol(ctx, meetingId);
   });
 }
 
-export function addCorrection(ctx: Ctx, meetingId: number, paragraphId: number | null, date: string, text: string): Protocol {
+export function addCorrection(
+  ctx: Ctx,
+  meetingId: number,
+  paragraphId: number | null,
+  date: string,
+  text: string,
+): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
     if (paragraphId !== null) {
-      if (meetingOfParagraph(ctx, paragraphId) !== meetingId) throw invalidField('paragraphId', 'paragraph_elsewhere', 'The § belongs to another meeting');
-      if (!paragraphLocked(ctx, paragraphId)) throw invalidState('correction_needs_attested', 'The § is not attested; edit it directly');
+      if (meetingOfParagraph(ctx, paragraphId) !== meetingId)
+        throw invalidField('paragraphId', 'paragraph_elsewhere', 'The § belongs to another meeting');
+      if (!paragraphLocked(ctx, paragraphId))
+        throw invalidState('correction_needs_attested', 'The § is not attested; edit it directly');
     } else if (protocol.status !== 'attested') {
       throw invalidState('correction_needs_attested', 'The protocol is not attested; edit it directly');
     }
-    if (date < protocol.meetingDate) throw invalidField('date', 'correction_before_meeting', 'A correction cannot be dated before the meeting');
+    if (date < protocol.meetingDate)
+      throw invalidField('date', 'correction_before_meeting', 'A correction cannot be dated before the meeting');
     const author = currentActorName(ctx);
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO correction_note (meeting_id, paragraph_id, date, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO correction_note (meeting_id, paragraph_id, date, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(meetingId, paragraphId, date, text, author, ctx.clock.now().toISOString());
     const correctionId = Number(lastInsertRowid);
-    record({ action: 'add_correction', entity: 'meeting', entityId: meetingId, after: { id: correctionId, paragraphId, date, text, author } });
+    record({
+      action: 'add_correction',
+      entity: 'meeting',
+      entityId: meetingId,
+      after: { id: correctionId, paragraphId, date, text, author },
+    });
     sealCorrection(ctx, correctionId, record);
     return requireProtocol(ctx, meetingId);
   });

@@ -3,7 +3,14 @@ import type { Ctx } from '../context';
 import { today } from '../context';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
-import { ATTESTATION_DEADLINE_DAYS, type Meeting, type meetingCreate, type meetingFields, type meetingListFilter, type seriesFields } from '../../../shared/contract/meetings';
+import {
+  ATTESTATION_DEADLINE_DAYS,
+  type Meeting,
+  type meetingCreate,
+  type meetingFields,
+  type meetingListFilter,
+  type seriesFields,
+} from '../../../shared/contract/meetings';
 import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState } from './errors';
 import { checkPerson } from './priorities';
@@ -74,7 +81,9 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
     place: r.place,
     chair: ref(r.chair_id, r.chair_name),
     secretary: ref(r.secretary_id, r.secretary_name),
-    justerare: [ref(r.justerare1_id, r.justerare1_name), ref(r.justerare2_id, r.justerare2_name)].filter((j) => j !== null),
+    justerare: [ref(r.justerare1_id, r.justerare1_name), ref(r.justerare2_id, r.justerare2_name)].filter(
+      (j) => j !== null,
+    ),
     status: r.status,
     cancelReason: r.cancel_reason,
     notes: r.notes,
@@ -92,7 +101,7 @@ export function listMeetings(ctx: Ctx, filter: Filter): Meeting[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year) (where.push("substr(m.date, 1, 4) = @year"), (params.year = String(filter.year)));
+  if (filter.year) (where.push('substr(m.date, 1, 4) = @year'), (params.year = String(filter.year)));
   if (filter.from) (where.push('m.date >= @from'), (params.from = filter.from));
   if (filter.to) (where.push('m.date <= @to'), (params.to = filter.to));
   if (!filter.includeCancelled) where.push("m.status = 'planned'");
@@ -109,7 +118,9 @@ export function getMeeting(ctx: Ctx, id: number): Meeting {
 /** The member holding `role` in the body on the date, if exactly one does. */
 function memberWithRole(ctx: Ctx, bodyId: number, role: string, date: string): number | null {
   const ids = ctx.db
-    .prepare(`SELECT person_id FROM body_member WHERE body_id = ? AND role = ? AND valid_from <= ? AND coalesce(valid_to, '9999-12-31') >= ?`)
+    .prepare(
+      `SELECT person_id FROM body_member WHERE body_id = ? AND role = ? AND valid_from <= ? AND coalesce(valid_to, '9999-12-31') >= ?`,
+    )
     .pluck()
     .all(bodyId, role, date, date) as number[];
   return ids.length === 1 ? ids[0] : null;
@@ -121,7 +132,14 @@ function checkBody(ctx: Ctx, bodyId: number): void {
   if (body.archived) throw invalidField('bodyId', 'body_archived', 'The body is archived');
 }
 
-function checkOverlap(ctx: Ctx, bodyId: number, date: string, start: string, end: string, exceptId: number | null): void {
+function checkOverlap(
+  ctx: Ctx,
+  bodyId: number,
+  date: string,
+  start: string,
+  end: string,
+  exceptId: number | null,
+): void {
   const other = ctx.db
     .prepare(
       `SELECT start_time, end_time FROM meeting
@@ -133,22 +151,41 @@ function checkOverlap(ctx: Ctx, bodyId: number, date: string, start: string, end
   }
 }
 
-function checkPeople(ctx: Ctx, f: { chairId: number | null; secretaryId: number | null; justerareIds: number[] }): void {
+function checkPeople(
+  ctx: Ctx,
+  f: { chairId: number | null; secretaryId: number | null; justerareIds: number[] },
+): void {
   checkPerson(ctx, f.chairId, 'chairId');
   checkPerson(ctx, f.secretaryId, 'secretaryId');
   f.justerareIds.forEach((id) => checkPerson(ctx, id, 'justerareIds'));
   if (f.chairId !== null && f.justerareIds.includes(f.chairId)) {
-    throw invalidField('justerareIds', 'chair_as_justerare', 'The chair attests anyway; choose someone else as justerare');
+    throw invalidField(
+      'justerareIds',
+      'chair_as_justerare',
+      'The chair attests anyway; choose someone else as justerare',
+    );
   }
 }
 
 /** A justerare marked absent from the meeting cannot attest what they did not witness. */
-export function checkJusterarePresent(ctx: Ctx, meetingId: number, justerareIds: number[], requireListed: boolean): void {
+export function checkJusterarePresent(
+  ctx: Ctx,
+  meetingId: number,
+  justerareIds: number[],
+  requireListed: boolean,
+): void {
   for (const personId of justerareIds) {
-    const status = ctx.db.prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?').pluck().get(meetingId, personId) as string | undefined;
+    const status = ctx.db
+      .prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?')
+      .pluck()
+      .get(meetingId, personId) as string | undefined;
     if (status === 'absent' || (requireListed && status === undefined)) {
       const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(personId) as string;
-      throw invalidField('justerareIds', 'justerare_absent', `${name} is not present at the meeting and cannot be justerare`);
+      throw invalidField(
+        'justerareIds',
+        'justerare_absent',
+        `${name} is not present at the meeting and cannot be justerare`,
+      );
     }
   }
 }
@@ -165,7 +202,20 @@ function insertMeeting(ctx: Ctx, f: Fields): number {
       `INSERT INTO meeting (body_id, date, start_time, end_time, place, chair_id, secretary_id, justerare1_id, justerare2_id, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(f.bodyId, f.date, f.startTime, f.endTime, f.place, chairId, secretaryId, f.justerareIds[0] ?? null, f.justerareIds[1] ?? null, f.notes, now, now);
+    .run(
+      f.bodyId,
+      f.date,
+      f.startTime,
+      f.endTime,
+      f.place,
+      chairId,
+      secretaryId,
+      f.justerareIds[0] ?? null,
+      f.justerareIds[1] ?? null,
+      f.notes,
+      now,
+      now,
+    );
   return Number(lastInsertRowid);
 }
 
@@ -192,8 +242,16 @@ export function planSeries(ctx: Ctx, f: SeriesFields): Meeting[] {
       } catch (error) {
         // name the date that failed: the field is dates.<index> in the order given
         const at = f.dates.indexOf(date);
-        if (error instanceof Error && 'fields' in error && (error as { fields?: Record<string, string> }).fields?.startTime) {
-          throw invalidField(`dates.${at}`, 'overlap', `The body already has a meeting at an overlapping time on ${date}`);
+        if (
+          error instanceof Error &&
+          'fields' in error &&
+          (error as { fields?: Record<string, string> }).fields?.startTime
+        ) {
+          throw invalidField(
+            `dates.${at}`,
+            'overlap',
+            `The body already has a meeting at an overlapping time on ${date}`,
+          );
         }
         throw error;
       }
@@ -222,19 +280,40 @@ export function updateMeeting(ctx: Ctx, id: number, f: Fields): Meeting {
         `UPDATE meeting SET body_id = ?, date = ?, start_time = ?, end_time = ?, place = ?, chair_id = ?, secretary_id = ?,
            justerare1_id = ?, justerare2_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(f.bodyId, f.date, f.startTime, f.endTime, f.place, f.chairId, f.secretaryId, f.justerareIds[0] ?? null, f.justerareIds[1] ?? null, f.notes, ctx.clock.now().toISOString(), id);
+      .run(
+        f.bodyId,
+        f.date,
+        f.startTime,
+        f.endTime,
+        f.place,
+        f.chairId,
+        f.secretaryId,
+        f.justerareIds[0] ?? null,
+        f.justerareIds[1] ?? null,
+        f.notes,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     if (protocolStatus(ctx, id) !== null) {
       const oldYear = yearOf(before.date);
       const newYear = yearOf(f.date);
       if (oldYear !== newYear) {
-        ctx.db.prepare('UPDATE paragraph SET year = ?, number = number + 2000000 WHERE meeting_id = ?').run(newYear, id);
+        ctx.db
+          .prepare('UPDATE paragraph SET year = ?, number = number + 2000000 WHERE meeting_id = ?')
+          .run(newYear, id);
         renumber(ctx, f.bodyId, oldYear);
       }
       renumber(ctx, f.bodyId, newYear);
     }
     ensureAttending(ctx, id, [f.chairId, ...f.justerareIds]);
     const after = getMeeting(ctx, id);
-    record({ action: before.date !== after.date || before.startTime !== after.startTime ? 'move' : 'update', entity: 'meeting', entityId: id, before, after });
+    record({
+      action: before.date !== after.date || before.startTime !== after.startTime ? 'move' : 'update',
+      entity: 'meeting',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

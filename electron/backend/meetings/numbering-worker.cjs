@@ -9,7 +9,11 @@ const { startBackend } = require('../backend.ts');
   const results = [];
   for (const id of ids) {
     const result = await backend.dispatch('protocol.create', { meetingId: Number(id) });
-    results.push(result.ok ? { meetingId: Number(id), range: result.value.paragraphRange } : { meetingId: Number(id), error: result.error.code });
+    results.push(
+      result.ok
+        ? { meetingId: Number(id), range: result.value.paragraphRange }
+        : { meetingId: Number(id), error: result.error.code },
+    );
   }
   backend.close();
   process.stdout.write(JSON.stringify(results));

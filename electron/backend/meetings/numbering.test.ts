@@ -14,9 +14,11 @@ beforeEach(async () => {
 });
 afterEach(() => b.cleanup());
 
-const numbers = async (meetingId: number) => (await b.call('protocol.get', { meetingId }))!.paragraphs.map((p) => p.number);
+const numbers = async (meetingId: number) =>
+  (await b.call('protocol.get', { meetingId }))!.paragraphs.map((p) => p.number);
 /** every § of the body and year, in number order: must be exactly 1..n */
-const yearNumbers = async (year: number) => (await b.call('paragraphs.list', { bodyId: f.body.id, year })).map((p) => p.number);
+const yearNumbers = async (year: number) =>
+  (await b.call('paragraphs.list', { bodyId: f.body.id, year })).map((p) => p.number);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('§ numbering', () => {
@@ -60,7 +62,10 @@ describe('§ numbering', () => {
     expect(after.paragraphs.map((p) => p.number)).toEqual(range(1, 6));
     expect(after.paragraphs.map((p) => p.title)).toEqual(remaining.map((p) => p.title).reverse());
     await b.call('protocol.addParagraph', { meetingId: march.id, fields: { title: 'Extra ärende' }, position: 2 });
-    expect((await b.call('protocol.get', { meetingId: march.id }))!.paragraphs[1]).toMatchObject({ title: 'Extra ärende', number: 2 });
+    expect((await b.call('protocol.get', { meetingId: march.id }))!.paragraphs[1]).toMatchObject({
+      title: 'Extra ärende',
+      number: 2,
+    });
     expect(await yearNumbers(2017)).toEqual(range(1, 14));
   });
 
@@ -70,18 +75,30 @@ describe('§ numbering', () => {
     await b.call('protocol.create', { meetingId: march.id });
     const juneProtocol = await b.call('protocol.create', { meetingId: june.id });
     const urgent = juneProtocol.paragraphs[4];
-    await b.call('protocol.updateParagraph', { id: urgent.id, fields: { title: urgent.title, decision: 'Beslutet gäller omedelbart.', finished: true } });
+    await b.call('protocol.updateParagraph', {
+      id: urgent.id,
+      fields: { title: urgent.title, decision: 'Beslutet gäller omedelbart.', finished: true },
+    });
     await b.call('protocol.attestParagraph', { paragraphId: urgent.id, personId: f.broo.id, date: '2017-06-13' });
-    const done = await b.call('protocol.attestParagraph', { paragraphId: urgent.id, personId: f.nylind.id, date: '2017-06-13' });
+    const done = await b.call('protocol.attestParagraph', {
+      paragraphId: urgent.id,
+      personId: f.nylind.id,
+      date: '2017-06-13',
+    });
     const locked = done.paragraphs.find((p) => p.id === urgent.id)!;
     expect(locked).toMatchObject({ immediatelyAttested: true, locked: true, number: 12 });
     expect(done.status).toBe('draft');
 
     const first = (await b.call('protocol.get', { meetingId: march.id }))!.paragraphs[0];
     const error = await b.fail('protocol.removeParagraph', { id: first.id });
-    expect(error).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'meetings.reasons.numbering_locked', number: 12, year: 2017 } });
+    expect(error).toMatchObject({
+      code: 'INVALID_STATE',
+      params: { reason: 'meetings.reasons.numbering_locked', number: 12, year: 2017 },
+    });
     expect(await yearNumbers(2017)).toEqual(range(1, 14));
-    expect((await b.fail('protocol.updateParagraph', { id: urgent.id, fields: { title: 'Ändrad' } })).code).toBe('LOCKED');
+    expect((await b.fail('protocol.updateParagraph', { id: urgent.id, fields: { title: 'Ändrad' } })).code).toBe(
+      'LOCKED',
+    );
     expect((await b.fail('protocol.removeParagraph', { id: urgent.id })).code).toBe('LOCKED');
     // §§ after it in the same meeting can still be removed: nothing before it moves
     const later = juneProtocol.paragraphs[6];
@@ -94,7 +111,9 @@ describe('§ numbering', () => {
     await b.call('protocol.create', { meetingId: march.id });
     const insert = () =>
       b.ctx.db
-        .prepare(`INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, created_at, updated_at) VALUES (?, ?, 2017, 3, 99, 'decision', 'Dubblett', 'x', 'x')`)
+        .prepare(
+          `INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, created_at, updated_at) VALUES (?, ?, 2017, 3, 99, 'decision', 'Dubblett', 'x', 'x')`,
+        )
         .run(march.id, f.body.id);
     expect(insert).toThrow(/UNIQUE constraint failed: paragraph.body_id, paragraph.year, paragraph.number/);
   });
@@ -112,18 +131,30 @@ describe('§ numbering', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
-        for (const id of meetings) if (await b.call('protocol.get', { meetingId: id })) await b.call('protocol.discard', { meetingId: id });
+        for (const id of meetings)
+          if (await b.call('protocol.get', { meetingId: id })) await b.call('protocol.discard', { meetingId: id });
         for (const o of ops) {
           const meetingId = meetings[o.meeting];
           const protocol = await b.call('protocol.get', { meetingId });
           if (o.kind === 'create' && !protocol) await b.call('protocol.create', { meetingId });
           if (!protocol) continue;
           if (o.kind === 'discard') await b.call('protocol.discard', { meetingId });
-          if (o.kind === 'add') await b.call('protocol.addParagraph', { meetingId, fields: { title: `Ärende ${o.index}` }, position: o.index + 1 });
-          if (o.kind === 'remove' && protocol.paragraphs.length) await b.call('protocol.removeParagraph', { id: protocol.paragraphs[o.index % protocol.paragraphs.length].id });
+          if (o.kind === 'add')
+            await b.call('protocol.addParagraph', {
+              meetingId,
+              fields: { title: `Ärende ${o.index}` },
+              position: o.index + 1,
+            });
+          if (o.kind === 'remove' && protocol.paragraphs.length)
+            await b.call('protocol.removeParagraph', {
+              id: protocol.paragraphs[o.index % protocol.paragraphs.length].id,
+            });
           if (o.kind === 'reorder') {
             const ids = protocol.paragraphs.map((p) => p.id);
-            const shuffled = ids.map((id, i) => ({ id, key: (i * 7919 + o.seed) % 104729 })).sort((x, y) => x.key - y.key).map((x) => x.id);
+            const shuffled = ids
+              .map((id, i) => ({ id, key: (i * 7919 + o.seed) % 104729 }))
+              .sort((x, y) => x.key - y.key)
+              .map((x) => x.id);
             await b.call('protocol.reorderParagraphs', { meetingId, paragraphIds: shuffled });
           }
         }
@@ -131,7 +162,8 @@ describe('§ numbering', () => {
         expect(all.map((p) => p.number)).toEqual(range(1, all.length));
         // numbers follow meeting order, then protocol order
         const expected = [];
-        for (const id of meetings) expected.push(...((await b.call('protocol.get', { meetingId: id }))?.paragraphs.map((p) => p.id) ?? []));
+        for (const id of meetings)
+          expected.push(...((await b.call('protocol.get', { meetingId: id }))?.paragraphs.map((p) => p.id) ?? []));
         expect(all.map((p) => p.id)).toEqual(expected);
       }),
       { numRuns: 25 },
@@ -142,7 +174,8 @@ describe('§ numbering', () => {
 describe('§ numbering under concurrent writers', () => {
   it('two processes creating protocols on the same file hand out every number once, gapless', async () => {
     const ids: number[] = [];
-    for (let month = 1; month <= 8; month++) ids.push((await f.meeting(`2017-${String(month).padStart(2, '0')}-10`)).id);
+    for (let month = 1; month <= 8; month++)
+      ids.push((await f.meeting(`2017-${String(month).padStart(2, '0')}-10`)).id);
     const file = b.ctx.dbPath;
     const run = promisify(execFile);
     const worker = path.join(__dirname, 'numbering-worker.cjs');

@@ -41,7 +41,10 @@ const toSummary = (r: Row) => ({
 });
 
 /** §§ across protocols, by body, year and number. */
-export function listParagraphs(ctx: Ctx, filter: { bodyId?: number; year?: number; meetingId?: number; carryOver?: boolean; beforeDate?: string }) {
+export function listParagraphs(
+  ctx: Ctx,
+  filter: { bodyId?: number; year?: number; meetingId?: number; carryOver?: boolean; beforeDate?: string },
+) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId));

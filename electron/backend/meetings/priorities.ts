@@ -5,7 +5,10 @@ import { invalidField } from './errors';
  * Priority areas (prioriterade områden) come from the agreements (table agreement_priority);
  * agenda items, §§ and action items link to one by id.
  */
-export function listPriorityOptions(ctx: Ctx, on: string | null): Array<{ id: number; name: string; agreementName: string | null }> {
+export function listPriorityOptions(
+  ctx: Ctx,
+  on: string | null,
+): Array<{ id: number; name: string; agreementName: string | null }> {
   const rows = ctx.db
     .prepare(
       `SELECT p.id, p.title AS name, a.name || ' ' || v.valid_from || '–' || v.valid_to AS agreement_name

@@ -3,13 +3,25 @@ import type { Ctx } from '../context';
 import { today } from '../context';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
-import { ATTESTATION_DEADLINE_DAYS, type Attestation, type Paragraph, type Protocol, type paragraphFields } from '../../../shared/contract/meetings';
+import {
+  ATTESTATION_DEADLINE_DAYS,
+  type Attestation,
+  type Paragraph,
+  type Protocol,
+  type paragraphFields,
+} from '../../../shared/contract/meetings';
 import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState, locked } from './errors';
 import { checkPriority } from './priorities';
 import { listActions } from './actions';
 import { renumber } from './numbering';
-import { assertParagraphEditable, assertProtocolEditable, meetingExists, meetingOfParagraph, protocolStatus } from './state';
+import {
+  assertParagraphEditable,
+  assertProtocolEditable,
+  meetingExists,
+  meetingOfParagraph,
+  protocolStatus,
+} from './state';
 
 type Fields = z.output<typeof paragraphFields>;
 
@@ -42,14 +54,46 @@ const PARAGRAPH_SELECT = `
   JOIN paragraph_lock l ON l.paragraph_id = p.id
   LEFT JOIN agreement_priority pr ON pr.id = p.priority_id`;
 
-interface AttestationRow { id: number; paragraph_id: number | null; person_id: number; name: string; role: Attestation['role']; date: string; place: string | null }
-interface CorrectionRow { id: number; paragraph_id: number | null; date: string; text: string; author: string; created_at: string }
+interface AttestationRow {
+  id: number;
+  paragraph_id: number | null;
+  person_id: number;
+  name: string;
+  role: Attestation['role'];
+  date: string;
+  place: string | null;
+}
+interface CorrectionRow {
+  id: number;
+  paragraph_id: number | null;
+  date: string;
+  text: string;
+  author: string;
+  created_at: string;
+}
 
-const toAttestation = (r: AttestationRow): Attestation => ({ id: r.id, paragraphId: r.paragraph_id, personId: r.person_id, name: r.name, role: r.role, date: r.date, place: r.place });
-const toCorrection = (r: CorrectionRow) => ({ id: r.id, paragraphId: r.paragraph_id, date: r.date, text: r.text, author: r.author, createdAt: r.created_at });
+const toAttestation = (r: AttestationRow): Attestation => ({
+  id: r.id,
+  paragraphId: r.paragraph_id,
+  personId: r.person_id,
+  name: r.name,
+  role: r.role,
+  date: r.date,
+  place: r.place,
+});
+const toCorrection = (r: CorrectionRow) => ({
+  id: r.id,
+  paragraphId: r.paragraph_id,
+  date: r.date,
+  text: r.text,
+  author: r.author,
+  createdAt: r.created_at,
+});
 
 function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
-  const rows = ctx.db.prepare(`${PARAGRAPH_SELECT} WHERE ${where} ORDER BY p.position, p.id`).all(param) as ParagraphRow[];
+  const rows = ctx.db
+    .prepare(`${PARAGRAPH_SELECT} WHERE ${where} ORDER BY p.position, p.id`)
+    .all(param) as ParagraphRow[];
   if (rows.length === 0) return [];
   const meetingId = rows[0].meeting_id;
   const recusals = ctx.db
@@ -59,8 +103,16 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
     )
     .all(meetingId) as Array<{ paragraph_id: number; person_id: number; name: string }>;
   const actions = listActions(ctx, { meetingId });
-  const attestations = (ctx.db.prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY id').all(meetingId) as AttestationRow[]).map(toAttestation);
-  const corrections = (ctx.db.prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY date, id').all(meetingId) as CorrectionRow[]).map(toCorrection);
+  const attestations = (
+    ctx.db
+      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY id')
+      .all(meetingId) as AttestationRow[]
+  ).map(toAttestation);
+  const corrections = (
+    ctx.db
+      .prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY date, id')
+      .all(meetingId) as CorrectionRow[]
+  ).map(toCorrection);
   return rows.map((r) => ({
     id: r.id,
     meetingId: r.meeting_id,
@@ -82,7 +134,9 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
     carryOver: r.carry_over === 1,
     immediatelyAttested: r.immediately_attested_at !== null,
     locked: r.locked === 1,
-    recusals: recusals.filter((x) => x.paragraph_id === r.id).map((x) => ({ personId: x.person_id, personName: x.name })),
+    recusals: recusals
+      .filter((x) => x.paragraph_id === r.id)
+      .map((x) => ({ personId: x.person_id, personName: x.name })),
     actions: actions.filter((a) => a.paragraphId === r.id),
     attestations: attestations.filter((a) => a.paragraphId === r.id),
     corrections: corrections.filter((c) => c.paragraphId === r.id),
@@ -96,14 +150,24 @@ export function getParagraph(ctx: Ctx, id: number): Paragraph {
 }
 
 /** Who attests: the chair, then the justerare. */
-export function attestersOf(ctx: Ctx, meetingId: number): Array<{ personId: number; name: string; role: Attestation['role'] }> {
+export function attestersOf(
+  ctx: Ctx,
+  meetingId: number,
+): Array<{ personId: number; name: string; role: Attestation['role'] }> {
   const m = ctx.db
     .prepare(
       `SELECT m.chair_id, c.name AS chair_name, m.justerare1_id, j1.name AS j1_name, m.justerare2_id, j2.name AS j2_name
        FROM meeting m LEFT JOIN person c ON c.id = m.chair_id LEFT JOIN person j1 ON j1.id = m.justerare1_id LEFT JOIN person j2 ON j2.id = m.justerare2_id
        WHERE m.id = ?`,
     )
-    .get(meetingId) as { chair_id: number | null; chair_name: string; justerare1_id: number | null; j1_name: string; justerare2_id: number | null; j2_name: string };
+    .get(meetingId) as {
+    chair_id: number | null;
+    chair_name: string;
+    justerare1_id: number | null;
+    j1_name: string;
+    justerare2_id: number | null;
+    j2_name: string;
+  };
   const out: Array<{ personId: number; name: string; role: Attestation['role'] }> = [];
   if (m.chair_id !== null) out.push({ personId: m.chair_id, name: m.chair_name, role: 'ordforande' });
   if (m.justerare1_id !== null) out.push({ personId: m.justerare1_id, name: m.j1_name, role: 'justerare' });
@@ -119,12 +183,32 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
        FROM protocol pr JOIN meeting m ON m.id = pr.meeting_id JOIN body b ON b.id = m.body_id WHERE pr.meeting_id = ?`,
     )
     .get(meetingId) as
-    | { meeting_id: number; status: Protocol['status']; attestation_place: string | null; attestation_date: string | null; attested_at: string | null; content_hash: string | null; created_at: string; updated_at: string; body_id: number; body_name: string; meeting_date: string }
+    | {
+        meeting_id: number;
+        status: Protocol['status'];
+        attestation_place: string | null;
+        attestation_date: string | null;
+        attested_at: string | null;
+        content_hash: string | null;
+        created_at: string;
+        updated_at: string;
+        body_id: number;
+        body_name: string;
+        meeting_date: string;
+      }
     | undefined;
   if (!row) return null;
   const paragraphs = paragraphsOf(ctx, 'p.meeting_id = ?', meetingId);
-  const attestations = (ctx.db.prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY id').all(meetingId) as AttestationRow[]).map(toAttestation);
-  const corrections = (ctx.db.prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY date, id').all(meetingId) as CorrectionRow[]).map(toCorrection);
+  const attestations = (
+    ctx.db
+      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY id')
+      .all(meetingId) as AttestationRow[]
+  ).map(toAttestation);
+  const corrections = (
+    ctx.db
+      .prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY date, id')
+      .all(meetingId) as CorrectionRow[]
+  ).map(toCorrection);
   const deadline = addDays(row.meeting_date, ATTESTATION_DEADLINE_DAYS);
   const attested = new Set(attestations.map((a) => a.personId));
   return {
@@ -137,8 +221,11 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
     attestationDate: row.attestation_date,
     attestationDeadline: deadline,
     daysLeftToAttest: row.status === 'attested' ? null : daysBetween(today(ctx), deadline),
-    pendingAttesters: row.status === 'attested' ? [] : attestersOf(ctx, meetingId).filter((a) => !attested.has(a.personId)),
-    paragraphRange: paragraphs.length ? [Math.min(...paragraphs.map((p) => p.number)), Math.max(...paragraphs.map((p) => p.number))] : null,
+    pendingAttesters:
+      row.status === 'attested' ? [] : attestersOf(ctx, meetingId).filter((a) => !attested.has(a.personId)),
+    paragraphRange: paragraphs.length
+      ? [Math.min(...paragraphs.map((p) => p.number)), Math.max(...paragraphs.map((p) => p.number))]
+      : null,
     paragraphs,
     attestations,
     corrections,
@@ -156,12 +243,19 @@ export function requireProtocol(ctx: Ctx, meetingId: number): Protocol {
 }
 
 function meetingYear(ctx: Ctx, meetingId: number): { bodyId: number; year: number; status: string } {
-  const m = ctx.db.prepare('SELECT body_id, date, status FROM meeting WHERE id = ?').get(meetingId) as { body_id: number; date: string; status: string };
+  const m = ctx.db.prepare('SELECT body_id, date, status FROM meeting WHERE id = ?').get(meetingId) as {
+    body_id: number;
+    date: string;
+    status: string;
+  };
   return { bodyId: m.body_id, year: yearOf(m.date), status: m.status };
 }
 
 function paragraphIds(ctx: Ctx, meetingId: number): number[] {
-  return ctx.db.prepare('SELECT id FROM paragraph WHERE meeting_id = ? ORDER BY position, id').pluck().all(meetingId) as number[];
+  return ctx.db
+    .prepare('SELECT id FROM paragraph WHERE meeting_id = ? ORDER BY position, id')
+    .pluck()
+    .all(meetingId) as number[];
 }
 
 function setPositions(ctx: Ctx, ids: number[]): void {
@@ -173,21 +267,48 @@ function setPositions(ctx: Ctx, ids: number[]): void {
  * Inserts a § at `position` in its protocol, then renumbers the body's year. Runs inside a
  * write; the new number is first taken past the year's highest so UNIQUE always holds.
  */
-function insertParagraph(ctx: Ctx, meetingId: number, f: Fields, position: number | undefined, agendaItemId: number | null): number {
+function insertParagraph(
+  ctx: Ctx,
+  meetingId: number,
+  f: Fields,
+  position: number | undefined,
+  agendaItemId: number | null,
+): number {
   checkPriority(ctx, f.priorityId);
   const { bodyId, year } = meetingYear(ctx, meetingId);
   const ids = paragraphIds(ctx, meetingId);
   const at = Math.min(Math.max(1, position ?? ids.length + 1), ids.length + 1);
   const now = ctx.clock.now().toISOString();
-  const next = (ctx.db.prepare('SELECT coalesce(max(number), 0) + 1 FROM paragraph WHERE body_id = ? AND year = ?').pluck().get(bodyId, year) as number);
+  const next = ctx.db
+    .prepare('SELECT coalesce(max(number), 0) + 1 FROM paragraph WHERE body_id = ? AND year = ?')
+    .pluck()
+    .get(bodyId, year) as number;
   const { lastInsertRowid } = ctx.db
     .prepare(
       `INSERT INTO paragraph (meeting_id, body_id, year, number, position, agenda_item_id, kind, title, dnr, background, decision, notes, distribution,
          priority_id, finished, carry_over, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(meetingId, bodyId, year, next, ids.length + 1, agendaItemId, f.kind, f.title, f.dnr, f.background, f.decision, f.notes, f.distribution,
-      f.priorityId, f.finished ? 1 : 0, f.carryOver ? 1 : 0, now, now);
+    .run(
+      meetingId,
+      bodyId,
+      year,
+      next,
+      ids.length + 1,
+      agendaItemId,
+      f.kind,
+      f.title,
+      f.dnr,
+      f.background,
+      f.decision,
+      f.notes,
+      f.distribution,
+      f.priorityId,
+      f.finished ? 1 : 0,
+      f.carryOver ? 1 : 0,
+      now,
+      now,
+    );
   const id = Number(lastInsertRowid);
   ids.splice(at - 1, 0, id);
   setPositions(ctx, ids);
@@ -200,21 +321,52 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
     meetingExists(ctx, meetingId);
     const { bodyId, year, status } = meetingYear(ctx, meetingId);
     if (status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
-    if (protocolStatus(ctx, meetingId) !== null) throw invalidState('protocol_exists', 'The meeting already has a protocol');
+    if (protocolStatus(ctx, meetingId) !== null)
+      throw invalidState('protocol_exists', 'The meeting already has a protocol');
     const now = ctx.clock.now().toISOString();
-    ctx.db.prepare('INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (?, ?, ?)').run(meetingId, now, now);
+    ctx.db
+      .prepare('INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (?, ?, ?)')
+      .run(meetingId, now, now);
     const items = ctx.db
-      .prepare('SELECT id, kind, title, description, priority_id, dnr FROM agenda_item WHERE meeting_id = ? ORDER BY position, id')
-      .all(meetingId) as Array<{ id: number; kind: Paragraph['kind']; title: string; description: string | null; priority_id: number | null; dnr: string | null }>;
+      .prepare(
+        'SELECT id, kind, title, description, priority_id, dnr FROM agenda_item WHERE meeting_id = ? ORDER BY position, id',
+      )
+      .all(meetingId) as Array<{
+      id: number;
+      kind: Paragraph['kind'];
+      title: string;
+      description: string | null;
+      priority_id: number | null;
+      dnr: string | null;
+    }>;
     for (const item of items) {
-      insertParagraph(ctx, meetingId, {
-        kind: item.kind, title: item.title, dnr: item.dnr, background: item.description, decision: null, notes: null,
-        distribution: null, priorityId: item.priority_id, finished: false, carryOver: false,
-      }, undefined, item.id);
+      insertParagraph(
+        ctx,
+        meetingId,
+        {
+          kind: item.kind,
+          title: item.title,
+          dnr: item.dnr,
+          background: item.description,
+          decision: null,
+          notes: null,
+          distribution: null,
+          priorityId: item.priority_id,
+          finished: false,
+          carryOver: false,
+        },
+        undefined,
+        item.id,
+      );
     }
     renumber(ctx, bodyId, year);
     const created = requireProtocol(ctx, meetingId);
-    record({ action: 'create_protocol', entity: 'meeting', entityId: meetingId, after: { paragraphRange: created.paragraphRange } });
+    record({
+      action: 'create_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      after: { paragraphRange: created.paragraphRange },
+    });
     return created;
   });
 }
@@ -222,7 +374,11 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
 /** Deletes a § and what hangs on it (only ever a draft §). Runs inside a write. */
 function deleteParagraphRows(ctx: Ctx, id: number): void {
   ctx.db.prepare('UPDATE agenda_item SET from_paragraph_id = NULL WHERE from_paragraph_id = ?').run(id);
-  ctx.db.prepare('UPDATE agenda_item SET from_action_id = NULL WHERE from_action_id IN (SELECT id FROM action_item WHERE paragraph_id = ?)').run(id);
+  ctx.db
+    .prepare(
+      'UPDATE agenda_item SET from_action_id = NULL WHERE from_action_id IN (SELECT id FROM action_item WHERE paragraph_id = ?)',
+    )
+    .run(id);
   ctx.db.prepare('DELETE FROM paragraph_recusal WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM action_item WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id);
@@ -233,12 +389,18 @@ export function discardProtocol(ctx: Ctx, meetingId: number): { meetingId: numbe
   return write(ctx, (record) => {
     const before = requireProtocol(ctx, meetingId);
     if (before.status !== 'draft') throw invalidState('not_draft', 'Only a draft protocol can be discarded');
-    if (before.paragraphs.some((p) => p.locked)) throw locked('A § of this protocol is attested; the protocol cannot be discarded');
+    if (before.paragraphs.some((p) => p.locked))
+      throw locked('A § of this protocol is attested; the protocol cannot be discarded');
     for (const p of before.paragraphs) deleteParagraphRows(ctx, p.id);
     ctx.db.prepare('DELETE FROM attestation WHERE meeting_id = ?').run(meetingId);
     ctx.db.prepare('DELETE FROM protocol WHERE meeting_id = ?').run(meetingId);
     renumber(ctx, before.bodyId, yearOf(before.meetingDate));
-    record({ action: 'discard_protocol', entity: 'meeting', entityId: meetingId, before: { paragraphRange: before.paragraphRange, paragraphs: before.paragraphs.map((p) => p.title) } });
+    record({
+      action: 'discard_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { paragraphRange: before.paragraphRange, paragraphs: before.paragraphs.map((p) => p.title) },
+    });
     return { meetingId };
   });
 }
@@ -248,11 +410,23 @@ export function updateProtocol(ctx: Ctx, meetingId: number, place: string | null
     const before = requireProtocol(ctx, meetingId);
     if (before.status === 'attested') throw locked();
     if (date !== null && date < before.meetingDate) {
-      throw invalidField('attestationDate', 'attest_before_meeting', 'The protocol cannot be attested before the meeting');
+      throw invalidField(
+        'attestationDate',
+        'attest_before_meeting',
+        'The protocol cannot be attested before the meeting',
+      );
     }
-    ctx.db.prepare('UPDATE protocol SET attestation_place = ?, attestation_date = ?, updated_at = ? WHERE meeting_id = ?').run(place, date, ctx.clock.now().toISOString(), meetingId);
+    ctx.db
+      .prepare('UPDATE protocol SET attestation_place = ?, attestation_date = ?, updated_at = ? WHERE meeting_id = ?')
+      .run(place, date, ctx.clock.now().toISOString(), meetingId);
     const after = requireProtocol(ctx, meetingId);
-    record({ action: 'update_protocol', entity: 'meeting', entityId: meetingId, before: { place: before.attestationPlace, date: before.attestationDate }, after: { place, date } });
+    record({
+      action: 'update_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { place: before.attestationPlace, date: before.attestationDate },
+      after: { place, date },
+    });
     return after;
   });
 }
@@ -265,7 +439,12 @@ export function addParagraph(ctx: Ctx, meetingId: number, f: Fields, position?: 
     const { bodyId, year } = meetingYear(ctx, meetingId);
     renumber(ctx, bodyId, year);
     const created = getParagraph(ctx, id);
-    record({ action: 'add_paragraph', entity: 'meeting', entityId: meetingId, after: { id, number: created.number, title: created.title } });
+    record({
+      action: 'add_paragraph',
+      entity: 'meeting',
+      entityId: meetingId,
+      after: { id, number: created.number, title: created.title },
+    });
     record({ action: 'create', entity: 'paragraph', entityId: id, after: created });
     return created;
   });
@@ -282,13 +461,31 @@ export function updateParagraph(ctx: Ctx, id: number, f: Fields): Paragraph {
         `UPDATE paragraph SET kind = ?, title = ?, dnr = ?, background = ?, decision = ?, notes = ?, distribution = ?, priority_id = ?,
            finished = ?, carry_over = ?, updated_at = ? WHERE id = ?`,
       )
-      .run(f.kind, f.title, f.dnr, f.background, f.decision, f.notes, f.distribution, f.priorityId, f.finished ? 1 : 0, f.carryOver ? 1 : 0,
-        ctx.clock.now().toISOString(), id);
+      .run(
+        f.kind,
+        f.title,
+        f.dnr,
+        f.background,
+        f.decision,
+        f.notes,
+        f.distribution,
+        f.priorityId,
+        f.finished ? 1 : 0,
+        f.carryOver ? 1 : 0,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const lapsed = ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id).changes;
     const after = getParagraph(ctx, id);
     const { actions: _a, attestations: _b, corrections: _c, ...plainBefore } = before;
     const { actions: _d, attestations: _e, corrections: _f, ...plainAfter } = after;
-    record({ action: 'update', entity: 'paragraph', entityId: id, before: plainBefore, after: { ...plainAfter, lapsedAttestations: lapsed || undefined } });
+    record({
+      action: 'update',
+      entity: 'paragraph',
+      entityId: id,
+      before: plainBefore,
+      after: { ...plainAfter, lapsedAttestations: lapsed || undefined },
+    });
     void meetingId;
     return after;
   });
@@ -301,7 +498,12 @@ export function removeParagraph(ctx: Ctx, id: number): Protocol {
     deleteParagraphRows(ctx, id);
     setPositions(ctx, paragraphIds(ctx, meetingId));
     renumber(ctx, before.bodyId, before.year);
-    record({ action: 'remove_paragraph', entity: 'meeting', entityId: meetingId, before: { number: before.number, title: before.title } });
+    record({
+      action: 'remove_paragraph',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { number: before.number, title: before.title },
+    });
     record({ action: 'delete', entity: 'paragraph', entityId: id, before });
     return requireProtocol(ctx, meetingId);
   });
@@ -329,8 +531,12 @@ export function setRecusals(ctx: Ctx, paragraphId: number, personIds: number[]):
     const meetingId = assertParagraphEditable(ctx, paragraphId);
     const before = getParagraph(ctx, paragraphId).recusals;
     for (const personId of new Set(personIds)) {
-      const status = ctx.db.prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?').pluck().get(meetingId, personId);
-      if (status !== 'present') throw invalidField('personIds', 'recusal_not_present', 'Only someone present at the meeting can declare jäv');
+      const status = ctx.db
+        .prepare('SELECT status FROM attendance WHERE meeting_id = ? AND person_id = ?')
+        .pluck()
+        .get(meetingId, personId);
+      if (status !== 'present')
+        throw invalidField('personIds', 'recusal_not_present', 'Only someone present at the meeting can declare jäv');
     }
     ctx.db.prepare('DELETE FROM paragraph_recusal WHERE paragraph_id = ?').run(paragraphId);
     const insert = ctx.db.prepare('INSERT INTO paragraph_recusal (paragraph_id, person_id) VALUES (?, ?)');

@@ -6,7 +6,10 @@ import { invalidState, locked } from './errors';
 type ProtocolStatus = Protocol['status'];
 
 export function protocolStatus(ctx: Ctx, meetingId: number): ProtocolStatus | null {
-  return (ctx.db.prepare('SELECT status FROM protocol WHERE meeting_id = ?').pluck().get(meetingId) as ProtocolStatus | undefined) ?? null;
+  return (
+    (ctx.db.prepare('SELECT status FROM protocol WHERE meeting_id = ?').pluck().get(meetingId) as
+      ProtocolStatus | undefined) ?? null
+  );
 }
 
 export function meetingExists(ctx: Ctx, meetingId: number): void {
@@ -33,13 +36,15 @@ export function assertProtocolEditable(ctx: Ctx, meetingId: number): void {
 }
 
 export function paragraphLocked(ctx: Ctx, paragraphId: number): boolean {
-  const row = ctx.db.prepare('SELECT locked FROM paragraph_lock WHERE paragraph_id = ?').get(paragraphId) as { locked: number } | undefined;
+  const row = ctx.db.prepare('SELECT locked FROM paragraph_lock WHERE paragraph_id = ?').get(paragraphId) as
+    { locked: number } | undefined;
   if (!row) throw notFound('paragraph', paragraphId);
   return row.locked === 1;
 }
 
 export function meetingOfParagraph(ctx: Ctx, paragraphId: number): number {
-  const meetingId = ctx.db.prepare('SELECT meeting_id FROM paragraph WHERE id = ?').pluck().get(paragraphId) as number | undefined;
+  const meetingId = ctx.db.prepare('SELECT meeting_id FROM paragraph WHERE id = ?').pluck().get(paragraphId) as
+    number | undefined;
   if (meetingId === undefined) throw notFound('paragraph', paragraphId);
   return meetingId;
 }
@@ -48,6 +53,7 @@ export function meetingOfParagraph(ctx: Ctx, paragraphId: number): number {
 export function assertParagraphEditable(ctx: Ctx, paragraphId: number): number {
   const meetingId = meetingOfParagraph(ctx, paragraphId);
   assertProtocolEditable(ctx, meetingId);
-  if (paragraphLocked(ctx, paragraphId)) throw locked('The § is attested and can no longer be changed; add a correction note instead');
+  if (paragraphLocked(ctx, paragraphId))
+    throw locked('The § is attested and can no longer be changed; add a correction note instead');
   return meetingId;
 }

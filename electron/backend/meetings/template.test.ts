@@ -15,7 +15,10 @@ beforeEach(async () => {
 afterEach(() => b.cleanup());
 
 const titles = (items: Array<{ title: string }>) => items.map((i) => i.title);
-const templateEvents = () => b.call('history.forRecord', { entity: 'body', entityId: f.body.id }).then((h) => h.filter((e) => e.action.includes('agenda_template')));
+const templateEvents = () =>
+  b
+    .call('history.forRecord', { entity: 'body', entityId: f.body.id })
+    .then((h) => h.filter((e) => e.action.includes('agenda_template')));
 
 /** Ordförande's own standing items: one added, Föregående protokoll dropped, Lägesbild moved to the end of the opening. */
 const OWN = [
@@ -28,18 +31,34 @@ const OWN = [
 
 describe('agenda template of a body', () => {
   it('is the standard one until the body has its own; its own applies to new meetings, opening items first', async () => {
-    expect(await b.call('agenda.template', { bodyId: f.body.id })).toEqual({ bodyId: f.body.id, isDefault: true, items: STANDARD_TEMPLATE });
+    expect(await b.call('agenda.template', { bodyId: f.body.id })).toEqual({
+      bodyId: f.body.id,
+      isDefault: true,
+      items: STANDARD_TEMPLATE,
+    });
 
     const saved = await b.call('agenda.setTemplate', { bodyId: f.body.id, items: [...OWN] });
     expect(saved.isDefault).toBe(false);
-    expect(titles(saved.items)).toEqual(['Mötets öppnande', 'Val av justerare', 'Rapport från arbetsgrupperna', 'Lägesbild', 'Mötets avslutande']);
+    expect(titles(saved.items)).toEqual([
+      'Mötets öppnande',
+      'Val av justerare',
+      'Rapport från arbetsgrupperna',
+      'Lägesbild',
+      'Mötets avslutande',
+    ]);
 
     const meeting = await f.meeting('2017-05-02');
     const agenda = await b.call('agenda.list', { meetingId: meeting.id });
     expect(titles(agenda)).toEqual(titles(saved.items));
     // the meeting's own items go between the opening and the closing standing items
-    await b.call('agenda.add', { meetingId: meeting.id, fields: { kind: 'decision', title: 'Fordonsbränder', plannedMinutes: 15 } });
-    expect(titles(await b.call('agenda.list', { meetingId: meeting.id })).slice(-2)).toEqual(['Fordonsbränder', 'Mötets avslutande']);
+    await b.call('agenda.add', {
+      meetingId: meeting.id,
+      fields: { kind: 'decision', title: 'Fordonsbränder', plannedMinutes: 15 },
+    });
+    expect(titles(await b.call('agenda.list', { meetingId: meeting.id })).slice(-2)).toEqual([
+      'Fordonsbränder',
+      'Mötets avslutande',
+    ]);
 
     const [event] = await templateEvents();
     expect(event).toMatchObject({ action: 'set_agenda_template', actor: 'testare' });
@@ -48,7 +67,11 @@ describe('agenda template of a body', () => {
   });
 
   it('an empty list is a body without standing items, not the standard template', async () => {
-    expect(await b.call('agenda.setTemplate', { bodyId: f.body.id, items: [] })).toEqual({ bodyId: f.body.id, isDefault: false, items: [] });
+    expect(await b.call('agenda.setTemplate', { bodyId: f.body.id, items: [] })).toEqual({
+      bodyId: f.body.id,
+      isDefault: false,
+      items: [],
+    });
     const meeting = await f.meeting('2017-05-02');
     expect(await b.call('agenda.list', { meetingId: meeting.id })).toEqual([]);
   });
@@ -57,7 +80,9 @@ describe('agenda template of a body', () => {
     const own = await b.call('agenda.setTemplate', { bodyId: f.body.id, items: [...OWN] });
     const reset = await b.call('agenda.resetTemplate', { bodyId: f.body.id });
     expect(reset).toEqual({ bodyId: f.body.id, isDefault: true, items: STANDARD_TEMPLATE });
-    expect(b.ctx.db.prepare('SELECT count(*) FROM agenda_template_item WHERE body_id = ?').pluck().get(f.body.id)).toBe(0);
+    expect(b.ctx.db.prepare('SELECT count(*) FROM agenda_template_item WHERE body_id = ?').pluck().get(f.body.id)).toBe(
+      0,
+    );
 
     // resetting what is already standard changes nothing and logs nothing
     await b.call('agenda.resetTemplate', { bodyId: f.body.id });
@@ -66,9 +91,15 @@ describe('agenda template of a body', () => {
     expect(events[0].before).toEqual(own.items);
     expect(titles(events[0].after as never)).toEqual(titles(STANDARD_TEMPLATE));
 
-    const again = await startBackend(b.ctx.dbPath, { clock: fixedClock('2017-04-02T09:00:00Z'), osUserName: 'testare' });
+    const again = await startBackend(b.ctx.dbPath, {
+      clock: fixedClock('2017-04-02T09:00:00Z'),
+      osUserName: 'testare',
+    });
     try {
-      expect(await again.dispatch('agenda.template', { bodyId: f.body.id })).toMatchObject({ ok: true, value: { isDefault: true } });
+      expect(await again.dispatch('agenda.template', { bodyId: f.body.id })).toMatchObject({
+        ok: true,
+        value: { isDefault: true },
+      });
       expect(verifyChain(again.ctx.db)).toMatchObject({ ok: true });
     } finally {
       again.close();
@@ -77,11 +108,27 @@ describe('agenda template of a body', () => {
 
   it('refuses an empty title, bad minutes and too many items at the field, changing nothing', async () => {
     await b.call('agenda.setTemplate', { bodyId: f.body.id, items: [...OWN] });
-    const empty = await b.fail('agenda.setTemplate', { bodyId: f.body.id, items: [OWN[0], { ...OWN[1], title: '   ' }, { ...OWN[2], plannedMinutes: 601 }] });
-    expect(empty).toMatchObject({ code: 'VALIDATION', fields: { 'items.1.title': 'required', 'items.2.plannedMinutes': 'invalid' } });
-    const many = Array.from({ length: 51 }, (_, i) => ({ kind: 'standing' as const, title: `Punkt ${i + 1}`, plannedMinutes: 1, place: 'opening' as const }));
-    expect(await b.fail('agenda.setTemplate', { bodyId: f.body.id, items: many })).toMatchObject({ code: 'VALIDATION', fields: { items: 'template_too_many' } });
-    expect(await b.call('agenda.setTemplate', { bodyId: f.body.id, items: many.slice(0, 50) })).toMatchObject({ isDefault: false });
+    const empty = await b.fail('agenda.setTemplate', {
+      bodyId: f.body.id,
+      items: [OWN[0], { ...OWN[1], title: '   ' }, { ...OWN[2], plannedMinutes: 601 }],
+    });
+    expect(empty).toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'items.1.title': 'required', 'items.2.plannedMinutes': 'invalid' },
+    });
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      kind: 'standing' as const,
+      title: `Punkt ${i + 1}`,
+      plannedMinutes: 1,
+      place: 'opening' as const,
+    }));
+    expect(await b.fail('agenda.setTemplate', { bodyId: f.body.id, items: many })).toMatchObject({
+      code: 'VALIDATION',
+      fields: { items: 'template_too_many' },
+    });
+    expect(await b.call('agenda.setTemplate', { bodyId: f.body.id, items: many.slice(0, 50) })).toMatchObject({
+      isDefault: false,
+    });
     expect(await b.fail('agenda.resetTemplate', { bodyId: 9999 })).toMatchObject({ code: 'NOT_FOUND' });
     expect((await templateEvents()).map((e) => e.action)).toEqual(['set_agenda_template', 'set_agenda_template']);
   });

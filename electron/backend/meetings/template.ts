@@ -23,7 +23,9 @@ export function getTemplate(ctx: Ctx, bodyId: number): { bodyId: number; isDefau
   const own = ctx.db.prepare('SELECT 1 FROM agenda_template WHERE body_id = ?').get(bodyId);
   if (!own) return { bodyId, isDefault: true, items: STANDARD_TEMPLATE };
   const items = ctx.db
-    .prepare('SELECT kind, title, planned_minutes AS plannedMinutes, place FROM agenda_template_item WHERE body_id = ? ORDER BY position')
+    .prepare(
+      'SELECT kind, title, planned_minutes AS plannedMinutes, place FROM agenda_template_item WHERE body_id = ? ORDER BY position',
+    )
     .all(bodyId) as TemplateItem[];
   return { bodyId, isDefault: false, items };
 }
@@ -34,11 +36,21 @@ export function setTemplate(ctx: Ctx, bodyId: number, items: Array<z.output<type
     const before = getTemplate(ctx, bodyId);
     const ordered = [...items.filter((i) => i.place === 'opening'), ...items.filter((i) => i.place === 'closing')];
     ctx.db.prepare('DELETE FROM agenda_template WHERE body_id = ?').run(bodyId);
-    ctx.db.prepare('INSERT INTO agenda_template (body_id, updated_at) VALUES (?, ?)').run(bodyId, ctx.clock.now().toISOString());
-    const insert = ctx.db.prepare('INSERT INTO agenda_template_item (body_id, position, kind, title, planned_minutes, place) VALUES (?, ?, ?, ?, ?, ?)');
+    ctx.db
+      .prepare('INSERT INTO agenda_template (body_id, updated_at) VALUES (?, ?)')
+      .run(bodyId, ctx.clock.now().toISOString());
+    const insert = ctx.db.prepare(
+      'INSERT INTO agenda_template_item (body_id, position, kind, title, planned_minutes, place) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     ordered.forEach((i, index) => insert.run(bodyId, index + 1, i.kind, i.title, i.plannedMinutes, i.place));
     const after = getTemplate(ctx, bodyId);
-    record({ action: 'set_agenda_template', entity: 'body', entityId: bodyId, before: before.items, after: after.items });
+    record({
+      action: 'set_agenda_template',
+      entity: 'body',
+      entityId: bodyId,
+      before: before.items,
+      after: after.items,
+    });
     return after;
   });
 }
@@ -53,7 +65,13 @@ export function resetTemplate(ctx: Ctx, bodyId: number) {
     if (before.isDefault) return before;
     ctx.db.prepare('DELETE FROM agenda_template WHERE body_id = ?').run(bodyId);
     const after = getTemplate(ctx, bodyId);
-    record({ action: 'reset_agenda_template', entity: 'body', entityId: bodyId, before: before.items, after: after.items });
+    record({
+      action: 'reset_agenda_template',
+      entity: 'body',
+      entityId: bodyId,
+      before: before.items,
+      after: after.items,
+    });
     return after;
   });
 }

@@ -10,8 +10,11 @@ export async function chefssamrad(b: TestBackend) {
   const wikstrom = await person('Anders Wikström');
   const secretary = await person('Åsa Öberg');
   const body = await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' });
-  const member = (personId: number, role: 'ordforande' | 'ledamot' | 'ersattare' | 'sekreterare', substituteForId: number | null = null) =>
-    b.call('bodies.addMember', { bodyId: body.id, personId, role, from: '2016-01-01', substituteForId });
+  const member = (
+    personId: number,
+    role: 'ordforande' | 'ledamot' | 'ersattare' | 'sekreterare',
+    substituteForId: number | null = null,
+  ) => b.call('bodies.addMember', { bodyId: body.id, personId, role, from: '2016-01-01', substituteForId });
   await member(broo.id, 'ordforande');
   await member(nylind.id, 'ledamot');
   await member(uddholm.id, 'ledamot');
@@ -25,13 +28,28 @@ export async function chefssamrad(b: TestBackend) {
     for (const p of protocol.paragraphs) {
       if (!p.locked) {
         const { kind, title, dnr, background, notes, distribution, priorityId, carryOver } = p;
-        await b.call('protocol.updateParagraph', { id: p.id, fields: { kind, title, dnr, background, notes, distribution, priorityId, carryOver, decision: p.decision ?? 'Noteras.', finished: true } });
+        await b.call('protocol.updateParagraph', {
+          id: p.id,
+          fields: {
+            kind,
+            title,
+            dnr,
+            background,
+            notes,
+            distribution,
+            priorityId,
+            carryOver,
+            decision: p.decision ?? 'Noteras.',
+            finished: true,
+          },
+        });
       }
     }
     await b.call('protocol.submit', { meetingId });
     const m = await b.call('meetings.get', { id: meetingId });
     let last = protocol;
-    for (const who of [m.chair!, ...m.justerare]) last = await b.call('protocol.attest', { meetingId, personId: who.id, date: on });
+    for (const who of [m.chair!, ...m.justerare])
+      last = await b.call('protocol.attest', { meetingId, personId: who.id, date: on });
     return last;
   };
   return { kommun, broo, nylind, uddholm, wikstrom, secretary, body, meeting, attestAll };

@@ -50,7 +50,9 @@ export function createBody(ctx: Ctx, fields: BodyInput): Body {
   return write(ctx, (record) => {
     const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO body (name, name_key, kind, description, record_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO body (name, name_key, kind, description, record_language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(fields.name, nameKey(fields.name), fields.kind, fields.description, fields.recordLanguage, now, now);
     const created = getBody(ctx, Number(lastInsertRowid));
     record({ action: 'create', entity: 'body', entityId: created.id, after: created });
@@ -62,8 +64,18 @@ export function updateBody(ctx: Ctx, id: number, fields: BodyInput): Body {
   return write(ctx, (record) => {
     const before = getBody(ctx, id);
     ctx.db
-      .prepare('UPDATE body SET name = ?, name_key = ?, kind = ?, description = ?, record_language = ?, updated_at = ? WHERE id = ?')
-      .run(fields.name, nameKey(fields.name), fields.kind, fields.description, fields.recordLanguage, ctx.clock.now().toISOString(), id);
+      .prepare(
+        'UPDATE body SET name = ?, name_key = ?, kind = ?, description = ?, record_language = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        fields.name,
+        nameKey(fields.name),
+        fields.kind,
+        fields.description,
+        fields.recordLanguage,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const after = getBody(ctx, id);
     record({ action: 'update', entity: 'body', entityId: id, before, after });
     return after;
@@ -73,7 +85,9 @@ export function updateBody(ctx: Ctx, id: number, fields: BodyInput): Body {
 export function archiveBody(ctx: Ctx, id: number, archived: boolean): Body {
   return write(ctx, (record) => {
     const before = getBody(ctx, id);
-    ctx.db.prepare('UPDATE body SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, ctx.clock.now().toISOString(), id);
+    ctx.db
+      .prepare('UPDATE body SET archived = ?, updated_at = ? WHERE id = ?')
+      .run(archived ? 1 : 0, ctx.clock.now().toISOString(), id);
     const after = getBody(ctx, id);
     record({ action: archived ? 'archive' : 'restore', entity: 'body', entityId: id, before, after });
     return after;
@@ -115,17 +129,33 @@ const toMember = (r: MemberRow): Member => ({
   substituteForName: r.substitute_for_name,
 });
 
-const ROLE_ORDER: Member['role'][] = ['ordforande', 'vice_ordforande', 'ledamot', 'ersattare', 'sekreterare', 'adjungerad'];
+const ROLE_ORDER: Member['role'][] = [
+  'ordforande',
+  'vice_ordforande',
+  'ledamot',
+  'ersattare',
+  'sekreterare',
+  'adjungerad',
+];
 
 /** Members of a body, optionally only those serving on a given date; chair first. */
 export function listMembers(ctx: Ctx, bodyId: number, on: string | null = null): Member[] {
   getBody(ctx, bodyId);
-  const rows = (on
-    ? ctx.db.prepare(`${MEMBER_SELECT} WHERE m.body_id = ? AND m.valid_from <= ? AND coalesce(m.valid_to, '9999-12-31') >= ?`).all(bodyId, on, on)
-    : ctx.db.prepare(`${MEMBER_SELECT} WHERE m.body_id = ?`).all(bodyId)) as MemberRow[];
+  const rows = (
+    on
+      ? ctx.db
+          .prepare(
+            `${MEMBER_SELECT} WHERE m.body_id = ? AND m.valid_from <= ? AND coalesce(m.valid_to, '9999-12-31') >= ?`,
+          )
+          .all(bodyId, on, on)
+      : ctx.db.prepare(`${MEMBER_SELECT} WHERE m.body_id = ?`).all(bodyId)
+  ) as MemberRow[];
   return rows
     .map(toMember)
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || svCollator.compare(a.personName, b.personName));
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || svCollator.compare(a.personName, b.personName),
+    );
 }
 
 export function getMember(ctx: Ctx, id: number): Member {
@@ -156,7 +186,9 @@ export function addMember(ctx: Ctx, fields: MemberInput): Member {
   return write(ctx, (record) => {
     checkMember(ctx, fields);
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO body_member (body_id, person_id, role, valid_from, valid_to, substitute_for_id) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO body_member (body_id, person_id, role, valid_from, valid_to, substitute_for_id) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(fields.bodyId, fields.personId, fields.role, fields.from, fields.to, fields.substituteForId);
     const created = getMember(ctx, Number(lastInsertRowid));
     record({ action: 'create', entity: 'body_member', entityId: created.id, after: created });
@@ -170,7 +202,9 @@ export function updateMember(ctx: Ctx, id: number, fields: MemberInput): Member 
     const before = getMember(ctx, id);
     checkMember(ctx, fields);
     ctx.db
-      .prepare('UPDATE body_member SET body_id = ?, person_id = ?, role = ?, valid_from = ?, valid_to = ?, substitute_for_id = ? WHERE id = ?')
+      .prepare(
+        'UPDATE body_member SET body_id = ?, person_id = ?, role = ?, valid_from = ?, valid_to = ?, substitute_for_id = ? WHERE id = ?',
+      )
       .run(fields.bodyId, fields.personId, fields.role, fields.from, fields.to, fields.substituteForId, id);
     const after = getMember(ctx, id);
     record({ action: 'update', entity: 'body_member', entityId: id, before, after });

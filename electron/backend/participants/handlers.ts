@@ -1,8 +1,24 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
-import { archiveOrganisation, createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations';
+import {
+  archiveOrganisation,
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  updateOrganisation,
+} from './organisations';
 import { createPerson, getPerson, listPeople, updatePerson } from './people';
-import { addMember, archiveBody, createBody, getBody, listBodies, listMembers, removeMember, updateBody, updateMember } from './bodies';
+import {
+  addMember,
+  archiveBody,
+  createBody,
+  getBody,
+  listBodies,
+  listMembers,
+  removeMember,
+  updateBody,
+  updateMember,
+} from './bodies';
 
 type ParticipantMethod = Extract<Method, `organisations.${string}` | `people.${string}` | `bodies.${string}`>;
 

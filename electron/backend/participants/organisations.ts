@@ -57,7 +57,9 @@ export function createOrganisation(ctx: Ctx, fields: Fields): Organisation {
     checkParent(ctx, null, fields.parentId);
     const now = ctx.clock.now().toISOString();
     const { lastInsertRowid } = ctx.db
-      .prepare('INSERT INTO organisation (name, name_key, kind, short_name, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO organisation (name, name_key, kind, short_name, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(fields.name, nameKey(fields.name), fields.kind, fields.shortName, fields.parentId, now, now);
     const created = getOrganisation(ctx, Number(lastInsertRowid));
     record({ action: 'create', entity: 'organisation', entityId: created.id, after: created });
@@ -70,8 +72,18 @@ export function updateOrganisation(ctx: Ctx, id: number, fields: Fields): Organi
     const before = getOrganisation(ctx, id);
     checkParent(ctx, id, fields.parentId);
     ctx.db
-      .prepare('UPDATE organisation SET name = ?, name_key = ?, kind = ?, short_name = ?, parent_id = ?, updated_at = ? WHERE id = ?')
-      .run(fields.name, nameKey(fields.name), fields.kind, fields.shortName, fields.parentId, ctx.clock.now().toISOString(), id);
+      .prepare(
+        'UPDATE organisation SET name = ?, name_key = ?, kind = ?, short_name = ?, parent_id = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        fields.name,
+        nameKey(fields.name),
+        fields.kind,
+        fields.shortName,
+        fields.parentId,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const after = getOrganisation(ctx, id);
     record({ action: 'update', entity: 'organisation', entityId: id, before, after });
     return after;
@@ -82,7 +94,9 @@ export function updateOrganisation(ctx: Ctx, id: number, fields: Fields): Organi
 export function archiveOrganisation(ctx: Ctx, id: number, archived: boolean): Organisation {
   return write(ctx, (record) => {
     const before = getOrganisation(ctx, id);
-    ctx.db.prepare('UPDATE organisation SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, ctx.clock.now().toISOString(), id);
+    ctx.db
+      .prepare('UPDATE organisation SET archived = ?, updated_at = ? WHERE id = ?')
+      .run(archived ? 1 : 0, ctx.clock.now().toISOString(), id);
     const after = getOrganisation(ctx, id);
     record({ action: archived ? 'archive' : 'restore', entity: 'organisation', entityId: id, before, after });
     return after;

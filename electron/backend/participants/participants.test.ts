@@ -36,27 +36,41 @@ describe('organisations', () => {
   });
 
   it('reports an unknown id as NOT_FOUND', async () => {
-    expect((await b.fail('organisations.update', { id: 999, fields: { name: 'X', kind: 'annan' } })).code).toBe('NOT_FOUND');
+    expect((await b.fail('organisations.update', { id: 999, fields: { name: 'X', kind: 'annan' } })).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('people', () => {
   it('refuses an invalid e-mail and an end before start, at their fields', async () => {
-    const error = await b.fail('people.create', { name: 'Åsa Öberg', email: 'inte-en-adress', activeFrom: '2018-01-01', activeTo: '2017-01-01' });
+    const error = await b.fail('people.create', {
+      name: 'Åsa Öberg',
+      email: 'inte-en-adress',
+      activeFrom: '2018-01-01',
+      activeTo: '2017-01-01',
+    });
     expect(error.fields).toEqual({ email: 'invalid_email', activeTo: 'end_before_start' });
     expect(await b.call('people.list', {})).toEqual([]);
   });
 
   it('searches name, title and organisation, keeping å/ä/ö distinct', async () => {
-    const org = await b.call('organisations.create', { name: 'Södertörns brandförsvarsförbund', kind: 'raddningstjanst' });
+    const org = await b.call('organisations.create', {
+      name: 'Södertörns brandförsvarsförbund',
+      kind: 'raddningstjanst',
+    });
     await b.call('people.create', { name: 'Lars-Göran Uddholm', title: 'brandchef', organisationId: org.id });
     await b.call('people.create', { name: 'Goran Berg', title: 'handläggare' });
     expect((await b.call('people.list', { search: 'göran' })).map((p) => p.name)).toEqual(['Lars-Göran Uddholm']);
-    expect((await b.call('people.list', { search: 'BRANDFÖRSVAR' })).map((p) => p.name)).toEqual(['Lars-Göran Uddholm']);
+    expect((await b.call('people.list', { search: 'BRANDFÖRSVAR' })).map((p) => p.name)).toEqual([
+      'Lars-Göran Uddholm',
+    ]);
   });
 
   it('refuses an organisation that does not exist', async () => {
-    expect((await b.fail('people.create', { name: 'A', organisationId: 42 })).fields).toEqual({ organisationId: 'unknown_organisation' });
+    expect((await b.fail('people.create', { name: 'A', organisationId: 42 })).fields).toEqual({
+      organisationId: 'unknown_organisation',
+    });
   });
 });
 
@@ -64,8 +78,19 @@ describe('bodies and members', () => {
   it('refuses the same person in the same role over an overlapping period', async () => {
     const body = await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' });
     const p = await b.call('people.create', { name: 'Camilla Broo' });
-    await b.call('bodies.addMember', { bodyId: body.id, personId: p.id, role: 'ordforande', from: '2017-01-01', to: '2018-12-31' });
-    const error = await b.fail('bodies.addMember', { bodyId: body.id, personId: p.id, role: 'ordforande', from: '2018-06-01' });
+    await b.call('bodies.addMember', {
+      bodyId: body.id,
+      personId: p.id,
+      role: 'ordforande',
+      from: '2017-01-01',
+      to: '2018-12-31',
+    });
+    const error = await b.fail('bodies.addMember', {
+      bodyId: body.id,
+      personId: p.id,
+      role: 'ordforande',
+      from: '2018-06-01',
+    });
     expect(error.fields).toEqual({ personId: 'duplicate_member' });
     await b.call('bodies.addMember', { bodyId: body.id, personId: p.id, role: 'ordforande', from: '2019-01-01' });
     expect(await b.call('bodies.members', { bodyId: body.id })).toHaveLength(2);
@@ -76,8 +101,24 @@ describe('bodies and members', () => {
     const chief = await b.call('people.create', { name: 'Peter Nylind' });
     const deputy = await b.call('people.create', { name: 'Örjan Ek' });
     await b.call('bodies.addMember', { bodyId: body.id, personId: chief.id, role: 'ledamot', from: '2017-01-01' });
-    const sub = await b.call('bodies.addMember', { bodyId: body.id, personId: deputy.id, role: 'ersattare', from: '2017-01-01', substituteForId: chief.id });
+    const sub = await b.call('bodies.addMember', {
+      bodyId: body.id,
+      personId: deputy.id,
+      role: 'ersattare',
+      from: '2017-01-01',
+      substituteForId: chief.id,
+    });
     expect(sub.substituteForName).toBe('Peter Nylind');
-    expect((await b.fail('bodies.addMember', { bodyId: body.id, personId: deputy.id, role: 'ledamot', from: '2017-01-01', substituteForId: chief.id })).fields).toEqual({ substituteForId: 'substitute_needs_role' });
+    expect(
+      (
+        await b.fail('bodies.addMember', {
+          bodyId: body.id,
+          personId: deputy.id,
+          role: 'ledamot',
+          from: '2017-01-01',
+          substituteForId: chief.id,
+        })
+      ).fields,
+    ).toEqual({ substituteForId: 'substitute_needs_role' });
   });
 });

@@ -39,13 +39,17 @@ const toPerson = (r: Row): Person => ({
 
 /** Search matches name, title, organisation, e-mail and phone; case folds, å/ä/ö stay distinct. */
 export function listPeople(ctx: Ctx, filter: { search?: string; organisationId?: number } = {}): Person[] {
-  const rows = (ctx.db.prepare(`${SELECT} ${filter.organisationId ? 'WHERE p.organisation_id = ?' : ''}`).all(
-    ...(filter.organisationId ? [filter.organisationId] : []),
-  ) as Row[]).map(toPerson);
+  const rows = (
+    ctx.db
+      .prepare(`${SELECT} ${filter.organisationId ? 'WHERE p.organisation_id = ?' : ''}`)
+      .all(...(filter.organisationId ? [filter.organisationId] : [])) as Row[]
+  ).map(toPerson);
   const needle = filter.search?.trim().toLocaleLowerCase('sv');
   const matching = needle
     ? rows.filter((p) =>
-        [p.name, p.title, p.organisationName, p.email, p.phone].some((v) => v?.toLocaleLowerCase('sv').includes(needle)),
+        [p.name, p.title, p.organisationName, p.email, p.phone].some((v) =>
+          v?.toLocaleLowerCase('sv').includes(needle),
+        ),
       )
     : rows;
   return sortByName(matching, (p) => p.name);
@@ -60,7 +64,8 @@ export function getPerson(ctx: Ctx, id: number): Person {
 function checkOrganisation(ctx: Ctx, organisationId: number | null): void {
   if (organisationId === null) return;
   const exists = ctx.db.prepare('SELECT 1 FROM organisation WHERE id = ?').get(organisationId);
-  if (!exists) throw fieldError('organisationId', 'unknown_organisation', `Organisation ${organisationId} does not exist`);
+  if (!exists)
+    throw fieldError('organisationId', 'unknown_organisation', `Organisation ${organisationId} does not exist`);
 }
 
 export function createPerson(ctx: Ctx, fields: Fields): Person {
@@ -72,7 +77,17 @@ export function createPerson(ctx: Ctx, fields: Fields): Person {
         `INSERT INTO person (name, title, organisation_id, email, phone, active_from, active_to, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(fields.name, fields.title, fields.organisationId, fields.email, fields.phone, fields.activeFrom, fields.activeTo, now, now);
+      .run(
+        fields.name,
+        fields.title,
+        fields.organisationId,
+        fields.email,
+        fields.phone,
+        fields.activeFrom,
+        fields.activeTo,
+        now,
+        now,
+      );
     const created = getPerson(ctx, Number(lastInsertRowid));
     record({ action: 'create', entity: 'person', entityId: created.id, after: created });
     return created;
@@ -88,10 +103,19 @@ export function updatePerson(ctx: Ctx, id: number, fields: Fields): Person {
         `UPDATE person SET name = ?, title = ?, organisation_id = ?, email = ?, phone = ?, active_from = ?, active_to = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(fields.name, fields.title, fields.organisationId, fields.email, fields.phone, fields.activeFrom, fields.activeTo, ctx.clock.now().toISOString(), id);
+      .run(
+        fields.name,
+        fields.title,
+        fields.organisationId,
+        fields.email,
+        fields.phone,
+        fields.activeFrom,
+        fields.activeTo,
+        ctx.clock.now().toISOString(),
+        id,
+      );
     const after = getPerson(ctx, id);
     record({ action: 'update', entity: 'person', entityId: id, before, after });
     return after;
   });
 }
-

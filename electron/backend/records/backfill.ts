@@ -25,7 +25,13 @@ function legacyProtocolHash(ctx: Ctx, meetingId: number): string {
     chair: meeting.chair?.name ?? null,
     secretary: meeting.secretary?.name ?? null,
     justerare: meeting.justerare.map((j) => j.name),
-    attendance: listAttendance(ctx, meetingId).map((a) => [a.personName, a.role, a.status, a.substituteFor?.name ?? null, a.participatesIn]),
+    attendance: listAttendance(ctx, meetingId).map((a) => [
+      a.personName,
+      a.role,
+      a.status,
+      a.substituteFor?.name ?? null,
+      a.participatesIn,
+    ]),
     paragraphs: protocol.paragraphs.map((p) => ({
       number: p.number,
       title: p.title,
@@ -60,17 +66,27 @@ export function sealEarlierActs(ctx: Ctx): BackfillResult | null {
   return write(ctx, (record) => {
     const result: BackfillResult = { sealed: 0, broken: [] };
     const protocols = ctx.db
-      .prepare("SELECT meeting_id, content_hash FROM protocol WHERE status = 'attested' AND meeting_id NOT IN (SELECT meeting_id FROM sealed_record WHERE kind = 'protocol') ORDER BY meeting_id")
+      .prepare(
+        "SELECT meeting_id, content_hash FROM protocol WHERE status = 'attested' AND meeting_id NOT IN (SELECT meeting_id FROM sealed_record WHERE kind = 'protocol') ORDER BY meeting_id",
+      )
       .all() as Array<{ meeting_id: number; content_hash: string }>;
     for (const p of protocols) {
       const broken = legacyProtocolHash(ctx, p.meeting_id) !== p.content_hash;
-      const row = sealRecord(ctx, { kind: 'protocol', id: p.meeting_id }, protocolContent(ctx, p.meeting_id, true), record, { migration: { broken } });
+      const row = sealRecord(
+        ctx,
+        { kind: 'protocol', id: p.meeting_id },
+        protocolContent(ctx, p.meeting_id, true),
+        record,
+        { migration: { broken } },
+      );
       if (broken) result.broken.push(`protocol of meeting ${p.meeting_id} (record ${row.id})`);
       result.sealed++;
     }
     // no hash was stored for a § attested at once: its tables are sealed as they are
     const extracts = ctx.db
-      .prepare("SELECT id FROM paragraph WHERE immediately_attested_at IS NOT NULL AND id NOT IN (SELECT paragraph_id FROM sealed_record WHERE kind = 'extract') ORDER BY id")
+      .prepare(
+        "SELECT id FROM paragraph WHERE immediately_attested_at IS NOT NULL AND id NOT IN (SELECT paragraph_id FROM sealed_record WHERE kind = 'extract') ORDER BY id",
+      )
       .pluck()
       .all() as number[];
     for (const id of extracts) {
@@ -78,16 +94,25 @@ export function sealEarlierActs(ctx: Ctx): BackfillResult | null {
       result.sealed++;
     }
     const versions = ctx.db
-      .prepare("SELECT id, content_hash FROM agreement_version WHERE status = 'signed' AND id NOT IN (SELECT version_id FROM sealed_record WHERE kind = 'agreement') ORDER BY id")
+      .prepare(
+        "SELECT id, content_hash FROM agreement_version WHERE status = 'signed' AND id NOT IN (SELECT version_id FROM sealed_record WHERE kind = 'agreement') ORDER BY id",
+      )
       .all() as Array<{ id: number; content_hash: string }>;
     for (const v of versions) {
       const broken = contentHash(ctx, v.id) !== v.content_hash;
-      const row = sealRecord(ctx, { kind: 'agreement', id: v.id }, agreementContent(ctx, v.id), record, { migration: { broken } });
+      const row = sealRecord(ctx, { kind: 'agreement', id: v.id }, agreementContent(ctx, v.id), record, {
+        migration: { broken },
+      });
       if (broken) result.broken.push(`agreement version ${v.id} (record ${row.id})`);
       result.sealed++;
     }
     // rättelser come last: each names the sealed record it corrects
-    const corrections = ctx.db.prepare("SELECT id FROM correction_note WHERE id NOT IN (SELECT correction_id FROM sealed_record WHERE kind = 'correction') ORDER BY id").pluck().all() as number[];
+    const corrections = ctx.db
+      .prepare(
+        "SELECT id FROM correction_note WHERE id NOT IN (SELECT correction_id FROM sealed_record WHERE kind = 'correction') ORDER BY id",
+      )
+      .pluck()
+      .all() as number[];
     for (const id of corrections) {
       sealCorrection(ctx, id, record, { migration: { broken: false } });
       result.sealed++;

@@ -4,11 +4,21 @@ import { registerSqlErrors } from '../sql-errors';
 const reason = (key: string) => ({ reason: `records.reasons.${key}` });
 
 export const recordErrors = {
-  sealed: () => new AppError('LOCKED', 'A sealed record and its signatures can never be changed or removed', { params: reason('sealed') }),
-  sealMissing: () => new AppError('INVALID_STATE', 'The act cannot complete without its sealed record', { params: reason('seal_missing') }),
+  sealed: () =>
+    new AppError('LOCKED', 'A sealed record and its signatures can never be changed or removed', {
+      params: reason('sealed'),
+    }),
+  sealMissing: () =>
+    new AppError('INVALID_STATE', 'The act cannot complete without its sealed record', {
+      params: reason('seal_missing'),
+    }),
   /** an act completed, but its record is missing (sealed before this version, or removed around the rules) */
   missing: (label: string) =>
-    new AppError('SEAL_BROKEN', `${label} is attested or signed, but its sealed record is missing; run "samrad check"`, { params: { record: label, problem: 'missing', field: '' } }),
+    new AppError(
+      'SEAL_BROKEN',
+      `${label} is attested or signed, but its sealed record is missing; run "samrad check"`,
+      { params: { record: label, problem: 'missing', field: '' } },
+    ),
 };
 
 /** The keys raised by the triggers of migration 006, as the errors the services give. */
@@ -17,8 +27,12 @@ export function registerRecordSqlErrors(): void {
     'records.sealed': recordErrors.sealed,
     'records.seal_missing': recordErrors.sealMissing,
     'meetings.locked_by_extract': () =>
-      new AppError('LOCKED', 'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change', {
-        params: { reason: 'meetings.reasons.locked_by_extract' },
-      }),
+      new AppError(
+        'LOCKED',
+        'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change',
+        {
+          params: { reason: 'meetings.reasons.locked_by_extract' },
+        },
+      ),
   });
 }

@@ -8,7 +8,11 @@ import { verifySeal } from './verify-seal';
 type OlderName = RecordInfo['olderNames'][number];
 
 /** People and bodies a record names, by id, with the names it shows. */
-function namesShown(content: RecordContent): { people: Map<number, string>; body: { id: number; name: string } | null; agreement: { id: number; name: string } | null } {
+function namesShown(content: RecordContent): {
+  people: Map<number, string>;
+  body: { id: number; name: string } | null;
+  agreement: { id: number; name: string } | null;
+} {
   const people = new Map<number, string>();
   const add = (id: number | null | undefined, name: string | null | undefined) => {
     if (id != null && name) people.set(id, name);
@@ -19,7 +23,8 @@ function namesShown(content: RecordContent): { people: Map<number, string>; body
   }
   const { meeting } = content;
   for (const ref of [meeting.chair, meeting.secretary, ...meeting.justerare]) add(ref?.id, ref?.name);
-  if (content.format === 'samrad-correction/1') return { people, body: { id: meeting.bodyId, name: meeting.bodyName }, agreement: null };
+  if (content.format === 'samrad-correction/1')
+    return { people, body: { id: meeting.bodyId, name: meeting.bodyName }, agreement: null };
   for (const a of content.attendance) add(a.personId, a.personName);
   const paragraphs = content.format === 'samrad-protocol/1' ? content.paragraphs : [content.paragraph];
   for (const p of paragraphs) {
@@ -43,8 +48,10 @@ function olderNames(ctx: Ctx, content: RecordContent): OlderName[] {
     if (now !== undefined && now !== shown.body.name) out.push({ kind: 'body', sealed: shown.body.name, now });
   }
   if (shown.agreement) {
-    const now = ctx.db.prepare('SELECT name FROM agreement WHERE id = ?').pluck().get(shown.agreement.id) as string | undefined;
-    if (now !== undefined && now !== shown.agreement.name) out.push({ kind: 'agreement', sealed: shown.agreement.name, now });
+    const now = ctx.db.prepare('SELECT name FROM agreement WHERE id = ?').pluck().get(shown.agreement.id) as
+      string | undefined;
+    if (now !== undefined && now !== shown.agreement.name)
+      out.push({ kind: 'agreement', sealed: shown.agreement.name, now });
   }
   return out;
 }

@@ -17,13 +17,22 @@ import type { DocumentLanguage } from '../../../shared/contract/common';
 export function assertSealIntact(ctx: Ctx, row: SealedRecordRow): void {
   const problems = verifySeal(ctx, row);
   if (problems.length > 0) {
-    throw new AppError('SEAL_BROKEN', `The sealed record is not handed out because its seal is broken: ${problems.map((p) => p.message).join('; ')}`, {
-      params: { record: recordLabel(JSON.parse(row.snapshot) as RecordContent), problem: problems[0].message, field: problems[0].field ?? '' },
-    });
+    throw new AppError(
+      'SEAL_BROKEN',
+      `The sealed record is not handed out because its seal is broken: ${problems.map((p) => p.message).join('; ')}`,
+      {
+        params: {
+          record: recordLabel(JSON.parse(row.snapshot) as RecordContent),
+          problem: problems[0].message,
+          field: problems[0].field ?? '',
+        },
+      },
+    );
   }
 }
 
-const copy = (bytes: Buffer) => new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+const copy = (bytes: Buffer) =>
+  new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
 /**
  * The document of a sealed record, for every export path (UI, CLI, archive). In the record's
@@ -32,14 +41,25 @@ const copy = (bytes: Buffer) => new Uint8Array(bytes.buffer.slice(bytes.byteOffs
  * sealed bytes signed now (kept, so every later signed export returns the same bytes). In
  * another language: a translation rendered from the snapshot, saying so on its first page.
  */
-export function recordDocument(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, lang: DocumentLanguage, sign: boolean): ExportedDocument {
+export function recordDocument(
+  ctx: Ctx,
+  row: SealedRecordRow,
+  ref: RecordRef,
+  lang: DocumentLanguage,
+  sign: boolean,
+): ExportedDocument {
   assertSealIntact(ctx, row);
   const content = JSON.parse(row.snapshot) as RecordContent;
   if (lang !== row.lang) {
     if (sign) {
-      throw new AppError('INVALID_STATE', 'Only the record itself can be signed, not a translation of it', { params: { reason: 'records.reasons.sign_translation' } });
+      throw new AppError('INVALID_STATE', 'Only the record itself can be signed, not a translation of it', {
+        params: { reason: 'records.reasons.sign_translation' },
+      });
     }
-    return renderContent(content, lang, { timestamp: new Date(row.sealed_at), translationOf: { sealedAt: row.sealed_at.slice(0, 10), sha256: row.document_sha256 } });
+    return renderContent(content, lang, {
+      timestamp: new Date(row.sealed_at),
+      translationOf: { sealedAt: row.sealed_at.slice(0, 10), sha256: row.document_sha256 },
+    });
   }
   if (!sign || row.signed_with) return { fileName: row.file_name, bytes: copy(row.document) };
   const later = recordSignatures(ctx.db, row.id).at(-1);
@@ -53,12 +73,22 @@ function signSealedNow(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, content: 
   const now = ctx.clock.now();
   const signed = signPackage(copy(row.document), identity, now);
   const packageSha256 = sha256Hex(signed);
-  const signer = identity.certificate.subject.split('\n').find((l) => l.startsWith('CN='))?.slice(3) ?? identity.certificate.subject;
+  const signer =
+    identity.certificate.subject
+      .split('\n')
+      .find((l) => l.startsWith('CN='))
+      ?.slice(3) ?? identity.certificate.subject;
   write(ctx, (record) => {
     ctx.db
-      .prepare('INSERT INTO record_signature (record_id, package, package_sha256, certificate_sha256, signer, signed_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO record_signature (record_id, package, package_sha256, certificate_sha256, signer, signed_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(row.id, Buffer.from(signed), packageSha256, certificateSha256(identity), signer, now.toISOString());
-    record({ action: 'record_signed', ...auditEntityOf(ref, content), after: { recordId: row.id, label: recordLabel(content), packageSha256, signer } });
+    record({
+      action: 'record_signed',
+      ...auditEntityOf(ref, content),
+      after: { recordId: row.id, label: recordLabel(content), packageSha256, signer },
+    });
   });
   return signed;
 }

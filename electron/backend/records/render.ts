@@ -5,7 +5,11 @@ import type { RecordContent } from './snapshot';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 
 /** The Word document of a record's content: the one renderer per kind, whether live or from a snapshot. */
-export function renderContent(content: RecordContent, lang: DocumentLanguage, options: RenderOptions = {}): ExportedDocument {
+export function renderContent(
+  content: RecordContent,
+  lang: DocumentLanguage,
+  options: RenderOptions = {},
+): ExportedDocument {
   switch (content.format) {
     case 'samrad-protocol/1':
       return protocolDocx(content, lang, options);

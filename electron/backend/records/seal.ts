@@ -19,7 +19,10 @@ import type { DocumentLanguage } from '../../../shared/contract/common';
  */
 function recordLanguage(ctx: Ctx, content: RecordContent): DocumentLanguage {
   if (content.format === 'samrad-agreement/1') return 'sv';
-  return (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as DocumentLanguage | undefined) ?? 'sv';
+  return (
+    (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as
+      DocumentLanguage | undefined) ?? 'sv'
+  );
 }
 
 /** "Chefssamrådet 2017-03-14 §§ 1–10", "Chefssamrådet 2017-03-14 § 37", "Samverkansöverenskommelse 2017-01-01 – 2018-12-31", "Chefssamrådet 2017-03-14 § 3: rättelse 2017-04-02" */
@@ -39,13 +42,20 @@ export function recordLabel(content: RecordContent): string {
 /** How a correction names the record it corrects: by id, label and the SHA-256 of its sealed document. */
 export function correctsRecord(row: SealedRecordRow | null, recordId: number): CorrectionContent['corrects'] {
   if (!row) return { recordId, label: '', documentSha256: '' };
-  return { recordId: row.id, label: recordLabel(JSON.parse(row.snapshot) as RecordContent), documentSha256: row.document_sha256 };
+  return {
+    recordId: row.id,
+    label: recordLabel(JSON.parse(row.snapshot) as RecordContent),
+    documentSha256: row.document_sha256,
+  };
 }
 
 /** Where a record's events go in the audit log: the meeting's or the version's history. */
 export function auditEntityOf(ref: RecordRef, content: RecordContent): { entity: string; entityId: number } {
   if (ref.kind === 'agreement') return { entity: 'agreement_version', entityId: ref.id };
-  return { entity: 'meeting', entityId: (content as Exclude<RecordContent, { format: 'samrad-agreement/1' }>).meeting.id };
+  return {
+    entity: 'meeting',
+    entityId: (content as Exclude<RecordContent, { format: 'samrad-agreement/1' }>).meeting.id,
+  };
 }
 
 /** The organisation's signing identity if it can sign right now; null when no certificate is active or its key is locked. */
@@ -58,7 +68,8 @@ export function identityIfReady(ctx: Ctx): SigningIdentity | null {
   }
 }
 
-export const certificateSha256 = (identity: SigningIdentity) => crypto.createHash('sha256').update(identity.certificate.raw).digest('hex');
+export const certificateSha256 = (identity: SigningIdentity) =>
+  crypto.createHash('sha256').update(identity.certificate.raw).digest('hex');
 
 export interface SealOptions {
   /** the migration seals records of earlier acts; `broken` when the tables no longer match the hash stored at the act */
@@ -71,7 +82,13 @@ export interface SealOptions {
  * from the tables again), signs it with the organisation's certificate when one is active and
  * unlocked, and stores those bytes and their SHA-256. The seal's hashes go into the audit chain.
  */
-export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, record: (change: Change) => void, options: SealOptions = {}): SealedRecordRow {
+export function sealRecord(
+  ctx: Ctx,
+  ref: RecordRef,
+  content: RecordContent,
+  record: (change: Change) => void,
+  options: SealOptions = {},
+): SealedRecordRow {
   const snapshot = canonicalJson(content);
   const snapshotSha256 = sha256Text(snapshot);
   const now = ctx.clock.now();
@@ -91,7 +108,12 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
     .run({
       kind: ref.kind,
       meeting_id: ref.kind === 'agreement' ? null : (content as { meeting: { id: number } }).meeting.id,
-      paragraph_id: ref.kind === 'extract' ? ref.id : content.format === 'samrad-correction/1' ? (content.paragraph?.id ?? null) : null,
+      paragraph_id:
+        ref.kind === 'extract'
+          ? ref.id
+          : content.format === 'samrad-correction/1'
+            ? (content.paragraph?.id ?? null)
+            : null,
       version_id: ref.kind === 'agreement' ? ref.id : null,
       correction_id: ref.kind === 'correction' ? ref.id : null,
       lang,
@@ -108,7 +130,15 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
   record({
     action: options.migration?.broken ? 'record_sealed_broken' : 'record_sealed',
     ...auditEntityOf(ref, content),
-    after: { recordId: row.id, kind: ref.kind, label: recordLabel(content), snapshotSha256, documentSha256, signed: identity !== null, ...(options.migration ? { byMigration: true } : {}) },
+    after: {
+      recordId: row.id,
+      kind: ref.kind,
+      label: recordLabel(content),
+      snapshotSha256,
+      documentSha256,
+      signed: identity !== null,
+      ...(options.migration ? { byMigration: true } : {}),
+    },
   });
   return row;
 }
@@ -117,9 +147,27 @@ export function sealRecord(ctx: Ctx, ref: RecordRef, content: RecordContent, rec
  * A rättelse is sealed as its own record when it is written, naming the record it corrects: the
  * protocol once attested, else the § attested at once. The corrected record's bytes never change.
  */
-export function sealCorrection(ctx: Ctx, correctionId: number, record: (change: Change) => void, options: SealOptions = {}): SealedRecordRow {
-  const note = ctx.db.prepare('SELECT meeting_id, paragraph_id FROM correction_note WHERE id = ?').get(correctionId) as { meeting_id: number; paragraph_id: number | null };
-  const corrected = findRecord(ctx.db, { kind: 'protocol', id: note.meeting_id }) ?? (note.paragraph_id !== null ? findRecord(ctx.db, { kind: 'extract', id: note.paragraph_id }) : null);
-  if (!corrected) throw new AppError('SEAL_BROKEN', 'The record this correction concerns has no seal; run "samrad check"', { params: { record: `meeting ${note.meeting_id}`, problem: 'missing', field: '' } });
-  return sealRecord(ctx, { kind: 'correction', id: correctionId }, correctionContent(ctx, correctionId, correctsRecord(corrected, corrected.id)), record, options);
+export function sealCorrection(
+  ctx: Ctx,
+  correctionId: number,
+  record: (change: Change) => void,
+  options: SealOptions = {},
+): SealedRecordRow {
+  const note = ctx.db
+    .prepare('SELECT meeting_id, paragraph_id FROM correction_note WHERE id = ?')
+    .get(correctionId) as { meeting_id: number; paragraph_id: number | null };
+  const corrected =
+    findRecord(ctx.db, { kind: 'protocol', id: note.meeting_id }) ??
+    (note.paragraph_id !== null ? findRecord(ctx.db, { kind: 'extract', id: note.paragraph_id }) : null);
+  if (!corrected)
+    throw new AppError('SEAL_BROKEN', 'The record this correction concerns has no seal; run "samrad check"', {
+      params: { record: `meeting ${note.meeting_id}`, problem: 'missing', field: '' },
+    });
+  return sealRecord(
+    ctx,
+    { kind: 'correction', id: correctionId },
+    correctionContent(ctx, correctionId, correctsRecord(corrected, corrected.id)),
+    record,
+    options,
+  );
 }

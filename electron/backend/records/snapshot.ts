@@ -16,8 +16,22 @@ import { notFound } from '../../../shared/errors';
  * `verifySeal` tell an allowed later rename from a change to what was attested.
  */
 
-export type MeetingHeader = Pick<Meeting, 'id' | 'bodyId' | 'bodyName' | 'date' | 'startTime' | 'endTime' | 'place' | 'chair' | 'secretary' | 'justerare'>;
-export type AttendeeLine = Pick<Attendee, 'personId' | 'personName' | 'personTitle' | 'organisationName' | 'role' | 'status' | 'substituteFor' | 'participatesIn' | 'decisionMaker'>;
+export type MeetingHeader = Pick<
+  Meeting,
+  'id' | 'bodyId' | 'bodyName' | 'date' | 'startTime' | 'endTime' | 'place' | 'chair' | 'secretary' | 'justerare'
+>;
+export type AttendeeLine = Pick<
+  Attendee,
+  | 'personId'
+  | 'personName'
+  | 'personTitle'
+  | 'organisationName'
+  | 'role'
+  | 'status'
+  | 'substituteFor'
+  | 'participatesIn'
+  | 'decisionMaker'
+>;
 export type AttestationLine = Pick<Attestation, 'personId' | 'name' | 'role' | 'date' | 'place'>;
 export interface ActionLine {
   id: number;
@@ -32,7 +46,20 @@ export interface CorrectionLine {
   author: string;
   text: string;
 }
-export type ParagraphContent = Pick<Paragraph, 'id' | 'number' | 'kind' | 'title' | 'dnr' | 'background' | 'decision' | 'notes' | 'distribution' | 'immediatelyAttested' | 'recusals'> & {
+export type ParagraphContent = Pick<
+  Paragraph,
+  | 'id'
+  | 'number'
+  | 'kind'
+  | 'title'
+  | 'dnr'
+  | 'background'
+  | 'decision'
+  | 'notes'
+  | 'distribution'
+  | 'immediatelyAttested'
+  | 'recusals'
+> & {
   actions: ActionLine[];
   attestations: AttestationLine[];
   corrections: CorrectionLine[];
@@ -62,7 +89,18 @@ export interface ExtractContent {
 
 export type AgreementContent = { format: 'samrad-agreement/1' } & Pick<
   VersionDetail,
-  'id' | 'agreementId' | 'agreementName' | 'title' | 'dnr' | 'validFrom' | 'validTo' | 'storedStatus' | 'contentHash' | 'parties' | 'sections' | 'priorities'
+  | 'id'
+  | 'agreementId'
+  | 'agreementName'
+  | 'title'
+  | 'dnr'
+  | 'validFrom'
+  | 'validTo'
+  | 'storedStatus'
+  | 'contentHash'
+  | 'parties'
+  | 'sections'
+  | 'priorities'
 >;
 
 /** A rättelse: its own record, naming the sealed record it corrects (whose bytes never change). */
@@ -77,25 +115,58 @@ export interface CorrectionContent {
 export type RecordContent = ProtocolContent | ExtractContent | AgreementContent | CorrectionContent;
 
 const header = (m: Meeting): MeetingHeader => ({
-  id: m.id, bodyId: m.bodyId, bodyName: m.bodyName, date: m.date, startTime: m.startTime, endTime: m.endTime, place: m.place,
-  chair: m.chair, secretary: m.secretary, justerare: m.justerare,
+  id: m.id,
+  bodyId: m.bodyId,
+  bodyName: m.bodyName,
+  date: m.date,
+  startTime: m.startTime,
+  endTime: m.endTime,
+  place: m.place,
+  chair: m.chair,
+  secretary: m.secretary,
+  justerare: m.justerare,
 });
 
 const attendanceLines = (list: Attendee[]): AttendeeLine[] =>
   list.map((a) => ({
-    personId: a.personId, personName: a.personName, personTitle: a.personTitle, organisationName: a.organisationName, role: a.role, status: a.status,
-    substituteFor: a.substituteFor, participatesIn: a.participatesIn, decisionMaker: a.decisionMaker,
+    personId: a.personId,
+    personName: a.personName,
+    personTitle: a.personTitle,
+    organisationName: a.organisationName,
+    role: a.role,
+    status: a.status,
+    substituteFor: a.substituteFor,
+    participatesIn: a.participatesIn,
+    decisionMaker: a.decisionMaker,
   }));
 
-const attestationLines = (list: Attestation[]): AttestationLine[] => list.map((a) => ({ personId: a.personId, name: a.name, role: a.role, date: a.date, place: a.place }));
+const attestationLines = (list: Attestation[]): AttestationLine[] =>
+  list.map((a) => ({ personId: a.personId, name: a.name, role: a.role, date: a.date, place: a.place }));
 
-const correctionLines = (list: Protocol['corrections']): CorrectionLine[] => list.map((c) => ({ date: c.date, author: c.author, text: c.text }));
+const correctionLines = (list: Protocol['corrections']): CorrectionLine[] =>
+  list.map((c) => ({ date: c.date, author: c.author, text: c.text }));
 
 function paragraphContent(p: Paragraph): ParagraphContent {
   return {
-    id: p.id, number: p.number, kind: p.kind, title: p.title, dnr: p.dnr, background: p.background, decision: p.decision, notes: p.notes,
-    distribution: p.distribution, immediatelyAttested: p.immediatelyAttested, recusals: p.recusals,
-    actions: p.actions.map((a) => ({ id: a.id, description: a.description, ownerPersonId: a.ownerPersonId, ownerOrganisationId: a.ownerOrganisationId, ownerName: a.ownerName, dueDate: a.dueDate })),
+    id: p.id,
+    number: p.number,
+    kind: p.kind,
+    title: p.title,
+    dnr: p.dnr,
+    background: p.background,
+    decision: p.decision,
+    notes: p.notes,
+    distribution: p.distribution,
+    immediatelyAttested: p.immediatelyAttested,
+    recusals: p.recusals,
+    actions: p.actions.map((a) => ({
+      id: a.id,
+      description: a.description,
+      ownerPersonId: a.ownerPersonId,
+      ownerOrganisationId: a.ownerOrganisationId,
+      ownerName: a.ownerName,
+      dueDate: a.dueDate,
+    })),
     attestations: attestationLines(p.attestations),
     corrections: correctionLines(p.corrections),
   };
@@ -137,14 +208,30 @@ export function agreementContent(ctx: Ctx, versionId: number): AgreementContent 
   const v = getVersion(ctx, versionId);
   return {
     format: 'samrad-agreement/1',
-    id: v.id, agreementId: v.agreementId, agreementName: v.agreementName, title: v.title, dnr: v.dnr, validFrom: v.validFrom, validTo: v.validTo,
-    storedStatus: v.storedStatus, contentHash: v.contentHash, parties: v.parties, sections: v.sections, priorities: v.priorities,
+    id: v.id,
+    agreementId: v.agreementId,
+    agreementName: v.agreementName,
+    title: v.title,
+    dnr: v.dnr,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    storedStatus: v.storedStatus,
+    contentHash: v.contentHash,
+    parties: v.parties,
+    sections: v.sections,
+    priorities: v.priorities,
   };
 }
 
 /** A correction note with the meeting it belongs to and the sealed record it corrects. */
-export function correctionContent(ctx: Ctx, correctionId: number, corrects: CorrectionContent['corrects']): CorrectionContent {
-  const row = ctx.db.prepare('SELECT id, meeting_id, paragraph_id, date, author, text FROM correction_note WHERE id = ?').get(correctionId) as
+export function correctionContent(
+  ctx: Ctx,
+  correctionId: number,
+  corrects: CorrectionContent['corrects'],
+): CorrectionContent {
+  const row = ctx.db
+    .prepare('SELECT id, meeting_id, paragraph_id, date, author, text FROM correction_note WHERE id = ?')
+    .get(correctionId) as
     | { id: number; meeting_id: number; paragraph_id: number | null; date: string; author: string; text: string }
     | undefined;
   if (!row) throw notFound('correction', correctionId);

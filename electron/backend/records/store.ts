@@ -31,19 +31,34 @@ export interface RecordSignatureRow {
   signed_at: string;
 }
 
-const COLUMN: Record<RecordKind, string> = { protocol: 'meeting_id', extract: 'paragraph_id', agreement: 'version_id', correction: 'correction_id' };
+const COLUMN: Record<RecordKind, string> = {
+  protocol: 'meeting_id',
+  extract: 'paragraph_id',
+  agreement: 'version_id',
+  correction: 'correction_id',
+};
 
 export function findRecord(db: Db, ref: RecordRef): SealedRecordRow | null {
-  return (db.prepare(`SELECT * FROM sealed_record WHERE kind = ? AND ${COLUMN[ref.kind]} = ?`).get(ref.kind, ref.id) as SealedRecordRow | undefined) ?? null;
+  return (
+    (db.prepare(`SELECT * FROM sealed_record WHERE kind = ? AND ${COLUMN[ref.kind]} = ?`).get(ref.kind, ref.id) as
+      SealedRecordRow | undefined) ?? null
+  );
 }
 
-export function refOf(row: Pick<SealedRecordRow, 'kind' | 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id'>): RecordRef {
-  return { kind: row.kind, id: row[COLUMN[row.kind] as 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id']! };
+export function refOf(
+  row: Pick<SealedRecordRow, 'kind' | 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id'>,
+): RecordRef {
+  return {
+    kind: row.kind,
+    id: row[COLUMN[row.kind] as 'meeting_id' | 'paragraph_id' | 'version_id' | 'correction_id']!,
+  };
 }
 
 /** Later signatures of a record, oldest first; the newest is what a signed export hands out. */
 export function recordSignatures(db: Db, recordId: number): RecordSignatureRow[] {
-  return db.prepare('SELECT * FROM record_signature WHERE record_id = ? ORDER BY id').all(recordId) as RecordSignatureRow[];
+  return db
+    .prepare('SELECT * FROM record_signature WHERE record_id = ? ORDER BY id')
+    .all(recordId) as RecordSignatureRow[];
 }
 
 export function allRecords(db: Db): IterableIterator<SealedRecordRow> {

@@ -3,7 +3,17 @@ import type { RecordRef, SealProblem } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
 import { safeUnzip } from '../signing/opc/safe-unzip';
 import { canonicalJson, sha256Text } from './canonical-json';
-import { agreementContent, correctionContent, extractContent, protocolContent, type AgreementContent, type ExtractContent, type ParagraphContent, type ProtocolContent, type RecordContent } from './snapshot';
+import {
+  agreementContent,
+  correctionContent,
+  extractContent,
+  protocolContent,
+  type AgreementContent,
+  type ExtractContent,
+  type ParagraphContent,
+  type ProtocolContent,
+  type RecordContent,
+} from './snapshot';
 import { correctsRecord, recordLabel } from './seal';
 import { allRecords, recordById, recordSignatures, refOf, type SealedRecordRow } from './store';
 
@@ -47,7 +57,12 @@ const ids = (list: Array<{ id: number }>) => list.map((x) => x.id);
 function meetingFacets(c: ProtocolContent | ExtractContent): Facet[] {
   const m = c.meeting;
   return [
-    { key: 'meeting', field: 'meeting', paragraph: null, value: [m.date, m.startTime, m.endTime, m.place, m.chair?.id ?? null, m.secretary?.id ?? null, ids(m.justerare)] },
+    {
+      key: 'meeting',
+      field: 'meeting',
+      paragraph: null,
+      value: [m.date, m.startTime, m.endTime, m.place, m.chair?.id ?? null, m.secretary?.id ?? null, ids(m.justerare)],
+    },
     {
       key: 'attendance',
       field: 'attendance',
@@ -58,7 +73,12 @@ function meetingFacets(c: ProtocolContent | ExtractContent): Facet[] {
 }
 
 function paragraphFacets(p: ParagraphContent): Facet[] {
-  const facet = (field: string, value: unknown): Facet => ({ key: `${field}:${p.id}`, field, paragraph: p.number, value });
+  const facet = (field: string, value: unknown): Facet => ({
+    key: `${field}:${p.id}`,
+    field,
+    paragraph: p.number,
+    value,
+  });
   return [
     facet('number', p.number),
     facet('kind', p.kind),
@@ -68,12 +88,19 @@ function paragraphFacets(p: ParagraphContent): Facet[] {
     facet('decision', p.decision),
     facet('notes', p.notes),
     facet('distribution', p.distribution),
-    facet('recusals', p.recusals.map((r) => r.personId)),
-    facet('actions', p.actions.map((a) => [a.id, a.description, a.ownerPersonId, a.ownerOrganisationId, a.dueDate])),
+    facet(
+      'recusals',
+      p.recusals.map((r) => r.personId),
+    ),
+    facet(
+      'actions',
+      p.actions.map((a) => [a.id, a.description, a.ownerPersonId, a.ownerOrganisationId, a.dueDate]),
+    ),
   ];
 }
 
-const attestationValue = (list: ProtocolContent['attestations']) => list.map((a) => [a.personId, a.name, a.role, a.date, a.place]);
+const attestationValue = (list: ProtocolContent['attestations']) =>
+  list.map((a) => [a.personId, a.name, a.role, a.date, a.place]);
 
 function facetsOf(content: RecordContent): Facet[] {
   switch (content.format) {
@@ -82,21 +109,46 @@ function facetsOf(content: RecordContent): Facet[] {
         ...meetingFacets(content),
         { key: 'paragraphs', field: 'paragraphs', paragraph: null, value: ids(content.paragraphs) },
         ...content.paragraphs.flatMap(paragraphFacets),
-        { key: 'attestation_place_time', field: 'attestation_place_time', paragraph: null, value: [content.attestationPlace, content.attestationDate] },
+        {
+          key: 'attestation_place_time',
+          field: 'attestation_place_time',
+          paragraph: null,
+          value: [content.attestationPlace, content.attestationDate],
+        },
         { key: 'attestations', field: 'attestations', paragraph: null, value: attestationValue(content.attestations) },
       ];
     case 'samrad-extract/1':
       return [
         ...meetingFacets(content),
         ...paragraphFacets(content.paragraph),
-        { key: 'attestations', field: 'attestations', paragraph: content.paragraph.number, value: attestationValue(content.attestations) },
+        {
+          key: 'attestations',
+          field: 'attestations',
+          paragraph: content.paragraph.number,
+          value: attestationValue(content.attestations),
+        },
       ];
     case 'samrad-agreement/1':
       return agreementFacets(content);
     case 'samrad-correction/1':
       return [
-        { key: 'correction', field: 'correction', paragraph: content.paragraph?.number ?? null, value: [content.paragraph?.id ?? null, content.correction.date, content.correction.author, content.correction.text] },
-        { key: 'corrects', field: 'corrects', paragraph: null, value: [content.corrects.recordId, content.corrects.documentSha256] },
+        {
+          key: 'correction',
+          field: 'correction',
+          paragraph: content.paragraph?.number ?? null,
+          value: [
+            content.paragraph?.id ?? null,
+            content.correction.date,
+            content.correction.author,
+            content.correction.text,
+          ],
+        },
+        {
+          key: 'corrects',
+          field: 'corrects',
+          paragraph: null,
+          value: [content.corrects.recordId, content.corrects.documentSha256],
+        },
       ];
   }
 }
@@ -106,9 +158,26 @@ function agreementFacets(v: AgreementContent): Facet[] {
   return [
     facet('agreement_title', [v.title, v.dnr]),
     facet('period', [v.validFrom, v.validTo]),
-    facet('parties', v.parties.map((p) => [p.id, p.organisationId, p.organisationName, p.signatoryId, p.signatoryName, p.signatoryTitle, p.signing && { ...p.signing, recordedAt: undefined }])),
-    facet('sections', v.sections.map((s) => [s.id, s.heading, s.body])),
-    facet('priorities', v.priorities.map((p) => [p.id, p.title, p.description, p.source, p.sourceDate, p.responsible])),
+    facet(
+      'parties',
+      v.parties.map((p) => [
+        p.id,
+        p.organisationId,
+        p.organisationName,
+        p.signatoryId,
+        p.signatoryName,
+        p.signatoryTitle,
+        p.signing && { ...p.signing, recordedAt: undefined },
+      ]),
+    ),
+    facet(
+      'sections',
+      v.sections.map((s) => [s.id, s.heading, s.body]),
+    ),
+    facet(
+      'priorities',
+      v.priorities.map((p) => [p.id, p.title, p.description, p.source, p.sourceDate, p.responsible]),
+    ),
   ];
 }
 
@@ -149,7 +218,14 @@ function carriesSealedParts(sealed: Uint8Array, signed: Uint8Array): boolean {
 }
 
 /** `label` names the record; a problem of one § names the meeting and that § ("Chefssamrådet 2017-03-14 § 3"). */
-const problem = (label: string, code: SealProblem['code'], text: string, field: string | null = null, paragraph: number | null = null, meeting: string | null = null): SealProblem => ({
+const problem = (
+  label: string,
+  code: SealProblem['code'],
+  text: string,
+  field: string | null = null,
+  paragraph: number | null = null,
+  meeting: string | null = null,
+): SealProblem => ({
   code,
   field,
   paragraph,
@@ -171,13 +247,36 @@ export function verifySeal(ctx: Ctx, row: SealedRecordRow): SealProblem[] {
     // the CHECK (json_valid) makes this unlikely; a damaged file could still hold it
   }
   const label = sealed ? recordLabel(sealed) : `${row.kind} record ${row.id}`;
-  if (sha256Text(row.snapshot) !== row.snapshot_sha256) problems.push(problem(label, 'snapshot_hash', 'the sealed snapshot does not match its SHA-256'));
-  if (sha256Hex(row.document) !== row.document_sha256) problems.push(problem(label, 'document_hash', 'the sealed document does not match its SHA-256'));
+  if (sha256Text(row.snapshot) !== row.snapshot_sha256)
+    problems.push(problem(label, 'snapshot_hash', 'the sealed snapshot does not match its SHA-256'));
+  if (sha256Hex(row.document) !== row.document_sha256)
+    problems.push(problem(label, 'document_hash', 'the sealed document does not match its SHA-256'));
   for (const s of recordSignatures(ctx.db, row.id)) {
-    if (sha256Hex(s.package) !== s.package_sha256) problems.push(problem(label, 'signature_hash', `the package signed on ${s.signed_at.slice(0, 10)} does not match its SHA-256`));
-    else if (!carriesSealedParts(row.document, s.package)) problems.push(problem(label, 'signature_hash', `the package signed on ${s.signed_at.slice(0, 10)} is not the sealed document`));
+    if (sha256Hex(s.package) !== s.package_sha256)
+      problems.push(
+        problem(
+          label,
+          'signature_hash',
+          `the package signed on ${s.signed_at.slice(0, 10)} does not match its SHA-256`,
+        ),
+      );
+    else if (!carriesSealedParts(row.document, s.package))
+      problems.push(
+        problem(
+          label,
+          'signature_hash',
+          `the package signed on ${s.signed_at.slice(0, 10)} is not the sealed document`,
+        ),
+      );
   }
-  if (row.broken_at_migration) problems.push(problem(label, 'broken_at_migration', 'sealed at migration from tables that no longer matched the content hash stored at the act'));
+  if (row.broken_at_migration)
+    problems.push(
+      problem(
+        label,
+        'broken_at_migration',
+        'sealed at migration from tables that no longer matched the content hash stored at the act',
+      ),
+    );
   if (!sealed) return problems;
   let live: RecordContent;
   try {
@@ -193,7 +292,16 @@ export function verifySeal(ctx: Ctx, row: SealedRecordRow): SealProblem[] {
   const meeting = sealed.format === 'samrad-agreement/1' ? null : `${sealed.meeting.bodyName} ${sealed.meeting.date}`;
   for (const facet of facetsOf(sealed)) {
     if (now.get(facet.key) !== canonicalJson(facet.value)) {
-      problems.push(problem(label, 'differs', `${FIELD_NAMES[facet.field] ?? facet.field} differs from the sealed record`, facet.field, facet.paragraph, meeting));
+      problems.push(
+        problem(
+          label,
+          'differs',
+          `${FIELD_NAMES[facet.field] ?? facet.field} differs from the sealed record`,
+          facet.field,
+          facet.paragraph,
+          meeting,
+        ),
+      );
     }
   }
   return problems;
@@ -235,5 +343,13 @@ function unsealedActs(ctx: Ctx): SealProblem[] {
     )
     .all() as Array<{ kind: string; label: string }>;
   const pending = Boolean(ctx.db.prepare('SELECT 1 FROM record_backfill').get());
-  return missing.map((m) => problem(m.label, 'missing', pending ? 'not sealed yet: open the database with Samråd once to seal records of earlier acts' : 'attested or signed, but no sealed record exists'));
+  return missing.map((m) =>
+    problem(
+      m.label,
+      'missing',
+      pending
+        ? 'not sealed yet: open the database with Samråd once to seal records of earlier acts'
+        : 'attested or signed, but no sealed record exists',
+    ),
+  );
 }

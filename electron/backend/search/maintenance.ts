@@ -3,13 +3,23 @@ import { FILL_SQL, SEARCH_COLUMNS, SEARCH_TRIGGERS, TRIGRAM_TEXT } from '../db/m
 
 /** Each FTS index, as 005_search defines it: its columns and what feeds them from `search_doc`. */
 const INDEXES = [
-  { table: 'search_word', tokenize: 'unicode61 remove_diacritics 0', columns: ['title', 'dnr', 'content'], source: 'title, dnr, content' },
+  {
+    table: 'search_word',
+    tokenize: 'unicode61 remove_diacritics 0',
+    columns: ['title', 'dnr', 'content'],
+    source: 'title, dnr, content',
+  },
   { table: 'search_tri', tokenize: 'trigram remove_diacritics 0', columns: ['text'], source: TRIGRAM_TEXT('') },
 ] as const;
 
 /** The source views (`search_src_<kind>`): what each kind of record contributes to the index. */
 function sourceViews(db: Db): string[] {
-  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'search\\_src\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'search\\_src\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
 }
 
 function hasSearchTables(db: Db): boolean {
@@ -55,13 +65,20 @@ function differingDocuments(db: Db, { table, tokenize, columns, source }: (typeo
   const probe = new Connection(':memory:');
   try {
     probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(${columns.join(', ')}, content='', tokenize='${tokenize}')`).run();
-    const insert = probe.prepare(`INSERT INTO p (rowid, ${columns.join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`);
+    const insert = probe.prepare(
+      `INSERT INTO p (rowid, ${columns.join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
+    );
     probe.transaction(() => {
-      for (const r of db.prepare(`SELECT id, ${source} FROM search_doc`).raw().iterate() as IterableIterator<unknown[]>) insert.run(...r);
+      for (const r of db.prepare(`SELECT id, ${source} FROM search_doc`).raw().iterate() as IterableIterator<unknown[]>)
+        insert.run(...r);
     })();
     // both lists sorted by id: walk them side by side
-    const expected = probe.prepare('SELECT id, sz FROM p_docsize ORDER BY id').raw().iterate() as IterableIterator<[number, Buffer]>;
-    const actual = db.prepare(`SELECT id, sz FROM ${table}_docsize ORDER BY id`).raw().iterate() as IterableIterator<[number, Buffer]>;
+    const expected = probe.prepare('SELECT id, sz FROM p_docsize ORDER BY id').raw().iterate() as IterableIterator<
+      [number, Buffer]
+    >;
+    const actual = db.prepare(`SELECT id, sz FROM ${table}_docsize ORDER BY id`).raw().iterate() as IterableIterator<
+      [number, Buffer]
+    >;
     let differ = 0;
     let e = expected.next();
     let a = actual.next();
@@ -92,29 +109,51 @@ function differingDocuments(db: Db, { table, tokenize, columns, source }: (typeo
  *  - both FTS indexes hold every document with the token counts its current text has.
  */
 export function checkSearchIndex(db: Db): SearchIndexReport {
-  if (!hasSearchTables(db)) return { ok: false, documents: 0, problems: ['the search index does not exist (schema older than 5); run "samrad init"'] };
+  if (!hasSearchTables(db))
+    return {
+      ok: false,
+      documents: 0,
+      problems: ['the search index does not exist (schema older than 5); run "samrad init"'],
+    };
   const problems: string[] = [];
   const documents = db.prepare('SELECT count(*) FROM search_doc').pluck().get() as number;
 
-  const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]);
+  const present = new Set(
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[],
+  );
   const missingTriggers = SEARCH_TRIGGERS.filter((t) => !present.has(t));
-  if (missingTriggers.length > 0) problems.push(`triggers missing (writes are no longer indexed): ${missingTriggers.join(', ')}`);
-  if (db.prepare('SELECT live FROM search_state').pluck().get() !== 1) problems.push('the index is marked as being rebuilt; run "samrad reindex"');
+  if (missingTriggers.length > 0)
+    problems.push(`triggers missing (writes are no longer indexed): ${missingTriggers.join(', ')}`);
+  if (db.prepare('SELECT live FROM search_state').pluck().get() !== 1)
+    problems.push('the index is marked as being rebuilt; run "samrad reindex"');
 
-  const expected = sourceViews(db).map((v) => `SELECT ${cols} FROM ${v}`).join(' UNION ALL ');
-  const listed = (sql: string) => db.prepare(`${sql} LIMIT ${MAX_LISTED + 1}`).all() as Array<{ kind: string; ref_id: number }>;
+  const expected = sourceViews(db)
+    .map((v) => `SELECT ${cols} FROM ${v}`)
+    .join(' UNION ALL ');
+  const listed = (sql: string) =>
+    db.prepare(`${sql} LIMIT ${MAX_LISTED + 1}`).all() as Array<{ kind: string; ref_id: number }>;
   const describe = (rows: Array<{ kind: string; ref_id: number }>) =>
-    rows.slice(0, MAX_LISTED).map((r) => `${r.kind} ${r.ref_id}`).join(', ') + (rows.length > MAX_LISTED ? ', …' : '');
-  const missing = listed(`SELECT kind, ref_id FROM (${expected}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`);
+    rows
+      .slice(0, MAX_LISTED)
+      .map((r) => `${r.kind} ${r.ref_id}`)
+      .join(', ') + (rows.length > MAX_LISTED ? ', …' : '');
+  const missing = listed(
+    `SELECT kind, ref_id FROM (${expected}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`,
+  );
   if (missing.length) problems.push(`records missing from the index: ${describe(missing)}`);
-  const extra = listed(`SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${expected}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`);
+  const extra = listed(
+    `SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${expected}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`,
+  );
   if (extra.length) problems.push(`index entries for records that do not exist: ${describe(extra)}`);
-  const stale = listed(`SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${expected})) WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM (${expected}))`);
+  const stale = listed(
+    `SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${expected})) WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM (${expected}))`,
+  );
   if (stale.length) problems.push(`index entries out of date: ${describe(stale)}`);
 
   for (const index of INDEXES) {
     const differ = differingDocuments(db, index);
-    if (differ > 0) problems.push(`${index.table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
+    if (differ > 0)
+      problems.push(`${index.table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
   }
   return { ok: problems.length === 0, documents, problems };
 }

@@ -14,16 +14,23 @@ const QUOTED = /^"(?:[^"]|"")*"\*?$/;
 describe('parseQuery', () => {
   it('turns any string into MATCH expressions of quoted tokens that FTS5 accepts (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: fc.constantFrom(...'"*^:()-+NOTANDOR åäö§/\\.\''.split('')), maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 30 })), (q) => {
-        const parsed = parseQuery(q);
-        for (const expression of [parsed.word, parsed.trigram]) {
-          if (expression === null) continue;
-          for (const part of expression.split(' AND ')) expect(part).toMatch(QUOTED);
-        }
-        if (parsed.word) db.prepare('SELECT rowid FROM w WHERE w MATCH ?').all(parsed.word);
-        if (parsed.trigram) db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(parsed.trigram);
-        expect(parsed.word === null).toBe(parsed.terms.length === 0);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ unit: fc.constantFrom(...'"*^:()-+NOTANDOR åäö§/\\.\''.split('')), maxLength: 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 30 }),
+        ),
+        (q) => {
+          const parsed = parseQuery(q);
+          for (const expression of [parsed.word, parsed.trigram]) {
+            if (expression === null) continue;
+            for (const part of expression.split(' AND ')) expect(part).toMatch(QUOTED);
+          }
+          if (parsed.word) db.prepare('SELECT rowid FROM w WHERE w MATCH ?').all(parsed.word);
+          if (parsed.trigram) db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(parsed.trigram);
+          expect(parsed.word === null).toBe(parsed.terms.length === 0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -33,8 +40,12 @@ describe('parseQuery', () => {
     expect(parseQuery('ks').terms).toEqual([{ type: 'prefix', text: 'ks' }]);
     expect(parseQuery('2017').terms).toEqual([{ type: 'prefix', text: '2017' }]);
     expect(parseQuery('Lars-Göran').terms).toEqual([{ type: 'phrase', tokens: ['lars', 'göran'], prefixLast: true }]);
-    expect(parseQuery('"Lokal  Lägesbild"').terms).toEqual([{ type: 'phrase', tokens: ['lokal', 'lägesbild'], prefixLast: false }]);
-    expect(parseQuery('KS 2017/123').terms).toEqual([{ type: 'phrase', tokens: ['ks', '2017', '123'], prefixLast: false }]);
+    expect(parseQuery('"Lokal  Lägesbild"').terms).toEqual([
+      { type: 'phrase', tokens: ['lokal', 'lägesbild'], prefixLast: false },
+    ]);
+    expect(parseQuery('KS 2017/123').terms).toEqual([
+      { type: 'phrase', tokens: ['ks', '2017', '123'], prefixLast: false },
+    ]);
     expect(parseQuery('KS 2017/123').word).toBe('"ks 2017 123"');
     expect(parseQuery('"" ** ()').terms).toEqual([]);
     expect(parseQuery('  två   ord ').display).toBe('två ord');

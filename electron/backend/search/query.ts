@@ -48,7 +48,8 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 function termFor(words: string[], quoted: boolean): Term | null {
   if (words.length === 0) return null;
-  if (quoted || words.length > 1) return { type: 'phrase', tokens: words, prefixLast: !quoted && !isNumber(words[words.length - 1]) };
+  if (quoted || words.length > 1)
+    return { type: 'phrase', tokens: words, prefixLast: !quoted && !isNumber(words[words.length - 1]) };
   const [w] = words;
   if (length(w) >= 3 && !isNumber(w)) return { type: 'substring', text: w };
   return { type: 'prefix', text: w };
@@ -72,7 +73,9 @@ export function parseQuery(input: string): ParsedQuery {
   const tri = unique.filter((t) => t.type === 'substring');
   return {
     terms: unique,
-    trigram: tri.length ? [...new Set(tri.flatMap((t) => rareTrigrams((t as { text: string }).text)))].map(quote).join(' AND ') : null,
+    trigram: tri.length
+      ? [...new Set(tri.flatMap((t) => rareTrigrams((t as { text: string }).text)))].map(quote).join(' AND ')
+      : null,
     word: unique.length ? unique.map(wordExpression).join(' AND ') : null,
     display: unique.length ? text.replace(/\s+/g, ' ') : '',
   };
@@ -90,7 +93,8 @@ function trigramsOf(word: string): string[] {
  * ones ("kyd", "gsv") narrow at once. The exact check afterwards makes any subset correct.
  */
 const COMMON = 'eantrsildomkgväfhupåöbcjyxwzq';
-const commonness = (trigram: string) => [...trigram].reduce((sum, c) => sum + (COMMON.includes(c) ? COMMON.length - COMMON.indexOf(c) : 0), 0);
+const commonness = (trigram: string) =>
+  [...trigram].reduce((sum, c) => sum + (COMMON.includes(c) ? COMMON.length - COMMON.indexOf(c) : 0), 0);
 
 /**
  * Three of a word's trigrams: the rarest by their letters from its beginning, middle and end.
@@ -101,7 +105,11 @@ function rareTrigrams(word: string): string[] {
   const all = trigramsOf(word);
   if (all.length <= 3) return [...new Set(all)];
   const third = all.length / 3;
-  const parts = [all.slice(0, Math.ceil(third)), all.slice(Math.ceil(third), Math.ceil(2 * third)), all.slice(Math.ceil(2 * third))];
+  const parts = [
+    all.slice(0, Math.ceil(third)),
+    all.slice(Math.ceil(third), Math.ceil(2 * third)),
+    all.slice(Math.ceil(2 * third)),
+  ];
   return [...new Set(parts.map((part) => [...part].sort((a, b) => commonness(a) - commonness(b))[0]))];
 }
 
@@ -174,7 +182,11 @@ export function matchRanges(text: string, terms: Term[]): Array<[number, number]
  * A piece of `text` around its first match, about `width` characters, cut at spaces, with the
  * matches inside it. Without a match: the beginning of the text.
  */
-export function snippetOf(text: string | null, terms: Term[], width = 180): { snippet: string; highlights: Array<[number, number]> } {
+export function snippetOf(
+  text: string | null,
+  terms: Term[],
+  width = 180,
+): { snippet: string; highlights: Array<[number, number]> } {
   const clean = (text ?? '').replace(/\s+/g, ' ').trim();
   if (!clean) return { snippet: '', highlights: [] };
   const ranges = matchRanges(clean, terms);
@@ -192,6 +204,9 @@ export function snippetOf(text: string | null, terms: Term[], width = 180): { sn
   const tail = end < clean.length ? ' …' : '';
   const highlights = ranges
     .filter(([s, e]) => s < end && e > start)
-    .map(([s, e]) => [Math.max(s, start) - start + lead.length, Math.min(e, end) - start + lead.length] as [number, number]);
+    .map(
+      ([s, e]) =>
+        [Math.max(s, start) - start + lead.length, Math.min(e, end) - start + lead.length] as [number, number],
+    );
   return { snippet: `${lead}${clean.slice(start, end)}${tail}`, highlights };
 }

@@ -18,16 +18,39 @@ async function seed() {
   june = (await f.meeting('2017-06-13')).id;
   await b.call('protocol.create', { meetingId: march });
   await b.call('protocol.create', { meetingId: june });
-  const add = async (key: string, meetingId: number, fields: { title: string; dnr?: string; background?: string; decision?: string }) => {
+  const add = async (
+    key: string,
+    meetingId: number,
+    fields: { title: string; dnr?: string; background?: string; decision?: string },
+  ) => {
     const p = await b.call('protocol.addParagraph', { meetingId, fields: { kind: 'decision', ...fields } });
     ids[key] = p.id;
   };
-  await add('fires', march, { title: 'Fordonsbränder i Hovsjö', dnr: 'KS 2017/123', background: 'Antalet fordonsbränder har ökat under hösten.', decision: 'Chefssamrådet ger brandförsvaret i uppdrag att redovisa åtgärder.' });
-  await add('burglary', march, { title: 'Inbrottsläget', dnr: 'KS 2017/1234', background: 'Bostadsinbrotten i villaområden minskar enligt lokal lägesbild.' });
-  await add('safety', june, { title: 'Trygghetsvandringar våren 2017', background: 'Vandringar i centrum för att minska otryggheten.' });
-  await add('english', june, { title: 'Rapport', background: 'A report for the record, in English.', decision: 'KS och 2017 nämns här, och 123 också. Ordningsfrågor tas upp senare.' });
+  await add('fires', march, {
+    title: 'Fordonsbränder i Hovsjö',
+    dnr: 'KS 2017/123',
+    background: 'Antalet fordonsbränder har ökat under hösten.',
+    decision: 'Chefssamrådet ger brandförsvaret i uppdrag att redovisa åtgärder.',
+  });
+  await add('burglary', march, {
+    title: 'Inbrottsläget',
+    dnr: 'KS 2017/1234',
+    background: 'Bostadsinbrotten i villaområden minskar enligt lokal lägesbild.',
+  });
+  await add('safety', june, {
+    title: 'Trygghetsvandringar våren 2017',
+    background: 'Vandringar i centrum för att minska otryggheten.',
+  });
+  await add('english', june, {
+    title: 'Rapport',
+    background: 'A report for the record, in English.',
+    decision: 'KS och 2017 nämns här, och 123 också. Ordningsfrågor tas upp senare.',
+  });
   await add('order', june, { title: 'Ordningsfrågor', background: 'Lägesbilden är lokal och ny.' });
-  const action = await b.call('actions.add', { paragraphId: ids.fires, fields: { description: 'Redovisa åtgärder mot bilbränder', ownerPersonId: f.nylind.id, dueDate: '2017-06-01' } });
+  const action = await b.call('actions.add', {
+    paragraphId: ids.fires,
+    fields: { description: 'Redovisa åtgärder mot bilbränder', ownerPersonId: f.nylind.id, dueDate: '2017-06-01' },
+  });
   ids.action = action.id;
 }
 
@@ -38,8 +61,10 @@ beforeEach(async () => {
 afterEach(() => b.cleanup());
 
 const search = (q: string, more: Partial<SearchInput> = {}) => b.call('search.query', { q, ...more });
-const found = async (q: string, more: Partial<SearchInput> = {}) => (await search(q, more)).hits.map((h) => `${h.kind}:${h.id}`);
-const paragraphs = async (q: string) => (await search(q, { kinds: ['paragraph'] })).hits.map((h) => h.id).sort((x, y) => x - y);
+const found = async (q: string, more: Partial<SearchInput> = {}) =>
+  (await search(q, more)).hits.map((h) => `${h.kind}:${h.id}`);
+const paragraphs = async (q: string) =>
+  (await search(q, { kinds: ['paragraph'] })).hits.map((h) => h.id).sort((x, y) => x - y);
 
 describe('search: Swedish words', () => {
   it('folds case, including Å, Ä and Ö', async () => {
@@ -88,7 +113,29 @@ describe('search: Swedish words', () => {
   });
 
   it('takes FTS syntax characters as text: no query is an error', async () => {
-    for (const q of ['"', '""', '"lokal', 'NOT', 'a OR b', 'AND', '*', 'bränder*', '^fordon', 'title:Lägesbild', '(', ')', 'NEAR(a b)', '-inbrott', '+', "'", ':', '{}', 'ks 2017/', '§ 12', '🔥']) {
+    for (const q of [
+      '"',
+      '""',
+      '"lokal',
+      'NOT',
+      'a OR b',
+      'AND',
+      '*',
+      'bränder*',
+      '^fordon',
+      'title:Lägesbild',
+      '(',
+      ')',
+      'NEAR(a b)',
+      '-inbrott',
+      '+',
+      "'",
+      ':',
+      '{}',
+      'ks 2017/',
+      '§ 12',
+      '🔥',
+    ]) {
       const result = await b.dispatch('search.query', { q });
       expect(result.ok, q).toBe(true);
     }
@@ -134,17 +181,32 @@ describe('search: ranking, snippets and where to open', () => {
     const marked = (text: string, ranges: SearchHit['highlights']) => ranges.map(([s, e]) => text.slice(s, e));
     expect(marked(hit.title!, hit.titleHighlights)).toEqual(['bränder']);
     expect(marked(hit.snippet, hit.highlights)).toEqual(['bränder']);
-    expect(hit.snippet).toBe('Antalet fordonsbränder har ökat under hösten. Chefssamrådet ger brandförsvaret i uppdrag att redovisa åtgärder.');
+    expect(hit.snippet).toBe(
+      'Antalet fordonsbränder har ökat under hösten. Chefssamrådet ger brandförsvaret i uppdrag att redovisa åtgärder.',
+    );
   });
 
   it('says where each record opens: the § on its protocol tab, an action at its §', async () => {
     const [p] = (await search('hovsjö', { kinds: ['paragraph'] })).hits;
-    expect(p).toMatchObject({ id: ids.fires, status: 'draft', dateFrom: '2017-03-14', context: { bodyName: 'Chefssamrådet', paragraphNumber: expect.any(Number) } });
+    expect(p).toMatchObject({
+      id: ids.fires,
+      status: 'draft',
+      dateFrom: '2017-03-14',
+      context: { bodyName: 'Chefssamrådet', paragraphNumber: expect.any(Number) },
+    });
     expect(p.open).toEqual({ route: `/meetings/${march}/protocol`, anchor: `paragraph-${ids.fires}-title` });
     const [a] = (await search('bilbränder')).hits;
-    expect(a).toMatchObject({ kind: 'action', open: { route: `/meetings/${march}/protocol`, anchor: `paragraph-${ids.fires}-title` } });
+    expect(a).toMatchObject({
+      kind: 'action',
+      open: { route: `/meetings/${march}/protocol`, anchor: `paragraph-${ids.fires}-title` },
+    });
     const [person] = (await search('nylind')).hits;
-    expect(person).toMatchObject({ kind: 'person', title: 'Peter Nylind', context: { organisationName: 'Södertälje kommun' }, open: { route: '/people' } });
+    expect(person).toMatchObject({
+      kind: 'person',
+      title: 'Peter Nylind',
+      context: { organisationName: 'Södertälje kommun' },
+      open: { route: '/people' },
+    });
   });
 
   it('counts matches per kind and pages through them', async () => {
@@ -166,7 +228,9 @@ describe('search: filters', () => {
     expect(await paragraphs('bränder')).toEqual([ids.fires]);
     expect(await found('bränder', { kinds: ['paragraph'], bodyId: other.id })).toEqual([]);
     expect(await found('bränder', { kinds: ['paragraph'], bodyId: f.body.id })).toEqual([`paragraph:${ids.fires}`]);
-    expect(await found('lokal', { kinds: ['paragraph'], from: '2017-06-01', to: '2017-06-30' })).toEqual([`paragraph:${ids.order}`]);
+    expect(await found('lokal', { kinds: ['paragraph'], from: '2017-06-01', to: '2017-06-30' })).toEqual([
+      `paragraph:${ids.order}`,
+    ]);
     expect(await found('lokal', { kinds: ['paragraph'], to: '2017-03-31' })).toEqual([`paragraph:${ids.burglary}`]);
     const reversed = await b.fail('search.query', { q: 'x', from: '2017-06-01', to: '2017-01-01' });
     expect(reversed).toMatchObject({ code: 'VALIDATION', fields: { to: 'search.validation.period_reversed' } });
@@ -176,7 +240,17 @@ describe('search: filters', () => {
     expect(await found('hovsjö', { kinds: ['paragraph'], status: 'draft' })).toEqual([`paragraph:${ids.fires}`]);
     const protocol = (await b.call('protocol.get', { meetingId: march }))!;
     for (const p of protocol.paragraphs) {
-      await b.call('protocol.updateParagraph', { id: p.id, fields: { kind: p.kind, title: p.title, dnr: p.dnr, background: p.background, decision: p.decision ?? 'Noteras.', finished: true } });
+      await b.call('protocol.updateParagraph', {
+        id: p.id,
+        fields: {
+          kind: p.kind,
+          title: p.title,
+          dnr: p.dnr,
+          background: p.background,
+          decision: p.decision ?? 'Noteras.',
+          finished: true,
+        },
+      });
     }
     await b.call('attendance.prefill', { meetingId: march });
     b.clock.set('2017-03-21T09:00:00Z');
@@ -191,11 +265,17 @@ describe('search: filters', () => {
 describe('search: in step with every write', () => {
   it('finds a change at once, and loses a removed § at once', async () => {
     const p = (await b.call('protocol.get', { meetingId: june }))!.paragraphs.find((x) => x.id === ids.safety)!;
-    await b.call('protocol.updateParagraph', { id: p.id, fields: { kind: p.kind, title: 'Trygghetsvandringar i Ronna', background: p.background } });
+    await b.call('protocol.updateParagraph', {
+      id: p.id,
+      fields: { kind: p.kind, title: 'Trygghetsvandringar i Ronna', background: p.background },
+    });
     expect(await paragraphs('ronna')).toEqual([ids.safety]);
     await b.call('protocol.removeParagraph', { id: p.id });
     expect(await paragraphs('ronna')).toEqual([]);
-    await b.call('people.update', { id: f.nylind.id, fields: { name: 'Peter Nylind-Ek', organisationId: f.kommun.id } });
+    await b.call('people.update', {
+      id: f.nylind.id,
+      fields: { name: 'Peter Nylind-Ek', organisationId: f.kommun.id },
+    });
     expect(await found('nylind-ek')).toEqual([`person:${f.nylind.id}`]);
     expect(checkSearchIndex(b.ctx.db)).toMatchObject({ ok: true, problems: [] });
   });
@@ -205,7 +285,11 @@ describe('search: in step with every write', () => {
     // § numbers are unique per body and year: the second insert fails and the transaction with it
     const attempt = b.ctx.db.transaction(() => {
       b.ctx.db.prepare("UPDATE paragraph SET title = 'Helt ny rubrik' WHERE id = ?").run(ids.order);
-      b.ctx.db.prepare("INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, created_at, updated_at) SELECT meeting_id, body_id, year, number, 99, kind, title, created_at, updated_at FROM paragraph WHERE id = ?").run(ids.order);
+      b.ctx.db
+        .prepare(
+          'INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, created_at, updated_at) SELECT meeting_id, body_id, year, number, 99, kind, title, created_at, updated_at FROM paragraph WHERE id = ?',
+        )
+        .run(ids.order);
     });
     expect(() => attempt()).toThrow(/UNIQUE/);
     expect(await paragraphs('rubrik')).toEqual([]);

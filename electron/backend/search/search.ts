@@ -1,6 +1,12 @@
 import type { Ctx } from '../context';
 import type { Db } from '../db/open';
-import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult, type SearchStatus } from '../../../shared/contract/search';
+import {
+  SEARCH_KINDS,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+  type SearchStatus,
+} from '../../../shared/contract/search';
 import { matchRanges, parseQuery, snippetOf, termPatterns, type ParsedQuery } from './query';
 
 export interface SearchFilter {
@@ -39,7 +45,8 @@ interface DocRow {
   content: string | null;
 }
 
-const TEXT_COLUMNS = 'd.id, d.kind, d.ref_id, d.meeting_id, d.paragraph_id, d.version_id, d.date_from, d.date_to, d.status, d.title, d.dnr, d.content';
+const TEXT_COLUMNS =
+  'd.id, d.kind, d.ref_id, d.meeting_id, d.paragraph_id, d.version_id, d.date_from, d.date_to, d.status, d.title, d.dnr, d.content';
 
 function filterClause(filter: SearchFilter, withKinds: boolean): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -94,7 +101,9 @@ interface Window {
 function search(db: Db, parsed: ParsedQuery, filter: SearchFilter, withKinds: boolean, want: number): Window {
   const { sql: where, params } = filterClause(filter, withKinds);
   const words = db
-    .prepare(`SELECT ${TEXT_COLUMNS} FROM search_word f JOIN search_doc d ON d.id = f.rowid WHERE search_word MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`)
+    .prepare(
+      `SELECT ${TEXT_COLUMNS} FROM search_word f JOIN search_doc d ON d.id = f.rowid WHERE search_word MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`,
+    )
     .all(parsed.word, ...params, want + 1) as DocRow[];
   let more = words.length > want;
   if (more) words.length = want;
@@ -105,7 +114,9 @@ function search(db: Db, parsed: ParsedQuery, filter: SearchFilter, withKinds: bo
     const patterns = termPatterns(parsed.terms);
     const seen = new Set(words.map((w) => w.id));
     const candidates = db
-      .prepare(`SELECT ${TEXT_COLUMNS} FROM search_tri f JOIN search_doc d ON d.id = f.rowid WHERE search_tri MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`)
+      .prepare(
+        `SELECT ${TEXT_COLUMNS} FROM search_tri f JOIN search_doc d ON d.id = f.rowid WHERE search_tri MATCH ?${where} ORDER BY f.rowid DESC LIMIT ?`,
+      )
       .iterate(parsed.trigram, ...params, SCAN_LIMIT + 1) as IterableIterator<DocRow>;
     let scanned = 0;
     for (const row of candidates) {
@@ -145,7 +156,9 @@ function rankInPlace(rows: DocRow[], parsed: ParsedQuery): void {
 
 function score(rows: DocRow[], parsed: ParsedQuery): Array<{ row: DocRow; score: number }> {
   const patterns = termPatterns(parsed.terms);
-  const avg = FIELDS.map((f) => Math.max(1, rows.reduce((sum, r) => sum + (r[f.key]?.length ?? 0), 0) / Math.max(1, rows.length)));
+  const avg = FIELDS.map((f) =>
+    Math.max(1, rows.reduce((sum, r) => sum + (r[f.key]?.length ?? 0), 0) / Math.max(1, rows.length)),
+  );
   return rows.map((row) => {
     let score = 0;
     FIELDS.forEach((f, i) => {
@@ -189,7 +202,10 @@ export function searchDb(db: Db, filter: SearchFilter): SearchResult {
   if (byKind) for (const k of filter.kinds!) counts[k] = found.filter((r) => r.kind === k).length;
 
   const page = found.slice(filter.offset, filter.offset + filter.limit);
-  const rows = textOf(db, page.map((r) => r.id));
+  const rows = textOf(
+    db,
+    page.map((r) => r.id),
+  );
   return {
     query: parsed.display,
     total: found.length,
@@ -256,7 +272,10 @@ function openTarget(row: DocRow): SearchHit['open'] {
       return { route: `/meetings/${row.meeting_id}/protocol`, anchor: `paragraph-${row.ref_id}-title` };
     case 'action':
     case 'correction':
-      return { route: `/meetings/${row.meeting_id}/protocol`, anchor: row.paragraph_id ? `paragraph-${row.paragraph_id}-title` : null };
+      return {
+        route: `/meetings/${row.meeting_id}/protocol`,
+        anchor: row.paragraph_id ? `paragraph-${row.paragraph_id}-title` : null,
+      };
     case 'agenda':
       return { route: `/meetings/${row.meeting_id}/agenda`, anchor: null };
     case 'meeting':

@@ -35,15 +35,27 @@ describe('session', () => {
   });
 
   it('accepts a name that is not in the register', async () => {
-    expect((await b.call('session.setActor', { name: '  Sekretariatet  ' })).actor).toEqual({ name: 'Sekretariatet', personId: null });
+    expect((await b.call('session.setActor', { name: '  Sekretariatet  ' })).actor).toEqual({
+      name: 'Sekretariatet',
+      personId: null,
+    });
     await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' });
     expect(lastActor()).toBe('Sekretariatet');
   });
 
   it('validates the choice: an empty name or an unknown person is refused and nothing changes', async () => {
-    expect(await b.fail('session.setActor', { name: '   ' })).toMatchObject({ code: 'VALIDATION', fields: { name: 'required' } });
-    expect(await b.fail('session.setActor', { name: 'Ingen', personId: 999 })).toMatchObject({ code: 'VALIDATION', fields: { personId: 'unknown_person' } });
-    expect(await b.fail('session.setActor', { name: 'X', personId: 'ett' })).toMatchObject({ code: 'VALIDATION', fields: { personId: 'invalid_id' } });
+    expect(await b.fail('session.setActor', { name: '   ' })).toMatchObject({
+      code: 'VALIDATION',
+      fields: { name: 'required' },
+    });
+    expect(await b.fail('session.setActor', { name: 'Ingen', personId: 999 })).toMatchObject({
+      code: 'VALIDATION',
+      fields: { personId: 'unknown_person' },
+    });
+    expect(await b.fail('session.setActor', { name: 'X', personId: 'ett' })).toMatchObject({
+      code: 'VALIDATION',
+      fields: { personId: 'invalid_id' },
+    });
     expect((await b.call('session.get', {})).actor).toBeNull();
   });
 
@@ -55,7 +67,10 @@ describe('session', () => {
     const again = await startBackend(b.ctx.dbPath, { osUserName: 'testare' });
     try {
       const result = await again.dispatch('session.get', {});
-      expect(result).toMatchObject({ ok: true, value: { language: 'en', actor: { name: 'Sekretariatet', personId: null } } });
+      expect(result).toMatchObject({
+        ok: true,
+        value: { language: 'en', actor: { name: 'Sekretariatet', personId: null } },
+      });
     } finally {
       again.close();
     }

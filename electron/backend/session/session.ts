@@ -24,7 +24,8 @@ export function getSession(ctx: Ctx): Session {
 export function setActor(ctx: Ctx, actor: Actor): Session {
   let chosen = actor;
   if (actor.personId !== null) {
-    const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(actor.personId) as string | undefined;
+    const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(actor.personId) as
+      string | undefined;
     if (name === undefined) throw fieldError('personId', 'unknown_person', `Person ${actor.personId} does not exist`);
     chosen = { name, personId: actor.personId };
   }

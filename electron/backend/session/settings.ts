@@ -8,5 +8,7 @@ export function getSetting(db: Db, key: string): string | null {
 
 /** Settings are preferences, not records: they are not audited. */
 export function putSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }

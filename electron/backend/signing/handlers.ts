@@ -1,7 +1,15 @@
 import type { HandlerMap } from '../handlers';
 import type { Method } from '../../../shared/contract';
 import {
-  activateCertificate, createLocalCertificate, importPkcs12, importTrusted, keystoreStatus, listCertificates, lock, removeCertificate, unlock,
+  activateCertificate,
+  createLocalCertificate,
+  importPkcs12,
+  importTrusted,
+  keystoreStatus,
+  listCertificates,
+  lock,
+  removeCertificate,
+  unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { cancelArchive, exportArchive } from '../archive/export-archive';
@@ -16,7 +24,13 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.unlock': (ctx, i) => unlock(ctx, i.passphrase),
   'certificates.lock': (ctx) => lock(ctx),
   'certificates.createLocal': (ctx, i) => createLocalCertificate(ctx, i),
-  'certificates.importPkcs12': (ctx, i) => importPkcs12(ctx, { bytes: decodeBase64File(i.fileBase64), password: i.password, passphrase: i.passphrase, label: i.label }),
+  'certificates.importPkcs12': (ctx, i) =>
+    importPkcs12(ctx, {
+      bytes: decodeBase64File(i.fileBase64),
+      password: i.password,
+      passphrase: i.passphrase,
+      label: i.label,
+    }),
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
@@ -25,5 +39,6 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
   // the desktop's main process answers this one with its own dialog; here (browser mode, CLI) there is none
   'archive.chooseTarget': () => ({ available: false, path: null }),
-  'archive.verify': (ctx, i) => verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
+  'archive.verify': (ctx, i) =>
+    verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
 };

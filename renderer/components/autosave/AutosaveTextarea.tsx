@@ -23,7 +23,16 @@ export interface AutosaveFieldProps {
 
 function StatusLine({ status, id }: { status: AutosaveStatus; id: string }) {
   const { t } = useTranslation();
-  const text = status === 'saving' ? t('autosave.saving') : status === 'saved' ? t('autosave.saved') : status === 'pending' ? t('autosave.unsaved') : status === 'error' ? t('autosave.failed') : '';
+  const text =
+    status === 'saving'
+      ? t('autosave.saving')
+      : status === 'saved'
+        ? t('autosave.saved')
+        : status === 'pending'
+          ? t('autosave.unsaved')
+          : status === 'error'
+            ? t('autosave.failed')
+            : '';
   return (
     <Text id={id} size="xs" c={status === 'error' ? 'red' : 'dimmed'} role="status" aria-live="polite" mih={18}>
       {text}
@@ -36,7 +45,19 @@ function StatusLine({ status, id }: { status: AutosaveStatus; id: string }) {
  * goes away (page change, dialog close) — so nothing typed in a protocol is lost. Shows
  * "Sparar…/Sparat" next to the field.
  */
-export function AutosaveTextarea({ label, value, onSave, singleLine, readOnly, error, description, placeholder, minRows = 2, delayMs = 800, ...rest }: AutosaveFieldProps) {
+export function AutosaveTextarea({
+  label,
+  value,
+  onSave,
+  singleLine,
+  readOnly,
+  error,
+  description,
+  placeholder,
+  minRows = 2,
+  delayMs = 800,
+  ...rest
+}: AutosaveFieldProps) {
   const [text, setText] = useState(value);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
   const statusId = useId();

@@ -9,7 +9,13 @@ function ProblemLine({ problem }: { problem: SealProblem }) {
   const { t } = useTranslation();
   if (problem.code === 'differs') {
     const field = t(`records.fields.${problem.field}`, { defaultValue: problem.field ?? '' });
-    return <>{problem.paragraph !== null ? t('records.problems.differsParagraph', { number: problem.paragraph, field }) : t('records.problems.differs', { field })}</>;
+    return (
+      <>
+        {problem.paragraph !== null
+          ? t('records.problems.differsParagraph', { number: problem.paragraph, field })
+          : t('records.problems.differs', { field })}
+      </>
+    );
   }
   return <>{t(`records.problems.${problem.code}`)}</>;
 }
@@ -27,7 +33,13 @@ export function SealedRecordPanel({ record }: { record: RecordRef }) {
   if (!r) return null;
   if (!r.seal.ok) {
     return (
-      <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('records.brokenTitle')} role="alert" data-testid="seal-broken">
+      <Alert
+        color="red"
+        icon={<IconAlertTriangle aria-hidden />}
+        title={t('records.brokenTitle')}
+        role="alert"
+        data-testid="seal-broken"
+      >
         <Stack gap={4}>
           <Text size="sm">{t('records.brokenText')}</Text>
           <List size="sm">
@@ -47,14 +59,18 @@ export function SealedRecordPanel({ record }: { record: RecordRef }) {
         <Text size="sm">{t('records.sealedAt', { at: formatDateTime(r.sealedAt, i18n.language) })}</Text>
         <Text size="sm">{r.signedAtSealing ? t('records.signedAtSealing') : t('records.unsigned')}</Text>
         {r.laterSignatures.map((s, i) => (
-          <Text size="sm" key={i}>{t('records.laterSignature', { at: formatDateTime(s.signedAt, i18n.language), signer: s.signer })}</Text>
+          <Text size="sm" key={i}>
+            {t('records.laterSignature', { at: formatDateTime(s.signedAt, i18n.language), signer: s.signer })}
+          </Text>
         ))}
         <Text size="xs">
           {t('records.documentHash')}: <Code data-testid="record-document-hash">{r.documentSha256}</Code>
         </Text>
         {r.olderNames.length > 0 && (
           <Stack gap={2} data-testid="older-names">
-            <Text size="sm" fw={600}>{t('records.olderNamesTitle')}</Text>
+            <Text size="sm" fw={600}>
+              {t('records.olderNamesTitle')}
+            </Text>
             <List size="sm">
               {r.olderNames.map((n, i) => (
                 <List.Item key={i}>

@@ -28,7 +28,15 @@ export function DatabaseRecovery({ status, onRestored }: { status: DatabaseStatu
   return (
     <Stack maw={760} gap="md">
       <Title order={2}>{t('recovery.title')}</Title>
-      <Alert color="red" role="alert" title={status.problem ? errorText({ code: status.problem.code, message: status.problem.message }) : t('errors.DATABASE_CORRUPT')}>
+      <Alert
+        color="red"
+        role="alert"
+        title={
+          status.problem
+            ? errorText({ code: status.problem.code, message: status.problem.message })
+            : t('errors.DATABASE_CORRUPT')
+        }
+      >
         <Text size="sm">{t(`recovery.noticed.${status.problem?.noticed ?? 'call'}`)}</Text>
         <Text size="sm">{t('recovery.noWrites')}</Text>
       </Alert>

@@ -78,7 +78,13 @@ export function RedlineView({ sections, title }: { sections: RedlineSectionView[
       </Group>
       {sections.length === 0 && <Text c="dimmed">{t('redline.noSections')}</Text>}
       {sections.map((s, index) => (
-        <Card key={s.key} withBorder component="section" aria-labelledby={`redline-heading-${index}`} data-testid="redline-section">
+        <Card
+          key={s.key}
+          withBorder
+          component="section"
+          aria-labelledby={`redline-heading-${index}`}
+          data-testid="redline-section"
+        >
           <Group justify="space-between" mb="xs" wrap="nowrap">
             <Title order={3} size="h5" id={`redline-heading-${index}`} className={classes.text}>
               <Segments segments={s.heading} />

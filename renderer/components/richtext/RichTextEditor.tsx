@@ -1,13 +1,19 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconArrowForwardUp, IconBold, IconItalic, IconList, IconListNumbers } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconBold,
+  IconItalic,
+  IconList,
+  IconListNumbers,
+} from '@tabler/icons-react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { RichTextDoc } from '../../../shared/richtext';
 import { fromEditorJson, sameDoc } from './fromEditorJson';
 import { richTextExtensions } from './extensions';
 import classes from './RichTextEditor.module.css';
-
 
 interface ToolbarButton {
   key: string;
@@ -26,7 +32,20 @@ function Toolbar({ label, buttons }: { label: string; buttons: ToolbarButton[] }
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const move = (event: KeyboardEvent) => {
     const last = buttons.length - 1;
-    const next = event.key === 'ArrowRight' ? (active === last ? 0 : active + 1) : event.key === 'ArrowLeft' ? (active === 0 ? last : active - 1) : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+    const next =
+      event.key === 'ArrowRight'
+        ? active === last
+          ? 0
+          : active + 1
+        : event.key === 'ArrowLeft'
+          ? active === 0
+            ? last
+            : active - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setActive(next);
@@ -133,18 +152,67 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
   // content only when it really differs, so the cursor is not thrown around while typing.
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    if (!sameDoc(fromEditorJson(editor.getJSON()), value)) editor.commands.setContent(forEditor(value), { emitUpdate: false });
+    if (!sameDoc(fromEditorJson(editor.getJSON()), value))
+      editor.commands.setContent(forEditor(value), { emitUpdate: false });
   }, [editor, value]);
 
   const state = useToolbarState(editor);
   const chain = () => editor!.chain().focus();
   const buttons: ToolbarButton[] = [
-    { key: 'bold', label: t('richtext.bold'), shortcut: 'Ctrl+B', ariaShortcut: 'Control+B', icon: <IconBold size={18} aria-hidden />, pressed: state?.bold ?? false, run: () => chain().toggleBold().run() },
-    { key: 'italic', label: t('richtext.italic'), shortcut: 'Ctrl+I', ariaShortcut: 'Control+I', icon: <IconItalic size={18} aria-hidden />, pressed: state?.italic ?? false, run: () => chain().toggleItalic().run() },
-    { key: 'bulletList', label: t('richtext.bulletList'), shortcut: 'Ctrl+Shift+8', ariaShortcut: 'Control+Shift+8', icon: <IconList size={18} aria-hidden />, pressed: state?.bulletList ?? false, run: () => chain().toggleBulletList().run() },
-    { key: 'orderedList', label: t('richtext.orderedList'), shortcut: 'Ctrl+Shift+7', ariaShortcut: 'Control+Shift+7', icon: <IconListNumbers size={18} aria-hidden />, pressed: state?.orderedList ?? false, run: () => chain().toggleOrderedList().run() },
-    { key: 'undo', label: t('richtext.undo'), shortcut: 'Ctrl+Z', ariaShortcut: 'Control+Z', icon: <IconArrowBackUp size={18} aria-hidden />, disabled: !state?.canUndo, run: () => chain().undo().run() },
-    { key: 'redo', label: t('richtext.redo'), shortcut: 'Ctrl+Shift+Z', ariaShortcut: 'Control+Shift+Z', icon: <IconArrowForwardUp size={18} aria-hidden />, disabled: !state?.canRedo, run: () => chain().redo().run() },
+    {
+      key: 'bold',
+      label: t('richtext.bold'),
+      shortcut: 'Ctrl+B',
+      ariaShortcut: 'Control+B',
+      icon: <IconBold size={18} aria-hidden />,
+      pressed: state?.bold ?? false,
+      run: () => chain().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      label: t('richtext.italic'),
+      shortcut: 'Ctrl+I',
+      ariaShortcut: 'Control+I',
+      icon: <IconItalic size={18} aria-hidden />,
+      pressed: state?.italic ?? false,
+      run: () => chain().toggleItalic().run(),
+    },
+    {
+      key: 'bulletList',
+      label: t('richtext.bulletList'),
+      shortcut: 'Ctrl+Shift+8',
+      ariaShortcut: 'Control+Shift+8',
+      icon: <IconList size={18} aria-hidden />,
+      pressed: state?.bulletList ?? false,
+      run: () => chain().toggleBulletList().run(),
+    },
+    {
+      key: 'orderedList',
+      label: t('richtext.orderedList'),
+      shortcut: 'Ctrl+Shift+7',
+      ariaShortcut: 'Control+Shift+7',
+      icon: <IconListNumbers size={18} aria-hidden />,
+      pressed: state?.orderedList ?? false,
+      run: () => chain().toggleOrderedList().run(),
+    },
+    {
+      key: 'undo',
+      label: t('richtext.undo'),
+      shortcut: 'Ctrl+Z',
+      ariaShortcut: 'Control+Z',
+      icon: <IconArrowBackUp size={18} aria-hidden />,
+      disabled: !state?.canUndo,
+      run: () => chain().undo().run(),
+    },
+    {
+      key: 'redo',
+      label: t('richtext.redo'),
+      shortcut: 'Ctrl+Shift+Z',
+      ariaShortcut: 'Control+Shift+Z',
+      icon: <IconArrowForwardUp size={18} aria-hidden />,
+      disabled: !state?.canRedo,
+      run: () => chain().redo().run(),
+    },
   ];
 
   return (

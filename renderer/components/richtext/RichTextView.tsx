@@ -28,7 +28,11 @@ function blocks(nodes: BlockNode[]): ReactNode[] {
 /** Shows stored rich text read-only, built as React elements from the JSON (never injected HTML). */
 export function RichTextView({ value, emptyText }: { value: RichTextDoc; emptyText?: string }) {
   if (value.content.length === 0) {
-    return emptyText ? <Text c="dimmed" fs="italic">{emptyText}</Text> : null;
+    return emptyText ? (
+      <Text c="dimmed" fs="italic">
+        {emptyText}
+      </Text>
+    ) : null;
   }
   return <Typography>{blocks(value.content)}</Typography>;
 }

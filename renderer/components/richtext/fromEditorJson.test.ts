@@ -10,7 +10,15 @@ const schema = getSchema(richTextExtensions);
 const sample: RichTextDoc = richTextDoc.parse({
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: 'Parterna ' }, { type: 'text', text: 'åtar sig', marks: [{ type: 'bold' }, { type: 'italic' }] }, { type: 'hardBreak' }, { type: 'text', text: 'att samverka.' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Parterna ' },
+        { type: 'text', text: 'åtar sig', marks: [{ type: 'bold' }, { type: 'italic' }] },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'att samverka.' },
+      ],
+    },
     { type: 'paragraph' },
     {
       type: 'orderedList',
@@ -21,7 +29,12 @@ const sample: RichTextDoc = richTextDoc.parse({
           type: 'listItem',
           content: [
             { type: 'paragraph', content: [{ type: 'text', text: 'Fordonsbränder' }] },
-            { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ronna' }] }] }] },
+            {
+              type: 'bulletList',
+              content: [
+                { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ronna' }] }] },
+              ],
+            },
           ],
         },
       ],
@@ -37,7 +50,8 @@ describe('editor JSON ↔ stored rich text', () => {
   });
 
   it('the editor has no headings, code, quotes, strike, links or rules', () => {
-    for (const name of ['heading', 'codeBlock', 'blockquote', 'horizontalRule']) expect(schema.nodes[name]).toBeUndefined();
+    for (const name of ['heading', 'codeBlock', 'blockquote', 'horizontalRule'])
+      expect(schema.nodes[name]).toBeUndefined();
     for (const name of ['code', 'strike', 'link', 'underline']) expect(schema.marks[name]).toBeUndefined();
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic']);
   });
@@ -46,9 +60,18 @@ describe('editor JSON ↔ stored rich text', () => {
     expect(fromEditorJson({ type: 'doc', content: [{ type: 'paragraph' }] })).toEqual({ type: 'doc', content: [] });
     const list = fromEditorJson({
       type: 'doc',
-      content: [{ type: 'orderedList', attrs: { start: 1, type: null }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ett' }] }] }] }],
+      content: [
+        {
+          type: 'orderedList',
+          attrs: { start: 1, type: null },
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ett' }] }] }],
+        },
+      ],
     });
-    expect(list.content[0]).toEqual({ type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ett' }] }] }] });
+    expect(list.content[0]).toEqual({
+      type: 'orderedList',
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ett' }] }] }],
+    });
   });
 
   it('keeps the text of unknown nodes and drops unknown marks and attributes', () => {
@@ -56,7 +79,18 @@ describe('editor JSON ↔ stored rich text', () => {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Rubrik' }] },
-        { type: 'blockquote', content: [{ type: 'paragraph', attrs: { textAlign: 'left' }, content: [{ type: 'text', text: 'Citat', marks: [{ type: 'link', attrs: { href: 'x' } }, { type: 'bold' }] }] }] },
+        {
+          type: 'blockquote',
+          content: [
+            {
+              type: 'paragraph',
+              attrs: { textAlign: 'left' },
+              content: [
+                { type: 'text', text: 'Citat', marks: [{ type: 'link', attrs: { href: 'x' } }, { type: 'bold' }] },
+              ],
+            },
+          ],
+        },
       ],
     });
     expect(doc).toEqual({

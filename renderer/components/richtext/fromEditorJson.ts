@@ -12,12 +12,19 @@ interface PmNode {
 const allowedMarks = new Set(['bold', 'italic']);
 
 function inline(nodes: PmNode[] | undefined) {
-  const out: Array<{ type: 'text'; text: string; marks?: Array<{ type: 'bold' | 'italic' }> } | { type: 'hardBreak' }> = [];
+  const out: Array<{ type: 'text'; text: string; marks?: Array<{ type: 'bold' | 'italic' }> } | { type: 'hardBreak' }> =
+    [];
   for (const node of nodes ?? []) {
     if (node.type === 'hardBreak') out.push({ type: 'hardBreak' });
     else if (node.type === 'text' && node.text) {
-      const marks = (node.marks ?? []).map((m) => m.type).filter((m): m is 'bold' | 'italic' => !!m && allowedMarks.has(m));
-      out.push(marks.length ? { type: 'text', text: node.text, marks: marks.map((type) => ({ type })) } : { type: 'text', text: node.text });
+      const marks = (node.marks ?? [])
+        .map((m) => m.type)
+        .filter((m): m is 'bold' | 'italic' => !!m && allowedMarks.has(m));
+      out.push(
+        marks.length
+          ? { type: 'text', text: node.text, marks: marks.map((type) => ({ type })) }
+          : { type: 'text', text: node.text },
+      );
     }
   }
   return out;
@@ -38,7 +45,11 @@ function blocks(nodes: PmNode[] | undefined): BlockNode[] {
         });
       if (items.length === 0) continue;
       const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1;
-      out.push(node.type === 'orderedList' && start !== 1 ? { type: node.type, attrs: { start }, content: items } : { type: node.type, content: items });
+      out.push(
+        node.type === 'orderedList' && start !== 1
+          ? { type: node.type, attrs: { start }, content: items }
+          : { type: node.type, content: items },
+      );
     } else if (node.content) {
       // Anything else (pasted from elsewhere) keeps its text as plain blocks rather than being lost.
       out.push(...blocks(node.content));

@@ -20,7 +20,11 @@ const TOP = 8;
 /** Whether a key press belongs to a field the person is typing in ("/" must reach it then). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.getAttribute('role') === 'textbox';
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.getAttribute('role') === 'textbox'
+  );
 }
 
 /** Hits grouped by kind, groups in the order of their best hit, each group ranked within. */
@@ -87,7 +91,11 @@ export function HeaderSearch() {
 
   const groups = useMemo(() => {
     const grouped = groupHits(result?.hits ?? []);
-    return grouped.sort((a, b) => (result!.hits.indexOf(a.hits[0]) - result!.hits.indexOf(b.hits[0])) || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind));
+    return grouped.sort(
+      (a, b) =>
+        result!.hits.indexOf(a.hits[0]) - result!.hits.indexOf(b.hits[0]) ||
+        SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind),
+    );
   }, [result]);
   const ordered = groups.flatMap((g) => g.hits);
   const query = result?.query ?? '';
@@ -165,7 +173,13 @@ export function HeaderSearch() {
         spellCheck={false}
         placeholder={t('search.placeholder')}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={text ? null : <Kbd size="xs" aria-hidden>Ctrl K</Kbd>}
+        rightSection={
+          text ? null : (
+            <Kbd size="xs" aria-hidden>
+              Ctrl K
+            </Kbd>
+          )
+        }
         rightSectionWidth={56}
         value={text}
         onChange={(e) => {
@@ -193,8 +207,18 @@ export function HeaderSearch() {
             <div role="listbox" id={LIST_ID} aria-label={t('search.results')}>
               {groups.map((group) => (
                 <div role="group" key={group.kind} aria-labelledby={`${LIST_ID}-${group.kind}`}>
-                  <Text id={`${LIST_ID}-${group.kind}`} role="presentation" size="xs" fw={700} tt="uppercase" c="dimmed" px="xs" pt={6}>
-                    {t(`search.kinds.${group.kind}`)} ({result!.counts[group.kind]}{result!.more ? '+' : ''})
+                  <Text
+                    id={`${LIST_ID}-${group.kind}`}
+                    role="presentation"
+                    size="xs"
+                    fw={700}
+                    tt="uppercase"
+                    c="dimmed"
+                    px="xs"
+                    pt={6}
+                  >
+                    {t(`search.kinds.${group.kind}`)} ({result!.counts[group.kind]}
+                    {result!.more ? '+' : ''})
                   </Text>
                   {group.hits.map((hit) => {
                     const index = ordered.indexOf(hit);
@@ -220,7 +244,9 @@ export function HeaderSearch() {
                           {title.prefix}
                           <Highlighted text={title.text} ranges={hit.titleHighlights} />
                         </Text>
-                        <Text size="xs" c="dimmed" lineClamp={1}>{whereLine(t, hit)}</Text>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {whereLine(t, hit)}
+                        </Text>
                         {hit.snippet && (
                           <Text size="xs" lineClamp={1}>
                             <Highlighted text={hit.snippet} ranges={hit.highlights} />
@@ -241,9 +267,16 @@ export function HeaderSearch() {
                 onClick={showAll}
                 px="xs"
                 py={6}
-                style={{ display: 'block', width: '100%', borderRadius: 4, background: active === ordered.length ? 'var(--mantine-color-blue-light)' : undefined }}
+                style={{
+                  display: 'block',
+                  width: '100%',
+                  borderRadius: 4,
+                  background: active === ordered.length ? 'var(--mantine-color-blue-light)' : undefined,
+                }}
               >
-                <Text size="sm" c="blue">{t('search.showAll', { query: query || text.trim() })}</Text>
+                <Text size="sm" c="blue">
+                  {t('search.showAll', { query: query || text.trim() })}
+                </Text>
               </UnstyledButton>
             </div>
           )}

@@ -11,9 +11,5 @@ export function Highlighted({ text, ranges }: { text: string; ranges: SearchHit[
     at = end;
   }
   if (at < text.length) parts.push({ text: text.slice(at), hit: false });
-  return (
-    <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }

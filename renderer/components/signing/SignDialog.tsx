@@ -9,7 +9,15 @@ import type { SigningReadiness } from './useSigningReadiness';
  * cannot hold a passphrase field, so the next step is shown here. Once the keystore is
  * unlocked the export the user chose goes ahead without asking again.
  */
-export function SignDialog({ readiness, onUnlocked, onClose }: { readiness: SigningReadiness; onUnlocked(): void; onClose(): void }) {
+export function SignDialog({
+  readiness,
+  onUnlocked,
+  onClose,
+}: {
+  readiness: SigningReadiness;
+  onUnlocked(): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   return (
     <AppModal opened onClose={onClose} title={t('trust.signing.dialogTitle')}>

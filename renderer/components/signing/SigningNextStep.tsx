@@ -17,7 +17,11 @@ export function SigningNextStep({ readiness, onUnlocked }: { readiness: SigningR
   const reason =
     readiness.state === 'noCertificate'
       ? t('trust.signing.noCertificate')
-      : t(`trust.signing.${readiness.state}`, { certificate: readiness.certificate.label, from: readiness.certificate.validFrom.slice(0, 10), to: readiness.certificate.validTo.slice(0, 10) });
+      : t(`trust.signing.${readiness.state}`, {
+          certificate: readiness.certificate.label,
+          from: readiness.certificate.validFrom.slice(0, 10),
+          to: readiness.certificate.validTo.slice(0, 10),
+        });
   return (
     <Stack gap="xs" data-testid="signing-next-step">
       <Text size="sm">{reason}</Text>

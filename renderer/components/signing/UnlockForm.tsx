@@ -6,7 +6,13 @@ import type { KeystoreStatus } from '../../../shared/contract/signing';
 import { errorsByField } from '../fieldErrors';
 
 /** `onUnlocked` lets the view that asked go on at once (an export waiting for the key). */
-export function UnlockForm({ firstTime, onUnlocked }: { firstTime: boolean; onUnlocked?(status: KeystoreStatus): void }) {
+export function UnlockForm({
+  firstTime,
+  onUnlocked,
+}: {
+  firstTime: boolean;
+  onUnlocked?(status: KeystoreStatus): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, busy } = useAction();
   const errors = errorsByField(raw);
@@ -18,10 +24,25 @@ export function UnlockForm({ firstTime, onUnlocked }: { firstTime: boolean; onUn
     onUnlocked?.(status);
   };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void unlock(); }} noValidate>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void unlock();
+      }}
+      noValidate
+    >
       <Group align="flex-end">
-        <PasswordInput label={t('trust.passphrase')} description={firstTime ? t('trust.passphraseChoose') : t('trust.passphraseEnter')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} error={errors.passphrase} style={{ flex: 1 }} />
-        <Button type="submit" loading={busy}>{t('trust.unlock')}</Button>
+        <PasswordInput
+          label={t('trust.passphrase')}
+          description={firstTime ? t('trust.passphraseChoose') : t('trust.passphraseEnter')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          error={errors.passphrase}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" loading={busy}>
+          {t('trust.unlock')}
+        </Button>
       </Group>
     </form>
   );

@@ -13,7 +13,12 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { moveItem } from './moveItem';
 
@@ -45,7 +50,10 @@ interface RowProps {
 
 function SortableRow({ id, label, index, count, disabled, children, onMove, registerButton }: RowProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, disabled });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled,
+  });
   return (
     <Box
       component="li"
@@ -108,7 +116,15 @@ function SortableRow({ id, label, index, count, disabled, children, onMove, regi
  * (optimistically) and is handed to `onReorder` to persist; when the caller's items change,
  * they win.
  */
-export function SortableList<T>({ items, getId, getLabel, onReorder, renderItem, label, disabled = false }: SortableListProps<T>) {
+export function SortableList<T>({
+  items,
+  getId,
+  getLabel,
+  onReorder,
+  renderItem,
+  label,
+  disabled = false,
+}: SortableListProps<T>) {
   const { t } = useTranslation();
   // The order the user just chose, shown until the caller's list changes order (e.g. after a reload).
   const [pending, setPending] = useState<Array<number | string> | null>(null);
@@ -137,9 +153,16 @@ export function SortableList<T>({ items, getId, getLabel, onReorder, renderItem,
   );
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('sortable.announce.start', { name: labelOf(active.id), position: positionOf(active.id), count: ids.length }),
-    onDragOver: ({ active, over }) => (over ? t('sortable.announce.over', { name: labelOf(active.id), position: positionOf(over.id), count: ids.length }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('sortable.announce.end', { name: labelOf(active.id), position: positionOf(over.id), count: ids.length }) : undefined),
+    onDragStart: ({ active }) =>
+      t('sortable.announce.start', { name: labelOf(active.id), position: positionOf(active.id), count: ids.length }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('sortable.announce.over', { name: labelOf(active.id), position: positionOf(over.id), count: ids.length })
+        : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('sortable.announce.end', { name: labelOf(active.id), position: positionOf(over.id), count: ids.length })
+        : undefined,
     onDragCancel: ({ active }) => t('sortable.announce.cancel', { name: labelOf(active.id) }),
   };
 
@@ -179,7 +202,13 @@ export function SortableList<T>({ items, getId, getLabel, onReorder, renderItem,
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('sortable.instructions') } }}
     >
       <SortableContext items={ids as UniqueIdentifier[]} strategy={verticalListSortingStrategy}>
-        <Box component="ol" aria-label={label} p={0} m={0} style={{ display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}>
+        <Box
+          component="ol"
+          aria-label={label}
+          p={0}
+          m={0}
+          style={{ display: 'flex', flexDirection: 'column', gap: 'var(--mantine-spacing-xs)' }}
+        >
           {local.map((item, index) => (
             <SortableRow
               key={getId(item)}

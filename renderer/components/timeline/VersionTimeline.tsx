@@ -24,7 +24,15 @@ function position(iso: string, start: number, end: number): number {
  * Each version's validity period on a year axis, one row per version, with its status as text in
  * the bar's accessible name and as colour plus pattern. Today is marked by a red line.
  */
-export function VersionTimeline({ versions, today, onSelect }: { versions: TimelineVersion[]; today: string; onSelect?(id: number): void }) {
+export function VersionTimeline({
+  versions,
+  today,
+  onSelect,
+}: {
+  versions: TimelineVersion[];
+  today: string;
+  onSelect?(id: number): void;
+}) {
   const { t } = useTranslation();
   if (versions.length === 0) return <Text c="dimmed">{t('agreements.timeline.empty')}</Text>;
 
@@ -68,7 +76,9 @@ export function VersionTimeline({ versions, today, onSelect }: { versions: Timel
                 >
                   <span aria-hidden>{status}</span>
                 </UnstyledButton>
-                {todayAt >= 0 && todayAt <= 100 && <span className={classes.today} style={{ left: `${todayAt}%` }} aria-hidden />}
+                {todayAt >= 0 && todayAt <= 100 && (
+                  <span className={classes.today} style={{ left: `${todayAt}%` }} aria-hidden />
+                )}
               </div>
             </li>
           );

@@ -40,7 +40,9 @@ export function ActionsPage() {
   return (
     <Stack>
       <Title order={2}>{t('meetings.actions.overviewTitle')}</Title>
-      <Text size="sm" c="dimmed">{t('meetings.actions.overviewHelp')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('meetings.actions.overviewHelp')}
+      </Text>
       {stats.data && stats.data.length > 0 && <ActionsChart rows={stats.data} />}
 
       <Group align="flex-end">
@@ -53,7 +55,16 @@ export function ActionsPage() {
           clearable
           w={260}
         />
-        <Select label={t('meetings.actions.owner')} placeholder={t('meetings.actions.all')} data={owners} value={owner} onChange={setOwner} clearable searchable w={260} />
+        <Select
+          label={t('meetings.actions.owner')}
+          placeholder={t('meetings.actions.all')}
+          data={owners}
+          value={owner}
+          onChange={setOwner}
+          clearable
+          searchable
+          w={260}
+        />
         <Select
           label={t('meetings.actions.status')}
           data={[
@@ -66,7 +77,12 @@ export function ActionsPage() {
           allowDeselect={false}
           w={160}
         />
-        <Checkbox label={t('meetings.actions.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label={t('meetings.actions.overdueOnly')}
+          checked={overdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
 
       <InlineErrors errors={fieldErrors} />
@@ -89,27 +105,49 @@ export function ActionsPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.map((a) => (
-              <Table.Tr key={a.id} bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined} data-overdue={a.overdue || undefined}>
+              <Table.Tr
+                key={a.id}
+                bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined}
+                data-overdue={a.overdue || undefined}
+              >
                 <Table.Td>{a.description}</Table.Td>
                 <Table.Td>{a.ownerName}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {a.dueDate ?? '–'}
-                    {a.overdue && <Badge color="red" size="sm">{t('meetings.actions.overdue')}</Badge>}
+                    {a.overdue && (
+                      <Badge color="red" size="sm">
+                        {t('meetings.actions.overdue')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>{a.priorityName ?? t('meetings.actions.noPriority')}</Table.Td>
                 <Table.Td>
                   <Anchor href={`#/meetings/${a.meetingId}/protocol`} size="sm">
-                    {t('meetings.actions.sourceShown', { body: a.bodyName, date: a.meetingDate, number: a.paragraphNumber })}
+                    {t('meetings.actions.sourceShown', {
+                      body: a.bodyName,
+                      date: a.meetingDate,
+                      number: a.paragraphNumber,
+                    })}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
                   <Checkbox
-                    label={a.status === 'done' ? t('meetings.actions.doneOn', { date: a.doneOn ?? '' }) : t('meetings.actions.done')}
+                    label={
+                      a.status === 'done'
+                        ? t('meetings.actions.doneOn', { date: a.doneOn ?? '' })
+                        : t('meetings.actions.done')
+                    }
                     aria-label={t('meetings.actions.doneNamed', { description: a.description })}
                     checked={a.status === 'done'}
-                    onChange={(e) => void run('actions.setStatus', { id: a.id, status: e.currentTarget.checked ? 'done' : 'open', doneOn: e.currentTarget.checked ? todayIso() : null })}
+                    onChange={(e) =>
+                      void run('actions.setStatus', {
+                        id: a.id,
+                        status: e.currentTarget.checked ? 'done' : 'open',
+                        doneOn: e.currentTarget.checked ? todayIso() : null,
+                      })
+                    }
                   />
                 </Table.Td>
               </Table.Tr>

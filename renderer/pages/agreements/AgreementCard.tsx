@@ -11,7 +11,15 @@ import { agreementPaths } from './paths';
 import { formatPeriod } from '../../components/period';
 
 /** One agreement: the version in force, the ending-soon warning, "renew", the timeline and the versions. */
-export function AgreementCard({ summary, today, warningDays }: { summary: AgreementSummary; today: string; warningDays: number }) {
+export function AgreementCard({
+  summary,
+  today,
+  warningDays,
+}: {
+  summary: AgreementSummary;
+  today: string;
+  warningDays: number;
+}) {
   const { t } = useTranslation();
   const detail = useCall('agreements.get', { id: summary.id });
   const { run, busy, fieldErrors } = useAction();
@@ -58,7 +66,12 @@ export function AgreementCard({ summary, today, warningDays }: { summary: Agreem
           <Text c="dimmed">{t('agreements.noneInForce', { date: today })}</Text>
         )}
         {summary.endingSoon && inForce && (
-          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t('agreements.endingSoonTitle')} role="alert">
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('agreements.endingSoonTitle')}
+            role="alert"
+          >
             {t('agreements.endingSoon', { date: inForce.validTo, count: summary.daysLeft ?? 0, warningDays })}
           </Alert>
         )}
@@ -69,7 +82,11 @@ export function AgreementCard({ summary, today, warningDays }: { summary: Agreem
             </Button>
           ) : (
             renewFrom && (
-              <Button onClick={() => void renew()} loading={busy} aria-label={t('agreements.renewNamed', { title: renewFrom.title })}>
+              <Button
+                onClick={() => void renew()}
+                loading={busy}
+                aria-label={t('agreements.renewNamed', { title: renewFrom.title })}
+              >
                 {t('agreements.renew')}
               </Button>
             )
@@ -83,7 +100,13 @@ export function AgreementCard({ summary, today, warningDays }: { summary: Agreem
         {detail.data && (
           <VersionTimeline
             today={today}
-            versions={detail.data.versions.map((v) => ({ id: v.id, label: `${v.validFrom.slice(0, 4)}–${v.validTo.slice(0, 4)}`, validFrom: v.validFrom, validTo: v.validTo, status: v.status }))}
+            versions={detail.data.versions.map((v) => ({
+              id: v.id,
+              label: `${v.validFrom.slice(0, 4)}–${v.validTo.slice(0, 4)}`,
+              validFrom: v.validFrom,
+              validTo: v.validTo,
+              status: v.status,
+            }))}
             onSelect={(id) => navigate(agreementPaths.version(id))}
           />
         )}

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../shared/contract/agreements';
@@ -44,7 +57,10 @@ function Comparison({ fromId, toId }: { fromId: number; toId: number }) {
       <Card withBorder>
         <Group align="flex-end" justify="space-between">
           <Text size="sm">
-            {t('agreements.compare.between', { from: `${r.from.title} (${formatPeriod(t, r.from.validFrom, r.from.validTo)})`, to: `${r.to.title} (${formatPeriod(t, r.to.validFrom, r.to.validTo)})` })}
+            {t('agreements.compare.between', {
+              from: `${r.from.title} (${formatPeriod(t, r.from.validFrom, r.from.validTo)})`,
+              to: `${r.to.title} (${formatPeriod(t, r.to.validFrom, r.to.validTo)})`,
+            })}
           </Text>
           <Group align="flex-end">
             <LanguageChoice value={lang} onChange={setLang} />
@@ -98,9 +114,11 @@ function Comparison({ fromId, toId }: { fromId: number; toId: number }) {
 export function ComparePage({ fromId, toId }: { fromId: number | null; toId: number | null }) {
   const { t } = useTranslation();
   const versions = useCall('agreements.versions.list', {});
-  const label = (v: VersionSummary) => `${v.title} (${formatPeriod(t, v.validFrom, v.validTo)}) – ${t(`agreements.status.${v.status}`)}`;
+  const label = (v: VersionSummary) =>
+    `${v.title} (${formatPeriod(t, v.validFrom, v.validTo)}) – ${t(`agreements.status.${v.status}`)}`;
   const options = versionOptions(versions.data ?? [], label);
-  const choose = (from: number | null, to: number | null) => navigate(from && to ? agreementPaths.compare(from, to) : `/agreements/compare${from ? `/${from}` : ''}`);
+  const choose = (from: number | null, to: number | null) =>
+    navigate(from && to ? agreementPaths.compare(from, to) : `/agreements/compare${from ? `/${from}` : ''}`);
 
   return (
     <Stack>
@@ -110,8 +128,20 @@ export function ComparePage({ fromId, toId }: { fromId: number | null; toId: num
       </Breadcrumbs>
       <Title order={2}>{t('agreements.compare.title')}</Title>
       <Group grow align="flex-end">
-        <Select label={t('agreements.compare.from')} data={options} value={fromId ? String(fromId) : null} onChange={(v) => choose(v ? Number(v) : null, toId)} searchable />
-        <Select label={t('agreements.compare.to')} data={options} value={toId ? String(toId) : null} onChange={(v) => choose(fromId, v ? Number(v) : null)} searchable />
+        <Select
+          label={t('agreements.compare.from')}
+          data={options}
+          value={fromId ? String(fromId) : null}
+          onChange={(v) => choose(v ? Number(v) : null, toId)}
+          searchable
+        />
+        <Select
+          label={t('agreements.compare.to')}
+          data={options}
+          value={toId ? String(toId) : null}
+          onChange={(v) => choose(fromId, v ? Number(v) : null)}
+          searchable
+        />
       </Group>
       {fromId && toId && (
         <Group>
@@ -124,7 +154,11 @@ export function ComparePage({ fromId, toId }: { fromId: number | null; toId: num
         </Group>
       )}
       {versions.data && versions.data.length < 2 && <Text c="dimmed">{t('agreements.compare.needTwo')}</Text>}
-      {fromId && toId ? <Comparison key={`${fromId}-${toId}`} fromId={fromId} toId={toId} /> : <Text c="dimmed">{t('agreements.compare.choose')}</Text>}
+      {fromId && toId ? (
+        <Comparison key={`${fromId}-${toId}`} fromId={fromId} toId={toId} />
+      ) : (
+        <Text c="dimmed">{t('agreements.compare.choose')}</Text>
+      )}
     </Stack>
   );
 }

@@ -42,7 +42,12 @@ function ExportLog({ versionId }: { versionId: number }) {
   const { t, i18n } = useTranslation();
   const history = useCall('history.forRecord', { entity: 'agreement_version', entityId: versionId });
   const exports = (history.data ?? []).filter((e) => e.action === 'export').reverse();
-  if (exports.length === 0) return <Text size="sm" c="dimmed">{t('agreements.export.none')}</Text>;
+  if (exports.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('agreements.export.none')}
+      </Text>
+    );
   return (
     <Table aria-label={t('agreements.export.log')}>
       <Table.Thead>
@@ -103,7 +108,9 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
     downloadBase64(file.fileName, file.base64);
     notifications.show({
       color: 'green',
-      message: signer ? t('trust.signing.exported', { fileName: file.fileName, certificate: signer.label }) : t('agreements.export.done', { fileName: file.fileName }),
+      message: signer
+        ? t('trust.signing.exported', { fileName: file.fileName, certificate: signer.label })
+        : t('agreements.export.done', { fileName: file.fileName }),
     });
   };
 

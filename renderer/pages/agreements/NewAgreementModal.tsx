@@ -36,12 +36,43 @@ export function NewAgreementModal({ onClose }: { onClose(): void }) {
         }}
       >
         <Stack>
-          <TextInput label={t('agreements.fields.name')} description={t('agreements.fields.nameHelp')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldErrors.name} required data-autofocus />
-          <TextInput label={t('agreements.fields.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fieldErrors['version.title']} required />
-          <TextInput label={t('agreements.fields.dnr')} value={dnr} onChange={(e) => setDnr(e.currentTarget.value)} error={fieldErrors['version.dnr']} />
+          <TextInput
+            label={t('agreements.fields.name')}
+            description={t('agreements.fields.nameHelp')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldErrors.name}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('agreements.fields.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={fieldErrors['version.title']}
+            required
+          />
+          <TextInput
+            label={t('agreements.fields.dnr')}
+            value={dnr}
+            onChange={(e) => setDnr(e.currentTarget.value)}
+            error={fieldErrors['version.dnr']}
+          />
           <Group grow align="flex-start">
-            <DateField label={t('agreements.fields.validFrom')} value={validFrom} onChange={setValidFrom} error={fieldErrors['version.validFrom']} required />
-            <DateField label={t('agreements.fields.validTo')} value={validTo} onChange={setValidTo} error={fieldErrors['version.validTo']} required />
+            <DateField
+              label={t('agreements.fields.validFrom')}
+              value={validFrom}
+              onChange={setValidFrom}
+              error={fieldErrors['version.validFrom']}
+              required
+            />
+            <DateField
+              label={t('agreements.fields.validTo')}
+              value={validTo}
+              onChange={setValidTo}
+              error={fieldErrors['version.validTo']}
+              required
+            />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

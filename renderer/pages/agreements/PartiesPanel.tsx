@@ -24,7 +24,9 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
   const [value, setValue] = useState(draft);
   const organisations = useCall('organisations.list', {});
   const people = useCall('people.list', {});
-  const ofOrganisation = (people.data ?? []).filter((p) => value.organisationId && String(p.organisationId) === value.organisationId);
+  const ofOrganisation = (people.data ?? []).filter(
+    (p) => value.organisationId && String(p.organisationId) === value.organisationId,
+  );
   // Usually the signatory belongs to the party; if the register has nobody there yet, anyone may be chosen.
   const candidates = ofOrganisation.length > 0 ? ofOrganisation : (people.data ?? []);
 
@@ -33,12 +35,19 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
       organisationId: value.organisationId ? Number(value.organisationId) : (undefined as unknown as number),
       signatoryId: value.signatoryId ? Number(value.signatoryId) : (undefined as unknown as number),
     };
-    const saved = value.id === null ? await run('agreements.parties.add', { versionId, fields }) : await run('agreements.parties.update', { id: value.id, fields });
+    const saved =
+      value.id === null
+        ? await run('agreements.parties.add', { versionId, fields })
+        : await run('agreements.parties.update', { id: value.id, fields });
     if (saved) onClose();
   };
 
   return (
-    <AppModal opened onClose={onClose} title={value.id === null ? t('agreements.parties.add') : t('agreements.parties.edit')}>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={value.id === null ? t('agreements.parties.add') : t('agreements.parties.edit')}
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -58,7 +67,11 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
           />
           <Select
             label={t('agreements.parties.signatory')}
-            description={ofOrganisation.length === 0 && value.organisationId ? t('agreements.parties.noPeopleInOrganisation') : undefined}
+            description={
+              ofOrganisation.length === 0 && value.organisationId
+                ? t('agreements.parties.noPeopleInOrganisation')
+                : undefined
+            }
             data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
             value={value.signatoryId}
             onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
@@ -109,7 +122,9 @@ export function PartiesPanel({ version }: { version: VersionDetail }) {
           getId={(p) => p.id}
           getLabel={(p) => p.organisationName}
           disabled={!editable}
-          onReorder={(next) => void run('agreements.parties.reorder', { versionId: version.id, ids: next.map((p) => p.id) })}
+          onReorder={(next) =>
+            void run('agreements.parties.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
+          }
           renderItem={(p) => (
             <Group justify="space-between" wrap="nowrap" data-testid="party-row">
               <Stack gap={0}>
@@ -121,10 +136,27 @@ export function PartiesPanel({ version }: { version: VersionDetail }) {
               </Stack>
               {editable && (
                 <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="light" aria-label={t('agreements.parties.editNamed', { name: p.organisationName })} onClick={() => setEditing({ id: p.id, organisationId: String(p.organisationId), signatoryId: String(p.signatoryId) })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    aria-label={t('agreements.parties.editNamed', { name: p.organisationName })}
+                    onClick={() =>
+                      setEditing({
+                        id: p.id,
+                        organisationId: String(p.organisationId),
+                        signatoryId: String(p.signatoryId),
+                      })
+                    }
+                  >
                     {t('actions.edit')}
                   </Button>
-                  <Button size="xs" variant="subtle" color="red" aria-label={t('agreements.parties.removeNamed', { name: p.organisationName })} onClick={() => setRemoving(p)}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('agreements.parties.removeNamed', { name: p.organisationName })}
+                    onClick={() => setRemoving(p)}
+                  >
                     {t('actions.delete')}
                   </Button>
                 </Group>

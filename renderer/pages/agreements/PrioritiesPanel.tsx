@@ -32,16 +32,32 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
 
   // The parties come first: they are who usually answers for a priority.
   const partyIds = new Set(version.parties.map((p) => p.organisationId));
-  const options = [...(organisations.data ?? [])].sort((a, b) => Number(partyIds.has(b.id)) - Number(partyIds.has(a.id))).map((o) => ({ value: String(o.id), label: o.name }));
+  const options = [...(organisations.data ?? [])]
+    .sort((a, b) => Number(partyIds.has(b.id)) - Number(partyIds.has(a.id)))
+    .map((o) => ({ value: String(o.id), label: o.name }));
 
   const submit = async () => {
-    const fields = { title: value.title, description: value.description, source: value.source, sourceDate: value.sourceDate, responsibleIds: value.responsibleIds.map(Number) };
-    const saved = value.id === null ? await run('agreements.priorities.add', { versionId: version.id, fields }) : await run('agreements.priorities.update', { id: value.id, fields });
+    const fields = {
+      title: value.title,
+      description: value.description,
+      source: value.source,
+      sourceDate: value.sourceDate,
+      responsibleIds: value.responsibleIds.map(Number),
+    };
+    const saved =
+      value.id === null
+        ? await run('agreements.priorities.add', { versionId: version.id, fields })
+        : await run('agreements.priorities.update', { id: value.id, fields });
     if (saved) onClose();
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('agreements.priorities.add') : t('agreements.priorities.edit')}>
+    <AppModal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={value.id === null ? t('agreements.priorities.add') : t('agreements.priorities.edit')}
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -50,11 +66,36 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
         }}
       >
         <Stack>
-          <TextInput label={t('agreements.priorities.fields.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} required data-autofocus />
-          <Textarea label={t('agreements.priorities.fields.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={3} />
+          <TextInput
+            label={t('agreements.priorities.fields.title')}
+            value={value.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors.title}
+            required
+            data-autofocus
+          />
+          <Textarea
+            label={t('agreements.priorities.fields.description')}
+            value={value.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={errors.description}
+            autosize
+            minRows={3}
+          />
           <Group grow align="flex-start">
-            <TextInput label={t('agreements.priorities.fields.source')} description={t('agreements.priorities.fields.sourceHelp')} value={value.source} onChange={(e) => set({ source: e.currentTarget.value })} error={errors.source} />
-            <DateField label={t('agreements.priorities.fields.sourceDate')} value={value.sourceDate} onChange={(sourceDate) => set({ sourceDate })} error={errors.sourceDate} />
+            <TextInput
+              label={t('agreements.priorities.fields.source')}
+              description={t('agreements.priorities.fields.sourceHelp')}
+              value={value.source}
+              onChange={(e) => set({ source: e.currentTarget.value })}
+              error={errors.source}
+            />
+            <DateField
+              label={t('agreements.priorities.fields.sourceDate')}
+              value={value.sourceDate}
+              onChange={(sourceDate) => set({ sourceDate })}
+              error={errors.sourceDate}
+            />
           </Group>
           <MultiSelect
             label={t('agreements.priorities.fields.responsible')}
@@ -92,7 +133,10 @@ function PriorityCard({ priority, index }: { priority: Priority; index: number }
       )}
       {(priority.source || priority.sourceDate) && (
         <Text size="sm" c="dimmed">
-          {t('agreements.priorities.sourceLine', { source: priority.source ?? t('agreements.priorities.noSource'), date: priority.sourceDate ?? t('agreements.priorities.noDate') })}
+          {t('agreements.priorities.sourceLine', {
+            source: priority.source ?? t('agreements.priorities.noSource'),
+            date: priority.sourceDate ?? t('agreements.priorities.noDate'),
+          })}
         </Text>
       )}
       {priority.responsible.length > 0 && (
@@ -137,7 +181,9 @@ export function PrioritiesPanel({ version }: { version: VersionDetail }) {
           getId={(p) => p.id}
           getLabel={(p) => p.title}
           disabled={!editable}
-          onReorder={(next) => void run('agreements.priorities.reorder', { versionId: version.id, ids: next.map((p) => p.id) })}
+          onReorder={(next) =>
+            void run('agreements.priorities.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
+          }
           renderItem={(p, index) => (
             <Card withBorder data-testid="priority-row">
               <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -149,12 +195,25 @@ export function PrioritiesPanel({ version }: { version: VersionDetail }) {
                       variant="light"
                       aria-label={t('agreements.priorities.editNamed', { name: p.title })}
                       onClick={() =>
-                        setEditing({ id: p.id, title: p.title, description: p.description ?? '', source: p.source ?? '', sourceDate: p.sourceDate ?? '', responsibleIds: p.responsible.map((r) => String(r.organisationId)) })
+                        setEditing({
+                          id: p.id,
+                          title: p.title,
+                          description: p.description ?? '',
+                          source: p.source ?? '',
+                          sourceDate: p.sourceDate ?? '',
+                          responsibleIds: p.responsible.map((r) => String(r.organisationId)),
+                        })
                       }
                     >
                       {t('actions.edit')}
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" aria-label={t('agreements.priorities.removeNamed', { name: p.title })} onClick={() => setRemoving(p)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('agreements.priorities.removeNamed', { name: p.title })}
+                      onClick={() => setRemoving(p)}
+                    >
                       {t('actions.delete')}
                     </Button>
                   </Group>

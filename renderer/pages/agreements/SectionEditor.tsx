@@ -102,12 +102,30 @@ export function SectionEditor({ section, index, onRemove }: { section: Section; 
           error={errors.heading}
           required
         />
-        <Button variant="subtle" color="red" aria-label={t('agreements.sections.removeNamed', { name: label })} onClick={onRemove}>
+        <Button
+          variant="subtle"
+          color="red"
+          aria-label={t('agreements.sections.removeNamed', { name: label })}
+          onClick={onRemove}
+        >
           {t('actions.delete')}
         </Button>
       </Group>
-      <RichTextEditor label={t('agreements.sections.textOf', { name: label })} value={content.body} onChange={(body) => change({ body })} onBlur={flush} error={errors.body} />
-      <Text size="xs" c={status === 'error' ? 'red' : 'dimmed'} role="status" aria-live="polite" mih={18} data-testid="autosave-status">
+      <RichTextEditor
+        label={t('agreements.sections.textOf', { name: label })}
+        value={content.body}
+        onChange={(body) => change({ body })}
+        onBlur={flush}
+        error={errors.body}
+      />
+      <Text
+        size="xs"
+        c={status === 'error' ? 'red' : 'dimmed'}
+        role="status"
+        aria-live="polite"
+        mih={18}
+        data-testid="autosave-status"
+      >
         {statusText(t, status)}
       </Text>
     </Stack>

@@ -19,9 +19,17 @@ export function SectionsPanel({ version }: { version: VersionDetail }) {
   if (!version.editable) {
     return (
       <Stack>
-        {version.sections.length === 0 && <EmptyState title={t('agreements.sections.emptyTitle')}>{t('agreements.sections.emptyFrozen')}</EmptyState>}
+        {version.sections.length === 0 && (
+          <EmptyState title={t('agreements.sections.emptyTitle')}>{t('agreements.sections.emptyFrozen')}</EmptyState>
+        )}
         {version.sections.map((s) => (
-          <Card withBorder key={s.id} component="section" aria-labelledby={`section-${s.id}`} data-testid="section-view">
+          <Card
+            withBorder
+            key={s.id}
+            component="section"
+            aria-labelledby={`section-${s.id}`}
+            data-testid="section-view"
+          >
             <Title order={3} size="h5" id={`section-${s.id}`} mb="xs">
               {s.heading}
             </Title>
@@ -32,12 +40,23 @@ export function SectionsPanel({ version }: { version: VersionDetail }) {
     );
   }
 
-  const add = () => run('agreements.sections.add', { versionId: version.id, fields: { heading: t('agreements.sections.newHeading'), body: { type: 'doc', content: [] } } });
+  const add = () =>
+    run('agreements.sections.add', {
+      versionId: version.id,
+      fields: { heading: t('agreements.sections.newHeading'), body: { type: 'doc', content: [] } },
+    });
 
   return (
     <Stack>
       {version.sections.length === 0 ? (
-        <EmptyState title={t('agreements.sections.emptyTitle')} action={<Button onClick={() => void add()} loading={busy}>{t('agreements.sections.add')}</Button>}>
+        <EmptyState
+          title={t('agreements.sections.emptyTitle')}
+          action={
+            <Button onClick={() => void add()} loading={busy}>
+              {t('agreements.sections.add')}
+            </Button>
+          }
+        >
           {t('agreements.sections.empty')}
         </EmptyState>
       ) : (
@@ -46,7 +65,9 @@ export function SectionsPanel({ version }: { version: VersionDetail }) {
           items={version.sections}
           getId={(s) => s.id}
           getLabel={(s) => s.heading}
-          onReorder={(next) => void run('agreements.sections.reorder', { versionId: version.id, ids: next.map((s) => s.id) })}
+          onReorder={(next) =>
+            void run('agreements.sections.reorder', { versionId: version.id, ids: next.map((s) => s.id) })
+          }
           renderItem={(s, index) => (
             <Card withBorder>
               <SectionEditor section={s} index={index} onRemove={() => setRemoving(s)} />

@@ -16,8 +16,18 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   // The place is usually the same for every party: offer the one recorded last.
-  const lastPlace = version.parties.map((p) => p.signing?.place).filter(Boolean).at(-1) ?? '';
-  const [value, setValue] = useState({ name: party.signatoryName, title: party.signatoryTitle ?? '', organisation: party.organisationName, signedOn: localToday(), place: lastPlace });
+  const lastPlace =
+    version.parties
+      .map((p) => p.signing?.place)
+      .filter(Boolean)
+      .at(-1) ?? '';
+  const [value, setValue] = useState({
+    name: party.signatoryName,
+    title: party.signatoryTitle ?? '',
+    organisation: party.organisationName,
+    signedOn: localToday(),
+    place: lastPlace,
+  });
   const set = (patch: Partial<typeof value>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
@@ -36,12 +46,42 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
       >
         <Stack>
           <OtherErrors errors={fieldErrors} shown={signingFieldNames} />
-          <TextInput label={t('agreements.signing.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors.name} required />
-          <TextInput label={t('agreements.signing.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={fieldErrors.title} />
-          <TextInput label={t('agreements.signing.organisation')} value={value.organisation} onChange={(e) => set({ organisation: e.currentTarget.value })} error={fieldErrors.organisation} required />
+          <TextInput
+            label={t('agreements.signing.name')}
+            value={value.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={fieldErrors.name}
+            required
+          />
+          <TextInput
+            label={t('agreements.signing.title')}
+            value={value.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={fieldErrors.title}
+          />
+          <TextInput
+            label={t('agreements.signing.organisation')}
+            value={value.organisation}
+            onChange={(e) => set({ organisation: e.currentTarget.value })}
+            error={fieldErrors.organisation}
+            required
+          />
           <Group grow align="flex-start">
-            <DateField label={t('agreements.signing.signedOn')} value={value.signedOn} onChange={(signedOn) => set({ signedOn })} error={fieldErrors.signedOn} required />
-            <TextInput label={t('agreements.signing.place')} value={value.place} onChange={(e) => set({ place: e.currentTarget.value })} error={fieldErrors.place} required data-autofocus />
+            <DateField
+              label={t('agreements.signing.signedOn')}
+              value={value.signedOn}
+              onChange={(signedOn) => set({ signedOn })}
+              error={fieldErrors.signedOn}
+              required
+            />
+            <TextInput
+              label={t('agreements.signing.place')}
+              value={value.place}
+              onChange={(e) => set({ place: e.currentTarget.value })}
+              error={fieldErrors.place}
+              required
+              data-autofocus
+            />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -93,7 +133,11 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
           <Text fw={600} data-testid="signing-progress">
             {t('agreements.signing.progress', { signed, total })}
           </Text>
-          <Progress value={total ? (signed / total) * 100 : 0} color={signed === total ? 'green' : 'orange'} aria-label={t('agreements.signing.progress', { signed, total })} />
+          <Progress
+            value={total ? (signed / total) * 100 : 0}
+            color={signed === total ? 'green' : 'orange'}
+            aria-label={t('agreements.signing.progress', { signed, total })}
+          />
         </Stack>
       )}
       {status === 'signed' && version.contentHash && (
@@ -119,15 +163,23 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
                 <Table.Td>{p.organisationName}</Table.Td>
                 <Table.Td>
                   {p.signing ? p.signing.name : p.signatoryName}
-                  {(p.signing ? p.signing.title : p.signatoryTitle) ? `, ${p.signing ? p.signing.title : p.signatoryTitle}` : ''}
+                  {(p.signing ? p.signing.title : p.signatoryTitle)
+                    ? `, ${p.signing ? p.signing.title : p.signatoryTitle}`
+                    : ''}
                 </Table.Td>
                 <Table.Td>
-                  {p.signing ? t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place }) : t('agreements.signing.notSigned')}
+                  {p.signing
+                    ? t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place })
+                    : t('agreements.signing.notSigned')}
                 </Table.Td>
                 {status === 'under_signing' && (
                   <Table.Td>
                     {!p.signing && (
-                      <Button size="xs" onClick={() => setRecording(p)} aria-label={t('agreements.signing.recordFor', { name: p.organisationName })}>
+                      <Button
+                        size="xs"
+                        onClick={() => setRecording(p)}
+                        aria-label={t('agreements.signing.recordFor', { name: p.organisationName })}
+                      >
                         {t('agreements.signing.record')}
                       </Button>
                     )}

@@ -12,7 +12,12 @@ export function VersionFieldsForm({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
-  const stored = { title: version.title, dnr: version.dnr ?? '', validFrom: version.validFrom, validTo: version.validTo };
+  const stored = {
+    title: version.title,
+    dnr: version.dnr ?? '',
+    validFrom: version.validFrom,
+    validTo: version.validTo,
+  };
   const [value, setValue] = useState(stored);
   const storedKey = JSON.stringify(stored);
   useEffect(() => setValue(JSON.parse(storedKey) as typeof stored), [storedKey]);
@@ -38,15 +43,46 @@ export function VersionFieldsForm({ version }: { version: VersionDetail }) {
         }}
       >
         <Stack>
-          <TextInput label={t('agreements.fields.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} readOnly={readOnly} required />
-          <TextInput label={t('agreements.fields.dnr')} value={value.dnr} onChange={(e) => set({ dnr: e.currentTarget.value })} error={errors.dnr} readOnly={readOnly} />
+          <TextInput
+            label={t('agreements.fields.title')}
+            value={value.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors.title}
+            readOnly={readOnly}
+            required
+          />
+          <TextInput
+            label={t('agreements.fields.dnr')}
+            value={value.dnr}
+            onChange={(e) => set({ dnr: e.currentTarget.value })}
+            error={errors.dnr}
+            readOnly={readOnly}
+          />
           <Group grow align="flex-start">
-            <DateField label={t('agreements.fields.validFrom')} value={value.validFrom} onChange={(validFrom) => set({ validFrom })} error={errors.validFrom} readOnly={readOnly} required />
-            <DateField label={t('agreements.fields.validTo')} value={value.validTo} onChange={(validTo) => set({ validTo })} error={errors.validTo} readOnly={readOnly} required />
+            <DateField
+              label={t('agreements.fields.validFrom')}
+              value={value.validFrom}
+              onChange={(validFrom) => set({ validFrom })}
+              error={errors.validFrom}
+              readOnly={readOnly}
+              required
+            />
+            <DateField
+              label={t('agreements.fields.validTo')}
+              value={value.validTo}
+              onChange={(validTo) => set({ validTo })}
+              error={errors.validTo}
+              readOnly={readOnly}
+              required
+            />
           </Group>
           {!readOnly && (
             <Group justify="flex-end">
-              <Button variant="default" disabled={!changed} onClick={() => setValue(JSON.parse(storedKey) as typeof stored)}>
+              <Button
+                variant="default"
+                disabled={!changed}
+                onClick={() => setValue(JSON.parse(storedKey) as typeof stored)}
+              >
                 {t('agreements.undoChanges')}
               </Button>
               <Button type="submit" loading={busy} disabled={!changed}>

@@ -22,7 +22,12 @@ function FrozenBanner({ version }: { version: VersionDetail }) {
   if (version.editable) return null;
   const key = version.storedStatus === 'under_signing' ? 'underSigning' : 'signed';
   return (
-    <Alert color={key === 'signed' ? 'green' : 'orange'} icon={<IconLock aria-hidden />} title={t(`agreements.frozen.${key}Title`)} data-testid="frozen-banner">
+    <Alert
+      color={key === 'signed' ? 'green' : 'orange'}
+      icon={<IconLock aria-hidden />}
+      title={t(`agreements.frozen.${key}Title`)}
+      data-testid="frozen-banner"
+    >
       <Stack gap={4}>
         <Text size="sm">{t(`agreements.frozen.${key}`)}</Text>
         {version.contentHash && (

@@ -12,7 +12,9 @@ export function WarningSettings({ warningDays }: { warningDays: number }) {
   useEffect(() => setValue(warningDays), [warningDays]);
 
   const save = async () => {
-    const saved = await run('agreements.updateSettings', { warningDays: typeof value === 'number' ? value : Number.NaN });
+    const saved = await run('agreements.updateSettings', {
+      warningDays: typeof value === 'number' ? value : Number.NaN,
+    });
     if (saved) notifications.show({ color: 'green', message: t('agreements.settings.saved') });
   };
 

@@ -1,5 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
-import { ActionIcon, Alert, Badge, Box, Button, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -28,9 +41,17 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
   const newKeys = useRef(0);
   const sentKeys = useRef<string[]>([]);
   const getId = useCallback((row: Row) => row.key, []);
-  const getLabel = useCallback((row: Row) => (isItem(row) ? row.title.trim() || t('bodies.template.untitled') : t('bodies.template.meetingItems')), [t]);
+  const getLabel = useCallback(
+    (row: Row) => (isItem(row) ? row.title.trim() || t('bodies.template.untitled') : t('bodies.template.meetingItems')),
+    [t],
+  );
 
-  if (template.error) return <Alert color="red" title={t('errors.title')}>{errorText(template.error)}</Alert>;
+  if (template.error)
+    return (
+      <Alert color="red" title={t('errors.title')}>
+        {errorText(template.error)}
+      </Alert>
+    );
   if (!template.data) return null;
 
   const stored = rowsOf(template.data);
@@ -41,7 +62,8 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
   const totalMinutes = items.reduce((sum, r) => sum + (typeof r.plannedMinutes === 'number' ? r.plannedMinutes : 0), 0);
 
   const change = (next: Row[]) => setDraft(next);
-  const update = (key: string, patch: Partial<ItemRow>) => change(rows.map((r) => (r.key === key && isItem(r) ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<ItemRow>) =>
+    change(rows.map((r) => (r.key === key && isItem(r) ? { ...r, ...patch } : r)));
   const add = () => {
     const key = `new-${++newKeys.current}`;
     change(withNewItem(rows, { key, kind: 'standing', title: '', plannedMinutes: 5 }));
@@ -79,16 +101,32 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
     <Stack component="section" aria-labelledby="agenda-template-heading" gap="sm" mt="md">
       <Group justify="space-between" align="flex-start">
         <Group gap="xs">
-          <Title order={3} id="agenda-template-heading">{t('bodies.template.title')}</Title>
-          {template.data.isDefault && <Badge variant="light" color="gray">{t('bodies.template.standard')}</Badge>}
-          {dirty && <Badge color="yellow" autoContrast data-testid="template-unsaved">{t('bodies.template.unsaved')}</Badge>}
+          <Title order={3} id="agenda-template-heading">
+            {t('bodies.template.title')}
+          </Title>
+          {template.data.isDefault && (
+            <Badge variant="light" color="gray">
+              {t('bodies.template.standard')}
+            </Badge>
+          )}
+          {dirty && (
+            <Badge color="yellow" autoContrast data-testid="template-unsaved">
+              {t('bodies.template.unsaved')}
+            </Badge>
+          )}
         </Group>
         {!template.data.isDefault && (
-          <Button variant="subtle" color="red" onClick={() => setAsking('reset')}>{t('bodies.template.reset')}</Button>
+          <Button variant="subtle" color="red" onClick={() => setAsking('reset')}>
+            {t('bodies.template.reset')}
+          </Button>
         )}
       </Group>
       <Text size="sm">{t('bodies.template.appliesTo')}</Text>
-      {template.data.isDefault && <Text size="sm" c="dimmed">{t('bodies.template.standardHint')}</Text>}
+      {template.data.isDefault && (
+        <Text size="sm" c="dimmed">
+          {t('bodies.template.standardHint')}
+        </Text>
+      )}
 
       <SortableList
         label={t('bodies.template.listLabel', { name: bodyName })}
@@ -99,9 +137,18 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
         renderItem={(row) => {
           if (!isItem(row)) {
             return (
-              <Box px="sm" py={6} style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 'var(--mantine-radius-sm)' }} data-testid="template-meeting-items">
-                <Text size="sm" fw={600}>{t('bodies.template.meetingItems')}</Text>
-                <Text size="xs" c="dimmed">{t('bodies.template.meetingItemsHint')}</Text>
+              <Box
+                px="sm"
+                py={6}
+                style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 'var(--mantine-radius-sm)' }}
+                data-testid="template-meeting-items"
+              >
+                <Text size="sm" fw={600}>
+                  {t('bodies.template.meetingItems')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('bodies.template.meetingItemsHint')}
+                </Text>
               </Box>
             );
           }
@@ -154,19 +201,37 @@ export function AgendaTemplateEditor({ bodyId, bodyName }: { bodyId: number; bod
           );
         }}
       />
-      {items.length === 0 && <Text size="sm" c="dimmed">{t('bodies.template.none')}</Text>}
-      {errors.list && <Alert color="red" role="alert">{errors.list}</Alert>}
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('bodies.template.none')}
+        </Text>
+      )}
+      {errors.list && (
+        <Alert color="red" role="alert">
+          {errors.list}
+        </Alert>
+      )}
 
       <Group justify="space-between">
         <Group gap="xs">
-          <Button variant="light" onClick={add} disabled={items.length >= MAX_TEMPLATE_ITEMS}>{t('bodies.template.add')}</Button>
+          <Button variant="light" onClick={add} disabled={items.length >= MAX_TEMPLATE_ITEMS}>
+            {t('bodies.template.add')}
+          </Button>
           <Text size="sm" c="dimmed">
-            {items.length >= MAX_TEMPLATE_ITEMS ? t('bodies.template.full', { max: MAX_TEMPLATE_ITEMS }) : t('bodies.template.total', { count: items.length, minutes: totalMinutes })}
+            {items.length >= MAX_TEMPLATE_ITEMS
+              ? t('bodies.template.full', { max: MAX_TEMPLATE_ITEMS })
+              : t('bodies.template.total', { count: items.length, minutes: totalMinutes })}
           </Text>
         </Group>
         <Group gap="xs">
-          {dirty && <Button variant="default" onClick={() => setAsking('discard')}>{t('bodies.template.discard')}</Button>}
-          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>{t('bodies.template.save')}</Button>
+          {dirty && (
+            <Button variant="default" onClick={() => setAsking('discard')}>
+              {t('bodies.template.discard')}
+            </Button>
+          )}
+          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
+            {t('bodies.template.save')}
+          </Button>
         </Group>
       </Group>
 

@@ -34,7 +34,9 @@ export function BodyDetail({ id }: { id: number }) {
     return (
       <Stack>
         {back}
-        <Alert color="red" title={t('errors.title')}>{errorText(body.error)}</Alert>
+        <Alert color="red" title={t('errors.title')}>
+          {errorText(body.error)}
+        </Alert>
       </Stack>
     );
   }
@@ -52,7 +54,9 @@ export function BodyDetail({ id }: { id: number }) {
           <Text c="dimmed">{t(`bodies.kinds.${b.kind}`)}</Text>
         </Stack>
         <Group gap="xs">
-          <Button variant="light" onClick={() => setEditingBody(bodyDraftOf(b))}>{t('bodies.edit')}</Button>
+          <Button variant="light" onClick={() => setEditingBody(bodyDraftOf(b))}>
+            {t('bodies.edit')}
+          </Button>
           <RecordHistory entity="body" entityId={b.id} label={b.name} />
         </Group>
       </Group>
@@ -62,8 +66,14 @@ export function BodyDetail({ id }: { id: number }) {
         <Title order={3}>{t('bodies.members.title')}</Title>
         <Button onClick={() => setEditingMember(blankMember)}>{t('bodies.members.new')}</Button>
       </Group>
-      <Checkbox label={t('bodies.members.currentOnly')} checked={currentOnly} onChange={(e) => setCurrentOnly(e.currentTarget.checked)} />
-      {members.data && members.data.length === 0 && <EmptyState title={t('bodies.members.emptyTitle')}>{t('bodies.members.empty')}</EmptyState>}
+      <Checkbox
+        label={t('bodies.members.currentOnly')}
+        checked={currentOnly}
+        onChange={(e) => setCurrentOnly(e.currentTarget.checked)}
+      />
+      {members.data && members.data.length === 0 && (
+        <EmptyState title={t('bodies.members.emptyTitle')}>{t('bodies.members.empty')}</EmptyState>
+      )}
       {members.data && members.data.length > 0 && (
         <Table striped aria-label={t('bodies.members.tableLabel', { name: b.name })}>
           <Table.Thead>
@@ -80,20 +90,41 @@ export function BodyDetail({ id }: { id: number }) {
                 <Table.Td>
                   <Text>{m.personName}</Text>
                   {(m.personTitle || m.organisationName) && (
-                    <Text size="sm" c="dimmed">{[m.personTitle, m.organisationName].filter(Boolean).join(', ')}</Text>
+                    <Text size="sm" c="dimmed">
+                      {[m.personTitle, m.organisationName].filter(Boolean).join(', ')}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
                   <Text>{t(`bodies.members.roles.${m.role}`)}</Text>
-                  {m.substituteForName && <Text size="sm">{t('bodies.members.standsInFor', { name: m.substituteForName })}</Text>}
+                  {m.substituteForName && (
+                    <Text size="sm">{t('bodies.members.standsInFor', { name: m.substituteForName })}</Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatPeriod(t, m.from, m.to)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" aria-label={t('bodies.members.editNamed', { name: m.personName, role: t(`bodies.members.roles.${m.role}`) })} onClick={() => setEditingMember(memberDraftOf(m))}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('bodies.members.editNamed', {
+                        name: m.personName,
+                        role: t(`bodies.members.roles.${m.role}`),
+                      })}
+                      onClick={() => setEditingMember(memberDraftOf(m))}
+                    >
                       {t('actions.edit')}
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" aria-label={t('bodies.members.removeNamed', { name: m.personName, role: t(`bodies.members.roles.${m.role}`) })} onClick={() => setRemoving(m)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('bodies.members.removeNamed', {
+                        name: m.personName,
+                        role: t(`bodies.members.roles.${m.role}`),
+                      })}
+                      onClick={() => setRemoving(m)}
+                    >
                       {t('bodies.members.remove')}
                     </Button>
                   </Group>
@@ -109,12 +140,22 @@ export function BodyDetail({ id }: { id: number }) {
 
       {editingBody && <BodyForm draft={editingBody} onClose={() => setEditingBody(null)} />}
       {editingMember && (
-        <MemberForm bodyId={b.id} draft={editingMember} people={people.data ?? []} members={allMembers.data ?? []} onClose={() => setEditingMember(null)} />
+        <MemberForm
+          bodyId={b.id}
+          draft={editingMember}
+          people={people.data ?? []}
+          members={allMembers.data ?? []}
+          onClose={() => setEditingMember(null)}
+        />
       )}
       <ConfirmDialog
         opened={removing !== null}
         title={t('bodies.members.removeTitle')}
-        message={t('bodies.members.removeMessage', { name: removing?.personName ?? '', role: removing ? t(`bodies.members.roles.${removing.role}`) : '', body: b.name })}
+        message={t('bodies.members.removeMessage', {
+          name: removing?.personName ?? '',
+          role: removing ? t(`bodies.members.roles.${removing.role}`) : '',
+          body: b.name,
+        })}
         confirmLabel={t('bodies.members.remove')}
         danger
         onCancel={() => setRemoving(null)}

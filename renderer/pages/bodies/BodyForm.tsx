@@ -16,9 +16,23 @@ export interface BodyDraft {
 
 export const blankBody: BodyDraft = { id: null, name: '', kind: null, description: '', recordLanguage: 'sv' };
 
-export const bodyDraftOf = (b: Body): BodyDraft => ({ id: b.id, name: b.name, kind: b.kind, description: b.description ?? '', recordLanguage: b.recordLanguage });
+export const bodyDraftOf = (b: Body): BodyDraft => ({
+  id: b.id,
+  name: b.name,
+  kind: b.kind,
+  description: b.description ?? '',
+  recordLanguage: b.recordLanguage,
+});
 
-export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClose(): void; onSaved?(body: Body): void }) {
+export function BodyForm({
+  draft,
+  onClose,
+  onSaved,
+}: {
+  draft: BodyDraft;
+  onClose(): void;
+  onSaved?(body: Body): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -26,8 +40,14 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
   const set = (patch: Partial<BodyDraft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
-    const fields = { name: value.name, kind: (value.kind ?? '') as Body['kind'], description: value.description, recordLanguage: value.recordLanguage };
-    const saved = value.id === null ? await run('bodies.create', fields) : await run('bodies.update', { id: value.id, fields });
+    const fields = {
+      name: value.name,
+      kind: (value.kind ?? '') as Body['kind'],
+      description: value.description,
+      recordLanguage: value.recordLanguage,
+    };
+    const saved =
+      value.id === null ? await run('bodies.create', fields) : await run('bodies.update', { id: value.id, fields });
     if (saved) {
       onSaved?.(saved);
       onClose();
@@ -36,9 +56,22 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
 
   return (
     <AppModal opened onClose={onClose} title={value.id === null ? t('bodies.new') : t('bodies.edit')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <TextInput label={t('bodies.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} required data-autofocus />
+          <TextInput
+            label={t('bodies.name')}
+            value={value.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={errors.name}
+            required
+            data-autofocus
+          />
           <Select
             label={t('bodies.kind')}
             data={BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.kinds.${k}`) }))}
@@ -47,7 +80,14 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
             error={errors.kind}
             required
           />
-          <Textarea label={t('bodies.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={3} />
+          <Textarea
+            label={t('bodies.description')}
+            value={value.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={errors.description}
+            autosize
+            minRows={3}
+          />
           <Select
             label={t('bodies.recordLanguage')}
             description={t('bodies.recordLanguageHelp')}
@@ -58,8 +98,12 @@ export function BodyForm({ draft, onClose, onSaved }: { draft: BodyDraft; onClos
             error={errors.recordLanguage}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -22,7 +22,11 @@ export function BodyList() {
         <Title order={2}>{t('bodies.title')}</Title>
         <Button onClick={() => setEditing(blankBody)}>{t('bodies.new')}</Button>
       </Group>
-      <Checkbox label={t('bodies.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      <Checkbox
+        label={t('bodies.showArchived')}
+        checked={showArchived}
+        onChange={(e) => setShowArchived(e.currentTarget.checked)}
+      />
       {list.data && list.data.length === 0 && (
         <EmptyState title={t('bodies.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
           {t('bodies.empty')}
@@ -42,21 +46,38 @@ export function BodyList() {
             {list.data.map((b) => (
               <Table.Tr key={b.id}>
                 <Table.Td>
-                  <Anchor href={`#/bodies/${b.id}`}>{b.name}</Anchor> {b.archived && <Badge color="gray">{t('bodies.archived')}</Badge>}
+                  <Anchor href={`#/bodies/${b.id}`}>{b.name}</Anchor>{' '}
+                  {b.archived && <Badge color="gray">{t('bodies.archived')}</Badge>}
                 </Table.Td>
                 <Table.Td>{t(`bodies.kinds.${b.kind}`)}</Table.Td>
                 <Table.Td>{b.memberCount}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" aria-label={t('bodies.editNamed', { name: b.name })} onClick={() => setEditing(bodyDraftOf(b))}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('bodies.editNamed', { name: b.name })}
+                      onClick={() => setEditing(bodyDraftOf(b))}
+                    >
                       {t('actions.edit')}
                     </Button>
                     {b.archived ? (
-                      <Button size="xs" variant="subtle" aria-label={t('bodies.restoreNamed', { name: b.name })} onClick={() => void run('bodies.archive', { id: b.id, archived: false })}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={t('bodies.restoreNamed', { name: b.name })}
+                        onClick={() => void run('bodies.archive', { id: b.id, archived: false })}
+                      >
                         {t('actions.restore')}
                       </Button>
                     ) : (
-                      <Button size="xs" variant="subtle" color="red" aria-label={t('bodies.archiveNamed', { name: b.name })} onClick={() => setArchiving(b)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('bodies.archiveNamed', { name: b.name })}
+                        onClick={() => setArchiving(b)}
+                      >
                         {t('actions.archive')}
                       </Button>
                     )}

@@ -16,7 +16,14 @@ export interface MemberDraft {
   substituteForId: string | null;
 }
 
-export const blankMember: MemberDraft = { id: null, personId: null, role: null, from: '', to: '', substituteForId: null };
+export const blankMember: MemberDraft = {
+  id: null,
+  personId: null,
+  role: null,
+  from: '',
+  to: '',
+  substituteForId: null,
+};
 
 export const memberDraftOf = (m: Member): MemberDraft => ({
   id: m.id,
@@ -31,13 +38,28 @@ export const memberDraftOf = (m: Member): MemberDraft => ({
  * Adds or edits one membership. Only an ersättare names whom they stand in for; the
  * backend refuses the same person in the same role over an overlapping period.
  */
-export function MemberForm({ bodyId, draft, people, members, onClose }: { bodyId: number; draft: MemberDraft; people: Person[]; members: Member[]; onClose(): void }) {
+export function MemberForm({
+  bodyId,
+  draft,
+  people,
+  members,
+  onClose,
+}: {
+  bodyId: number;
+  draft: MemberDraft;
+  people: Person[];
+  members: Member[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, setFieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
   const set = (patch: Partial<MemberDraft>) => setValue((v) => ({ ...v, ...patch }));
-  const personOptions = people.map((p) => ({ value: String(p.id), label: p.title ? `${p.name} (${p.title})` : p.name }));
+  const personOptions = people.map((p) => ({
+    value: String(p.id),
+    label: p.title ? `${p.name} (${p.title})` : p.name,
+  }));
   // whom a substitute can stand in for: the body's other members first, then anyone else
   const memberIds = new Set(members.filter((m) => m.role !== 'ersattare').map((m) => m.personId));
   const substituteOptions = [...people]
@@ -54,17 +76,41 @@ export function MemberForm({ bodyId, draft, people, members, onClose }: { bodyId
       to: value.to.trim(),
       substituteForId: value.role === 'ersattare' && value.substituteForId ? Number(value.substituteForId) : null,
     };
-    const saved = value.id === null ? await run('bodies.addMember', fields) : await run('bodies.updateMember', { id: value.id, fields });
+    const saved =
+      value.id === null
+        ? await run('bodies.addMember', fields)
+        : await run('bodies.updateMember', { id: value.id, fields });
     if (saved) onClose();
     // no person chosen reaches the backend as an unknown id; say what the user must do instead
     else if (!value.personId) setFieldErrors((prev) => ({ ...prev, personId: t('validation.required') }));
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('bodies.members.new') : t('bodies.members.edit')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <AppModal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={value.id === null ? t('bodies.members.new') : t('bodies.members.edit')}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <Select label={t('bodies.members.person')} data={personOptions} value={value.personId} onChange={(personId) => set({ personId })} error={errors.personId} required searchable openOnFocus={false} data-autofocus />
+          <Select
+            label={t('bodies.members.person')}
+            data={personOptions}
+            value={value.personId}
+            onChange={(personId) => set({ personId })}
+            error={errors.personId}
+            required
+            searchable
+            openOnFocus={false}
+            data-autofocus
+          />
           <Select
             label={t('bodies.members.role')}
             data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`bodies.members.roles.${r}`) }))}
@@ -85,12 +131,27 @@ export function MemberForm({ bodyId, draft, people, members, onClose }: { bodyId
             />
           )}
           <SimpleGrid cols={2}>
-            <DateField label={t('bodies.members.from')} value={value.from} onChange={(from) => set({ from })} error={errors.from} required />
-            <DateField label={t('bodies.members.to')} value={value.to} onChange={(to) => set({ to })} error={errors.to} />
+            <DateField
+              label={t('bodies.members.from')}
+              value={value.from}
+              onChange={(from) => set({ from })}
+              error={errors.from}
+              required
+            />
+            <DateField
+              label={t('bodies.members.to')}
+              value={value.to}
+              onChange={(to) => set({ to })}
+              error={errors.to}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { errorsByRow, isItem, itemsOf, MEETING_ITEMS, rowsOf, sameItems, withNewItem, type ItemRow } from './templateRows';
+import {
+  errorsByRow,
+  isItem,
+  itemsOf,
+  MEETING_ITEMS,
+  rowsOf,
+  sameItems,
+  withNewItem,
+  type ItemRow,
+} from './templateRows';
 
 const template = {
   bodyId: 1,
@@ -37,7 +46,19 @@ describe('template rows', () => {
   });
 
   it('puts each refused field at the row that was sent, and a list error apart', () => {
-    const errors = errorsByRow({ 'items.1.title': 'Obligatoriskt fält', 'items.0.plannedMinutes': 'Ogiltigt värde', items: 'Högst 50', 'items.9.title': 'x', bodyId: 'y' }, ['a', 'b']);
-    expect(errors).toEqual({ list: 'Högst 50', rows: { a: { plannedMinutes: 'Ogiltigt värde' }, b: { title: 'Obligatoriskt fält' } } });
+    const errors = errorsByRow(
+      {
+        'items.1.title': 'Obligatoriskt fält',
+        'items.0.plannedMinutes': 'Ogiltigt värde',
+        items: 'Högst 50',
+        'items.9.title': 'x',
+        bodyId: 'y',
+      },
+      ['a', 'b'],
+    );
+    expect(errors).toEqual({
+      list: 'Högst 50',
+      rows: { a: { plannedMinutes: 'Ogiltigt värde' }, b: { title: 'Obligatoriskt fält' } },
+    });
   });
 });

@@ -20,7 +20,12 @@ export type Row = ItemRow | typeof MEETING_ITEMS;
 export const isItem = (row: Row): row is ItemRow => !('marker' in row);
 
 export function rowsOf(template: AgendaTemplate): Row[] {
-  const row = (item: TemplateItem, index: number): ItemRow => ({ key: `stored-${index}`, kind: item.kind, title: item.title, plannedMinutes: item.plannedMinutes });
+  const row = (item: TemplateItem, index: number): ItemRow => ({
+    key: `stored-${index}`,
+    kind: item.kind,
+    title: item.title,
+    plannedMinutes: item.plannedMinutes,
+  });
   const rows = template.items.map(row);
   const opening = rows.filter((_, i) => template.items[i].place === 'opening');
   const closing = rows.filter((_, i) => template.items[i].place === 'closing');
@@ -32,12 +37,20 @@ export function itemsOf(rows: readonly Row[]): TemplateItemFields[] {
   const marker = rows.indexOf(MEETING_ITEMS);
   return rows.flatMap((row, index) =>
     isItem(row)
-      ? [{ kind: row.kind, title: row.title, plannedMinutes: typeof row.plannedMinutes === 'number' ? row.plannedMinutes : Number.NaN, place: index < marker ? 'opening' : 'closing' }]
+      ? [
+          {
+            kind: row.kind,
+            title: row.title,
+            plannedMinutes: typeof row.plannedMinutes === 'number' ? row.plannedMinutes : Number.NaN,
+            place: index < marker ? 'opening' : 'closing',
+          },
+        ]
       : [],
   );
 }
 
-export const sameItems = (a: readonly Row[], b: readonly Row[]) => JSON.stringify(itemsOf(a)) === JSON.stringify(itemsOf(b));
+export const sameItems = (a: readonly Row[], b: readonly Row[]) =>
+  JSON.stringify(itemsOf(a)) === JSON.stringify(itemsOf(b));
 
 /** A new item goes last among the opening items: where most additions (a report, a standing review) belong. */
 export function withNewItem(rows: readonly Row[], item: ItemRow): Row[] {
@@ -52,7 +65,10 @@ export type RowErrors = Partial<Record<'title' | 'kind' | 'plannedMinutes', stri
  * turns that into the row, so the message stays at its row even if the user moves rows afterwards.
  * `list` is an error about the list as a whole (too many items).
  */
-export function errorsByRow(fieldErrors: Record<string, string>, sentKeys: readonly string[]): { list?: string; rows: Record<string, RowErrors> } {
+export function errorsByRow(
+  fieldErrors: Record<string, string>,
+  sentKeys: readonly string[],
+): { list?: string; rows: Record<string, RowErrors> } {
   const out: { list?: string; rows: Record<string, RowErrors> } = { rows: {} };
   for (const [path, message] of Object.entries(fieldErrors)) {
     const match = /^items(?:\.(\d+)\.(title|kind|plannedMinutes))?$/.exec(path);

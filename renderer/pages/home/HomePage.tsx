@@ -5,13 +5,29 @@ import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/confirm';
 
-function CountCard({ label, count, href, linkLabel }: { label: string; count: number | undefined; href: string; linkLabel: string }) {
+function CountCard({
+  label,
+  count,
+  href,
+  linkLabel,
+}: {
+  label: string;
+  count: number | undefined;
+  href: string;
+  linkLabel: string;
+}) {
   return (
     <Card withBorder>
       <Stack gap={4}>
-        <Title order={3} size="h5" c="dimmed">{label}</Title>
-        <Text fz={32} fw={700} lh={1} data-testid={`count-${href.replace(/^#\//, '')}`}>{count ?? '–'}</Text>
-        <Anchor href={href} size="sm">{linkLabel}</Anchor>
+        <Title order={3} size="h5" c="dimmed">
+          {label}
+        </Title>
+        <Text fz={32} fw={700} lh={1} data-testid={`count-${href.replace(/^#\//, '')}`}>
+          {count ?? '–'}
+        </Text>
+        <Anchor href={href} size="sm">
+          {linkLabel}
+        </Anchor>
       </Stack>
     </Card>
   );
@@ -44,26 +60,47 @@ export function HomePage() {
       {isNew && (
         <Card withBorder data-testid="welcome">
           <Stack gap="xs">
-            <Title order={3} size="h4">{t('home.welcomeTitle')}</Title>
+            <Title order={3} size="h4">
+              {t('home.welcomeTitle')}
+            </Title>
             <Text size="sm">{t('home.welcomeText')}</Text>
             <Group>
               {loadButton}
-              <Button variant="default" component="a" href="#/organisations">{t('home.startOwn')}</Button>
+              <Button variant="default" component="a" href="#/organisations">
+                {t('home.startOwn')}
+              </Button>
             </Group>
           </Stack>
         </Card>
       )}
       {status.data?.hasData && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <CountCard label={t('nav.organisations')} count={organisations.data?.length} href="#/organisations" linkLabel={t('home.showOrganisations')} />
-          <CountCard label={t('nav.people')} count={people.data?.length} href="#/people" linkLabel={t('home.showPeople')} />
-          <CountCard label={t('nav.bodies')} count={bodies.data?.length} href="#/bodies" linkLabel={t('home.showBodies')} />
+          <CountCard
+            label={t('nav.organisations')}
+            count={organisations.data?.length}
+            href="#/organisations"
+            linkLabel={t('home.showOrganisations')}
+          />
+          <CountCard
+            label={t('nav.people')}
+            count={people.data?.length}
+            href="#/people"
+            linkLabel={t('home.showPeople')}
+          />
+          <CountCard
+            label={t('nav.bodies')}
+            count={bodies.data?.length}
+            href="#/bodies"
+            linkLabel={t('home.showBodies')}
+          />
         </SimpleGrid>
       )}
       {status.data?.hasData && (
         <Card withBorder>
           <Stack gap="xs">
-            <Title order={3} size="h4">{t('home.exampleTitle')}</Title>
+            <Title order={3} size="h4">
+              {t('home.exampleTitle')}
+            </Title>
             <Text size="sm">{t('home.exampleHelp')}</Text>
             {loadButton}
           </Stack>

@@ -9,7 +9,10 @@ import { SignDialog } from '../../components/signing/SignDialog';
 import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 import type { Input, Method } from '../../../shared/contract';
 
-type ExportMethod = Extract<Method, 'meetings.exportProtocol' | 'meetings.exportExtract' | 'meetings.exportAgenda' | 'meetings.exportCorrection'>;
+type ExportMethod = Extract<
+  Method,
+  'meetings.exportProtocol' | 'meetings.exportExtract' | 'meetings.exportAgenda' | 'meetings.exportCorrection'
+>;
 type Lang = 'sv' | 'en';
 
 /**
@@ -55,7 +58,10 @@ export function ExportMenu<M extends ExportMethod>({
       }
       downloadBase64(file.fileName, file.base64);
       if (sign && readiness.state === 'ready') {
-        notifications.show({ color: 'green', message: t('trust.signing.exported', { fileName: file.fileName, certificate: readiness.certificate.label }) });
+        notifications.show({
+          color: 'green',
+          message: t('trust.signing.exported', { fileName: file.fileName, certificate: readiness.certificate.label }),
+        });
       }
     } finally {
       setBusy(false);
@@ -97,8 +103,13 @@ export function ExportMenu<M extends ExportMethod>({
             <>
               <Menu.Divider role="separator" />
               <div role="group" aria-labelledby={`${ids}-signed`}>
-                <Menu.Label id={`${ids}-signed`} maw={320} data-testid="export-signed-label">{signedHeading}</Menu.Label>
-                <Menu.Item leftSection={<IconSignature size={16} aria-hidden />} onClick={() => setSignedPending(recordLanguage)}>
+                <Menu.Label id={`${ids}-signed`} maw={320} data-testid="export-signed-label">
+                  {signedHeading}
+                </Menu.Label>
+                <Menu.Item
+                  leftSection={<IconSignature size={16} aria-hidden />}
+                  onClick={() => setSignedPending(recordLanguage)}
+                >
                   {t(recordLanguage === 'en' ? 'meetings.export.enSigned' : 'meetings.export.svSigned')}
                 </Menu.Item>
               </div>

@@ -11,9 +11,13 @@ export function InlineErrors({ errors }: { errors: Record<string, string> }) {
   if (messages.length === 0) return null;
   return (
     <Alert color="red" title={t('errors.title')} role="alert">
-      {messages.length === 1 ? messages[0] : (
+      {messages.length === 1 ? (
+        messages[0]
+      ) : (
         <List size="sm">
-          {messages.map((m) => <List.Item key={m}>{m}</List.Item>)}
+          {messages.map((m) => (
+            <List.Item key={m}>{m}</List.Item>
+          ))}
         </List>
       )}
     </Alert>

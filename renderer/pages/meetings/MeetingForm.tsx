@@ -21,7 +21,18 @@ interface Draft {
 }
 
 function draftOf(meeting: Meeting | null): Draft {
-  if (!meeting) return { date: '', startTime: '09:00', endTime: '11:00', place: '', chairId: null, secretaryId: null, justerareIds: [], notes: '', applyTemplate: true };
+  if (!meeting)
+    return {
+      date: '',
+      startTime: '09:00',
+      endTime: '11:00',
+      place: '',
+      chairId: null,
+      secretaryId: null,
+      justerareIds: [],
+      notes: '',
+      applyTemplate: true,
+    };
   return {
     date: meeting.date,
     startTime: meeting.startTime,
@@ -39,7 +50,19 @@ function draftOf(meeting: Meeting | null): Draft {
  * Creates a meeting of a body, or changes/moves an existing one. Chair and secretary may be
  * left empty: the backend then takes the body's ordförande and sekreterare on the date.
  */
-export function MeetingForm({ bodyId, bodyName, meeting, onClose, onSaved }: { bodyId: number; bodyName: string; meeting: Meeting | null; onClose(): void; onSaved?(saved: Meeting): void }) {
+export function MeetingForm({
+  bodyId,
+  bodyName,
+  meeting,
+  onClose,
+  onSaved,
+}: {
+  bodyId: number;
+  bodyName: string;
+  meeting: Meeting | null;
+  onClose(): void;
+  onSaved?(saved: Meeting): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -59,7 +82,9 @@ export function MeetingForm({ bodyId, bodyName, meeting, onClose, onSaved }: { b
       justerareIds: value.justerareIds.map(Number),
       notes: value.notes,
     };
-    const saved = meeting ? await run('meetings.update', { id: meeting.id, fields }) : await run('meetings.create', { ...fields, applyTemplate: value.applyTemplate });
+    const saved = meeting
+      ? await run('meetings.update', { id: meeting.id, fields })
+      : await run('meetings.create', { ...fields, applyTemplate: value.applyTemplate });
     if (saved) {
       onSaved?.(saved);
       onClose();
@@ -67,18 +92,75 @@ export function MeetingForm({ bodyId, bodyName, meeting, onClose, onSaved }: { b
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={meeting ? t('meetings.form.editTitle', { body: bodyName }) : t('meetings.form.newTitle', { body: bodyName })}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <AppModal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={
+        meeting ? t('meetings.form.editTitle', { body: bodyName }) : t('meetings.form.newTitle', { body: bodyName })
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
           <SimpleGrid cols={3}>
-            <DateField label={t('meetings.fields.date')} value={value.date} onChange={(date) => set({ date })} error={errors.date} required data-autofocus />
-            <TextInput type="time" label={t('meetings.fields.startTime')} value={value.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} error={errors.startTime} required />
-            <TextInput type="time" label={t('meetings.fields.endTime')} value={value.endTime} onChange={(e) => set({ endTime: e.currentTarget.value })} error={errors.endTime} required />
+            <DateField
+              label={t('meetings.fields.date')}
+              value={value.date}
+              onChange={(date) => set({ date })}
+              error={errors.date}
+              required
+              data-autofocus
+            />
+            <TextInput
+              type="time"
+              label={t('meetings.fields.startTime')}
+              value={value.startTime}
+              onChange={(e) => set({ startTime: e.currentTarget.value })}
+              error={errors.startTime}
+              required
+            />
+            <TextInput
+              type="time"
+              label={t('meetings.fields.endTime')}
+              value={value.endTime}
+              onChange={(e) => set({ endTime: e.currentTarget.value })}
+              error={errors.endTime}
+              required
+            />
           </SimpleGrid>
-          <TextInput label={t('meetings.fields.place')} value={value.place} onChange={(e) => set({ place: e.currentTarget.value })} error={errors.place} />
+          <TextInput
+            label={t('meetings.fields.place')}
+            value={value.place}
+            onChange={(e) => set({ place: e.currentTarget.value })}
+            error={errors.place}
+          />
           <SimpleGrid cols={2}>
-            <Select label={t('meetings.fields.chair')} description={t('meetings.form.chairDefault')} data={people} value={value.chairId} onChange={(chairId) => set({ chairId })} error={errors.chairId} searchable clearable />
-            <Select label={t('meetings.fields.secretary')} description={t('meetings.form.secretaryDefault')} data={people} value={value.secretaryId} onChange={(secretaryId) => set({ secretaryId })} error={errors.secretaryId} searchable clearable />
+            <Select
+              label={t('meetings.fields.chair')}
+              description={t('meetings.form.chairDefault')}
+              data={people}
+              value={value.chairId}
+              onChange={(chairId) => set({ chairId })}
+              error={errors.chairId}
+              searchable
+              clearable
+            />
+            <Select
+              label={t('meetings.fields.secretary')}
+              description={t('meetings.form.secretaryDefault')}
+              data={people}
+              value={value.secretaryId}
+              onChange={(secretaryId) => set({ secretaryId })}
+              error={errors.secretaryId}
+              searchable
+              clearable
+            />
           </SimpleGrid>
           <MultiSelect
             label={t('meetings.fields.justerare')}
@@ -91,13 +173,28 @@ export function MeetingForm({ bodyId, bodyName, meeting, onClose, onSaved }: { b
             searchable
             clearable
           />
-          <Textarea label={t('meetings.fields.notes')} value={value.notes} onChange={(e) => set({ notes: e.currentTarget.value })} error={errors.notes} autosize minRows={2} />
+          <Textarea
+            label={t('meetings.fields.notes')}
+            value={value.notes}
+            onChange={(e) => set({ notes: e.currentTarget.value })}
+            error={errors.notes}
+            autosize
+            minRows={2}
+          />
           {!meeting && (
-            <Checkbox label={t('meetings.form.applyTemplate')} checked={value.applyTemplate} onChange={(e) => set({ applyTemplate: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('meetings.form.applyTemplate')}
+              checked={value.applyTemplate}
+              onChange={(e) => set({ applyTemplate: e.currentTarget.checked })}
+            />
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

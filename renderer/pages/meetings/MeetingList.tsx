@@ -22,10 +22,25 @@ function CancelDialog({ meeting, onClose }: { meeting: Meeting; onClose(): void 
     <AppModal opened onClose={onClose} title={t('meetings.cancel.title')}>
       <Stack>
         <Text>{t('meetings.cancel.message', { body: meeting.bodyName, date: meeting.date })}</Text>
-        <Textarea label={t('meetings.cancel.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
+        <Textarea
+          label={t('meetings.cancel.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-autofocus
+        />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-          <Button color="red" loading={busy} onClick={async () => { if (await run('meetings.cancel', { id: meeting.id, cancelled: true, reason })) onClose(); }}>
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              if (await run('meetings.cancel', { id: meeting.id, cancelled: true, reason })) onClose();
+            }}
+          >
             {t('meetings.cancel.confirm')}
           </Button>
         </Group>
@@ -73,7 +88,10 @@ export function MeetingList() {
     return (
       <Stack>
         <Title order={2}>{t('meetings.title')}</Title>
-        <EmptyState title={t('meetings.noBodiesTitle')} action={<Button onClick={() => navigate('/bodies')}>{t('meetings.goToBodies')}</Button>}>
+        <EmptyState
+          title={t('meetings.noBodiesTitle')}
+          action={<Button onClick={() => navigate('/bodies')}>{t('meetings.goToBodies')}</Button>}
+        >
           {t('meetings.noBodies')}
         </EmptyState>
       </Stack>
@@ -85,8 +103,12 @@ export function MeetingList() {
       <Group justify="space-between">
         <Title order={2}>{t('meetings.title')}</Title>
         <Group>
-          <Button variant="light" disabled={!body} onClick={() => setPlanning(true)}>{t('meetings.series.open')}</Button>
-          <Button disabled={!body} onClick={() => setCreating(true)}>{t('meetings.new')}</Button>
+          <Button variant="light" disabled={!body} onClick={() => setPlanning(true)}>
+            {t('meetings.series.open')}
+          </Button>
+          <Button disabled={!body} onClick={() => setCreating(true)}>
+            {t('meetings.new')}
+          </Button>
         </Group>
       </Group>
       <Group align="flex-end">
@@ -130,33 +152,62 @@ export function MeetingList() {
             {shown.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>
-                  <Anchor href={`#/meetings/${m.id}`} aria-label={t('meetings.openNamed', { body: m.bodyName, date: m.date })}>
+                  <Anchor
+                    href={`#/meetings/${m.id}`}
+                    aria-label={t('meetings.openNamed', { body: m.bodyName, date: m.date })}
+                  >
                     {m.date}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{m.startTime}–{m.endTime}</Table.Td>
+                <Table.Td>
+                  {m.startTime}–{m.endTime}
+                </Table.Td>
                 <Table.Td>{m.place ?? ''}</Table.Td>
                 <Table.Td>{m.chair?.name ?? ''}</Table.Td>
-                <Table.Td><MeetingStatusBadges meeting={m} /></Table.Td>
+                <Table.Td>
+                  <MeetingStatusBadges meeting={m} />
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     {m.status === 'planned' && m.protocolStatus !== 'attested' && (
-                      <Button size="xs" variant="light" aria-label={t('meetings.moveNamed', { date: m.date })} onClick={() => setEditing(m)}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        aria-label={t('meetings.moveNamed', { date: m.date })}
+                        onClick={() => setEditing(m)}
+                      >
                         {t('meetings.move')}
                       </Button>
                     )}
                     {m.status === 'planned' && m.protocolStatus === null && (
-                      <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.cancel.named', { date: m.date })} onClick={() => setCancelling(m)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('meetings.cancel.named', { date: m.date })}
+                        onClick={() => setCancelling(m)}
+                      >
                         {t('meetings.cancel.action')}
                       </Button>
                     )}
                     {m.status === 'cancelled' && (
-                      <Button size="xs" variant="subtle" aria-label={t('meetings.reinstateNamed', { date: m.date })} onClick={() => void run('meetings.cancel', { id: m.id, cancelled: false })}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={t('meetings.reinstateNamed', { date: m.date })}
+                        onClick={() => void run('meetings.cancel', { id: m.id, cancelled: false })}
+                      >
                         {t('meetings.reinstate')}
                       </Button>
                     )}
                     {m.protocolStatus === null && (
-                      <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.removeNamed', { date: m.date })} onClick={() => setRemoving(m)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('meetings.removeNamed', { date: m.date })}
+                        onClick={() => setRemoving(m)}
+                      >
                         {t('actions.delete')}
                       </Button>
                     )}
@@ -168,9 +219,19 @@ export function MeetingList() {
         </Table>
       )}
 
-      {body && creating && <MeetingForm bodyId={body.id} bodyName={body.name} meeting={null} onClose={() => setCreating(false)} onSaved={(m) => navigate(`/meetings/${m.id}/agenda`)} />}
+      {body && creating && (
+        <MeetingForm
+          bodyId={body.id}
+          bodyName={body.name}
+          meeting={null}
+          onClose={() => setCreating(false)}
+          onSaved={(m) => navigate(`/meetings/${m.id}/agenda`)}
+        />
+      )}
       {body && planning && <SeriesForm bodyId={body.id} bodyName={body.name} onClose={() => setPlanning(false)} />}
-      {body && editing && <MeetingForm bodyId={body.id} bodyName={body.name} meeting={editing} onClose={() => setEditing(null)} />}
+      {body && editing && (
+        <MeetingForm bodyId={body.id} bodyName={body.name} meeting={editing} onClose={() => setEditing(null)} />
+      )}
       {cancelling && <CancelDialog meeting={cancelling} onClose={() => setCancelling(null)} />}
       <ConfirmDialog
         opened={removing !== null}

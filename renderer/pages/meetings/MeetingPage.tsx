@@ -24,7 +24,10 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
 
   if (meeting.error) {
     return (
-      <EmptyState title={t('meetings.notFound')} action={<Button onClick={() => navigate('/meetings')}>{t('meetings.backToList')}</Button>} />
+      <EmptyState
+        title={t('meetings.notFound')}
+        action={<Button onClick={() => navigate('/meetings')}>{t('meetings.backToList')}</Button>}
+      />
     );
   }
   const m = meeting.data;
@@ -33,7 +36,9 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
 
   return (
     <Stack>
-      <Anchor href="#/meetings" size="sm">← {t('meetings.backToList')}</Anchor>
+      <Anchor href="#/meetings" size="sm">
+        ← {t('meetings.backToList')}
+      </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={2}>{t('meetings.heading', { body: m.bodyName, date: m.date })}</Title>
@@ -42,17 +47,25 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
             {m.place ? ` · ${m.place}` : ''}
           </Text>
           <Text size="sm" c="dimmed">
-            {t('meetings.fields.chair')}: {m.chair?.name ?? '–'} · {t('meetings.fields.secretary')}: {m.secretary?.name ?? '–'} · {t('meetings.fields.justerare')}: {m.justerare.length ? people(m.justerare) : '–'}
+            {t('meetings.fields.chair')}: {m.chair?.name ?? '–'} · {t('meetings.fields.secretary')}:{' '}
+            {m.secretary?.name ?? '–'} · {t('meetings.fields.justerare')}:{' '}
+            {m.justerare.length ? people(m.justerare) : '–'}
           </Text>
           <MeetingStatusBadges meeting={m} />
           {m.cancelReason && <Text size="sm">{t('meetings.cancel.reasonShown', { reason: m.cancelReason })}</Text>}
         </Stack>
         <Group>
           {m.status === 'planned' && m.protocolStatus !== 'attested' && (
-            <Button variant="default" onClick={() => setEditing(true)}>{t('meetings.editOrMove')}</Button>
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('meetings.editOrMove')}
+            </Button>
           )}
           <ExportMenu label={t('meetings.export.agenda')} method="meetings.exportAgenda" input={{ meetingId: m.id }} />
-          <RecordHistory entity="meeting" entityId={m.id} label={t('meetings.heading', { body: m.bodyName, date: m.date })} />
+          <RecordHistory
+            entity="meeting"
+            entityId={m.id}
+            label={t('meetings.heading', { body: m.bodyName, date: m.date })}
+          />
         </Group>
       </Group>
 

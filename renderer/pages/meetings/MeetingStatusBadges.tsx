@@ -11,12 +11,22 @@ export function MeetingStatusBadges({ meeting }: { meeting: Meeting }) {
     <Group gap={4}>
       {meeting.protocolStatus === null && <Badge variant="light">{t('meetings.planned')}</Badge>}
       {meeting.protocolStatus && (
-        <Badge color={meeting.protocolStatus === 'attested' ? 'green' : meeting.protocolStatus === 'draft' ? 'yellow' : 'blue'}>
+        <Badge
+          color={
+            meeting.protocolStatus === 'attested' ? 'green' : meeting.protocolStatus === 'draft' ? 'yellow' : 'blue'
+          }
+        >
           {t(`meetings.protocolStatuses.${meeting.protocolStatus}`)}
         </Badge>
       )}
-      {meeting.paragraphRange && <Badge variant="outline">§§ {meeting.paragraphRange[0]}–{meeting.paragraphRange[1]}</Badge>}
-      {meeting.protocolStatus && meeting.protocolStatus !== 'attested' && days !== null && <DaysLeftBadge days={days} />}
+      {meeting.paragraphRange && (
+        <Badge variant="outline">
+          §§ {meeting.paragraphRange[0]}–{meeting.paragraphRange[1]}
+        </Badge>
+      )}
+      {meeting.protocolStatus && meeting.protocolStatus !== 'attested' && days !== null && (
+        <DaysLeftBadge days={days} />
+      )}
     </Group>
   );
 }

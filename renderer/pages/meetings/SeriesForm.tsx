@@ -45,7 +45,13 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
 
   return (
     <AppModal opened onClose={onClose} size="lg" title={t('meetings.series.title', { body: bodyName })}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
           <Text size="sm">{t('meetings.series.help')}</Text>
           {dates.map((date, index) => (
@@ -70,23 +76,77 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
               </ActionIcon>
             </Group>
           ))}
-          {errors.dates && <Text c="red" size="sm">{errors.dates}</Text>}
-          <Button variant="subtle" w="fit-content" onClick={() => setDates((all) => [...all, ''])} disabled={dates.length >= 52}>
+          {errors.dates && (
+            <Text c="red" size="sm">
+              {errors.dates}
+            </Text>
+          )}
+          <Button
+            variant="subtle"
+            w="fit-content"
+            onClick={() => setDates((all) => [...all, ''])}
+            disabled={dates.length >= 52}
+          >
             {t('meetings.series.addDate')}
           </Button>
           <SimpleGrid cols={2}>
-            <TextInput type="time" label={t('meetings.fields.startTime')} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} error={errors.startTime} required />
-            <TextInput type="time" label={t('meetings.fields.endTime')} value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} error={errors.endTime} required />
+            <TextInput
+              type="time"
+              label={t('meetings.fields.startTime')}
+              value={startTime}
+              onChange={(e) => setStartTime(e.currentTarget.value)}
+              error={errors.startTime}
+              required
+            />
+            <TextInput
+              type="time"
+              label={t('meetings.fields.endTime')}
+              value={endTime}
+              onChange={(e) => setEndTime(e.currentTarget.value)}
+              error={errors.endTime}
+              required
+            />
           </SimpleGrid>
-          <TextInput label={t('meetings.fields.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} />
+          <TextInput
+            label={t('meetings.fields.place')}
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+            error={errors.place}
+          />
           <SimpleGrid cols={2}>
-            <Select label={t('meetings.fields.chair')} description={t('meetings.form.chairDefault')} data={people} value={chairId} onChange={setChairId} error={errors.chairId} searchable clearable />
-            <Select label={t('meetings.fields.secretary')} description={t('meetings.form.secretaryDefault')} data={people} value={secretaryId} onChange={setSecretaryId} error={errors.secretaryId} searchable clearable />
+            <Select
+              label={t('meetings.fields.chair')}
+              description={t('meetings.form.chairDefault')}
+              data={people}
+              value={chairId}
+              onChange={setChairId}
+              error={errors.chairId}
+              searchable
+              clearable
+            />
+            <Select
+              label={t('meetings.fields.secretary')}
+              description={t('meetings.form.secretaryDefault')}
+              data={people}
+              value={secretaryId}
+              onChange={setSecretaryId}
+              error={errors.secretaryId}
+              searchable
+              clearable
+            />
           </SimpleGrid>
-          <Checkbox label={t('meetings.form.applyTemplate')} checked={applyTemplate} onChange={(e) => setApplyTemplate(e.currentTarget.checked)} />
+          <Checkbox
+            label={t('meetings.form.applyTemplate')}
+            checked={applyTemplate}
+            onChange={(e) => setApplyTemplate(e.currentTarget.checked)}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('meetings.series.submit')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('meetings.series.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -23,9 +23,15 @@ export function usePeopleOptions(bodyId: number, date: string | null): OptionGro
       const role = t(`meetings.roles.${m.role}`);
       memberItems.set(key, memberItems.has(key) ? `${memberItems.get(key)}, ${role}` : `${m.personName} (${role})`);
     }
-    const others = (people.data ?? []).filter((p) => !memberItems.has(String(p.id))).map((p) => ({ value: String(p.id), label: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name }));
+    const others = (people.data ?? [])
+      .filter((p) => !memberItems.has(String(p.id)))
+      .map((p) => ({ value: String(p.id), label: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name }));
     const groups: OptionGroup[] = [];
-    if (memberItems.size > 0) groups.push({ group: t('meetings.form.membersGroup'), items: [...memberItems].map(([value, label]) => ({ value, label })) });
+    if (memberItems.size > 0)
+      groups.push({
+        group: t('meetings.form.membersGroup'),
+        items: [...memberItems].map(([value, label]) => ({ value, label })),
+      });
     if (others.length > 0) groups.push({ group: t('meetings.form.othersGroup'), items: others });
     return groups;
   }, [members.data, people.data, t]);
@@ -37,23 +43,38 @@ export function useOwnerOptions(): OptionGroup[] {
   const people = useCall('people.list', {});
   const organisations = useCall('organisations.list', {});
   return useMemo(
-    () => [
-      { group: t('meetings.actions.ownerPeople'), items: (people.data ?? []).map((p) => ({ value: `p:${p.id}`, label: p.name })) },
-      { group: t('meetings.actions.ownerOrganisations'), items: (organisations.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })) },
-    ].filter((g) => g.items.length > 0),
+    () =>
+      [
+        {
+          group: t('meetings.actions.ownerPeople'),
+          items: (people.data ?? []).map((p) => ({ value: `p:${p.id}`, label: p.name })),
+        },
+        {
+          group: t('meetings.actions.ownerOrganisations'),
+          items: (organisations.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })),
+        },
+      ].filter((g) => g.items.length > 0),
     [people.data, organisations.data, t],
   );
 }
 
 /** `p:12` → person 12, `o:3` → organisation 3 (see useOwnerOptions). */
-export function ownerFromOption(value: string | null): { ownerPersonId: number | null; ownerOrganisationId: number | null } {
+export function ownerFromOption(value: string | null): {
+  ownerPersonId: number | null;
+  ownerOrganisationId: number | null;
+} {
   const match = /^([po]):(\d+)$/.exec(value ?? '');
   if (!match) return { ownerPersonId: null, ownerOrganisationId: null };
   const id = Number(match[2]);
-  return match[1] === 'p' ? { ownerPersonId: id, ownerOrganisationId: null } : { ownerPersonId: null, ownerOrganisationId: id };
+  return match[1] === 'p'
+    ? { ownerPersonId: id, ownerOrganisationId: null }
+    : { ownerPersonId: null, ownerOrganisationId: id };
 }
 
-export function optionOfOwner(owner: { ownerPersonId: number | null; ownerOrganisationId: number | null }): string | null {
+export function optionOfOwner(owner: {
+  ownerPersonId: number | null;
+  ownerOrganisationId: number | null;
+}): string | null {
   if (owner.ownerPersonId) return `p:${owner.ownerPersonId}`;
   if (owner.ownerOrganisationId) return `o:${owner.ownerOrganisationId}`;
   return null;

@@ -28,7 +28,10 @@ export function formatClock(totalMinutes: number): string {
  * without planned minutes take no time. Returns one slot per item, in order, or null when
  * the meeting has no valid start time (nothing to anchor the plan to).
  */
-export function timePlan(startTime: string | null | undefined, plannedMinutes: ReadonlyArray<number | null | undefined>): PlannedSlot[] | null {
+export function timePlan(
+  startTime: string | null | undefined,
+  plannedMinutes: ReadonlyArray<number | null | undefined>,
+): PlannedSlot[] | null {
   const start = parseClock(startTime);
   if (start === null) return null;
   let clock = start;
@@ -41,7 +44,11 @@ export function timePlan(startTime: string | null | undefined, plannedMinutes: R
 }
 
 /** Total planned minutes, and whether the plan runs past the meeting's end time. */
-export function planOverrun(startTime: string | null | undefined, endTime: string | null | undefined, plannedMinutes: ReadonlyArray<number | null | undefined>): { total: number; overrunMinutes: number } {
+export function planOverrun(
+  startTime: string | null | undefined,
+  endTime: string | null | undefined,
+  plannedMinutes: ReadonlyArray<number | null | undefined>,
+): { total: number; overrunMinutes: number } {
   const total = plannedMinutes.reduce<number>((sum, m) => sum + (m && m > 0 ? Math.round(m) : 0), 0);
   const start = parseClock(startTime);
   const end = parseClock(endTime);

@@ -27,16 +27,37 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
-    const fields = { name: value.name, kind: (value.kind ?? '') as Organisation['kind'], shortName: value.shortName, parentId: value.parentId ? Number(value.parentId) : null };
-    const saved = value.id === null ? await run('organisations.create', fields) : await run('organisations.update', { id: value.id, fields });
+    const fields = {
+      name: value.name,
+      kind: (value.kind ?? '') as Organisation['kind'],
+      shortName: value.shortName,
+      parentId: value.parentId ? Number(value.parentId) : null,
+    };
+    const saved =
+      value.id === null
+        ? await run('organisations.create', fields)
+        : await run('organisations.update', { id: value.id, fields });
     if (saved) onClose();
   };
 
   return (
     <AppModal opened onClose={onClose} title={value.id === null ? t('organisations.new') : t('organisations.edit')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <TextInput label={t('organisations.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={fieldErrors.name} required data-autofocus />
+          <TextInput
+            label={t('organisations.name')}
+            value={value.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={fieldErrors.name}
+            required
+            data-autofocus
+          />
           <Select
             label={t('organisations.kind')}
             data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
@@ -45,7 +66,12 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
             error={fieldErrors.kind}
             required
           />
-          <TextInput label={t('organisations.shortName')} value={value.shortName} onChange={(e) => set({ shortName: e.currentTarget.value })} error={fieldErrors.shortName} />
+          <TextInput
+            label={t('organisations.shortName')}
+            value={value.shortName}
+            onChange={(e) => set({ shortName: e.currentTarget.value })}
+            error={fieldErrors.shortName}
+          />
           <Select
             label={t('organisations.parent')}
             data={all.filter((o) => o.id !== value.id).map((o) => ({ value: String(o.id), label: o.name }))}
@@ -56,8 +82,12 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
             searchable
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -79,9 +109,16 @@ export function OrganisationsPage() {
         <Title order={2}>{t('organisations.title')}</Title>
         <Button onClick={() => setEditing(blank)}>{t('organisations.new')}</Button>
       </Group>
-      <Checkbox label={t('organisations.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} />
+      <Checkbox
+        label={t('organisations.showArchived')}
+        checked={showArchived}
+        onChange={(e) => setShowArchived(e.currentTarget.checked)}
+      />
       {list.data && list.data.length === 0 && (
-        <EmptyState title={t('organisations.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
+        <EmptyState
+          title={t('organisations.emptyTitle')}
+          action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}
+        >
           {t('organisations.empty')}
         </EmptyState>
       )}
@@ -105,14 +142,41 @@ export function OrganisationsPage() {
                 <Table.Td>{o.parentName ?? ''}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" aria-label={t('organisations.editNamed', { name: o.name })}
-                      onClick={() => setEditing({ id: o.id, name: o.name, kind: o.kind, shortName: o.shortName ?? '', parentId: o.parentId ? String(o.parentId) : null })}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('organisations.editNamed', { name: o.name })}
+                      onClick={() =>
+                        setEditing({
+                          id: o.id,
+                          name: o.name,
+                          kind: o.kind,
+                          shortName: o.shortName ?? '',
+                          parentId: o.parentId ? String(o.parentId) : null,
+                        })
+                      }
+                    >
                       {t('actions.edit')}
                     </Button>
                     {o.archived ? (
-                      <Button size="xs" variant="subtle" aria-label={t('organisations.restoreNamed', { name: o.name })} onClick={() => void run('organisations.archive', { id: o.id, archived: false })}>{t('actions.restore')}</Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={t('organisations.restoreNamed', { name: o.name })}
+                        onClick={() => void run('organisations.archive', { id: o.id, archived: false })}
+                      >
+                        {t('actions.restore')}
+                      </Button>
                     ) : (
-                      <Button size="xs" variant="subtle" color="red" aria-label={t('organisations.archiveNamed', { name: o.name })} onClick={() => setArchiving(o)}>{t('actions.archive')}</Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('organisations.archiveNamed', { name: o.name })}
+                        onClick={() => setArchiving(o)}
+                      >
+                        {t('actions.archive')}
+                      </Button>
                     )}
                     <RecordHistory entity="organisation" entityId={o.id} label={o.name} />
                   </Group>

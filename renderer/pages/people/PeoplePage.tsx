@@ -28,7 +28,14 @@ export function PeoplePage() {
         <Button onClick={() => setEditing(blankPerson)}>{t('people.new')}</Button>
       </Group>
       <Group align="flex-end" role="search" aria-label={t('people.filters')}>
-        <TextInput type="search" label={t('people.search')} placeholder={t('people.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={320} />
+        <TextInput
+          type="search"
+          label={t('people.search')}
+          placeholder={t('people.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
         <Select
           label={t('people.filterOrganisation')}
           placeholder={t('people.allOrganisations')}
@@ -45,7 +52,11 @@ export function PeoplePage() {
           {t('people.empty')}
         </EmptyState>
       )}
-      {list.data && list.data.length === 0 && filtering && <Text c="dimmed" role="status">{t('people.noMatch')}</Text>}
+      {list.data && list.data.length === 0 && filtering && (
+        <Text c="dimmed" role="status">
+          {t('people.noMatch')}
+        </Text>
+      )}
       {list.data && list.data.length > 0 && (
         <Table striped highlightOnHover aria-label={t('people.title')}>
           <Table.Thead>
@@ -66,14 +77,23 @@ export function PeoplePage() {
                 <Table.Td>{p.organisationName ?? ''}</Table.Td>
                 <Table.Td>
                   <Stack gap={0}>
-                    {p.email && <Anchor href={`mailto:${p.email}`} size="sm">{p.email}</Anchor>}
+                    {p.email && (
+                      <Anchor href={`mailto:${p.email}`} size="sm">
+                        {p.email}
+                      </Anchor>
+                    )}
                     {p.phone && <Text size="sm">{p.phone}</Text>}
                   </Stack>
                 </Table.Td>
                 <Table.Td>{formatPeriod(t, p.activeFrom, p.activeTo)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Button size="xs" variant="light" aria-label={t('people.editNamed', { name: p.name })} onClick={() => setEditing(draftOf(p))}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('people.editNamed', { name: p.name })}
+                      onClick={() => setEditing(draftOf(p))}
+                    >
                       {t('actions.edit')}
                     </Button>
                     <RecordHistory entity="person" entityId={p.id} label={p.name} />
@@ -84,7 +104,9 @@ export function PeoplePage() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && <PersonForm draft={editing} organisations={organisations.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PersonForm draft={editing} organisations={organisations.data ?? []} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }

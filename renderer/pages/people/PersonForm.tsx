@@ -18,7 +18,16 @@ export interface PersonDraft {
   activeTo: string;
 }
 
-export const blankPerson: PersonDraft = { id: null, name: '', title: '', organisationId: null, email: '', phone: '', activeFrom: '', activeTo: '' };
+export const blankPerson: PersonDraft = {
+  id: null,
+  name: '',
+  title: '',
+  organisationId: null,
+  email: '',
+  phone: '',
+  activeFrom: '',
+  activeTo: '',
+};
 
 export function draftOf(p: Person): PersonDraft {
   return {
@@ -34,7 +43,15 @@ export function draftOf(p: Person): PersonDraft {
 }
 
 /** Create or edit a person; the backend's checks come back at each field and nothing is saved. */
-export function PersonForm({ draft, organisations, onClose }: { draft: PersonDraft; organisations: Organisation[]; onClose(): void }) {
+export function PersonForm({
+  draft,
+  organisations,
+  onClose,
+}: {
+  draft: PersonDraft;
+  organisations: Organisation[];
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -51,16 +68,35 @@ export function PersonForm({ draft, organisations, onClose }: { draft: PersonDra
       activeFrom: value.activeFrom.trim(),
       activeTo: value.activeTo.trim(),
     };
-    const saved = value.id === null ? await run('people.create', fields) : await run('people.update', { id: value.id, fields });
+    const saved =
+      value.id === null ? await run('people.create', fields) : await run('people.update', { id: value.id, fields });
     if (saved) onClose();
   };
 
   return (
     <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('people.new') : t('people.edit')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <TextInput label={t('people.name')} value={value.name} onChange={(e) => set({ name: e.currentTarget.value })} error={errors.name} required data-autofocus />
-          <TextInput label={t('people.personTitle')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} />
+          <TextInput
+            label={t('people.name')}
+            value={value.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            error={errors.name}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('people.personTitle')}
+            value={value.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors.title}
+          />
           <Select
             label={t('people.organisation')}
             data={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
@@ -71,14 +107,42 @@ export function PersonForm({ draft, organisations, onClose }: { draft: PersonDra
             searchable
           />
           <SimpleGrid cols={2}>
-            <TextInput label={t('people.email')} type="email" autoComplete="off" value={value.email} onChange={(e) => set({ email: e.currentTarget.value })} error={errors.email} />
-            <TextInput label={t('people.phone')} type="tel" autoComplete="off" value={value.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={errors.phone} />
-            <DateField label={t('people.activeFrom')} value={value.activeFrom} onChange={(activeFrom) => set({ activeFrom })} error={errors.activeFrom} />
-            <DateField label={t('people.activeTo')} value={value.activeTo} onChange={(activeTo) => set({ activeTo })} error={errors.activeTo} />
+            <TextInput
+              label={t('people.email')}
+              type="email"
+              autoComplete="off"
+              value={value.email}
+              onChange={(e) => set({ email: e.currentTarget.value })}
+              error={errors.email}
+            />
+            <TextInput
+              label={t('people.phone')}
+              type="tel"
+              autoComplete="off"
+              value={value.phone}
+              onChange={(e) => set({ phone: e.currentTarget.value })}
+              error={errors.phone}
+            />
+            <DateField
+              label={t('people.activeFrom')}
+              value={value.activeFrom}
+              onChange={(activeFrom) => set({ activeFrom })}
+              error={errors.activeFrom}
+            />
+            <DateField
+              label={t('people.activeTo')}
+              value={value.activeTo}
+              onChange={(activeTo) => set({ activeTo })}
+              error={errors.activeTo}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

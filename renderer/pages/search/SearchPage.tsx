@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Anchor, Button, Chip, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RouteProps } from '../../app/routes';
-import { SEARCH_KINDS, SEARCH_STATUSES, type SearchHit, type SearchInput, type SearchKind, type SearchStatus } from '../../../shared/contract/search';
+import {
+  SEARCH_KINDS,
+  SEARCH_STATUSES,
+  type SearchHit,
+  type SearchInput,
+  type SearchKind,
+  type SearchStatus,
+} from '../../../shared/contract/search';
 import { messageKey, useCall, useErrorText } from '../../api/hooks';
 import { ApiError, call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
@@ -77,7 +84,11 @@ export function SearchPage({ params }: RouteProps) {
     setStatus(null);
   };
 
-  const count = result.data ? (result.data.more ? t('search.countMore', { count: result.data.total }) : t('search.count', { count: result.data.total })) : '';
+  const count = result.data
+    ? result.data.more
+      ? t('search.countMore', { count: result.data.total })
+      : t('search.count', { count: result.data.total })
+    : '';
 
   return (
     <Stack>
@@ -122,7 +133,13 @@ export function SearchPage({ params }: RouteProps) {
             clearable
             w={240}
           />
-          <DateField label={t('search.filters.from')} value={from} onChange={setFrom} w={170} error={fieldError('from')} />
+          <DateField
+            label={t('search.filters.from')}
+            value={from}
+            onChange={setFrom}
+            w={170}
+            error={fieldError('from')}
+          />
           <DateField label={t('search.filters.to')} value={to} onChange={setTo} w={170} error={fieldError('to')} />
           <Select
             label={t('search.filters.status')}
@@ -156,7 +173,8 @@ export function SearchPage({ params }: RouteProps) {
           {groups.map((group) => (
             <section key={group.kind} aria-labelledby={`search-group-${group.kind}`}>
               <Title order={3} size="h5" id={`search-group-${group.kind}`} mb={6}>
-                {t(`search.kinds.${group.kind}`)} ({result.data?.counts[group.kind] ?? group.hits.length}{result.data?.more ? '+' : ''})
+                {t(`search.kinds.${group.kind}`)} ({result.data?.counts[group.kind] ?? group.hits.length}
+                {result.data?.more ? '+' : ''})
               </Title>
               <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {group.hits.map((hit) => {
@@ -174,7 +192,9 @@ export function SearchPage({ params }: RouteProps) {
                         {title.prefix}
                         <Highlighted text={title.text} ranges={hit.titleHighlights} />
                       </Anchor>
-                      <Text size="xs" c="dimmed">{whereLine(t, hit)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {whereLine(t, hit)}
+                      </Text>
                       {hit.snippet && (
                         <Text size="sm" mt={4}>
                           <Highlighted text={hit.snippet} ranges={hit.highlights} />

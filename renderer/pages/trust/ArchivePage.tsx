@@ -1,5 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, MultiSelect, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  MultiSelect,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, subscribe } from '../../api/client';
 import { useCall, useErrorText } from '../../api/hooks';
@@ -48,7 +60,8 @@ export function ArchivePage() {
   useEffect(
     () =>
       subscribe('progress', (p) => {
-        if (p.taskId === task.current) setRunning({ taskId: p.taskId, done: p.done, total: p.total, label: p.label ?? '' });
+        if (p.taskId === task.current)
+          setRunning({ taskId: p.taskId, done: p.done, total: p.total, label: p.label ?? '' });
       }),
     [],
   );
@@ -67,12 +80,23 @@ export function ArchivePage() {
     setFields({});
     try {
       const where = download ? { download: true } : { target };
-      const value = await call('archive.export', { from, to, bodyIds: bodyIds.map(Number), includeAgreements, includeCorrections, overwrite, allowUnsigned, taskId, ...where });
+      const value = await call('archive.export', {
+        from,
+        to,
+        bodyIds: bodyIds.map(Number),
+        includeAgreements,
+        includeCorrections,
+        overwrite,
+        allowUnsigned,
+        taskId,
+        ...where,
+      });
       if (value.download) downloadBase64(value.download.fileName, value.download.base64, 'application/zip');
       setResult(value);
     } catch (e) {
       const body = e instanceof ApiError ? e.body : { code: 'INTERNAL' as const, message: String(e) };
-      if (body.fields) setFields(Object.fromEntries(Object.entries(body.fields).map(([f, k]) => [f, t(messageKey('validation', k))])));
+      if (body.fields)
+        setFields(Object.fromEntries(Object.entries(body.fields).map(([f, k]) => [f, t(messageKey('validation', k))])));
       else setError(errorText(body));
     } finally {
       task.current = null;
@@ -86,7 +110,13 @@ export function ArchivePage() {
     <Stack>
       <Title order={2}>{t('trust.archiveTitle')}</Title>
       <Text size="sm">{t('trust.archiveIntro')}</Text>
-      <form onSubmit={(e) => { e.preventDefault(); void start(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+        noValidate
+      >
         <Stack>
           <Group grow>
             <DateField label={t('trust.from')} value={from} onChange={setFrom} error={errors.from} required />
@@ -101,27 +131,79 @@ export function ArchivePage() {
             clearable
             searchable
           />
-          <Checkbox label={t('trust.includeAgreements')} description={t('trust.includeAgreementsHelp')} checked={includeAgreements} onChange={(e) => setIncludeAgreements(e.currentTarget.checked)} />
-          <Checkbox label={t('trust.includeCorrections')} checked={includeCorrections} onChange={(e) => setIncludeCorrections(e.currentTarget.checked)} />
-          {!desktop && <Checkbox label={t('trust.download')} description={t('trust.downloadHelp')} checked={download} onChange={(e) => setDownload(e.currentTarget.checked)} />}
+          <Checkbox
+            label={t('trust.includeAgreements')}
+            description={t('trust.includeAgreementsHelp')}
+            checked={includeAgreements}
+            onChange={(e) => setIncludeAgreements(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('trust.includeCorrections')}
+            checked={includeCorrections}
+            onChange={(e) => setIncludeCorrections(e.currentTarget.checked)}
+          />
+          {!desktop && (
+            <Checkbox
+              label={t('trust.download')}
+              description={t('trust.downloadHelp')}
+              checked={download}
+              onChange={(e) => setDownload(e.currentTarget.checked)}
+            />
+          )}
           {!download && (
             <Group align="flex-end" wrap="nowrap">
-              <TextInput style={{ flex: 1 }} label={t('trust.target')} description={t('trust.targetHelp')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} error={errors.target} required />
+              <TextInput
+                style={{ flex: 1 }}
+                label={t('trust.target')}
+                description={t('trust.targetHelp')}
+                value={target}
+                onChange={(e) => setTarget(e.currentTarget.value)}
+                error={errors.target}
+                required
+              />
               {desktop && (
                 <>
-                  <Button variant="default" onClick={() => void choose('folder')}>{t('trust.chooseFolder')}</Button>
-                  <Button variant="default" onClick={() => void choose('zip')}>{t('trust.chooseZip')}</Button>
+                  <Button variant="default" onClick={() => void choose('folder')}>
+                    {t('trust.chooseFolder')}
+                  </Button>
+                  <Button variant="default" onClick={() => void choose('zip')}>
+                    {t('trust.chooseZip')}
+                  </Button>
                 </>
               )}
             </Group>
           )}
-          {download && errors.target && <Text c="red" size="sm">{errors.target}</Text>}
-          {!download && <Checkbox label={t('trust.overwrite')} description={t('trust.overwriteHelp')} checked={overwrite} onChange={(e) => setOverwrite(e.currentTarget.checked)} />}
-          <Checkbox label={t('trust.allowUnsigned')} description={t('trust.allowUnsignedHelp')} checked={allowUnsigned} onChange={(e) => setAllowUnsigned(e.currentTarget.checked)} />
+          {download && errors.target && (
+            <Text c="red" size="sm">
+              {errors.target}
+            </Text>
+          )}
+          {!download && (
+            <Checkbox
+              label={t('trust.overwrite')}
+              description={t('trust.overwriteHelp')}
+              checked={overwrite}
+              onChange={(e) => setOverwrite(e.currentTarget.checked)}
+            />
+          )}
+          <Checkbox
+            label={t('trust.allowUnsigned')}
+            description={t('trust.allowUnsignedHelp')}
+            checked={allowUnsigned}
+            onChange={(e) => setAllowUnsigned(e.currentTarget.checked)}
+          />
           <Group>
-            <Button type="submit" loading={running !== null} disabled={running !== null}>{t('trust.startArchive')}</Button>
+            <Button type="submit" loading={running !== null} disabled={running !== null}>
+              {t('trust.startArchive')}
+            </Button>
             {running && (
-              <Button variant="default" color="red" onClick={() => void call('archive.cancel', { taskId: running.taskId })}>{t('actions.cancel')}</Button>
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => void call('archive.cancel', { taskId: running.taskId })}
+              >
+                {t('actions.cancel')}
+              </Button>
             )}
           </Group>
         </Stack>
@@ -129,8 +211,12 @@ export function ArchivePage() {
       {running && (
         <Stack gap={4} aria-live="polite">
           <Progress value={percent} aria-label={t('trust.progress')} animated />
-          <Text size="sm" data-testid="archive-count">{t('trust.progressCount', { done: running.done, total: running.total })}</Text>
-          <Text size="xs" c="dimmed">{running.label}</Text>
+          <Text size="sm" data-testid="archive-count">
+            {t('trust.progressCount', { done: running.done, total: running.total })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {running.label}
+          </Text>
         </Stack>
       )}
       {result && (
@@ -142,22 +228,36 @@ export function ArchivePage() {
                 : t('trust.archiveDoneHelp', { count: result.documents, path: result.path })}
             </Text>
             <Text size="sm">{result.signed ? t('trust.archiveSigned') : t('trust.archiveUnsigned')}</Text>
-            <Text size="xs" c="dimmed">{t('trust.archivePackageId', { id: result.packageId })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('trust.archivePackageId', { id: result.packageId })}
+            </Text>
             {result.leftOut.length > 0 && (
               <>
-                <Text size="sm" fw={600}>{t('trust.leftOutTitle')}</Text>
+                <Text size="sm" fw={600}>
+                  {t('trust.leftOutTitle')}
+                </Text>
                 <List size="sm">
                   {result.leftOut.map((l) => (
-                    <List.Item key={`${l.kind}-${l.label}`}>{t(`trust.leftOut.${l.why}`, { label: l.label })}</List.Item>
+                    <List.Item key={`${l.kind}-${l.label}`}>
+                      {t(`trust.leftOut.${l.why}`, { label: l.label })}
+                    </List.Item>
                   ))}
                 </List>
               </>
             )}
-            {result.cleaned.length > 0 && <Text size="sm">{t('trust.cleaned', { count: result.cleaned.length, paths: result.cleaned.join(', ') })}</Text>}
+            {result.cleaned.length > 0 && (
+              <Text size="sm">
+                {t('trust.cleaned', { count: result.cleaned.length, paths: result.cleaned.join(', ') })}
+              </Text>
+            )}
           </Stack>
         </Alert>
       )}
-      {error && <Alert color="red" title={t('errors.title')} role="alert">{error}</Alert>}
+      {error && (
+        <Alert color="red" title={t('errors.title')} role="alert">
+          {error}
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -7,7 +7,11 @@ const COLOR = { trusted: 'green', intact: 'yellow', invalid: 'red' } as const;
 
 /** A status badge: light tint with near-black text, so every colour passes WCAG AA contrast at badge size (white on green does not). */
 function Mark({ color, children }: { color: string; children: React.ReactNode }) {
-  return <Badge variant="light" color={color} c="dark.9">{children}</Badge>;
+  return (
+    <Badge variant="light" color={color} c="dark.9">
+      {children}
+    </Badge>
+  );
 }
 
 /** What verify-archive found in an uploaded package: the verdict first, then each check and each document. */
@@ -21,7 +25,10 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
       </Alert>
       <Table>
         <Table.Thead>
-          <Table.Tr><Table.Th>{t('trust.archiveCheck')}</Table.Th><Table.Th>{t('trust.archiveResult')}</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('trust.archiveCheck')}</Table.Th>
+            <Table.Th>{t('trust.archiveResult')}</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {report.checks.map((c) => (
@@ -31,9 +38,19 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
                 <Stack gap={2}>
                   <Group gap="xs">
                     <Mark color={c.ok ? 'green' : 'red'}>{c.ok ? t('trust.holds') : t('trust.fails')}</Mark>
-                    {c.skipped && <Text size="xs" c="dimmed">{t('trust.notChecked', { reason: c.skipped })}</Text>}
+                    {c.skipped && (
+                      <Text size="xs" c="dimmed">
+                        {t('trust.notChecked', { reason: c.skipped })}
+                      </Text>
+                    )}
                   </Group>
-                  {c.problems.length > 0 && <List size="sm">{c.problems.slice(0, 20).map((p) => <List.Item key={p}>{p}</List.Item>)}</List>}
+                  {c.problems.length > 0 && (
+                    <List size="sm">
+                      {c.problems.slice(0, 20).map((p) => (
+                        <List.Item key={p}>{p}</List.Item>
+                      ))}
+                    </List>
+                  )}
                 </Stack>
               </Table.Td>
             </Table.Tr>
@@ -45,23 +62,44 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
           <Group>
             <Text fw={600}>{t('trust.packageSignature')}</Text>
             <Mark color={s.valid ? 'green' : 'red'}>{s.valid ? t('trust.valid') : t('trust.invalid')}</Mark>
-            <Mark color={s.trusted ? 'blue' : 'gray'}>{s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}</Mark>
+            <Mark color={s.trusted ? 'blue' : 'gray'}>
+              {s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}
+            </Mark>
           </Group>
-          <Text size="sm">{t('trust.signer')}: {s.signer ?? '—'}</Text>
-          <Text size="sm">{t('trust.signingTime')}: {s.signingTime ?? '—'}</Text>
-          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>{t('trust.fingerprint')}: {s.fingerprint ?? '—'}</Text>
+          <Text size="sm">
+            {t('trust.signer')}: {s.signer ?? '—'}
+          </Text>
+          <Text size="sm">
+            {t('trust.signingTime')}: {s.signingTime ?? '—'}
+          </Text>
+          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+            {t('trust.fingerprint')}: {s.fingerprint ?? '—'}
+          </Text>
         </Paper>
       )}
       <Table>
         <Table.Thead>
-          <Table.Tr><Table.Th>{t('trust.archiveDocument')}</Table.Th><Table.Th>{t('trust.signature')}</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('trust.archiveDocument')}</Table.Th>
+            <Table.Th>{t('trust.signature')}</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {report.documents.map((d) => (
             <Table.Tr key={d.path}>
-              <Table.Td><Text size="xs" ff="monospace">{d.path}</Text></Table.Td>
               <Table.Td>
-                {!d.signed ? <Mark color="gray">{t('trust.notSigned')}</Mark> : <Mark color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>{d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}</Mark>}
+                <Text size="xs" ff="monospace">
+                  {d.path}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {!d.signed ? (
+                  <Mark color="gray">{t('trust.notSigned')}</Mark>
+                ) : (
+                  <Mark color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>
+                    {d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}
+                  </Mark>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

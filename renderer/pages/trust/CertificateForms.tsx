@@ -7,7 +7,19 @@ import { errorsByField } from '../../components/fieldErrors';
 import { readFileBase64 } from './readFile';
 
 /** The keystore passphrase field: asked for only while the keystore is locked. */
-function PassphraseField({ locked, firstTime, value, onChange, error }: { locked: boolean; firstTime: boolean; value: string; onChange(v: string): void; error?: string }) {
+function PassphraseField({
+  locked,
+  firstTime,
+  value,
+  onChange,
+  error,
+}: {
+  locked: boolean;
+  firstTime: boolean;
+  value: string;
+  onChange(v: string): void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   if (!locked) return null;
   return (
@@ -22,7 +34,15 @@ function PassphraseField({ locked, firstTime, value, onChange, error }: { locked
   );
 }
 
-export function CreateLocalForm({ locked, firstTime, onClose }: { locked: boolean; firstTime: boolean; onClose(): void }) {
+export function CreateLocalForm({
+  locked,
+  firstTime,
+  onClose,
+}: {
+  locked: boolean;
+  firstTime: boolean;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, busy } = useAction();
   const errors = errorsByField(raw);
@@ -30,20 +50,56 @@ export function CreateLocalForm({ locked, firstTime, onClose }: { locked: boolea
   const [years, setYears] = useState<number | string>(3);
   const [passphrase, setPassphrase] = useState('');
   const submit = async () => {
-    const created = await run('certificates.createLocal', { organisation, validYears: Number(years) || 3, passphrase: locked ? passphrase : null });
+    const created = await run('certificates.createLocal', {
+      organisation,
+      validYears: Number(years) || 3,
+      passphrase: locked ? passphrase : null,
+    });
     if (created) onClose();
   };
   return (
     <AppModal opened onClose={onClose} title={t('trust.createLocal')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <Alert color="yellow" title={t('trust.localTitle')}>{t('trust.localExplanation')}</Alert>
-          <TextInput label={t('trust.organisation')} value={organisation} onChange={(e) => setOrganisation(e.currentTarget.value)} error={errors.organisation} required data-autofocus />
-          <NumberInput label={t('trust.validYears')} value={years} onChange={setYears} min={1} max={10} error={errors.validYears} />
-          <PassphraseField locked={locked} firstTime={firstTime} value={passphrase} onChange={setPassphrase} error={errors.passphrase} />
+          <Alert color="yellow" title={t('trust.localTitle')}>
+            {t('trust.localExplanation')}
+          </Alert>
+          <TextInput
+            label={t('trust.organisation')}
+            value={organisation}
+            onChange={(e) => setOrganisation(e.currentTarget.value)}
+            error={errors.organisation}
+            required
+            data-autofocus
+          />
+          <NumberInput
+            label={t('trust.validYears')}
+            value={years}
+            onChange={setYears}
+            min={1}
+            max={10}
+            error={errors.validYears}
+          />
+          <PassphraseField
+            locked={locked}
+            firstTime={firstTime}
+            value={passphrase}
+            onChange={setPassphrase}
+            error={errors.passphrase}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('trust.create')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('trust.create')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -51,7 +107,15 @@ export function CreateLocalForm({ locked, firstTime, onClose }: { locked: boolea
   );
 }
 
-export function ImportPkcs12Form({ locked, firstTime, onClose }: { locked: boolean; firstTime: boolean; onClose(): void }) {
+export function ImportPkcs12Form({
+  locked,
+  firstTime,
+  onClose,
+}: {
+  locked: boolean;
+  firstTime: boolean;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, setFieldErrors, busy } = useAction();
   const errors = errorsByField(raw);
@@ -64,20 +128,59 @@ export function ImportPkcs12Form({ locked, firstTime, onClose }: { locked: boole
       setFieldErrors({ fileBase64: t('validation.required') });
       return;
     }
-    const imported = await run('certificates.importPkcs12', { fileBase64: await readFileBase64(file), password, label: label || undefined, passphrase: locked ? passphrase : null });
+    const imported = await run('certificates.importPkcs12', {
+      fileBase64: await readFileBase64(file),
+      password,
+      label: label || undefined,
+      passphrase: locked ? passphrase : null,
+    });
     if (imported) onClose();
   };
   return (
     <AppModal opened onClose={onClose} title={t('trust.importPkcs12')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <FileInput label={t('trust.pkcs12File')} accept=".p12,.pfx,application/x-pkcs12" value={file} onChange={setFile} error={errors.fileBase64} required clearable />
-          <PasswordInput label={t('trust.pkcs12Password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
-          <TextInput label={t('trust.label')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} />
-          <PassphraseField locked={locked} firstTime={firstTime} value={passphrase} onChange={setPassphrase} error={errors.passphrase} />
+          <FileInput
+            label={t('trust.pkcs12File')}
+            accept=".p12,.pfx,application/x-pkcs12"
+            value={file}
+            onChange={setFile}
+            error={errors.fileBase64}
+            required
+            clearable
+          />
+          <PasswordInput
+            label={t('trust.pkcs12Password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+          />
+          <TextInput
+            label={t('trust.label')}
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            error={errors.label}
+          />
+          <PassphraseField
+            locked={locked}
+            firstTime={firstTime}
+            value={passphrase}
+            onChange={setPassphrase}
+            error={errors.passphrase}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('trust.import')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('trust.import')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -99,12 +202,31 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
   };
   return (
     <AppModal opened onClose={onClose} title={t('trust.importTrusted')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <FileInput label={t('trust.caFile')} description={t('trust.caFileHelp')} accept=".pem,.crt,.cer,.der" value={file} onChange={setFile} error={errors.fileBase64} required clearable />
+          <FileInput
+            label={t('trust.caFile')}
+            description={t('trust.caFileHelp')}
+            accept=".pem,.crt,.cer,.der"
+            value={file}
+            onChange={setFile}
+            error={errors.fileBase64}
+            required
+            clearable
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('trust.import')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('trust.import')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -30,8 +30,12 @@ export function CertificatesPage() {
         <Title order={2}>{t('trust.certificatesTitle')}</Title>
         <Group>
           <Button onClick={() => setDialog('local')}>{t('trust.createLocal')}</Button>
-          <Button variant="light" onClick={() => setDialog('pkcs12')}>{t('trust.importPkcs12')}</Button>
-          <Button variant="light" onClick={() => setDialog('trusted')}>{t('trust.importTrusted')}</Button>
+          <Button variant="light" onClick={() => setDialog('pkcs12')}>
+            {t('trust.importPkcs12')}
+          </Button>
+          <Button variant="light" onClick={() => setDialog('trusted')}>
+            {t('trust.importTrusted')}
+          </Button>
         </Group>
       </Group>
       <Text size="sm">{t('trust.certificatesIntro')}</Text>
@@ -40,14 +44,22 @@ export function CertificatesPage() {
         <Stack gap="xs">
           <Group>
             <Text fw={600}>{t('trust.keystore')}</Text>
-            <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">{locked ? t('trust.locked') : t('trust.unlocked')}</Badge>
+            <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">
+              {locked ? t('trust.locked') : t('trust.unlocked')}
+            </Badge>
           </Group>
           {locked ? (
-            firstTime ? <Text size="sm">{t('trust.keystoreFirst')}</Text> : <UnlockForm firstTime={false} />
+            firstTime ? (
+              <Text size="sm">{t('trust.keystoreFirst')}</Text>
+            ) : (
+              <UnlockForm firstTime={false} />
+            )
           ) : (
             <Group>
               <Text size="sm">{t('trust.unlockedHelp')}</Text>
-              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>{t('trust.lock')}</Button>
+              <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>
+                {t('trust.lock')}
+              </Button>
             </Group>
           )}
         </Stack>
@@ -75,25 +87,50 @@ export function CertificatesPage() {
                       <Group gap={4}>
                         <Text fw={600}>{c.label}</Text>
                         <Badge variant="light">{t(`trust.roles.${c.role}`)}</Badge>
-                        {c.origin === 'local' && <Badge color="yellow" title={t('trust.localExplanation')}>{t('trust.local')}</Badge>}
+                        {c.origin === 'local' && (
+                          <Badge color="yellow" title={t('trust.localExplanation')}>
+                            {t('trust.local')}
+                          </Badge>
+                        )}
                         {c.active && <Badge color="green">{t('trust.active')}</Badge>}
                         {c.trusted && <Badge color="blue">{t('trust.trusted')}</Badge>}
                       </Group>
                       <Text size="xs">{c.subject}</Text>
                     </Stack>
                   </Table.Td>
-                  <Table.Td><Text size="xs">{c.issuer}</Text></Table.Td>
                   <Table.Td>
-                    <Text size="sm">{date(c.validFrom)} – {date(c.validTo)}</Text>
+                    <Text size="xs">{c.issuer}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {date(c.validFrom)} – {date(c.validTo)}
+                    </Text>
                     {state !== 'valid' && <Badge color="red">{t(`trust.${state}`)}</Badge>}
                   </Table.Td>
-                  <Table.Td><Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code></Table.Td>
+                  <Table.Td>
+                    <Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code>
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       {c.role === 'signing' && c.hasPrivateKey && !c.active && (
-                        <Button size="xs" variant="light" aria-label={t('trust.activateNamed', { name: c.label })} onClick={() => void run('certificates.activate', { id: c.id })}>{t('trust.activate')}</Button>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={t('trust.activateNamed', { name: c.label })}
+                          onClick={() => void run('certificates.activate', { id: c.id })}
+                        >
+                          {t('trust.activate')}
+                        </Button>
                       )}
-                      <Button size="xs" variant="subtle" color="red" aria-label={t('trust.removeNamed', { name: c.label })} onClick={() => setRemoving(c)}>{t('trust.remove')}</Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('trust.removeNamed', { name: c.label })}
+                        onClick={() => setRemoving(c)}
+                      >
+                        {t('trust.remove')}
+                      </Button>
                       <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
                     </Group>
                   </Table.Td>
@@ -105,7 +142,9 @@ export function CertificatesPage() {
       )}
       {list.data?.some((c) => c.origin === 'local') && <Alert color="yellow">{t('trust.localExplanation')}</Alert>}
       {dialog === 'local' && <CreateLocalForm locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
-      {dialog === 'pkcs12' && <ImportPkcs12Form locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
+      {dialog === 'pkcs12' && (
+        <ImportPkcs12Form locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'trusted' && <ImportTrustedForm onClose={() => setDialog(null)} />}
       <ConfirmDialog
         opened={removing !== null}

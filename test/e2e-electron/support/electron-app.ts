@@ -11,26 +11,42 @@ export const root = path.resolve(__dirname, '../../..');
  */
 export function desktopAvailability(): { ok: true; executable: string } | { ok: false; reason: string } {
   const binary = findElectronBinary();
-  if (!binary.present) return { ok: false, reason: `Electron e2e skipped: ${binary.reason} (Electron 45 fetches it on first launch; none can be downloaded here)` };
+  if (!binary.present)
+    return {
+      ok: false,
+      reason: `Electron e2e skipped: ${binary.reason} (Electron 45 fetches it on first launch; none can be downloaded here)`,
+    };
   return { ok: true, executable: binary.executable };
 }
 
 /** Builds what `npm start` builds: out/ with electron-vite, and better-sqlite3 for Electron. */
 export function buildDesktop(): { ok: true } | { ok: false; reason: string } {
-  const vite = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  const vite = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (vite.status !== 0) throw new Error(`electron-vite build failed:\n${vite.stdout}${vite.stderr}`);
   const native = spawnSync(process.execPath, ['scripts/build-native-electron.mjs'], { cwd: root, encoding: 'utf8' });
-  if (native.status !== 0) return { ok: false, reason: `Electron e2e skipped: better-sqlite3 could not be built for Electron here:\n${native.stdout}${native.stderr}` };
+  if (native.status !== 0)
+    return {
+      ok: false,
+      reason: `Electron e2e skipped: better-sqlite3 could not be built for Electron here:\n${native.stdout}${native.stderr}`,
+    };
   return { ok: true };
 }
 
 /** Electron needs a display on Linux: use the one there is, or start Xvfb for the test run. */
 export async function ensureDisplay(): Promise<{ env: Record<string, string>; stop(): void }> {
-  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return { env: {}, stop: () => undefined };
-  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+    return { env: {}, stop: () => undefined };
+  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
   const display = await new Promise<string>((resolve, reject) => {
     let out = '';
-    xvfb.on('error', (error) => reject(new Error(`Electron needs a display and Xvfb could not start: ${error.message}`)));
+    xvfb.on('error', (error) =>
+      reject(new Error(`Electron needs a display and Xvfb could not start: ${error.message}`)),
+    );
     (xvfb.stdio[3] as NodeJS.ReadableStream).on('data', (chunk) => {
       out += chunk;
       if (out.includes('\n')) resolve(`:${out.trim()}`);

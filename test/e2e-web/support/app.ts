@@ -20,11 +20,15 @@ function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string
     // SAMRAD_E2E_RENDERER points at a private renderer build (vite build --outDir DIR), so a
     // build running elsewhere in the tree cannot empty out/renderer under a running test
     const renderer = process.env.SAMRAD_E2E_RENDERER ? ['--static', path.resolve(process.env.SAMRAD_E2E_RENDERER)] : [];
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['electron/bridge/serve.ts', '--db', dbPath, ...renderer], {
-      cwd: root,
-      env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(dbPath) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['electron/bridge/serve.ts', '--db', dbPath, ...renderer],
+      {
+        cwd: root,
+        env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(dbPath) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 30_000);
     child.stdout!.on('data', (chunk) => {

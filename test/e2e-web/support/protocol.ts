@@ -14,7 +14,10 @@ export async function finishEveryParagraph(page: Page): Promise<void> {
 /** Sends the protocol for justering, confirming the question. */
 export async function sendForAttestation(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Skicka för justering' }).click();
-  await page.getByRole('dialog', { name: 'Skicka protokollet för justering?' }).getByRole('button', { name: 'Skicka för justering' }).click();
+  await page
+    .getByRole('dialog', { name: 'Skicka protokollet för justering?' })
+    .getByRole('button', { name: 'Skicka för justering' })
+    .click();
 }
 
 /** Each of `attesters` (the chair, the justerare) attests the protocol in the Justera dialog. */

@@ -25,12 +25,16 @@ beforeAll(async () => {
   const staticDir = path.join(tmp.dir, 'renderer');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Samråd</title>');
-  child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['electron/bridge/serve.ts', '--db', tmp.file, '--static', staticDir], {
-    cwd: ROOT,
-    // the token by environment, never argv (case 10)
-    env: { ...process.env, SAMRAD_BRIDGE_TOKEN: TOKEN, SAMRAD_DATA_DIR: tmp.dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['electron/bridge/serve.ts', '--db', tmp.file, '--static', staticDir],
+    {
+      cwd: ROOT,
+      // the token by environment, never argv (case 10)
+      env: { ...process.env, SAMRAD_BRIDGE_TOKEN: TOKEN, SAMRAD_DATA_DIR: tmp.dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.on('exit', (code) => (exited = code));
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -47,20 +51,32 @@ afterAll(() => {
   tmp?.cleanup();
 });
 
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function request(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-const apiHeaders = () => ({ 'content-type': 'application/json', 'x-samrad-token': TOKEN, origin: `http://127.0.0.1:${port}` });
+const apiHeaders = () => ({
+  'content-type': 'application/json',
+  'x-samrad-token': TOKEN,
+  origin: `http://127.0.0.1:${port}`,
+});
 const call = (body: string) => request({ method: 'POST', path: '/api/call', headers: apiHeaders(), body });
 
 async function stillServing(): Promise<void> {
@@ -122,7 +138,8 @@ describe('the browser-mode server survives hostile requests (issue 13, cases 1 a
 
 describe('the bridge token never appears on a command line (issue 13, case 10)', () => {
   it('the server is given its token by environment: its argv does not hold it', () => {
-    if (process.platform !== 'linux') return void console.log('[bridge.test] /proc is Linux only: argv not inspected here');
+    if (process.platform !== 'linux')
+      return void console.log('[bridge.test] /proc is Linux only: argv not inspected here');
     // tsx starts node as a child of its own; check every process of the tree
     const pids = [child.pid!, ...descendants(child.pid!)];
     for (const pid of pids) {
@@ -132,7 +149,11 @@ describe('the bridge token never appears on a command line (issue 13, case 10)',
   });
 
   it('there is no --token option any more: it is refused rather than quietly taken from argv', async () => {
-    const run = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['electron/bridge/serve.ts', '--db', tmp.file, '--token', 'in-argv'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = spawn(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['electron/bridge/serve.ts', '--db', tmp.file, '--token', 'in-argv'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let err = '';
     run.stderr!.on('data', (c) => (err += c));
     const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
@@ -194,17 +215,22 @@ describe('the terminal that started browser mode goes away', () => {
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Samråd</title>');
     // node itself (tsx as a loader), so the pid measured is the server's
-    const server = spawn(process.execPath, ['--import', 'tsx', 'electron/bridge/serve.ts', '--db', db.file, '--static', staticDir], {
-      cwd: ROOT,
-      env: { ...process.env, SAMRAD_BRIDGE_TOKEN: TOKEN, SAMRAD_DATA_DIR: db.dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/bridge/serve.ts', '--db', db.file, '--static', staticDir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SAMRAD_BRIDGE_TOKEN: TOKEN, SAMRAD_DATA_DIR: db.dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let text = '';
       server.stdout!.on('data', (chunk) => (text += chunk));
       const started = Date.now();
       while (!/127\.0\.0\.1:(\d+)/.test(text)) {
-        if (server.exitCode !== null || Date.now() - started > 60_000) throw new Error(`serve.ts did not start:\n${text}`);
+        if (server.exitCode !== null || Date.now() - started > 60_000)
+          throw new Error(`serve.ts did not start:\n${text}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       const serverPort = Number(/127\.0\.0\.1:(\d+)/.exec(text)![1]);
@@ -213,10 +239,19 @@ describe('the terminal that started browser mode goes away', () => {
       server.stderr!.destroy();
       const forbidden = () =>
         new Promise<number>((resolve, reject) => {
-          const req = http.request({ host: '127.0.0.1', port: serverPort, method: 'POST', path: '/api/call', headers: { 'content-type': 'application/json' } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          });
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port: serverPort,
+              method: 'POST',
+              path: '/api/call',
+              headers: { 'content-type': 'application/json' },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
           req.on('error', reject);
           req.end('{"method":"session.get"}');
         });

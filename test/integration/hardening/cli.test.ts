@@ -31,16 +31,30 @@ describe('unknown flags, and flags that do not apply, are usage errors (issue 13
 
   it('a flag from another export kind, a typo, a cert flag on the wrong action', async () => {
     (await startBackend(tmp.file)).close();
-    expect(await samrad('export', 'protocol', '--meeting', '1', '--out', '/tmp/x.docx', '--from', '2017-01-01')).toMatchObject({ code: 2, err: expect.stringContaining('--from does not apply') });
-    expect(await samrad('export', 'protocol', '--meting', '1')).toMatchObject({ code: 2, err: expect.stringContaining('--meting does not apply') });
-    expect(await samrad('cert', 'trust', 'ca.pem', '--org', 'Kommunen')).toMatchObject({ code: 2, err: expect.stringContaining('--org does not apply to "samrad cert trust"') });
+    expect(
+      await samrad('export', 'protocol', '--meeting', '1', '--out', '/tmp/x.docx', '--from', '2017-01-01'),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--from does not apply') });
+    expect(await samrad('export', 'protocol', '--meting', '1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--meting does not apply'),
+    });
+    expect(await samrad('cert', 'trust', 'ca.pem', '--org', 'Kommunen')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--org does not apply to "samrad cert trust"'),
+    });
     expect(await samrad('cert', 'list', '--json')).toMatchObject({ code: 0 });
   });
 
   it('a switch given a value, a value flag given none', async () => {
     (await startBackend(tmp.file)).close();
-    expect(await samrad('check', '--json=no')).toMatchObject({ code: 2, err: expect.stringContaining('--json takes no value') });
-    expect(await samrad('backup', '--out')).toMatchObject({ code: 2, err: expect.stringContaining('--out needs a value') });
+    expect(await samrad('check', '--json=no')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--json takes no value'),
+    });
+    expect(await samrad('backup', '--out')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--out needs a value'),
+    });
   });
 });
 
@@ -62,7 +76,10 @@ describe('samrad check changes nothing (issue 13, case 7)', () => {
     fs.writeFileSync(tmp.file, '');
     expect(await samrad('check')).toMatchObject({ code: 1, err: expect.stringContaining('is empty (0 bytes)') });
     expect(fs.statSync(tmp.file).size).toBe(0);
-    expect(await samrad('list', 'people')).toMatchObject({ code: 1, err: expect.stringContaining('is empty (0 bytes)') });
+    expect(await samrad('list', 'people')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('is empty (0 bytes)'),
+    });
     expect(fs.statSync(tmp.file).size).toBe(0);
   });
 });
@@ -93,7 +110,10 @@ describe('samrad restore --from FILE', () => {
     const before = fs.readFileSync(tmp.file);
     const bad = path.join(tmp.dir, 'bad.sqlite');
     fs.writeFileSync(bad, '');
-    expect(await samrad('restore', '--from', bad)).toMatchObject({ code: 1, err: expect.stringContaining('not a usable database') });
+    expect(await samrad('restore', '--from', bad)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('not a usable database'),
+    });
     expect(fs.readFileSync(tmp.file).equals(before)).toBe(true);
     expect(await samrad('restore')).toMatchObject({ code: 2, out: expect.stringContaining('No backups of') });
   });
@@ -104,7 +124,10 @@ describe('samrad restore --from FILE', () => {
     await running.ctx.db.backup(copy);
     running.ctx.db.prepare('SELECT count(*) FROM organisation').get();
     try {
-      expect(await samrad('restore', '--from', copy)).toMatchObject({ code: 1, err: expect.stringContaining('is in use') });
+      expect(await samrad('restore', '--from', copy)).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('is in use'),
+      });
     } finally {
       running.close();
     }

@@ -53,7 +53,9 @@ describe('one "today" for renderer and backend (issue 13, case 13)', () => {
     const m2 = await f.meeting('2017-03-15');
     await b.call('protocol.create', { meetingId: m2.id });
     expect((await f.attestAll(m2.id, todayIso(b.clock.now(), session.timeZone))).status).toBe('attested');
-    expect((await b.fail('session.setTimeZone', { timeZone: 'Europe/Södertälje' })).fields).toEqual({ timeZone: 'unknown_time_zone' });
+    expect((await b.fail('session.setTimeZone', { timeZone: 'Europe/Södertälje' })).fields).toEqual({
+      timeZone: 'unknown_time_zone',
+    });
     expect((await b.call('session.get', {})).timeZone).toBe('UTC');
   });
 });

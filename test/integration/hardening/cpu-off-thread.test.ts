@@ -31,7 +31,12 @@ describe('CPU-heavy work runs off the dispatcher thread (issue 13, case 11)', ()
     let done = false;
     let answeredDuring = 0;
     const stall = await longestStall(async () => {
-      const creating = b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'en lång lösenfras för testet' }).finally(() => (done = true));
+      const creating = b
+        .call('certificates.createLocal', {
+          organisation: 'Södertälje kommun',
+          passphrase: 'en lång lösenfras för testet',
+        })
+        .finally(() => (done = true));
       const others = (async () => {
         while (!done) {
           await b.call('organisations.list', {});
@@ -44,7 +49,10 @@ describe('CPU-heavy work runs off the dispatcher thread (issue 13, case 11)', ()
     expect(answeredDuring).toBeGreaterThanOrEqual(3);
     // generous, for a loaded two-core machine; in-thread generation alone exceeds it when idle
     if (os.loadavg()[0] < os.availableParallelism()) expect(stall).toBeLessThan(250);
-    else console.log(`[cpu-off-thread] the machine is loaded (load ${os.loadavg()[0].toFixed(1)}): the ${Math.round(stall)} ms stall bound is not checked, the calls answered meanwhile (${answeredDuring}) are`);
+    else
+      console.log(
+        `[cpu-off-thread] the machine is loaded (load ${os.loadavg()[0].toFixed(1)}): the ${Math.round(stall)} ms stall bound is not checked, the calls answered meanwhile (${answeredDuring}) are`,
+      );
     const list = await b.call('certificates.list', {});
     expect(list.map((c) => c.role).sort()).toEqual(['ca', 'signing']);
   });
@@ -57,13 +65,21 @@ describe('signing an export runs in a worker thread (issue 13, CPU-heavy work)',
     b.cleanup();
     b = await testBackend('2018-06-01T10:00:00Z');
     loadExample(b.ctx, false);
-    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'en lång lösenfras för testet' });
-    const meetingId = b.ctx.db.prepare("SELECT meeting_id FROM protocol WHERE status = 'attested' ORDER BY meeting_id LIMIT 1").pluck().get() as number;
+    await b.call('certificates.createLocal', {
+      organisation: 'Södertälje kommun',
+      passphrase: 'en lång lösenfras för testet',
+    });
+    const meetingId = b.ctx.db
+      .prepare("SELECT meeting_id FROM protocol WHERE status = 'attested' ORDER BY meeting_id LIMIT 1")
+      .pluck()
+      .get() as number;
     // warm up (first use of the key, the worker's start), then measure
     await b.call('meetings.exportProtocol', { meetingId, lang: 'sv', sign: true });
     let done = false;
     let answeredDuring = 0;
-    const signing = b.call('meetings.exportProtocol', { meetingId, lang: 'sv', sign: true }).finally(() => (done = true));
+    const signing = b
+      .call('meetings.exportProtocol', { meetingId, lang: 'sv', sign: true })
+      .finally(() => (done = true));
     while (!done) {
       await b.call('organisations.list', {});
       if (!done) answeredDuring++;

@@ -5,8 +5,12 @@ import { toErrorBody } from '../../../electron/backend/dispatcher';
 import { translateEnvironmentError } from '../../../electron/backend/environment-errors';
 
 const sqlite = (code: string, message = 'x') => Object.assign(new Error(message), { code });
-const en = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../renderer/i18n/locales/en/common.json'), 'utf8'));
-const sv = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../renderer/i18n/locales/sv/common.json'), 'utf8'));
+const en = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../renderer/i18n/locales/en/common.json'), 'utf8'),
+);
+const sv = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../renderer/i18n/locales/sv/common.json'), 'utf8'),
+);
 
 describe('every SQLite and disk environment error has a typed code and says what to do (issue 13, case 6)', () => {
   const table: Array<[string, string, RegExp]> = [
@@ -40,7 +44,7 @@ describe('every SQLite and disk environment error has a typed code and says what
     expect(translateEnvironmentError(sqlite('SQLITE_IOERR_WRITE', 'database or disk is full'))?.code).toBe('DISK_FULL');
   });
 
-  it('an error that is not the machine\'s is left to the other translators', () => {
+  it("an error that is not the machine's is left to the other translators", () => {
     expect(translateEnvironmentError(sqlite('SQLITE_CONSTRAINT_CHECK'))).toBeNull();
     expect(translateEnvironmentError(new Error('plain'))).toBeNull();
     expect(translateEnvironmentError('not an error')).toBeNull();

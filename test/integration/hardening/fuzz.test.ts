@@ -56,13 +56,41 @@ const oddString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom(
-    '', ' ', '\uD800', '\uDFFF', 'a\u0000b', '\u202Eevil', '\uFEFF', '\u0007', 'x'.repeat(200_000), '__proto__', 'constructor',
-    '<script>alert(1)</script>', '%E0%A4%A', '../../../../etc/passwd', '/', 'C:\\Windows', 'NaN', '-1', '1e309', '0000-00-00', '0000-01-01',
-    '2017-02-29', '9999-12-31', '24:00', 'Europe/Södertälje', '🚒'.repeat(1000), 'e\u0301'.repeat(50),
+    '',
+    ' ',
+    '\uD800',
+    '\uDFFF',
+    'a\u0000b',
+    '\u202Eevil',
+    '\uFEFF',
+    '\u0007',
+    'x'.repeat(200_000),
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    '%E0%A4%A',
+    '../../../../etc/passwd',
+    '/',
+    'C:\\Windows',
+    'NaN',
+    '-1',
+    '1e309',
+    '0000-00-00',
+    '0000-01-01',
+    '2017-02-29',
+    '9999-12-31',
+    '24:00',
+    'Europe/Södertälje',
+    '🚒'.repeat(1000),
+    'e\u0301'.repeat(50),
   ),
 );
 
-const oddNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 1, -1, 2 ** 53 + 1, Number.MAX_VALUE, NaN, Infinity, -Infinity, 1e-300));
+const oddNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -0, 1, -1, 2 ** 53 + 1, Number.MAX_VALUE, NaN, Infinity, -Infinity, 1e-300),
+);
 
 const protoKeys = fc.constantFrom(
   JSON.parse('{"__proto__": {"polluted": true}}'),
@@ -71,16 +99,49 @@ const protoKeys = fc.constantFrom(
 );
 
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.anything({ maxDepth: 3, maxKeys: 5, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true }) },
+  {
+    weight: 4,
+    arbitrary: fc.anything({
+      maxDepth: 3,
+      maxKeys: 5,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+    }),
+  },
   { weight: 3, arbitrary: oddString },
   { weight: 2, arbitrary: oddNumber },
   { weight: 1, arbitrary: protoKeys },
-  { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, [], {}, deep(150), deep(5000), Array.from({ length: 300_000 }, () => 0)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      null,
+      undefined,
+      true,
+      false,
+      [],
+      {},
+      deep(150),
+      deep(5000),
+      Array.from({ length: 300_000 }, () => 0),
+    ),
+  },
 );
 
 type AnyDef = Def & {
-  element?: unknown; options?: unknown[]; items?: unknown[]; values?: unknown[]; entries?: Record<string, unknown>;
-  getter?: () => unknown; out?: unknown; valueType?: unknown; checks?: Array<{ _zod?: { def?: { check?: string; format?: string; pattern?: RegExp } } }>;
+  element?: unknown;
+  options?: unknown[];
+  items?: unknown[];
+  values?: unknown[];
+  entries?: Record<string, unknown>;
+  getter?: () => unknown;
+  out?: unknown;
+  valueType?: unknown;
+  checks?: Array<{ _zod?: { def?: { check?: string; format?: string; pattern?: RegExp } } }>;
 };
 
 /**
@@ -94,7 +155,9 @@ function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
   const valid = ((): fc.Arbitrary<unknown> => {
     switch (def.type) {
       case 'object':
-        return fc.record(Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, v]) => [k, inner(v)])), { requiredKeys: [] });
+        return fc.record(Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, v]) => [k, inner(v)])), {
+          requiredKeys: [],
+        });
       case 'array':
         return fc.array(inner(def.element), { maxLength: 3 });
       case 'tuple':
@@ -103,7 +166,13 @@ function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
         return fc.oneof(...(def.options ?? []).map(inner));
       case 'record':
         return fc.dictionary(fc.string({ maxLength: 8 }), inner(def.valueType), { maxKeys: 3 });
-      case 'optional': case 'nullable': case 'default': case 'prefault': case 'catch': case 'readonly': case 'nonoptional':
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'catch':
+      case 'readonly':
+      case 'nonoptional':
         return fc.oneof(inner(def.innerType), fc.constantFrom(undefined, null));
       case 'pipe':
         return inner(defOf(def.in)?.type === 'transform' ? def.out : def.in);
@@ -119,7 +188,10 @@ function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
         return fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: -5, max: 5000 }));
       case 'string': {
         const pattern = def.checks?.map((c) => c._zod?.def).find((d) => d?.format === 'regex')?.pattern;
-        const plain = fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('Södertälje kommun', '2017-03-14', '09:00', '/tmp/samrad-fuzz', 'sv'));
+        const plain = fc.oneof(
+          fc.string({ minLength: 1, maxLength: 30 }),
+          fc.constantFrom('Södertälje kommun', '2017-03-14', '09:00', '/tmp/samrad-fuzz', 'sv'),
+        );
         return pattern ? fc.oneof(fc.stringMatching(pattern), plain) : plain;
       }
       default:
@@ -142,7 +214,8 @@ function selfEmbed(value: unknown, times: number): unknown {
       const { node, depth } = queue.shift()!;
       if (!node || typeof node !== 'object' || depth > 8) continue;
       for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
-        if (Array.isArray(child) && child.some((c) => c && typeof c === 'object' && !Array.isArray(c))) return { holder: node as Record<string, unknown>, key };
+        if (Array.isArray(child) && child.some((c) => c && typeof c === 'object' && !Array.isArray(c)))
+          return { holder: node as Record<string, unknown>, key };
         queue.push({ node: child, depth: depth + 1 });
       }
     }
@@ -178,7 +251,13 @@ function inputsFor(method: Method): fc.Arbitrary<unknown> {
   const schema = contract[method].input;
   const shaped = fromSchema(schema);
   const keys = shapeOf(schema) ?? [];
-  const withExtra = fc.tuple(shaped, fc.dictionary(fc.oneof(oddString, fc.constantFrom('__proto__', 'constructor', 'prototype')), oddValue, { maxKeys: 3 }))
+  const withExtra = fc
+    .tuple(
+      shaped,
+      fc.dictionary(fc.oneof(oddString, fc.constantFrom('__proto__', 'constructor', 'prototype')), oddValue, {
+        maxKeys: 3,
+      }),
+    )
     .map(([a, extra]) => (a && typeof a === 'object' && !Array.isArray(a) ? { ...extra, ...a } : a));
   const nested = fc.tuple(shaped, fc.integer({ min: 50, max: 800 })).map(([v, n]) => {
     let copy: unknown;
@@ -191,7 +270,9 @@ function inputsFor(method: Method): fc.Arbitrary<unknown> {
   });
   if (keys.length === 0) return fc.oneof(oddValue, shaped);
   // a schema that refers to itself (rich text) is where depth matters most: mostly nested inputs there
-  return isRecursive(schema) ? fc.oneof({ weight: 1, arbitrary: fc.oneof(oddValue, shaped, withExtra) }, { weight: 3, arbitrary: nested }) : fc.oneof(oddValue, shaped, shaped, withExtra, nested);
+  return isRecursive(schema)
+    ? fc.oneof({ weight: 1, arbitrary: fc.oneof(oddValue, shaped, withExtra) }, { weight: 3, arbitrary: nested })
+    : fc.oneof(oddValue, shaped, shaped, withExtra, nested);
 }
 
 /** Whether the schema contains a lazy (self-referring) part. */
@@ -203,14 +284,28 @@ function isRecursive(schema: unknown): boolean {
     if (!def || seen.has(def)) continue;
     seen.add(def);
     if (def.type === 'lazy') return true;
-    stack.push(...Object.values(def.shape ?? {}), def.innerType, def.in, def.out, def.element, def.valueType, ...(def.options ?? []), ...(def.items ?? []));
+    stack.push(
+      ...Object.values(def.shape ?? {}),
+      def.innerType,
+      def.in,
+      def.out,
+      def.element,
+      def.valueType,
+      ...(def.options ?? []),
+      ...(def.items ?? []),
+    );
   }
   return false;
 }
 
 /** Writes may only land in the sandbox: a target that happens to validate is moved there. */
 function sandboxed(method: Method, input: unknown): unknown {
-  if (method === 'archive.export' && input && typeof input === 'object' && typeof (input as { target?: unknown }).target === 'string') {
+  if (
+    method === 'archive.export' &&
+    input &&
+    typeof input === 'object' &&
+    typeof (input as { target?: unknown }).target === 'string'
+  ) {
     return { ...(input as object), target: path.join(sandbox, `a-${Math.random().toString(36).slice(2)}`) };
   }
   return input;
@@ -221,40 +316,50 @@ const changes = () => b.ctx.db.prepare('SELECT total_changes()').pluck().get() a
 describe('fuzzing every contract method (issue 13)', () => {
   it('covers the whole contract', () => {
     expect(METHODS.length).toBeGreaterThan(100);
-    expect(METHODS).toEqual(expect.arrayContaining(['people.create', 'agreements.sections.update', 'archive.export', 'database.restore']));
+    expect(METHODS).toEqual(
+      expect.arrayContaining(['people.create', 'agreements.sections.update', 'archive.export', 'database.restore']),
+    );
   });
 
   for (const method of METHODS) {
-    it(method, async () => {
-      await fc.assert(
-        fc.asyncProperty(inputsFor(method), async (raw) => {
-          const input = sandboxed(method, raw);
-          const before = changes();
-          let result: Awaited<ReturnType<typeof b.dispatch>>;
-          try {
-            result = await b.dispatch(method, input);
-          } catch (error) {
-            throw new Error(`dispatch rejected: ${String(error)}`);
-          }
-          expect(typeof result.ok).toBe('boolean');
-          if (!result.ok) {
-            expect(CODES.has(result.error.code), result.error.code).toBe(true);
-            expect(typeof result.error.message).toBe('string');
-            // refused: nothing written
-            expect(changes()).toBe(before);
-          }
-          // the answer survives a JSON transport (browser mode) unchanged in meaning
-          expect(() => JSON.stringify(result)).not.toThrow();
-          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        }),
-        { numRuns: isRecursive(contract[method].input) ? RUNS * 3 : RUNS, endOnFailure: true },
-      );
-    }, 120_000);
+    it(
+      method,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(inputsFor(method), async (raw) => {
+            const input = sandboxed(method, raw);
+            const before = changes();
+            let result: Awaited<ReturnType<typeof b.dispatch>>;
+            try {
+              result = await b.dispatch(method, input);
+            } catch (error) {
+              throw new Error(`dispatch rejected: ${String(error)}`);
+            }
+            expect(typeof result.ok).toBe('boolean');
+            if (!result.ok) {
+              expect(CODES.has(result.error.code), result.error.code).toBe(true);
+              expect(typeof result.error.message).toBe('string');
+              // refused: nothing written
+              expect(changes()).toBe(before);
+            }
+            // the answer survives a JSON transport (browser mode) unchanged in meaning
+            expect(() => JSON.stringify(result)).not.toThrow();
+            expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          }),
+          { numRuns: isRecursive(contract[method].input) ? RUNS * 3 : RUNS, endOnFailure: true },
+        );
+      },
+      120_000,
+    );
   }
 
   it('leaves a database that passes every check', () => {
     // the example loaded at the start, plus whatever valid calls the fuzzer happened to make
     const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
-    expect({ integrity: report.integrity.ok, foreignKeys: report.foreignKeys.ok, auditChain: report.auditChain.ok }).toEqual({ integrity: true, foreignKeys: true, auditChain: true });
+    expect({
+      integrity: report.integrity.ok,
+      foreignKeys: report.foreignKeys.ok,
+      auditChain: report.auditChain.ok,
+    }).toEqual({ integrity: true, foreignKeys: true, auditChain: true });
   });
 });

@@ -22,7 +22,16 @@ beforeAll(async () => {
   // (~0.2 s) rather than a TypeScript start (~2.5 s on a loaded two-core machine)
   writer = path.join(tmp.dir, 'kill-writer.cjs');
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'kill-writer.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['better-sqlite3'], outfile: writer, logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'kill-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    outfile: writer,
+    logLevel: 'error',
+  });
 }, 120_000);
 afterAll(() => tmp?.cleanup());
 
@@ -47,7 +56,11 @@ function writeAndKill(prefix: string, ms: number): Promise<{ acked: string[]; ou
       clearTimeout(giveUp);
       if (signal !== 'SIGKILL') return reject(new Error(`the writer stopped by itself (${code}):\n${output}`));
       // only complete lines count: a line cut off by the kill was not an acknowledgement we saw
-      const acked = output.split('\n').slice(0, -1).filter((l) => l.startsWith('ack ')).map((l) => l.slice(4));
+      const acked = output
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => l.slice(4));
       resolve({ acked, output });
     });
   });
@@ -74,14 +87,21 @@ describe('SIGKILL a writer at random moments (issue 13)', () => {
         const integrity = checks.integrity.run(db);
         const foreignKeys = checks.foreignKeys.run(db);
         const auditChain = checks.auditChain.run(db);
-        expect({ round, integrity: integrity.ok, foreignKeys: foreignKeys.ok, auditChain: auditChain.ok }).toEqual({ round, integrity: true, foreignKeys: true, auditChain: true });
+        expect({ round, integrity: integrity.ok, foreignKeys: foreignKeys.ok, auditChain: auditChain.ok }).toEqual({
+          round,
+          integrity: true,
+          foreignKeys: true,
+          auditChain: true,
+        });
         // every acknowledged write has its audit event
         expect(auditChain.events).toBeGreaterThanOrEqual(acknowledged.length);
       } finally {
         db.close();
       }
     }
-    console.log(`[kill.test] ${ROUNDS} kills, ${killedWhileWriting} of them in the middle of writing; ${acknowledged.length} acknowledged writes, all kept`);
+    console.log(
+      `[kill.test] ${ROUNDS} kills, ${killedWhileWriting} of them in the middle of writing; ${acknowledged.length} acknowledged writes, all kept`,
+    );
     expect(killedWhileWriting).toBeGreaterThan(ROUNDS / 2);
   }, 600_000);
 });

@@ -68,7 +68,9 @@ function damagePages(file: string, pages: number[]): void {
 function personPages(file: string): number[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf'").pluck().all() as number[]).map((n) => n - 1);
+    return (
+      db.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf'").pluck().all() as number[]
+    ).map((n) => n - 1);
   } catch {
     return [4, 5, 6];
   } finally {
@@ -81,7 +83,12 @@ describe('backups are complete or absent (issue 13, case 4)', () => {
     tmp = tempDbPath();
     const dir = path.join(tmp.dir, 'backups');
     // a backup that writes part of the copy and then dies, as a kill or a full disk does
-    const dying = { backup: async (target: string) => { fs.writeFileSync(target, Buffer.alloc(4096, 1)); throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }); } };
+    const dying = {
+      backup: async (target: string) => {
+        fs.writeFileSync(target, Buffer.alloc(4096, 1));
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+      },
+    };
     await expect(backupBeforeMigration(dying as never, tmp.file, 3, { backupDir: dir })).rejects.toThrow(/disk I\/O/);
     expect(listBackups(dir, 'samrad')).toEqual([]);
     expect(fs.readdirSync(dir).filter((n) => !n.startsWith('.'))).toEqual([]);
@@ -91,7 +98,8 @@ describe('backups are complete or absent (issue 13, case 4)', () => {
     tmp = tempDbPath();
     const dir = path.join(tmp.dir, 'backups');
     fs.mkdirSync(dir);
-    for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(dir, `samrad-v3-2026-01-${String(i + 10)}T10-00-00-000Z.sqlite`), 'x');
+    for (let i = 0; i < 10; i++)
+      fs.writeFileSync(path.join(dir, `samrad-v3-2026-01-${String(i + 10)}T10-00-00-000Z.sqlite`), 'x');
     fs.writeFileSync(path.join(dir, '.samrad-v3-2026-02-01T10-00-00-000Z.sqlite.part'), 'half');
     expect(listBackups(dir, 'samrad')).toHaveLength(10);
     rotateBackups(dir, 'samrad', 10);
@@ -126,14 +134,22 @@ describe('a damaged database is never written to again; the newest good backup i
     expect(sha256(tmp.file)).toBe(before);
 
     const status = await b.dispatch('database.status', {});
-    expect(status).toMatchObject({ ok: true, value: { state: 'damaged', problem: { code: 'DATABASE_CORRUPT', noticed: 'call' }, backups: [{ path: named }] } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: { state: 'damaged', problem: { code: 'DATABASE_CORRUPT', noticed: 'call' }, backups: [{ path: named }] },
+    });
     const restored = await b.dispatch('database.restore', { backupPath: named });
-    expect(restored).toMatchObject({ ok: true, value: { state: 'ok', setAside: expect.stringMatching(/samrad\.sqlite\.damaged-/) } });
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { state: 'ok', setAside: expect.stringMatching(/samrad\.sqlite\.damaged-/) },
+    });
     const setAside = (restored as { value: { setAside: string } }).value.setAside;
     expect(sha256(setAside)).toBe(before);
     const people = await b.dispatch('people.list', {});
     expect(people.ok && (people.value as unknown[]).length).toBe(300);
-    expect(await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' })).toMatchObject({ ok: true });
+    expect(await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('damage found at open: the app starts anyway, refuses every call but recovery, and names the damage', async () => {
@@ -141,11 +157,19 @@ describe('a damaged database is never written to again; the newest good backup i
     fs.writeFileSync(tmp.file, `SQLite format 3\u0000${'x'.repeat(5000)}`);
     const before = sha256(tmp.file);
     const b = await backend(tmp.file, { recoverDamaged: true });
-    expect(await b.dispatch('people.list', {})).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(DATABASE_CORRUPT|NOT_A_DATABASE)$/) } });
-    expect(await b.dispatch('database.status', {})).toMatchObject({ ok: true, value: { state: 'damaged', problem: { noticed: 'open' }, backups: [] } });
+    expect(await b.dispatch('people.list', {})).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/^(DATABASE_CORRUPT|NOT_A_DATABASE)$/) },
+    });
+    expect(await b.dispatch('database.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'damaged', problem: { noticed: 'open' }, backups: [] },
+    });
     expect(sha256(tmp.file)).toBe(before);
     // the command line reports it instead of starting
-    await expect(startBackend(tmp.file)).rejects.toMatchObject({ code: expect.stringMatching(/^(DATABASE_CORRUPT|NOT_A_DATABASE)$/) });
+    await expect(startBackend(tmp.file)).rejects.toMatchObject({
+      code: expect.stringMatching(/^(DATABASE_CORRUPT|NOT_A_DATABASE)$/),
+    });
   });
 
   it('the background integrity check finds damage no call has touched yet, and stops writes', async () => {
@@ -157,18 +181,33 @@ describe('a damaged database is never written to again; the newest good backup i
     expect(await b.dispatch('organisations.list', {})).toMatchObject({ ok: true });
     const maintenance = startMaintenance(b.ctx, { delayMs: 0, backupEveryMs: 0 });
     await maintenance.done;
-    expect(await b.dispatch('database.status', {})).toMatchObject({ ok: true, value: { state: 'damaged', integrity: 'failed', problem: { noticed: 'integrity_check' } } });
-    expect(await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' })).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
+    expect(await b.dispatch('database.status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'damaged', integrity: 'failed', problem: { noticed: 'integrity_check' } },
+    });
+    expect(await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_CORRUPT' },
+    });
   });
 
-  it('a healthy database: the background check passes and takes the day\'s backup, complete and counted', async () => {
+  it("a healthy database: the background check passes and takes the day's backup, complete and counted", async () => {
     tmp = tempDbPath();
     const b = await backend(tmp.file);
     await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     await startMaintenance(b.ctx, { delayMs: 0 }).done;
     const status = await b.dispatch('database.status', {});
-    expect(status).toMatchObject({ ok: true, value: { state: 'ok', integrity: 'ok', backups: [{ fileName: expect.stringMatching(/^samrad-v\d+-.*\.sqlite$/) }] } });
-    const copy = new Database((status as { value: { backups: Array<{ path: string }> } }).value.backups[0].path, { readonly: true });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        state: 'ok',
+        integrity: 'ok',
+        backups: [{ fileName: expect.stringMatching(/^samrad-v\d+-.*\.sqlite$/) }],
+      },
+    });
+    const copy = new Database((status as { value: { backups: Array<{ path: string }> } }).value.backups[0].path, {
+      readonly: true,
+    });
     expect(copy.prepare('SELECT name FROM organisation').pluck().all()).toEqual(['Södertälje kommun']);
     copy.close();
   });
@@ -178,7 +217,10 @@ describe('a zero-byte database file (issue 13, case 7)', () => {
   it('is refused with a clear message, stays zero bytes, and is never initialised silently', async () => {
     tmp = tempDbPath();
     fs.writeFileSync(tmp.file, '');
-    await expect(startBackend(tmp.file)).rejects.toMatchObject({ code: 'NOT_A_DATABASE', params: { reason: 'empty_file' } });
+    await expect(startBackend(tmp.file)).rejects.toMatchObject({
+      code: 'NOT_A_DATABASE',
+      params: { reason: 'empty_file' },
+    });
     expect(fs.statSync(tmp.file).size).toBe(0);
     const b = await backend(tmp.file, { recoverDamaged: true });
     expect(await b.dispatch('people.list', {})).toMatchObject({ ok: false, error: { code: 'NOT_A_DATABASE' } });
@@ -191,7 +233,10 @@ describe('read-only and full disks (issue 13, case 6)', () => {
   let mounted = false;
   beforeAll(() => {
     mounted = mountTmpfs(mountDir, '8m');
-    if (!mounted) console.log('[machine.test] cannot mount a tmpfs here (needs root on Linux): the full disk is simulated with ENOSPC and the read-only disk with a read-only file');
+    if (!mounted)
+      console.log(
+        '[machine.test] cannot mount a tmpfs here (needs root on Linux): the full disk is simulated with ENOSPC and the read-only disk with a read-only file',
+      );
   });
   afterAll(() => {
     if (mounted) unmount(mountDir);
@@ -206,8 +251,16 @@ describe('read-only and full disks (issue 13, case 6)', () => {
       const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       const { createDispatcher } = await import('../../../electron/backend/dispatcher');
       const { handlers } = await import('../../../electron/backend/handlers');
-      const dispatch = createDispatcher(b.ctx, { ...handlers, 'people.create': () => { throw full; } } as never);
-      expect(await dispatch('people.create', { name: 'Anna' })).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' } });
+      const dispatch = createDispatcher(b.ctx, {
+        ...handlers,
+        'people.create': () => {
+          throw full;
+        },
+      } as never);
+      expect(await dispatch('people.create', { name: 'Anna' })).toMatchObject({
+        ok: false,
+        error: { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free space and try again.' },
+      });
       return;
     }
     const file = path.join(mountDir, 'full.sqlite');
@@ -221,7 +274,10 @@ describe('read-only and full disks (issue 13, case 6)', () => {
     }
     console.log(`[machine.test] the 8 MB tmpfs took ${saved} people before it was full`);
     expect(saved).toBeGreaterThan(20);
-    expect(failure).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('The disk is full: nothing was saved') });
+    expect(failure).toMatchObject({
+      code: 'DISK_FULL',
+      message: expect.stringContaining('The disk is full: nothing was saved'),
+    });
     const people = await b.dispatch('people.list', {});
     expect(people.ok && (people.value as unknown[]).length).toBe(saved);
     b.close();
@@ -239,7 +295,9 @@ describe('read-only and full disks (issue 13, case 6)', () => {
       fs.chmodSync(tmp.file, 0o444);
       fs.chmodSync(tmp.dir, 0o555);
       try {
-        await expect(startBackend(tmp.file)).rejects.toMatchObject({ code: expect.stringMatching(/^(DATABASE_READ_ONLY|DATABASE_UNAVAILABLE)$/) });
+        await expect(startBackend(tmp.file)).rejects.toMatchObject({
+          code: expect.stringMatching(/^(DATABASE_READ_ONLY|DATABASE_UNAVAILABLE)$/),
+        });
       } finally {
         fs.chmodSync(tmp.dir, 0o755);
       }
@@ -259,7 +317,10 @@ describe('read-only and full disks (issue 13, case 6)', () => {
         },
         (e: unknown) => e,
       );
-      expect(error).toMatchObject({ code: expect.stringMatching(/^(DATABASE_READ_ONLY|DATABASE_UNAVAILABLE)$/), message: expect.stringMatching(/nothing was saved|cannot be opened/) });
+      expect(error).toMatchObject({
+        code: expect.stringMatching(/^(DATABASE_READ_ONLY|DATABASE_UNAVAILABLE)$/),
+        message: expect.stringMatching(/nothing was saved|cannot be opened/),
+      });
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', mountDir]);
     }
@@ -271,9 +332,14 @@ describe('read-only and full disks (issue 13, case 6)', () => {
     await b.dispatch('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     // what SQLite reports once its file can no longer be written (query_only gives the same code)
     b.ctx.db.pragma('query_only = ON');
-    expect(await b.dispatch('organisations.create', { name: 'Södertälje lokalpolisområde', kind: 'polis' as never })).toMatchObject({ ok: false });
+    expect(
+      await b.dispatch('organisations.create', { name: 'Södertälje lokalpolisområde', kind: 'polis' as never }),
+    ).toMatchObject({ ok: false });
     const write = await b.dispatch('people.create', { name: 'Anna Berg' });
-    expect(write).toMatchObject({ ok: false, error: { code: 'DATABASE_READ_ONLY', message: expect.stringContaining('nothing was saved') } });
+    expect(write).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_READ_ONLY', message: expect.stringContaining('nothing was saved') },
+    });
     expect(await b.dispatch('organisations.list', {})).toMatchObject({ ok: true });
   });
 });

@@ -35,7 +35,10 @@ function contentLockTriggers(): string {
       { op: 'DELETE', rows: ['OLD'] },
     ];
     for (const { op, rows } of checks) {
-      for (const [status, key] of [['signed', 'agreement_version_signed'], ['under_signing', 'agreement_version_frozen']] as const) {
+      for (const [status, key] of [
+        ['signed', 'agreement_version_signed'],
+        ['under_signing', 'agreement_version_frozen'],
+      ] as const) {
         const when = rows.map((row) => `${statusOf(versionOf(row))} = '${status}'`).join(' OR ');
         out.push(
           `CREATE TRIGGER ${table}_${op.toLowerCase()}_${status} BEFORE ${op} ON ${table}\n` +

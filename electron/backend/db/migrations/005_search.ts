@@ -23,7 +23,18 @@
 
 /** The columns of `search_doc` a source view provides, in order. */
 export const SEARCH_COLUMNS = [
-  'kind', 'ref_id', 'meeting_id', 'paragraph_id', 'version_id', 'body_id', 'date_from', 'date_to', 'status', 'title', 'dnr', 'content',
+  'kind',
+  'ref_id',
+  'meeting_id',
+  'paragraph_id',
+  'version_id',
+  'body_id',
+  'date_from',
+  'date_to',
+  'status',
+  'title',
+  'dnr',
+  'content',
 ] as const;
 
 const STATUS_OF_MEETING = `CASE WHEN pr.status = 'attested' THEN 'attested' ELSE 'draft' END`;
@@ -86,7 +97,9 @@ const SOURCES: Record<string, string> = {
 };
 
 const cols = SEARCH_COLUMNS.join(', ');
-const updates = SEARCH_COLUMNS.filter((c) => c !== 'kind' && c !== 'ref_id').map((c) => `${c} = excluded.${c}`).join(', ');
+const updates = SEARCH_COLUMNS.filter((c) => c !== 'kind' && c !== 'ref_id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
 
 /** Brings the documents of `kind` that `where` selects (on the view's columns) up to date. */
 const refresh = (kind: string, where: string) =>
@@ -107,22 +120,44 @@ interface Feed {
   updateOf?: string[];
 }
 
-const meetingChildren = (id: string) => ['meeting', 'agenda', 'paragraph', 'action'].map((k) => refresh(k, `meeting_id = ${id}`));
+const meetingChildren = (id: string) =>
+  ['meeting', 'agenda', 'paragraph', 'action'].map((k) => refresh(k, `meeting_id = ${id}`));
 
 const FEEDS: Feed[] = [
   { table: 'paragraph', kind: 'paragraph', afterUpdate: [refresh('action', 'paragraph_id = NEW.id')] },
-  { table: 'meeting', kind: 'meeting', afterUpdate: [...meetingChildren('NEW.id'), refresh('correction', 'meeting_id = NEW.id')] },
-  { table: 'protocol', afterInsert: meetingChildren('NEW.meeting_id'), afterUpdate: meetingChildren('NEW.meeting_id'), afterDelete: meetingChildren('OLD.meeting_id') },
+  {
+    table: 'meeting',
+    kind: 'meeting',
+    afterUpdate: [...meetingChildren('NEW.id'), refresh('correction', 'meeting_id = NEW.id')],
+  },
+  {
+    table: 'protocol',
+    afterInsert: meetingChildren('NEW.meeting_id'),
+    afterUpdate: meetingChildren('NEW.meeting_id'),
+    afterDelete: meetingChildren('OLD.meeting_id'),
+  },
   { table: 'agenda_item', kind: 'agenda' },
   { table: 'action_item', kind: 'action' },
   { table: 'correction_note', kind: 'correction' },
   { table: 'body', updateOf: ['name'], afterUpdate: [refresh('meeting', 'body_id = NEW.id')] },
-  { table: 'agreement', updateOf: ['name'], afterUpdate: [refresh('version', 'version_id IN (SELECT id FROM agreement_version WHERE agreement_id = NEW.id)')] },
-  { table: 'agreement_version', kind: 'version', afterUpdate: [refresh('section', 'version_id = NEW.id'), refresh('priority', 'version_id = NEW.id')] },
+  {
+    table: 'agreement',
+    updateOf: ['name'],
+    afterUpdate: [refresh('version', 'version_id IN (SELECT id FROM agreement_version WHERE agreement_id = NEW.id)')],
+  },
+  {
+    table: 'agreement_version',
+    kind: 'version',
+    afterUpdate: [refresh('section', 'version_id = NEW.id'), refresh('priority', 'version_id = NEW.id')],
+  },
   { table: 'agreement_section', kind: 'section' },
   { table: 'agreement_priority', kind: 'priority' },
   { table: 'person', kind: 'person' },
-  { table: 'organisation', kind: 'organisation', afterUpdate: [refresh('person', 'ref_id IN (SELECT id FROM person WHERE organisation_id = NEW.id)')] },
+  {
+    table: 'organisation',
+    kind: 'organisation',
+    afterUpdate: [refresh('person', 'ref_id IN (SELECT id FROM person WHERE organisation_id = NEW.id)')],
+  },
 ];
 
 function feedTriggers(): { sql: string; names: string[] } {
@@ -136,7 +171,10 @@ function feedTriggers(): { sql: string; names: string[] } {
   for (const f of FEEDS) {
     const own = f.kind ? [refresh(f.kind, 'ref_id = NEW.id')] : [];
     trigger(`search_${f.table}_ai`, 'INSERT', f.table, [...own, ...(f.afterInsert ?? [])]);
-    trigger(`search_${f.table}_au`, f.updateOf ? `UPDATE OF ${f.updateOf.join(', ')}` : 'UPDATE', f.table, [...own, ...(f.afterUpdate ?? [])]);
+    trigger(`search_${f.table}_au`, f.updateOf ? `UPDATE OF ${f.updateOf.join(', ')}` : 'UPDATE', f.table, [
+      ...own,
+      ...(f.afterUpdate ?? []),
+    ]);
     trigger(`search_${f.table}_ad`, 'DELETE', f.table, [...(f.kind ? [drop(f.kind)] : []), ...(f.afterDelete ?? [])]);
   }
   return { sql: out.join('\n\n'), names };
@@ -147,7 +185,7 @@ const feeds = feedTriggers();
 /** The text of a document as the trigram index holds it: all of it, in one column. */
 export const TRIGRAM_TEXT = (row: string) => `concat_ws(' ', ${row}title, ${row}dnr, ${row}content)`;
 const ftsInsert = [
-  "INSERT INTO search_word (rowid, title, dnr, content) VALUES (NEW.id, NEW.title, NEW.dnr, NEW.content);",
+  'INSERT INTO search_word (rowid, title, dnr, content) VALUES (NEW.id, NEW.title, NEW.dnr, NEW.content);',
   `INSERT INTO search_tri (rowid, text) VALUES (NEW.id, ${TRIGRAM_TEXT('NEW.')});`,
 ];
 const ftsDelete = ['DELETE FROM search_word WHERE rowid = OLD.id;', 'DELETE FROM search_tri WHERE rowid = OLD.id;'];
@@ -198,7 +236,9 @@ INSERT INTO search_state (id, live) VALUES (1, 0);
 CREATE VIRTUAL TABLE search_word USING fts5(title, dnr, content, content='', contentless_delete=1, prefix='1 2', tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE search_tri USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='trigram remove_diacritics 0');
 
-${Object.entries(SOURCES).map(([kind, select]) => `CREATE VIEW search_src_${kind} AS\n${select};`).join('\n\n')}
+${Object.entries(SOURCES)
+  .map(([kind, select]) => `CREATE VIEW search_src_${kind} AS\n${select};`)
+  .join('\n\n')}
 
 CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc
 WHEN (SELECT live FROM search_state) = 1

@@ -16,21 +16,37 @@ describe('migration 006_records: schema', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
-    migrate(t.db, migrations.filter((m) => m.version <= 6));
+    migrate(
+      t.db,
+      migrations.filter((m) => m.version <= 6),
+    );
   });
   afterEach(() => t.cleanup());
 
   it('adds sealed records and their later signatures, append-only, and announces the sealing of earlier acts', () => {
     expect(schemaVersion(t.db)).toBe(6);
-    expect(schemaNames(t.db, 'table')).toEqual(expect.arrayContaining(['sealed_record', 'record_signature', 'record_backfill']));
+    expect(schemaNames(t.db, 'table')).toEqual(
+      expect.arrayContaining(['sealed_record', 'record_signature', 'record_backfill']),
+    );
     expect(schemaNames(t.db, 'trigger')).toEqual(
-      expect.arrayContaining(['sealed_record_no_update', 'sealed_record_no_delete', 'record_signature_no_update', 'protocol_attested_needs_seal', 'meeting_extract_locked_update', 'attendance_extract_locked_insert']),
+      expect.arrayContaining([
+        'sealed_record_no_update',
+        'sealed_record_no_delete',
+        'record_signature_no_update',
+        'protocol_attested_needs_seal',
+        'meeting_extract_locked_update',
+        'attendance_extract_locked_insert',
+      ]),
     );
     expect(t.db.prepare('SELECT count(*) FROM record_backfill').pluck().get()).toBe(1);
   });
 
   it('gives every body a record language, Swedish unless set, and nothing else', () => {
-    t.db.prepare("INSERT INTO body (name, name_key, kind, created_at, updated_at) VALUES ('Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x')").run();
+    t.db
+      .prepare(
+        "INSERT INTO body (name, name_key, kind, created_at, updated_at) VALUES ('Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x')",
+      )
+      .run();
     expect(t.db.prepare('SELECT record_language FROM body').pluck().get()).toBe('sv');
     expect(() => t.db.prepare("UPDATE body SET record_language = 'de'").run()).toThrow(/CHECK constraint failed/);
   });
@@ -76,17 +92,27 @@ describe('migration 006_records: a schema-4 database with the example', () => {
     const tampered = editSealedDecisionAroundTriggers({ db: old } as never);
     old.close();
 
-    backend = await startBackend(tmp.file, { clock: fixedClock('2026-12-01T09:00:00Z'), osUserName: 'arkivarie', backupDir: path.join(tmp.dir, 'backups') });
+    backend = await startBackend(tmp.file, {
+      clock: fixedClock('2026-12-01T09:00:00Z'),
+      osUserName: 'arkivarie',
+      backupDir: path.join(tmp.dir, 'backups'),
+    });
     const { db } = backend.ctx;
     expect(schemaVersion(db)).toBe(migrations.length);
-    const kinds = db.prepare('SELECT kind, count(*) AS n, sum(broken_at_migration) AS broken FROM sealed_record GROUP BY kind ORDER BY kind').all();
+    const kinds = db
+      .prepare(
+        'SELECT kind, count(*) AS n, sum(broken_at_migration) AS broken FROM sealed_record GROUP BY kind ORDER BY kind',
+      )
+      .all();
     expect(kinds).toEqual([
       { kind: 'agreement', n: 2, broken: 0 },
       { kind: 'correction', n: 1, broken: 0 },
       { kind: 'extract', n: 1, broken: 0 },
       { kind: 'protocol', n: 4, broken: 1 },
     ]);
-    expect(db.prepare('SELECT meeting_id FROM sealed_record WHERE broken_at_migration = 1').pluck().get()).toBe(tampered.meetingId);
+    expect(db.prepare('SELECT meeting_id FROM sealed_record WHERE broken_at_migration = 1').pluck().get()).toBe(
+      tampered.meetingId,
+    );
     expect(db.prepare('SELECT count(*) FROM record_backfill').pluck().get()).toBe(0);
     expect(verifyChain(db).ok).toBe(true);
 
@@ -98,13 +124,20 @@ describe('migration 006_records: a schema-4 database with the example', () => {
 
     const refused = await backend.dispatch('meetings.exportProtocol', { meetingId: tampered.meetingId, lang: 'sv' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'SEAL_BROKEN' } });
-    const good = db.prepare("SELECT meeting_id FROM sealed_record WHERE kind = 'protocol' AND broken_at_migration = 0").pluck().get() as number;
+    const good = db
+      .prepare("SELECT meeting_id FROM sealed_record WHERE kind = 'protocol' AND broken_at_migration = 0")
+      .pluck()
+      .get() as number;
     const exported = await backend.dispatch('meetings.exportProtocol', { meetingId: good, lang: 'sv' });
     expect(exported.ok).toBe(true);
 
     // a second start finds nothing left to seal
     backend.close();
-    backend = await startBackend(tmp.file, { clock: fixedClock('2026-12-02T09:00:00Z'), osUserName: 'arkivarie', backupDir: path.join(tmp.dir, 'backups') });
+    backend = await startBackend(tmp.file, {
+      clock: fixedClock('2026-12-02T09:00:00Z'),
+      osUserName: 'arkivarie',
+      backupDir: path.join(tmp.dir, 'backups'),
+    });
     expect(backend.ctx.db.prepare('SELECT count(*) FROM sealed_record').pluck().get()).toBe(8);
   });
 });

@@ -5,7 +5,10 @@ import { LATEST_VERSION, migrations, type Migration } from '.';
 import { checkMigrationList, latestVersion } from '../migration-list';
 
 const dir = __dirname;
-const migrationFiles = fs.readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.ts$/.test(f) && !f.endsWith('.test.ts')).sort();
+const migrationFiles = fs
+  .readdirSync(dir)
+  .filter((f) => /^\d{3}_[a-z0-9_]+\.ts$/.test(f) && !f.endsWith('.test.ts'))
+  .sort();
 
 describe('the registered migration list', () => {
   it('runs 1..N without gaps or repeats, whatever steps are registered', () => {
@@ -31,7 +34,11 @@ describe('the registered migration list', () => {
 });
 
 describe('checkMigrationList', () => {
-  const step = (version: number, name = `${String(version).padStart(3, '0')}_step`): Migration => ({ version, name, up: 'SELECT 1;' });
+  const step = (version: number, name = `${String(version).padStart(3, '0')}_step`): Migration => ({
+    version,
+    name,
+    up: 'SELECT 1;',
+  });
 
   it('accepts 1..N and the empty list', () => {
     expect(() => checkMigrationList([step(1), step(2), step(3)])).not.toThrow();
@@ -44,7 +51,9 @@ describe('checkMigrationList', () => {
   });
 
   it('refuses a version registered twice', () => {
-    expect(() => checkMigrationList([step(1), step(2), step(2, '002_other')])).toThrow(/version 2 is registered twice \(002_step, 002_other\)/);
+    expect(() => checkMigrationList([step(1), step(2), step(2, '002_other')])).toThrow(
+      /version 2 is registered twice \(002_step, 002_other\)/,
+    );
   });
 
   it('refuses a list out of order or not starting at 1', () => {

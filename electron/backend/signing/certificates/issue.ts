@@ -44,7 +44,9 @@ export async function issueCertificateAsync(request: IssueRequest): Promise<Issu
 
 function generateRsaKeyPair(): Promise<{ privateKey: crypto.KeyObject; publicKey: crypto.KeyObject }> {
   return new Promise((resolve, reject) =>
-    crypto.generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey }))),
+    crypto.generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve({ publicKey, privateKey }),
+    ),
   );
 }
 
@@ -55,10 +57,15 @@ function generateRsaKeyPair(): Promise<{ privateKey: crypto.KeyObject; publicKey
  */
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 // forge's type definitions call the tag an asn1.Class; at run time it is the universal type number
-const nameTag = (value: string) => (PRINTABLE.test(value) ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class;
+const nameTag = (value: string) =>
+  (PRINTABLE.test(value) ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class;
 const isUtf8 = (a: forge.pki.CertificateField) => (a.valueTagClass as unknown) === forge.asn1.Type.UTF8;
 
-function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, publicKey: crypto.KeyObject): IssuedCertificate {
+function buildCertificate(
+  request: IssueRequest,
+  privateKey: crypto.KeyObject,
+  publicKey: crypto.KeyObject,
+): IssuedCertificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string);
   cert.serialNumber = randomSerial();
@@ -72,7 +79,9 @@ function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, p
   cert.setSubject(subject);
   const issuerForge = request.issuer ? forge.pki.certificateFromPem(request.issuer.certificate.toString()) : null;
   // forge reads a UTF8String as its UTF-8 bytes and would encode them again: the issuer must be the CA's subject, byte for byte
-  const issuerName = issuerForge?.subject.attributes.map((a) => (isUtf8(a) ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a));
+  const issuerName = issuerForge?.subject.attributes.map((a) =>
+    isUtf8(a) ? { ...a, value: forge.util.decodeUtf8(a.value as string) } : a,
+  );
   cert.setIssuer(issuerName ?? subject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: request.ca, critical: true },
@@ -80,7 +89,9 @@ function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, p
       ? { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
       : { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'subjectKeyIdentifier' },
-    ...(issuerForge ? [{ name: 'authorityKeyIdentifier', keyIdentifier: issuerForge.generateSubjectKeyIdentifier().getBytes() }] : []),
+    ...(issuerForge
+      ? [{ name: 'authorityKeyIdentifier', keyIdentifier: issuerForge.generateSubjectKeyIdentifier().getBytes() }]
+      : []),
   ]);
   const signer = request.issuer ? request.issuer.privateKey : privateKey;
   // what cert.sign(key, sha256) does, with the RSA operation in native code
@@ -89,7 +100,9 @@ function buildCertificate(request: IssueRequest, privateKey: crypto.KeyObject, p
   cert.siginfo.algorithmOid = oid;
   cert.md = forge.md.sha256.create();
   // getTBSCertificate is part of forge's API (x509.js) but missing from its type definitions
-  cert.tbsCertificate = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(cert);
+  cert.tbsCertificate = (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(cert);
   const tbs = Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary');
   cert.signature = crypto.sign('sha256', tbs, signer).toString('binary');
   return { certificate: new crypto.X509Certificate(forge.pki.certificateToPem(cert)), privateKey };

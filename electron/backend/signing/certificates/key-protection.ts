@@ -34,16 +34,34 @@ export function sealBytes(plain: Uint8Array, passphrase: string): KeyEnvelope {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', derive(passphrase, salt, SCRYPT), iv);
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { v: 1, kdf: 'scrypt', cipher: 'aes-256-gcm', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    v: 1,
+    kdf: 'scrypt',
+    cipher: 'aes-256-gcm',
+    ...SCRYPT,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 export function wrongPassphrase(): AppError {
-  return new AppError('VALIDATION', 'The passphrase is not correct', { fields: { passphrase: 'trust.validation.wrong_passphrase' } });
+  return new AppError('VALIDATION', 'The passphrase is not correct', {
+    fields: { passphrase: 'trust.validation.wrong_passphrase' },
+  });
 }
 
 export function openBytes(envelope: KeyEnvelope, passphrase: string): Buffer {
-  if (envelope.kdf !== 'scrypt' || envelope.cipher !== 'aes-256-gcm') throw new AppError('INVALID_STATE', 'Unknown key protection', { params: { reason: 'trust.errors.unknown_protection' } });
-  const decipher = crypto.createDecipheriv('aes-256-gcm', derive(passphrase, Buffer.from(envelope.salt, 'base64'), envelope), Buffer.from(envelope.iv, 'base64'));
+  if (envelope.kdf !== 'scrypt' || envelope.cipher !== 'aes-256-gcm')
+    throw new AppError('INVALID_STATE', 'Unknown key protection', {
+      params: { reason: 'trust.errors.unknown_protection' },
+    });
+  const decipher = crypto.createDecipheriv(
+    'aes-256-gcm',
+    derive(passphrase, Buffer.from(envelope.salt, 'base64'), envelope),
+    Buffer.from(envelope.iv, 'base64'),
+  );
   decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
@@ -68,11 +86,26 @@ export async function sealPrivateKeyAsync(key: crypto.KeyObject, passphrase: str
     const salt = crypto.randomBytes(16);
     const iv = crypto.randomBytes(12);
     const derived = await new Promise<Buffer>((resolve, reject) =>
-      crypto.scrypt(passphrase.normalize('NFC'), salt, 32, { ...SCRYPT, maxmem: 128 * SCRYPT.N * SCRYPT.r * 2 }, (error, k) => (error ? reject(error) : resolve(k))),
+      crypto.scrypt(
+        passphrase.normalize('NFC'),
+        salt,
+        32,
+        { ...SCRYPT, maxmem: 128 * SCRYPT.N * SCRYPT.r * 2 },
+        (error, k) => (error ? reject(error) : resolve(k)),
+      ),
     );
     const cipher = crypto.createCipheriv('aes-256-gcm', derived, iv);
     const data = Buffer.concat([cipher.update(der), cipher.final()]);
-    const envelope: KeyEnvelope = { v: 1, kdf: 'scrypt', cipher: 'aes-256-gcm', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    const envelope: KeyEnvelope = {
+      v: 1,
+      kdf: 'scrypt',
+      cipher: 'aes-256-gcm',
+      ...SCRYPT,
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
     return JSON.stringify(envelope);
   } finally {
     der.fill(0);

@@ -26,7 +26,11 @@ export function forgetPassphrase(ctx: Ctx): void {
   sessions.delete(ctx);
 }
 
-export function cachedKey(ctx: Ctx, certificateId: number, open: (passphrase: string) => crypto.KeyObject): crypto.KeyObject | null {
+export function cachedKey(
+  ctx: Ctx,
+  certificateId: number,
+  open: (passphrase: string) => crypto.KeyObject,
+): crypto.KeyObject | null {
   const session = sessions.get(ctx);
   if (!session) return null;
   let key = session.keys.get(certificateId);

@@ -13,7 +13,11 @@ function subjectTypes(certificate: crypto.X509Certificate): Array<[string, numbe
   const parsed = forge.pki.certificateFromAsn1(forge.asn1.fromDer(certificate.raw.toString('binary')));
   return parsed.subject.attributes.map((a) => {
     const type = a.valueTagClass as unknown as number;
-    return [a.shortName!, type, type === forge.asn1.Type.UTF8 ? forge.util.decodeUtf8(a.value as string) : (a.value as string)];
+    return [
+      a.shortName!,
+      type,
+      type === forge.asn1.Type.UTF8 ? forge.util.decodeUtf8(a.value as string) : (a.value as string),
+    ];
   });
 }
 
@@ -21,8 +25,21 @@ describe('certificate names (RFC 5280)', () => {
   it('writes names with å, ä, ö, dashes, curly quotes or Ł as UTF8String, plain ones as PrintableString', () => {
     const now = new Date('2026-03-14T10:00:00Z');
     const until = new Date('2028-03-14T10:00:00Z');
-    const ca = issueCertificate({ commonName: 'Södertälje kommun – lokal CA', organisation: 'Södertälje kommun', notBefore: now, notAfter: until, ca: true });
-    const signer = issueCertificate({ commonName: 'Łukasz O’Brien', organisation: 'Sodertalje kommun', notBefore: now, notAfter: until, ca: false, issuer: ca });
+    const ca = issueCertificate({
+      commonName: 'Södertälje kommun – lokal CA',
+      organisation: 'Södertälje kommun',
+      notBefore: now,
+      notAfter: until,
+      ca: true,
+    });
+    const signer = issueCertificate({
+      commonName: 'Łukasz O’Brien',
+      organisation: 'Sodertalje kommun',
+      notBefore: now,
+      notAfter: until,
+      ca: false,
+      issuer: ca,
+    });
     expect(subjectTypes(ca.certificate)).toEqual([
       ['C', forge.asn1.Type.PRINTABLESTRING, 'SE'],
       ['O', forge.asn1.Type.UTF8, 'Södertälje kommun'],
@@ -40,7 +57,10 @@ describe('certificate names (RFC 5280)', () => {
   });
 
   it('creates a local certificate for any Unicode organisation name', async () => {
-    const created = await b.call('certificates.createLocal', { organisation: 'Ängelholms räddningstjänst – Łódź’s vänort', passphrase: 'en lång lösenfras' });
+    const created = await b.call('certificates.createLocal', {
+      organisation: 'Ängelholms räddningstjänst – Łódź’s vänort',
+      passphrase: 'en lång lösenfras',
+    });
     expect(created.subject).toContain('Ängelholms räddningstjänst – Łódź’s vänort');
   });
 });
@@ -49,11 +69,30 @@ describe('trust anchors', () => {
   it('refuses an end-entity certificate (CA:FALSE) as a trust anchor, accepts a CA', async () => {
     const now = new Date('2026-03-14T10:00:00Z');
     const until = new Date('2028-03-14T10:00:00Z');
-    const ca = issueCertificate({ commonName: 'Polisen Syd CA', organisation: 'Polisen', notBefore: now, notAfter: until, ca: true });
-    const signer = issueCertificate({ commonName: 'Polisen Syd signering', organisation: 'Polisen', notBefore: now, notAfter: until, ca: false, issuer: ca });
+    const ca = issueCertificate({
+      commonName: 'Polisen Syd CA',
+      organisation: 'Polisen',
+      notBefore: now,
+      notAfter: until,
+      ca: true,
+    });
+    const signer = issueCertificate({
+      commonName: 'Polisen Syd signering',
+      organisation: 'Polisen',
+      notBefore: now,
+      notAfter: until,
+      ca: false,
+      issuer: ca,
+    });
     const asFile = (c: crypto.X509Certificate) => Buffer.from(c.toString()).toString('base64');
-    expect(await b.fail('certificates.importTrusted', { fileBase64: asFile(signer.certificate) })).toMatchObject({ code: 'VALIDATION', params: { reason: 'trust.errors.not_a_ca' } });
+    expect(await b.fail('certificates.importTrusted', { fileBase64: asFile(signer.certificate) })).toMatchObject({
+      code: 'VALIDATION',
+      params: { reason: 'trust.errors.not_a_ca' },
+    });
     expect(await b.call('certificates.list', {})).toEqual([]);
-    expect(await b.call('certificates.importTrusted', { fileBase64: asFile(ca.certificate) })).toMatchObject({ role: 'ca', trusted: true });
+    expect(await b.call('certificates.importTrusted', { fileBase64: asFile(ca.certificate) })).toMatchObject({
+      role: 'ca',
+      trusted: true,
+    });
   });
 });

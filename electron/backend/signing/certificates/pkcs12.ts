@@ -25,7 +25,11 @@ function bagKey(bag: forge.pkcs12.Bag): crypto.KeyObject | null {
   // forge only turns RSA keys into objects; for others it leaves the PrivateKeyInfo ASN.1
   const asn1 = (bag as unknown as { asn1?: forge.asn1.Asn1 }).asn1;
   if (!asn1) return null;
-  return crypto.createPrivateKey({ key: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), format: 'der', type: 'pkcs8' });
+  return crypto.createPrivateKey({
+    key: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'),
+    format: 'der',
+    type: 'pkcs8',
+  });
 }
 
 /**
@@ -39,12 +43,17 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
     try {
       p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
     } catch (error) {
-      if (/MAC could not be verified|Invalid password|decrypt/i.test((error as Error).message)) throw invalid('password', 'trust.validation.wrong_p12_password', 'The PKCS#12 password is not correct');
+      if (/MAC could not be verified|Invalid password|decrypt/i.test((error as Error).message))
+        throw invalid('password', 'trust.validation.wrong_p12_password', 'The PKCS#12 password is not correct');
       throw error;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw invalid('fileBase64', 'trust.validation.not_pkcs12', `The file is not a readable PKCS#12 file: ${(error as Error).message}`);
+    throw invalid(
+      'fileBase64',
+      'trust.validation.not_pkcs12',
+      `The file is not a readable PKCS#12 file: ${(error as Error).message}`,
+    );
   }
   const certificates: crypto.X509Certificate[] = [];
   const keys: crypto.KeyObject[] = [];
@@ -59,19 +68,37 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
           if (key) keys.push(key);
         }
       } catch (error) {
-        throw invalid('fileBase64', 'trust.validation.not_pkcs12', `A part of the PKCS#12 file cannot be read: ${(error as Error).message}`);
+        throw invalid(
+          'fileBase64',
+          'trust.validation.not_pkcs12',
+          `A part of the PKCS#12 file cannot be read: ${(error as Error).message}`,
+        );
       }
     }
   }
-  if (keys.length === 0) throw invalid('fileBase64', 'trust.validation.no_private_key', 'The PKCS#12 file holds no private key: a signing certificate needs one');
-  const pairs = certificates.flatMap((certificate) => keys.filter((k) => certificate.checkPrivateKey(k)).map((privateKey) => ({ certificate, privateKey })));
-  if (pairs.length === 0) throw invalid('fileBase64', 'trust.validation.no_private_key', 'No certificate in the PKCS#12 file matches its private key');
+  if (keys.length === 0)
+    throw invalid(
+      'fileBase64',
+      'trust.validation.no_private_key',
+      'The PKCS#12 file holds no private key: a signing certificate needs one',
+    );
+  const pairs = certificates.flatMap((certificate) =>
+    keys.filter((k) => certificate.checkPrivateKey(k)).map((privateKey) => ({ certificate, privateKey })),
+  );
+  if (pairs.length === 0)
+    throw invalid(
+      'fileBase64',
+      'trust.validation.no_private_key',
+      'No certificate in the PKCS#12 file matches its private key',
+    );
   const { certificate, privateKey } = pairs[0];
   const others = certificates.filter((c) => c.fingerprint256 !== certificate.fingerprint256);
   const chain: crypto.X509Certificate[] = [];
   let current = certificate;
   while (chain.length < others.length) {
-    const issuer = others.find((c) => !chain.includes(c) && current.checkIssued(c) && c.fingerprint256 !== current.fingerprint256);
+    const issuer = others.find(
+      (c) => !chain.includes(c) && current.checkIssued(c) && c.fingerprint256 !== current.fingerprint256,
+    );
     if (!issuer) break;
     chain.push(issuer);
     current = issuer;
@@ -84,6 +111,10 @@ export function readCertificateFile(bytes: Uint8Array): crypto.X509Certificate {
   try {
     return new crypto.X509Certificate(Buffer.from(bytes));
   } catch {
-    throw invalid('fileBase64', 'trust.validation.not_certificate', 'The file is not an X.509 certificate (PEM or DER)');
+    throw invalid(
+      'fileBase64',
+      'trust.validation.not_certificate',
+      'The file is not an X.509 certificate (PEM or DER)',
+    );
   }
 }

@@ -6,7 +6,14 @@ import { write } from '../../audit/log';
 import { getSetting, putSetting } from '../../session/settings';
 import { certificateInfo } from './certificate-info';
 import { issueCertificateAsync } from './issue';
-import { openBytes, openPrivateKey, sealBytes, sealPrivateKey, sealPrivateKeyAsync, type KeyEnvelope } from './key-protection';
+import {
+  openBytes,
+  openPrivateKey,
+  sealBytes,
+  sealPrivateKey,
+  sealPrivateKeyAsync,
+  type KeyEnvelope,
+} from './key-protection';
 import { cachedKey, forgetPassphrase, heldPassphrase, holdPassphrase } from './keystore-session';
 import { readCertificateFile, readPkcs12 } from './pkcs12';
 import type { SigningIdentity } from '../opc/sign-package';
@@ -61,12 +68,20 @@ function row(ctx: Ctx, id: number): CertificateRow {
 }
 
 export function listCertificates(ctx: Ctx): StoredCertificate[] {
-  return (ctx.db.prepare('SELECT * FROM certificate ORDER BY active DESC, role DESC, created_at DESC, id DESC').all() as CertificateRow[]).map(toStored);
+  return (
+    ctx.db
+      .prepare('SELECT * FROM certificate ORDER BY active DESC, role DESC, created_at DESC, id DESC')
+      .all() as CertificateRow[]
+  ).map(toStored);
 }
 
 export function keystoreStatus(ctx: Ctx): KeystoreStatus {
   const active = ctx.db.prepare('SELECT id FROM certificate WHERE active = 1').pluck().get() as number | undefined;
-  return { passphraseSet: getSetting(ctx.db, KEYSTORE_CHECK) !== null, unlocked: heldPassphrase(ctx) !== null, activeCertificateId: active ?? null };
+  return {
+    passphraseSet: getSetting(ctx.db, KEYSTORE_CHECK) !== null,
+    unlocked: heldPassphrase(ctx) !== null,
+    activeCertificateId: active ?? null,
+  };
 }
 
 /** Checks a passphrase against the keystore (or makes it the keystore's, the first time) and holds it. */
@@ -97,17 +112,30 @@ function passphraseFor(ctx: Ctx, given: string | null): string {
   }
   const held = heldPassphrase(ctx);
   if (held) return held;
-  throw new AppError('VALIDATION', 'Give the keystore passphrase to store a private key', { fields: { passphrase: 'trust.validation.passphrase_needed' } });
+  throw new AppError('VALIDATION', 'Give the keystore passphrase to store a private key', {
+    fields: { passphrase: 'trust.validation.passphrase_needed' },
+  });
 }
 
 function insertCertificate(
   ctx: Ctx,
   record: (change: { action: string; entity: string; entityId: number; after: unknown }) => void,
-  fields: { role: 'signing' | 'ca'; origin: 'local' | 'imported'; label: string; certificate: crypto.X509Certificate; chain: crypto.X509Certificate[]; sealedKey: string | null; trusted: boolean; active: boolean },
+  fields: {
+    role: 'signing' | 'ca';
+    origin: 'local' | 'imported';
+    label: string;
+    certificate: crypto.X509Certificate;
+    chain: crypto.X509Certificate[];
+    sealedKey: string | null;
+    trusted: boolean;
+    active: boolean;
+  },
 ): number {
   const info = certificateInfo(fields.certificate);
   if (ctx.db.prepare('SELECT 1 FROM certificate WHERE fingerprint = ?').get(info.fingerprint)) {
-    throw new AppError('CONFLICT', 'This certificate is already in Samråd', { params: { reason: 'trust.errors.duplicate_certificate' } });
+    throw new AppError('CONFLICT', 'This certificate is already in Samråd', {
+      params: { reason: 'trust.errors.duplicate_certificate' },
+    });
   }
   if (fields.active) ctx.db.prepare('UPDATE certificate SET active = 0 WHERE active = 1').run();
   const id = Number(
@@ -117,13 +145,37 @@ function insertCertificate(
          VALUES (@role, @origin, @label, @subject, @issuer, @serial, @from, @to, @fingerprint, @der, @chain, @key, @trusted, @active, @now)`,
       )
       .run({
-        role: fields.role, origin: fields.origin, label: fields.label, subject: info.subject, issuer: info.issuer, serial: info.serialNumber,
-        from: info.validFrom, to: info.validTo, fingerprint: info.fingerprint, der: fields.certificate.raw,
-        chain: JSON.stringify(fields.chain.map((c) => c.raw.toString('base64'))), key: fields.sealedKey,
-        trusted: fields.trusted ? 1 : 0, active: fields.active ? 1 : 0, now: ctx.clock.now().toISOString(),
+        role: fields.role,
+        origin: fields.origin,
+        label: fields.label,
+        subject: info.subject,
+        issuer: info.issuer,
+        serial: info.serialNumber,
+        from: info.validFrom,
+        to: info.validTo,
+        fingerprint: info.fingerprint,
+        der: fields.certificate.raw,
+        chain: JSON.stringify(fields.chain.map((c) => c.raw.toString('base64'))),
+        key: fields.sealedKey,
+        trusted: fields.trusted ? 1 : 0,
+        active: fields.active ? 1 : 0,
+        now: ctx.clock.now().toISOString(),
       }).lastInsertRowid,
   );
-  record({ action: 'create', entity: 'certificate', entityId: id, after: { role: fields.role, origin: fields.origin, label: fields.label, subject: info.subject, fingerprint: info.fingerprint, active: fields.active, trusted: fields.trusted } });
+  record({
+    action: 'create',
+    entity: 'certificate',
+    entityId: id,
+    after: {
+      role: fields.role,
+      origin: fields.origin,
+      label: fields.label,
+      subject: info.subject,
+      fingerprint: info.fingerprint,
+      active: fields.active,
+      trusted: fields.trusted,
+    },
+  });
   return id;
 }
 
@@ -137,29 +189,81 @@ function insertCertificate(
  * signatures in native code), so the backend keeps answering while a certificate is made;
  * done in-thread this blocked every other call for 0.3–0.9 s.
  */
-export async function createLocalCertificate(ctx: Ctx, input: { organisation: string; passphrase: string | null; validYears: number }): Promise<StoredCertificate> {
+export async function createLocalCertificate(
+  ctx: Ctx,
+  input: { organisation: string; passphrase: string | null; validYears: number },
+): Promise<StoredCertificate> {
   const passphrase = passphraseFor(ctx, input.passphrase);
   const now = ctx.clock.now();
   const notBefore = new Date(now.getTime() - 60_000);
-  const years = (n: number) => new Date(Date.UTC(now.getUTCFullYear() + n, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes()));
-  const ca = await issueCertificateAsync({ commonName: `${input.organisation} lokal CA`, organisation: input.organisation, notBefore, notAfter: years(10), ca: true });
-  const signer = await issueCertificateAsync({ commonName: `${input.organisation} dokumentsignering (lokal)`, organisation: input.organisation, notBefore, notAfter: years(input.validYears), ca: false, issuer: ca });
-  const [sealedCa, sealedSigner] = await Promise.all([sealPrivateKeyAsync(ca.privateKey, passphrase), sealPrivateKeyAsync(signer.privateKey, passphrase)]);
+  const years = (n: number) =>
+    new Date(
+      Date.UTC(now.getUTCFullYear() + n, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes()),
+    );
+  const ca = await issueCertificateAsync({
+    commonName: `${input.organisation} lokal CA`,
+    organisation: input.organisation,
+    notBefore,
+    notAfter: years(10),
+    ca: true,
+  });
+  const signer = await issueCertificateAsync({
+    commonName: `${input.organisation} dokumentsignering (lokal)`,
+    organisation: input.organisation,
+    notBefore,
+    notAfter: years(input.validYears),
+    ca: false,
+    issuer: ca,
+  });
+  const [sealedCa, sealedSigner] = await Promise.all([
+    sealPrivateKeyAsync(ca.privateKey, passphrase),
+    sealPrivateKeyAsync(signer.privateKey, passphrase),
+  ]);
   const id = write(ctx, (record) => {
-    insertCertificate(ctx, record, { role: 'ca', origin: 'local', label: `${input.organisation} – lokal CA`, certificate: ca.certificate, chain: [], sealedKey: sealedCa, trusted: true, active: false });
-    return insertCertificate(ctx, record, { role: 'signing', origin: 'local', label: `${input.organisation} – lokal signering`, certificate: signer.certificate, chain: [ca.certificate], sealedKey: sealedSigner, trusted: false, active: true });
+    insertCertificate(ctx, record, {
+      role: 'ca',
+      origin: 'local',
+      label: `${input.organisation} – lokal CA`,
+      certificate: ca.certificate,
+      chain: [],
+      sealedKey: sealedCa,
+      trusted: true,
+      active: false,
+    });
+    return insertCertificate(ctx, record, {
+      role: 'signing',
+      origin: 'local',
+      label: `${input.organisation} – lokal signering`,
+      certificate: signer.certificate,
+      chain: [ca.certificate],
+      sealedKey: sealedSigner,
+      trusted: false,
+      active: true,
+    });
   });
   return toStored(row(ctx, id));
 }
 
-export function importPkcs12(ctx: Ctx, input: { bytes: Uint8Array; password: string; passphrase: string | null; label?: string }): StoredCertificate {
+export function importPkcs12(
+  ctx: Ctx,
+  input: { bytes: Uint8Array; password: string; passphrase: string | null; label?: string },
+): StoredCertificate {
   const contents = readPkcs12(input.bytes, input.password);
   const passphrase = passphraseFor(ctx, input.passphrase);
   const info = certificateInfo(contents.certificate);
   const label = input.label?.trim() || info.subject.split(', ')[0].replace(/^CN=/, '');
   const sealed = sealPrivateKey(contents.privateKey, passphrase);
   const id = write(ctx, (record) =>
-    insertCertificate(ctx, record, { role: 'signing', origin: 'imported', label, certificate: contents.certificate, chain: contents.chain, sealedKey: sealed, trusted: false, active: true }),
+    insertCertificate(ctx, record, {
+      role: 'signing',
+      origin: 'imported',
+      label,
+      certificate: contents.certificate,
+      chain: contents.chain,
+      sealedKey: sealed,
+      trusted: false,
+      active: true,
+    }),
   );
   return toStored(row(ctx, id));
 }
@@ -168,20 +272,43 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
   const certificate = readCertificateFile(bytes);
   // trust is anchored in an issuer: an end-entity certificate (CA:FALSE) as anchor would make any copy of it "trusted"
   if (!certificate.ca) {
-    throw new AppError('VALIDATION', 'Only a CA certificate (basicConstraints CA:TRUE) can be trusted; this one belongs to a signer', { params: { reason: 'trust.errors.not_a_ca' } });
+    throw new AppError(
+      'VALIDATION',
+      'Only a CA certificate (basicConstraints CA:TRUE) can be trusted; this one belongs to a signer',
+      { params: { reason: 'trust.errors.not_a_ca' } },
+    );
   }
   const info = certificateInfo(certificate);
-  const existing = ctx.db.prepare('SELECT * FROM certificate WHERE fingerprint = ?').get(info.fingerprint) as CertificateRow | undefined;
+  const existing = ctx.db.prepare('SELECT * FROM certificate WHERE fingerprint = ?').get(info.fingerprint) as
+    CertificateRow | undefined;
   if (existing) {
-    if (existing.trusted === 1) throw new AppError('CONFLICT', 'This certificate is already trusted', { params: { reason: 'trust.errors.duplicate_certificate' } });
+    if (existing.trusted === 1)
+      throw new AppError('CONFLICT', 'This certificate is already trusted', {
+        params: { reason: 'trust.errors.duplicate_certificate' },
+      });
     write(ctx, (record) => {
       ctx.db.prepare('UPDATE certificate SET trusted = 1 WHERE id = ?').run(existing.id);
-      record({ action: 'trust', entity: 'certificate', entityId: existing.id, before: { trusted: false }, after: { trusted: true } });
+      record({
+        action: 'trust',
+        entity: 'certificate',
+        entityId: existing.id,
+        before: { trusted: false },
+        after: { trusted: true },
+      });
     });
     return toStored(row(ctx, existing.id));
   }
   const id = write(ctx, (record) =>
-    insertCertificate(ctx, record, { role: 'ca', origin: 'imported', label: info.subject.split(', ')[0].replace(/^CN=/, ''), certificate, chain: [], sealedKey: null, trusted: true, active: false }),
+    insertCertificate(ctx, record, {
+      role: 'ca',
+      origin: 'imported',
+      label: info.subject.split(', ')[0].replace(/^CN=/, ''),
+      certificate,
+      chain: [],
+      sealedKey: null,
+      trusted: true,
+      active: false,
+    }),
   );
   return toStored(row(ctx, id));
 }
@@ -189,7 +316,9 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
 export function activateCertificate(ctx: Ctx, id: number): StoredCertificate {
   const found = row(ctx, id);
   if (found.role !== 'signing' || found.private_key === null) {
-    throw new AppError('INVALID_STATE', 'Only a signing certificate with its private key can be used to sign', { params: { reason: 'trust.errors.cannot_sign_with' } });
+    throw new AppError('INVALID_STATE', 'Only a signing certificate with its private key can be used to sign', {
+      params: { reason: 'trust.errors.cannot_sign_with' },
+    });
   }
   write(ctx, (record) => {
     ctx.db.prepare('UPDATE certificate SET active = 0 WHERE active = 1').run();
@@ -203,13 +332,20 @@ export function removeCertificate(ctx: Ctx, id: number): { id: number } {
   const found = row(ctx, id);
   write(ctx, (record) => {
     ctx.db.prepare('DELETE FROM certificate WHERE id = ?').run(id);
-    record({ action: 'delete', entity: 'certificate', entityId: id, before: { label: found.label, subject: found.subject, fingerprint: found.fingerprint } });
+    record({
+      action: 'delete',
+      entity: 'certificate',
+      entityId: id,
+      before: { label: found.label, subject: found.subject, fingerprint: found.fingerprint },
+    });
   });
   return { id };
 }
 
 export function trustedCertificates(ctx: Ctx): crypto.X509Certificate[] {
-  return (ctx.db.prepare('SELECT certificate_der FROM certificate WHERE trusted = 1').pluck().all() as Buffer[]).map((der) => new crypto.X509Certificate(der));
+  return (ctx.db.prepare('SELECT certificate_der FROM certificate WHERE trusted = 1').pluck().all() as Buffer[]).map(
+    (der) => new crypto.X509Certificate(der),
+  );
 }
 
 /**
@@ -219,20 +355,34 @@ export function trustedCertificates(ctx: Ctx): crypto.X509Certificate[] {
 export function signingIdentity(ctx: Ctx): SigningIdentity {
   const active = ctx.db.prepare('SELECT * FROM certificate WHERE active = 1').get() as CertificateRow | undefined;
   if (!active || active.private_key === null) {
-    throw new AppError('INVALID_STATE', 'No signing certificate is chosen: import one or create a local one under Certificates', { params: { reason: 'trust.errors.no_certificate' } });
+    throw new AppError(
+      'INVALID_STATE',
+      'No signing certificate is chosen: import one or create a local one under Certificates',
+      { params: { reason: 'trust.errors.no_certificate' } },
+    );
   }
   const now = ctx.clock.now().toISOString();
   if (now < active.valid_from) {
-    throw new AppError('INVALID_STATE', `The signing certificate is not valid until ${active.valid_from.slice(0, 10)}`, { params: { reason: 'trust.errors.not_yet_valid', date: active.valid_from.slice(0, 10) } });
+    throw new AppError(
+      'INVALID_STATE',
+      `The signing certificate is not valid until ${active.valid_from.slice(0, 10)}`,
+      { params: { reason: 'trust.errors.not_yet_valid', date: active.valid_from.slice(0, 10) } },
+    );
   }
   if (now > active.valid_to) {
-    throw new AppError('INVALID_STATE', `The signing certificate expired on ${active.valid_to.slice(0, 10)}`, { params: { reason: 'trust.errors.expired', date: active.valid_to.slice(0, 10) } });
+    throw new AppError('INVALID_STATE', `The signing certificate expired on ${active.valid_to.slice(0, 10)}`, {
+      params: { reason: 'trust.errors.expired', date: active.valid_to.slice(0, 10) },
+    });
   }
   if (heldPassphrase(ctx) === null && process.env[PASSPHRASE_ENV]) unlock(ctx, process.env[PASSPHRASE_ENV]!);
   const sealed = active.private_key;
   const privateKey = cachedKey(ctx, active.id, (passphrase) => openPrivateKey(sealed, passphrase));
   if (!privateKey) {
-    throw new AppError('INVALID_STATE', `The signing key is locked: unlock it with the keystore passphrase (or set ${PASSPHRASE_ENV})`, { params: { reason: 'trust.errors.locked' } });
+    throw new AppError(
+      'INVALID_STATE',
+      `The signing key is locked: unlock it with the keystore passphrase (or set ${PASSPHRASE_ENV})`,
+      { params: { reason: 'trust.errors.locked' } },
+    );
   }
   return {
     certificate: new crypto.X509Certificate(active.certificate_der),

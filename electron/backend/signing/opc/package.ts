@@ -38,7 +38,11 @@ function invalidPackage(message: string): AppError {
 export function parseXml(bytes: Uint8Array | string, what: string): Document {
   const source = typeof bytes === 'string' ? bytes : text.decode(bytes).replace(/^\uFEFF/, '');
   try {
-    return new DOMParser({ onError: (level, message) => { if (level !== 'warning') throw new Error(message); } }).parseFromString(source, 'text/xml') as unknown as Document;
+    return new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(source, 'text/xml') as unknown as Document;
   } catch (error) {
     throw invalidPackage(`${what} is not well-formed XML: ${(error as Error).message}`);
   }
@@ -63,15 +67,19 @@ export function parseContentTypes(parts: Map<string, Uint8Array>): ContentTypes 
     return { defaults, overrides };
   }
   const doc = parseXml(bytes, CONTENT_TYPES_PART);
-  for (const d of elementsByName(doc, OPC.contentTypesNs, 'Default')) defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
-  for (const o of elementsByName(doc, OPC.contentTypesNs, 'Override')) overrides.set(normalisePartName(o.getAttribute('PartName') ?? ''), o.getAttribute('ContentType') ?? '');
+  for (const d of elementsByName(doc, OPC.contentTypesNs, 'Default'))
+    defaults.set((d.getAttribute('Extension') ?? '').toLowerCase(), d.getAttribute('ContentType') ?? '');
+  for (const o of elementsByName(doc, OPC.contentTypesNs, 'Override'))
+    overrides.set(normalisePartName(o.getAttribute('PartName') ?? ''), o.getAttribute('ContentType') ?? '');
   return { defaults, overrides };
 }
 
 export function serialiseContentTypes(types: ContentTypes): Uint8Array {
   const out = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, `<Types xmlns="${OPC.contentTypesNs}">`];
-  for (const [extension, type] of types.defaults) out.push(`<Default Extension="${escapeAttr(extension)}" ContentType="${escapeAttr(type)}"/>`);
-  for (const [part, type] of types.overrides) out.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`);
+  for (const [extension, type] of types.defaults)
+    out.push(`<Default Extension="${escapeAttr(extension)}" ContentType="${escapeAttr(type)}"/>`);
+  for (const [part, type] of types.overrides)
+    out.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(type)}"/>`);
   out.push('</Types>');
   return utf8.encode(out.join(''));
 }
@@ -85,7 +93,7 @@ export function contentTypeOf(types: ContentTypes, part: string): string | null 
   const override = [...types.overrides].find(([name]) => name.toLowerCase() === part.toLowerCase());
   if (override) return override[1];
   const dot = part.lastIndexOf('.');
-  return dot < 0 ? null : types.defaults.get(part.slice(dot + 1).toLowerCase()) ?? null;
+  return dot < 0 ? null : (types.defaults.get(part.slice(dot + 1).toLowerCase()) ?? null);
 }
 
 /** The relationships part that belongs to `part` ('' for the package itself). */
@@ -107,21 +115,38 @@ export function isRelsPart(part: string): boolean {
 const ATTRIBUTE = /([A-Za-z]+)="([^"<]*)"/g;
 const decodeEntities = (value: string) =>
   value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+    e === 'amp'
+      ? '&'
+      : e === 'lt'
+        ? '<'
+        : e === 'gt'
+          ? '>'
+          : e === 'quot'
+            ? '"'
+            : e === 'apos'
+              ? "'"
+              : String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
   );
 function attributes(tag: string): Map<string, string> {
   return new Map(Array.from(tag.matchAll(ATTRIBUTE), (m) => [m[1], decodeEntities(m[2])] as [string, string]));
 }
 /** Whole-text shapes simple enough to read without a DOM; anything else goes through xmldom. */
-const SIMPLE_RELS = /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Relationships xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/relationships">(?:\s*<Relationship(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Relationships>\s*$/;
-const SIMPLE_TYPES = /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Types xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types">(?:\s*<(?:Default|Override)(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Types>\s*$/;
+const SIMPLE_RELS =
+  /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Relationships xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/relationships">(?:\s*<Relationship(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Relationships>\s*$/;
+const SIMPLE_TYPES =
+  /^\uFEFF?(?:<\?xml[^?<>]*\?>\s*)?<Types xmlns="http:\/\/schemas\.openxmlformats\.org\/package\/2006\/content-types">(?:\s*<(?:Default|Override)(?:\s+[A-Za-z]+="[^"<]*")*\s*\/>)*\s*<\/Types>\s*$/;
 
 export function parseRelationships(bytes: Uint8Array, part: string): Relationship[] {
   const source = text.decode(bytes);
   if (SIMPLE_RELS.test(source)) {
     return Array.from(source.matchAll(/<Relationship\s[^>]*>/g), ([tag]) => {
       const a = attributes(tag);
-      return { id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', targetMode: a.get('TargetMode') === 'External' ? 'External' : 'Internal' } as Relationship;
+      return {
+        id: a.get('Id') ?? '',
+        type: a.get('Type') ?? '',
+        target: a.get('Target') ?? '',
+        targetMode: a.get('TargetMode') === 'External' ? 'External' : 'Internal',
+      } as Relationship;
     });
   }
   const doc = parseXml(bytes, part);
@@ -152,9 +177,12 @@ export function resolveTarget(source: string, target: string): string {
  */
 export function serialiseRelationships(relationships: Relationship[]): Uint8Array {
   const items = relationships.map(
-    (r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${r.targetMode === 'External' ? ' TargetMode="External"' : ''}/>`,
+    (r) =>
+      `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"${r.targetMode === 'External' ? ' TargetMode="External"' : ''}/>`,
   );
-  return utf8.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${OPC.relationshipsNs}">${items.join('')}</Relationships>`);
+  return utf8.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${OPC.relationshipsNs}">${items.join('')}</Relationships>`,
+  );
 }
 
 export function escapeAttr(value: string): string {

@@ -9,7 +9,13 @@ export interface RelationshipSelection {
 }
 
 function c14nAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#x9;')
+    .replace(/\n/g, '&#xA;')
+    .replace(/\r/g, '&#xD;');
 }
 
 /**
@@ -22,7 +28,8 @@ export function relationshipTransform(relationships: Relationship[], selection: 
     .filter((r) => selection.sourceIds.includes(r.id) || selection.sourceTypes.includes(r.type))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const items = selected.map(
-    (r) => `<Relationship Id="${c14nAttr(r.id)}" Target="${c14nAttr(r.target)}" TargetMode="${r.targetMode}" Type="${c14nAttr(r.type)}"></Relationship>`,
+    (r) =>
+      `<Relationship Id="${c14nAttr(r.id)}" Target="${c14nAttr(r.target)}" TargetMode="${r.targetMode}" Type="${c14nAttr(r.type)}"></Relationship>`,
   );
   return `<Relationships xmlns="${OPC.relationshipsNs}">${items.join('')}</Relationships>`;
 }

@@ -38,12 +38,14 @@ function inflateCapped(data: Uint8Array, expected: number, name: string): Uint8A
   // Fed in small chunks so a lying size header can never make us produce more than one
   // chunk's worth (at most ~1 MB per 1 KB of input) beyond the declared size.
   const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > expected) throw unreadable('zip_bomb', `${name} inflates to more than its declared size`);
+    if (written + chunk.length > expected)
+      throw unreadable('zip_bomb', `${name} inflates to more than its declared size`);
     out.set(chunk, written);
     written += chunk.length;
   });
   const step = 1024;
-  for (let at = 0; at < data.length; at += step) inflater.push(data.subarray(at, Math.min(at + step, data.length)), at + step >= data.length);
+  for (let at = 0; at < data.length; at += step)
+    inflater.push(data.subarray(at, Math.min(at + step, data.length)), at + step >= data.length);
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
   if (written !== expected) throw unreadable('corrupt_zip', `${name} is shorter than its declared size`);
   return out;
@@ -55,7 +57,8 @@ function inflateCapped(data: Uint8Array, expected: number, name: string): Uint8A
  * that lie, encrypted or zip64 entries, and bad checksums.
  */
 export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
-  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50) throw unreadable('not_a_zip', 'The file is not a Word document (not a zip package)');
+  if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50)
+    throw unreadable('not_a_zip', 'The file is not a Word document (not a zip package)');
   let eocd = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
     if (u32(bytes, at) === 0x06054b50) {
@@ -67,12 +70,14 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMIT
   const count = u16(bytes, eocd + 10);
   let offset = u32(bytes, eocd + 16);
   if (count === 0xffff || offset === 0xffffffff) throw unreadable('corrupt_zip', 'zip64 packages are not accepted');
-  if (count > limits.maxEntries) throw unreadable('zip_bomb', `The package has ${count} entries (limit ${limits.maxEntries})`);
+  if (count > limits.maxEntries)
+    throw unreadable('zip_bomb', `The package has ${count} entries (limit ${limits.maxEntries})`);
   const parts = new Map<string, Uint8Array>();
   let total = 0;
   const decoder = new TextDecoder('utf-8', { fatal: false });
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || u32(bytes, offset) !== 0x02014b50) throw unreadable('corrupt_zip', 'The zip central directory is damaged');
+    if (offset + 46 > bytes.length || u32(bytes, offset) !== 0x02014b50)
+      throw unreadable('corrupt_zip', 'The zip central directory is damaged');
     const flags = u16(bytes, offset + 8);
     const method = u16(bytes, offset + 10);
     const crc = u32(bytes, offset + 16);
@@ -85,14 +90,18 @@ export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMIT
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
     offset += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
-    if (!isSafeEntryName(name)) throw unreadable('unsafe_entry', `The package holds an entry outside itself: ${JSON.stringify(name)}`);
+    if (!isSafeEntryName(name))
+      throw unreadable('unsafe_entry', `The package holds an entry outside itself: ${JSON.stringify(name)}`);
     if (flags & 1) throw unreadable('corrupt_zip', `${name} is encrypted`);
     if (parts.has(name)) throw unreadable('corrupt_zip', `${name} appears twice in the package`);
     if (size > limits.maxPartBytes) throw unreadable('zip_bomb', `${name} is too large (${size} bytes)`);
     total += size;
-    if (total > limits.maxTotalBytes) throw unreadable('zip_bomb', 'The package unpacks to more than the accepted size');
-    if (size > 1024 * 1024 && size > compressedSize * limits.maxRatio) throw unreadable('zip_bomb', `${name} is compressed suspiciously well (possible zip bomb)`);
-    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw unreadable('corrupt_zip', `The local header of ${name} is damaged`);
+    if (total > limits.maxTotalBytes)
+      throw unreadable('zip_bomb', 'The package unpacks to more than the accepted size');
+    if (size > 1024 * 1024 && size > compressedSize * limits.maxRatio)
+      throw unreadable('zip_bomb', `${name} is compressed suspiciously well (possible zip bomb)`);
+    if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50)
+      throw unreadable('corrupt_zip', `The local header of ${name} is damaged`);
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
     if (start + compressedSize > bytes.length) throw unreadable('corrupt_zip', `${name} runs past the end of the file`);
     const raw = bytes.subarray(start, start + compressedSize);

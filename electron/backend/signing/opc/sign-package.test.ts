@@ -23,13 +23,21 @@ let signed: Uint8Array;
 
 beforeAll(async () => {
   const document = new Document({
-    sections: [{ children: [
-      new Paragraph({ children: [new TextRun({ text: 'Protokoll Chefssamrådet', bold: true })] }),
-      new Paragraph({ children: [new TextRun('§ 1 Chefssamrådet beslutar att godkänna dagordningen.')] }),
-    ] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: 'Protokoll Chefssamrådet', bold: true })] }),
+          new Paragraph({ children: [new TextRun('§ 1 Chefssamrådet beslutar att godkänna dagordningen.')] }),
+        ],
+      },
+    ],
   });
   unsigned = await packDocx(document);
-  signed = signPackage(unsigned, { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] }, NOW);
+  signed = signPackage(
+    unsigned,
+    { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] },
+    NOW,
+  );
 });
 
 /** Unzips, changes one part (null removes it), zips again. */
@@ -49,23 +57,42 @@ function tamper(bytes: Uint8Array, part: string, change: ((text: string) => stri
 describe('OPC package signature', () => {
   it('writes the signature parts, relationships and content types', () => {
     const parts = unzipSync(signed);
-    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['_xmlsignatures/origin.sigs', '_xmlsignatures/sig1.xml', '_xmlsignatures/_rels/origin.sigs.rels']));
-    expect(strFromU8(parts['_rels/.rels'])).toContain('relationships/digital-signature/origin" Target="_xmlsignatures/origin.sigs"');
-    expect(strFromU8(parts['_xmlsignatures/_rels/origin.sigs.rels'])).toContain('digital-signature/signature" Target="sig1.xml"');
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining([
+        '_xmlsignatures/origin.sigs',
+        '_xmlsignatures/sig1.xml',
+        '_xmlsignatures/_rels/origin.sigs.rels',
+      ]),
+    );
+    expect(strFromU8(parts['_rels/.rels'])).toContain(
+      'relationships/digital-signature/origin" Target="_xmlsignatures/origin.sigs"',
+    );
+    expect(strFromU8(parts['_xmlsignatures/_rels/origin.sigs.rels'])).toContain(
+      'digital-signature/signature" Target="sig1.xml"',
+    );
     const types = strFromU8(parts['[Content_Types].xml']);
-    expect(types).toContain('Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"');
-    expect(types).toContain('PartName="/_xmlsignatures/sig1.xml" ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"');
-    for (const rels of Object.keys(parts).filter((p) => p.endsWith('.rels'))) expect(strFromU8(parts[rels]).replace(/^<\?xml[^>]*>\s*/, ''), rels).not.toMatch(/>\s+</);
+    expect(types).toContain(
+      'Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"',
+    );
+    expect(types).toContain(
+      'PartName="/_xmlsignatures/sig1.xml" ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"',
+    );
+    for (const rels of Object.keys(parts).filter((p) => p.endsWith('.rels')))
+      expect(strFromU8(parts[rels]).replace(/^<\?xml[^>]*>\s*/, ''), rels).not.toMatch(/>\s+</);
     const sig = strFromU8(parts['_xmlsignatures/sig1.xml']);
     expect(sig).toContain('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
     expect(sig).toContain('http://schemas.openxmlformats.org/package/2006/RelationshipTransform');
     expect(sig).toContain('<mdssi:Value>2026-03-14T10:15:00Z</mdssi:Value>');
     expect(sig).toContain('<xd:SigningTime>2026-03-14T10:15:00Z</xd:SigningTime>');
-    expect(sig).toContain(`<X509SerialNumber>${BigInt(`0x${signer.certificate.serialNumber}`).toString(10)}</X509SerialNumber>`);
+    expect(sig).toContain(
+      `<X509SerialNumber>${BigInt(`0x${signer.certificate.serialNumber}`).toString(10)}</X509SerialNumber>`,
+    );
     expect(sig).toContain(crypto.createHash('sha256').update(signer.certificate.raw).digest('base64'));
     expect(sig).not.toContain('URI="/docProps/core.xml');
     expect(sig).not.toContain('URI="/docProps/app.xml');
-    expect(sig).toContain('URI="/word/document.xml?ContentType=application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"');
+    expect(sig).toContain(
+      'URI="/word/document.xml?ContentType=application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    );
   });
 
   it('verifies with Samråd and with xmlsec1, every reference counted', () => {
@@ -98,10 +125,30 @@ describe('OPC package signature', () => {
   });
 
   const cases: Array<[string, string, ((t: string) => string) | null, RegExp]> = [
-    ['body text', 'word/document.xml', (t) => t.replace('beslutar att godkänna', 'beslutar att avslå'), /word\/document\.xml: changed after signing/],
-    ['a relationship target', 'word/_rels/document.xml.rels', (t) => t.replace('Target="styles.xml"', 'Target="numbering.xml"'), /word\/_rels\/document\.xml\.rels: changed after signing/],
-    ['the XAdES signing time', '_xmlsignatures/sig1.xml', (t) => t.replace('<xd:SigningTime>2026-03-14T10:15:00Z', '<xd:SigningTime>2026-03-01T10:15:00Z'), /#idSignedProperties/],
-    ['the package signature time', '_xmlsignatures/sig1.xml', (t) => t.replace('<mdssi:Value>2026-03-14T10:15:00Z', '<mdssi:Value>2026-03-01T10:15:00Z'), /#idPackageObject/],
+    [
+      'body text',
+      'word/document.xml',
+      (t) => t.replace('beslutar att godkänna', 'beslutar att avslå'),
+      /word\/document\.xml: changed after signing/,
+    ],
+    [
+      'a relationship target',
+      'word/_rels/document.xml.rels',
+      (t) => t.replace('Target="styles.xml"', 'Target="numbering.xml"'),
+      /word\/_rels\/document\.xml\.rels: changed after signing/,
+    ],
+    [
+      'the XAdES signing time',
+      '_xmlsignatures/sig1.xml',
+      (t) => t.replace('<xd:SigningTime>2026-03-14T10:15:00Z', '<xd:SigningTime>2026-03-01T10:15:00Z'),
+      /#idSignedProperties/,
+    ],
+    [
+      'the package signature time',
+      '_xmlsignatures/sig1.xml',
+      (t) => t.replace('<mdssi:Value>2026-03-14T10:15:00Z', '<mdssi:Value>2026-03-01T10:15:00Z'),
+      /#idPackageObject/,
+    ],
     ['a removed part', 'word/styles.xml', null, /word\/styles\.xml: the signed part has been removed/],
   ];
   for (const [what, part, change, problem] of cases) {
@@ -117,7 +164,11 @@ describe('OPC package signature', () => {
   }
 
   it('stays valid when only the core properties change (Samråd and xmlsec1)', () => {
-    const changed = tamper(signed, 'docProps/core.xml', (t) => t.replace(/<dc:creator>[^<]*<\/dc:creator>|<dc:creator\/>/, '<dc:creator>Någon annan</dc:creator>').replace('</cp:coreProperties>', '<dc:title>Ny titel</dc:title></cp:coreProperties>'));
+    const changed = tamper(signed, 'docProps/core.xml', (t) =>
+      t
+        .replace(/<dc:creator>[^<]*<\/dc:creator>|<dc:creator\/>/, '<dc:creator>Någon annan</dc:creator>')
+        .replace('</cp:coreProperties>', '<dc:title>Ny titel</dc:title></cp:coreProperties>'),
+    );
     expect(verifyPackage(changed, { trusted }).valid).toBe(true);
     expect(xmlsecVerify(changed, caPem, NOW).valid).toBe(true);
   });
@@ -136,8 +187,12 @@ describe('OPC package signature', () => {
   });
 
   it('refuses to sign twice and refuses a key that is not the certificate’s', () => {
-    expect(() => signPackage(signed, { certificate: signer.certificate, privateKey: signer.privateKey }, NOW)).toThrow(/already signed/);
-    expect(() => signPackage(unsigned, { certificate: signer.certificate, privateKey: ca.privateKey }, NOW)).toThrow(/does not belong/);
+    expect(() => signPackage(signed, { certificate: signer.certificate, privateKey: signer.privateKey }, NOW)).toThrow(
+      /already signed/,
+    );
+    expect(() => signPackage(unsigned, { certificate: signer.certificate, privateKey: ca.privateKey }, NOW)).toThrow(
+      /does not belong/,
+    );
   });
 
   it('signs with ECDSA P-256 from a PKCS#12 made by OpenSSL; both verifiers agree', () => {
@@ -145,12 +200,60 @@ describe('OPC package signature', () => {
     try {
       const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
       run('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key');
-      run('req', '-x509', '-new', '-key', 'ca.key', '-subj', '/C=SE/O=EC-test/CN=EC test-CA', '-days', '3650', '-out', 'ca.pem', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+      run(
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        'ca.key',
+        '-subj',
+        '/C=SE/O=EC-test/CN=EC test-CA',
+        '-days',
+        '3650',
+        '-out',
+        'ca.pem',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      );
       run('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ee.key');
       run('req', '-new', '-key', 'ee.key', '-subj', '/C=SE/O=EC-test/CN=EC signerare', '-out', 'ee.csr');
-      fs.writeFileSync(path.join(dir, 'ee.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
-      run('x509', '-req', '-in', 'ee.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '3650', '-extfile', 'ee.ext', '-out', 'ee.pem');
-      run('pkcs12', '-export', '-inkey', 'ee.key', '-in', 'ee.pem', '-certfile', 'ca.pem', '-passout', 'pass:hemligt', '-out', 'ee.p12');
+      fs.writeFileSync(
+        path.join(dir, 'ee.ext'),
+        'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
+      );
+      run(
+        'x509',
+        '-req',
+        '-in',
+        'ee.csr',
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-days',
+        '3650',
+        '-extfile',
+        'ee.ext',
+        '-out',
+        'ee.pem',
+      );
+      run(
+        'pkcs12',
+        '-export',
+        '-inkey',
+        'ee.key',
+        '-in',
+        'ee.pem',
+        '-certfile',
+        'ca.pem',
+        '-passout',
+        'pass:hemligt',
+        '-out',
+        'ee.p12',
+      );
       const p12 = readPkcs12(fs.readFileSync(path.join(dir, 'ee.p12')), 'hemligt');
       expect(p12.privateKey.asymmetricKeyType).toBe('ec');
       expect(p12.chain).toHaveLength(1);

@@ -3,8 +3,19 @@ import { partsOfPacked, zipPackage } from '../../export/pack';
 import { AppError } from '../../../../shared/errors';
 import { safeUnzip } from './safe-unzip';
 import {
-  CONTENT_TYPES_PART, OPC, contentTypeOf, escapeAttr, escapeText, isRelsPart, parseContentTypes, parseRelationships,
-  resolveTarget, serialiseContentTypes, serialiseRelationships, sourceOfRels, type Relationship,
+  CONTENT_TYPES_PART,
+  OPC,
+  contentTypeOf,
+  escapeAttr,
+  escapeText,
+  isRelsPart,
+  parseContentTypes,
+  parseRelationships,
+  resolveTarget,
+  serialiseContentTypes,
+  serialiseRelationships,
+  sourceOfRels,
+  type Relationship,
 } from './package';
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
 import { DSIG } from './xml-c14n';
@@ -46,18 +57,32 @@ export function rfc4514(name: string): string {
     .reverse()
     .map((rdn) => {
       const eq = rdn.indexOf('=');
-      const value = rdn.slice(eq + 1).replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+      const value = rdn
+        .slice(eq + 1)
+        .replace(/([,+"\\<>;])/g, '\\$1')
+        .replace(/^([ #])/, '\\$1')
+        .replace(/ $/, '\\ ');
       return `${rdn.slice(0, eq)}=${value}`;
     })
     .join(',');
 }
 
 export function signatureAlgorithm(key: crypto.KeyObject): { uri: string; sign(data: string): string } {
-  if (key.asymmetricKeyType === 'rsa') return { uri: DSIG.rsaSha256, sign: (data) => crypto.sign('sha256', Buffer.from(data, 'utf8'), key).toString('base64') };
+  if (key.asymmetricKeyType === 'rsa')
+    return {
+      uri: DSIG.rsaSha256,
+      sign: (data) => crypto.sign('sha256', Buffer.from(data, 'utf8'), key).toString('base64'),
+    };
   if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') {
-    return { uri: DSIG.ecdsaSha256, sign: (data) => crypto.sign('sha256', Buffer.from(data, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64') };
+    return {
+      uri: DSIG.ecdsaSha256,
+      sign: (data) =>
+        crypto.sign('sha256', Buffer.from(data, 'utf8'), { key, dsaEncoding: 'ieee-p1363' }).toString('base64'),
+    };
   }
-  throw new AppError('VALIDATION', 'Only RSA and ECDSA P-256 keys can sign', { params: { reason: 'trust.errors.unsupported_key' } });
+  throw new AppError('VALIDATION', 'Only RSA and ECDSA P-256 keys can sign', {
+    params: { reason: 'trust.errors.unsupported_key' },
+  });
 }
 
 /** xsd:dateTime in UTC without fractions, the form Office writes and reads. */
@@ -70,7 +95,11 @@ function reference(uri: string, digest: string, transforms = '', type = ''): str
 }
 
 /** The parts a package signature covers: everything but content types, signatures and document properties. */
-function signedReferences(parts: Map<string, Uint8Array>, types: ReturnType<typeof parseContentTypes>, excluded: Set<string>): string[] {
+function signedReferences(
+  parts: Map<string, Uint8Array>,
+  types: ReturnType<typeof parseContentTypes>,
+  excluded: Set<string>,
+): string[] {
   const references: string[] = [];
   for (const part of [...parts.keys()].sort()) {
     if (part === CONTENT_TYPES_PART || part.startsWith(SIGNATURE_FOLDER) || excluded.has(part)) continue;
@@ -79,18 +108,27 @@ function signedReferences(parts: Map<string, Uint8Array>, types: ReturnType<type
       if (excluded.has(source)) continue;
       const relationships = parseRelationships(parts.get(part)!, part);
       const ids = relationships
-        .filter((r) => !UNSIGNED_RELATIONSHIP_TYPES.has(r.type) && (r.targetMode === 'External' || !excluded.has(resolveTarget(source, r.target))))
+        .filter(
+          (r) =>
+            !UNSIGNED_RELATIONSHIP_TYPES.has(r.type) &&
+            (r.targetMode === 'External' || !excluded.has(resolveTarget(source, r.target))),
+        )
         .map((r) => r.id);
       if (ids.length === 0) continue;
       const transform =
         `<Transform Algorithm="${RELATIONSHIP_TRANSFORM}">` +
-        ids.map((id) => `<mdssi:RelationshipReference xmlns:mdssi="${DSIG.mdssi}" SourceId="${escapeAttr(id)}"/>`).join('') +
+        ids
+          .map((id) => `<mdssi:RelationshipReference xmlns:mdssi="${DSIG.mdssi}" SourceId="${escapeAttr(id)}"/>`)
+          .join('') +
         `</Transform><Transform Algorithm="${DSIG.c14n}"/>`;
       const digest = sha256(relationshipTransform(relationships, { sourceIds: ids, sourceTypes: [] }));
       references.push(reference(`/${encodeURI(part)}?ContentType=${OPC.relsContentType}`, digest, transform));
     } else {
       const type = contentTypeOf(types, part);
-      if (!type) throw new AppError('VALIDATION', `The package part ${part} has no content type`, { params: { reason: 'trust.errors.not_docx' } });
+      if (!type)
+        throw new AppError('VALIDATION', `The package part ${part} has no content type`, {
+          params: { reason: 'trust.errors.not_docx' },
+        });
       references.push(reference(`/${encodeURI(part)}?ContentType=${type}`, sha256(parts.get(part)!)));
     }
   }
@@ -126,11 +164,15 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
   const packed = partsOfPacked(bytes);
   const parts = packed ? new Map(packed) : safeUnzip(bytes);
   if ([...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER))) {
-    throw new AppError('INVALID_STATE', 'The document is already signed', { params: { reason: 'trust.errors.already_signed' } });
+    throw new AppError('INVALID_STATE', 'The document is already signed', {
+      params: { reason: 'trust.errors.already_signed' },
+    });
   }
   const algorithm = signatureAlgorithm(identity.privateKey);
   if (!identity.certificate.checkPrivateKey(identity.privateKey)) {
-    throw new AppError('VALIDATION', 'The private key does not belong to the certificate', { params: { reason: 'trust.errors.key_mismatch' } });
+    throw new AppError('VALIDATION', 'The private key does not belong to the certificate', {
+      params: { reason: 'trust.errors.key_mismatch' },
+    });
   }
 
   const types = parseContentTypes(parts);
@@ -140,7 +182,11 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
 
   // Every .rels part is rewritten compactly (see serialiseRelationships) before digests are taken.
   const packageRels = parts.has('_rels/.rels') ? parseRelationships(parts.get('_rels/.rels')!, '_rels/.rels') : [];
-  const excluded = new Set(packageRels.filter((r) => r.type === OPC.coreRel || r.type === OPC.extendedRel).map((r) => resolveTarget('', r.target)));
+  const excluded = new Set(
+    packageRels
+      .filter((r) => r.type === OPC.coreRel || r.type === OPC.extendedRel)
+      .map((r) => resolveTarget('', r.target)),
+  );
   let n = 1;
   while (packageRels.some((r) => r.id === `rIdSig${n}`)) n++;
   packageRels.push({ id: `rIdSig${n}`, type: OPC.originRel, target: ORIGIN_PART, targetMode: 'Internal' });
@@ -185,16 +231,22 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
     `<SignedInfo><CanonicalizationMethod Algorithm="${DSIG.c14n}"/><SignatureMethod Algorithm="${algorithm.uri}"/>` +
     reference('#idPackageObject', sha256(canonicalOwn(packageObject, dsigNs)), '', DSIG.objectType) +
     reference('#idOfficeObject', sha256(canonicalOwn(officeObject, dsigNs)), '', DSIG.objectType) +
-    reference('#idSignedProperties', sha256(canonicalOwn(signedProperties, `${dsigNs} xmlns:xd="${DSIG.xades}"`)), `<Transform Algorithm="${DSIG.c14n}"/>`, DSIG.signedPropertiesType) +
+    reference(
+      '#idSignedProperties',
+      sha256(canonicalOwn(signedProperties, `${dsigNs} xmlns:xd="${DSIG.xades}"`)),
+      `<Transform Algorithm="${DSIG.c14n}"/>`,
+      DSIG.signedPropertiesType,
+    ) +
     `</SignedInfo>`;
   const signatureValue = algorithm.sign(canonicalOwn(signedInfo, dsigNs));
 
   parts.set(ORIGIN_PART, new Uint8Array(0));
-  const originRels: Relationship[] = [{ id: 'rId1', type: OPC.signatureRel, target: 'sig1.xml', targetMode: 'Internal' }];
+  const originRels: Relationship[] = [
+    { id: 'rId1', type: OPC.signatureRel, target: 'sig1.xml', targetMode: 'Internal' },
+  ];
   parts.set(ORIGIN_RELS_PART, serialiseRelationships(originRels));
   parts.set('_xmlsignatures/sig1.xml', utf8.encode(envelope(signedInfo, signatureValue)));
   parts.set(CONTENT_TYPES_PART, serialiseContentTypes(types));
 
   return zipPackage(parts);
 }
-

@@ -1,10 +1,25 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
-import type { CertificateInfo, ReferenceCheck, SignatureCheck, VerifyReport } from '../../../../shared/contract/signing';
+import type {
+  CertificateInfo,
+  ReferenceCheck,
+  SignatureCheck,
+  VerifyReport,
+} from '../../../../shared/contract/signing';
 import { DEFAULT_LIMITS, safeUnzip, type UnzipLimits } from './safe-unzip';
 import {
-  CONTENT_TYPES_PART, OPC, contentTypeOf, elementsByName, isRelsPart, parseContentTypes, parseRelationships, parseXml, resolveTarget, sourceOfRels,
-  type ContentTypes, type Relationship,
+  CONTENT_TYPES_PART,
+  OPC,
+  contentTypeOf,
+  elementsByName,
+  isRelsPart,
+  parseContentTypes,
+  parseRelationships,
+  parseXml,
+  resolveTarget,
+  sourceOfRels,
+  type ContentTypes,
+  type Relationship,
 } from './package';
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
 import { DSIG, canonicalise } from './xml-c14n';
@@ -56,7 +71,8 @@ function signatureParts(parts: Map<string, Uint8Array>, types: ContentTypes): st
     const originPart = resolveTarget('', origin.target);
     const originRels = parts.get(`${originPart.replace(/[^/]*$/, '')}_rels/${originPart.split('/').pop()}.rels`);
     if (!originRels) continue;
-    for (const r of parseRelationships(originRels, originPart)) if (r.type === OPC.signatureRel) found.add(resolveTarget(originPart, r.target));
+    for (const r of parseRelationships(originRels, originPart))
+      if (r.type === OPC.signatureRel) found.add(resolveTarget(originPart, r.target));
   }
   // A signature part the origin does not point to is still reported (it will fail or be listed).
   for (const part of parts.keys()) if (contentTypeOf(types, part) === OPC.signatureContentType) found.add(part);
@@ -94,7 +110,9 @@ function checkManifest(manifest: Element, parts: Map<string, Uint8Array>, types:
   const references: ReferenceCheck[] = [];
   const coveredParts = new Set<string>();
   const coveredRelationships = new Map<string, Set<string>>();
-  for (const ref of Array.from(manifest.childNodes as unknown as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Reference')) {
+  for (const ref of Array.from(manifest.childNodes as unknown as ArrayLike<Node>).filter(
+    (n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Reference',
+  )) {
     const uri = ref.getAttribute('URI') ?? '';
     const [rawPath, query = ''] = uri.split('?', 2);
     let part: string;
@@ -118,7 +136,11 @@ function checkManifest(manifest: Element, parts: Map<string, Uint8Array>, types:
       continue;
     }
     const transforms = child(ref, DSIG.ns, 'Transforms');
-    const algorithms = transforms ? Array.from(transforms.childNodes as unknown as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1).map((t) => t) : [];
+    const algorithms = transforms
+      ? Array.from(transforms.childNodes as unknown as ArrayLike<Node>)
+          .filter((n): n is Element => n.nodeType === 1)
+          .map((t) => t)
+      : [];
     let input: Uint8Array | string = data;
     let problem: ReferenceCheck['problem'] | null = null;
     for (const transform of algorithms) {
@@ -126,7 +148,9 @@ function checkManifest(manifest: Element, parts: Map<string, Uint8Array>, types:
       if (algorithm === RELATIONSHIP_TRANSFORM && isRelsPart(part)) {
         const sourceIds: string[] = [];
         const sourceTypes: string[] = [];
-        for (const sel of Array.from(transform.childNodes as unknown as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1)) {
+        for (const sel of Array.from(transform.childNodes as unknown as ArrayLike<Node>).filter(
+          (n): n is Element => n.nodeType === 1,
+        )) {
           if (sel.localName === 'RelationshipReference') sourceIds.push(sel.getAttribute('SourceId') ?? '');
           if (sel.localName === 'RelationshipsGroupReference') sourceTypes.push(sel.getAttribute('SourceType') ?? '');
         }
@@ -151,19 +175,39 @@ function checkManifest(manifest: Element, parts: Map<string, Uint8Array>, types:
     if (!problem) {
       const digest = digestOf(child(ref, DSIG.ns, 'DigestMethod'), input);
       if (digest === null) problem = 'unsupported_algorithm';
-      else if (digest !== (child(ref, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '')) problem = 'digest_mismatch';
+      else if (digest !== (child(ref, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, ''))
+        problem = 'digest_mismatch';
     }
     references.push(problem ? { uri, part, ok: false, problem } : { uri, part, ok: true, problem: null });
   }
   return { references, coveredParts, coveredRelationships };
 }
 
-function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8Array>, types: ContentTypes, options: VerifyOptions, allowed: Set<string>): SignatureCheck {
+function checkSignature(
+  part: string,
+  xml: Uint8Array,
+  parts: Map<string, Uint8Array>,
+  types: ContentTypes,
+  options: VerifyOptions,
+  allowed: Set<string>,
+): SignatureCheck {
   const problems: string[] = [];
   const result: SignatureCheck = {
-    part, valid: false, signatureValueOk: false, certificate: null, chain: [], signingTime: null, signatureTime: null,
-    certificateValidAtSigning: false, signingCertificateOk: null, trusted: false, trustedBy: null,
-    references: [], uncoveredParts: [], uncoveredRelationships: [], problems,
+    part,
+    valid: false,
+    signatureValueOk: false,
+    certificate: null,
+    chain: [],
+    signingTime: null,
+    signatureTime: null,
+    certificateValidAtSigning: false,
+    signingCertificateOk: null,
+    trusted: false,
+    trustedBy: null,
+    references: [],
+    uncoveredParts: [],
+    uncoveredRelationships: [],
+    problems,
   };
   let doc: Document;
   try {
@@ -187,7 +231,9 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
   });
   const signer = certificates[0];
   if (!signedInfo || !signer) {
-    problems.push(!signedInfo ? 'The signature has no SignedInfo' : 'The signature carries no readable signer certificate');
+    problems.push(
+      !signedInfo ? 'The signature has no SignedInfo' : 'The signature carries no readable signer certificate',
+    );
     return result;
   }
   result.certificate = certificateInfo(signer);
@@ -196,16 +242,25 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
   // 1. the signature value over SignedInfo
   const c14nMethod = child(signedInfo, DSIG.ns, 'CanonicalizationMethod')?.getAttribute('Algorithm') ?? '';
   const method = SIGNATURE_METHODS[child(signedInfo, DSIG.ns, 'SignatureMethod')?.getAttribute('Algorithm') ?? ''];
-  const value = Buffer.from((child(signature, DSIG.ns, 'SignatureValue')?.textContent ?? '').replace(/\s+/g, ''), 'base64');
+  const value = Buffer.from(
+    (child(signature, DSIG.ns, 'SignatureValue')?.textContent ?? '').replace(/\s+/g, ''),
+    'base64',
+  );
   if (!C14N_METHODS.has(c14nMethod) || !method) {
     problems.push('The signature uses an algorithm Samråd does not check');
   } else {
     try {
-      result.signatureValueOk = crypto.verify(method.hash, Buffer.from(canonicalise(signedInfo), 'utf8'), method.ec ? { key: signer.publicKey, dsaEncoding: 'ieee-p1363' } : signer.publicKey, value);
+      result.signatureValueOk = crypto.verify(
+        method.hash,
+        Buffer.from(canonicalise(signedInfo), 'utf8'),
+        method.ec ? { key: signer.publicKey, dsaEncoding: 'ieee-p1363' } : signer.publicKey,
+        value,
+      );
     } catch {
       result.signatureValueOk = false;
     }
-    if (!result.signatureValueOk) problems.push('The signature value does not match the signed information (signature or certificate changed)');
+    if (!result.signatureValueOk)
+      problems.push('The signature value does not match the signed information (signature or certificate changed)');
   }
 
   // 2. the references of SignedInfo, and the manifest of package parts inside the signed object
@@ -217,7 +272,9 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
   const coveredParts = new Set<string>();
   const coveredRelationships = new Map<string, Set<string>>();
   let manifestSeen = false;
-  for (const ref of Array.from(signedInfo.childNodes as unknown as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Reference')) {
+  for (const ref of Array.from(signedInfo.childNodes as unknown as ArrayLike<Node>).filter(
+    (n): n is Element => n.nodeType === 1 && (n as Element).localName === 'Reference',
+  )) {
     const uri = ref.getAttribute('URI') ?? '';
     const target = uri.startsWith('#') ? elementsWithId.get(uri.slice(1)) : undefined;
     if (!target) {
@@ -225,38 +282,64 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
       continue;
     }
     const transforms = child(ref, DSIG.ns, 'Transforms');
-    const unsupported = transforms && Array.from(transforms.childNodes as unknown as ArrayLike<Node>).some((t) => t.nodeType === 1 && !C14N_METHODS.has((t as Element).getAttribute('Algorithm') ?? ''));
+    const unsupported =
+      transforms &&
+      Array.from(transforms.childNodes as unknown as ArrayLike<Node>).some(
+        (t) => t.nodeType === 1 && !C14N_METHODS.has((t as Element).getAttribute('Algorithm') ?? ''),
+      );
     const digest = unsupported ? null : digestOf(child(ref, DSIG.ns, 'DigestMethod'), canonicalise(target));
-    const ok = digest !== null && digest === (child(ref, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
-    result.references.push({ uri, part: null, ok, problem: ok ? null : digest === null ? 'unsupported_transform' : 'digest_mismatch' });
+    const ok =
+      digest !== null && digest === (child(ref, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
+    result.references.push({
+      uri,
+      part: null,
+      ok,
+      problem: ok ? null : digest === null ? 'unsupported_transform' : 'digest_mismatch',
+    });
     for (const manifest of elementsByName(target, DSIG.ns, 'Manifest')) {
       manifestSeen = true;
       const checked = checkManifest(manifest, parts, types);
       result.references.push(...checked.references);
       for (const p of checked.coveredParts) coveredParts.add(p);
-      for (const [p, ids] of checked.coveredRelationships) coveredRelationships.set(p, new Set([...(coveredRelationships.get(p) ?? []), ...ids]));
+      for (const [p, ids] of checked.coveredRelationships)
+        coveredRelationships.set(p, new Set([...(coveredRelationships.get(p) ?? []), ...ids]));
     }
   }
   if (!manifestSeen) problems.push('The signature does not cover any part of the package');
   for (const r of result.references.filter((x) => !x.ok)) {
-    problems.push(r.part ? `${r.part}: ${r.problem === 'missing_part' ? 'the signed part has been removed' : r.problem === 'content_type_changed' ? 'its content type has changed' : 'changed after signing'}` : `${r.uri}: ${r.problem === 'unresolved' ? 'not found in the signature' : 'the signed properties or signature time changed'}`);
+    problems.push(
+      r.part
+        ? `${r.part}: ${r.problem === 'missing_part' ? 'the signed part has been removed' : r.problem === 'content_type_changed' ? 'its content type has changed' : 'changed after signing'}`
+        : `${r.uri}: ${r.problem === 'unresolved' ? 'not found in the signature' : 'the signed properties or signature time changed'}`,
+    );
   }
 
   // 3. what the signature leaves out
   // an uncovered .rels part is harmless while it holds no relationship that matters
-  const carriesRelationships = (p: string) => parseRelationships(parts.get(p)!, p).some((r) => !PROPERTY_RELATIONSHIPS.has(r.type));
-  result.uncoveredParts = [...parts.keys()].filter((p) => !coveredParts.has(p) && !allowed.has(p) && (!isRelsPart(p) || carriesRelationships(p))).sort();
+  const carriesRelationships = (p: string) =>
+    parseRelationships(parts.get(p)!, p).some((r) => !PROPERTY_RELATIONSHIPS.has(r.type));
+  result.uncoveredParts = [...parts.keys()]
+    .filter((p) => !coveredParts.has(p) && !allowed.has(p) && (!isRelsPart(p) || carriesRelationships(p)))
+    .sort();
   for (const p of result.uncoveredParts) problems.push(`${p}: not covered by the signature (added or left out)`);
   for (const [relsPart, ids] of coveredRelationships) {
     for (const r of parseRelationships(parts.get(relsPart)!, relsPart)) {
-      if (!ids.has(r.id) && !PROPERTY_RELATIONSHIPS.has(r.type)) result.uncoveredRelationships.push(`${relsPart}#${r.id}`);
+      if (!ids.has(r.id) && !PROPERTY_RELATIONSHIPS.has(r.type))
+        result.uncoveredRelationships.push(`${relsPart}#${r.id}`);
     }
   }
-  for (const r of result.uncoveredRelationships) problems.push(`${r}: relationship not covered by the signature (added after signing)`);
+  for (const r of result.uncoveredRelationships)
+    problems.push(`${r}: relationship not covered by the signature (added after signing)`);
   // every .rels part of a signed part must itself be covered, or new relationships could be slipped in
   for (const p of coveredParts) {
     const rels = `${p.replace(/[^/]*$/, '')}_rels/${p.split('/').pop()}.rels`;
-    if (!isRelsPart(p) && parts.has(rels) && !coveredRelationships.has(rels) && !allowed.has(rels) && carriesRelationships(rels)) {
+    if (
+      !isRelsPart(p) &&
+      parts.has(rels) &&
+      !coveredRelationships.has(rels) &&
+      !allowed.has(rels) &&
+      carriesRelationships(rels)
+    ) {
       if (!result.uncoveredParts.includes(rels)) {
         result.uncoveredParts.push(rels);
         problems.push(`${rels}: not covered by the signature (added or left out)`);
@@ -279,8 +362,11 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
   const certDigest = elementsByName(signature, DSIG.xades, 'CertDigest')[0];
   if (certDigest) {
     const expected = digestOf(child(certDigest, DSIG.ns, 'DigestMethod'), signer.raw);
-    result.signingCertificateOk = expected !== null && expected === (child(certDigest, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
-    if (!result.signingCertificateOk) problems.push('The XAdES signing certificate does not match the certificate in the signature');
+    result.signingCertificateOk =
+      expected !== null &&
+      expected === (child(certDigest, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
+    if (!result.signingCertificateOk)
+      problems.push('The XAdES signing certificate does not match the certificate in the signature');
   }
 
   // 5. trust: does the signer chain to a certificate the user trusts?
@@ -293,12 +379,17 @@ function checkSignature(part: string, xml: Uint8Array, parts: Map<string, Uint8A
 }
 
 /** The trusted certificate that anchors `signer`, walking up through `intermediates`; null when none does. */
-export function chainToTrusted(signer: crypto.X509Certificate, intermediates: crypto.X509Certificate[], trusted: crypto.X509Certificate[]): crypto.X509Certificate | null {
+export function chainToTrusted(
+  signer: crypto.X509Certificate,
+  intermediates: crypto.X509Certificate[],
+  trusted: crypto.X509Certificate[],
+): crypto.X509Certificate | null {
   let current = signer;
   for (let depth = 0; depth < 8; depth++) {
     const same = trusted.find((t) => t.fingerprint256 === current.fingerprint256);
     if (same) return same;
-    const issuedBy = (candidates: crypto.X509Certificate[]) => candidates.find((c) => current.checkIssued(c) && current.verify(c.publicKey));
+    const issuedBy = (candidates: crypto.X509Certificate[]) =>
+      candidates.find((c) => current.checkIssued(c) && current.verify(c.publicKey));
     const anchor = issuedBy(trusted);
     if (anchor) return anchor;
     const next = issuedBy(intermediates);
@@ -323,10 +414,15 @@ function verdictOf(signed: boolean, valid: boolean, signatures: SignatureCheck[]
 export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): VerifyReport {
   const parts = safeUnzip(bytes, options.limits ?? DEFAULT_LIMITS);
   const types = parseContentTypes(parts);
-  if (!parts.has('_rels/.rels')) throw new AppError('VALIDATION', 'The package has no relationships: not a Word document', { params: { reason: 'trust.errors.not_docx' } });
+  if (!parts.has('_rels/.rels'))
+    throw new AppError('VALIDATION', 'The package has no relationships: not a Word document', {
+      params: { reason: 'trust.errors.not_docx' },
+    });
   const signatureFiles = signatureParts(parts, types);
   const allowed = allowedUncovered(parts, new Set(signatureFiles));
-  const signatures = signatureFiles.filter((p) => parts.has(p)).map((p) => checkSignature(p, parts.get(p)!, parts, types, options, allowed));
+  const signatures = signatureFiles
+    .filter((p) => parts.has(p))
+    .map((p) => checkSignature(p, parts.get(p)!, parts, types, options, allowed));
   const signed = signatures.length > 0;
   const valid = signed && signatures.every((s) => s.valid);
   return { verdict: verdictOf(signed, valid, signatures), signed, valid, parts: [...parts.keys()].sort(), signatures };

@@ -21,7 +21,11 @@ const c14n = new C14nCanonicalization();
  */
 export function canonicalise(element: Element): string {
   const inScope = new Map<string, string>();
-  for (let node = element.parentNode as Element | null; node && node.nodeType === 1; node = node.parentNode as Element | null) {
+  for (
+    let node = element.parentNode as Element | null;
+    node && node.nodeType === 1;
+    node = node.parentNode as Element | null
+  ) {
     for (const attr of Array.from(node.attributes)) {
       const prefix = attr.name === 'xmlns' ? '' : attr.name.startsWith('xmlns:') ? attr.name.slice(6) : null;
       if (prefix !== null && !inScope.has(prefix)) inScope.set(prefix, attr.value);
@@ -30,6 +34,8 @@ export function canonicalise(element: Element): string {
   // xml-crypto renders an unprefixed element's own namespace itself; passing the default
   // again would duplicate it. A prefixed apex needs the inherited default passed explicitly.
   if (!element.prefix) inScope.delete('');
-  const ancestorNamespaces = [...inScope].filter(([, uri]) => uri !== '').map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
+  const ancestorNamespaces = [...inScope]
+    .filter(([, uri]) => uri !== '')
+    .map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
   return c14n.process(element as never, { ancestorNamespaces });
 }

@@ -24,7 +24,12 @@ function ratio(output: string, label: string): { ok: number; all: number } | nul
  * xmlsec1 exits 0 even when manifest references fail, so the "References (ok/all)" lines
  * decide, not the exit code.
  */
-export function xmlsecVerify(docx: Uint8Array, trustedPem: string, at: Date, signaturePart = '_xmlsignatures/sig1.xml'): XmlsecResult {
+export function xmlsecVerify(
+  docx: Uint8Array,
+  trustedPem: string,
+  at: Date,
+  signaturePart = '_xmlsignatures/sig1.xml',
+): XmlsecResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-xmlsec-'));
   try {
     const parts = unzipSync(docx);
@@ -41,12 +46,24 @@ export function xmlsecVerify(docx: Uint8Array, trustedPem: string, at: Date, sig
       maps.push(`--url-map:${uri}`, path.join(dir, 'pkg', decodeURIComponent(uri.split('?')[0])));
     }
     const time = at.toISOString().slice(0, 19).replace('T', ' ');
-    const run = spawnSync('xmlsec1', [
-      '--verify', '--trusted-pem', path.join(dir, 'trusted.pem'), '--verification-time', time,
-      '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Object',
-      '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
-      '--print-debug', ...maps, path.join(dir, 'pkg', signaturePart),
-    ], { encoding: 'utf8' });
+    const run = spawnSync(
+      'xmlsec1',
+      [
+        '--verify',
+        '--trusted-pem',
+        path.join(dir, 'trusted.pem'),
+        '--verification-time',
+        time,
+        '--id-attr:Id',
+        'http://www.w3.org/2000/09/xmldsig#:Object',
+        '--id-attr:Id',
+        'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+        '--print-debug',
+        ...maps,
+        path.join(dir, 'pkg', signaturePart),
+      ],
+      { encoding: 'utf8' },
+    );
     const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
     const signedInfo = ratio(output, 'SignedInfo');
     const manifests = ratio(output, 'Manifests');

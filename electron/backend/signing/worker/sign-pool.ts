@@ -50,10 +50,18 @@ function ensureWorker(): Worker | null {
       if (pending.size === 0) started.unref();
       if (!p) return;
       if (reply.ok) p.resolve(reply.bytes);
-      else p.reject(new AppError(reply.error.code, reply.error.message, { fields: reply.error.fields, params: reply.error.params }));
+      else
+        p.reject(
+          new AppError(reply.error.code, reply.error.message, {
+            fields: reply.error.fields,
+            params: reply.error.params,
+          }),
+        );
     });
     started.on('error', (error) => {
-      console.warn(`[samrad] the signing worker failed (${error.message}); signing continues in the backend's own thread`);
+      console.warn(
+        `[samrad] the signing worker failed (${error.message}); signing continues in the backend's own thread`,
+      );
       broken = true;
       worker = null;
       failAll(`The signing worker failed: ${error.message}`);
@@ -64,7 +72,9 @@ function ensureWorker(): Worker | null {
     });
     worker = started;
   } catch (error) {
-    console.warn(`[samrad] no signing worker here (${error instanceof Error ? error.message : String(error)}); signing in the backend's own thread`);
+    console.warn(
+      `[samrad] no signing worker here (${error instanceof Error ? error.message : String(error)}); signing in the backend's own thread`,
+    );
     broken = true;
   }
   return worker;

@@ -19,9 +19,14 @@ parentPort?.on('message', (job: ToSignWorker) => {
     };
     reply = { id: job.id, ok: true, bytes: signPackage(job.bytes, identity, new Date(job.time)) };
   } catch (error) {
-    reply = error instanceof AppError
-      ? { id: job.id, ok: false, error: error.toBody() }
-      : { id: job.id, ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) } };
+    reply =
+      error instanceof AppError
+        ? { id: job.id, ok: false, error: error.toBody() }
+        : {
+            id: job.id,
+            ok: false,
+            error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) },
+          };
   }
   parentPort!.postMessage(reply);
 });

@@ -18,7 +18,16 @@ interface Draft {
 }
 
 function draftOf(item: AgendaItem | null): Draft {
-  if (!item) return { kind: 'decision', title: '', description: '', presenter: '', plannedMinutes: 15, priorityId: null, dnr: '' };
+  if (!item)
+    return {
+      kind: 'decision',
+      title: '',
+      description: '',
+      presenter: '',
+      plannedMinutes: 15,
+      priorityId: null,
+      dnr: '',
+    };
   return {
     kind: item.kind,
     title: item.title,
@@ -31,7 +40,17 @@ function draftOf(item: AgendaItem | null): Draft {
 }
 
 /** Adds an agenda item or changes one. */
-export function AgendaItemForm({ meetingId, meetingDate, item, onClose }: { meetingId: number; meetingDate: string; item: AgendaItem | null; onClose(): void }) {
+export function AgendaItemForm({
+  meetingId,
+  meetingDate,
+  item,
+  onClose,
+}: {
+  meetingId: number;
+  meetingDate: string;
+  item: AgendaItem | null;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -49,15 +68,35 @@ export function AgendaItemForm({ meetingId, meetingDate, item, onClose }: { meet
       priorityId: value.priorityId ? Number(value.priorityId) : null,
       dnr: value.dnr,
     };
-    const saved = item ? await run('agenda.update', { id: item.id, fields }) : await run('agenda.add', { meetingId, fields });
+    const saved = item
+      ? await run('agenda.update', { id: item.id, fields })
+      : await run('agenda.add', { meetingId, fields });
     if (saved) onClose();
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={item ? t('meetings.agenda.editTitle') : t('meetings.agenda.newTitle')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <AppModal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={item ? t('meetings.agenda.editTitle') : t('meetings.agenda.newTitle')}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <TextInput label={t('meetings.agenda.fields.title')} value={value.title} onChange={(e) => set({ title: e.currentTarget.value })} error={errors.title} required data-autofocus />
+          <TextInput
+            label={t('meetings.agenda.fields.title')}
+            value={value.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            error={errors.title}
+            required
+            data-autofocus
+          />
           <SimpleGrid cols={2}>
             <Select
               label={t('meetings.agenda.fields.kind')}
@@ -79,10 +118,27 @@ export function AgendaItemForm({ meetingId, meetingDate, item, onClose }: { meet
               allowDecimal={false}
             />
           </SimpleGrid>
-          <Textarea label={t('meetings.agenda.fields.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} autosize minRows={2} />
+          <Textarea
+            label={t('meetings.agenda.fields.description')}
+            value={value.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            error={errors.description}
+            autosize
+            minRows={2}
+          />
           <SimpleGrid cols={2}>
-            <TextInput label={t('meetings.agenda.fields.presenter')} value={value.presenter} onChange={(e) => set({ presenter: e.currentTarget.value })} error={errors.presenter} />
-            <TextInput label={t('meetings.agenda.fields.dnr')} value={value.dnr} onChange={(e) => set({ dnr: e.currentTarget.value })} error={errors.dnr} />
+            <TextInput
+              label={t('meetings.agenda.fields.presenter')}
+              value={value.presenter}
+              onChange={(e) => set({ presenter: e.currentTarget.value })}
+              error={errors.presenter}
+            />
+            <TextInput
+              label={t('meetings.agenda.fields.dnr')}
+              value={value.dnr}
+              onChange={(e) => set({ dnr: e.currentTarget.value })}
+              error={errors.dnr}
+            />
           </SimpleGrid>
           <Select
             label={t('meetings.agenda.fields.priority')}
@@ -96,8 +152,12 @@ export function AgendaItemForm({ meetingId, meetingDate, item, onClose }: { meet
             searchable
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

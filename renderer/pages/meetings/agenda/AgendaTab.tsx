@@ -11,7 +11,12 @@ import { AgendaItemForm } from './AgendaItemForm';
 import { Suggestions } from './Suggestions';
 import { InlineErrors } from '../InlineErrors';
 
-const KIND_COLORS: Record<AgendaItem['kind'], string> = { standing: 'gray', decision: 'blue', information: 'teal', discussion: 'grape' };
+const KIND_COLORS: Record<AgendaItem['kind'], string> = {
+  standing: 'gray',
+  decision: 'blue',
+  information: 'teal',
+  discussion: 'grape',
+};
 
 /**
  * The dagordning: ordered items with running clock times, reordered by mouse or keyboard.
@@ -28,7 +33,11 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const getLabel = useCallback((item: AgendaItem) => item.title, []);
 
   const list = items.data ?? [];
-  const overrun = planOverrun(meeting.startTime, meeting.endTime, list.map((i) => i.plannedMinutes));
+  const overrun = planOverrun(
+    meeting.startTime,
+    meeting.endTime,
+    list.map((i) => i.plannedMinutes),
+  );
 
   return (
     <Stack>
@@ -38,7 +47,9 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
         </Text>
         {!readOnly && (
           <Group>
-            <Button variant="light" onClick={() => void run('agenda.applyTemplate', { meetingId: meeting.id })}>{t('meetings.agenda.applyTemplate')}</Button>
+            <Button variant="light" onClick={() => void run('agenda.applyTemplate', { meetingId: meeting.id })}>
+              {t('meetings.agenda.applyTemplate')}
+            </Button>
             <Button onClick={() => setEditing('new')}>{t('meetings.agenda.add')}</Button>
           </Group>
         )}
@@ -48,7 +59,9 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           {t('meetings.agenda.overrun', { count: overrun.overrunMinutes })}
         </Alert>
       )}
-      {meeting.protocolStatus !== null && !readOnly && <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>}
+      {meeting.protocolStatus !== null && !readOnly && (
+        <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>
+      )}
 
       {!readOnly && <Suggestions meetingId={meeting.id} />}
 
@@ -65,7 +78,10 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           disabled={readOnly}
           onReorder={(next) => void run('agenda.reorder', { meetingId: meeting.id, itemIds: next.map((i) => i.id) })}
           renderItem={(item, index, ordered) => {
-            const slot = timePlan(meeting.startTime, ordered.map((i) => i.plannedMinutes))?.[index];
+            const slot = timePlan(
+              meeting.startTime,
+              ordered.map((i) => i.plannedMinutes),
+            )?.[index];
             return (
               <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="agenda-item">
                 <Stack gap={2} style={{ minWidth: 0 }}>
@@ -73,8 +89,12 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                     <Text fw={600} size="sm" ff="monospace" data-testid="agenda-clock">
                       {slot ? `${slot.start}–${slot.end}` : ''}
                     </Text>
-                    <Text fw={600}>{index + 1}. {item.title}</Text>
-                    <Badge size="sm" variant="light" color={KIND_COLORS[item.kind]}>{t(`meetings.kinds.${item.kind}`)}</Badge>
+                    <Text fw={600}>
+                      {index + 1}. {item.title}
+                    </Text>
+                    <Badge size="sm" variant="light" color={KIND_COLORS[item.kind]}>
+                      {t(`meetings.kinds.${item.kind}`)}
+                    </Badge>
                   </Group>
                   <Text size="sm" c="dimmed">
                     {[
@@ -86,14 +106,29 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>
-                  {item.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{item.description}</Text>}
+                  {item.description && (
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {item.description}
+                    </Text>
+                  )}
                 </Stack>
                 {!readOnly && (
                   <Group gap={4} wrap="nowrap">
-                    <Button size="xs" variant="light" aria-label={t('meetings.agenda.editNamed', { title: item.title })} onClick={() => setEditing(item)}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('meetings.agenda.editNamed', { title: item.title })}
+                      onClick={() => setEditing(item)}
+                    >
                       {t('actions.edit')}
                     </Button>
-                    <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.agenda.removeNamed', { title: item.title })} onClick={() => setRemoving(item)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('meetings.agenda.removeNamed', { title: item.title })}
+                      onClick={() => setRemoving(item)}
+                    >
                       {t('actions.delete')}
                     </Button>
                   </Group>
@@ -104,7 +139,14 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
         />
       )}
 
-      {editing && <AgendaItemForm meetingId={meeting.id} meetingDate={meeting.date} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <AgendaItemForm
+          meetingId={meeting.id}
+          meetingDate={meeting.date}
+          item={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <ConfirmDialog
         opened={removing !== null}
         title={t('meetings.agenda.removeTitle')}

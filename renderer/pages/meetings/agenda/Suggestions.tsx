@@ -29,10 +29,18 @@ export function Suggestions({ meetingId }: { meetingId: number }) {
     <Card withBorder component="section" aria-labelledby="agenda-suggestions-title">
       <Stack gap="xs">
         <Title order={3} size="h5" id="agenda-suggestions-title">
-          {data.previousMeeting ? t('meetings.suggestions.titleFrom', { date: data.previousMeeting.date }) : t('meetings.suggestions.title')}
+          {data.previousMeeting
+            ? t('meetings.suggestions.titleFrom', { date: data.previousMeeting.date })
+            : t('meetings.suggestions.title')}
         </Title>
-        <Text size="sm" c="dimmed">{t('meetings.suggestions.help')}</Text>
-        {data.unfinished.length > 0 && <Text size="sm" fw={600}>{t('meetings.suggestions.unfinished')}</Text>}
+        <Text size="sm" c="dimmed">
+          {t('meetings.suggestions.help')}
+        </Text>
+        {data.unfinished.length > 0 && (
+          <Text size="sm" fw={600}>
+            {t('meetings.suggestions.unfinished')}
+          </Text>
+        )}
         {data.unfinished.map((p) => (
           <Checkbox
             key={`p${p.id}`}
@@ -41,16 +49,31 @@ export function Suggestions({ meetingId }: { meetingId: number }) {
             onChange={(e) => setParagraphIds((l) => toggle(l, p.id, e.currentTarget.checked))}
           />
         ))}
-        {data.openActions.length > 0 && <Text size="sm" fw={600}>{t('meetings.suggestions.openActions')}</Text>}
+        {data.openActions.length > 0 && (
+          <Text size="sm" fw={600}>
+            {t('meetings.suggestions.openActions')}
+          </Text>
+        )}
         {data.openActions.map((a) => (
           <Checkbox
             key={`a${a.id}`}
-            label={t('meetings.suggestions.actionLabel', { description: a.description, owner: a.ownerName, number: a.paragraphNumber, due: a.dueDate ?? '–' })}
+            label={t('meetings.suggestions.actionLabel', {
+              description: a.description,
+              owner: a.ownerName,
+              number: a.paragraphNumber,
+              due: a.dueDate ?? '–',
+            })}
             checked={actionIds.includes(a.id)}
             onChange={(e) => setActionIds((l) => toggle(l, a.id, e.currentTarget.checked))}
           />
         ))}
-        <Button w="fit-content" size="sm" loading={busy} disabled={paragraphIds.length + actionIds.length === 0} onClick={() => void add()}>
+        <Button
+          w="fit-content"
+          size="sm"
+          loading={busy}
+          disabled={paragraphIds.length + actionIds.length === 0}
+          onClick={() => void add()}
+        >
           {t('meetings.suggestions.add')}
         </Button>
       </Stack>

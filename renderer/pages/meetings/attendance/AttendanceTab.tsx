@@ -10,16 +10,28 @@ import { ATTENDANCE_ROLES, type Attendee, type Meeting } from '../../../../share
 import { usePeopleOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 
-type AttendeeFields = { role: Attendee['role']; status: Attendee['status']; substituteForId: number | null; participatesIn: string | null };
+type AttendeeFields = {
+  role: Attendee['role'];
+  status: Attendee['status'];
+  substituteForId: number | null;
+  participatesIn: string | null;
+};
 
-const fieldsOf = (a: Attendee): AttendeeFields => ({ role: a.role, status: a.status, substituteForId: a.substituteFor?.id ?? null, participatesIn: a.participatesIn });
+const fieldsOf = (a: Attendee): AttendeeFields => ({
+  role: a.role,
+  status: a.status,
+  substituteForId: a.substituteFor?.id ?? null,
+  participatesIn: a.participatesIn,
+});
 
 /** Adds someone who is not pre-filled: an övrig deltagare (with the §§ they attend) or a member added late. */
 function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number> }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
-  const people = usePeopleOptions(meeting.bodyId, meeting.date).map((g) => ({ ...g, items: g.items.filter((i) => !listed.has(Number(i.value))) })).filter((g) => g.items.length > 0);
+  const people = usePeopleOptions(meeting.bodyId, meeting.date)
+    .map((g) => ({ ...g, items: g.items.filter((i) => !listed.has(Number(i.value))) }))
+    .filter((g) => g.items.length > 0);
   const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>('ovrig');
   const [participatesIn, setParticipatesIn] = useState('');
@@ -38,13 +50,46 @@ function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number
 
   return (
     <Card withBorder component="section" aria-labelledby="add-attendee-title">
-      <Title order={3} size="h5" id="add-attendee-title" mb="xs">{t('meetings.attendance.addTitle')}</Title>
-      <form onSubmit={(e) => { e.preventDefault(); void add(); }} noValidate>
+      <Title order={3} size="h5" id="add-attendee-title" mb="xs">
+        {t('meetings.attendance.addTitle')}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+        noValidate
+      >
         <Group align="flex-end">
-          <Select label={t('meetings.attendance.person')} data={people} value={personId} onChange={setPersonId} error={errors.personId} searchable w={280} />
-          <Select label={t('meetings.attendance.role')} data={ATTENDANCE_ROLES.map((r) => ({ value: r, label: t(`meetings.roles.${r}`) }))} value={role} onChange={setRole} error={errors.role} allowDeselect={false} w={200} />
-          <TextInput label={t('meetings.attendance.participatesIn')} placeholder={t('meetings.attendance.participatesInPlaceholder')} value={participatesIn} onChange={(e) => setParticipatesIn(e.currentTarget.value)} error={errors.participatesIn} w={180} />
-          <Button type="submit" loading={busy}>{t('actions.add')}</Button>
+          <Select
+            label={t('meetings.attendance.person')}
+            data={people}
+            value={personId}
+            onChange={setPersonId}
+            error={errors.personId}
+            searchable
+            w={280}
+          />
+          <Select
+            label={t('meetings.attendance.role')}
+            data={ATTENDANCE_ROLES.map((r) => ({ value: r, label: t(`meetings.roles.${r}`) }))}
+            value={role}
+            onChange={setRole}
+            error={errors.role}
+            allowDeselect={false}
+            w={200}
+          />
+          <TextInput
+            label={t('meetings.attendance.participatesIn')}
+            placeholder={t('meetings.attendance.participatesInPlaceholder')}
+            value={participatesIn}
+            onChange={(e) => setParticipatesIn(e.currentTarget.value)}
+            error={errors.participatesIn}
+            w={180}
+          />
+          <Button type="submit" loading={busy}>
+            {t('actions.add')}
+          </Button>
         </Group>
       </form>
     </Card>
@@ -62,7 +107,8 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   const [removing, setRemoving] = useState<Attendee | null>(null);
   const readOnly = meeting.protocolStatus === 'attested' || meeting.status === 'cancelled';
   const attendees = list.data ?? [];
-  const update = (a: Attendee, patch: Partial<AttendeeFields>) => run('attendance.update', { id: a.id, fields: { ...fieldsOf(a), ...patch } });
+  const update = (a: Attendee, patch: Partial<AttendeeFields>) =>
+    run('attendance.update', { id: a.id, fields: { ...fieldsOf(a), ...patch } });
 
   const members = attendees.filter((a) => a.role !== 'ovrig');
   const presentCount = attendees.filter((a) => a.status === 'present').length;
@@ -70,11 +116,23 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">{t('meetings.attendance.summary', { present: presentCount, total: attendees.length, deciding: attendees.filter((a) => a.decisionMaker).length })}</Text>
-        {!readOnly && <Button variant="light" onClick={() => void run('attendance.prefill', { meetingId: meeting.id })}>{t('meetings.attendance.prefill')}</Button>}
+        <Text size="sm" c="dimmed">
+          {t('meetings.attendance.summary', {
+            present: presentCount,
+            total: attendees.length,
+            deciding: attendees.filter((a) => a.decisionMaker).length,
+          })}
+        </Text>
+        {!readOnly && (
+          <Button variant="light" onClick={() => void run('attendance.prefill', { meetingId: meeting.id })}>
+            {t('meetings.attendance.prefill')}
+          </Button>
+        )}
       </Group>
       <InlineErrors errors={fieldErrors} />
-      {list.data && attendees.length === 0 && <EmptyState title={t('meetings.attendance.emptyTitle')}>{t('meetings.attendance.empty')}</EmptyState>}
+      {list.data && attendees.length === 0 && (
+        <EmptyState title={t('meetings.attendance.emptyTitle')}>{t('meetings.attendance.empty')}</EmptyState>
+      )}
       {attendees.length > 0 && (
         <Table aria-label={t('meetings.attendance.tableLabel')} verticalSpacing="xs">
           <Table.Thead>
@@ -91,20 +149,32 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
             {attendees.map((a) => (
               <Table.Tr key={a.id} data-testid="attendee-row">
                 <Table.Td>
-                  <Text size="sm" fw={500}>{a.personName}</Text>
-                  <Text size="xs" c="dimmed">{[a.personTitle, a.organisationName].filter(Boolean).join(', ')}</Text>
+                  <Text size="sm" fw={500}>
+                    {a.personName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[a.personTitle, a.organisationName].filter(Boolean).join(', ')}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     <Text size="sm">{t(`meetings.roles.${a.role}`)}</Text>
-                    {a.decisionMaker && <Badge size="xs" variant="light">{t('meetings.attendance.decisionMaker')}</Badge>}
+                    {a.decisionMaker && (
+                      <Badge size="xs" variant="light">
+                        {t('meetings.attendance.decisionMaker')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
                   <Switch
                     checked={a.status === 'present'}
                     disabled={readOnly}
-                    label={a.status === 'present' ? t('meetings.attendance.statuses.present') : t('meetings.attendance.statuses.absent')}
+                    label={
+                      a.status === 'present'
+                        ? t('meetings.attendance.statuses.present')
+                        : t('meetings.attendance.statuses.absent')
+                    }
                     aria-label={t('meetings.attendance.presentNamed', { name: a.personName })}
                     onChange={(e) => void update(a, { status: e.currentTarget.checked ? 'present' : 'absent' })}
                   />
@@ -113,7 +183,15 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
                   <Select
                     aria-label={t('meetings.attendance.substituteForNamed', { name: a.personName })}
                     placeholder={t('meetings.attendance.nobody')}
-                    data={members.filter((m) => m.personId !== a.personId).map((m) => ({ value: String(m.personId), label: m.status === 'absent' ? `${m.personName} (${t('meetings.attendance.statuses.absent').toLowerCase()})` : m.personName }))}
+                    data={members
+                      .filter((m) => m.personId !== a.personId)
+                      .map((m) => ({
+                        value: String(m.personId),
+                        label:
+                          m.status === 'absent'
+                            ? `${m.personName} (${t('meetings.attendance.statuses.absent').toLowerCase()})`
+                            : m.personName,
+                      }))}
                     value={a.substituteFor ? String(a.substituteFor.id) : null}
                     onChange={(v) => void update(a, { substituteForId: v ? Number(v) : null })}
                     disabled={readOnly || a.status === 'absent'}
@@ -122,19 +200,33 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
                     w={220}
                   />
                   {a.substituteFor && (
-                    <Text size="xs" c="dimmed" mt={2}>{t('meetings.attendance.replaces', { name: a.personName, other: a.substituteFor.name })}</Text>
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {t('meetings.attendance.replaces', { name: a.personName, other: a.substituteFor.name })}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
                   {a.role === 'ovrig' || a.participatesIn ? (
-                    <ParticipatesIn attendee={a} readOnly={readOnly} onSave={async (participatesIn) => (await update(a, { participatesIn })) !== undefined} />
+                    <ParticipatesIn
+                      attendee={a}
+                      readOnly={readOnly}
+                      onSave={async (participatesIn) => (await update(a, { participatesIn })) !== undefined}
+                    />
                   ) : (
-                    <Text size="sm" c="dimmed">{t('meetings.attendance.allParagraphs')}</Text>
+                    <Text size="sm" c="dimmed">
+                      {t('meetings.attendance.allParagraphs')}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
                   {!readOnly && (
-                    <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.attendance.removeNamed', { name: a.personName })} onClick={() => setRemoving(a)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('meetings.attendance.removeNamed', { name: a.personName })}
+                      onClick={() => setRemoving(a)}
+                    >
                       {t('actions.delete')}
                     </Button>
                   )}
@@ -161,7 +253,15 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   );
 }
 
-function ParticipatesIn({ attendee, readOnly, onSave }: { attendee: Attendee; readOnly: boolean; onSave(value: string): Promise<boolean> }) {
+function ParticipatesIn({
+  attendee,
+  readOnly,
+  onSave,
+}: {
+  attendee: Attendee;
+  readOnly: boolean;
+  onSave(value: string): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   return (
     <AutosaveTextarea

@@ -18,17 +18,34 @@ interface Draft {
 
 const blank: Draft = { description: '', owner: null, dueDate: '' };
 
-function ActionForm({ paragraph, action, onDone }: { paragraph: Paragraph; action: ActionItem | null; onDone(): void }) {
+function ActionForm({
+  paragraph,
+  action,
+  onDone,
+}: {
+  paragraph: Paragraph;
+  action: ActionItem | null;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
   const owners = useOwnerOptions();
-  const [value, setValue] = useState<Draft>(() => (action ? { description: action.description, owner: optionOfOwner(action), dueDate: action.dueDate ?? '' } : blank));
+  const [value, setValue] = useState<Draft>(() =>
+    action ? { description: action.description, owner: optionOfOwner(action), dueDate: action.dueDate ?? '' } : blank,
+  );
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
-    const fields = { description: value.description, ...ownerFromOption(value.owner), dueDate: value.dueDate, priorityId: action ? action.priorityId : paragraph.priorityId };
-    const saved = action ? await run('actions.update', { id: action.id, fields }) : await run('actions.add', { paragraphId: paragraph.id, fields });
+    const fields = {
+      description: value.description,
+      ...ownerFromOption(value.owner),
+      dueDate: value.dueDate,
+      priorityId: action ? action.priorityId : paragraph.priorityId,
+    };
+    const saved = action
+      ? await run('actions.update', { id: action.id, fields })
+      : await run('actions.add', { paragraphId: paragraph.id, fields });
     if (saved) {
       setValue(blank);
       onDone();
@@ -36,16 +53,49 @@ function ActionForm({ paragraph, action, onDone }: { paragraph: Paragraph; actio
   };
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate aria-label={action ? t('meetings.actions.editTitle') : t('meetings.actions.addFor', { number: paragraph.number })}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      noValidate
+      aria-label={action ? t('meetings.actions.editTitle') : t('meetings.actions.addFor', { number: paragraph.number })}
+    >
       <Group align="flex-start" wrap="wrap">
-        <TextInput style={{ flex: 2, minWidth: 220 }} label={t('meetings.actions.description')} value={value.description} onChange={(e) => set({ description: e.currentTarget.value })} error={errors.description} required />
-        <Select style={{ flex: 1, minWidth: 200 }} label={t('meetings.actions.owner')} data={owners} value={value.owner} onChange={(owner) => set({ owner })} error={errors.ownerPersonId ?? errors.ownerOrganisationId} searchable required />
-        <DateField style={{ width: 150 }} label={t('meetings.actions.dueDate')} value={value.dueDate} onChange={(dueDate) => set({ dueDate })} error={errors.dueDate} />
+        <TextInput
+          style={{ flex: 2, minWidth: 220 }}
+          label={t('meetings.actions.description')}
+          value={value.description}
+          onChange={(e) => set({ description: e.currentTarget.value })}
+          error={errors.description}
+          required
+        />
+        <Select
+          style={{ flex: 1, minWidth: 200 }}
+          label={t('meetings.actions.owner')}
+          data={owners}
+          value={value.owner}
+          onChange={(owner) => set({ owner })}
+          error={errors.ownerPersonId ?? errors.ownerOrganisationId}
+          searchable
+          required
+        />
+        <DateField
+          style={{ width: 150 }}
+          label={t('meetings.actions.dueDate')}
+          value={value.dueDate}
+          onChange={(dueDate) => set({ dueDate })}
+          error={errors.dueDate}
+        />
         <Group mt={25} gap="xs">
           <Button type="submit" loading={busy} variant={action ? 'filled' : 'light'}>
             {action ? t('actions.save') : t('meetings.actions.add')}
           </Button>
-          {action && <Button variant="default" onClick={onDone}>{t('actions.cancel')}</Button>}
+          {action && (
+            <Button variant="default" onClick={onDone}>
+              {t('actions.cancel')}
+            </Button>
+          )}
         </Group>
       </Group>
     </form>
@@ -64,9 +114,15 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
 
   return (
     <Stack gap="xs">
-      <Text fw={600} size="sm">{t('meetings.actions.title')}</Text>
+      <Text fw={600} size="sm">
+        {t('meetings.actions.title')}
+      </Text>
       <InlineErrors errors={fieldErrors} />
-      {paragraph.actions.length === 0 && <Text size="sm" c="dimmed">{t('meetings.actions.noneOnParagraph')}</Text>}
+      {paragraph.actions.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.actions.noneOnParagraph')}
+        </Text>
+      )}
       {paragraph.actions.length > 0 && (
         <Table aria-label={t('meetings.actions.tableFor', { number: paragraph.number })}>
           <Table.Thead>
@@ -93,7 +149,11 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
                   <Table.Td>
                     <Group gap={4}>
                       {a.dueDate ?? '–'}
-                      {a.overdue && <Badge color="red" size="xs">{t('meetings.actions.overdue')}</Badge>}
+                      {a.overdue && (
+                        <Badge color="red" size="xs">
+                          {t('meetings.actions.overdue')}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>
@@ -101,14 +161,35 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
                       label={t('meetings.actions.done')}
                       aria-label={t('meetings.actions.doneNamed', { description: a.description })}
                       checked={a.status === 'done'}
-                      onChange={(e) => void run('actions.setStatus', { id: a.id, status: e.currentTarget.checked ? 'done' : 'open', doneOn: e.currentTarget.checked ? todayIso() : null })}
+                      onChange={(e) =>
+                        void run('actions.setStatus', {
+                          id: a.id,
+                          status: e.currentTarget.checked ? 'done' : 'open',
+                          doneOn: e.currentTarget.checked ? todayIso() : null,
+                        })
+                      }
                     />
                   </Table.Td>
                   <Table.Td>
                     {!a.locked && (
                       <Group gap={4} wrap="nowrap">
-                        <Button size="xs" variant="light" aria-label={t('meetings.actions.editNamed', { description: a.description })} onClick={() => setEditing(a.id)}>{t('actions.edit')}</Button>
-                        <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.actions.removeNamed', { description: a.description })} onClick={() => setRemoving(a)}>{t('actions.delete')}</Button>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={t('meetings.actions.editNamed', { description: a.description })}
+                          onClick={() => setEditing(a.id)}
+                        >
+                          {t('actions.edit')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('meetings.actions.removeNamed', { description: a.description })}
+                          onClick={() => setRemoving(a)}
+                        >
+                          {t('actions.delete')}
+                        </Button>
                       </Group>
                     )}
                   </Table.Td>

@@ -17,7 +17,13 @@ export interface Attester {
  * One attestation (justering): who, on which date, where. For the whole protocol, or — with
  * `paragraphId` — omedelbar justering of a single §.
  */
-export function AttestDialog({ meetingId, paragraph, attesters, defaultPlace, onClose }: {
+export function AttestDialog({
+  meetingId,
+  paragraph,
+  attesters,
+  defaultPlace,
+  onClose,
+}: {
   meetingId: number;
   paragraph?: { id: number; number: number; title: string };
   attesters: Attester[];
@@ -27,7 +33,9 @@ export function AttestDialog({ meetingId, paragraph, attesters, defaultPlace, on
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
-  const [personId, setPersonId] = useState<string | null>(attesters.length === 1 ? String(attesters[0].personId) : null);
+  const [personId, setPersonId] = useState<string | null>(
+    attesters.length === 1 ? String(attesters[0].personId) : null,
+  );
   const [date, setDate] = useState(todayIso());
   const [place, setPlace] = useState(defaultPlace ?? '');
 
@@ -40,13 +48,34 @@ export function AttestDialog({ meetingId, paragraph, attesters, defaultPlace, on
   };
 
   return (
-    <AppModal opened onClose={onClose} title={paragraph ? t('meetings.justering.immediateTitle', { number: paragraph.number }) : t('meetings.justering.attestTitle')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={
+        paragraph
+          ? t('meetings.justering.immediateTitle', { number: paragraph.number })
+          : t('meetings.justering.attestTitle')
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <Text size="sm">{paragraph ? t('meetings.justering.immediateHelp', { number: paragraph.number, title: paragraph.title }) : t('meetings.justering.attestHelp')}</Text>
+          <Text size="sm">
+            {paragraph
+              ? t('meetings.justering.immediateHelp', { number: paragraph.number, title: paragraph.title })
+              : t('meetings.justering.attestHelp')}
+          </Text>
           <Select
             label={t('meetings.justering.who')}
-            data={attesters.map((a) => ({ value: String(a.personId), label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})` }))}
+            data={attesters.map((a) => ({
+              value: String(a.personId),
+              label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})`,
+            }))}
             value={personId}
             onChange={setPersonId}
             error={errors.personId}
@@ -54,11 +83,26 @@ export function AttestDialog({ meetingId, paragraph, attesters, defaultPlace, on
             required
             data-autofocus
           />
-          <DateField label={t('meetings.justering.date')} value={date} onChange={setDate} error={errors.date} required />
-          <TextInput label={t('meetings.justering.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.place} />
+          <DateField
+            label={t('meetings.justering.date')}
+            value={date}
+            onChange={setDate}
+            error={errors.date}
+            required
+          />
+          <TextInput
+            label={t('meetings.justering.place')}
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+            error={errors.place}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('meetings.justering.attest')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('meetings.justering.attest')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -1,5 +1,18 @@
 import { useRef, useState } from 'react';
-import { Badge, Button, Card, Checkbox, Divider, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Divider,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
@@ -42,14 +55,29 @@ function useParagraphSaver(paragraph: Paragraph) {
 
   const save = <K extends keyof Fields>(name: K, value: Fields[K]): Promise<boolean> => {
     latest.current.fields = { ...latest.current.fields, [name]: value };
-    const result = queue.current.then(async () => (await run('protocol.updateParagraph', { id: paragraph.id, fields: latest.current.fields })) !== undefined);
+    const result = queue.current.then(
+      async () =>
+        (await run('protocol.updateParagraph', { id: paragraph.id, fields: latest.current.fields })) !== undefined,
+    );
     queue.current = result.catch(() => false);
     return result;
   };
   return { save, errors: errorsByField(fieldErrors) };
 }
 
-export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, recordLanguage }: { paragraph: Paragraph; meeting: Meeting; protocol: Protocol; attendees: Attendee[]; recordLanguage: 'sv' | 'en' }) {
+export function ParagraphCard({
+  paragraph: p,
+  meeting,
+  protocol,
+  attendees,
+  recordLanguage,
+}: {
+  paragraph: Paragraph;
+  meeting: Meeting;
+  protocol: Protocol;
+  attendees: Attendee[];
+  recordLanguage: 'sv' | 'en';
+}) {
   const { t } = useTranslation();
   const { save, errors } = useParagraphSaver(p);
   const { run, fieldErrors: otherErrors } = useAction();
@@ -74,21 +102,45 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, reco
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Group gap="xs">
-            <Title order={3} size="h4" id={`paragraph-${p.id}-title`}>{heading}</Title>
-            {p.finished && !locked && <Badge color="teal" variant="light">{t('meetings.paragraph.finishedBadge')}</Badge>}
+            <Title order={3} size="h4" id={`paragraph-${p.id}-title`}>
+              {heading}
+            </Title>
+            {p.finished && !locked && (
+              <Badge color="teal" variant="light">
+                {t('meetings.paragraph.finishedBadge')}
+              </Badge>
+            )}
             {p.immediatelyAttested && <Badge color="green">{t('meetings.paragraph.immediatelyAttested')}</Badge>}
             {locked && <Badge color="gray">{t('meetings.paragraph.locked')}</Badge>}
           </Group>
           <Group gap="xs">
             <RecordHistory entity="paragraph" entityId={p.id} label={heading} />
-            <ExportMenu size="xs" label={t('meetings.export.extract')} method="meetings.exportExtract" input={{ paragraphId: p.id }} signable={locked} recordLanguage={recordLanguage} />
+            <ExportMenu
+              size="xs"
+              label={t('meetings.export.extract')}
+              method="meetings.exportExtract"
+              input={{ paragraphId: p.id }}
+              signable={locked}
+              recordLanguage={recordLanguage}
+            />
             {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
-              <Button size="xs" variant="light" onClick={() => setAttesting(true)} aria-label={t('meetings.justering.immediateNamed', { number: p.number })}>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setAttesting(true)}
+                aria-label={t('meetings.justering.immediateNamed', { number: p.number })}
+              >
                 {t('meetings.justering.immediate')}
               </Button>
             )}
             {draft && !locked && (
-              <Button size="xs" variant="subtle" color="red" aria-label={t('meetings.paragraph.removeNamed', { number: p.number })} onClick={() => setRemoving(true)}>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                aria-label={t('meetings.paragraph.removeNamed', { number: p.number })}
+                onClick={() => setRemoving(true)}
+              >
                 {t('actions.delete')}
               </Button>
             )}
@@ -97,13 +149,55 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, reco
         {p.immediatelyAttested && <SealedRecordPanel record={{ kind: 'extract', id: p.id }} />}
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <AutosaveTextarea singleLine label={t('meetings.paragraph.title')} value={p.title} readOnly={locked} error={errors.title} onSave={(v) => save('title', v)} />
-          <AutosaveTextarea singleLine label={t('meetings.paragraph.dnr')} value={p.dnr ?? ''} readOnly={locked} error={errors.dnr} onSave={(v) => save('dnr', v)} />
+          <AutosaveTextarea
+            singleLine
+            label={t('meetings.paragraph.title')}
+            value={p.title}
+            readOnly={locked}
+            error={errors.title}
+            onSave={(v) => save('title', v)}
+          />
+          <AutosaveTextarea
+            singleLine
+            label={t('meetings.paragraph.dnr')}
+            value={p.dnr ?? ''}
+            readOnly={locked}
+            error={errors.dnr}
+            onSave={(v) => save('dnr', v)}
+          />
         </SimpleGrid>
-        <AutosaveTextarea label={t('meetings.paragraph.background')} value={p.background ?? ''} readOnly={locked} error={errors.background} onSave={(v) => save('background', v)} minRows={2} />
-        <AutosaveTextarea label={t('meetings.paragraph.decision')} value={p.decision ?? ''} readOnly={locked} error={errors.decision} onSave={(v) => save('decision', v)} minRows={2} />
-        <AutosaveTextarea label={t('meetings.paragraph.notes')} value={p.notes ?? ''} readOnly={locked} error={errors.notes} onSave={(v) => save('notes', v)} minRows={1} />
-        <AutosaveTextarea singleLine label={t('meetings.paragraph.distribution')} value={p.distribution ?? ''} readOnly={locked} error={errors.distribution} onSave={(v) => save('distribution', v)} />
+        <AutosaveTextarea
+          label={t('meetings.paragraph.background')}
+          value={p.background ?? ''}
+          readOnly={locked}
+          error={errors.background}
+          onSave={(v) => save('background', v)}
+          minRows={2}
+        />
+        <AutosaveTextarea
+          label={t('meetings.paragraph.decision')}
+          value={p.decision ?? ''}
+          readOnly={locked}
+          error={errors.decision}
+          onSave={(v) => save('decision', v)}
+          minRows={2}
+        />
+        <AutosaveTextarea
+          label={t('meetings.paragraph.notes')}
+          value={p.notes ?? ''}
+          readOnly={locked}
+          error={errors.notes}
+          onSave={(v) => save('notes', v)}
+          minRows={1}
+        />
+        <AutosaveTextarea
+          singleLine
+          label={t('meetings.paragraph.distribution')}
+          value={p.distribution ?? ''}
+          readOnly={locked}
+          error={errors.distribution}
+          onSave={(v) => save('distribution', v)}
+        />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -127,13 +221,23 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, reco
           />
         </SimpleGrid>
         {p.recusals.length > 0 && (
-          <Text size="sm">{t('meetings.paragraph.recusalsShown', { names: p.recusals.map((r) => r.personName).join(', ') })}</Text>
+          <Text size="sm">
+            {t('meetings.paragraph.recusalsShown', { names: p.recusals.map((r) => r.personName).join(', ') })}
+          </Text>
         )}
 
         {!locked && (
           <Group>
-            <Checkbox label={t('meetings.paragraph.finished')} checked={p.finished} onChange={(e) => void save('finished', e.currentTarget.checked)} />
-            <Checkbox label={t('meetings.paragraph.carryOver')} checked={p.carryOver} onChange={(e) => void save('carryOver', e.currentTarget.checked)} />
+            <Checkbox
+              label={t('meetings.paragraph.finished')}
+              checked={p.finished}
+              onChange={(e) => void save('finished', e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('meetings.paragraph.carryOver')}
+              checked={p.carryOver}
+              onChange={(e) => void save('carryOver', e.currentTarget.checked)}
+            />
           </Group>
         )}
 
@@ -142,10 +246,20 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, reco
 
         {p.attestations.length > 0 && (
           <Text size="sm" c="dimmed">
-            {t('meetings.justering.paragraphAttestedBy', { list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', ') })}
+            {t('meetings.justering.paragraphAttestedBy', {
+              list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', '),
+            })}
           </Text>
         )}
-        {(locked || p.corrections.length > 0) && <Corrections meetingId={meeting.id} paragraphId={p.id} corrections={p.corrections} canAdd={locked} recordLanguage={recordLanguage} />}
+        {(locked || p.corrections.length > 0) && (
+          <Corrections
+            meetingId={meeting.id}
+            paragraphId={p.id}
+            corrections={p.corrections}
+            canAdd={locked}
+            recordLanguage={recordLanguage}
+          />
+        )}
       </Stack>
 
       <ConfirmDialog
@@ -161,7 +275,13 @@ export function ParagraphCard({ paragraph: p, meeting, protocol, attendees, reco
         }}
       />
       {attesting && (
-        <AttestDialog meetingId={meeting.id} paragraph={{ id: p.id, number: p.number, title: p.title }} attesters={attesters} defaultPlace={protocol.attestationPlace ?? meeting.place} onClose={() => setAttesting(false)} />
+        <AttestDialog
+          meetingId={meeting.id}
+          paragraph={{ id: p.id, number: p.number, title: p.title }}
+          attesters={attesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(false)}
+        />
       )}
     </Card>
   );

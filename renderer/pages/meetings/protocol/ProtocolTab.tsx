@@ -8,7 +8,13 @@ import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
 import { errorsByField } from '../../../components/fieldErrors';
 import { SortableList } from '../../../components/sortable/SortableList';
-import { AGENDA_KINDS, ATTESTATION_DEADLINE_DAYS, type Meeting, type Paragraph, type Protocol } from '../../../../shared/contract/meetings';
+import {
+  AGENDA_KINDS,
+  ATTESTATION_DEADLINE_DAYS,
+  type Meeting,
+  type Paragraph,
+  type Protocol,
+} from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
 import { DaysLeftBadge } from '../MeetingStatusBadges';
 import { AttestDialog } from './AttestDialog';
@@ -25,18 +31,44 @@ function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): vo
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string | null>('decision');
   const submit = async () => {
-    const added = await run('protocol.addParagraph', { meetingId, fields: { title, kind: (kind ?? 'decision') as Paragraph['kind'] } });
+    const added = await run('protocol.addParagraph', {
+      meetingId,
+      fields: { title, kind: (kind ?? 'decision') as Paragraph['kind'] },
+    });
     if (added) onClose();
   };
   return (
     <AppModal opened onClose={onClose} title={t('meetings.paragraph.newTitle')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         <Stack>
-          <TextInput label={t('meetings.paragraph.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
-          <Select label={t('meetings.agenda.fields.kind')} data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} value={kind} onChange={setKind} allowDeselect={false} />
+          <TextInput
+            label={t('meetings.paragraph.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            required
+            data-autofocus
+          />
+          <Select
+            label={t('meetings.agenda.fields.kind')}
+            data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+            value={kind}
+            onChange={setKind}
+            allowDeselect={false}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('actions.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('actions.add')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('actions.add')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -52,19 +84,45 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
   const [attesting, setAttesting] = useState(false);
   const editable = protocol.status !== 'attested';
   const saveWhereWhen = async (patch: { attestationPlace?: string; attestationDate?: string }) =>
-    (await run('protocol.update', { meetingId: meeting.id, attestationPlace: protocol.attestationPlace, attestationDate: protocol.attestationDate, ...patch })) !== undefined;
+    (await run('protocol.update', {
+      meetingId: meeting.id,
+      attestationPlace: protocol.attestationPlace,
+      attestationDate: protocol.attestationDate,
+      ...patch,
+    })) !== undefined;
 
   return (
     <Card withBorder component="section" aria-labelledby="justering-title">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3} size="h4" id="justering-title">{t('meetings.justering.title')}</Title>
-          {protocol.status !== 'attested' && protocol.daysLeftToAttest !== null && <DaysLeftBadge days={protocol.daysLeftToAttest} />}
+          <Title order={3} size="h4" id="justering-title">
+            {t('meetings.justering.title')}
+          </Title>
+          {protocol.status !== 'attested' && protocol.daysLeftToAttest !== null && (
+            <DaysLeftBadge days={protocol.daysLeftToAttest} />
+          )}
         </Group>
-        <Text size="sm" c="dimmed">{t('meetings.justering.deadline', { date: protocol.attestationDeadline, days: ATTESTATION_DEADLINE_DAYS })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('meetings.justering.deadline', { date: protocol.attestationDeadline, days: ATTESTATION_DEADLINE_DAYS })}
+        </Text>
         <Group grow align="flex-start">
-          <AutosaveTextarea singleLine label={t('meetings.justering.wherePlace')} value={protocol.attestationPlace ?? ''} readOnly={!editable} error={errors.attestationPlace} onSave={(attestationPlace) => saveWhereWhen({ attestationPlace })} />
-          <AutosaveTextarea singleLine label={t('meetings.justering.whereDate')} placeholder={t('dates.placeholder')} value={protocol.attestationDate ?? ''} readOnly={!editable} error={errors.attestationDate} onSave={(attestationDate) => saveWhereWhen({ attestationDate })} />
+          <AutosaveTextarea
+            singleLine
+            label={t('meetings.justering.wherePlace')}
+            value={protocol.attestationPlace ?? ''}
+            readOnly={!editable}
+            error={errors.attestationPlace}
+            onSave={(attestationPlace) => saveWhereWhen({ attestationPlace })}
+          />
+          <AutosaveTextarea
+            singleLine
+            label={t('meetings.justering.whereDate')}
+            placeholder={t('dates.placeholder')}
+            value={protocol.attestationDate ?? ''}
+            readOnly={!editable}
+            error={errors.attestationDate}
+            onSave={(attestationDate) => saveWhereWhen({ attestationDate })}
+          />
         </Group>
         {protocol.attestations.length > 0 && (
           <Table aria-label={t('meetings.justering.attestationsLabel')}>
@@ -90,19 +148,34 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
         )}
         {protocol.status === 'ready_for_attestation' && protocol.pendingAttesters.length > 0 && (
           <Group>
-            <Text size="sm">{t('meetings.justering.pending', { names: protocol.pendingAttesters.map((a) => a.name).join(', ') })}</Text>
+            <Text size="sm">
+              {t('meetings.justering.pending', { names: protocol.pendingAttesters.map((a) => a.name).join(', ') })}
+            </Text>
             <Button onClick={() => setAttesting(true)}>{t('meetings.justering.attest')}</Button>
           </Group>
         )}
         {protocol.status === 'attested' && (
           <Alert color="green" title={t('meetings.justering.attestedTitle')}>
-            {t('meetings.justering.attestedText', { at: protocol.attestedAt ? formatDateTime(protocol.attestedAt, i18n.language) : '' })}
-            {protocol.contentHash && <Text size="xs" ff="monospace" mt={4}>{t('meetings.justering.hash', { hash: protocol.contentHash.slice(0, 16) })}</Text>}
+            {t('meetings.justering.attestedText', {
+              at: protocol.attestedAt ? formatDateTime(protocol.attestedAt, i18n.language) : '',
+            })}
+            {protocol.contentHash && (
+              <Text size="xs" ff="monospace" mt={4}>
+                {t('meetings.justering.hash', { hash: protocol.contentHash.slice(0, 16) })}
+              </Text>
+            )}
           </Alert>
         )}
         {protocol.status === 'attested' && <SealedRecordPanel record={{ kind: 'protocol', id: meeting.id }} />}
       </Stack>
-      {attesting && <AttestDialog meetingId={meeting.id} attesters={protocol.pendingAttesters} defaultPlace={protocol.attestationPlace ?? meeting.place} onClose={() => setAttesting(false)} />}
+      {attesting && (
+        <AttestDialog
+          meetingId={meeting.id}
+          attesters={protocol.pendingAttesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(false)}
+        />
+      )}
     </Card>
   );
 }
@@ -130,7 +203,9 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
         title={t('meetings.protocol.emptyTitle')}
         action={
           meeting.status === 'planned' && (
-            <Button loading={busy} onClick={() => void run('protocol.create', { meetingId: meeting.id })}>{t('meetings.protocol.create')}</Button>
+            <Button loading={busy} onClick={() => void run('protocol.create', { meetingId: meeting.id })}>
+              {t('meetings.protocol.create')}
+            </Button>
           )
         }
       >
@@ -146,26 +221,64 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
     <Stack>
       <Group justify="space-between">
         <Group gap="xs">
-          <Badge size="lg" color={p.status === 'attested' ? 'green' : p.status === 'draft' ? 'yellow' : 'blue'}>{t(`meetings.protocolStatuses.${p.status}`)}</Badge>
-          {p.paragraphRange && <Text size="sm">{t('meetings.protocol.range', { from: p.paragraphRange[0], to: p.paragraphRange[1] })}</Text>}
+          <Badge size="lg" color={p.status === 'attested' ? 'green' : p.status === 'draft' ? 'yellow' : 'blue'}>
+            {t(`meetings.protocolStatuses.${p.status}`)}
+          </Badge>
+          {p.paragraphRange && (
+            <Text size="sm">
+              {t('meetings.protocol.range', { from: p.paragraphRange[0], to: p.paragraphRange[1] })}
+            </Text>
+          )}
         </Group>
         <Group>
-          {p.status === 'draft' && <Button variant="light" onClick={() => setAdding(true)}>{t('meetings.paragraph.add')}</Button>}
-          {p.status === 'draft' && <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>{t('meetings.protocol.discard')}</Button>}
-          {p.status === 'draft' && <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>}
-          {p.status === 'ready_for_attestation' && <Button variant="default" onClick={() => setConfirm('reopen')}>{t('meetings.protocol.reopen')}</Button>}
-          <ExportMenu label={t('meetings.export.protocol')} method="meetings.exportProtocol" input={{ meetingId: meeting.id }} signable={p.status === 'attested'} recordLanguage={recordLanguage} />
+          {p.status === 'draft' && (
+            <Button variant="light" onClick={() => setAdding(true)}>
+              {t('meetings.paragraph.add')}
+            </Button>
+          )}
+          {p.status === 'draft' && (
+            <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>
+              {t('meetings.protocol.discard')}
+            </Button>
+          )}
+          {p.status === 'draft' && (
+            <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>
+          )}
+          {p.status === 'ready_for_attestation' && (
+            <Button variant="default" onClick={() => setConfirm('reopen')}>
+              {t('meetings.protocol.reopen')}
+            </Button>
+          )}
+          <ExportMenu
+            label={t('meetings.export.protocol')}
+            method="meetings.exportProtocol"
+            input={{ meetingId: meeting.id }}
+            signable={p.status === 'attested'}
+            recordLanguage={recordLanguage}
+          />
         </Group>
       </Group>
-      {p.status === 'draft' && unfinished > 0 && <Text size="sm" c="dimmed">{t('meetings.protocol.unfinished', { count: unfinished })}</Text>}
+      {p.status === 'draft' && unfinished > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('meetings.protocol.unfinished', { count: unfinished })}
+        </Text>
+      )}
 
       <InlineErrors errors={fieldErrors} />
       {p.status !== 'draft' && <JusteringPanel meeting={meeting} protocol={p} />}
       {(p.status === 'attested' || p.corrections.length > 0) && (
-        <Corrections meetingId={meeting.id} paragraphId={null} corrections={p.corrections} canAdd={p.status === 'attested'} recordLanguage={recordLanguage} />
+        <Corrections
+          meetingId={meeting.id}
+          paragraphId={null}
+          corrections={p.corrections}
+          canAdd={p.status === 'attested'}
+          recordLanguage={recordLanguage}
+        />
       )}
 
-      {p.paragraphs.length === 0 && <EmptyState title={t('meetings.protocol.noParagraphsTitle')}>{t('meetings.protocol.noParagraphs')}</EmptyState>}
+      {p.paragraphs.length === 0 && (
+        <EmptyState title={t('meetings.protocol.noParagraphsTitle')}>{t('meetings.protocol.noParagraphs')}</EmptyState>
+      )}
       {p.paragraphs.length > 0 && (
         <SortableList
           label={t('meetings.protocol.paragraphsLabel')}
@@ -173,8 +286,18 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           getId={getId}
           getLabel={getLabel}
           disabled={p.status !== 'draft' || p.paragraphs.some((x) => x.locked)}
-          onReorder={(next) => void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })}
-          renderItem={(paragraph) => <ParagraphCard paragraph={paragraph} meeting={meeting} protocol={p} attendees={attendees} recordLanguage={recordLanguage} />}
+          onReorder={(next) =>
+            void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })
+          }
+          renderItem={(paragraph) => (
+            <ParagraphCard
+              paragraph={paragraph}
+              meeting={meeting}
+              protocol={p}
+              attendees={attendees}
+              recordLanguage={recordLanguage}
+            />
+          )}
         />
       )}
 
