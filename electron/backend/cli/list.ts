@@ -1,6 +1,7 @@
 import type { Input, Method, Output } from '../../../shared/contract';
 import type { Backend } from '../backend';
 import { AppError } from '../../../shared/errors';
+import type { Page } from '../../../shared/contract/paging';
 import { UsageError, type Command } from './command';
 import { meetingListKinds } from '../meetings/cli';
 import { agreementListKinds } from '../agreements/cli';
@@ -91,6 +92,19 @@ export async function callOrThrow(backend: Backend, method: string, input: unkno
   return result.value;
 }
 
+/** The rows of a list; a paged list is followed page by page to its end (each page bounded by the contract). */
+async function allRows(backend: Backend, method: string, input: object): Promise<unknown[]> {
+  const first = await callOrThrow(backend, method, input);
+  if (Array.isArray(first)) return first;
+  const rows: unknown[] = [];
+  for (let page = first as Page<unknown>; ;) {
+    rows.push(...page.items);
+    if (page.next === null) return rows;
+    page = (await callOrThrow(backend, method, { ...input, limit: LIST_PAGE, after: page.next })) as Page<unknown>;
+  }
+}
+const LIST_PAGE = 500;
+
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--db FILE]`,
   summary: 'list records; --json prints stable JSON for scripts',
@@ -101,7 +115,7 @@ export const listCommand: Command = {
     if (!k) throw new UsageError(`list what? one of: ${Object.keys(listKinds).join(', ')}`);
     const backend = await ctx.openBackend();
     try {
-      const rows = (await callOrThrow(backend, k.method, k.input ?? {})) as unknown[];
+      const rows = await allRows(backend, k.method, k.input ?? {});
       if (ctx.flags.json) ctx.io.out(JSON.stringify(rows, null, 2));
       else if (rows.length === 0) ctx.io.out(`(no ${name})`);
       else
