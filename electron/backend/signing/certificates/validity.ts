@@ -8,13 +8,13 @@ export function assertValidAt(validity: { validFrom: string; validTo: string }, 
       'INVALID_STATE',
       `The signing certificate is not valid until ${validity.validFrom.slice(0, 10)}`,
       {
-        params: { reason: 'trust.errors.not_yet_valid', date: validity.validFrom.slice(0, 10) },
+        params: { reason: 'signing.errors.not_yet_valid', date: validity.validFrom.slice(0, 10) },
       },
     );
   }
   if (at > validity.validTo) {
     throw new AppError('INVALID_STATE', `The signing certificate expired on ${validity.validTo.slice(0, 10)}`, {
-      params: { reason: 'trust.errors.expired', date: validity.validTo.slice(0, 10) },
+      params: { reason: 'signing.errors.expired', date: validity.validTo.slice(0, 10) },
     });
   }
 }
