@@ -3,7 +3,7 @@ import { Document, Paragraph } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../../export/pack';
 import { version } from '../../../../package.json';
-import { testCa } from '../testing/test-ca';
+import { testCa } from '../../../../test/support/test-ca';
 import { signPackage } from './sign-package';
 import { verifyPackage } from './verify-package';
 

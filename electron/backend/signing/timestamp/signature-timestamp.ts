@@ -24,7 +24,7 @@ export function withSignatureTimestamp(signatureXml: string, token: Uint8Array):
   const closing = /<\/((?:[\w.-]+:)?)QualifyingProperties>/.exec(signatureXml);
   if (!closing || signatureXml.includes('UnsignedProperties>'))
     throw new AppError('INVALID_STATE', 'The signature has no XAdES properties to add a timestamp to, or has one', {
-      params: { reason: 'trust.errors.cannot_timestamp' },
+      params: { reason: 'signing.errors.cannot_timestamp' },
     });
   const xd = closing[1];
   const stamp =
@@ -50,13 +50,13 @@ export async function timestampPackageSignature(
   const xml = parts.get(signaturePart);
   if (!xml)
     throw new AppError('INVALID_STATE', `The package has no signature ${signaturePart}`, {
-      params: { reason: 'trust.errors.cannot_timestamp' },
+      params: { reason: 'signing.errors.cannot_timestamp' },
     });
   const source = text.decode(xml);
   const data = signatureValueToTime(parseXml(source, signaturePart).documentElement!);
   if (!data)
     throw new AppError('INVALID_STATE', 'The signature has no signature value', {
-      params: { reason: 'trust.errors.cannot_timestamp' },
+      params: { reason: 'signing.errors.cannot_timestamp' },
     });
   const token = await timestamp(data);
   parts.set(signaturePart, utf8.encode(withSignatureTimestamp(source, token)));

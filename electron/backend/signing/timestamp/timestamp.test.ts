@@ -3,9 +3,9 @@ import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../../export/pack';
 import { AppError } from '../../../../shared/errors';
-import { testCa } from '../testing/test-ca';
-import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '../testing/local-tsa';
-import { xmlsecVerify } from '../testing/xmlsec';
+import { testCa } from '../../../../test/support/test-ca';
+import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '../../../../test/support/local-tsa';
+import { xmlsecVerify } from '../../../../test/support/xmlsec';
 import { signPackage } from '../opc/sign-package';
 import { verifyPackage } from '../opc/verify-package';
 import { parseXml } from '../opc/package';
@@ -134,13 +134,13 @@ describe('RFC 3161 timestamps (XAdES-T)', () => {
     tsa.behaviour = behaviour;
     const error = await failure(timestampPackageSignature(signed, SIG, stampWith(tsa.url, 500)));
     expect(error.code).toBe('TIMESTAMP_FAILED');
-    expect(error.params).toMatchObject({ reason: `trust.errors.${reason}`, url: tsa.url });
+    expect(error.params).toMatchObject({ reason: `signing.errors.${reason}`, url: tsa.url });
     tsa.behaviour = 'ok';
   });
 
   it('a TSA that is down gives TIMESTAMP_FAILED (tsa_unreachable)', async () => {
     const url = await deadTsaUrl();
     const error = await failure(requestTimestamp(url, strToU8('x'), 2000));
-    expect(error).toMatchObject({ code: 'TIMESTAMP_FAILED', params: { reason: 'trust.errors.tsa_unreachable' } });
+    expect(error).toMatchObject({ code: 'TIMESTAMP_FAILED', params: { reason: 'signing.errors.tsa_unreachable' } });
   });
 });

@@ -27,7 +27,7 @@ export type TimestampFailure = 'tsa_unreachable' | 'tsa_slow' | 'tsa_refused' | 
 
 export function timestampFailed(failure: TimestampFailure, url: string, detail: string): AppError {
   return new AppError('TIMESTAMP_FAILED', `The time-stamping service ${url} gave no timestamp: ${detail}`, {
-    params: { reason: `trust.errors.${failure}`, url, detail },
+    params: { reason: `signing.errors.${failure}`, url, detail },
   });
 }
 
