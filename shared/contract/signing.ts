@@ -41,7 +41,7 @@ export type KeystoreStatus = z.infer<typeof keystoreStatus>;
 
 const passphrase = z
   .string({ message: 'required' })
-  .min(8, { message: 'trust.validation.passphrase_short' })
+  .min(8, { message: 'signing.validation.passphrase_short' })
   .max(1024, { message: 'too_long' });
 const optionalPassphrase = z
   .union([passphrase, z.literal('')])
@@ -51,8 +51,8 @@ const optionalPassphrase = z
 const fileBase64 = z
   .string({ message: 'required' })
   .min(1, { message: 'required' })
-  .max(140_000_000, { message: 'trust.validation.file_too_large' })
-  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+  .max(140_000_000, { message: 'signing.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
 
 export const referenceCheck = z.object({
   uri: z.string(),

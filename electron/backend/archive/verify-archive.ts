@@ -30,7 +30,7 @@ export const ARCHIVE_LIMITS: UnzipLimits = {
 };
 
 function unreadable(reason: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { params: { reason: `trust.errors.${reason}` } });
+  return new AppError('VALIDATION', message, { params: { reason: `signing.errors.${reason}` } });
 }
 
 /** A package's files by path relative to its root; a folder is read with the same limits as a zip. */

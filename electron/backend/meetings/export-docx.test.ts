@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { docxParts, paragraphs, renderedText } from '../agreements/test-render';
-import { chefssamrad } from './test-fixture';
+import { docxParts, paragraphs, renderedText } from '../../../test/support/docx';
+import { chefssamrad } from '../../../test/support/meetings';
 
 /** LibreOffice is slow on a busy two-core machine */
 const RENDER_TIMEOUT = 300_000;

@@ -19,7 +19,7 @@ export const DEFAULT_LIMITS: UnzipLimits = {
 };
 
 function unreadable(reason: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { params: { reason: `trust.errors.${reason}` } });
+  return new AppError('VALIDATION', message, { params: { reason: `signing.errors.${reason}` } });
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);

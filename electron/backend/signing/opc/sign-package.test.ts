@@ -8,8 +8,8 @@ import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../../export/pack';
 import { readPkcs12 } from '../certificates/pkcs12';
-import { testCa } from '../testing/test-ca';
-import { xmlsecVerify } from '../testing/xmlsec';
+import { testCa } from '../../../../test/support/test-ca';
+import { xmlsecVerify } from '../../../../test/support/xmlsec';
 import { signPackage } from './sign-package';
 import { verifyPackage } from './verify-package';
 

@@ -81,7 +81,7 @@ export function signatureAlgorithm(key: crypto.KeyObject): { uri: string; sign(d
     };
   }
   throw new AppError('VALIDATION', 'Only RSA and ECDSA P-256 keys can sign', {
-    params: { reason: 'trust.errors.unsupported_key' },
+    params: { reason: 'signing.errors.unsupported_key' },
   });
 }
 
@@ -127,7 +127,7 @@ function signedReferences(
       const type = contentTypeOf(types, part);
       if (!type)
         throw new AppError('VALIDATION', `The package part ${part} has no content type`, {
-          params: { reason: 'trust.errors.not_docx' },
+          params: { reason: 'signing.errors.not_docx' },
         });
       references.push(reference(`/${encodeURI(part)}?ContentType=${type}`, sha256(parts.get(part)!)));
     }
@@ -165,13 +165,13 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
   const parts = packed ? new Map(packed) : safeUnzip(bytes);
   if ([...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER))) {
     throw new AppError('INVALID_STATE', 'The document is already signed', {
-      params: { reason: 'trust.errors.already_signed' },
+      params: { reason: 'signing.errors.already_signed' },
     });
   }
   const algorithm = signatureAlgorithm(identity.privateKey);
   if (!identity.certificate.checkPrivateKey(identity.privateKey)) {
     throw new AppError('VALIDATION', 'The private key does not belong to the certificate', {
-      params: { reason: 'trust.errors.key_mismatch' },
+      params: { reason: 'signing.errors.key_mismatch' },
     });
   }
 

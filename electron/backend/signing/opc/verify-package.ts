@@ -416,7 +416,7 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): V
   const types = parseContentTypes(parts);
   if (!parts.has('_rels/.rels'))
     throw new AppError('VALIDATION', 'The package has no relationships: not a Word document', {
-      params: { reason: 'trust.errors.not_docx' },
+      params: { reason: 'signing.errors.not_docx' },
     });
   const signatureFiles = signatureParts(parts, types);
   const allowed = allowedUncovered(parts, new Set(signatureFiles));
