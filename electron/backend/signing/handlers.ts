@@ -31,5 +31,5 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
-  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),
 };
