@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { alsoTrusted, fileBase64, id, requiredText } from './common';
+import { absolutePath, alsoTrusted, fileBase64, id, requiredText } from './common';
 
 /** What a user sees of an X.509 certificate. Times are ISO strings. */
 export const certificateInfo = z.object({
@@ -133,5 +133,20 @@ export const signingContract = {
   'documents.verify': method(
     z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
     verifyReport,
+  ),
+  /**
+   * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
+   * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
+   */
+  'documents.coSignToFile': method(
+    z.object({
+      fileBase64,
+      pkcs12Base64: fileBase64,
+      password: z.string().max(1024).default(''),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+      target: absolutePath(4000),
+    }),
+    z.object({ path: z.string(), sha256: z.string() }),
   ),
 };

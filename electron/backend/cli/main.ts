@@ -7,6 +7,7 @@ import { listCommand } from './commands/list';
 import { exportCommand } from './commands/export';
 import { certCommand } from './commands/cert';
 import { verifyCommand } from './commands/verify';
+import { signCommand } from './commands/sign';
 import { verifyArchiveCommand } from './commands/verify-archive';
 import { reindexCommand, searchCommand } from './commands/search';
 
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   cert: certCommand,
   verify: verifyCommand,
+  sign: signCommand,
   'verify-archive': verifyArchiveCommand,
   search: searchCommand,
   reindex: reindexCommand,

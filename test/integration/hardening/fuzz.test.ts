@@ -299,7 +299,12 @@ function isRecursive(schema: unknown): boolean {
 }
 
 /** The methods that write a file or folder the input names. */
-const WRITES_TO_TARGET: ReadonlySet<Method> = new Set(['archive.export', 'exports.toFile', 'database.backup']);
+const WRITES_TO_TARGET: ReadonlySet<Method> = new Set([
+  'archive.export',
+  'exports.toFile',
+  'database.backup',
+  'documents.coSignToFile',
+]);
 
 /** Writes may only land in the sandbox: a target that happens to validate is moved there. */
 function sandboxed(method: Method, input: unknown): unknown {

@@ -17,6 +17,7 @@ import {
 import { cachedKey, forgetPassphrase, heldPassphrase, holdPassphrase } from './keystore-session';
 import { readCertificateFile, readPkcs12 } from './pkcs12';
 import type { SigningIdentity } from '../opc/sign-package';
+import { assertValidAt } from './validity';
 
 interface CertificateRow {
   id: number;
@@ -359,19 +360,7 @@ export function signingIdentity(ctx: Ctx): SigningIdentity {
       { params: { reason: 'signing.errors.no_certificate' } },
     );
   }
-  const now = ctx.clock.now().toISOString();
-  if (now < active.valid_from) {
-    throw new AppError(
-      'INVALID_STATE',
-      `The signing certificate is not valid until ${active.valid_from.slice(0, 10)}`,
-      { params: { reason: 'signing.errors.not_yet_valid', date: active.valid_from.slice(0, 10) } },
-    );
-  }
-  if (now > active.valid_to) {
-    throw new AppError('INVALID_STATE', `The signing certificate expired on ${active.valid_to.slice(0, 10)}`, {
-      params: { reason: 'signing.errors.expired', date: active.valid_to.slice(0, 10) },
-    });
-  }
+  assertValidAt({ validFrom: active.valid_from, validTo: active.valid_to }, ctx.clock.now());
   if (heldPassphrase(ctx) === null && process.env[PASSPHRASE_ENV]) unlock(ctx, process.env[PASSPHRASE_ENV]!);
   const sealed = active.private_key;
   const privateKey = cachedKey(ctx, active.id, (passphrase) => openPrivateKey(sealed, passphrase));
