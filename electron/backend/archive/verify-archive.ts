@@ -7,7 +7,7 @@ import { elementsByName, parseXml } from '../signing/opc/package';
 import { safeUnzip, isSafeEntryName, type UnzipLimits } from '../signing/opc/safe-unzip';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { checkSumsSignature } from './package-signature';
-import { chainToTrusted } from '../signing/opc/verify-package';
+import { chainToTrusted } from '../signing/certificates/chain';
 import { validateXml } from './schemas';
 import { SIP_PROFILE } from './package-xml';
 
