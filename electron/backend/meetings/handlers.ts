@@ -103,11 +103,26 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
   'meetings.exportProtocol': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'protocol', meetingId: i.meetingId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportExtract': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'extract', paragraphId: i.paragraphId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportAgenda': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
   'meetings.exportCorrection': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'correction', correctionId: i.correctionId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
 };

@@ -12,8 +12,9 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | 'documents.verify'>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -31,5 +32,7 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
+  'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
+  'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
 };
