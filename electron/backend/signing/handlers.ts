@@ -13,8 +13,9 @@ import {
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
+import { coSignToFile } from './co-sign-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | 'documents.verify'>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -34,5 +35,14 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
   'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
   'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
-  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+  'documents.coSignToFile': (ctx, i) =>
+    coSignToFile(
+      decodeBase64File(i.fileBase64),
+      decodeBase64File(i.pkcs12Base64),
+      i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+      i.target,
+    ),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),
 };
