@@ -5,6 +5,7 @@ import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { signingHandlers } from './signing/handlers';
+import { archiveHandlers } from './archive/handlers';
 import { databaseHandlers } from './db/handlers';
 import { recordsHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -19,6 +20,7 @@ export const handlers: HandlerMap = {
   ...agreementsHandlers,
   ...meetingsHandlers,
   ...signingHandlers,
+  ...archiveHandlers,
   ...databaseHandlers,
   ...searchHandlers,
   ...recordsHandlers,

@@ -103,8 +103,8 @@ export type ArchiveVerifyReport = z.infer<typeof archiveVerifyReport>;
 const fileBase64 = z
   .string({ message: 'required' })
   .min(1, { message: 'required' })
-  .max(140_000_000, { message: 'trust.validation.file_too_large' })
-  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'trust.validation.not_base64' });
+  .max(140_000_000, { message: 'signing.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
 
 export const archiveContract = {
   /** writes the sealed records of the period (protocols, §§ attested at once, rättelser, agreement versions in force) as an E-ARK SIP; emits 'progress' */
@@ -129,7 +129,7 @@ export const archiveContract = {
       .superRefine(periodRefinement('from', 'to'))
       .superRefine((v, ctx) => {
         if ((v.target === undefined) !== v.download)
-          ctx.addIssue({ code: 'custom', path: ['target'], message: 'trust.validation.archive_target_or_download' });
+          ctx.addIssue({ code: 'custom', path: ['target'], message: 'signing.validation.archive_target_or_download' });
       }),
     z.object({
       taskId: z.string(),
@@ -173,7 +173,7 @@ export const archiveContract = {
       })
       .superRefine((v, ctx) => {
         if ((v.path === undefined) === (v.fileBase64 === undefined))
-          ctx.addIssue({ code: 'custom', path: ['path'], message: 'trust.validation.archive_path_or_file' });
+          ctx.addIssue({ code: 'custom', path: ['path'], message: 'signing.validation.archive_path_or_file' });
       }),
     archiveVerifyReport,
   ),

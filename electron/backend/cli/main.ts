@@ -7,6 +7,7 @@ import { listCommand } from './list';
 import { exportCommand } from './export';
 import { certCommand } from './cert-command';
 import { verifyCommand } from './verify-command';
+import { signCommand } from './sign-command';
 import { verifyArchiveCommand } from '../archive/cli';
 import { reindexCommand, searchCommand } from './search-command';
 
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   cert: certCommand,
   verify: verifyCommand,
+  sign: signCommand,
   'verify-archive': verifyArchiveCommand,
   search: searchCommand,
   reindex: reindexCommand,

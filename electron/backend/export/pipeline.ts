@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context';
+import { today, type Ctx } from '../context';
 import { AppError, notFound } from '../../../shared/errors';
 import type { DocumentLanguage, ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
@@ -170,6 +170,7 @@ async function extractOf(
       attendance: sealed.attendance,
       paragraph,
       attestations: sealed.attestations,
+      certifiedOn: today(ctx),
     },
     lang,
     {

@@ -12,11 +12,8 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
-import { cancelArchive, exportArchive } from '../archive/export-archive';
-import { verifyArchive } from '../archive/verify-archive';
-import { trustedCertificates } from './certificates/store';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify' | `archive.${string}`>;
+type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -35,10 +32,4 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
-  'archive.export': (ctx, i) => exportArchive(ctx, i),
-  'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
-  // the desktop's main process answers this one with its own dialog; here (browser mode, CLI) there is none
-  'archive.chooseTarget': () => ({ available: false, path: null }),
-  'archive.verify': (ctx, i) =>
-    verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
 };

@@ -17,6 +17,6 @@ export function verifyWithStore(ctx: Ctx, bytes: Uint8Array): VerifyReport {
 export function decodeBase64File(fileBase64: string): Uint8Array {
   const bytes = Buffer.from(fileBase64.replace(/\s+/g, ''), 'base64');
   if (bytes.length === 0)
-    throw new AppError('VALIDATION', 'The file is empty', { fields: { fileBase64: 'trust.validation.empty_file' } });
+    throw new AppError('VALIDATION', 'The file is empty', { fields: { fileBase64: 'signing.validation.empty_file' } });
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
