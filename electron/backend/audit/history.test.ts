@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../meetings/test-fixture';
+import { chefssamrad } from '../../../test/support/meetings';
 import type { Paragraph, ParagraphFields } from '../../../shared/contract/meetings';
 import { verifyChain } from './chain';
 import { COALESCE_WINDOW_MS } from './log';
