@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, requiredText } from './common';
+import { absolutePath, alsoTrusted, fileBase64, id, requiredText } from './common';
 
 /** What a user sees of an X.509 certificate. Times are ISO strings. */
 export const certificateInfo = z.object({
@@ -30,6 +30,9 @@ export const storedCertificate = certificateInfo.extend({
 });
 export type StoredCertificate = z.infer<typeof storedCertificate>;
 
+/** Lets a command-line export (`--sign`) unlock the keystore without a prompt. */
+export const PASSPHRASE_ENV = 'SAMRAD_SIGNING_PASSPHRASE';
+
 export const keystoreStatus = z.object({
   /** a passphrase has been chosen (keys exist or were stored once) */
   passphraseSet: z.boolean(),
@@ -47,12 +50,6 @@ const optionalPassphrase = z
   .union([passphrase, z.literal('')])
   .nullish()
   .transform((v) => (v ? v : null));
-/** A file sent from the renderer; bytes cross the contract as base64. */
-const fileBase64 = z
-  .string({ message: 'required' })
-  .min(1, { message: 'required' })
-  .max(140_000_000, { message: 'signing.validation.file_too_large' })
-  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
 
 export const referenceCheck = z.object({
   uri: z.string(),
@@ -172,5 +169,23 @@ export const signingContract = {
   'certificates.importTrusted': method(z.object({ fileBase64 }), storedCertificate),
   'certificates.activate': method(z.object({ id }), storedCertificate),
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
-  'documents.verify': method(z.object({ fileBase64, fileName: z.string().max(500).optional() }), verifyReport),
+  'documents.verify': method(
+    z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
+    verifyReport,
+  ),
+  /**
+   * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
+   * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
+   */
+  'documents.coSignToFile': method(
+    z.object({
+      fileBase64,
+      pkcs12Base64: fileBase64,
+      password: z.string().max(1024).default(''),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+      target: absolutePath(4000),
+    }),
+    z.object({ path: z.string(), sha256: z.string() }),
+  ),
 };

@@ -435,7 +435,3 @@ export function verifyArchive(
     packageSignature,
   };
 }
-
-/** Exit codes as `samrad verify`: 0 valid and trusted, 3 intact but not trusted, 1 invalid (2, unreadable, is the caller's). */
-export const verdictExitCode = (verdict: ArchiveVerifyReport['verdict']) =>
-  verdict === 'trusted' ? 0 : verdict === 'intact' ? 3 : 1;

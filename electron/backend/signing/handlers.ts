@@ -12,8 +12,9 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { coSignToFile } from './co-sign-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -31,5 +32,14 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
-  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+  'documents.coSignToFile': (ctx, i) =>
+    coSignToFile(
+      decodeBase64File(i.fileBase64),
+      decodeBase64File(i.pkcs12Base64),
+      i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+      i.target,
+    ),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),
 };
