@@ -1,6 +1,5 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
-import { registerMeetingSqlErrors } from './sql-errors';
 import {
   cancelMeeting,
   createMeeting,
@@ -37,8 +36,6 @@ import { listParagraphs } from './paragraphs';
 import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
-
-registerMeetingSqlErrors();
 
 type MeetingsMethod = Extract<
   Method,
