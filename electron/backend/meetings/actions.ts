@@ -34,7 +34,7 @@ interface Row {
   locked: number;
 }
 
-/** An action's priority is its own, else its §'s: stored as `effective_priority_id` (migration 007). */
+/** An action's priority is its own, else its §'s: stored as `effective_priority_id` (migration 008). */
 const COLUMNS = `x.*, p.meeting_id, m.date AS meeting_date, m.body_id, b.name AS body_name, p.number AS paragraph_number, p.title AS paragraph_title,
          coalesce(op.name, oo.name) AS owner_name,
          x.effective_priority_id AS priority_id, pr.title AS priority_name, l.locked`;

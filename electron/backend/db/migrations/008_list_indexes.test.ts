@@ -8,7 +8,7 @@ beforeEach(() => {
   t = rawDb();
   migrate(
     t.db,
-    migrations.filter((m) => m.version <= 6),
+    migrations.filter((m) => m.version <= 7),
   );
 });
 afterEach(() => t.cleanup());
@@ -18,7 +18,7 @@ const run = (sql: string, ...params: unknown[]) => Number(t.db.prepare(sql).run(
 const effective = (actionId: number) =>
   t.db.prepare('SELECT effective_priority_id FROM action_item WHERE id = ?').pluck().get(actionId);
 
-/** A § with a priority and two actions, one with a priority of its own, as version 6 left them. */
+/** A § with a priority and two actions, one with a priority of its own, as version 7 left them. */
 function seed() {
   const org = run(
     "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Södertälje kommun', 'södertälje kommun', 'kommun', ?, ?)",
@@ -78,10 +78,10 @@ function seed() {
   return { paragraph, fordon, inbrott, inherits: action(null), own: action(inbrott), action };
 }
 
-describe('migration 007_list_indexes', () => {
+describe('migration 008_list_indexes', () => {
   it('adds the indexes the lists read by', () => {
     migrate(t.db, migrations);
-    expect(schemaVersion(t.db)).toBe(7);
+    expect(schemaVersion(t.db)).toBe(8);
     expect(schemaNames(t.db, 'index')).toEqual(
       expect.arrayContaining([
         'meeting_body_date',
