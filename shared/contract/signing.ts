@@ -43,12 +43,12 @@ const passphrase = z
   .string({ message: 'required' })
   .min(8, { message: 'signing.validation.passphrase_short' })
   .max(1024, { message: 'too_long' });
-const optionalPassphrase = z
+export const optionalPassphrase = z
   .union([passphrase, z.literal('')])
   .nullish()
   .transform((v) => (v ? v : null));
 /** A file sent from the renderer; bytes cross the contract as base64. */
-const fileBase64 = z
+export const fileBase64 = z
   .string({ message: 'required' })
   .min(1, { message: 'required' })
   .max(140_000_000, { message: 'signing.validation.file_too_large' })

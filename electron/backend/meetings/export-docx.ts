@@ -41,16 +41,14 @@ const text = (value: string, options: { bold?: boolean; italics?: boolean; size?
 /** Multi-line text as one Word paragraph per line (empty lines kept as spacing). */
 function lines(value: string | null, options: { indent?: boolean } = {}): Paragraph[] {
   if (!value) return [];
-  return value
-    .split(/\r?\n/)
-    .map(
-      (line) =>
-        new Paragraph({
-          children: [text(line)],
-          indent: options.indent ? { left: 567 } : undefined,
-          spacing: { after: 60 },
-        }),
-    );
+  return value.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        children: [text(line)],
+        indent: options.indent ? { left: 567 } : undefined,
+        spacing: { after: 60 },
+      }),
+  );
 }
 
 const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_3) =>
@@ -228,7 +226,16 @@ export function protocolDocx(content: ProtocolContent, lang: Lang, options: Rend
     ...meeting.justerare.flatMap((j) => signatureBlock(t.attester, j.name, attestedLineFor(t, attestations, j.id))),
   ];
   if (!content.attested)
-    children.push(new Paragraph({ children: [text(t.notYetAttested, { italics: true })], spacing: { before: 240 } }));
+    children.push(
+      new Paragraph({
+        children: [
+          text(options.sentForAttestation ? t.sentForAttestation(options.sentForAttestation) : t.notYetAttested, {
+            italics: true,
+          }),
+        ],
+        spacing: { before: 240 },
+      }),
+    );
   children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
   for (const p of content.paragraphs) children.push(...paragraphBlocks(t, p));
   if (content.corrections.length) {
