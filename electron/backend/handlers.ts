@@ -9,6 +9,7 @@ import { archiveHandlers } from './archive/handlers';
 import { databaseHandlers } from './db/handlers';
 import { recordsHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
+import { exportsHandlers } from './export/handlers';
 import { personalSigningHandlers } from './signing/personal/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -25,5 +26,6 @@ export const handlers: HandlerMap = {
   ...databaseHandlers,
   ...searchHandlers,
   ...recordsHandlers,
+  ...exportsHandlers,
   ...personalSigningHandlers,
 };

@@ -9,6 +9,7 @@ import { archiveContract } from './archive';
 import { databaseContract } from './database';
 import { searchContract } from './search';
 import { recordsContract } from './records';
+import { exportsContract } from './exports';
 import { personalSigningContract } from './personal-signing';
 
 /**
@@ -25,6 +26,7 @@ export const contract = {
   ...databaseContract,
   ...searchContract,
   ...recordsContract,
+  ...exportsContract,
   ...personalSigningContract,
 } satisfies Record<string, MethodSpec>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, optionalText } from './common';
-import { certificateInfo, fileBase64, optionalPassphrase } from './signing';
+import { fileBase64, id, optionalText } from './common';
+import { certificateInfo, optionalPassphrase } from './signing';
 import { protocol } from './meetings';
 
 /**
@@ -69,16 +69,5 @@ export const personalSigningContract = {
   'protocol.importSignedCopy': method(
     z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(300) }),
     z.object({ meetingId: z.number(), personId: z.number(), name: z.string(), protocol }),
-  ),
-  /** adds one's own co-signature to any .docx with a PKCS#12 file ("Sign a document") */
-  'documents.sign': method(
-    z.object({
-      fileBase64,
-      pkcs12Base64: fileBase64,
-      password: certificatePassword,
-      role: optionalText(300),
-      comment: optionalText(500),
-    }),
-    z.object({ base64: z.string(), sha256: z.string() }),
   ),
 };

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import { registerSqlErrors } from '../../sql-errors';
 
-/** The keys raised by the triggers of migration 007, as the errors the services give. */
+/** The keys raised by the triggers of migration 008, as the errors the services give. */
 export function registerPersonalSigningSqlErrors(): void {
   registerSqlErrors({
     'signing.person_certificate_fixed': () =>

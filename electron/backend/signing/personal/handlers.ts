@@ -1,7 +1,5 @@
 import type { HandlerMap } from '../../handlers';
 import type { Method } from '../../../../shared/contract';
-import { sha256Hex } from '../../export/write-file';
-import { coSignWithPkcs12 } from '../co-sign-file';
 import { decodeBase64File } from '../verify-docx';
 import {
   createLocalPersonCertificate,
@@ -13,7 +11,7 @@ import { registerPersonalSigningSqlErrors } from './errors';
 
 registerPersonalSigningSqlErrors();
 
-type PersonalSigningMethod = Extract<Method, `personCertificates.${string}` | 'documents.sign'>;
+type PersonalSigningMethod = Extract<Method, `personCertificates.${string}`>;
 
 export const personalSigningHandlers: HandlerMap<PersonalSigningMethod> = {
   'personCertificates.list': (ctx, i) => listPersonCertificates(ctx, i.personId),
@@ -26,14 +24,4 @@ export const personalSigningHandlers: HandlerMap<PersonalSigningMethod> = {
     }),
   'personCertificates.createLocal': (ctx, i) => createLocalPersonCertificate(ctx, i),
   'personCertificates.remove': (ctx, i) => removePersonCertificate(ctx, i.id),
-  'documents.sign': async (ctx, i) => {
-    const signed = await coSignWithPkcs12(
-      decodeBase64File(i.fileBase64),
-      decodeBase64File(i.pkcs12Base64),
-      i.password,
-      { role: i.role ?? undefined, comment: i.comment ?? undefined },
-      ctx.clock.now(),
-    );
-    return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
-  },
 };
