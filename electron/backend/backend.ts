@@ -4,6 +4,7 @@ import type { EventMap, EventName } from '../../shared/contract';
 import type { OpenOptions } from './db/open';
 import { systemClock, type Clock, type Ctx } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { handlers, sqlErrors } from './handlers';
 import { sealEarlierActs } from './records/backfill';
 import { convertEarlierEvents } from './audit/convert';
 import { openOrRecover } from './db/recovery';
@@ -64,7 +65,7 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
   const maintenance = options.maintenance && !damageOf(db) ? startMaintenance(ctx, options.maintenance) : null;
   return {
     ctx,
-    dispatch: createDispatcher(ctx),
+    dispatch: createDispatcher(ctx, handlers, sqlErrors),
     events,
     close: () => {
       maintenance?.stop();

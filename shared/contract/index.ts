@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { mergeDisjoint } from '../merge-disjoint';
 import { participantsContract } from './participants';
 import { systemContract } from './system';
 import { agreementsContract } from './agreements';
@@ -12,23 +13,23 @@ import { recordsContract } from './records';
 import { exportsContract } from './exports';
 import { personalSigningContract } from './personal-signing';
 
-/**
- * The whole contract: every method the backend answers, with its input and output schema.
- * Each domain keeps its methods in its own file and is merged here.
- */
-export const contract = {
-  ...systemContract,
-  ...participantsContract,
-  ...agreementsContract,
-  ...meetingsContract,
-  ...signingContract,
-  ...archiveContract,
-  ...databaseContract,
-  ...searchContract,
-  ...recordsContract,
-  ...exportsContract,
-  ...personalSigningContract,
-} satisfies Record<string, MethodSpec>;
+/** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
+export const areaContracts = {
+  system: systemContract,
+  participants: participantsContract,
+  agreements: agreementsContract,
+  meetings: meetingsContract,
+  signing: signingContract,
+  archive: archiveContract,
+  database: databaseContract,
+  search: searchContract,
+  records: recordsContract,
+  exports: exportsContract,
+  personalSigning: personalSigningContract,
+};
+
+/** The whole contract: every method the backend answers, with its input and output schema. */
+export const contract = mergeDisjoint(...Object.values(areaContracts)) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -44,7 +45,8 @@ export function isMethod(name: string): name is Method {
 
 /** Push events from backend to renderer (progress of long work, data changed). */
 export interface EventMap {
-  'data.changed': { entity: string };
+  /** `entity`: the kind of record that changed ('*' or 'database': all of them); `ids`: which ones, when known */
+  'data.changed': { entity: string; ids?: string[] };
   progress: { taskId: string; done: number; total: number; label?: string };
   /** desktop: the backend process died and a new one is running; unsaved text is re-sent */
   'backend.restarted': { restarts: number };

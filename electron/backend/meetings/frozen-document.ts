@@ -8,7 +8,7 @@ import { protocolContent } from '../records/snapshot';
 import { withCompactRelationships } from '../signing/opc/sign-package';
 import { invalidState } from './errors';
 
-/** A row of `frozen_document` (migration 008). */
+/** A row of `frozen_document` (migration 009). */
 export interface FrozenDocumentRow {
   id: number;
   kind: 'protocol' | 'extract';

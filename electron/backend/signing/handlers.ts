@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
   activateCertificate,
@@ -12,10 +12,11 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
 import { coSignToFile, coSignWithPkcs12 } from './co-sign-file';
 import { sha256Hex } from '../export/write-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | `documents.${string}`>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -33,6 +34,8 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
+  'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
+  'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
   'documents.coSign': async (ctx, i) => {
     const signed = await coSignWithPkcs12(
       decodeBase64File(i.fileBase64),

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../../handlers';
+import type { HandlerMap } from '../../handler';
 import type { Method } from '../../../../shared/contract';
 import { decodeBase64File } from '../verify-docx';
 import {
@@ -7,9 +7,6 @@ import {
   listPersonCertificates,
   removePersonCertificate,
 } from './person-certificates';
-import { registerPersonalSigningSqlErrors } from './errors';
-
-registerPersonalSigningSqlErrors();
 
 type PersonalSigningMethod = Extract<Method, `personCertificates.${string}`>;
 

@@ -3,13 +3,13 @@ import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
 import { rawDb, schemaNames } from '../../../../test/support/db';
 
-describe('migration 008_personal_signatures', () => {
+describe('migration 009_personal_signatures', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
     migrate(
       t.db,
-      migrations.filter((m) => m.version <= 8),
+      migrations.filter((m) => m.version <= 9),
     );
   });
   afterEach(() => t.cleanup());
@@ -28,7 +28,7 @@ describe('migration 008_personal_signatures', () => {
       .run({ person: personId, origin: 'local', fingerprint: 'AA', key: '{"kdf":"scrypt"}', ...fields });
 
   it('adds personal certificates, frozen documents and the proof of digital attestations; attestations say who recorded them', () => {
-    expect(schemaVersion(t.db)).toBe(8);
+    expect(schemaVersion(t.db)).toBe(9);
     expect(schemaNames(t.db, 'table')).toEqual(
       expect.arrayContaining(['person_certificate', 'frozen_document', 'attestation_signature']),
     );
