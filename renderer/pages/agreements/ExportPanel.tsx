@@ -94,7 +94,8 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
   // the backend signs only the record itself: a version every party has signed, in its own language
   const signable = sealed && lang === 'sv';
   const { readiness, reload } = useSigningReadiness(sealed);
-  const [wantsSigned, setWantsSigned] = useState(false);
+  // when signing is possible it is the default: the record is meant to leave signed
+  const [wantsSigned, setWantsSigned] = useState(true);
   const signer = signable && readiness.state === 'ready' && wantsSigned ? readiness.certificate : null;
 
   const exportWord = async () => {
