@@ -195,6 +195,10 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
   await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
   await page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' }).getByRole('link').click();
   await page.getByRole('button', { name: 'Förnya' }).click();
+  await page
+    .getByRole('dialog', { name: /^Förnya / })
+    .getByRole('button', { name: 'Förnya' })
+    .click();
   await expect(page.getByTestId('version-period')).toContainText('2019-01-01 – 2020-12-31');
   await page.getByRole('tab', { name: 'Word-export' }).click();
   await expect(panel.getByRole('checkbox', { name: 'Signera digitalt' })).toBeDisabled();
