@@ -11,7 +11,7 @@ import { Packer } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../electron/backend/export/pack';
 import { signPackage } from '../electron/backend/signing/opc/sign-package';
-import { testCa } from '../electron/backend/signing/testing/test-ca';
+import { testCa } from '../test/support/test-ca';
 import { archiveSources } from '../electron/backend/archive/sources';
 import { archiveFixture } from './archive-fixture';
 import { benchRecords } from './records';

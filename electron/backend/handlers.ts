@@ -5,9 +5,11 @@ import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
 import { meetingsHandlers } from './meetings/handlers';
 import { signingHandlers } from './signing/handlers';
+import { archiveHandlers } from './archive/handlers';
 import { databaseHandlers } from './db/handlers';
 import { recordsHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
+import { exportsHandlers } from './export/handlers';
 
 export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
@@ -19,7 +21,9 @@ export const handlers: HandlerMap = {
   ...agreementsHandlers,
   ...meetingsHandlers,
   ...signingHandlers,
+  ...archiveHandlers,
   ...databaseHandlers,
   ...searchHandlers,
   ...recordsHandlers,
+  ...exportsHandlers,
 };

@@ -6,9 +6,9 @@ import { PeoplePage } from '../pages/people/PeoplePage';
 import { BodiesPage } from '../pages/bodies/BodiesPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
-import { CertificatesPage } from '../pages/trust/CertificatesPage';
-import { VerifyPage } from '../pages/trust/VerifyPage';
-import { ArchivePage } from '../pages/trust/ArchivePage';
+import { CertificatesPage } from '../pages/signing/CertificatesPage';
+import { VerifyPage } from '../pages/signing/VerifyPage';
+import { ArchivePage } from '../pages/signing/ArchivePage';
 import { SearchPage } from '../pages/search/SearchPage';
 
 export interface RouteProps {
@@ -32,8 +32,8 @@ export const routes: AppRoute[] = [
   { path: 'bodies', label: 'nav.bodies', component: BodiesPage },
   { path: 'meetings', label: 'meetings.nav.meetings', component: MeetingsPage },
   { path: 'actions', label: 'meetings.nav.actions', component: ActionsPage },
-  { path: 'certificates', label: 'trust.nav.certificates', component: CertificatesPage },
-  { path: 'verify', label: 'trust.nav.verify', component: VerifyPage },
-  { path: 'archive', label: 'trust.nav.archive', component: ArchivePage },
+  { path: 'certificates', label: 'signing.nav.certificates', component: CertificatesPage },
+  { path: 'verify', label: 'signing.nav.verify', component: VerifyPage },
+  { path: 'archive', label: 'signing.nav.archive', component: ArchivePage },
   { path: 'search', label: 'search.nav', component: SearchPage },
 ];

@@ -111,6 +111,16 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/** A file sent from the renderer; bytes cross the contract as base64. */
+export const fileBase64 = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(140_000_000, { message: 'signing.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
+
+/** CA certificates (PEM or DER) trusted for this one verification, besides those the database trusts. */
+export const alsoTrusted = z.array(fileBase64).max(20).default([]);
+
 /** The languages Samråd renders documents in; a record keeps the one it was sealed in. */
 export const DOCUMENT_LANGUAGES = ['sv', 'en'] as const;
 export const documentLanguage = z.enum(DOCUMENT_LANGUAGES).default('sv');

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { expectAccessible } from './support/axe';
-import { createLocalCertificate, PASSPHRASE } from './support/trust';
+import { createLocalCertificate, PASSPHRASE } from './support/signing';
 
 /**
  * Signing Word exports from the UI, as a secretary does it: the sign option names the

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
 import { contentHash } from './canonical';
-import { seedAgreement, signAll } from './test-setup';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend('2016-12-01T09:00:00Z')));

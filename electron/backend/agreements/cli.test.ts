@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../backend';
 import { loadExample } from '../example/load';
 import { tempDbPath } from '../../../test/support/backend';
-import { docxParts, paragraphs } from './test-render';
+import { docxParts, paragraphs } from '../../../test/support/docx';
 
 /** The real `samrad` entry point in a child process, as `npx samrad` runs it. */
 const BIN = path.resolve(__dirname, '../../../bin/samrad.js');

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
 import { redlineDocx } from './redline-docx';
-import { seedAgreement, signAll } from './test-setup';
-import { docxParts, paragraphs, renderedText } from './test-render';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
+import { docxParts, paragraphs, renderedText } from '../../../test/support/docx';
 import { sha256Hex } from '../export/write-file';
 
 let b: TestBackend;

@@ -4,7 +4,7 @@ import type { ExportedDocument, RenderOptions } from '../export/document';
 import type { Party } from '../../../shared/contract/agreements';
 import type { AgreementContent } from '../records/snapshot';
 import { ListNumbering, richTextParagraphs } from './docx-richtext';
-import { documentStyles, pageFooter } from './docx-common';
+import { documentStyles, pageFooter } from './docx-page';
 import { docxLabels } from './labels';
 import { periodFieldValues } from '../../../shared/period-dates';
 import type { DocumentLanguage } from '../../../shared/contract/common';

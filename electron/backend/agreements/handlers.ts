@@ -28,7 +28,7 @@ import {
   updatePriority,
   updateSection,
 } from './content';
-import { recordSigning, sendForSigning, withdrawFromSigning } from './signing';
+import { recordSigning, sendForSigning, withdrawFromSigning } from './party-signatures';
 import { compareVersions } from './redline';
 import { exportForUser } from '../export/pipeline';
 // registers the agreement rules' SQL trigger keys with the error translator

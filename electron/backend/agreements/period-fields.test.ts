@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
-import { seedAgreement, signAll } from './test-setup';
-import { docxParts, paragraphs, renderedText } from './test-render';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
+import { docxParts, paragraphs, renderedText } from '../../../test/support/docx';
 
 /**
  * The dates of the period inside the agreement's text follow the version: a renewal's Word file,

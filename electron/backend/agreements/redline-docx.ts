@@ -5,7 +5,7 @@ import type { ExportedDocument } from '../export/document';
 import { currentActorName } from '../session/actor';
 import type { RedlineBlock, Segment } from '../../../shared/contract/agreements';
 import { compareVersions } from './redline';
-import { documentStyles, pageFooter } from './docx-common';
+import { documentStyles, pageFooter } from './docx-page';
 import { docxLabels } from './labels';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 

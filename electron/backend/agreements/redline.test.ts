@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
 import { compareBlocks, wordDiff } from './redline';
-import { seedAgreement } from './test-setup';
+import { seedAgreement } from '../../../test/support/agreements';
 
 const rebuild = (segments: ReturnType<typeof wordDiff>, side: 'before' | 'after') =>
   segments

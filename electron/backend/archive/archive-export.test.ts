@@ -48,7 +48,7 @@ describe('archive.export on the Södertälje example', () => {
     const request = { from: '2017-01-01', to: '2017-12-31', target, taskId: 'arkiv-1' };
     expect(await b.fail('archive.export', request)).toMatchObject({
       code: 'INVALID_STATE',
-      params: { reason: 'trust.errors.archive_unsigned' },
+      params: { reason: 'signing.errors.archive_unsigned' },
     });
     expect(fs.existsSync(target)).toBe(false);
     const result = await b.call('archive.export', { ...request, allowUnsigned: true });
@@ -258,9 +258,9 @@ describe('archive.export on the Södertälje example', () => {
     expect(fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('samrad-archive-download-'))).toEqual(before);
     expect(
       (await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31', download: true, target: zip })).fields,
-    ).toEqual({ target: 'trust.validation.archive_target_or_download' });
+    ).toEqual({ target: 'signing.validation.archive_target_or_download' });
     expect((await b.fail('archive.export', { from: '2017-01-01', to: '2017-12-31' })).fields).toEqual({
-      target: 'trust.validation.archive_target_or_download',
+      target: 'signing.validation.archive_target_or_download',
     });
   });
 
@@ -311,16 +311,16 @@ describe('archive.export on the Södertälje example', () => {
         .code,
     ).toBe('VALIDATION');
     expect((await b.fail('archive.export', { ...base, target: path.join(b.dir, 'arkiv') })).fields).toEqual({
-      target: 'trust.validation.archive_in_database_folder',
+      target: 'signing.validation.archive_in_database_folder',
     });
     expect(fs.readdirSync(b.dir).filter((f) => f.includes('arkiv'))).toEqual([]);
     await b.call('archive.export', { ...base, target: path.join(out, 'arkiv') });
     const nested = path.join(out, 'arkiv', 'documentation', 'inuti');
     expect((await b.fail('archive.export', { ...base, target: nested })).fields).toEqual({
-      target: 'trust.validation.archive_inside_package',
+      target: 'signing.validation.archive_inside_package',
     });
     expect(fs.existsSync(nested)).toBe(false);
-    expect((await b.fail('archive.verify', {})).fields).toEqual({ path: 'trust.validation.archive_path_or_file' });
+    expect((await b.fail('archive.verify', {})).fields).toEqual({ path: 'signing.validation.archive_path_or_file' });
   });
 
   it('refuses the whole archive, naming the record, when a seal is broken; writes nothing', async () => {
@@ -346,7 +346,7 @@ describe('archive.export on the Södertälje example', () => {
       taskId: 'avbryt',
       allowUnsigned: true,
     });
-    expect(error).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'trust.errors.archive_cancelled' } });
+    expect(error).toMatchObject({ code: 'INVALID_STATE', params: { reason: 'signing.errors.archive_cancelled' } });
     expect(fs.readdirSync(out)).toEqual([]);
   });
 });

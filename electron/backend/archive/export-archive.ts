@@ -50,14 +50,14 @@ function assertTargetAllowed(ctx: Ctx, target: string): void {
       'VALIDATION',
       `The archive cannot be written inside the database's folder (${dbFolder}); choose another folder`,
       {
-        fields: { target: 'trust.validation.archive_in_database_folder' },
+        fields: { target: 'signing.validation.archive_in_database_folder' },
       },
     );
   }
   for (let dir = parent; ; dir = path.dirname(dir)) {
     if (isSamradPackageFolder(dir)) {
       throw new AppError('VALIDATION', `The archive cannot be written inside an earlier archive package (${dir})`, {
-        fields: { target: 'trust.validation.archive_inside_package' },
+        fields: { target: 'signing.validation.archive_inside_package' },
       });
     }
     if (path.dirname(dir) === dir) break;
@@ -110,7 +110,7 @@ export async function exportArchive(ctx: Ctx, request: ArchiveRequest): Promise<
   }
   if (!request.target)
     throw new AppError('VALIDATION', 'A target or download is needed', {
-      fields: { target: 'trust.validation.archive_target_or_download' },
+      fields: { target: 'signing.validation.archive_target_or_download' },
     });
   const target = path.resolve(request.target);
   assertTargetAllowed(ctx, target);
@@ -144,7 +144,7 @@ async function exportTo(ctx: Ctx, request: ArchiveRequest & { target: string }):
     throw new AppError(
       'INVALID_STATE',
       'No signing certificate is unlocked, so the package cannot be signed: unlock one under Certificates, or choose to export an unsigned package (its README and index will say so)',
-      { params: { reason: 'trust.errors.archive_unsigned' } },
+      { params: { reason: 'signing.errors.archive_unsigned' } },
     );
   }
   const controller = new AbortController();

@@ -9,7 +9,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../export/pack';
 import { signPackage } from '../signing/opc/sign-package';
 import { verifyPackage } from '../signing/opc/verify-package';
-import { testCa } from '../signing/testing/test-ca';
+import { testCa } from '../../../test/support/test-ca';
 import { archivePath, type ArchiveEntryMeta, type ArchiveSource } from './entry';
 import { DATA_PREFIX, writeArchive, type WriteArchiveOptions } from './writer';
 import { hasXmllint, SCHEMA_FILES, validateXml } from './schemas';
@@ -324,11 +324,11 @@ describe('archive safety', () => {
     fs.writeFileSync(path.join(target, 'gammal.txt'), 'x');
     await expect(writeArchive(sources(), options(target))).rejects.toMatchObject({
       code: 'FILE_EXISTS',
-      params: { reason: 'trust.errors.archive_target_exists' },
+      params: { reason: 'signing.errors.archive_target_exists' },
     });
     await expect(writeArchive(sources(), options(target, { overwrite: true }))).rejects.toMatchObject({
       code: 'FILE_EXISTS',
-      params: { reason: 'trust.errors.archive_target_not_package' },
+      params: { reason: 'signing.errors.archive_target_not_package' },
     });
     expect(fs.readdirSync(target)).toEqual(['gammal.txt']);
     fs.rmSync(path.join(target, 'gammal.txt'));
@@ -351,7 +351,7 @@ describe('archive safety', () => {
     const zip = path.join(dir, 'annat.zip');
     fs.writeFileSync(zip, zipSync({ 'foto.jpg': strToU8('inte ett arkiv') }));
     await expect(writeArchive(sources(), options(zip, { overwrite: true }))).rejects.toMatchObject({
-      params: { reason: 'trust.errors.archive_target_not_package' },
+      params: { reason: 'signing.errors.archive_target_not_package' },
     });
     expect(unzipSync(new Uint8Array(fs.readFileSync(zip)))).toHaveProperty('foto.jpg');
     const ours = path.join(dir, 'arkiv.zip');
@@ -384,7 +384,7 @@ describe('archive safety', () => {
     );
     await expect(promise).rejects.toMatchObject({
       code: 'INVALID_STATE',
-      params: { reason: 'trust.errors.archive_cancelled' },
+      params: { reason: 'signing.errors.archive_cancelled' },
     });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -432,7 +432,7 @@ describe('archive safety', () => {
       failingAhead,
       options(path.join(dir, 'arkiv2'), { ahead: 2, signal: controller.signal, onProgress: () => controller.abort() }),
     );
-    await expect(cancelled).rejects.toMatchObject({ params: { reason: 'trust.errors.archive_cancelled' } });
+    await expect(cancelled).rejects.toMatchObject({ params: { reason: 'signing.errors.archive_cancelled' } });
   });
 });
 
@@ -591,22 +591,22 @@ describe('verify-archive on a tampered package', () => {
     );
     const traversal = zipSync({ ...files, '../../etc/cron.d/samrad': strToU8('* * * * * root sh') });
     expect(() => verifyArchive(traversal, { trusted: [] })).toThrow(
-      expect.objectContaining({ params: { reason: 'trust.errors.unsafe_entry' } }),
+      expect.objectContaining({ params: { reason: 'signing.errors.unsafe_entry' } }),
     );
     const bomb = zipSync({ ...files, 'documentation/nollor.txt': [new Uint8Array(50 * 1024 * 1024), { level: 9 }] });
     expect(() => verifyArchive(bomb, { trusted: [] })).toThrow(
-      expect.objectContaining({ params: { reason: 'trust.errors.zip_bomb' } }),
+      expect.objectContaining({ params: { reason: 'signing.errors.zip_bomb' } }),
     );
     const t = fresh();
     fs.symlinkSync('/etc/passwd', path.join(t, 'documentation', 'losenord'));
     expect(() => verifyArchive(t, { trusted: [] })).toThrow(
-      expect.objectContaining({ params: { reason: 'trust.errors.archive_unsafe_entry' } }),
+      expect.objectContaining({ params: { reason: 'signing.errors.archive_unsafe_entry' } }),
     );
     expect(() => verifyArchive(zipSync({ 'foto.jpg': strToU8('x') }), { trusted: [] })).toThrow(
-      expect.objectContaining({ params: { reason: 'trust.errors.archive_no_mets' } }),
+      expect.objectContaining({ params: { reason: 'signing.errors.archive_no_mets' } }),
     );
     expect(() => verifyArchive(path.join(dir, 'finns-inte'), { trusted: [] })).toThrow(
-      expect.objectContaining({ params: { reason: 'trust.errors.archive_unreadable' } }),
+      expect.objectContaining({ params: { reason: 'signing.errors.archive_unreadable' } }),
     );
     expect(
       fs

@@ -127,14 +127,14 @@ export function sha256Sums(rows: Array<{ path: string; sha256: string }>): strin
 
 function cancelled(): AppError {
   return new AppError('INVALID_STATE', 'The archive export was cancelled; nothing was written under the final name', {
-    params: { reason: 'trust.errors.archive_cancelled' },
+    params: { reason: 'signing.errors.archive_cancelled' },
   });
 }
 
 function notWritable(target: string, error: unknown): AppError {
   const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return new AppError('FILE_NOT_WRITABLE', `Cannot write the archive ${target}: ${detail}`, {
-    params: { path: target, reason: 'trust.errors.archive_not_writable', detail },
+    params: { path: target, reason: 'signing.errors.archive_not_writable', detail },
   });
 }
 
@@ -169,7 +169,7 @@ function assertReplaceable(target: string, format: 'folder' | 'zip'): void {
       'FILE_EXISTS',
       `${target} exists and is not an earlier Samråd archive package (${detail}); nothing was changed. Choose another target.`,
       {
-        params: { path: target, reason: 'trust.errors.archive_target_not_package', detail },
+        params: { path: target, reason: 'signing.errors.archive_target_not_package', detail },
       },
     );
   const stat = fs.statSync(target);
@@ -279,7 +279,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
     throw new AppError(
       'FILE_EXISTS',
       `${target} already exists; choose another name or allow replacing an earlier archive`,
-      { params: { path: target, reason: 'trust.errors.archive_target_exists' } },
+      { params: { path: target, reason: 'signing.errors.archive_target_exists' } },
     );
   }
   if (exists) assertReplaceable(target, format);

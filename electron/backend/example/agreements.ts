@@ -4,7 +4,7 @@ import { createPerson } from '../participants/people';
 import { createAgreement } from '../agreements/agreements';
 import { createVersion } from '../agreements/versions';
 import { addParty, addPriority, addSection } from '../agreements/content';
-import { recordSigning, sendForSigning } from '../agreements/signing';
+import { recordSigning, sendForSigning } from '../agreements/party-signatures';
 import { nameKey } from '../../../shared/text/collate';
 import { withPeriodFields } from '../../../shared/period-dates';
 import type { ExampleRefs } from './refs';

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context';
+import { today, type Ctx } from '../context';
 import { AppError, notFound } from '../../../shared/errors';
 import type { DocumentLanguage, ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
+import type { ExportSource } from '../../../shared/contract/exports';
 import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
@@ -20,15 +21,6 @@ import { findRecord, type SealedRecordRow } from '../records/store';
 import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
-
-/** Every document Samråd exports. */
-export type ExportSource =
-  | { kind: 'protocol'; meetingId: number }
-  | { kind: 'extract'; paragraphId: number }
-  | { kind: 'agenda'; meetingId: number }
-  | { kind: 'agreement'; versionId: number }
-  | { kind: 'correction'; correctionId: number }
-  | { kind: 'redline'; fromId: number; toId: number };
 
 export interface ExportRequest {
   source: ExportSource;
@@ -171,6 +163,7 @@ async function extractOf(
       attendance: sealed.attendance,
       paragraph,
       attestations: sealed.attestations,
+      certifiedOn: today(ctx),
     },
     lang,
     {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../backend';
 import { tempDbPath } from '../../../test/support/backend';
-import { docxParts } from '../agreements/test-render';
+import { docxParts } from '../../../test/support/docx';
 
 const run = promisify(execFile);
 /** every step spawns the CLI (tsx compiles on start): slow on a busy machine */

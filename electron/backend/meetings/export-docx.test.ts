@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { docxParts, paragraphs, renderedText } from '../agreements/test-render';
-import { chefssamrad } from './test-fixture';
+import { docxParts, paragraphs, renderedText } from '../../../test/support/docx';
+import { chefssamrad } from '../../../test/support/meetings';
 
 /** LibreOffice is slow on a busy two-core machine */
 const RENDER_TIMEOUT = 300_000;
@@ -11,11 +11,14 @@ let f: Awaited<ReturnType<typeof chefssamrad>>;
 let meetingId: number;
 let fordonId: number;
 let numbers: number[];
+let lagesbildNumber: number;
 
 /** A March protocol (7 §§) and a June protocol with a substitute, a guest, jäv, an action and åäö; June attested. */
 beforeAll(async () => {
   b = await testBackend('2017-07-01T09:00:00Z');
   f = await chefssamrad(b);
+  const polis = await b.call('organisations.create', { name: 'Södertälje lokalpolisområde', kind: 'polis' });
+  await b.call('people.update', { id: f.wikstrom.id, fields: { name: 'Anders Wikström', organisationId: polis.id } });
   const march = await f.meeting('2017-03-14');
   await b.call('protocol.create', { meetingId: march.id });
   const june = await f.meeting('2017-06-13', '09:00', '11:30', [f.uddholm.id]);
@@ -66,6 +69,19 @@ beforeAll(async () => {
     paragraphId: fordon.id,
     fields: { description: 'Åtgärdsplan mot fordonsbränder', ownerPersonId: f.uddholm.id, dueDate: '2017-09-01' },
   });
+  // § Lägesbild is attested at once, and its Beslut says so as secretaries write it
+  const lagesbild = protocol.paragraphs.find((p) => p.title === 'Lägesbild')!;
+  lagesbildNumber = lagesbild.number;
+  await b.call('protocol.updateParagraph', {
+    id: lagesbild.id,
+    fields: {
+      title: lagesbild.title,
+      decision: 'Lägesbilden noteras. Paragrafen justeras omedelbart.',
+      finished: true,
+    },
+  });
+  for (const who of [f.broo.id, f.uddholm.id])
+    await b.call('protocol.attestParagraph', { paragraphId: lagesbild.id, personId: who, date: '2017-06-13' });
   await b.call('protocol.update', {
     meetingId,
     attestationPlace: 'Stadshuset, Södertälje',
@@ -118,7 +134,7 @@ describe('protocol export', () => {
       JSON.stringify(positions),
     ).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
-    expect(texts).toContain('Anders Wikström ersätter Peter Nylind');
+    expect(texts).toContain('Anders Wikström ersätter Peter Nylind, Södertälje lokalpolisområde');
     expect(texts).toContain('§§ 8–15');
     const sections = texts.filter((t) => /^§ \d+ /.test(t)).map((t) => Number(t.split(' ')[1]));
     expect(sections).toEqual(numbers);
@@ -233,7 +249,7 @@ describe('extract and agenda exports', () => {
         'Plats',
         'Kallade',
         'Dagordning',
-        '09:00–09:02',
+        '09.00–09.02',
         'Mötets öppnande',
         'Fordonsbränder',
         'Dnr KS 2017/131',
@@ -250,4 +266,106 @@ describe('extract and agenda exports', () => {
     const history = await b.call('history.forRecord', { entity: 'meeting', entityId: meetingId });
     expect(history[0]).toMatchObject({ action: 'export', after: { fileName: file.fileName, sha256: file.sha256 } });
   });
+});
+
+/** What LibreOffice shows, whitespace folded; dates are NOT re-joined here: a date broken at a line end fails. */
+const folded = (bytes: Uint8Array, name: string) => renderedText(bytes, name).replace(/\s+/g, ' ');
+const ISO_DATE_TEXT = /\d{4}-\d{2}-\d{2}/g;
+
+/** Every ISO date a run shows is joined by w:noBreakHyphen; none is left with plain hyphens inside a w:t. */
+function expectUnbreakableDates(xml: string) {
+  const plain = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].flatMap((m) => m[1].match(ISO_DATE_TEXT) ?? []);
+  expect(plain).toEqual([]);
+  expect(xml).toMatch(/<w:t(?: [^>]*)?>\d{4}<\/w:t><w:noBreakHyphen\/><w:t(?: [^>]*)?>\d{2}<\/w:t><w:noBreakHyphen\/>/);
+}
+
+describe('protocols the way Swedish secretaries write them (issue 14, point 8)', () => {
+  let protocolText: string;
+  beforeAll(async () => {
+    protocolText = folded((await exported('protocol', meetingId)).bytes, 'protokoll-praxis.docx');
+  }, RENDER_TIMEOUT);
+
+  it('Beslutande names each member with role and organisation, and "(ej § N)" after the member with jäv', () => {
+    expect(protocolText).toContain('Camilla Broo, ordförande, Södertälje kommun (ej § 13)');
+    expect(protocolText).toContain('Lars-Göran Uddholm, ledamot, Södertälje kommun');
+    expect(protocolText).not.toMatch(/Lars-Göran Uddholm, ledamot, Södertälje kommun \(ej/);
+    expect(protocolText).toContain('Anders Wikström ersätter Peter Nylind, Södertälje lokalpolisområde');
+  });
+
+  it('the jäv note comes with the § heading, before the background and the Beslut', () => {
+    const heading = protocolText.indexOf('§ 13 Fordonsbränder i Hovsjö och Ronna');
+    const recusal = protocolText.indexOf('Jäv: Camilla Broo anmäler jäv och deltar inte i handläggningen av ärendet.');
+    const background = protocolText.indexOf('Bränderna ökade under våren.');
+    const decision = protocolText.indexOf('Brandförsvaret och polisen tar fram en gemensam åtgärdsplan.');
+    expect(heading).toBeGreaterThan(0);
+    expect(recusal).toBeGreaterThan(heading);
+    expect(background).toBeGreaterThan(recusal);
+    expect(decision).toBeGreaterThan(background);
+  });
+
+  it('a § attested at once has one attestation line, dated', () => {
+    const start = protocolText.indexOf(`§ ${lagesbildNumber} Lägesbild`);
+    const section = protocolText.slice(start, protocolText.indexOf(`§ ${lagesbildNumber + 1} `, start));
+    expect(section).toContain('Lägesbilden noteras.');
+    expect(section).toContain('Paragrafen justerades omedelbart 2017-06-13.');
+    expect(section.match(/justera(s|des) omedelbart/g)).toEqual(['justerades omedelbart']);
+  });
+
+  it('the organisations in the header, "Justerandes signatur" in the footer of every page, times as 09.00', () => {
+    const pages = Number(/Sida 1 av (\d+)/.exec(protocolText)![1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(protocolText.match(/Södertälje kommun · Södertälje lokalpolisområde/g)?.length).toBe(pages);
+    expect(protocolText.match(/Justerandes signatur/g)?.length).toBe(pages);
+    expect(protocolText).toContain('Stadshuset, 2017-06-13 kl. 09.00–11.30');
+    expect(protocolText).not.toMatch(/\d{2}:\d{2}/);
+  });
+
+  it('dates are joined by non-breaking hyphens and the package says sv-SE (en-GB in English)', async () => {
+    const parts = docxParts((await exported('protocol', meetingId)).bytes);
+    expectUnbreakableDates(parts['word/document.xml']);
+    expect(parts['word/styles.xml']).toContain('<w:lang w:val="sv-SE"/>');
+    const english = docxParts((await exported('protocol', meetingId, 'en')).bytes);
+    expect(english['word/styles.xml']).toContain('<w:lang w:val="en-GB"/>');
+    expect(english['word/document.xml']).toContain('09:00');
+    for (const [name, xml] of Object.entries(parts).filter(([n]) => /^word\/(header|footer)\d*\.xml$/.test(n)))
+      expect(xml.match(ISO_DATE_TEXT) ?? [], name).toEqual([]);
+  });
+
+  it(
+    'the extract carries a dated utdragsbestyrkande and the same footer',
+    async () => {
+      const text = folded((await exported('extract', fordonId)).bytes, 'utdrag-praxis.docx');
+      const certification = text.indexOf('Utdraget överensstämmer med originalprotokollet.');
+      expect(certification).toBeGreaterThan(0);
+      expect(text.indexOf('Bestyrkt 2017-07-01')).toBeGreaterThan(certification);
+      expect(text).toContain('Camilla Broo, ordförande, Södertälje kommun (ej § 13)');
+      expect(text).toContain('Justerandes signatur');
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'the kallelse has its date, its sender and the note on förhinder and handlingar',
+    async () => {
+      const text = folded((await exported('agenda', meetingId)).bytes, 'kallelse-praxis.docx');
+      let at = -1;
+      for (const h of [
+        'Södertälje kommun · Södertälje lokalpolisområde',
+        'Kallelse med dagordning',
+        'Datum: 2017-07-01',
+        'Avsändare: Åsa Öberg, sekreterare, Södertälje kommun',
+        'Tid',
+        '2017-06-13 kl. 09.00–11.30',
+        'Dagordning',
+        '09.00–09.02',
+        'Förhinder och handlingar',
+        'Den som har förhinder meddelar sekreteraren snarast och kallar själv sin ersättare.',
+      ]) {
+        const next = text.indexOf(h, at + 1);
+        expect(next, `"${h}" after ${at}`).toBeGreaterThan(at);
+        at = next;
+      }
+    },
+    RENDER_TIMEOUT,
+  );
 });

@@ -1,9 +1,11 @@
 import {
   BorderStyle,
   Document,
+  Footer,
   TableLayoutType,
   Header,
   HeadingLevel,
+  NoBreakHyphen,
   PageNumber,
   Paragraph,
   Table,
@@ -13,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Ctx } from '../context';
+import { today, type Ctx } from '../context';
 import { packDocxSync } from '../export/pack';
 import type { ExportedDocument, RenderOptions } from '../export/document';
 import type {
@@ -35,22 +37,41 @@ import type { DocumentLanguage } from '../../../shared/contract/common';
 type Lang = DocumentLanguage;
 
 const FONT = 'Calibri';
+/** The spelling dictionary Word and LibreOffice use for the document's text. */
+const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+
+/** A run's text with every ISO date joined by non-breaking hyphens, so "2018-12-31" never breaks at a line end. */
+function withUnbreakableDates(value: string): Array<string | NoBreakHyphen> {
+  const out: Array<string | NoBreakHyphen> = [];
+  let at = 0;
+  for (const match of value.matchAll(ISO_DATE)) {
+    const [date] = match;
+    out.push(value.slice(at, match.index), date.slice(0, 4), new NoBreakHyphen());
+    out.push(date.slice(5, 7), new NoBreakHyphen(), date.slice(8));
+    at = match.index + date.length;
+  }
+  out.push(value.slice(at));
+  return out.filter((part) => part !== '');
+}
+
 const text = (value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text: value, font: FONT, ...options });
+  new TextRun({ children: withUnbreakableDates(value), font: FONT, ...options });
+
+/** A clock time as the language writes it: "09.00" in Swedish, "09:00" in English. */
+export const clockText = (time: string, lang: Lang) => (lang === 'sv' ? time.replace(':', '.') : time);
 
 /** Multi-line text as one Word paragraph per line (empty lines kept as spacing). */
 function lines(value: string | null, options: { indent?: boolean } = {}): Paragraph[] {
   if (!value) return [];
-  return value
-    .split(/\r?\n/)
-    .map(
-      (line) =>
-        new Paragraph({
-          children: [text(line)],
-          indent: options.indent ? { left: 567 } : undefined,
-          spacing: { after: 60 },
-        }),
-    );
+  return value.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        children: [text(line)],
+        indent: options.indent ? { left: 567 } : undefined,
+        spacing: { after: 60 },
+      }),
+  );
 }
 
 const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_3) =>
@@ -64,11 +85,14 @@ const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof Headin
 const label = (value: string) =>
   new Paragraph({ children: [text(value, { bold: true })], spacing: { before: 120 }, keepNext: true });
 
-/** Body name, document kind and page x of y on every page; the meeting date below. */
-function pageHeader(t: ExportTexts, bodyName: string, kind: string, date: string): Header {
+/** The organisations behind the body on every page; below them body name, document kind and page x of y; then the meeting date. */
+function pageHeader(t: ExportTexts, organisations: string[], bodyName: string, kind: string, date: string): Header {
   const [pre, , mid] = t.page('', '');
   return new Header({
     children: [
+      ...(organisations.length
+        ? [new Paragraph({ children: [text(organisations.join(' · '), { size: 18 })], spacing: { after: 60 } })]
+        : []),
       new Paragraph({
         tabStops: [
           { type: TabStopType.CENTER, position: 4680 },
@@ -85,27 +109,81 @@ function pageHeader(t: ExportTexts, bodyName: string, kind: string, date: string
       new Paragraph({
         tabStops: [{ type: TabStopType.CENTER, position: 4680 }],
         border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 4 } },
-        children: [new TextRun({ font: FONT, children: ['\t', `${t.meetingDate} ${date}`] })],
+        children: [new TextRun({ font: FONT, children: ['\t', ...withUnbreakableDates(`${t.meetingDate} ${date}`)] })],
       }),
     ],
   });
 }
 
-function document(header: Header, children: Array<Paragraph | Table>, title: string): Document {
+/**
+ * The organisations of the body's own members as the attendance names them, in roster order:
+ * the parties of the samverkan, shown in the page header (guests' organisations are not the body's).
+ */
+export function organisationsOf(attendance: Array<Pick<AttendeeLine, 'organisationName' | 'role'>>): string[] {
+  return [
+    ...new Set(attendance.filter((a) => a.role !== 'ovrig' && a.organisationName).map((a) => a.organisationName!)),
+  ];
+}
+
+/** "Justerandes signatur" and one initials box per person who attests, at the foot of every page. */
+function signatureFooter(t: ExportTexts, attesters: number): Footer {
+  const box = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const boxes = Math.max(attesters, 1);
+  return new Footer({
+    children: [
+      new Table({
+        width: { size: 2400 + boxes * 1100, type: WidthType.DXA },
+        columnWidths: [2400, ...Array<number>(boxes).fill(1100)],
+        layout: TableLayoutType.FIXED,
+        rows: [
+          new TableRow({
+            height: { value: 560, rule: 'atLeast' },
+            children: [
+              new TableCell({
+                width: { size: 2400, type: WidthType.DXA },
+                borders: { top: none, bottom: none, left: none, right: box },
+                children: [new Paragraph({ children: [text(t.attestersInitials, { size: 18 })] })],
+              }),
+              ...Array.from(
+                { length: boxes },
+                () =>
+                  new TableCell({
+                    width: { size: 1100, type: WidthType.DXA },
+                    borders: { top: box, bottom: box, left: box, right: box },
+                    children: [new Paragraph({ children: [] })],
+                  }),
+              ),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+function document(
+  lang: Lang,
+  parts: { header: Header; footer?: Footer },
+  children: Array<Paragraph | Table>,
+  title: string,
+): Document {
   return new Document({
     creator: 'Samråd',
     title,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 22, language: { value: LOCALES[lang] } } } } },
     sections: [
       {
         properties: { page: { margin: { top: 1418, bottom: 1134, left: 1418, right: 1134 } } },
-        headers: { default: header },
+        headers: { default: parts.header },
+        ...(parts.footer ? { footers: { default: parts.footer } } : {}),
         children,
       },
     ],
   });
 }
 
+/** "Camilla Broo, ordförande, Södertälje kommun", "Anders Wikström ersätter Peter Nylind, Södertälje lokalpolisområde", "Sara Ek, enhetschef, § 13" */
 function attendeeLine(
   t: ExportTexts,
   a: Pick<
@@ -113,20 +191,37 @@ function attendeeLine(
     'personName' | 'personTitle' | 'organisationName' | 'role' | 'substituteFor' | 'participatesIn'
   >,
 ): string {
-  if (a.substituteFor) return t.substitutes(a.personName, a.substituteFor.name);
-  const role = t.roles[a.role];
-  const what = role || [a.personTitle, a.organisationName].filter(Boolean).join(', ');
-  return [a.personName, what, a.participatesIn].filter(Boolean).join(', ');
+  const who = a.substituteFor
+    ? t.substitutes(a.personName, a.substituteFor.name)
+    : [a.personName, t.roles[a.role] || a.personTitle].filter(Boolean).join(', ');
+  return [who, a.organisationName, a.participatesIn].filter(Boolean).join(', ');
 }
 
-/** Beslutande, Övriga deltagande: who took part, with substitutes as "NN ersätter MM". */
-function attendanceBlocks(t: ExportTexts, attendance: AttendeeLine[]): Paragraph[] {
+/** The §§ each person took no part in because of jäv, by person id. */
+function recusedParagraphs(paragraphs: Array<Pick<ParagraphContent, 'number' | 'recusals'>>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const p of paragraphs)
+    for (const r of p.recusals) out.set(r.personId, [...(out.get(r.personId) ?? []), p.number]);
+  return out;
+}
+
+/** Beslutande, Övriga deltagande: who took part, with substitutes as "NN ersätter MM" and "(ej § N)" after a member with jäv. */
+function attendanceBlocks(
+  t: ExportTexts,
+  attendance: AttendeeLine[],
+  paragraphs: Array<Pick<ParagraphContent, 'number' | 'recusals'>>,
+): Paragraph[] {
   const deciding = attendance.filter((a) => a.decisionMaker);
   const others = attendance.filter((a) => a.status === 'present' && !a.decisionMaker);
+  const recused = recusedParagraphs(paragraphs);
+  const decidingLine = (a: AttendeeLine) => {
+    const numbers = recused.get(a.personId);
+    return numbers ? `${attendeeLine(t, a)} ${t.notIn(numbers)}` : attendeeLine(t, a);
+  };
   return [
     heading(t.decisionMakers),
     ...(deciding.length
-      ? deciding.map((a) => new Paragraph({ children: [text(attendeeLine(t, a))] }))
+      ? deciding.map((a) => new Paragraph({ children: [text(decidingLine(a))] }))
       : [new Paragraph({ children: [text(t.none)] })]),
     heading(t.othersPresent),
     ...(others.length
@@ -135,8 +230,11 @@ function attendanceBlocks(t: ExportTexts, attendance: AttendeeLine[]): Paragraph
   ];
 }
 
-const placeAndTime = (t: ExportTexts, m: MeetingHeader) =>
-  `${m.place ? `${m.place}, ` : ''}${m.date} ${t.at} ${m.startTime}–${m.endTime}`;
+const meetingTime = (t: ExportTexts, lang: Lang, m: Pick<MeetingHeader, 'date' | 'startTime' | 'endTime'>) =>
+  `${m.date} ${t.at} ${clockText(m.startTime, lang)}–${clockText(m.endTime, lang)}`;
+
+const placeAndTime = (t: ExportTexts, lang: Lang, m: MeetingHeader) =>
+  `${m.place ? `${m.place}, ` : ''}${meetingTime(t, lang, m)}`;
 
 function signatureBlock(roleLabel: string, name: string, attestedLine: string | null): Paragraph[] {
   return [
@@ -151,14 +249,20 @@ function signatureBlock(roleLabel: string, name: string, attestedLine: string | 
 function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
   const out: Paragraph[] = [heading(`§ ${p.number} ${p.title}`, HeadingLevel.HEADING_2)];
   if (p.dnr) out.push(new Paragraph({ children: [text(`${t.dnr} ${p.dnr}`, { italics: true })] }));
-  out.push(...lines(p.background));
-  if (p.decision) out.push(label(t.decision), ...lines(p.decision));
-  if (p.notes) out.push(label(t.notes), ...lines(p.notes));
+  // jäv is noted where the matter begins, before anything the member took no part in
   if (p.recusals.length)
     out.push(
-      label(t.recusal),
-      new Paragraph({ children: [text(t.recusalText(p.recusals.map((r) => r.personName).join(', ')))] }),
+      new Paragraph({
+        children: [
+          text(`${t.recusal}: `, { bold: true }),
+          text(t.recusalText(p.recusals.map((r) => r.personName).join(', '))),
+        ],
+        spacing: { after: 60 },
+      }),
     );
+  out.push(...lines(p.background));
+  if (p.decision) out.push(label(t.decision), ...lines(withoutAttestationSentence(p)));
+  if (p.notes) out.push(label(t.notes), ...lines(p.notes));
   if (p.actions.length) {
     out.push(label(t.actions));
     for (const a of p.actions) {
@@ -171,9 +275,30 @@ function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
     }
   }
   if (p.distribution) out.push(label(t.distribution), ...lines(p.distribution));
-  if (p.immediatelyAttested) out.push(new Paragraph({ children: [text(t.immediatelyAttested, { italics: true })] }));
+  if (p.immediatelyAttested)
+    out.push(new Paragraph({ children: [text(immediateAttestationLine(t, p), { italics: true })] }));
   for (const c of p.corrections) out.push(label(t.correction(c.date, c.author)), ...lines(c.text));
   return out;
+}
+
+/** How a Beslut says itself that it is attested at once, in either language the secretary writes in. */
+const ATTEST_AT_ONCE_SENTENCE =
+  /\s*(?:Paragrafen justeras omedelbart|This paragraph is (?:to be )?attested immediately)\.?\s*$/i;
+
+/**
+ * A § attested at once gets one attestation line: the decision's own closing "Paragrafen
+ * justeras omedelbart." (as secretaries write it in the Beslut) is left out of the rendering,
+ * since the line below says the same with its date.
+ */
+function withoutAttestationSentence(p: ParagraphContent): string | null {
+  if (!p.immediatelyAttested || !p.decision) return p.decision;
+  return p.decision.replace(ATTEST_AT_ONCE_SENTENCE, '').trimEnd() || null;
+}
+
+/** "Paragrafen justerades omedelbart 2018-03-13." */
+function immediateAttestationLine(t: ExportTexts, p: ParagraphContent): string {
+  const dates = [...new Set(p.attestations.map((a) => a.date))].sort();
+  return t.immediatelyAttested(dates.at(-1) ?? null);
 }
 
 function safeFileName(...parts: string[]): string {
@@ -201,6 +326,9 @@ function translationNotice(t: ExportTexts, options: RenderOptions): Paragraph[] 
   ];
 }
 
+/** One box per person who attests: the chair and each justerare. */
+const attesterCount = (m: MeetingHeader) => (m.chair ? 1 : 0) + m.justerare.length;
+
 /** Sammanträdesprotokoll: the front page in the order Swedish users expect, then every § in order. */
 export function protocolDocx(content: ProtocolContent, lang: Lang, options: RenderOptions = {}): ExportedDocument {
   const t = EXPORT_TEXTS[lang];
@@ -214,8 +342,8 @@ export function protocolDocx(content: ProtocolContent, lang: Lang, options: Rend
       children: [text(`${meeting.bodyName} – ${t.protocol}`, { bold: true, size: 32 })],
     }),
     heading(t.placeAndTime),
-    new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
-    ...attendanceBlocks(t, attendance),
+    new Paragraph({ children: [text(placeAndTime(t, lang, meeting))] }),
+    ...attendanceBlocks(t, attendance, content.paragraphs),
     heading(t.appointedToAttest),
     new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
     heading(t.attestationPlaceAndTime),
@@ -237,14 +365,18 @@ export function protocolDocx(content: ProtocolContent, lang: Lang, options: Rend
   }
   const fileName = safeFileName(t.fileProtocol, meeting.bodyName, meeting.date);
   const doc = document(
-    pageHeader(t, meeting.bodyName, t.protocol, meeting.date),
+    lang,
+    {
+      header: pageHeader(t, organisationsOf(attendance), meeting.bodyName, t.protocol, meeting.date),
+      footer: signatureFooter(t, attesterCount(meeting)),
+    },
     children,
     `${t.protocol} ${meeting.bodyName} ${meeting.date}`,
   );
   return { fileName, bytes: packDocxSync(doc, { timestamp: options.timestamp }) };
 }
 
-/** Protokollsutdrag: header, attendance, the one §, and the secretary's certification. */
+/** Protokollsutdrag: header, attendance, the one §, and the secretary's dated certification. */
 export function extractDocx(content: ExtractContent, lang: Lang, options: RenderOptions = {}): ExportedDocument {
   const t = EXPORT_TEXTS[lang];
   const { meeting, paragraph: p, attestations } = content;
@@ -255,8 +387,8 @@ export function extractDocx(content: ExtractContent, lang: Lang, options: Render
       children: [text(`${meeting.bodyName} – ${t.extract}`, { bold: true, size: 32 })],
     }),
     heading(t.placeAndTime),
-    new Paragraph({ children: [text(placeAndTime(t, meeting))] }),
-    ...attendanceBlocks(t, content.attendance),
+    new Paragraph({ children: [text(placeAndTime(t, lang, meeting))] }),
+    ...attendanceBlocks(t, content.attendance, [p]),
     heading(t.appointedToAttest),
     new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
     heading(t.paragraphs),
@@ -277,11 +409,17 @@ export function extractDocx(content: ExtractContent, lang: Lang, options: Render
       : [new Paragraph({ children: [text(t.notYetAttested, { italics: true })] })]),
     heading(t.certification),
     new Paragraph({ children: [text(t.certificationText)] }),
+    // snapshots sealed before extracts were dated carry no date; they stay as they were
+    ...(content.certifiedOn ? [new Paragraph({ children: [text(t.certifiedOn(content.certifiedOn))] })] : []),
     ...signatureBlock(t.secretary, meeting.secretary?.name ?? '', null),
   ];
   const fileName = safeFileName(t.fileExtract, meeting.bodyName, meeting.date, `§ ${p.number}`);
   const doc = document(
-    pageHeader(t, meeting.bodyName, t.extract, meeting.date),
+    lang,
+    {
+      header: pageHeader(t, organisationsOf(content.attendance), meeting.bodyName, t.extract, meeting.date),
+      footer: signatureFooter(t, attesterCount(meeting)),
+    },
     children,
     `${t.extract} ${meeting.bodyName} ${meeting.date} § ${p.number}`,
   );
@@ -318,7 +456,8 @@ export function correctionDocx(content: CorrectionContent, lang: Lang, options: 
     correction.date,
   );
   const doc = document(
-    pageHeader(t, meeting.bodyName, t.correctionTitle, meeting.date),
+    lang,
+    { header: pageHeader(t, [], meeting.bodyName, t.correctionTitle, meeting.date) },
     children,
     `${t.correctionTitle} ${concerns}`,
   );
@@ -340,7 +479,12 @@ export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDoc
   const meeting = getMeeting(ctx, meetingId);
   if (meeting.status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
   const agenda = listAgenda(ctx, meetingId);
-  const invited = listAttendance(ctx, meetingId).filter((a) => a.status === 'present' || a.role === 'ersattare');
+  const attendance = listAttendance(ctx, meetingId);
+  const invited = attendance.filter((a) => a.status === 'present' || a.role === 'ersattare');
+  const secretary = meeting.secretary && attendance.find((a) => a.personId === meeting.secretary!.id);
+  const sender = meeting.secretary
+    ? [meeting.secretary.name, t.roles.sekreterare, secretary?.organisationName].filter(Boolean).join(', ')
+    : t.none;
   const headerRow = new TableRow({
     tableHeader: true,
     children: [
@@ -362,7 +506,10 @@ export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDoc
       cantSplit: true,
       children: [
         cell([new Paragraph({ children: [text(String(index + 1))] })], 0),
-        cell([new Paragraph({ children: [text(`${item.startsAt}–${item.endsAt}`)] })], 1),
+        cell(
+          [new Paragraph({ children: [text(`${clockText(item.startsAt, lang)}–${clockText(item.endsAt, lang)}`)] })],
+          1,
+        ),
         cell(
           [
             new Paragraph({ children: [text(item.title, { bold: true })] }),
@@ -380,8 +527,10 @@ export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDoc
       heading: HeadingLevel.HEADING_1,
       children: [text(`${meeting.bodyName} – ${t.agendaTitle}`, { bold: true, size: 32 })],
     }),
+    new Paragraph({ children: [text(`${t.noticeDate}: `, { bold: true }), text(today(ctx))] }),
+    new Paragraph({ children: [text(`${t.sender}: `, { bold: true }), text(sender)] }),
     heading(t.time),
-    new Paragraph({ children: [text(`${meeting.date} ${t.at} ${meeting.startTime}–${meeting.endTime}`)] }),
+    new Paragraph({ children: [text(meetingTime(t, lang, meeting))] }),
     heading(t.place),
     new Paragraph({ children: [text(meeting.place ?? t.none)] }),
     heading(t.invited),
@@ -400,9 +549,11 @@ export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDoc
     }),
   ];
   if (meeting.notes) children.push(new Paragraph({ children: [] }), ...lines(meeting.notes));
+  children.push(heading(t.hindrance), new Paragraph({ children: [text(t.hindranceText)] }));
   const fileName = safeFileName(t.fileAgenda, meeting.bodyName, meeting.date);
   const doc = document(
-    pageHeader(t, meeting.bodyName, t.agendaTitle, meeting.date),
+    lang,
+    { header: pageHeader(t, organisationsOf(attendance), meeting.bodyName, t.agendaTitle, meeting.date) },
     children,
     `${t.agendaTitle} ${meeting.bodyName} ${meeting.date}`,
   );

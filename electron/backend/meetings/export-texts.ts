@@ -26,13 +26,16 @@ export const EXPORT_TEXTS = {
     notes: 'Reservationer och protokollsanteckningar',
     recusal: 'Jäv',
     recusalText: (names: string) => `${names} anmäler jäv och deltar inte i handläggningen av ärendet.`,
+    notIn: (numbers: number[]) => `(ej ${paragraphList(numbers)})`,
     actions: 'Uppdrag',
     owner: 'ansvarig',
     due: 'senast',
     distribution: 'Expedieras till',
     correction: (date: string, author: string) => `Rättelse ${date} (${author})`,
     correctionsHeading: 'Rättelser',
-    immediatelyAttested: 'Paragrafen justerades omedelbart.',
+    immediatelyAttested: (date: string | null) =>
+      date ? `Paragrafen justerades omedelbart ${date}.` : 'Paragrafen justeras omedelbart.',
+    attestersInitials: 'Justerandes signatur',
     correctionTitle: 'Rättelse',
     correctionOf: (label: string) => `Rättelse till protokoll ${label}`,
     correctionRecord: (sha256: string) =>
@@ -46,7 +49,13 @@ export const EXPORT_TEXTS = {
     extract: 'Protokollsutdrag',
     certification: 'Utdragsbestyrkande',
     certificationText: 'Utdraget överensstämmer med originalprotokollet.',
+    certifiedOn: (date: string) => `Bestyrkt ${date}`,
     agendaTitle: 'Kallelse med dagordning',
+    noticeDate: 'Datum',
+    sender: 'Avsändare',
+    hindrance: 'Förhinder och handlingar',
+    hindranceText:
+      'Den som har förhinder meddelar sekreteraren snarast och kallar själv sin ersättare. Handlingarna till ärendena finns förtecknade under respektive punkt och bifogas kallelsen.',
     time: 'Tid',
     place: 'Plats',
     invited: 'Kallade',
@@ -98,13 +107,16 @@ export const EXPORT_TEXTS = {
     notes: 'Reservations and notes',
     recusal: 'Conflict of interest',
     recusalText: (names: string) => `${names} declared a conflict of interest and took no part in this matter.`,
+    notIn: (numbers: number[]) => `(not ${paragraphList(numbers)})`,
     actions: 'Action items',
     owner: 'owner',
     due: 'due',
     distribution: 'Distribution',
     correction: (date: string, author: string) => `Correction ${date} (${author})`,
     correctionsHeading: 'Corrections',
-    immediatelyAttested: 'This paragraph was attested immediately.',
+    immediatelyAttested: (date: string | null) =>
+      date ? `This paragraph was attested immediately on ${date}.` : 'This paragraph is to be attested immediately.',
+    attestersInitials: "Attesters' initials",
     correctionTitle: 'Correction',
     correctionOf: (label: string) => `Correction to the minutes ${label}`,
     correctionRecord: (sha256: string) =>
@@ -118,7 +130,13 @@ export const EXPORT_TEXTS = {
     extract: 'Extract from the minutes',
     certification: 'Certification',
     certificationText: 'This extract is a true copy of the original minutes.',
+    certifiedOn: (date: string) => `Certified on ${date}`,
     agendaTitle: 'Notice of meeting and agenda',
+    noticeDate: 'Date',
+    sender: 'From',
+    hindrance: 'Apologies and documents',
+    hindranceText:
+      'If you cannot attend, tell the secretary as soon as possible and call your substitute yourself. The documents for each matter are listed under its item and enclosed with this notice.',
     time: 'Time',
     place: 'Place',
     invited: 'Invited',
@@ -149,6 +167,11 @@ export const EXPORT_TEXTS = {
 };
 
 export type ExportTexts = (typeof EXPORT_TEXTS)['sv'];
+
+/** "§ 4", "§§ 4, 7" */
+function paragraphList(numbers: number[]): string {
+  return numbers.length === 1 ? `§ ${numbers[0]}` : `§§ ${numbers.join(', ')}`;
+}
 
 /** "§ 4" or "§§ 1–9" */
 export function paragraphRangeText(range: [number, number] | null): string {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { docxParts, paragraphs } from '../agreements/test-render';
-import { chefssamrad } from './test-fixture';
+import { docxParts, paragraphs } from '../../../test/support/docx';
+import { chefssamrad } from '../../../test/support/meetings';
 
 let b: TestBackend;
 let f: Awaited<ReturnType<typeof chefssamrad>>;

@@ -17,7 +17,7 @@ import { checkPerson } from './priorities';
 import { assertProtocolEditable, protocolStatus } from './state';
 import { ensureAttending, prefillAttendance } from './attendance';
 import { applyTemplate } from './agenda';
-import { renumber } from './numbering';
+import { moveParagraphsToYear, renumber } from './numbering';
 
 type Fields = z.output<typeof meetingFields>;
 type CreateFields = z.output<typeof meetingCreate>;
@@ -298,9 +298,7 @@ export function updateMeeting(ctx: Ctx, id: number, f: Fields): Meeting {
       const oldYear = yearOf(before.date);
       const newYear = yearOf(f.date);
       if (oldYear !== newYear) {
-        ctx.db
-          .prepare('UPDATE paragraph SET year = ?, number = number + 2000000 WHERE meeting_id = ?')
-          .run(newYear, id);
+        moveParagraphsToYear(ctx, id, newYear);
         renumber(ctx, f.bodyId, oldYear);
       }
       renumber(ctx, f.bodyId, newYear);

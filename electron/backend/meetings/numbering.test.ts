@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from './test-fixture';
+import { chefssamrad } from '../../../test/support/meetings';
 
 let b: TestBackend;
 let f: Awaited<ReturnType<typeof chefssamrad>>;

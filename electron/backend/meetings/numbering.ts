@@ -1,8 +1,19 @@
 import type { Ctx } from '../context';
 import { invalidState } from './errors';
 
-/** Far above any real § number: a parking range while numbers are moved (UNIQUE holds throughout). */
+/**
+ * Far above any real § number: §§ are parked at number + PARKING_OFFSET while numbers move, so
+ * UNIQUE (body, year, number) holds throughout. §§ moved into another year wait at twice the
+ * offset, so the target year's own §§ can be parked by `renumber` without meeting them.
+ */
 const PARKING_OFFSET = 1_000_000;
+
+/** Moves a meeting's §§ into `year` (its date changed year); the caller renumbers both years. */
+export function moveParagraphsToYear(ctx: Ctx, meetingId: number, year: number): void {
+  ctx.db
+    .prepare('UPDATE paragraph SET year = ?, number = number + ? WHERE meeting_id = ?')
+    .run(year, 2 * PARKING_OFFSET, meetingId);
+}
 
 /**
  * Gives the §§ of one body and calendar year the numbers 1, 2, 3, … in meeting order (date,

@@ -3,7 +3,7 @@ import { startBackend } from '../backend';
 import { fixedClock } from '../context';
 import { verifyChain } from '../audit/log';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from './test-fixture';
+import { chefssamrad } from '../../../test/support/meetings';
 import { STANDARD_TEMPLATE } from './template';
 
 let b: TestBackend;

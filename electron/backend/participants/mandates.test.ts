@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { seedAgreement, signAll } from '../agreements/test-setup';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
 
 /** Rosters follow the period: a meeting after every mandate is warned about and the roster extended in one step. */
 let b: TestBackend;

@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { editSealedDecisionAroundTriggers } from '../../../test/support/tamper';
-import { chefssamrad } from '../meetings/test-fixture';
-import { seedAgreement, signAll } from '../agreements/test-setup';
+import { chefssamrad } from '../../../test/support/meetings';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
+import { paragraphs } from '../../../test/support/docx';
 import { checkDatabase } from '../db/check';
 import { exportToFile } from '../export/pipeline';
 import { verifyPackage } from '../signing/opc/verify-package';
@@ -23,7 +24,11 @@ afterEach(() => b.cleanup());
 const bytesOf = (file: { base64: string }) => new Uint8Array(Buffer.from(file.base64, 'base64'));
 const protocolBytes = async (meetingId: number, sign = false, lang: 'sv' | 'en' = 'sv') =>
   bytesOf(await b.call('meetings.exportProtocol', { meetingId, lang, sign }));
-const documentText = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']);
+/** The document's text as a reader sees it, paragraph by paragraph (a non-breaking hyphen reads as a hyphen). */
+const documentText = (bytes: Uint8Array) =>
+  paragraphs(strFromU8(unzipSync(bytes)['word/document.xml']))
+    .map((p) => p.text)
+    .join('\n');
 
 /** A March meeting with two finished §§, attested by the chair and the justerare. */
 const attestedMeeting = () => attestedMeetingOn('2017-03-14');

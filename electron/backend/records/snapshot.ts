@@ -1,4 +1,4 @@
-import type { Ctx } from '../context';
+import { today, type Ctx } from '../context';
 import type { Attendee, Attestation, Meeting, Paragraph, Protocol } from '../../../shared/contract/meetings';
 import type { VersionDetail } from '../../../shared/contract/agreements';
 import { getMeeting } from '../meetings/meetings';
@@ -85,6 +85,8 @@ export interface ExtractContent {
   paragraph: ParagraphContent;
   /** the §'s own attestations when attested at once, else the protocol's */
   attestations: AttestationLine[];
+  /** the date of the secretary's utdragsbestyrkande; absent in extracts sealed before it was dated */
+  certifiedOn?: string;
 }
 
 export type AgreementContent = { format: 'samrad-agreement/1' } & Pick<
@@ -201,6 +203,7 @@ export function extractContent(ctx: Ctx, paragraphId: number, attestedAtOnce = f
     attendance: attendanceLines(listAttendance(ctx, meetingId)),
     paragraph: { ...paragraphContent(paragraph), immediatelyAttested: atOnce },
     attestations: attestationLines(atOnce ? paragraph.attestations : protocol.attestations),
+    certifiedOn: today(ctx),
   };
 }
 

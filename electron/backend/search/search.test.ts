@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../meetings/test-fixture';
+import { chefssamrad } from '../../../test/support/meetings';
 import type { SearchHit, SearchInput } from '../../../shared/contract/search';
 import { checkSearchIndex } from './maintenance';
 

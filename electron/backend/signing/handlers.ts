@@ -12,11 +12,9 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
-import { cancelArchive, exportArchive } from '../archive/export-archive';
-import { verifyArchive } from '../archive/verify-archive';
-import { trustedCertificates } from './certificates/store';
+import { coSignToFile } from './co-sign-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify' | `archive.${string}`>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -34,11 +32,14 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
-  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
-  'archive.export': (ctx, i) => exportArchive(ctx, i),
-  'archive.cancel': (_ctx, i) => cancelArchive(i.taskId),
-  // the desktop's main process answers this one with its own dialog; here (browser mode, CLI) there is none
-  'archive.chooseTarget': () => ({ available: false, path: null }),
-  'archive.verify': (ctx, i) =>
-    verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
+  'documents.coSignToFile': (ctx, i) =>
+    coSignToFile(
+      decodeBase64File(i.fileBase64),
+      decodeBase64File(i.pkcs12Base64),
+      i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+      i.target,
+    ),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),
 };

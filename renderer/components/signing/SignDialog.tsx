@@ -20,7 +20,7 @@ export function SignDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <AppModal opened onClose={onClose} title={t('trust.signing.dialogTitle')}>
+    <AppModal opened onClose={onClose} title={t('signing.signing.dialogTitle')}>
       <Stack>
         <SigningNextStep readiness={readiness} onUnlocked={onUnlocked} />
         <Group justify="flex-end">

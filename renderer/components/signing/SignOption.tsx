@@ -30,15 +30,15 @@ export function SignOption({
   const description = !eligible
     ? ineligibleReason
     : readiness.state === 'ready'
-      ? t('trust.signing.with', { certificate: readiness.certificate.label })
+      ? t('signing.signing.with', { certificate: readiness.certificate.label })
       : undefined;
   return (
     <Stack gap={4} maw={480}>
       <Text size="sm" fw={500}>
-        {t('trust.signing.title')}
+        {t('signing.signing.title')}
       </Text>
       <Checkbox
-        label={t('trust.signing.sign')}
+        label={t('signing.signing.sign')}
         description={description}
         checked={ready && checked}
         disabled={!ready}

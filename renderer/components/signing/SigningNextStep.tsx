@@ -12,12 +12,12 @@ import type { SigningReadiness } from './useSigningReadiness';
 export function SigningNextStep({ readiness, onUnlocked }: { readiness: SigningReadiness; onUnlocked(): void }) {
   const { t } = useTranslation();
   if (readiness.state === 'ready') return null;
-  if (readiness.state === 'loading') return <Loader size="sm" aria-label={t('trust.signing.checking')} />;
+  if (readiness.state === 'loading') return <Loader size="sm" aria-label={t('signing.signing.checking')} />;
 
   const reason =
     readiness.state === 'noCertificate'
-      ? t('trust.signing.noCertificate')
-      : t(`trust.signing.${readiness.state}`, {
+      ? t('signing.signing.noCertificate')
+      : t(`signing.signing.${readiness.state}`, {
           certificate: readiness.certificate.label,
           from: readiness.certificate.validFrom.slice(0, 10),
           to: readiness.certificate.validTo.slice(0, 10),
@@ -29,7 +29,7 @@ export function SigningNextStep({ readiness, onUnlocked }: { readiness: SigningR
         <UnlockForm firstTime={!readiness.passphraseSet} onUnlocked={onUnlocked} />
       ) : (
         <Button variant="light" size="xs" w="fit-content" onClick={() => navigate('/certificates')}>
-          {t('trust.signing.goToCertificates')}
+          {t('signing.signing.goToCertificates')}
         </Button>
       )}
     </Stack>

@@ -33,15 +33,15 @@ export function UnlockForm({
     >
       <Group align="flex-end">
         <PasswordInput
-          label={t('trust.passphrase')}
-          description={firstTime ? t('trust.passphraseChoose') : t('trust.passphraseEnter')}
+          label={t('signing.passphrase')}
+          description={firstTime ? t('signing.passphraseChoose') : t('signing.passphraseEnter')}
           value={passphrase}
           onChange={(e) => setPassphrase(e.currentTarget.value)}
           error={errors.passphrase}
           style={{ flex: 1 }}
         />
         <Button type="submit" loading={busy}>
-          {t('trust.unlock')}
+          {t('signing.unlock')}
         </Button>
       </Group>
     </form>

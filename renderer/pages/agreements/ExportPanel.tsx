@@ -110,7 +110,7 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
     notifications.show({
       color: 'green',
       message: signer
-        ? t('trust.signing.exported', { fileName: file.fileName, certificate: signer.label })
+        ? t('signing.signing.exported', { fileName: file.fileName, certificate: signer.label })
         : t('agreements.export.done', { fileName: file.fileName }),
     });
   };

@@ -60,7 +60,7 @@ export function ExportMenu<M extends ExportMethod>({
       if (sign && readiness.state === 'ready') {
         notifications.show({
           color: 'green',
-          message: t('trust.signing.exported', { fileName: file.fileName, certificate: readiness.certificate.label }),
+          message: t('signing.signing.exported', { fileName: file.fileName, certificate: readiness.certificate.label }),
         });
       }
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { chefssamrad } from '../../../electron/backend/meetings/test-fixture';
+import { chefssamrad } from '../../support/meetings';
 import { todayIso } from '../../../renderer/pages/meetings/localDate';
 import { testBackend, type TestBackend } from '../../support/backend';
 

@@ -11,8 +11,8 @@ import { packDocx } from '../../export/pack';
 import { runCli } from '../../cli/main';
 import { signExport } from '../sign-export';
 import { signPackage } from '../opc/sign-package';
-import { testCa } from '../testing/test-ca';
-import { xmlsecVerify } from '../testing/xmlsec';
+import { testCa } from '../../../../test/support/test-ca';
+import { xmlsecVerify } from '../../../../test/support/xmlsec';
 import { openPrivateKey } from './key-protection';
 
 const NOW = '2026-03-14T10:00:00Z';
@@ -127,12 +127,12 @@ describe('certificates and signing on export', () => {
       const wrong = await again.dispatch('certificates.unlock', { passphrase: 'fel fras 12345' });
       expect(wrong).toMatchObject({
         ok: false,
-        error: { code: 'VALIDATION', fields: { passphrase: 'trust.validation.wrong_passphrase' } },
+        error: { code: 'VALIDATION', fields: { passphrase: 'signing.validation.wrong_passphrase' } },
       });
       const short = await again.dispatch('certificates.unlock', { passphrase: 'kort' });
       expect(short).toMatchObject({
         ok: false,
-        error: { fields: { passphrase: 'trust.validation.passphrase_short' } },
+        error: { fields: { passphrase: 'signing.validation.passphrase_short' } },
       });
       expect(changed).toEqual([]);
       expect(await again.dispatch('certificates.unlock', { passphrase: PASSPHRASE })).toMatchObject({
@@ -164,19 +164,19 @@ describe('certificates and signing on export', () => {
     b.clock.set('2027-06-01T00:00:00Z');
     await expect(signExport(b.ctx, await sampleDocx())).rejects.toMatchObject({
       code: 'INVALID_STATE',
-      params: { reason: 'trust.errors.expired' },
+      params: { reason: 'signing.errors.expired' },
     });
     b.clock.set('2026-03-13T00:00:00Z');
     await expect(signExport(b.ctx, await sampleDocx())).rejects.toMatchObject({
       code: 'INVALID_STATE',
-      params: { reason: 'trust.errors.not_yet_valid' },
+      params: { reason: 'signing.errors.not_yet_valid' },
     });
   });
 
   it('says clearly when no certificate is chosen', async () => {
     await expect(signExport(b.ctx, await sampleDocx())).rejects.toMatchObject({
       code: 'INVALID_STATE',
-      params: { reason: 'trust.errors.no_certificate' },
+      params: { reason: 'signing.errors.no_certificate' },
     });
   });
 
@@ -187,7 +187,7 @@ describe('certificates and signing on export', () => {
       password: 'fel',
       passphrase: PASSPHRASE,
     });
-    expect(wrong).toMatchObject({ code: 'VALIDATION', fields: { password: 'trust.validation.wrong_p12_password' } });
+    expect(wrong).toMatchObject({ code: 'VALIDATION', fields: { password: 'signing.validation.wrong_p12_password' } });
     const noKey = await b
       .fail('certificates.importPkcs12', {
         fileBase64: pkcs12('x').base64.replace(/^/, ''),
@@ -199,14 +199,14 @@ describe('certificates and signing on export', () => {
     const certOnly = pkcs12('y', false);
     expect(
       await b.fail('certificates.importPkcs12', { fileBase64: certOnly.base64, password: 'y', passphrase: PASSPHRASE }),
-    ).toMatchObject({ fields: { fileBase64: 'trust.validation.no_private_key' } });
+    ).toMatchObject({ fields: { fileBase64: 'signing.validation.no_private_key' } });
     expect(
       await b.fail('certificates.importPkcs12', {
         fileBase64: Buffer.from('inte en p12').toString('base64'),
         password: 'y',
         passphrase: PASSPHRASE,
       }),
-    ).toMatchObject({ fields: { fileBase64: 'trust.validation.not_pkcs12' } });
+    ).toMatchObject({ fields: { fileBase64: 'signing.validation.not_pkcs12' } });
 
     const imported = await b.call('certificates.importPkcs12', { fileBase64: p12.base64, password: 'p12-lösen' });
     expect(imported).toMatchObject({
@@ -228,10 +228,10 @@ describe('certificates and signing on export', () => {
   it('gives clear errors for unreadable files to verify', async () => {
     expect(await b.fail('documents.verify', { fileBase64: Buffer.from('hej').toString('base64') })).toMatchObject({
       code: 'VALIDATION',
-      params: { reason: 'trust.errors.not_a_zip' },
+      params: { reason: 'signing.errors.not_a_zip' },
     });
     expect(await b.fail('documents.verify', { fileBase64: b64(zipSync({ 'a.txt': strToU8('x') })) })).toMatchObject({
-      params: { reason: 'trust.errors.not_docx' },
+      params: { reason: 'signing.errors.not_docx' },
     });
     expect((await b.call('documents.verify', { fileBase64: b64(await sampleDocx()) })).signed).toBe(false);
   });

@@ -48,14 +48,14 @@ export function sealBytes(plain: Uint8Array, passphrase: string): KeyEnvelope {
 
 export function wrongPassphrase(): AppError {
   return new AppError('VALIDATION', 'The passphrase is not correct', {
-    fields: { passphrase: 'trust.validation.wrong_passphrase' },
+    fields: { passphrase: 'signing.validation.wrong_passphrase' },
   });
 }
 
 export function openBytes(envelope: KeyEnvelope, passphrase: string): Buffer {
   if (envelope.kdf !== 'scrypt' || envelope.cipher !== 'aes-256-gcm')
     throw new AppError('INVALID_STATE', 'Unknown key protection', {
-      params: { reason: 'trust.errors.unknown_protection' },
+      params: { reason: 'signing.errors.unknown_protection' },
     });
   const decipher = crypto.createDecipheriv(
     'aes-256-gcm',

@@ -87,7 +87,7 @@ describe('trust anchors', () => {
     const asFile = (c: crypto.X509Certificate) => Buffer.from(c.toString()).toString('base64');
     expect(await b.fail('certificates.importTrusted', { fileBase64: asFile(signer.certificate) })).toMatchObject({
       code: 'VALIDATION',
-      params: { reason: 'trust.errors.not_a_ca' },
+      params: { reason: 'signing.errors.not_a_ca' },
     });
     expect(await b.call('certificates.list', {})).toEqual([]);
     expect(await b.call('certificates.importTrusted', { fileBase64: asFile(ca.certificate) })).toMatchObject({

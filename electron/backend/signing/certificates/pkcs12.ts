@@ -44,14 +44,14 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
       p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
     } catch (error) {
       if (/MAC could not be verified|Invalid password|decrypt/i.test((error as Error).message))
-        throw invalid('password', 'trust.validation.wrong_p12_password', 'The PKCS#12 password is not correct');
+        throw invalid('password', 'signing.validation.wrong_p12_password', 'The PKCS#12 password is not correct');
       throw error;
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid(
       'fileBase64',
-      'trust.validation.not_pkcs12',
+      'signing.validation.not_pkcs12',
       `The file is not a readable PKCS#12 file: ${(error as Error).message}`,
     );
   }
@@ -70,7 +70,7 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
       } catch (error) {
         throw invalid(
           'fileBase64',
-          'trust.validation.not_pkcs12',
+          'signing.validation.not_pkcs12',
           `A part of the PKCS#12 file cannot be read: ${(error as Error).message}`,
         );
       }
@@ -79,7 +79,7 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
   if (keys.length === 0)
     throw invalid(
       'fileBase64',
-      'trust.validation.no_private_key',
+      'signing.validation.no_private_key',
       'The PKCS#12 file holds no private key: a signing certificate needs one',
     );
   const pairs = certificates.flatMap((certificate) =>
@@ -88,7 +88,7 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
   if (pairs.length === 0)
     throw invalid(
       'fileBase64',
-      'trust.validation.no_private_key',
+      'signing.validation.no_private_key',
       'No certificate in the PKCS#12 file matches its private key',
     );
   const { certificate, privateKey } = pairs[0];
@@ -107,14 +107,10 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
 }
 
 /** A CA certificate file, PEM or DER. */
-export function readCertificateFile(bytes: Uint8Array): crypto.X509Certificate {
+export function readCertificateFile(bytes: Uint8Array, field = 'fileBase64'): crypto.X509Certificate {
   try {
     return new crypto.X509Certificate(Buffer.from(bytes));
   } catch {
-    throw invalid(
-      'fileBase64',
-      'trust.validation.not_certificate',
-      'The file is not an X.509 certificate (PEM or DER)',
-    );
+    throw invalid(field, 'signing.validation.not_certificate', 'The file is not an X.509 certificate (PEM or DER)');
   }
 }

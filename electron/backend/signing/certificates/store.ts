@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../../context';
-import type { KeystoreStatus, StoredCertificate } from '../../../../shared/contract/signing';
+import { PASSPHRASE_ENV, type KeystoreStatus, type StoredCertificate } from '../../../../shared/contract/signing';
 import { AppError, notFound } from '../../../../shared/errors';
 import { write } from '../../audit/log';
 import { getSetting, putSetting } from '../../session/settings';
@@ -17,6 +17,7 @@ import {
 import { cachedKey, forgetPassphrase, heldPassphrase, holdPassphrase } from './keystore-session';
 import { readCertificateFile, readPkcs12 } from './pkcs12';
 import type { SigningIdentity } from '../opc/sign-package';
+import { assertValidAt } from './validity';
 
 interface CertificateRow {
   id: number;
@@ -39,8 +40,6 @@ interface CertificateRow {
 
 const KEYSTORE_CHECK = 'signing.keystore_check';
 const CHECK_TEXT = 'samrad-keystore-v1';
-/** Lets a command-line export (`--sign`) unlock the keystore without a prompt. */
-export const PASSPHRASE_ENV = 'SAMRAD_SIGNING_PASSPHRASE';
 
 function toStored(row: CertificateRow): StoredCertificate {
   return {
@@ -113,7 +112,7 @@ function passphraseFor(ctx: Ctx, given: string | null): string {
   const held = heldPassphrase(ctx);
   if (held) return held;
   throw new AppError('VALIDATION', 'Give the keystore passphrase to store a private key', {
-    fields: { passphrase: 'trust.validation.passphrase_needed' },
+    fields: { passphrase: 'signing.validation.passphrase_needed' },
   });
 }
 
@@ -134,7 +133,7 @@ function insertCertificate(
   const info = certificateInfo(fields.certificate);
   if (ctx.db.prepare('SELECT 1 FROM certificate WHERE fingerprint = ?').get(info.fingerprint)) {
     throw new AppError('CONFLICT', 'This certificate is already in Samråd', {
-      params: { reason: 'trust.errors.duplicate_certificate' },
+      params: { reason: 'signing.errors.duplicate_certificate' },
     });
   }
   if (fields.active) ctx.db.prepare('UPDATE certificate SET active = 0 WHERE active = 1').run();
@@ -275,7 +274,7 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
     throw new AppError(
       'VALIDATION',
       'Only a CA certificate (basicConstraints CA:TRUE) can be trusted; this one belongs to a signer',
-      { params: { reason: 'trust.errors.not_a_ca' } },
+      { params: { reason: 'signing.errors.not_a_ca' } },
     );
   }
   const info = certificateInfo(certificate);
@@ -284,7 +283,7 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
   if (existing) {
     if (existing.trusted === 1)
       throw new AppError('CONFLICT', 'This certificate is already trusted', {
-        params: { reason: 'trust.errors.duplicate_certificate' },
+        params: { reason: 'signing.errors.duplicate_certificate' },
       });
     write(ctx, (record) => {
       ctx.db.prepare('UPDATE certificate SET trusted = 1 WHERE id = ?').run(existing.id);
@@ -317,7 +316,7 @@ export function activateCertificate(ctx: Ctx, id: number): StoredCertificate {
   const found = row(ctx, id);
   if (found.role !== 'signing' || found.private_key === null) {
     throw new AppError('INVALID_STATE', 'Only a signing certificate with its private key can be used to sign', {
-      params: { reason: 'trust.errors.cannot_sign_with' },
+      params: { reason: 'signing.errors.cannot_sign_with' },
     });
   }
   write(ctx, (record) => {
@@ -358,22 +357,10 @@ export function signingIdentity(ctx: Ctx): SigningIdentity {
     throw new AppError(
       'INVALID_STATE',
       'No signing certificate is chosen: import one or create a local one under Certificates',
-      { params: { reason: 'trust.errors.no_certificate' } },
+      { params: { reason: 'signing.errors.no_certificate' } },
     );
   }
-  const now = ctx.clock.now().toISOString();
-  if (now < active.valid_from) {
-    throw new AppError(
-      'INVALID_STATE',
-      `The signing certificate is not valid until ${active.valid_from.slice(0, 10)}`,
-      { params: { reason: 'trust.errors.not_yet_valid', date: active.valid_from.slice(0, 10) } },
-    );
-  }
-  if (now > active.valid_to) {
-    throw new AppError('INVALID_STATE', `The signing certificate expired on ${active.valid_to.slice(0, 10)}`, {
-      params: { reason: 'trust.errors.expired', date: active.valid_to.slice(0, 10) },
-    });
-  }
+  assertValidAt({ validFrom: active.valid_from, validTo: active.valid_to }, ctx.clock.now());
   if (heldPassphrase(ctx) === null && process.env[PASSPHRASE_ENV]) unlock(ctx, process.env[PASSPHRASE_ENV]!);
   const sealed = active.private_key;
   const privateKey = cachedKey(ctx, active.id, (passphrase) => openPrivateKey(sealed, passphrase));
@@ -381,7 +368,7 @@ export function signingIdentity(ctx: Ctx): SigningIdentity {
     throw new AppError(
       'INVALID_STATE',
       `The signing key is locked: unlock it with the keystore passphrase (or set ${PASSPHRASE_ENV})`,
-      { params: { reason: 'trust.errors.locked' } },
+      { params: { reason: 'signing.errors.locked' } },
     );
   }
   return {

@@ -32,7 +32,7 @@ const text = new TextDecoder();
 const utf8 = new TextEncoder();
 
 function invalidPackage(message: string): AppError {
-  return new AppError('VALIDATION', message, { params: { reason: 'trust.errors.not_docx' } });
+  return new AppError('VALIDATION', message, { params: { reason: 'signing.errors.not_docx' } });
 }
 
 export function parseXml(bytes: Uint8Array | string, what: string): Document {

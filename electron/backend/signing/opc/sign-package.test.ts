@@ -8,8 +8,9 @@ import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { packDocx } from '../../export/pack';
 import { readPkcs12 } from '../certificates/pkcs12';
-import { testCa } from '../testing/test-ca';
-import { xmlsecVerify } from '../testing/xmlsec';
+import { testCa } from '../../../../test/support/test-ca';
+import { xmlsecVerify } from '../../../../test/support/xmlsec';
+import { coSignedProtocol } from '../../../../test/support/co-signed-package';
 import { signPackage } from './sign-package';
 import { verifyPackage } from './verify-package';
 
@@ -186,9 +187,9 @@ describe('OPC package signature', () => {
     expect(report).toMatchObject({ signed: false, valid: false, signatures: [] });
   });
 
-  it('refuses to sign twice and refuses a key that is not the certificate’s', () => {
+  it('refuses a second signature by the same certificate and a key that is not the certificate’s', () => {
     expect(() => signPackage(signed, { certificate: signer.certificate, privateKey: signer.privateKey }, NOW)).toThrow(
-      /already signed/,
+      /already carries a signature by this certificate/,
     );
     expect(() => signPackage(unsigned, { certificate: signer.certificate, privateKey: ca.privateKey }, NOW)).toThrow(
       /does not belong/,
@@ -272,5 +273,75 @@ describe('OPC package signature', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('co-signatures', () => {
+  it('three people sign the same package: sig1–sig3 each cover the same parts, no signed part changes, all verify in Samråd and xmlsec1', async () => {
+    const { ca: ca3, signers, unsigned: frozen, stages, comment } = await coSignedProtocol(NOW);
+    const final = unzipSync(stages[2]);
+    expect(
+      Object.keys(final)
+        .filter((p) => /^_xmlsignatures\/sig\d+\.xml$/.test(p))
+        .sort(),
+    ).toEqual(['_xmlsignatures/sig1.xml', '_xmlsignatures/sig2.xml', '_xmlsignatures/sig3.xml']);
+    // every part the first signature covers stays byte for byte as it was
+    const first = unzipSync(stages[0]);
+    for (const [name, data] of Object.entries(first)) {
+      if (name === '[Content_Types].xml' || name === '_xmlsignatures/_rels/origin.sigs.rels') continue;
+      expect(Buffer.from(final[name]).equals(Buffer.from(data)), name).toBe(true);
+    }
+    // and the frozen document's parts too (the package relationships gain only the origin)
+    for (const [name, data] of Object.entries(unzipSync(frozen))) {
+      if (name === '[Content_Types].xml' || name === '_rels/.rels') continue;
+      expect(Buffer.from(final[name]).equals(Buffer.from(data)), name).toBe(true);
+    }
+    expect(strFromU8(final['_xmlsignatures/_rels/origin.sigs.rels'])).toContain('Target="sig3.xml"');
+    expect(strFromU8(final['[Content_Types].xml'])).toContain('PartName="/_xmlsignatures/sig3.xml"');
+
+    const report = verifyPackage(stages[2], { trusted: [ca3.certificate] });
+    expect(report.signatures.map((s) => s.problems)).toEqual([[], [], []]);
+    expect(report.verdict).toBe('trusted');
+    expect(report.signatures.map((s) => s.certificate?.subject)).toEqual(
+      signers.map((s) => expect.stringContaining(s.name)),
+    );
+    const manifests = report.signatures.map((s) =>
+      s.references
+        .filter((r) => r.part !== null)
+        .map((r) => r.part)
+        .sort(),
+    );
+    expect(manifests[1]).toEqual(manifests[0]);
+    expect(manifests[2]).toEqual(manifests[0]);
+
+    for (const [i, s] of signers.entries()) {
+      const xml = strFromU8(final[`_xmlsignatures/sig${i + 1}.xml`]);
+      expect(xml).toContain(`<xd:ClaimedRole>${s.role}</xd:ClaimedRole>`);
+      expect(xml).toContain('<xd:Identifier>http://uri.etsi.org/01903/v1.2.2#ProofOfApproval</xd:Identifier>');
+      expect(xml).toContain(`<xd:CommitmentTypeQualifier>${comment}</xd:CommitmentTypeQualifier>`);
+      const xmlsec = xmlsecVerify(stages[2], ca3.certificate.toString(), NOW, `_xmlsignatures/sig${i + 1}.xml`);
+      expect(xmlsec.valid, xmlsec.output.slice(0, 400)).toBe(true);
+    }
+  });
+
+  it('a co-signature never hides a change: a part changed after the first signature fails every signature', async () => {
+    const { ca: ca3, stages } = await coSignedProtocol(NOW);
+    const tampered = tamper(stages[1], 'word/document.xml', (t) => t.replace('godkänna', 'avslå'));
+    const report = verifyPackage(tampered, { trusted: [ca3.certificate] });
+    expect(report.verdict).toBe('invalid');
+    expect(report.signatures.map((s) => s.valid)).toEqual([false, false]);
+  });
+
+  it('co-signs with a certificate from another CA: both signatures verify, each against its own anchor', async () => {
+    const { ca: ca3, signers, stages } = await coSignedProtocol(NOW, [{ name: 'Anna Ordförande', role: 'Ordförande' }]);
+    const other = signPackage(
+      stages[0],
+      { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] },
+      NOW,
+      { role: 'Justerare', commitment: 'approval' },
+    );
+    const report = verifyPackage(other, { trusted: [ca3.certificate, ca.certificate] });
+    expect(report.signatures.map((s) => s.problems)).toEqual([[], []]);
+    expect(report.signatures[0].certificate?.subject).toContain(signers[0].name);
   });
 });

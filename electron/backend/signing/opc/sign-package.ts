@@ -11,6 +11,7 @@ import {
   isRelsPart,
   parseContentTypes,
   parseRelationships,
+  relsPartOf,
   resolveTarget,
   serialiseContentTypes,
   serialiseRelationships,
@@ -19,10 +20,11 @@ import {
 } from './package';
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
 import { DSIG } from './xml-c14n';
+import { version as SAMRAD_VERSION } from '../../../../package.json';
 
 export const SIGNATURE_FOLDER = '_xmlsignatures/';
 const ORIGIN_PART = '_xmlsignatures/origin.sigs';
-const ORIGIN_RELS_PART = '_xmlsignatures/_rels/origin.sigs.rels';
+const ORIGIN_RELS_PART = relsPartOf(ORIGIN_PART);
 
 export interface SigningIdentity {
   certificate: crypto.X509Certificate;
@@ -81,7 +83,7 @@ export function signatureAlgorithm(key: crypto.KeyObject): { uri: string; sign(d
     };
   }
   throw new AppError('VALIDATION', 'Only RSA and ECDSA P-256 keys can sign', {
-    params: { reason: 'trust.errors.unsupported_key' },
+    params: { reason: 'signing.errors.unsupported_key' },
   });
 }
 
@@ -127,7 +129,7 @@ function signedReferences(
       const type = contentTypeOf(types, part);
       if (!type)
         throw new AppError('VALIDATION', `The package part ${part} has no content type`, {
-          params: { reason: 'trust.errors.not_docx' },
+          params: { reason: 'signing.errors.not_docx' },
         });
       references.push(reference(`/${encodeURI(part)}?ContentType=${type}`, sha256(parts.get(part)!)));
     }
@@ -154,44 +156,92 @@ export function withCompactRelationships(bytes: Uint8Array): Uint8Array {
   return zipPackage(parts);
 }
 
+/** What a signature says about the act it belongs to (XAdES SignerRole, CommitmentTypeIndication, comment). */
+export interface SignatureStatement {
+  /** e.g. "Justerare", "Ordförande", "Undertecknare för Södertörns brandförsvarsförbund" */
+  role?: string;
+  /** proof of approval: the signer approves the content; proof of origin: the organisation's seal */
+  commitment?: 'approval' | 'origin';
+  /** names the act: "Justerar protokoll Chefssamrådet 2017-03-14 §§ 1–10" */
+  comment?: string;
+}
+
+export const COMMITMENT_TYPES = {
+  approval: 'http://uri.etsi.org/01903/v1.2.2#ProofOfApproval',
+  origin: 'http://uri.etsi.org/01903/v1.2.2#ProofOfOrigin',
+} as const;
+
+/** The signature parts a package already holds, by the origin's relationships. */
+function existingSignatures(parts: Map<string, Uint8Array>): Relationship[] {
+  const rels = parts.get(ORIGIN_RELS_PART);
+  return rels ? parseRelationships(rels, ORIGIN_RELS_PART).filter((r) => r.type === OPC.signatureRel) : [];
+}
+
+/** The SHA-256 (base64) of the signer certificate each existing signature names in its KeyInfo. */
+function signerDigests(parts: Map<string, Uint8Array>): Set<string> {
+  const digests = new Set<string>();
+  for (const [name, data] of parts) {
+    if (!name.startsWith(SIGNATURE_FOLDER) || !name.endsWith('.xml')) continue;
+    const first = /<(?:\w+:)?X509Certificate>([^<]+)</.exec(new TextDecoder().decode(data));
+    if (first) digests.add(sha256(Buffer.from(first[1].replace(/\s+/g, ''), 'base64')));
+  }
+  return digests;
+}
+
 /**
  * Adds an ECMA-376 Part 2 package signature (XML-DSig with XAdES-BES signed properties)
  * to a .docx. Every part is signed except [Content_Types].xml, the signature parts and the
- * core/extended document properties, the same set Office signs.
+ * core/extended document properties, the same set Office signs. A package that is already
+ * signed gets one signature more (`sig2.xml`, …): no part an earlier signature covers is
+ * touched, so every signature stays valid.
  */
-export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: Date): Uint8Array {
+export function signPackage(
+  bytes: Uint8Array,
+  identity: SigningIdentity,
+  time: Date,
+  statement: SignatureStatement = {},
+): Uint8Array {
   // our own packDocx output is taken as parts directly; anything else is unzipped with care
   const packed = partsOfPacked(bytes);
   const parts = packed ? new Map(packed) : safeUnzip(bytes);
-  if ([...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER))) {
-    throw new AppError('INVALID_STATE', 'The document is already signed', {
-      params: { reason: 'trust.errors.already_signed' },
-    });
-  }
   const algorithm = signatureAlgorithm(identity.privateKey);
   if (!identity.certificate.checkPrivateKey(identity.privateKey)) {
     throw new AppError('VALIDATION', 'The private key does not belong to the certificate', {
-      params: { reason: 'trust.errors.key_mismatch' },
+      params: { reason: 'signing.errors.key_mismatch' },
     });
   }
+  const coSigning =
+    existingSignatures(parts).length > 0 || [...parts.keys()].some((p) => p.startsWith(SIGNATURE_FOLDER));
+  if (coSigning && signerDigests(parts).has(sha256(identity.certificate.raw))) {
+    throw new AppError('INVALID_STATE', 'The document already carries a signature by this certificate', {
+      params: { reason: 'signing.errors.already_signed' },
+    });
+  }
+  let number = 1;
+  while (parts.has(`${SIGNATURE_FOLDER}sig${number}.xml`)) number++;
+  const signaturePart = `${SIGNATURE_FOLDER}sig${number}.xml`;
 
   const types = parseContentTypes(parts);
   types.defaults.set('rels', OPC.relsContentType);
   types.defaults.set('sigs', OPC.originContentType);
-  types.overrides.set('_xmlsignatures/sig1.xml', OPC.signatureContentType);
+  types.overrides.set(signaturePart, OPC.signatureContentType);
 
-  // Every .rels part is rewritten compactly (see serialiseRelationships) before digests are taken.
   const packageRels = parts.has('_rels/.rels') ? parseRelationships(parts.get('_rels/.rels')!, '_rels/.rels') : [];
   const excluded = new Set(
     packageRels
       .filter((r) => r.type === OPC.coreRel || r.type === OPC.extendedRel)
       .map((r) => resolveTarget('', r.target)),
   );
-  let n = 1;
-  while (packageRels.some((r) => r.id === `rIdSig${n}`)) n++;
-  packageRels.push({ id: `rIdSig${n}`, type: OPC.originRel, target: ORIGIN_PART, targetMode: 'Internal' });
-  compactRelationships(parts);
-  parts.set('_rels/.rels', serialiseRelationships(packageRels));
+  if (!packageRels.some((r) => r.type === OPC.originRel)) {
+    // The first signature: every .rels part is rewritten compactly (see serialiseRelationships)
+    // before digests are taken. A co-signature leaves them as the earlier signatures found them.
+    let n = 1;
+    while (packageRels.some((r) => r.id === `rIdSig${n}`)) n++;
+    packageRels.push({ id: `rIdSig${n}`, type: OPC.originRel, target: ORIGIN_PART, targetMode: 'Internal' });
+    if (!coSigning) compactRelationships(parts);
+    parts.set('_rels/.rels', serialiseRelationships(packageRels));
+  }
+  const originPart = resolveTarget('', packageRels.find((r) => r.type === OPC.originRel)!.target);
 
   const references = signedReferences(parts, types, excluded);
   const signingTime = signatureTimeText(time);
@@ -204,21 +254,35 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
     `<SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature">` +
     `<mdssi:SignatureTime xmlns:mdssi="${DSIG.mdssi}"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>${signingTime}</mdssi:Value></mdssi:SignatureTime>` +
     `</SignatureProperty></SignatureProperties></Object>`;
-  // Word expects its own details object; the values describe a generic signing application.
+  // Word expects its own details object (MS-OFFCRYPTO SignatureInfoV1). It states only what is
+  // true: Samråd's version as the application's, no Windows, Office or monitor values (Samråd
+  // neither runs Office nor measures screens), the default provider, a signature without a
+  // visible signature line, and the manifest's hash algorithm.
   const officeObject =
     `<Object Id="idOfficeObject"><SignatureProperties><SignatureProperty Id="idOfficeV1Details" Target="#idPackageSignature">` +
     `<SignatureInfoV1 xmlns="http://schemas.microsoft.com/office/2006/digsig"><SetupID></SetupID><SignatureText></SignatureText><SignatureImage></SignatureImage>` +
-    `<SignatureComments></SignatureComments><WindowsVersion>10.0</WindowsVersion><OfficeVersion>16.0</OfficeVersion><ApplicationVersion>16.0</ApplicationVersion>` +
-    `<Monitors>1</Monitors><HorizontalResolution>1920</HorizontalResolution><VerticalResolution>1080</VerticalResolution><ColorDepth>32</ColorDepth>` +
+    `<SignatureComments>${escapeText(statement.comment ?? '')}</SignatureComments><WindowsVersion></WindowsVersion><OfficeVersion></OfficeVersion><ApplicationVersion>${SAMRAD_VERSION}</ApplicationVersion>` +
+    `<Monitors></Monitors><HorizontalResolution></HorizontalResolution><VerticalResolution></VerticalResolution><ColorDepth></ColorDepth>` +
     `<SignatureProviderId>{00000000-0000-0000-0000-000000000000}</SignatureProviderId><SignatureProviderUrl></SignatureProviderUrl>` +
-    `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
+    `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType><ManifestHashAlgorithm>${DSIG.sha256}</ManifestHashAlgorithm></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
   const signedProperties =
     `<xd:SignedProperties Id="idSignedProperties">` +
     `<xd:SignedSignatureProperties><xd:SigningTime>${signingTime}</xd:SigningTime><xd:SigningCertificate><xd:Cert>` +
     `<xd:CertDigest><DigestMethod Algorithm="${DSIG.sha256}"/><DigestValue>${certDigest}</DigestValue></xd:CertDigest>` +
     `<xd:IssuerSerial><X509IssuerName>${escapeText(rfc4514(cert.issuer))}</X509IssuerName><X509SerialNumber>${serial}</X509SerialNumber></xd:IssuerSerial>` +
     `</xd:Cert></xd:SigningCertificate><xd:SignaturePolicyIdentifier><xd:SignaturePolicyImplied></xd:SignaturePolicyImplied></xd:SignaturePolicyIdentifier>` +
-    `</xd:SignedSignatureProperties></xd:SignedProperties>`;
+    (statement.role
+      ? `<xd:SignerRole><xd:ClaimedRoles><xd:ClaimedRole>${escapeText(statement.role)}</xd:ClaimedRole></xd:ClaimedRoles></xd:SignerRole>`
+      : '') +
+    `</xd:SignedSignatureProperties>` +
+    (statement.commitment
+      ? `<xd:SignedDataObjectProperties><xd:CommitmentTypeIndication><xd:CommitmentTypeId><xd:Identifier>${COMMITMENT_TYPES[statement.commitment]}</xd:Identifier></xd:CommitmentTypeId><xd:AllSignedDataObjects></xd:AllSignedDataObjects>` +
+        (statement.comment
+          ? `<xd:CommitmentTypeQualifiers><xd:CommitmentTypeQualifier>${escapeText(statement.comment)}</xd:CommitmentTypeQualifier></xd:CommitmentTypeQualifiers>`
+          : '') +
+        `</xd:CommitmentTypeIndication></xd:SignedDataObjectProperties>`
+      : '') +
+    `</xd:SignedProperties>`;
   const xadesObject = `<Object><xd:QualifyingProperties xmlns:xd="${DSIG.xades}" Target="#idPackageSignature">${signedProperties}</xd:QualifyingProperties></Object>`;
   const keyInfo = `<KeyInfo><X509Data>${[cert, ...(identity.chain ?? [])].map((c) => `<X509Certificate>${c.raw.toString('base64')}</X509Certificate>`).join('')}</X509Data></KeyInfo>`;
   const envelope = (signedInfo: string, value: string) =>
@@ -240,13 +304,26 @@ export function signPackage(bytes: Uint8Array, identity: SigningIdentity, time: 
     `</SignedInfo>`;
   const signatureValue = algorithm.sign(canonicalOwn(signedInfo, dsigNs));
 
-  parts.set(ORIGIN_PART, new Uint8Array(0));
-  const originRels: Relationship[] = [
-    { id: 'rId1', type: OPC.signatureRel, target: 'sig1.xml', targetMode: 'Internal' },
-  ];
-  parts.set(ORIGIN_RELS_PART, serialiseRelationships(originRels));
-  parts.set('_xmlsignatures/sig1.xml', utf8.encode(envelope(signedInfo, signatureValue)));
+  if (!parts.has(originPart)) parts.set(originPart, new Uint8Array(0));
+  const originRelsPart = relsPartOf(originPart);
+  const originRels = parts.has(originRelsPart) ? parseRelationships(parts.get(originRelsPart)!, originRelsPart) : [];
+  let id = originRels.length + 1;
+  while (originRels.some((r) => r.id === `rId${id}`)) id++;
+  originRels.push({
+    id: `rId${id}`,
+    type: OPC.signatureRel,
+    target: relativeTo(originPart, signaturePart),
+    targetMode: 'Internal',
+  });
+  parts.set(originRelsPart, serialiseRelationships(originRels));
+  parts.set(signaturePart, utf8.encode(envelope(signedInfo, signatureValue)));
   parts.set(CONTENT_TYPES_PART, serialiseContentTypes(types));
 
   return zipPackage(parts);
+}
+
+/** A relationship target from `source`'s folder to `target` (both in the signature folder here). */
+function relativeTo(source: string, target: string): string {
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  return target.startsWith(folder) ? target.slice(folder.length) : `/${target}`;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorBody } from '../../../../shared/errors';
-import { signPackage, type SigningIdentity } from '../opc/sign-package';
+import { signPackage, type SignatureStatement, type SigningIdentity } from '../opc/sign-package';
 
 export interface ToSignWorker {
   id: number;
@@ -13,6 +13,7 @@ export interface ToSignWorker {
   privateKey: crypto.KeyObject;
   chainDer: Buffer[];
   time: string;
+  statement: SignatureStatement;
 }
 export type FromSignWorker = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: ErrorBody };
 
@@ -84,9 +85,14 @@ function ensureWorker(): Worker | null {
  * Signs a package in a worker thread, so the dispatcher answers other calls meanwhile. Where
  * no worker can run, it signs in this thread: slower for others, never a failure.
  */
-export function signOffThread(bytes: Uint8Array, identity: SigningIdentity, time: Date): Promise<Uint8Array> {
+export function signOffThread(
+  bytes: Uint8Array,
+  identity: SigningIdentity,
+  time: Date,
+  statement: SignatureStatement = {},
+): Promise<Uint8Array> {
   const target = ensureWorker();
-  if (!target) return Promise.resolve().then(() => signPackage(bytes, identity, time));
+  if (!target) return Promise.resolve().then(() => signPackage(bytes, identity, time, statement));
   const id = nextId++;
   return new Promise<Uint8Array>((resolve, reject) => {
     pending.set(id, { resolve: (signed) => resolve(new Uint8Array(signed)), reject });
@@ -97,6 +103,7 @@ export function signOffThread(bytes: Uint8Array, identity: SigningIdentity, time
       privateKey: identity.privateKey,
       chainDer: (identity.chain ?? []).map((c) => c.raw),
       time: time.toISOString(),
+      statement,
     };
     target.ref();
     target.postMessage(job);

@@ -17,7 +17,7 @@ parentPort?.on('message', (job: ToSignWorker) => {
       privateKey: job.privateKey,
       chain: job.chainDer.map((der) => new crypto.X509Certificate(der)),
     };
-    reply = { id: job.id, ok: true, bytes: signPackage(job.bytes, identity, new Date(job.time)) };
+    reply = { id: job.id, ok: true, bytes: signPackage(job.bytes, identity, new Date(job.time), job.statement) };
   } catch (error) {
     reply =
       error instanceof AppError

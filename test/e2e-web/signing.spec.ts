@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Document, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect, openApp } from './support/app';
-import { createLocalCertificate, PASSPHRASE } from './support/trust';
+import { createLocalCertificate, PASSPHRASE } from './support/signing';
 import { expectAccessible } from './support/axe';
 import { packDocx } from '../../electron/backend/export/pack';
 import { openPrivateKey } from '../../electron/backend/signing/certificates/key-protection';
@@ -73,13 +73,11 @@ test('creates a local certificate, then verifies a signed file as valid and a ta
   const signed = await signWithAppCertificate(app.dbPath);
   await page.getByRole('link', { name: 'Verifiera dokument' }).click();
   const upload = async (name: string, bytes: Uint8Array) => {
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name,
-        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        buffer: Buffer.from(bytes),
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(bytes),
+    });
     await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
   };
 

@@ -108,8 +108,8 @@ export function ArchivePage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('trust.archiveTitle')}</Title>
-      <Text size="sm">{t('trust.archiveIntro')}</Text>
+      <Title order={2}>{t('signing.archiveTitle')}</Title>
+      <Text size="sm">{t('signing.archiveIntro')}</Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -119,12 +119,12 @@ export function ArchivePage() {
       >
         <Stack>
           <Group grow>
-            <DateField label={t('trust.from')} value={from} onChange={setFrom} error={errors.from} required />
-            <DateField label={t('trust.to')} value={to} onChange={setTo} error={errors.to} required />
+            <DateField label={t('signing.from')} value={from} onChange={setFrom} error={errors.from} required />
+            <DateField label={t('signing.to')} value={to} onChange={setTo} error={errors.to} required />
           </Group>
           <MultiSelect
-            label={t('trust.bodies')}
-            description={t('trust.bodiesHelp')}
+            label={t('signing.bodies')}
+            description={t('signing.bodiesHelp')}
             data={(bodies.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
             value={bodyIds}
             onChange={setBodyIds}
@@ -132,20 +132,20 @@ export function ArchivePage() {
             searchable
           />
           <Checkbox
-            label={t('trust.includeAgreements')}
-            description={t('trust.includeAgreementsHelp')}
+            label={t('signing.includeAgreements')}
+            description={t('signing.includeAgreementsHelp')}
             checked={includeAgreements}
             onChange={(e) => setIncludeAgreements(e.currentTarget.checked)}
           />
           <Checkbox
-            label={t('trust.includeCorrections')}
+            label={t('signing.includeCorrections')}
             checked={includeCorrections}
             onChange={(e) => setIncludeCorrections(e.currentTarget.checked)}
           />
           {!desktop && (
             <Checkbox
-              label={t('trust.download')}
-              description={t('trust.downloadHelp')}
+              label={t('signing.download')}
+              description={t('signing.downloadHelp')}
               checked={download}
               onChange={(e) => setDownload(e.currentTarget.checked)}
             />
@@ -154,8 +154,8 @@ export function ArchivePage() {
             <Group align="flex-end" wrap="nowrap">
               <TextInput
                 style={{ flex: 1 }}
-                label={t('trust.target')}
-                description={t('trust.targetHelp')}
+                label={t('signing.target')}
+                description={t('signing.targetHelp')}
                 value={target}
                 onChange={(e) => setTarget(e.currentTarget.value)}
                 error={errors.target}
@@ -164,10 +164,10 @@ export function ArchivePage() {
               {desktop && (
                 <>
                   <Button variant="default" onClick={() => void choose('folder')}>
-                    {t('trust.chooseFolder')}
+                    {t('signing.chooseFolder')}
                   </Button>
                   <Button variant="default" onClick={() => void choose('zip')}>
-                    {t('trust.chooseZip')}
+                    {t('signing.chooseZip')}
                   </Button>
                 </>
               )}
@@ -180,21 +180,21 @@ export function ArchivePage() {
           )}
           {!download && (
             <Checkbox
-              label={t('trust.overwrite')}
-              description={t('trust.overwriteHelp')}
+              label={t('signing.overwrite')}
+              description={t('signing.overwriteHelp')}
               checked={overwrite}
               onChange={(e) => setOverwrite(e.currentTarget.checked)}
             />
           )}
           <Checkbox
-            label={t('trust.allowUnsigned')}
-            description={t('trust.allowUnsignedHelp')}
+            label={t('signing.allowUnsigned')}
+            description={t('signing.allowUnsignedHelp')}
             checked={allowUnsigned}
             onChange={(e) => setAllowUnsigned(e.currentTarget.checked)}
           />
           <Group>
             <Button type="submit" loading={running !== null} disabled={running !== null}>
-              {t('trust.startArchive')}
+              {t('signing.startArchive')}
             </Button>
             {running && (
               <Button
@@ -210,9 +210,9 @@ export function ArchivePage() {
       </form>
       {running && (
         <Stack gap={4} aria-live="polite">
-          <Progress value={percent} aria-label={t('trust.progress')} animated />
+          <Progress value={percent} aria-label={t('signing.progress')} animated />
           <Text size="sm" data-testid="archive-count">
-            {t('trust.progressCount', { done: running.done, total: running.total })}
+            {t('signing.progressCount', { done: running.done, total: running.total })}
           </Text>
           <Text size="xs" c="dimmed">
             {running.label}
@@ -220,26 +220,26 @@ export function ArchivePage() {
         </Stack>
       )}
       {result && (
-        <Alert color={result.signed ? 'green' : 'yellow'} title={t('trust.archiveDone')} role="status">
+        <Alert color={result.signed ? 'green' : 'yellow'} title={t('signing.archiveDone')} role="status">
           <Stack gap={4}>
             <Text size="sm">
               {result.download
-                ? t('trust.archiveDownloaded', { count: result.documents, file: result.download.fileName })
-                : t('trust.archiveDoneHelp', { count: result.documents, path: result.path })}
+                ? t('signing.archiveDownloaded', { count: result.documents, file: result.download.fileName })
+                : t('signing.archiveDoneHelp', { count: result.documents, path: result.path })}
             </Text>
-            <Text size="sm">{result.signed ? t('trust.archiveSigned') : t('trust.archiveUnsigned')}</Text>
+            <Text size="sm">{result.signed ? t('signing.archiveSigned') : t('signing.archiveUnsigned')}</Text>
             <Text size="xs" c="dimmed">
-              {t('trust.archivePackageId', { id: result.packageId })}
+              {t('signing.archivePackageId', { id: result.packageId })}
             </Text>
             {result.leftOut.length > 0 && (
               <>
                 <Text size="sm" fw={600}>
-                  {t('trust.leftOutTitle')}
+                  {t('signing.leftOutTitle')}
                 </Text>
                 <List size="sm">
                   {result.leftOut.map((l) => (
                     <List.Item key={`${l.kind}-${l.label}`}>
-                      {t(`trust.leftOut.${l.why}`, { label: l.label })}
+                      {t(`signing.leftOut.${l.why}`, { label: l.label })}
                     </List.Item>
                   ))}
                 </List>
@@ -247,7 +247,7 @@ export function ArchivePage() {
             )}
             {result.cleaned.length > 0 && (
               <Text size="sm">
-                {t('trust.cleaned', { count: result.cleaned.length, paths: result.cleaned.join(', ') })}
+                {t('signing.cleaned', { count: result.cleaned.length, paths: result.cleaned.join(', ') })}
               </Text>
             )}
           </Stack>

@@ -1,5 +1,5 @@
-import type { TestBackend } from '../../../test/support/backend';
-import { docFromParagraphs, type RichTextDoc } from '../../../shared/richtext';
+import type { TestBackend } from './backend';
+import { docFromParagraphs, type RichTextDoc } from '../../shared/richtext';
 
 /** Three parties with a signatory each, and one agreement with a draft version: the starting point of most tests. */
 export async function seedAgreement(b: TestBackend, period = { validFrom: '2017-01-01', validTo: '2018-12-31' }) {

@@ -1,4 +1,4 @@
-import type { TestBackend } from '../../../test/support/backend';
+import type { TestBackend } from './backend';
 
 /** A Chefssamråd with a chair, two members, a substitute and a secretary (test helper). */
 export async function chefssamrad(b: TestBackend) {

@@ -18,11 +18,15 @@ const decode = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** One entry per w:p: its text (w:t and w:delText), and the raw XML to inspect numbering etc. */
+/** One entry per w:p: its text (w:t and w:delText; w:noBreakHyphen as the hyphen it shows), and the raw XML to inspect numbering etc. */
 export function paragraphs(xml: string): Array<{ text: string; xml: string }> {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
     xml: p,
-    text: decode([...p.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join('')),
+    text: decode(
+      [...p.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>|<w:noBreakHyphen\/>/g)]
+        .map((m) => m[1] ?? '-')
+        .join(''),
+    ),
   }));
 }
 

@@ -29,43 +29,43 @@ function SignatureDetails({ s, report }: { s: SignatureCheck; report: VerifyRepo
     <Paper withBorder p="md" data-testid="signature-details">
       <Stack gap="xs">
         <Group>
-          <Text fw={600}>{t('trust.signature')}</Text>
-          <Yes ok={s.valid} yes={t('trust.valid')} no={t('trust.invalid')} />
+          <Text fw={600}>{t('signing.signature')}</Text>
+          <Yes ok={s.valid} yes={t('signing.valid')} no={t('signing.invalid')} />
           <Badge color={s.trusted ? 'blue' : 'gray'}>
-            {s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}
+            {s.trusted ? t('signing.chainTrusted') : t('signing.chainNotTrusted')}
           </Badge>
         </Group>
         <Table>
           <Table.Tbody>
-            {row(t('trust.signer'), s.certificate?.subject ?? '—')}
-            {row(t('trust.issuer'), s.certificate?.issuer ?? '—')}
+            {row(t('signing.signer'), s.certificate?.subject ?? '—')}
+            {row(t('signing.issuer'), s.certificate?.issuer ?? '—')}
             {s.certificate &&
               row(
-                t('trust.validity'),
+                t('signing.validity'),
                 `${s.certificate.validFrom.slice(0, 10)} – ${s.certificate.validTo.slice(0, 10)}`,
               )}
             {s.certificate &&
               row(
-                t('trust.fingerprint'),
+                t('signing.fingerprint'),
                 <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
                   {s.certificate.fingerprint}
                 </Text>,
               )}
-            {row(t('trust.signingTime'), s.signingTime ?? '—')}
+            {row(t('signing.signingTime'), s.signingTime ?? '—')}
             {row(
-              t('trust.signatureValue'),
-              <Yes ok={s.signatureValueOk} yes={t('trust.holds')} no={t('trust.fails')} />,
+              t('signing.signatureValue'),
+              <Yes ok={s.signatureValueOk} yes={t('signing.holds')} no={t('signing.fails')} />,
             )}
             {row(
-              t('trust.references'),
-              t('trust.referencesCount', { ok: s.references.filter((r) => r.ok).length, all: s.references.length }),
+              t('signing.references'),
+              t('signing.referencesCount', { ok: s.references.filter((r) => r.ok).length, all: s.references.length }),
             )}
-            {row(t('trust.trustedBy'), s.trustedBy ?? t('trust.noTrustedChain'))}
-            {row(t('trust.notCovered'), notCovered.join(', ') || '—')}
+            {row(t('signing.trustedBy'), s.trustedBy ?? t('signing.noTrustedChain'))}
+            {row(t('signing.notCovered'), notCovered.join(', ') || '—')}
           </Table.Tbody>
         </Table>
         {s.problems.length > 0 && (
-          <Alert color="red" title={t('trust.whatFailed')}>
+          <Alert color="red" title={t('signing.whatFailed')}>
             <List size="sm">
               {s.problems.map((p) => (
                 <List.Item key={p}>{p}</List.Item>
@@ -107,8 +107,8 @@ export function VerifyPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('trust.verifyTitle')}</Title>
-      <Text size="sm">{t('trust.verifyIntro')}</Text>
+      <Title order={2}>{t('signing.verifyTitle')}</Title>
+      <Text size="sm">{t('signing.verifyIntro')}</Text>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -117,7 +117,7 @@ export function VerifyPage() {
       >
         <Group align="flex-end">
           <FileInput
-            label={t('trust.docxFile')}
+            label={t('signing.docxFile')}
             accept=".docx,.zip"
             value={file}
             onChange={(f) => {
@@ -130,12 +130,12 @@ export function VerifyPage() {
             style={{ flex: 1 }}
           />
           <Button type="submit" disabled={!file} loading={busy}>
-            {t('trust.verify')}
+            {t('signing.verify')}
           </Button>
         </Group>
       </form>
       {error && (
-        <Alert color="red" title={t('trust.unreadable')} role="alert">
+        <Alert color="red" title={t('signing.unreadable')} role="alert">
           {error}
         </Alert>
       )}
@@ -143,23 +143,23 @@ export function VerifyPage() {
       {report && (
         <Stack data-testid="verify-result">
           {!report.signed && (
-            <Alert color="gray" title={t('trust.notSigned')} role="status">
-              {t('trust.notSignedHelp')}
+            <Alert color="gray" title={t('signing.notSigned')} role="status">
+              {t('signing.notSignedHelp')}
             </Alert>
           )}
           {report.verdict === 'trusted' && (
-            <Alert color="green" title={t('trust.resultValid')} role="status">
-              {t('trust.resultValidHelp', { count: report.signatures.length })}
+            <Alert color="green" title={t('signing.resultValid')} role="status">
+              {t('signing.resultValidHelp', { count: report.signatures.length })}
             </Alert>
           )}
           {report.verdict === 'untrusted' && (
-            <Alert color="orange" title={t('trust.resultUntrusted')} role="status">
-              {t('trust.resultUntrustedHelp', { count: report.signatures.length })}
+            <Alert color="orange" title={t('signing.resultUntrusted')} role="status">
+              {t('signing.resultUntrustedHelp', { count: report.signatures.length })}
             </Alert>
           )}
           {report.signed && !report.valid && (
-            <Alert color="red" title={t('trust.resultInvalid')} role="status">
-              {t('trust.resultInvalidHelp')}
+            <Alert color="red" title={t('signing.resultInvalid')} role="status">
+              {t('signing.resultInvalidHelp')}
             </Alert>
           )}
           {report.signatures.map((s) => (

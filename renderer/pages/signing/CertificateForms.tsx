@@ -24,8 +24,8 @@ function PassphraseField({
   if (!locked) return null;
   return (
     <PasswordInput
-      label={t('trust.passphrase')}
-      description={firstTime ? t('trust.passphraseChoose') : t('trust.passphraseEnter')}
+      label={t('signing.passphrase')}
+      description={firstTime ? t('signing.passphraseChoose') : t('signing.passphraseEnter')}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       error={error}
@@ -58,7 +58,7 @@ export function CreateLocalForm({
     if (created) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('trust.createLocal')}>
+    <AppModal opened onClose={onClose} title={t('signing.createLocal')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -67,11 +67,11 @@ export function CreateLocalForm({
         noValidate
       >
         <Stack>
-          <Alert color="yellow" title={t('trust.localTitle')}>
-            {t('trust.localExplanation')}
+          <Alert color="yellow" title={t('signing.localTitle')}>
+            {t('signing.localExplanation')}
           </Alert>
           <TextInput
-            label={t('trust.organisation')}
+            label={t('signing.organisation')}
             value={organisation}
             onChange={(e) => setOrganisation(e.currentTarget.value)}
             error={errors.organisation}
@@ -79,7 +79,7 @@ export function CreateLocalForm({
             data-autofocus
           />
           <NumberInput
-            label={t('trust.validYears')}
+            label={t('signing.validYears')}
             value={years}
             onChange={setYears}
             min={1}
@@ -98,7 +98,7 @@ export function CreateLocalForm({
               {t('actions.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('trust.create')}
+              {t('signing.create')}
             </Button>
           </Group>
         </Stack>
@@ -137,7 +137,7 @@ export function ImportPkcs12Form({
     if (imported) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('trust.importPkcs12')}>
+    <AppModal opened onClose={onClose} title={t('signing.importPkcs12')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -147,7 +147,7 @@ export function ImportPkcs12Form({
       >
         <Stack>
           <FileInput
-            label={t('trust.pkcs12File')}
+            label={t('signing.pkcs12File')}
             accept=".p12,.pfx,application/x-pkcs12"
             value={file}
             onChange={setFile}
@@ -156,13 +156,13 @@ export function ImportPkcs12Form({
             clearable
           />
           <PasswordInput
-            label={t('trust.pkcs12Password')}
+            label={t('signing.pkcs12Password')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={errors.password}
           />
           <TextInput
-            label={t('trust.label')}
+            label={t('signing.label')}
             value={label}
             onChange={(e) => setLabel(e.currentTarget.value)}
             error={errors.label}
@@ -179,7 +179,7 @@ export function ImportPkcs12Form({
               {t('actions.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('trust.import')}
+              {t('signing.import')}
             </Button>
           </Group>
         </Stack>
@@ -201,7 +201,7 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
     if (await run('certificates.importTrusted', { fileBase64: await readFileBase64(file) })) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('trust.importTrusted')}>
+    <AppModal opened onClose={onClose} title={t('signing.importTrusted')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -211,8 +211,8 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
       >
         <Stack>
           <FileInput
-            label={t('trust.caFile')}
-            description={t('trust.caFileHelp')}
+            label={t('signing.caFile')}
+            description={t('signing.caFileHelp')}
             accept=".pem,.crt,.cer,.der"
             value={file}
             onChange={setFile}
@@ -225,7 +225,7 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
               {t('actions.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('trust.import')}
+              {t('signing.import')}
             </Button>
           </Group>
         </Stack>

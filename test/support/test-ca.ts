@@ -1,4 +1,4 @@
-import { issueCertificate, type IssuedCertificate } from '../certificates/issue';
+import { issueCertificate, type IssuedCertificate } from '../../electron/backend/signing/certificates/issue';
 
 /** A CA and a signing certificate it issued, valid a year around `now`: made fresh in each test. */
 export function testCa(now: Date, organisation = 'Testkommunen'): { ca: IssuedCertificate; signer: IssuedCertificate } {

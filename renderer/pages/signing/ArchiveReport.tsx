@@ -20,27 +20,27 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
   const s = report.packageSignature;
   return (
     <Stack data-testid="archive-verify-result">
-      <Alert color={COLOR[report.verdict]} title={t(`trust.archiveVerdict.${report.verdict}`)} role="status">
-        {t(`trust.archiveVerdictHelp.${report.verdict}`, { files: report.files, id: report.packageId ?? '—' })}
+      <Alert color={COLOR[report.verdict]} title={t(`signing.archiveVerdict.${report.verdict}`)} role="status">
+        {t(`signing.archiveVerdictHelp.${report.verdict}`, { files: report.files, id: report.packageId ?? '—' })}
       </Alert>
       <Table>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('trust.archiveCheck')}</Table.Th>
-            <Table.Th>{t('trust.archiveResult')}</Table.Th>
+            <Table.Th>{t('signing.archiveCheck')}</Table.Th>
+            <Table.Th>{t('signing.archiveResult')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {report.checks.map((c) => (
             <Table.Tr key={c.name}>
-              <Table.Td>{t(`trust.archiveChecks.${c.name}`)}</Table.Td>
+              <Table.Td>{t(`signing.archiveChecks.${c.name}`)}</Table.Td>
               <Table.Td>
                 <Stack gap={2}>
                   <Group gap="xs">
-                    <Mark color={c.ok ? 'green' : 'red'}>{c.ok ? t('trust.holds') : t('trust.fails')}</Mark>
+                    <Mark color={c.ok ? 'green' : 'red'}>{c.ok ? t('signing.holds') : t('signing.fails')}</Mark>
                     {c.skipped && (
                       <Text size="xs" c="dimmed">
-                        {t('trust.notChecked', { reason: c.skipped })}
+                        {t('signing.notChecked', { reason: c.skipped })}
                       </Text>
                     )}
                   </Group>
@@ -60,28 +60,28 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
       {s && (
         <Paper withBorder p="md">
           <Group>
-            <Text fw={600}>{t('trust.packageSignature')}</Text>
-            <Mark color={s.valid ? 'green' : 'red'}>{s.valid ? t('trust.valid') : t('trust.invalid')}</Mark>
+            <Text fw={600}>{t('signing.packageSignature')}</Text>
+            <Mark color={s.valid ? 'green' : 'red'}>{s.valid ? t('signing.valid') : t('signing.invalid')}</Mark>
             <Mark color={s.trusted ? 'blue' : 'gray'}>
-              {s.trusted ? t('trust.chainTrusted') : t('trust.chainNotTrusted')}
+              {s.trusted ? t('signing.chainTrusted') : t('signing.chainNotTrusted')}
             </Mark>
           </Group>
           <Text size="sm">
-            {t('trust.signer')}: {s.signer ?? '—'}
+            {t('signing.signer')}: {s.signer ?? '—'}
           </Text>
           <Text size="sm">
-            {t('trust.signingTime')}: {s.signingTime ?? '—'}
+            {t('signing.signingTime')}: {s.signingTime ?? '—'}
           </Text>
           <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-            {t('trust.fingerprint')}: {s.fingerprint ?? '—'}
+            {t('signing.fingerprint')}: {s.fingerprint ?? '—'}
           </Text>
         </Paper>
       )}
       <Table>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('trust.archiveDocument')}</Table.Th>
-            <Table.Th>{t('trust.signature')}</Table.Th>
+            <Table.Th>{t('signing.archiveDocument')}</Table.Th>
+            <Table.Th>{t('signing.signature')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -94,10 +94,10 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
               </Table.Td>
               <Table.Td>
                 {!d.signed ? (
-                  <Mark color="gray">{t('trust.notSigned')}</Mark>
+                  <Mark color="gray">{t('signing.notSigned')}</Mark>
                 ) : (
                   <Mark color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>
-                    {d.valid ? (d.trusted ? t('trust.chainTrusted') : t('trust.valid')) : t('trust.invalid')}
+                    {d.valid ? (d.trusted ? t('signing.chainTrusted') : t('signing.valid')) : t('signing.invalid')}
                   </Mark>
                 )}
               </Table.Td>

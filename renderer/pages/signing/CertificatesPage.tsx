@@ -27,53 +27,55 @@ export function CertificatesPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('trust.certificatesTitle')}</Title>
+        <Title order={2}>{t('signing.certificatesTitle')}</Title>
         <Group>
-          <Button onClick={() => setDialog('local')}>{t('trust.createLocal')}</Button>
+          <Button onClick={() => setDialog('local')}>{t('signing.createLocal')}</Button>
           <Button variant="light" onClick={() => setDialog('pkcs12')}>
-            {t('trust.importPkcs12')}
+            {t('signing.importPkcs12')}
           </Button>
           <Button variant="light" onClick={() => setDialog('trusted')}>
-            {t('trust.importTrusted')}
+            {t('signing.importTrusted')}
           </Button>
         </Group>
       </Group>
-      <Text size="sm">{t('trust.certificatesIntro')}</Text>
+      <Text size="sm">{t('signing.certificatesIntro')}</Text>
 
-      <Paper withBorder p="md" aria-label={t('trust.keystore')}>
+      <Paper withBorder p="md" aria-label={t('signing.keystore')}>
         <Stack gap="xs">
           <Group>
-            <Text fw={600}>{t('trust.keystore')}</Text>
+            <Text fw={600}>{t('signing.keystore')}</Text>
             <Badge color={locked ? 'gray' : 'green'} data-testid="keystore-status">
-              {locked ? t('trust.locked') : t('trust.unlocked')}
+              {locked ? t('signing.locked') : t('signing.unlocked')}
             </Badge>
           </Group>
           {locked ? (
             firstTime ? (
-              <Text size="sm">{t('trust.keystoreFirst')}</Text>
+              <Text size="sm">{t('signing.keystoreFirst')}</Text>
             ) : (
               <UnlockForm firstTime={false} />
             )
           ) : (
             <Group>
-              <Text size="sm">{t('trust.unlockedHelp')}</Text>
+              <Text size="sm">{t('signing.unlockedHelp')}</Text>
               <Button size="xs" variant="default" onClick={() => void run('certificates.lock', {})}>
-                {t('trust.lock')}
+                {t('signing.lock')}
               </Button>
             </Group>
           )}
         </Stack>
       </Paper>
 
-      {list.data && list.data.length === 0 && <EmptyState title={t('trust.emptyTitle')}>{t('trust.empty')}</EmptyState>}
+      {list.data && list.data.length === 0 && (
+        <EmptyState title={t('signing.emptyTitle')}>{t('signing.empty')}</EmptyState>
+      )}
       {list.data && list.data.length > 0 && (
-        <Table striped aria-label={t('trust.certificatesTitle')}>
+        <Table striped aria-label={t('signing.certificatesTitle')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('trust.certificate')}</Table.Th>
-              <Table.Th>{t('trust.issuer')}</Table.Th>
-              <Table.Th>{t('trust.validity')}</Table.Th>
-              <Table.Th>{t('trust.fingerprint')}</Table.Th>
+              <Table.Th>{t('signing.certificate')}</Table.Th>
+              <Table.Th>{t('signing.issuer')}</Table.Th>
+              <Table.Th>{t('signing.validity')}</Table.Th>
+              <Table.Th>{t('signing.fingerprint')}</Table.Th>
               <Table.Th>{t('actions.title')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -86,14 +88,14 @@ export function CertificatesPage() {
                     <Stack gap={2}>
                       <Group gap={4}>
                         <Text fw={600}>{c.label}</Text>
-                        <Badge variant="light">{t(`trust.roles.${c.role}`)}</Badge>
+                        <Badge variant="light">{t(`signing.roles.${c.role}`)}</Badge>
                         {c.origin === 'local' && (
-                          <Badge color="yellow" title={t('trust.localExplanation')}>
-                            {t('trust.local')}
+                          <Badge color="yellow" title={t('signing.localExplanation')}>
+                            {t('signing.local')}
                           </Badge>
                         )}
-                        {c.active && <Badge color="green">{t('trust.active')}</Badge>}
-                        {c.trusted && <Badge color="blue">{t('trust.trusted')}</Badge>}
+                        {c.active && <Badge color="green">{t('signing.active')}</Badge>}
+                        {c.trusted && <Badge color="blue">{t('signing.trusted')}</Badge>}
                       </Group>
                       <Text size="xs">{c.subject}</Text>
                     </Stack>
@@ -105,7 +107,7 @@ export function CertificatesPage() {
                     <Text size="sm">
                       {date(c.validFrom)} – {date(c.validTo)}
                     </Text>
-                    {state !== 'valid' && <Badge color="red">{t(`trust.${state}`)}</Badge>}
+                    {state !== 'valid' && <Badge color="red">{t(`signing.${state}`)}</Badge>}
                   </Table.Td>
                   <Table.Td>
                     <Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code>
@@ -116,20 +118,20 @@ export function CertificatesPage() {
                         <Button
                           size="xs"
                           variant="light"
-                          aria-label={t('trust.activateNamed', { name: c.label })}
+                          aria-label={t('signing.activateNamed', { name: c.label })}
                           onClick={() => void run('certificates.activate', { id: c.id })}
                         >
-                          {t('trust.activate')}
+                          {t('signing.activate')}
                         </Button>
                       )}
                       <Button
                         size="xs"
                         variant="subtle"
                         color="red"
-                        aria-label={t('trust.removeNamed', { name: c.label })}
+                        aria-label={t('signing.removeNamed', { name: c.label })}
                         onClick={() => setRemoving(c)}
                       >
-                        {t('trust.remove')}
+                        {t('signing.remove')}
                       </Button>
                       <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
                     </Group>
@@ -140,7 +142,7 @@ export function CertificatesPage() {
           </Table.Tbody>
         </Table>
       )}
-      {list.data?.some((c) => c.origin === 'local') && <Alert color="yellow">{t('trust.localExplanation')}</Alert>}
+      {list.data?.some((c) => c.origin === 'local') && <Alert color="yellow">{t('signing.localExplanation')}</Alert>}
       {dialog === 'local' && <CreateLocalForm locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
       {dialog === 'pkcs12' && (
         <ImportPkcs12Form locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />
@@ -148,9 +150,9 @@ export function CertificatesPage() {
       {dialog === 'trusted' && <ImportTrustedForm onClose={() => setDialog(null)} />}
       <ConfirmDialog
         opened={removing !== null}
-        title={t('trust.removeTitle')}
-        message={t('trust.removeMessage', { name: removing?.label ?? '' })}
-        confirmLabel={t('trust.remove')}
+        title={t('signing.removeTitle')}
+        message={t('signing.removeMessage', { name: removing?.label ?? '' })}
+        confirmLabel={t('signing.remove')}
         danger
         onCancel={() => setRemoving(null)}
         onConfirm={async () => {
