@@ -219,6 +219,7 @@ describe('renewal for a chosen period', () => {
     expect(await b.call('agreements.versions.nextPeriod', { id: versionId })).toEqual({
       validFrom: '2019-01-01',
       validTo: '2020-12-31',
+      rosters: [],
     });
     const renewal = await b.call('agreements.versions.renew', {
       id: versionId,
