@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, FileInput, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/dateTime';
 import { ApiError, call } from '../../api/client';
 import { useErrorText } from '../../api/hooks';
 import type { SignatureCheck, VerifyReport } from '../../../shared/contract/signing';
@@ -13,7 +14,7 @@ function Yes({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
 }
 
 function SignatureDetails({ s, report }: { s: SignatureCheck; report: VerifyReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notCovered = report.parts.filter(
     (p) => p !== '[Content_Types].xml' && !p.startsWith('_xmlsignatures/') && !s.references.some((r) => r.part === p),
   );
@@ -51,7 +52,7 @@ function SignatureDetails({ s, report }: { s: SignatureCheck; report: VerifyRepo
                   {s.certificate.fingerprint}
                 </Text>,
               )}
-            {row(t('signing.signingTime'), s.signingTime ?? '—')}
+            {row(t('signing.signingTime'), s.signingTime ? formatDateTime(s.signingTime, i18n.language) : '—')}
             {row(
               t('signing.signatureValue'),
               <Yes ok={s.signatureValueOk} yes={t('signing.holds')} no={t('signing.fails')} />,
