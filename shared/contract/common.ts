@@ -99,15 +99,25 @@ export function periodRefinement(fromKey: string, toKey: string) {
 export const empty = z.object({}).strict().optional().default({});
 export const ok = z.object({ ok: z.literal(true) });
 
+/**
+ * One event of a record's history. The log stores only what changed, but every entry comes
+ * back whole: `before` and `after` are the states as they were (objects for changes of a
+ * record, else what the action logged), and `changes` lists, field by field, what differs
+ * between them (empty when either side is not an object, e.g. a creation or an act).
+ * Autosaves of the same fields within a minute are one entry: `at` is the first, `until` the
+ * last (null for a single change).
+ */
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
+  until: z.string().nullable(),
   actor: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import { decodeBase64File, trustedFor } from '../signing/verify-docx';
 import { cancelArchive, exportArchive } from './export-archive';

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import { databaseStatus, restoreBackup } from './recovery';
 import { schemaVersion } from './open';

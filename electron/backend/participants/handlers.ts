@@ -1,5 +1,5 @@
 import { extendMandates, mandateCoverage } from './mandates';
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
   archiveOrganisation,

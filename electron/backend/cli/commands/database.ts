@@ -73,17 +73,17 @@ export const backupCommand: Command = {
  * foreign file, a file about to be replaced), so they are the two commands that call db/ directly.
  */
 export const checkCommand: Command = {
-  usage: 'samrad check [--json] [--db FILE]',
+  usage: 'samrad check [--json] [--full] [--db FILE]',
   summary:
-    'check database integrity, foreign keys, schema version and the audit chain (read-only); exit 1 when anything fails',
-  flags: ['json'],
+    'check database integrity, foreign keys, schema version and the audit chain from its last checkpoint (--full: all of it; read-only); exit 1 when anything fails',
+  flags: ['json', 'full'],
   async run(ctx) {
     const file = path.resolve(ctx.dbPath);
     // read-only, no migration, no journal-mode change: check must not alter what it inspects;
     // a zero-byte or foreign file is refused here with its reason (exit 1), never initialised
     const db = openForInspection(file);
     try {
-      const report = checkDatabase(db, file);
+      const report = checkDatabase(db, file, { full: ctx.flags.full === true });
       if (ctx.flags.json) ctx.io.out(JSON.stringify(report, null, 2));
       else for (const line of describeCheck(report)) ctx.io.out(line);
       if (!report.ok) ctx.io.err(`samrad check: FAILED (${failedChecks(report).join(', ')})`);
