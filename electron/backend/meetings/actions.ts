@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { ActionItem, actionFilter, actionItemFields } from '../../../shared/contract/meetings';
@@ -74,18 +74,35 @@ function toAction(r: Row, now: string): ActionItem {
 export function listActions(ctx: Ctx, filter: Filter = {}): ActionItem[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { today: today(ctx) };
-  if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
-  if (filter.paragraphId) (where.push('x.paragraph_id = @paragraphId'), (params.paragraphId = filter.paragraphId));
-  if (filter.priorityId)
-    (where.push('coalesce(x.priority_id, p.priority_id) = @priorityId'), (params.priorityId = filter.priorityId));
+  if (filter.bodyId) {
+    where.push('m.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+  }
+  if (filter.meetingId) {
+    where.push('p.meeting_id = @meetingId');
+    params.meetingId = filter.meetingId;
+  }
+  if (filter.paragraphId) {
+    where.push('x.paragraph_id = @paragraphId');
+    params.paragraphId = filter.paragraphId;
+  }
+  if (filter.priorityId) {
+    where.push('coalesce(x.priority_id, p.priority_id) = @priorityId');
+    params.priorityId = filter.priorityId;
+  }
   if (filter.withoutPriority) where.push('coalesce(x.priority_id, p.priority_id) IS NULL');
-  if (filter.ownerPersonId)
-    (where.push('x.owner_person_id = @ownerPersonId'), (params.ownerPersonId = filter.ownerPersonId));
-  if (filter.ownerOrganisationId)
-    (where.push('x.owner_organisation_id = @ownerOrganisationId'),
-      (params.ownerOrganisationId = filter.ownerOrganisationId));
-  if (filter.status) (where.push('x.status = @status'), (params.status = filter.status));
+  if (filter.ownerPersonId) {
+    where.push('x.owner_person_id = @ownerPersonId');
+    params.ownerPersonId = filter.ownerPersonId;
+  }
+  if (filter.ownerOrganisationId) {
+    where.push('x.owner_organisation_id = @ownerOrganisationId');
+    params.ownerOrganisationId = filter.ownerOrganisationId;
+  }
+  if (filter.status) {
+    where.push('x.status = @status');
+    params.status = filter.status;
+  }
   if (filter.overdue !== undefined) {
     where.push(
       filter.overdue

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import {
@@ -100,10 +100,22 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
 export function listMeetings(ctx: Ctx, filter: Filter): Meeting[] {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year) (where.push('substr(m.date, 1, 4) = @year'), (params.year = String(filter.year)));
-  if (filter.from) (where.push('m.date >= @from'), (params.from = filter.from));
-  if (filter.to) (where.push('m.date <= @to'), (params.to = filter.to));
+  if (filter.bodyId) {
+    where.push('m.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+  }
+  if (filter.year) {
+    where.push('substr(m.date, 1, 4) = @year');
+    params.year = String(filter.year);
+  }
+  if (filter.from) {
+    where.push('m.date >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push('m.date <= @to');
+    params.to = filter.to;
+  }
   if (!filter.includeCancelled) where.push("m.status = 'planned'");
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.date, m.start_time, m.id`;
   return (ctx.db.prepare(sql).all(params) as Row[]).map((r) => toMeeting(ctx, r));

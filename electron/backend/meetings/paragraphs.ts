@@ -47,11 +47,23 @@ export function listParagraphs(
 ) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year) (where.push('p.year = @year'), (params.year = filter.year));
-  if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
+  if (filter.bodyId) {
+    where.push('p.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+  }
+  if (filter.year) {
+    where.push('p.year = @year');
+    params.year = filter.year;
+  }
+  if (filter.meetingId) {
+    where.push('p.meeting_id = @meetingId');
+    params.meetingId = filter.meetingId;
+  }
   if (filter.carryOver) where.push('p.carry_over = 1');
-  if (filter.beforeDate) (where.push('m.date < @beforeDate'), (params.beforeDate = filter.beforeDate));
+  if (filter.beforeDate) {
+    where.push('m.date < @beforeDate');
+    params.beforeDate = filter.beforeDate;
+  }
   const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.name, p.year, p.number`;
   return (ctx.db.prepare(sql).all(params) as Row[]).map(toSummary);
 }
