@@ -11,6 +11,7 @@ import { databaseContract } from './database';
 import { searchContract } from './search';
 import { recordsContract } from './records';
 import { exportsContract } from './exports';
+import { personalSigningContract } from './personal-signing';
 
 /** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
 export const areaContracts = {
@@ -24,6 +25,7 @@ export const areaContracts = {
   search: searchContract,
   records: recordsContract,
   exports: exportsContract,
+  personalSigning: personalSigningContract,
 };
 
 /** The whole contract: every method the backend answers, with its input and output schema. */
@@ -43,7 +45,8 @@ export function isMethod(name: string): name is Method {
 
 /** Push events from backend to renderer (progress of long work, data changed). */
 export interface EventMap {
-  'data.changed': { entity: string };
+  /** `entity`: the kind of record that changed ('*' or 'database': all of them); `ids`: which ones, when known */
+  'data.changed': { entity: string; ids?: string[] };
   progress: { taskId: string; done: number; total: number; label?: string };
   /** desktop: the backend process died and a new one is running; unsaved text is re-sent */
   'backend.restarted': { restarts: number };

@@ -46,7 +46,7 @@ const passphrase = z
   .string({ message: 'required' })
   .min(8, { message: 'signing.validation.passphrase_short' })
   .max(1024, { message: 'too_long' });
-const optionalPassphrase = z
+export const optionalPassphrase = z
   .union([passphrase, z.literal('')])
   .nullish()
   .transform((v) => (v ? v : null));
@@ -142,6 +142,8 @@ export const verifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 
+export const timestampSettings = z.object({ tsaUrl: z.string().nullable() });
+
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
   'certificates.status': method(z.object({}).default({}), keystoreStatus),
@@ -169,6 +171,19 @@ export const signingContract = {
   'certificates.importTrusted': method(z.object({ fileBase64 }), storedCertificate),
   'certificates.activate': method(z.object({ id }), storedCertificate),
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
+  /** the time-stamping authority (RFC 3161) signatures ask for a timestamp; null: none */
+  'timestamps.settings': method(z.object({}).default({}), timestampSettings),
+  'timestamps.setAuthority': method(
+    z.object({
+      tsaUrl: z
+        .string()
+        .trim()
+        .max(2000, { message: 'too_long' })
+        .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' })
+        .nullable(),
+    }),
+    timestampSettings,
+  ),
   'documents.verify': method(
     z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
     verifyReport,
@@ -177,6 +192,17 @@ export const signingContract = {
    * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
    * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
    */
+  /** the same for the "Sign a document" page: the signed document comes back as bytes */
+  'documents.coSign': method(
+    z.object({
+      fileBase64,
+      pkcs12Base64: fileBase64,
+      password: z.string().max(1024).default(''),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+    }),
+    z.object({ base64: z.string(), sha256: z.string() }),
+  ),
   'documents.coSignToFile': method(
     z.object({
       fileBase64,

@@ -1,3 +1,5 @@
+import { exportForSigning, importSignedCopy, signAttestationHere } from './digital-attestation';
+import { decodeBase64File } from '../signing/verify-docx';
 import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
@@ -32,8 +34,8 @@ import {
   updateProtocol,
 } from './protocol';
 import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitProtocol } from './justering';
-import { listParagraphs } from './paragraphs';
-import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
+import { pageParagraphs } from './paragraphs';
+import { actionStats, addAction, pageActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
 
@@ -88,11 +90,26 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.reopen': (ctx, i) => reopenProtocol(ctx, i.meetingId),
   'protocol.attest': (ctx, i) => attestProtocol(ctx, i.meetingId, i.personId, i.date, i.place),
   'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
+  'protocol.signAttestation': (ctx, i) => signAttestationHere(ctx, i),
+  'protocol.exportForSigning': (ctx, i) => {
+    const document = exportForSigning(ctx, i.meetingId);
+    return {
+      fileName: document.fileName,
+      base64: Buffer.from(document.bytes).toString('base64'),
+      sha256: document.sha256,
+    };
+  },
+  'protocol.importSignedCopy': (ctx, i) =>
+    importSignedCopy(ctx, {
+      bytes: decodeBase64File(i.fileBase64),
+      confirmPersonId: i.confirmPersonId,
+      place: i.place,
+    }),
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
-  'paragraphs.list': (ctx, i) => listParagraphs(ctx, i),
+  'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
 
-  'actions.list': (ctx, i) => listActions(ctx, i),
+  'actions.list': (ctx, i) => pageActions(ctx, i),
   'actions.add': (ctx, i) => addAction(ctx, i.paragraphId, i.fields),
   'actions.update': (ctx, i) => updateAction(ctx, i.id, i.fields),
   'actions.setStatus': (ctx, i) => setActionStatus(ctx, i.id, i.status, i.doneOn),
@@ -100,11 +117,26 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
   'meetings.exportProtocol': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'protocol', meetingId: i.meetingId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportExtract': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'extract', paragraphId: i.paragraphId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportAgenda': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
   'meetings.exportCorrection': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'correction', correctionId: i.correctionId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
 };
