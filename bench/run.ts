@@ -18,6 +18,7 @@ import { benchRecords } from './records';
 import { median } from './median';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
 import { benchSearch } from './search';
+import { benchLists } from './lists';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   }
 
   await benchSearch();
+  await benchLists();
 }
 
 main().catch((error: unknown) => {
