@@ -142,6 +142,8 @@ export const verifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 
+export const timestampSettings = z.object({ tsaUrl: z.string().nullable() });
+
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
   'certificates.status': method(z.object({}).default({}), keystoreStatus),
@@ -169,6 +171,19 @@ export const signingContract = {
   'certificates.importTrusted': method(z.object({ fileBase64 }), storedCertificate),
   'certificates.activate': method(z.object({ id }), storedCertificate),
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
+  /** the time-stamping authority (RFC 3161) signatures ask for a timestamp; null: none */
+  'timestamps.settings': method(z.object({}).default({}), timestampSettings),
+  'timestamps.setAuthority': method(
+    z.object({
+      tsaUrl: z
+        .string()
+        .trim()
+        .max(2000, { message: 'too_long' })
+        .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' })
+        .nullable(),
+    }),
+    timestampSettings,
+  ),
   'documents.verify': method(
     z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
     verifyReport,

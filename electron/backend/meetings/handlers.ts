@@ -32,8 +32,8 @@ import {
   updateProtocol,
 } from './protocol';
 import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitProtocol } from './justering';
-import { listParagraphs } from './paragraphs';
-import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
+import { pageParagraphs } from './paragraphs';
+import { actionStats, addAction, pageActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
 
@@ -90,9 +90,9 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
-  'paragraphs.list': (ctx, i) => listParagraphs(ctx, i),
+  'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
 
-  'actions.list': (ctx, i) => listActions(ctx, i),
+  'actions.list': (ctx, i) => pageActions(ctx, i),
   'actions.add': (ctx, i) => addAction(ctx, i.paragraphId, i.fields),
   'actions.update': (ctx, i) => updateAction(ctx, i.id, i.fields),
   'actions.setStatus': (ctx, i) => setActionStatus(ctx, i.id, i.status, i.doneOn),
@@ -100,11 +100,26 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
   'meetings.exportProtocol': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'protocol', meetingId: i.meetingId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportExtract': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'extract', paragraphId: i.paragraphId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportAgenda': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
   'meetings.exportCorrection': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'correction', correctionId: i.correctionId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
 };

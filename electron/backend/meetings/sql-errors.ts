@@ -10,6 +10,8 @@ export const meetingSqlErrors: SqlErrorMap = {
   'meetings.cancelled': () => invalidState('cancelled', 'The meeting is cancelled'),
   'meetings.paragraph_mismatch': () =>
     invalidState('paragraph_mismatch', 'A § must belong to its meeting’s body and calendar year'),
+  'meetings.effective_priority': () =>
+    invalidState('effective_priority', 'An action’s priority follows the action or its §; it cannot be set on its own'),
   'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
   'meetings.correction_needs_attested': () =>
     invalidState(

@@ -12,9 +12,10 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
 import { coSignToFile } from './co-sign-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | `documents.${string}`>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -32,6 +33,8 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
+  'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
+  'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
   'documents.coSignToFile': (ctx, i) =>
     coSignToFile(
       decodeBase64File(i.fileBase64),
