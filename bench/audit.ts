@@ -1,6 +1,6 @@
 /**
  * The audit part of `npm run bench` (issue 16, point 5), at 10 000 and 100 000 §§ side by side
- * (BENCH_AUDIT_SIZES): how much of the database file the audit log takes with a realistic
+ * (BENCH_AUDIT_SIZES), on copies of the generated databases (bench/generate.ts): how much of the database file the audit log takes with a realistic
  * autosave history, the search index's size on its own, and how long `samrad check` takes, from
  * its checkpoint and in full. Figures only, no assertions.
  *
@@ -20,7 +20,7 @@ import { stateReader } from '../electron/backend/audit/states';
 import { checkDatabase } from '../electron/backend/db/check';
 import { openForInspection } from '../electron/backend/db/inspect';
 import type { Paragraph } from '../shared/contract/meetings';
-import { generate } from './search';
+import { cachedDatabase } from './generate';
 
 const SESSIONS = 3;
 const SAVES_PER_SESSION = 2;
@@ -80,7 +80,7 @@ function fieldsOf(p: Paragraph) {
 }
 
 async function measure(paragraphs: number): Promise<Figures> {
-  const generated = await generate(paragraphs);
+  const generated = await cachedDatabase(paragraphs);
   const file = path.join(os.tmpdir(), `samrad-bench-audit-${paragraphs}-${process.pid}.sqlite`);
   fs.copyFileSync(generated.file, file);
   try {
