@@ -11,6 +11,7 @@ import { databaseContract } from './database';
 import { searchContract } from './search';
 import { recordsContract } from './records';
 import { exportsContract } from './exports';
+import { personalSigningContract } from './personal-signing';
 
 /** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
 export const areaContracts = {
@@ -24,6 +25,7 @@ export const areaContracts = {
   search: searchContract,
   records: recordsContract,
   exports: exportsContract,
+  personalSigning: personalSigningContract,
 };
 
 /** The whole contract: every method the backend answers, with its input and output schema. */

@@ -14,7 +14,7 @@ import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState, locked } from './errors';
 import { checkPriority } from './priorities';
 import { actionsOfMeeting } from './actions';
-import { renumber } from './numbering';
+import { numberAt, numberInOrder, renumber, shiftNumbers } from './numbering';
 import {
   assertParagraphEditable,
   assertProtocolEditable,
@@ -62,7 +62,22 @@ interface AttestationRow {
   role: Attestation['role'];
   date: string;
   place: string | null;
+  recorded_by: string | null;
+  certificate_id: number | null;
+  certificate: string | null;
+  fingerprint: string | null;
+  certificate_origin: 'local' | 'imported' | 'confirmed' | null;
+  signing_time: string | null;
+  time_source: 'signer_clock' | 'tsa' | null;
+  way: 'here' | 'imported' | null;
+  signature_part: string | null;
 }
+
+/** Attestations with the proof behind each: its digital signature, else who recorded it. */
+const ATTESTATIONS = `SELECT a.*, s.person_certificate_id AS certificate_id, c.subject AS certificate, c.fingerprint,
+    c.origin AS certificate_origin, s.signing_time, s.time_source, s.way, s.signature_part
+  FROM attestation a LEFT JOIN attestation_signature s ON s.attestation_id = a.id
+  LEFT JOIN person_certificate c ON c.id = s.person_certificate_id`;
 interface CorrectionRow {
   id: number;
   paragraph_id: number | null;
@@ -80,6 +95,20 @@ const toAttestation = (r: AttestationRow): Attestation => ({
   role: r.role,
   date: r.date,
   place: r.place,
+  proof:
+    r.certificate_id !== null
+      ? {
+          kind: 'digital',
+          certificateId: r.certificate_id,
+          certificate: r.certificate!,
+          fingerprint: r.fingerprint!,
+          certificateOrigin: r.certificate_origin!,
+          signingTime: r.signing_time!,
+          timeSource: r.time_source!,
+          way: r.way!,
+          signaturePart: r.signature_part!,
+        }
+      : { kind: 'recorded', operator: r.recorded_by },
 });
 const toCorrection = (r: CorrectionRow) => ({
   id: r.id,
@@ -105,7 +134,7 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
   const actions = actionsOfMeeting(ctx, meetingId);
   const attestations = (
     ctx.db
-      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY id')
+      .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NOT NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
   const corrections = (
@@ -201,7 +230,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
   const paragraphs = paragraphsOf(ctx, 'p.meeting_id = ?', meetingId);
   const attestations = (
     ctx.db
-      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY id')
+      .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
   const corrections = (
@@ -264,62 +293,62 @@ function setPositions(ctx: Ctx, ids: number[]): void {
 }
 
 /**
- * Inserts a § at `position` in its protocol, then renumbers the body's year. Runs inside a
- * write; the new number is first taken past the year's highest so UNIQUE always holds.
+ * Inserts §§ at `position` in their protocol (at the end without one), in order: the §§ after
+ * them that year move on by as many numbers, and the new ones take the numbers freed. Only the
+ * §§ whose number changes are written. Runs inside a write.
  */
-function insertParagraph(
+function insertParagraphs(
   ctx: Ctx,
   meetingId: number,
-  f: Fields,
-  position: number | undefined,
-  agendaItemId: number | null,
-): number {
-  checkPriority(ctx, f.priorityId);
+  rows: Array<{ fields: Fields; agendaItemId: number | null }>,
+  position?: number,
+): number[] {
+  for (const r of rows) checkPriority(ctx, r.fields.priorityId);
   const { bodyId, year } = meetingYear(ctx, meetingId);
   const ids = paragraphIds(ctx, meetingId);
   const at = Math.min(Math.max(1, position ?? ids.length + 1), ids.length + 1);
+  const first = numberAt(ctx, meetingId, at);
+  shiftNumbers(ctx, bodyId, year, first, rows.length);
   const now = ctx.clock.now().toISOString();
-  const next = ctx.db
-    .prepare('SELECT coalesce(max(number), 0) + 1 FROM paragraph WHERE body_id = ? AND year = ?')
-    .pluck()
-    .get(bodyId, year) as number;
-  const { lastInsertRowid } = ctx.db
-    .prepare(
-      `INSERT INTO paragraph (meeting_id, body_id, year, number, position, agenda_item_id, kind, title, dnr, background, decision, notes, distribution,
-         priority_id, finished, carry_over, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      meetingId,
-      bodyId,
-      year,
-      next,
-      ids.length + 1,
-      agendaItemId,
-      f.kind,
-      f.title,
-      f.dnr,
-      f.background,
-      f.decision,
-      f.notes,
-      f.distribution,
-      f.priorityId,
-      f.finished ? 1 : 0,
-      f.carryOver ? 1 : 0,
-      now,
-      now,
-    );
-  const id = Number(lastInsertRowid);
-  ids.splice(at - 1, 0, id);
+  const insert = ctx.db.prepare(
+    `INSERT INTO paragraph (meeting_id, body_id, year, number, position, agenda_item_id, kind, title, dnr, background, decision, notes, distribution,
+       priority_id, finished, carry_over, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const added = rows.map(({ fields: f, agendaItemId }, i) =>
+    Number(
+      insert.run(
+        meetingId,
+        bodyId,
+        year,
+        first + i,
+        ids.length + 1 + i,
+        agendaItemId,
+        f.kind,
+        f.title,
+        f.dnr,
+        f.background,
+        f.decision,
+        f.notes,
+        f.distribution,
+        f.priorityId,
+        f.finished ? 1 : 0,
+        f.carryOver ? 1 : 0,
+        now,
+        now,
+      ).lastInsertRowid,
+    ),
+  );
+  ids.splice(at - 1, 0, ...added);
   setPositions(ctx, ids);
-  return id;
+  return added;
 }
 
 /** Creates the protocol from the agenda: one § per item, in order, numbered on through the year. */
 export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
     meetingExists(ctx, meetingId);
-    const { bodyId, year, status } = meetingYear(ctx, meetingId);
+    const { status } = meetingYear(ctx, meetingId);
     if (status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
     if (protocolStatus(ctx, meetingId) !== null)
       throw invalidState('protocol_exists', 'The meeting already has a protocol');
@@ -339,11 +368,12 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
       priority_id: number | null;
       dnr: string | null;
     }>;
-    for (const item of items) {
-      insertParagraph(
-        ctx,
-        meetingId,
-        {
+    insertParagraphs(
+      ctx,
+      meetingId,
+      items.map((item) => ({
+        agendaItemId: item.id,
+        fields: {
           kind: item.kind,
           title: item.title,
           dnr: item.dnr,
@@ -355,11 +385,8 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
           finished: false,
           carryOver: false,
         },
-        undefined,
-        item.id,
-      );
-    }
-    renumber(ctx, bodyId, year);
+      })),
+    );
     const created = requireProtocol(ctx, meetingId);
     record({
       action: 'create_protocol',
@@ -382,6 +409,7 @@ function deleteParagraphRows(ctx: Ctx, id: number): void {
   ctx.db.prepare('DELETE FROM paragraph_recusal WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM action_item WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id);
+  ctx.db.prepare('DELETE FROM frozen_document WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM paragraph WHERE id = ?').run(id);
 }
 
@@ -393,6 +421,7 @@ export function discardProtocol(ctx: Ctx, meetingId: number): { meetingId: numbe
       throw locked('A § of this protocol is attested; the protocol cannot be discarded');
     for (const p of before.paragraphs) deleteParagraphRows(ctx, p.id);
     ctx.db.prepare('DELETE FROM attestation WHERE meeting_id = ?').run(meetingId);
+    ctx.db.prepare('DELETE FROM frozen_document WHERE meeting_id = ?').run(meetingId);
     ctx.db.prepare('DELETE FROM protocol WHERE meeting_id = ?').run(meetingId);
     renumber(ctx, before.bodyId, yearOf(before.meetingDate));
     record({
@@ -433,11 +462,9 @@ export function updateProtocol(ctx: Ctx, meetingId: number, place: string | null
 
 export function addParagraph(ctx: Ctx, meetingId: number, f: Fields, position?: number): Paragraph {
   return write(ctx, (record) => {
-    requireProtocol(ctx, meetingId);
+    if (protocolStatus(ctx, meetingId) === null) throw invalidState('no_protocol', 'The meeting has no protocol yet');
     assertProtocolEditable(ctx, meetingId);
-    const id = insertParagraph(ctx, meetingId, f, position, null);
-    const { bodyId, year } = meetingYear(ctx, meetingId);
-    renumber(ctx, bodyId, year);
+    const [id] = insertParagraphs(ctx, meetingId, [{ fields: f, agendaItemId: null }], position);
     const created = getParagraph(ctx, id);
     record({
       action: 'add_paragraph',
@@ -476,6 +503,7 @@ export function updateParagraph(ctx: Ctx, id: number, f: Fields): Paragraph {
         id,
       );
     const lapsed = ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id).changes;
+    ctx.db.prepare('DELETE FROM frozen_document WHERE paragraph_id = ?').run(id);
     const after = getParagraph(ctx, id);
     const { actions: _a, attestations: _b, corrections: _c, ...plainBefore } = before;
     const { actions: _d, attestations: _e, corrections: _f, ...plainAfter } = after;
@@ -497,7 +525,7 @@ export function removeParagraph(ctx: Ctx, id: number): Protocol {
     const before = getParagraph(ctx, id);
     deleteParagraphRows(ctx, id);
     setPositions(ctx, paragraphIds(ctx, meetingId));
-    renumber(ctx, before.bodyId, before.year);
+    shiftNumbers(ctx, before.bodyId, before.year, before.number + 1, -1);
     record({
       action: 'remove_paragraph',
       entity: 'meeting',
@@ -518,8 +546,11 @@ export function reorderParagraphs(ctx: Ctx, meetingId: number, ids: number[]): P
       throw invalidField('paragraphIds', 'order_mismatch', 'Give every § of the protocol exactly once');
     }
     setPositions(ctx, ids);
-    const { bodyId, year } = meetingYear(ctx, meetingId);
-    renumber(ctx, bodyId, year);
+    const first = ctx.db
+      .prepare('SELECT min(number) FROM paragraph WHERE meeting_id = ?')
+      .pluck()
+      .get(meetingId) as number;
+    numberInOrder(ctx, meetingYear(ctx, meetingId).year, ids, first);
     record({ action: 'reorder_paragraphs', entity: 'meeting', entityId: meetingId, before: current, after: ids });
     return requireProtocol(ctx, meetingId);
   });
