@@ -9,6 +9,7 @@ import { archiveContract } from './archive';
 import { databaseContract } from './database';
 import { searchContract } from './search';
 import { recordsContract } from './records';
+import { attachmentsContract } from './attachments';
 
 /**
  * The whole contract: every method the backend answers, with its input and output schema.
@@ -24,6 +25,7 @@ export const contract = {
   ...databaseContract,
   ...searchContract,
   ...recordsContract,
+  ...attachmentsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

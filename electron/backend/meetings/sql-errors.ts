@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { registerSqlErrors } from '../sql-errors';
-import { invalidField, invalidState, locked } from './errors';
+import { attachmentLocked, invalidField, invalidState, locked } from './errors';
 
 /** The keys raised by the triggers of migration 003, as the errors the services give. */
 export function registerMeetingSqlErrors(): void {
@@ -11,6 +11,10 @@ export function registerMeetingSqlErrors(): void {
     'meetings.cancelled': () => invalidState('cancelled', 'The meeting is cancelled'),
     'meetings.paragraph_mismatch': () =>
       invalidState('paragraph_mismatch', 'A § must belong to its meeting’s body and calendar year'),
+    'meetings.attachment_locked': () => attachmentLocked(),
+    'meetings.attachment_unchangeable': () => locked('A handling cannot be changed; remove it and attach the new file'),
+    'meetings.attachment_mismatch': () =>
+      invalidState('attachment_mismatch', 'A handling belongs to an agenda item or § of its own meeting'),
     'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
     'meetings.correction_needs_attested': () =>
       invalidState(
