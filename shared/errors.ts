@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   /** a sealed record no longer matches its seal: it is not handed out (see records/verify-seal.ts) */
   'SEAL_BROKEN',
+  /** a time-stamping authority gave no usable timestamp: the user may sign without one or try again later */
+  'TIMESTAMP_FAILED',
   // the machine, not the input: each says what happened and what to do (see backend/environment-errors.ts)
   'DATABASE_BUSY',
   'DATABASE_READ_ONLY',

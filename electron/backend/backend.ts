@@ -4,7 +4,9 @@ import type { EventMap, EventName } from '../../shared/contract';
 import type { OpenOptions } from './db/open';
 import { systemClock, type Clock, type Ctx } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { handlers, sqlErrors } from './handlers';
 import { sealEarlierActs } from './records/backfill';
+import { convertEarlierEvents } from './audit/convert';
 import { openOrRecover } from './db/recovery';
 import { damageOf } from './db/health';
 import { startMaintenance, type MaintenanceOptions } from './db/maintenance';
@@ -49,9 +51,13 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
     osUserName: options.osUserName ?? osUser(),
     emit: <E extends EventName>(event: E, payload: EventMap[E]) => void events.emit('event', event, payload),
   };
-  // records of acts completed before this version are sealed once, right after the migration that made room for them
+  // events logged before the log stored changes are converted, and records of acts completed
+  // before records existed are sealed, once, right after the migrations that made room for them
   try {
-    if (options.migrate !== false && !damageOf(db)) sealEarlierActs(ctx);
+    if (options.migrate !== false && !damageOf(db)) {
+      convertEarlierEvents(db);
+      sealEarlierActs(ctx);
+    }
   } catch (error) {
     db.close();
     throw error;
@@ -59,7 +65,7 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
   const maintenance = options.maintenance && !damageOf(db) ? startMaintenance(ctx, options.maintenance) : null;
   return {
     ctx,
-    dispatch: createDispatcher(ctx),
+    dispatch: createDispatcher(ctx, handlers, sqlErrors),
     events,
     close: () => {
       maintenance?.stop();

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { contract, isMethod, type Method } from '../../shared/contract';
 import { AppError, type ErrorBody, type FieldErrors, type Result } from '../../shared/errors';
 import type { Ctx } from './context';
-import { handlers as defaultHandlers, type HandlerMap } from './handlers';
-import { translateSqlError } from './sql-errors';
+import type { HandlerMap } from './handler';
+import { handlers as defaultHandlers, sqlErrors as defaultSqlErrors } from './handlers';
+import { translateSqlError, type SqlErrorMap } from './sql-errors';
 import { findInputProblem } from '../../shared/input-guard';
 import { translateEnvironmentError } from './environment-errors';
 import { RECOVERY_METHODS } from '../../shared/contract/database';
@@ -23,9 +24,9 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-export function toErrorBody(error: unknown): ErrorBody {
+export function toErrorBody(error: unknown, sqlErrors: SqlErrorMap = defaultSqlErrors): ErrorBody {
   if (error instanceof AppError) return error.toBody();
-  const fromSql = translateSqlError(error) ?? translateEnvironmentError(error);
+  const fromSql = translateSqlError(error, sqlErrors) ?? translateEnvironmentError(error);
   if (fromSql) return fromSql.toBody();
   console.error('[samrad] internal error', error);
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
@@ -37,7 +38,11 @@ export function toErrorBody(error: unknown): ErrorBody {
  * It never rejects: validation, handler and output check run inside one guard, so no input
  * (however deep, large or odd) can take the process down; every failure is a typed error.
  */
-export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandlers): Dispatch {
+export function createDispatcher(
+  ctx: Ctx,
+  handlers: HandlerMap = defaultHandlers,
+  sqlErrors: SqlErrorMap = defaultSqlErrors,
+): Dispatch {
   return async (method, rawInput) => {
     try {
       if (typeof method !== 'string' || !isMethod(method)) {
@@ -86,7 +91,7 @@ export function createDispatcher(ctx: Ctx, handlers: HandlerMap = defaultHandler
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      const body = toErrorBody(error);
+      const body = toErrorBody(error, sqlErrors);
       if (body.code === 'DATABASE_CORRUPT' || body.code === 'NOT_A_DATABASE') {
         const first = !damageOf(ctx.db);
         markDamaged(ctx.db, {

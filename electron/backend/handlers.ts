@@ -1,27 +1,44 @@
-import type { Method, Output, ParsedInput } from '../../shared/contract';
-import type { Ctx } from './context';
+import type { HandlerMap } from './handler';
+import { mergeDisjoint } from '../../shared/merge-disjoint';
+import { commonSqlErrors, type SqlErrorMap } from './sql-errors';
 import { participantsHandlers } from './participants/handlers';
 import { systemHandlers } from './system/handlers';
 import { agreementsHandlers } from './agreements/handlers';
+import { agreementSqlErrors } from './agreements/errors';
 import { meetingsHandlers } from './meetings/handlers';
+import { meetingSqlErrors } from './meetings/sql-errors';
 import { signingHandlers } from './signing/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { databaseHandlers } from './db/handlers';
 import { recordsHandlers } from './records/handlers';
+import { recordSqlErrors } from './records/errors';
 import { searchHandlers } from './search/handlers';
+import { exportsHandlers } from './export/handlers';
 
-export type Handler<M extends Method> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
-export type HandlerMap<M extends Method = Method> = { [K in M]: Handler<K> };
-
-/** Every contract method must have a handler here: a missing one is a compile error. */
-export const handlers: HandlerMap = {
-  ...systemHandlers,
-  ...participantsHandlers,
-  ...agreementsHandlers,
-  ...meetingsHandlers,
-  ...signingHandlers,
-  ...archiveHandlers,
-  ...databaseHandlers,
-  ...searchHandlers,
-  ...recordsHandlers,
+/** Each area's handlers, by area: their keys must not overlap (test/unit/registries.test.ts). */
+export const areaHandlers = {
+  system: systemHandlers,
+  participants: participantsHandlers,
+  agreements: agreementsHandlers,
+  meetings: meetingsHandlers,
+  signing: signingHandlers,
+  archive: archiveHandlers,
+  database: databaseHandlers,
+  search: searchHandlers,
+  records: recordsHandlers,
+  exports: exportsHandlers,
 };
+
+/** Every contract method must have a handler here: a missing one is a compile error, a duplicate a load error. */
+export const handlers: HandlerMap = mergeDisjoint(...Object.values(areaHandlers));
+
+/** The keys SQL rules raise (RAISE(ABORT, 'key'), constraint messages), by area. */
+export const areaSqlErrors: Record<string, SqlErrorMap> = {
+  common: commonSqlErrors,
+  agreements: agreementSqlErrors,
+  meetings: meetingSqlErrors,
+  records: recordSqlErrors,
+};
+
+/** What the dispatcher turns a SQL error into, whichever area's rule raised it. */
+export const sqlErrors: SqlErrorMap = mergeDisjoint(...Object.values(areaSqlErrors));

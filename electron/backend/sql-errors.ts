@@ -1,11 +1,14 @@
 import { AppError } from '../../shared/errors';
 
 /**
- * Rules kept in SQL raise a short key (RAISE(ABORT, 'key')). This table turns each key
- * into the same error the service would have given, so a rule broken in SQL still reaches
- * the user as a clear, translated message.
+ * Rules kept in SQL raise a short key (RAISE(ABORT, 'key')). Each area keeps a table that turns
+ * its keys into the same error the service would have given, so a rule broken in SQL still
+ * reaches the user as a clear, translated message; handlers.ts merges them for the dispatcher.
  */
-const raised: Record<string, () => AppError> = {
+export type SqlErrorMap = Readonly<Record<string, () => AppError>>;
+
+/** The keys of the registers' own rules (migration 001). */
+export const commonSqlErrors: SqlErrorMap = {
   duplicate_member: () =>
     new AppError('VALIDATION', 'This person already has that role in the body for an overlapping period', {
       fields: { personId: 'duplicate_member' },
@@ -13,15 +16,11 @@ const raised: Record<string, () => AppError> = {
   audit_log_is_append_only: () => new AppError('LOCKED', 'The audit log cannot be changed'),
 };
 
-export function registerSqlErrors(more: Record<string, () => AppError>): void {
-  Object.assign(raised, more);
-}
-
-export function translateSqlError(error: unknown): AppError | null {
+export function translateSqlError(error: unknown, raised: SqlErrorMap): AppError | null {
   if (!(error instanceof Error)) return null;
   const code = (error as Error & { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  const make = raised[error.message];
+  const make = Object.prototype.hasOwnProperty.call(raised, error.message) ? raised[error.message] : undefined;
   if (make) return make();
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
     return new AppError('CONFLICT', 'The record is referenced elsewhere or refers to a record that does not exist', {

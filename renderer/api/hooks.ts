@@ -91,7 +91,12 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
 
   const run = useCallback(
-    async <M extends Method>(method: M, input: Input<M>): Promise<Output<M> | undefined> => {
+    /** `handle` may take an error itself (returns true), e.g. to offer a choice instead of a notification */
+    async <M extends Method>(
+      method: M,
+      input: Input<M>,
+      handle?: (error: ErrorBody) => boolean,
+    ): Promise<Output<M> | undefined> => {
       setBusy(true);
       try {
         const value = await call(method, input);
@@ -99,6 +104,7 @@ export function useAction() {
         return value;
       } catch (e) {
         const body: ErrorBody = e instanceof ApiError ? e.body : { code: 'INTERNAL', message: String(e) };
+        if (handle?.(body)) return undefined;
         if (body.fields && Object.keys(body.fields).length > 0) {
           setFieldErrors(
             Object.fromEntries(

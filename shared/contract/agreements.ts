@@ -328,5 +328,8 @@ export const agreementsContract = {
   /** The redline as a Word document with tracked changes. */
   'agreements.compareDocx': method(z.object({ fromId: id, toId: id, lang }), exportedFile),
   /** The version as a Word document; `sign` adds a package signature (signed versions only). Logged in the version's history. */
-  'agreements.exportDocx': method(z.object({ versionId: id, lang, sign: z.boolean().default(false) }), exportedFile),
+  'agreements.exportDocx': method(
+    z.object({ versionId: id, lang, sign: z.boolean().default(false), withoutTimestamp: z.boolean().default(false) }),
+    exportedFile,
+  ),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { absolutePath, id, isoDate, periodRefinement } from './common';
+import { absolutePath, alsoTrusted, fileBase64, id, isoDate, periodRefinement } from './common';
 
 const act = z.object({
   name: z.string(),
@@ -100,12 +100,6 @@ export const archiveVerifyReport = z.object({
 });
 export type ArchiveVerifyReport = z.infer<typeof archiveVerifyReport>;
 
-const fileBase64 = z
-  .string({ message: 'required' })
-  .min(1, { message: 'required' })
-  .max(140_000_000, { message: 'signing.validation.file_too_large' })
-  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
-
 export const archiveContract = {
   /** writes the sealed records of the period (protocols, §§ attested at once, rättelser, agreement versions in force) as an E-ARK SIP; emits 'progress' */
   'archive.export': method(
@@ -170,6 +164,7 @@ export const archiveContract = {
         path: absolutePath(4000).optional(),
         fileBase64: fileBase64.optional(),
         fileName: z.string().max(500).optional(),
+        alsoTrusted,
       })
       .superRefine((v, ctx) => {
         if ((v.path === undefined) === (v.fileBase64 === undefined))

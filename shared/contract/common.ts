@@ -99,17 +99,37 @@ export function periodRefinement(fromKey: string, toKey: string) {
 export const empty = z.object({}).strict().optional().default({});
 export const ok = z.object({ ok: z.literal(true) });
 
+/**
+ * One event of a record's history. The log stores only what changed, but every entry comes
+ * back whole: `before` and `after` are the states as they were (objects for changes of a
+ * record, else what the action logged), and `changes` lists, field by field, what differs
+ * between them (empty when either side is not an object, e.g. a creation or an act).
+ * Autosaves of the same fields within a minute are one entry: `at` is the first, `until` the
+ * last (null for a single change).
+ */
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
+  until: z.string().nullable(),
   actor: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+/** A file sent from the renderer; bytes cross the contract as base64. */
+export const fileBase64 = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(140_000_000, { message: 'signing.validation.file_too_large' })
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
+
+/** CA certificates (PEM or DER) trusted for this one verification, besides those the database trusts. */
+export const alsoTrusted = z.array(fileBase64).max(20).default([]);
 
 /** The languages Samråd renders documents in; a record keeps the one it was sealed in. */
 export const DOCUMENT_LANGUAGES = ['sv', 'en'] as const;

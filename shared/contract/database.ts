@@ -34,6 +34,13 @@ export const databaseStatus = z.object({
 });
 export type DatabaseStatus = z.infer<typeof databaseStatus>;
 
+export const databaseInfo = z.object({
+  /** the file as it was named when opened */
+  path: z.string(),
+  schemaVersion: z.number(),
+});
+export type DatabaseInfo = z.infer<typeof databaseInfo>;
+
 /**
  * The database's health and its way back: answered even when the database is damaged
  * (every other method is then refused with DATABASE_CORRUPT / NOT_A_DATABASE).
@@ -42,7 +49,13 @@ export const databaseContract = {
   'database.status': method(z.object({}).default({}), databaseStatus),
   /** replaces the damaged (or any) database with a backup; the current file is kept aside, never deleted */
   'database.restore': method(z.object({ backupPath: absolutePath(4000) }), databaseStatus),
+  'database.info': method(z.object({}).default({}), databaseInfo),
+  /**
+   * Writes a consistent, self-contained copy (online backup API, no -wal companion) to a new
+   * file, checked with quick_check before it takes its name; an existing file is refused.
+   */
+  'database.backup': method(z.object({ target: absolutePath(4000) }), databaseInfo),
 };
 
-/** Methods the dispatcher still answers for a damaged database. */
-export const RECOVERY_METHODS: ReadonlySet<string> = new Set(Object.keys(databaseContract));
+/** Methods the dispatcher still answers for a damaged database: its status and the way back. */
+export const RECOVERY_METHODS: ReadonlySet<string> = new Set(['database.status', 'database.restore']);

@@ -407,6 +407,8 @@ export const priorityOption = z.object({ id: z.number(), name: z.string(), agree
 
 const lang = documentLanguage;
 const sign = z.boolean().default(false);
+/** after the time-stamping service failed, the user chose to sign without a timestamp */
+const withoutTimestamp = z.boolean().default(false);
 
 export const meetingsContract = {
   'meetings.list': method(meetingListFilter, z.array(meeting)),
@@ -525,11 +527,11 @@ export const meetingsContract = {
   'actions.stats': method(z.object({ bodyId: id.optional() }).default({}), actionStats),
 
   /** Sammanträdesprotokoll as .docx; sign only when attested */
-  'meetings.exportProtocol': method(z.object({ meetingId: id, lang, sign }), exportedFile),
+  'meetings.exportProtocol': method(z.object({ meetingId: id, lang, sign, withoutTimestamp }), exportedFile),
   /** Protokollsutdrag of one § as .docx; sign only when the § is locked */
-  'meetings.exportExtract': method(z.object({ paragraphId: id, lang, sign }), exportedFile),
+  'meetings.exportExtract': method(z.object({ paragraphId: id, lang, sign, withoutTimestamp }), exportedFile),
   /** Kallelse med dagordning as .docx */
   'meetings.exportAgenda': method(z.object({ meetingId: id, lang }), exportedFile),
   /** a rättelse as its own sealed Word document, naming the record it corrects */
-  'meetings.exportCorrection': method(z.object({ correctionId: id, lang, sign }), exportedFile),
+  'meetings.exportCorrection': method(z.object({ correctionId: id, lang, sign, withoutTimestamp }), exportedFile),
 };

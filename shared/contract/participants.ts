@@ -133,6 +133,8 @@ export const participantsContract = {
 
   'bodies.list': method(z.object({ includeArchived: z.boolean().optional() }).default({}), z.array(body)),
   'bodies.get': method(z.object({ id }), body),
+  /** the body with this name, compared as names are (trimmed, case folded with Swedish rules), if any */
+  'bodies.findByName': method(z.object({ name: requiredText(200) }), body.nullable()),
   'bodies.create': method(bodyFields, body),
   'bodies.update': method(z.object({ id, fields: bodyFields }), body),
   'bodies.archive': method(z.object({ id, archived: z.boolean() }), body),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { id, requiredText } from './common';
+import { absolutePath, alsoTrusted, fileBase64, id, requiredText } from './common';
 
 /** What a user sees of an X.509 certificate. Times are ISO strings. */
 export const certificateInfo = z.object({
@@ -30,6 +30,9 @@ export const storedCertificate = certificateInfo.extend({
 });
 export type StoredCertificate = z.infer<typeof storedCertificate>;
 
+/** Lets a command-line export (`--sign`) unlock the keystore without a prompt. */
+export const PASSPHRASE_ENV = 'SAMRAD_SIGNING_PASSPHRASE';
+
 export const keystoreStatus = z.object({
   /** a passphrase has been chosen (keys exist or were stored once) */
   passphraseSet: z.boolean(),
@@ -47,12 +50,6 @@ const optionalPassphrase = z
   .union([passphrase, z.literal('')])
   .nullish()
   .transform((v) => (v ? v : null));
-/** A file sent from the renderer; bytes cross the contract as base64. */
-const fileBase64 = z
-  .string({ message: 'required' })
-  .min(1, { message: 'required' })
-  .max(140_000_000, { message: 'signing.validation.file_too_large' })
-  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'signing.validation.not_base64' });
 
 export const referenceCheck = z.object({
   uri: z.string(),
@@ -72,6 +69,31 @@ export const referenceCheck = z.object({
 });
 export type ReferenceCheck = z.infer<typeof referenceCheck>;
 
+/** An RFC 3161 SignatureTimeStamp (XAdES-T) as checked: its time, who stamped it, whether it holds and is trusted. */
+export const timestampCheck = z.object({
+  /** the time the time-stamping authority states (genTime), ISO */
+  time: z.string().nullable(),
+  authority: certificateInfo.nullable(),
+  /** the token is over this signature's SignatureValue */
+  imprintOk: z.boolean(),
+  /** the authority's signature on the token holds */
+  signatureOk: z.boolean(),
+  /** the authority's certificate chains to a trusted CA */
+  trusted: z.boolean(),
+  trustedBy: z.string().nullable(),
+  problems: z.array(z.string()),
+});
+export type TimestampCheck = z.infer<typeof timestampCheck>;
+
+/** XMLDSig: no XAdES properties; XAdES-BES: signed certificate and time; XAdES-T: plus a trusted timestamp */
+export const SIGNATURE_LEVELS = ['XMLDSig', 'XAdES-BES', 'XAdES-T'] as const;
+/** where the signing time comes from: a time-stamping authority, or only the signer's own clock */
+export const TIME_SOURCES = ['timestamp', 'signer_clock', 'none'] as const;
+
+/** A person in this database whose certificate made the signature (by fingerprint) */
+export const knownSigner = z.object({ personId: z.number(), name: z.string() });
+export type KnownSigner = z.infer<typeof knownSigner>;
+
 export const signatureCheck = z.object({
   part: z.string(),
   valid: z.boolean(),
@@ -86,7 +108,19 @@ export const signatureCheck = z.object({
   signingCertificateOk: z.boolean().nullable(),
   trusted: z.boolean(),
   trustedBy: z.string().nullable(),
+  level: z.enum(SIGNATURE_LEVELS),
+  timeSource: z.enum(TIME_SOURCES),
+  timestamp: timestampCheck.nullable(),
+  /** XAdES SignerRole (ClaimedRole), e.g. "Justerare" */
+  role: z.string().nullable(),
+  /** XAdES CommitmentTypeIndication: its identifier, e.g. http://uri.etsi.org/01903/v1.2.2#ProofOfApproval */
+  commitment: z.string().nullable(),
+  /** the signature's comment (SignatureInfoV1 SignatureComments) */
+  comment: z.string().nullable(),
+  knownSigner: knownSigner.nullable(),
   references: z.array(referenceCheck),
+  /** the package parts this signature covers */
+  coveredParts: z.array(z.string()),
   uncoveredParts: z.array(z.string()),
   uncoveredRelationships: z.array(z.string()),
   /** English sentences naming what failed */
@@ -102,9 +136,13 @@ export const verifyReport = z.object({
   signed: z.boolean(),
   valid: z.boolean(),
   parts: z.array(z.string()),
+  /** what is wrong with the file as a whole (e.g. bytes after the zip), English sentences */
+  problems: z.array(z.string()),
   signatures: z.array(signatureCheck),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
+
+export const timestampSettings = z.object({ tsaUrl: z.string().nullable() });
 
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
@@ -133,5 +171,36 @@ export const signingContract = {
   'certificates.importTrusted': method(z.object({ fileBase64 }), storedCertificate),
   'certificates.activate': method(z.object({ id }), storedCertificate),
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
-  'documents.verify': method(z.object({ fileBase64, fileName: z.string().max(500).optional() }), verifyReport),
+  /** the time-stamping authority (RFC 3161) signatures ask for a timestamp; null: none */
+  'timestamps.settings': method(z.object({}).default({}), timestampSettings),
+  'timestamps.setAuthority': method(
+    z.object({
+      tsaUrl: z
+        .string()
+        .trim()
+        .max(2000, { message: 'too_long' })
+        .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' })
+        .nullable(),
+    }),
+    timestampSettings,
+  ),
+  'documents.verify': method(
+    z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
+    verifyReport,
+  ),
+  /**
+   * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
+   * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
+   */
+  'documents.coSignToFile': method(
+    z.object({
+      fileBase64,
+      pkcs12Base64: fileBase64,
+      password: z.string().max(1024).default(''),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+      target: absolutePath(4000),
+    }),
+    z.object({ path: z.string(), sha256: z.string() }),
+  ),
 };

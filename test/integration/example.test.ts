@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadExample } from '../../electron/backend/example/load';
 import { loadParticipants } from '../../electron/backend/example/participants';
-import { verifyChain } from '../../electron/backend/audit/log';
+import { verifyChain } from '../../electron/backend/audit/chain';
 import { testBackend, type TestBackend } from '../support/backend';
 
 let b: TestBackend;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { registerSqlErrors } from '../sql-errors';
+import type { SqlErrorMap } from '../sql-errors';
 
 /**
  * The agreement rules' errors, one place for both paths: the service throws them before
@@ -103,7 +103,8 @@ export const agreementErrors = {
     }),
 };
 
-registerSqlErrors({
+/** The keys raised by the agreement triggers (migration 002), as the errors the services give. */
+export const agreementSqlErrors: SqlErrorMap = {
   agreement_version_signed: agreementErrors.versionSigned,
   agreement_version_frozen: agreementErrors.versionFrozen,
   agreement_version_bad_transition: agreementErrors.badTransition,
@@ -112,4 +113,4 @@ registerSqlErrors({
   agreement_version_not_all_signed: agreementErrors.notAllSigned,
   agreement_version_overlap: () => agreementErrors.overlap(),
   agreement_predecessor_other_agreement: agreementErrors.predecessorOtherAgreement,
-});
+};

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
   agreementsOverview,
@@ -66,5 +66,10 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.compareDocx': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),
   'agreements.exportDocx': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'agreement', versionId: i.versionId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'agreement', versionId: i.versionId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
 };

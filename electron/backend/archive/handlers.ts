@@ -1,7 +1,6 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
-import { decodeBase64File } from '../signing/verify-docx';
-import { trustedCertificates } from '../signing/certificates/store';
+import { decodeBase64File, trustedFor } from '../signing/verify-docx';
 import { cancelArchive, exportArchive } from './export-archive';
 import { verifyArchive } from './verify-archive';
 
@@ -13,5 +12,5 @@ export const archiveHandlers: HandlerMap<ArchiveMethod> = {
   // the desktop's main process answers this one with its own dialog; here (browser mode, CLI) there is none
   'archive.chooseTarget': () => ({ available: false, path: null }),
   'archive.verify': (ctx, i) =>
-    verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedCertificates(ctx) }),
+    verifyArchive(i.path ?? decodeBase64File(i.fileBase64!), { trusted: trustedFor(ctx, i.alsoTrusted) }),
 };

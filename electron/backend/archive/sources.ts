@@ -4,7 +4,7 @@ import type { AgreementContent, AttestationLine, RecordContent } from '../record
 import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
 import { recordSignatures, type SealedRecordRow } from '../records/store';
-import type { AuditRow } from '../audit/log';
+import type { AuditRow } from '../audit/row';
 
 export interface ArchiveFilter {
   from: string;

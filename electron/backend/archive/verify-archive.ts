@@ -7,7 +7,7 @@ import { elementsByName, parseXml } from '../signing/opc/package';
 import { safeUnzip, isSafeEntryName, type UnzipLimits } from '../signing/opc/safe-unzip';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { checkSumsSignature } from './package-signature';
-import { chainToTrusted } from '../signing/opc/verify-package';
+import { chainToTrusted } from '../signing/certificates/chain';
 import { validateXml } from './schemas';
 import { SIP_PROFILE } from './package-xml';
 
@@ -435,7 +435,3 @@ export function verifyArchive(
     packageSignature,
   };
 }
-
-/** Exit codes as `samrad verify`: 0 valid and trusted, 3 intact but not trusted, 1 invalid (2, unreadable, is the caller's). */
-export const verdictExitCode = (verdict: ArchiveVerifyReport['verdict']) =>
-  verdict === 'trusted' ? 0 : verdict === 'intact' ? 3 : 1;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { verifyChain, write } from './log';
+import { verifyChain } from './chain';
+import { write } from './log';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend()));
@@ -14,13 +15,14 @@ const events = () =>
 function tamper(sql: string, ...params: unknown[]): void {
   const db = b.ctx.db;
   const triggers = db
-    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
-    .pluck()
-    .all() as string[];
-  expect(triggers).toHaveLength(2);
-  db.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+    .all() as Array<{ name: string; sql: string }>;
+  expect(triggers.map((t) => t.name)).toEqual(
+    expect.arrayContaining(['audit_event_no_update', 'audit_event_no_delete']),
+  );
+  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
   db.prepare(sql).run(...params);
-  for (const trigger of triggers) db.exec(trigger);
+  for (const trigger of triggers) db.exec(trigger.sql);
 }
 
 async function threeOrganisations(): Promise<number[]> {
@@ -32,7 +34,7 @@ async function threeOrganisations(): Promise<number[]> {
 }
 
 describe('write()', () => {
-  it('appends one chained event per recorded change, naming actor, record, time, before and after', async () => {
+  it('appends one chained event per recorded change, naming actor, record, time, and what changed', async () => {
     const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     b.clock.set('2017-02-02T10:00:00Z');
     await b.call('organisations.update', {
@@ -51,10 +53,25 @@ describe('write()', () => {
       prev_hash: '0'.repeat(64),
     });
     expect(JSON.parse(created.after as string)).toMatchObject({ name: 'Södertälje kommun', shortName: null });
-    expect(updated).toMatchObject({ id: 2, action: 'update', at: '2017-02-02T10:00:00.000Z', prev_hash: created.hash });
-    expect(JSON.parse(updated.before as string).shortName).toBeNull();
-    expect(JSON.parse(updated.after as string).shortName).toBe('SK');
-    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 2, brokenAt: null });
+    // the update stores only what changed, built on the creation's state
+    expect(updated).toMatchObject({
+      id: 2,
+      action: 'update',
+      at: '2017-02-02T10:00:00.000Z',
+      prev_hash: created.hash,
+      before: null,
+      after: null,
+      base_id: 1,
+      format: 2,
+    });
+    const delta = JSON.parse(updated.delta as string) as { b: { s?: object }; a: { s: Record<string, unknown> } };
+    expect(delta.a.s.shortName).toBe('SK');
+    expect(JSON.stringify(delta)).not.toContain('Södertälje kommun');
+    const [history] = await b.call('history.forRecord', { entity: 'organisation', entityId: org.id });
+    expect(history.before).toMatchObject({ name: 'Södertälje kommun', shortName: null });
+    expect(history.after).toMatchObject({ name: 'Södertälje kommun', shortName: 'SK' });
+    expect(history.changes).toEqual(expect.arrayContaining([{ field: 'shortName', before: null, after: 'SK' }]));
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 2, verified: 2, checkpoint: null, brokenAt: null });
   });
 
   it('appends nothing when nothing was recorded', () => {
@@ -121,7 +138,7 @@ describe('verifyChain finds tampering and names the first broken event', () => {
   it('an edited row (triggers dropped, row changed, triggers recreated)', async () => {
     await threeOrganisations();
     tamper("UPDATE audit_event SET actor = 'mallory' WHERE id = 2");
-    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 2, brokenAt: 2 });
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 3, verified: 2, checkpoint: null, brokenAt: 2 });
   });
 
   it('an edited row whose own hash was recomputed still breaks the link to the next one', async () => {
@@ -135,7 +152,7 @@ describe('verifyChain finds tampering and names the first broken event', () => {
   it('a deleted row in the middle', async () => {
     await threeOrganisations();
     tamper('DELETE FROM audit_event WHERE id = 2');
-    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 2, brokenAt: 3 });
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 2, verified: 2, checkpoint: null, brokenAt: 3 });
   });
 
   it('a forged row appended with a made-up hash', async () => {
@@ -143,10 +160,10 @@ describe('verifyChain finds tampering and names the first broken event', () => {
     const last = events()[2];
     b.ctx.db
       .prepare(
-        "INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?)",
+        "INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash, format) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?, 2)",
       )
       .run('2017-02-01T09:00:00.000Z', last.hash, 'e'.repeat(64));
-    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 4, brokenAt: 4 });
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 4, verified: 4, checkpoint: null, brokenAt: 4 });
   });
 
   it('a forged row slipped in between two real ones', async () => {
@@ -155,13 +172,13 @@ describe('verifyChain finds tampering and names the first broken event', () => {
     tamper('UPDATE audit_event SET id = id + 10 WHERE id >= 2');
     b.ctx.db
       .prepare(
-        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?)",
+        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash, format) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?, 2)",
       )
       .run('2017-02-01T09:00:00.000Z', first.hash, 'd'.repeat(64));
     expect(verifyChain(b.ctx.db).brokenAt).toBe(2);
   });
 
   it('an empty log verifies', () => {
-    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 0, brokenAt: null });
+    expect(verifyChain(b.ctx.db)).toEqual({ ok: true, events: 0, verified: 0, checkpoint: null, brokenAt: null });
   });
 });

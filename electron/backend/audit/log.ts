@@ -1,8 +1,9 @@
-import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import type { Db } from '../db/open';
-import type { AuditEntry } from '../../../shared/contract/common';
 import { currentActorName } from '../session/actor';
+import { changedFields, isPlainObject } from './delta';
+import { GENESIS, hashV2, type AuditRow, type HashedFields } from './row';
+import { encodeSides, MAX_BASE_DEPTH, stateOf, stateReader, storesDelta, type Sides, type StateReader } from './states';
 
 export interface Change {
   action: string;
@@ -12,35 +13,21 @@ export interface Change {
   after?: unknown;
 }
 
-const GENESIS = '0'.repeat(64);
+/**
+ * Autosaves of the same fields of the same record by the same actor through the same
+ * connection, each within this long of the previous one, become one event: from the state
+ * before the first to the state after the last.
+ */
+export const COALESCE_WINDOW_MS = 60_000;
 
-/** A row of `audit_event`, as stored. */
-export interface AuditRow {
+/** The event a connection may still extend, while it is the newest of the log. */
+interface OpenEvent {
   id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
+  key: string;
+  fields: string;
+  lastMs: number;
 }
-
-function hashOf(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([
-    prevHash,
-    row.at,
-    row.actor,
-    row.action,
-    row.entity,
-    row.entity_id,
-    row.before,
-    row.after,
-  ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
-}
+const openEvents = new WeakMap<Db, OpenEvent>();
 
 /**
  * The one way to change data: runs `work` in a transaction and appends an audit event
@@ -56,77 +43,137 @@ export function write<T>(ctx: Ctx, work: (record: (change: Change) => void) => T
     appendEvents(ctx, changes, actor);
     return result;
   });
-  const result = run.immediate();
-  const entities = new Set(changes.map((c) => c.entity));
-  for (const entity of entities) ctx.emit('data.changed', { entity });
-  return result;
+  try {
+    const result = run.immediate();
+    const entities = new Set(changes.map((c) => c.entity));
+    for (const entity of entities) ctx.emit('data.changed', { entity });
+    return result;
+  } catch (error) {
+    // the transaction rolled back: an event this connection thought open may be gone
+    openEvents.delete(ctx.db);
+    throw error;
+  }
 }
+
+/** Only what JSON keeps: the log stores JSON, and what it gives back must equal what it hashed. */
+const asJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 function appendEvents(ctx: Ctx, changes: Change[], actor: string): void {
   if (changes.length === 0) return;
-  const last = ctx.db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').get() as
-    { hash: string } | undefined;
-  let prev = last?.hash ?? GENESIS;
-  const at = ctx.clock.now().toISOString();
-  const insert = ctx.db.prepare(
-    `INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@at, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+  const db = ctx.db;
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const reader = stateReader(db);
+  if (changes.length === 1 && extendOpenEvent(db, reader, changes[0], actor, now)) return;
+  openEvents.delete(db);
+  let prev =
+    (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ??
+    GENESIS;
+  const insert = db.prepare(
+    `INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, base_id, delta, until, prev_hash, hash, format)
+     VALUES (@at, @actor, @action, @entity, @entity_id, @before, @after, @base_id, @delta, @until, @prev_hash, @hash, 2)`,
   );
+  let last: { id: number; change: Change; sides: Sides } | null = null;
   for (const change of changes) {
-    const row = {
+    const sides = { before: asJson(change.before), after: asJson(change.after) };
+    const fields: HashedFields = {
       at,
       actor,
       action: change.action,
       entity: change.entity,
       entity_id: String(change.entityId),
-      before: change.before === undefined ? null : JSON.stringify(change.before),
-      after: change.after === undefined ? null : JSON.stringify(change.after),
+      ...storedSides(db, reader, change.entity, String(change.entityId), sides),
+      until: null,
+      prev_hash: prev,
     };
-    const hash = hashOf(prev, row);
-    insert.run({ ...row, prev_hash: prev, hash });
+    const hash = hashV2(fields);
+    const id = Number(insert.run({ ...fields, hash }).lastInsertRowid);
     prev = hash;
+    last = { id, change, sides };
+  }
+  if (changes.length === 1 && last) {
+    const open = openable(last.change, actor, last.sides);
+    if (open) openEvents.set(db, { id: last.id, ...open, lastMs: now.getTime() });
   }
 }
 
-export interface ChainReport {
-  ok: boolean;
-  events: number;
-  /** id of the first event whose hash or link does not hold */
-  brokenAt: number | null;
+/** How an event's sides are stored: whole, or as a delta from the newest earlier state of the same object. */
+function storedSides(
+  db: Db,
+  reader: StateReader,
+  entity: string,
+  entityId: string,
+  sides: Sides,
+): Pick<AuditRow, 'before' | 'after' | 'base_id' | 'delta'> {
+  const whole = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  if (!storesDelta(sides.before))
+    return { before: whole(sides.before), after: whole(sides.after), base_id: null, delta: null };
+  const base = baseFor(db, reader, entity, entityId, sides.before);
+  return { before: null, after: null, base_id: base?.id ?? null, delta: encodeSides(base?.state, sides) };
 }
 
-export function verifyChain(db: Db): ChainReport {
-  let prev = GENESIS;
-  let events = 0;
-  for (const row of db.prepare('SELECT * FROM audit_event ORDER BY id').iterate() as IterableIterator<AuditRow>) {
-    events++;
-    if (row.prev_hash !== prev || hashOf(prev, row) !== row.hash) return { ok: false, events, brokenAt: row.id };
-    prev = row.hash;
+/** Same object: the same `id` field, or neither has one. */
+const objectIdOf = (value: unknown) => (isPlainObject(value) ? JSON.stringify(value.id ?? null) : null);
+
+const recentOfRecord = (db: Db) =>
+  db.prepare('SELECT id FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 8').pluck();
+
+function baseFor(
+  db: Db,
+  reader: StateReader,
+  entity: string,
+  entityId: string,
+  before: unknown,
+): { id: number; state: unknown } | null {
+  const wanted = objectIdOf(before);
+  for (const id of recentOfRecord(db).all(entity, entityId) as number[]) {
+    const { sides, depth } = reader.read(id);
+    const state = stateOf(sides);
+    if (objectIdOf(state) !== wanted) continue;
+    return depth < MAX_BASE_DEPTH ? { id, state } : null;
   }
-  return { ok: true, events, brokenAt: null };
+  return null;
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+function openable(change: Change, actor: string, sides: Sides): { key: string; fields: string } | null {
+  if (!isPlainObject(sides.before) || !isPlainObject(sides.after)) return null;
   return {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    before: row.before === null ? null : JSON.parse(row.before),
-    after: row.after === null ? null : JSON.parse(row.after),
+    key: JSON.stringify([actor, change.action, change.entity, String(change.entityId)]),
+    fields: JSON.stringify(changedFields(sides.before, sides.after).map((f) => f.field)),
   };
 }
 
-export function historyFor(db: Db, entity: string, entityId: string): AuditEntry[] {
-  return (
-    db
-      .prepare('SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id DESC')
-      .all(entity, entityId) as AuditRow[]
-  ).map(toEntry);
-}
-
-export function recentHistory(db: Db, limit: number): AuditEntry[] {
-  return (db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(toEntry);
+/**
+ * Folds an autosave into the event this connection opened for the same fields of the same
+ * record, when that event is still the newest, not yet behind a checkpoint, within the window,
+ * and the record has not changed in between. The log's triggers allow exactly this amendment.
+ */
+function extendOpenEvent(db: Db, reader: StateReader, change: Change, actor: string, now: Date): boolean {
+  const open = openEvents.get(db);
+  if (!open || now.getTime() - open.lastMs > COALESCE_WINDOW_MS || now.getTime() < open.lastMs) return false;
+  const sides = { before: asJson(change.before), after: asJson(change.after) };
+  const wanted = openable(change, actor, sides);
+  if (!wanted || wanted.key !== open.key || wanted.fields !== open.fields) return false;
+  const head = db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT 1').get() as AuditRow | undefined;
+  const checkpointed = db
+    .prepare('SELECT coalesce(max(last_event_id), 0) FROM audit_checkpoint')
+    .pluck()
+    .get() as number;
+  if (!head || head.id !== open.id || head.format !== 2 || head.id <= checkpointed) return false;
+  const first = reader.sidesOf(head);
+  if (JSON.stringify(first.after) !== JSON.stringify(sides.before)) return false;
+  const baseState = head.base_id === null ? undefined : stateOf(reader.read(head.base_id).sides);
+  const fields: HashedFields = {
+    ...head,
+    delta: encodeSides(baseState, { before: first.before, after: sides.after }),
+    until: now.toISOString(),
+  };
+  db.prepare('UPDATE audit_event SET delta = @delta, until = @until, hash = @hash WHERE id = @id').run({
+    id: head.id,
+    delta: fields.delta,
+    until: fields.until,
+    hash: hashV2(fields),
+  });
+  open.lastMs = now.getTime();
+  return true;
 }

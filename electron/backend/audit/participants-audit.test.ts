@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../../shared/contract';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { verifyChain } from './log';
+import { verifyChain } from './chain';
 
 /**
  * Walks every participants method that changes data and checks that each leaves an audit

@@ -168,7 +168,14 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
       foreignKeys: { ok: true, problems: [] },
       auditChain: { ok: true, brokenAt: null },
     });
-    expect(Object.keys(report.auditChain as object)).toEqual(['ok', 'events', 'brokenAt', 'head']);
+    expect(Object.keys(report.auditChain as object)).toEqual([
+      'ok',
+      'events',
+      'brokenAt',
+      'head',
+      'verified',
+      'checkpoint',
+    ]);
     expect((report.auditChain as { events: number }).events).toBeGreaterThan(10);
     const raw = new Database(tmp.file, { readonly: true });
     expect((report.auditChain as { head: string }).head).toBe(
@@ -181,10 +188,9 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     await exampleDatabase();
     const raw = new Database(tmp.file);
     const triggers = raw
-      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
-      .pluck()
-      .all() as string[];
-    raw.exec('DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete;');
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+      .all() as Array<{ name: string; sql: string }>;
+    for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
     raw
       .prepare(
         "UPDATE audit_event SET after = replace(after, '070-682 80 33', '070-000 00 00') WHERE after LIKE '%070-682 80 33%' AND action = 'create'",
@@ -194,7 +200,7 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
       .prepare("SELECT min(id) FROM audit_event WHERE after LIKE '%070-000 00 00%'")
       .pluck()
       .get() as number;
-    for (const sql of triggers) raw.exec(sql);
+    for (const { sql } of triggers) raw.exec(sql);
     raw.close();
     expect(tampered).toBeGreaterThan(0);
 

@@ -18,6 +18,7 @@ export interface CommandContext {
    * Opens the database named by --db (or SAMRAD_DB, or the user-data default), bringing its
    * schema up to date. A file that does not exist is refused unless `create` is set, so a
    * mistyped --db never leaves an empty database behind; `migrate: false` opens it as found.
+   * Every command reaches the backend through this backend's dispatcher (`call`), as the app does.
    */
   openBackend(options?: OpenBackendOptions): Promise<Backend>;
 }
@@ -25,6 +26,8 @@ export interface CommandContext {
 export interface OpenBackendOptions {
   create?: boolean;
   migrate?: boolean;
+  /** a backend over an empty database in memory: for a command that needs none of the user's (verify without --db) */
+  inMemory?: boolean;
 }
 
 export interface Command {

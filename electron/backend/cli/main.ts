@@ -2,16 +2,16 @@ import { startBackend } from '../backend';
 import { defaultDatabasePath } from '../db/location';
 import { AppError } from '../../../shared/errors';
 import { UsageError, type CliIo, type Command } from './command';
-import { backupCommand, checkCommand, exampleCommand, initCommand, restoreCommand } from './database-commands';
-import { listCommand } from './list';
-import { exportCommand } from './export';
-import { certCommand } from './cert-command';
-import { verifyCommand } from './verify-command';
-import { signCommand } from './sign-command';
-import { verifyArchiveCommand } from '../archive/cli';
-import { reindexCommand, searchCommand } from './search-command';
+import { backupCommand, checkCommand, exampleCommand, initCommand, restoreCommand } from './commands/database';
+import { listCommand } from './commands/list';
+import { exportCommand } from './commands/export';
+import { certCommand } from './commands/cert';
+import { verifyCommand } from './commands/verify';
+import { signCommand } from './commands/sign';
+import { verifyArchiveCommand } from './commands/verify-archive';
+import { reindexCommand, searchCommand } from './commands/search';
 
-/** Every `samrad <command>`; each area adds its commands here. */
+/** Every `samrad <command>`: each one a file under commands/, reaching the backend only through contract methods. */
 export const commands: Record<string, Command> = {
   init: initCommand,
   example: exampleCommand,
@@ -105,7 +105,9 @@ export async function runCli(
       io,
       dbPath,
       openBackend: (options = {}) =>
-        startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
+        options.inMemory
+          ? startBackend(':memory:', { create: true })
+          : startBackend(dbPath, { create: options.create ?? false, migrate: options.migrate ?? true }),
     });
   } catch (error) {
     if (error instanceof UsageError) {

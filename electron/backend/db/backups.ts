@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db, OpenOptions } from './open';
+import type Database from 'better-sqlite3';
+
+/** Where pre-migration backups go and how many are kept (part of opening a database). */
+export interface BackupOptions {
+  /** Where pre-migration backups go; defaults to `<db folder>/backups`. */
+  backupDir?: string;
+  /** How many pre-migration backups to keep. */
+  keepBackups?: number;
+}
 
 /** The backup folder used when none is given: `backups/` beside the database file. */
 export function defaultBackupDir(file: string): string {
@@ -20,10 +28,10 @@ const BACKUP_NAME = /-v(\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d
  * Named `<db>-v<old version>-<UTC time>.sqlite`; only the newest `keepBackups` (10) are kept.
  */
 export async function backupBeforeMigration(
-  db: Db,
+  db: Database.Database,
   file: string,
   fromVersion: number,
-  options: Pick<OpenOptions, 'backupDir' | 'keepBackups'> = {},
+  options: BackupOptions = {},
 ): Promise<string> {
   const dir = options.backupDir ?? defaultBackupDir(file);
   fs.mkdirSync(dir, { recursive: true });

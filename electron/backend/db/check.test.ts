@@ -26,6 +26,8 @@ describe('checkDatabase', () => {
         events: 1,
         brokenAt: null,
         head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get(),
+        verified: 1,
+        checkpoint: null,
       },
       search: { ok: true, documents: 1, problems: [] },
       seals: { ok: true, records: 0, problems: [] },

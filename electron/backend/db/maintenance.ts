@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { backupBaseName, defaultBackupDir, listBackups, removeUnfinished, rotateBackups } from './backups';
 import { damageOf, markDamaged, setIntegrity } from './health';
 import { schemaVersion } from './open';
+import { fullPassAndCheckpoint } from '../audit/chain';
 
 /**
  * The integrity check runs in a worker thread on its own read-only connection: on a large file
@@ -64,7 +65,8 @@ export interface MaintenanceOptions {
 }
 
 /**
- * After start, in the background: SQLite's full integrity check, and when it passes and the
+ * After start, in the background: SQLite's full integrity check, and when it passes a full
+ * re-hash of the audit chain that writes its next checkpoint and, when the
  * newest backup is more than a day old, a backup (written under a temporary name, renamed
  * when complete, ten kept). A failed check marks the database damaged exactly as a failed
  * call does: no more writes, and the user is offered the newest good backup.
@@ -102,6 +104,10 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
       return;
     }
     setIntegrity(db, 'ok');
+    // the full re-hash of the audit chain that lets `samrad check` start from a checkpoint (audit/chain.ts)
+    const chain = await fullPassAndCheckpoint(db, ctx.clock, { stopped: () => stopped || ctx.db !== db });
+    if (chain && !chain.ok)
+      console.warn(`[samrad] the audit log's hash chain is broken at event ${chain.brokenAt ?? '(a checkpoint)'}`);
     const every = options.backupEveryMs ?? DAY;
     if (every > 0) await backupIfDue(ctx, every, options);
   })().catch((error: unknown) => {

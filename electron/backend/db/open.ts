@@ -4,20 +4,16 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { migrations as registeredMigrations, type Migration } from './migrations';
 import { latestVersion, checkMigrationList } from './migration-list';
-import { backupBeforeMigration } from './backups';
-import { cachePreparedStatements } from './statement-cache';
+import { backupBeforeMigration, type BackupOptions } from './backups';
+import { StatementCachingDatabase } from './statement-cache';
 import { assertDatabaseFile } from './inspect';
 import { BUSY_TIMEOUT_MS } from './busy-retry';
 
 export type Db = Database.Database;
 
-export interface OpenOptions {
-  /** Where pre-migration backups go; defaults to `<db folder>/backups`. */
-  backupDir?: string;
+export interface OpenOptions extends BackupOptions {
   /** Path to an Electron build of better-sqlite3 when running inside Electron. */
   nativeBinding?: string;
-  /** How many pre-migration backups to keep. */
-  keepBackups?: number;
   /** The schema steps to apply; the registered list unless a test brings its own. */
   migrations?: Migration[];
   /** false: open as found (still refusing a newer schema) — for `samrad check`, which must not change what it inspects. */
@@ -43,8 +39,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   // an existing file must already be a database: SQLite would turn a zero-byte file into a new empty one
   if (fs.existsSync(resolved)) assertDatabaseFile(resolved);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  cachePreparedStatements(db);
+  const db = new StatementCachingDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     const current = schemaVersion(db);
     const latest = latestVersion(list);

@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { STATEMENT_CACHE_SIZE, cachePreparedStatements } from './statement-cache';
+import { STATEMENT_CACHE_SIZE, StatementCachingDatabase } from './statement-cache';
 
 function db() {
-  const d = new Database(':memory:');
-  cachePreparedStatements(d);
+  const d = new StatementCachingDatabase(':memory:');
   d.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('Åsa'), ('Örjan')");
   return d;
 }

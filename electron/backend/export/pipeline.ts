@@ -4,6 +4,7 @@ import { today, type Ctx } from '../context';
 import { AppError, notFound } from '../../../shared/errors';
 import type { DocumentLanguage, ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';
+import type { ExportSource } from '../../../shared/contract/exports';
 import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
@@ -20,19 +21,12 @@ import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
 
-/** Every document Samråd exports. */
-export type ExportSource =
-  | { kind: 'protocol'; meetingId: number }
-  | { kind: 'extract'; paragraphId: number }
-  | { kind: 'agenda'; meetingId: number }
-  | { kind: 'agreement'; versionId: number }
-  | { kind: 'correction'; correctionId: number }
-  | { kind: 'redline'; fromId: number; toId: number };
-
 export interface ExportRequest {
   source: ExportSource;
   lang: DocumentLanguage;
   sign: boolean;
+  /** after the TSA failed, the user chose to sign without a timestamp */
+  withoutTimestamp?: boolean;
 }
 
 /** A document ready to hand out, and where its export is logged once it has been. */
@@ -48,13 +42,15 @@ interface Prepared {
  * asked → delivered → logged in the audit log only once delivered. Nothing of an attested or
  * signed record is ever rendered from the live tables again.
  */
-async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise<Prepared> {
+async function prepare(ctx: Ctx, { source, lang, sign, withoutTimestamp = false }: ExportRequest): Promise<Prepared> {
   const details = { kind: source.kind, lang, signed: sign };
   switch (source.kind) {
     case 'protocol': {
       const ref: RecordRef = { kind: 'protocol', id: source.meetingId };
       const sealed = findRecord(ctx.db, ref);
-      const doc = sealed ? recordDocument(ctx, sealed, ref, lang, sign) : draft(ctx, source.meetingId, lang, sign);
+      const doc = sealed
+        ? await recordDocument(ctx, sealed, ref, lang, sign, withoutTimestamp)
+        : draft(ctx, source.meetingId, lang, sign);
       return {
         doc,
         entity: 'meeting',
@@ -67,8 +63,8 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       const ref: RecordRef = { kind: 'extract', id: source.paragraphId };
       const sealed = findRecord(ctx.db, ref);
       const doc = sealed
-        ? recordDocument(ctx, sealed, ref, lang, sign)
-        : await extractOf(ctx, source.paragraphId, meetingId, lang, sign);
+        ? await recordDocument(ctx, sealed, ref, lang, sign, withoutTimestamp)
+        : await extractOf(ctx, source.paragraphId, meetingId, lang, sign, withoutTimestamp);
       return {
         doc,
         entity: 'meeting',
@@ -89,7 +85,7 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       const sealed = findRecord(ctx.db, ref);
       const version = getVersionSummary(ctx, source.versionId);
       let doc: ExportedDocument;
-      if (sealed) doc = recordDocument(ctx, sealed, ref, lang, sign);
+      if (sealed) doc = await recordDocument(ctx, sealed, ref, lang, sign, withoutTimestamp);
       else if (version.storedStatus === 'signed')
         throw recordErrors.missing(`${version.agreementName} ${version.validFrom} – ${version.validTo}`);
       else if (sign) throw agreementErrors.signOnlySigned();
@@ -106,7 +102,7 @@ async function prepare(ctx: Ctx, { source, lang, sign }: ExportRequest): Promise
       const sealed = findRecord(ctx.db, ref);
       if (!sealed) throw notFound('correction', source.correctionId);
       return {
-        doc: recordDocument(ctx, sealed, ref, lang, sign),
+        doc: await recordDocument(ctx, sealed, ref, lang, sign, withoutTimestamp),
         entity: 'meeting',
         entityId: sealed.meeting_id!,
         details: { ...details, correctionId: source.correctionId, ...recordDetails(sealed, lang) },
@@ -150,6 +146,7 @@ async function extractOf(
   meetingId: number,
   lang: DocumentLanguage,
   sign: boolean,
+  withoutTimestamp: boolean,
 ): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
     if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
@@ -181,7 +178,7 @@ async function extractOf(
           : undefined,
     },
   );
-  return sign ? { fileName: doc.fileName, bytes: await signExport(ctx, doc.bytes) } : doc;
+  return sign ? { fileName: doc.fileName, bytes: await signExport(ctx, doc.bytes, withoutTimestamp) } : doc;
 }
 
 /** For the contract: the document as base64, logged in its record's history. */

@@ -1,6 +1,5 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
-import { registerMeetingSqlErrors } from './sql-errors';
 import {
   cancelMeeting,
   createMeeting,
@@ -39,8 +38,6 @@ import { actionStats, addAction, listActions, removeAction, setActionStatus, upd
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
 import { addAttachment, listAttachments, openAttachment, removeAttachment } from './attachments';
-
-registerMeetingSqlErrors();
 
 type MeetingsMethod = Extract<
   Method,
@@ -112,11 +109,26 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'actions.stats': (ctx, i) => actionStats(ctx, i.bodyId),
 
   'meetings.exportProtocol': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'protocol', meetingId: i.meetingId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'protocol', meetingId: i.meetingId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportExtract': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'extract', paragraphId: i.paragraphId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'extract', paragraphId: i.paragraphId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
   'meetings.exportAgenda': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
   'meetings.exportCorrection': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'correction', correctionId: i.correctionId }, lang: i.lang, sign: i.sign }),
+    exportForUser(ctx, {
+      source: { kind: 'correction', correctionId: i.correctionId },
+      lang: i.lang,
+      sign: i.sign,
+      withoutTimestamp: i.withoutTimestamp,
+    }),
 };

@@ -1,31 +1,29 @@
 import { AppError } from '../../../shared/errors';
-import { registerSqlErrors } from '../sql-errors';
+import type { SqlErrorMap } from '../sql-errors';
 import { attachmentLocked, invalidField, invalidState, locked } from './errors';
 
-/** The keys raised by the triggers of migration 003, as the errors the services give. */
-export function registerMeetingSqlErrors(): void {
-  registerSqlErrors({
-    'meetings.overlap': () =>
-      invalidField('startTime', 'overlap', 'The body already has a meeting at an overlapping time that day'),
-    'meetings.locked': () => locked(),
-    'meetings.cancelled': () => invalidState('cancelled', 'The meeting is cancelled'),
-    'meetings.paragraph_mismatch': () =>
-      invalidState('paragraph_mismatch', 'A § must belong to its meeting’s body and calendar year'),
-    'meetings.attachment_locked': () => attachmentLocked(),
-    'meetings.attachment_unchangeable': () => locked('A handling cannot be changed; remove it and attach the new file'),
-    'meetings.attachment_mismatch': () =>
-      invalidState('attachment_mismatch', 'A handling belongs to an agenda item or § of its own meeting'),
-    'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
-    'meetings.correction_needs_attested': () =>
-      invalidState(
-        'correction_needs_attested',
-        'Corrections are added to an attested protocol or §; edit a draft directly',
-      ),
-    'UNIQUE constraint failed: paragraph.body_id, paragraph.year, paragraph.number': () =>
-      new AppError('CONFLICT', 'That § number is already used by the body this year', {
-        fields: { number: 'meetings.validation.number_taken' },
-      }),
-    'UNIQUE constraint failed: attendance.meeting_id, attendance.person_id': () =>
-      invalidField('personId', 'already_attending', 'The person is already on the attendance list'),
-  });
-}
+/** The keys raised by the triggers of migrations 003 and 008, as the errors the services give. */
+export const meetingSqlErrors: SqlErrorMap = {
+  'meetings.overlap': () =>
+    invalidField('startTime', 'overlap', 'The body already has a meeting at an overlapping time that day'),
+  'meetings.locked': () => locked(),
+  'meetings.cancelled': () => invalidState('cancelled', 'The meeting is cancelled'),
+  'meetings.paragraph_mismatch': () =>
+    invalidState('paragraph_mismatch', 'A § must belong to its meeting’s body and calendar year'),
+  'meetings.attachment_locked': () => attachmentLocked(),
+  'meetings.attachment_unchangeable': () => locked('A handling cannot be changed; remove it and attach the new file'),
+  'meetings.attachment_mismatch': () =>
+    invalidState('attachment_mismatch', 'A handling belongs to an agenda item or § of its own meeting'),
+  'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
+  'meetings.correction_needs_attested': () =>
+    invalidState(
+      'correction_needs_attested',
+      'Corrections are added to an attested protocol or §; edit a draft directly',
+    ),
+  'UNIQUE constraint failed: paragraph.body_id, paragraph.year, paragraph.number': () =>
+    new AppError('CONFLICT', 'That § number is already used by the body this year', {
+      fields: { number: 'meetings.validation.number_taken' },
+    }),
+  'UNIQUE constraint failed: attendance.meeting_id, attendance.person_id': () =>
+    invalidField('personId', 'already_attending', 'The person is already on the attendance list'),
+};

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBackend } from '../backend';
 import { fixedClock } from '../context';
-import { verifyChain } from '../audit/log';
+import { verifyChain } from '../audit/chain';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { chefssamrad } from '../../../test/support/meetings';
 import { STANDARD_TEMPLATE } from './template';

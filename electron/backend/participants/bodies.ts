@@ -46,6 +46,12 @@ export function getBody(ctx: Ctx, id: number): Body {
   return toBody(row);
 }
 
+/** The body a name means (as a command line names it), compared under the same key as UNIQUE uses. */
+export function findBodyByName(ctx: Ctx, name: string): Body | null {
+  const row = ctx.db.prepare(`${BODY_SELECT} WHERE b.name_key = ?`).get(nameKey(name)) as BodyRow | undefined;
+  return row ? toBody(row) : null;
+}
+
 export function createBody(ctx: Ctx, fields: BodyInput): Body {
   return write(ctx, (record) => {
     const now = ctx.clock.now().toISOString();

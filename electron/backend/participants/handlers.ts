@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
   archiveOrganisation,
@@ -12,6 +12,7 @@ import {
   addMember,
   archiveBody,
   createBody,
+  findBodyByName,
   getBody,
   listBodies,
   listMembers,
@@ -34,6 +35,7 @@ export const participantsHandlers: HandlerMap<ParticipantMethod> = {
   'people.update': (ctx, i) => updatePerson(ctx, i.id, i.fields),
   'bodies.list': (ctx, i) => listBodies(ctx, i.includeArchived),
   'bodies.get': (ctx, i) => getBody(ctx, i.id),
+  'bodies.findByName': (ctx, i) => findBodyByName(ctx, i.name),
   'bodies.create': (ctx, i) => createBody(ctx, i),
   'bodies.update': (ctx, i) => updateBody(ctx, i.id, i.fields),
   'bodies.archive': (ctx, i) => archiveBody(ctx, i.id, i.archived),

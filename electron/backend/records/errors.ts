@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { registerSqlErrors } from '../sql-errors';
+import type { SqlErrorMap } from '../sql-errors';
 
 const reason = (key: string) => ({ reason: `records.reasons.${key}` });
 
@@ -22,17 +22,15 @@ export const recordErrors = {
 };
 
 /** The keys raised by the triggers of migration 006, as the errors the services give. */
-export function registerRecordSqlErrors(): void {
-  registerSqlErrors({
-    'records.sealed': recordErrors.sealed,
-    'records.seal_missing': recordErrors.sealMissing,
-    'meetings.locked_by_extract': () =>
-      new AppError(
-        'LOCKED',
-        'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change',
-        {
-          params: { reason: 'meetings.reasons.locked_by_extract' },
-        },
-      ),
-  });
-}
+export const recordSqlErrors: SqlErrorMap = {
+  'records.sealed': recordErrors.sealed,
+  'records.seal_missing': recordErrors.sealMissing,
+  'meetings.locked_by_extract': () =>
+    new AppError(
+      'LOCKED',
+      'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change',
+      {
+        params: { reason: 'meetings.reasons.locked_by_extract' },
+      },
+    ),
+};

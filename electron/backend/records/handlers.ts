@@ -1,9 +1,6 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
-import { registerRecordSqlErrors } from './errors';
 import { listRecords, recordInfo } from './info';
-
-registerRecordSqlErrors();
 
 type RecordsMethod = Extract<Method, `records.${string}`>;
 

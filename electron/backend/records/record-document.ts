@@ -6,6 +6,8 @@ import type { ExportedDocument } from '../export/document';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
 import { signPackage } from '../signing/opc/sign-package';
+import { tsaUrlOf } from '../signing/timestamp/tsa-setting';
+import { withTrustedTime } from '../signing/timestamp/trusted-time';
 import { renderContent } from './render';
 import { auditEntityOf, certificateSha256, recordLabel } from './seal';
 import type { RecordContent } from './snapshot';
@@ -41,13 +43,14 @@ const copy = (bytes: Buffer) =>
  * sealed bytes signed now (kept, so every later signed export returns the same bytes). In
  * another language: a translation rendered from the snapshot, saying so on its first page.
  */
-export function recordDocument(
+export async function recordDocument(
   ctx: Ctx,
   row: SealedRecordRow,
   ref: RecordRef,
   lang: DocumentLanguage,
   sign: boolean,
-): ExportedDocument {
+  withoutTimestamp = false,
+): Promise<ExportedDocument> {
   assertSealIntact(ctx, row);
   const content = JSON.parse(row.snapshot) as RecordContent;
   if (lang !== row.lang) {
@@ -64,20 +67,37 @@ export function recordDocument(
   if (!sign || row.signed_with) return { fileName: row.file_name, bytes: copy(row.document) };
   const later = recordSignatures(ctx.db, row.id).at(-1);
   if (later) return { fileName: row.file_name, bytes: copy(later.package) };
-  return { fileName: row.file_name, bytes: signSealedNow(ctx, row, ref, content) };
+  return { fileName: row.file_name, bytes: await signSealedNow(ctx, row, ref, content, withoutTimestamp) };
 }
 
-/** Adds the organisation's package signature to the sealed bytes, stating today as its time, and keeps the result. */
-function signSealedNow(ctx: Ctx, row: SealedRecordRow, ref: RecordRef, content: RecordContent): Uint8Array {
+/**
+ * Adds the organisation's package signature to the sealed bytes, stating today as its time
+ * (and a TSA's, when one is set), and keeps the result. The timestamp is asked for before
+ * anything is written: a TSA failure records nothing.
+ */
+async function signSealedNow(
+  ctx: Ctx,
+  row: SealedRecordRow,
+  ref: RecordRef,
+  content: RecordContent,
+  withoutTimestamp: boolean,
+): Promise<Uint8Array> {
   const identity = signingIdentity(ctx);
   const now = ctx.clock.now();
-  const signed = signPackage(copy(row.document), identity, now);
+  const sealed = copy(row.document);
+  const signed = await withTrustedTime(sealed, signPackage(sealed, identity, now), {
+    tsaUrl: tsaUrlOf(ctx),
+    withoutTimestamp,
+  });
   const packageSha256 = sha256Hex(signed);
   const signer =
     identity.certificate.subject
       .split('\n')
       .find((l) => l.startsWith('CN='))
       ?.slice(3) ?? identity.certificate.subject;
+  // while the TSA answered, another export may have signed the record: every signed export returns the same bytes
+  const meanwhile = recordSignatures(ctx.db, row.id).at(-1);
+  if (meanwhile) return copy(meanwhile.package);
   write(ctx, (record) => {
     ctx.db
       .prepare(

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import { searchRecords } from './search';
 import { reindex } from './maintenance';

@@ -3,6 +3,7 @@ import { assertValidAt } from './certificates/validity';
 import { certificateInfo } from './certificates/certificate-info';
 import { signOffThread } from './worker/sign-pool';
 import type { SignatureStatement } from './opc/sign-package';
+import { writeExportFile } from '../export/write-file';
 
 /**
  * Adds a co-signature to any .docx, signed or not, with the certificate and key of a PKCS#12
@@ -20,4 +21,16 @@ export async function coSignWithPkcs12(
   const identity = readPkcs12(pkcs12, password);
   assertValidAt(certificateInfo(identity.certificate), now);
   return signOffThread(document, identity, now, { ...statement, commitment: 'approval' });
+}
+
+/** The same, written to a new file (never over an existing one): `samrad sign … --out FILE`. */
+export async function coSignToFile(
+  document: Uint8Array,
+  pkcs12: Uint8Array,
+  password: string,
+  statement: Omit<SignatureStatement, 'commitment'>,
+  now: Date,
+  target: string,
+): Promise<{ path: string; sha256: string }> {
+  return writeExportFile(target, await coSignWithPkcs12(document, pkcs12, password, statement, now));
 }

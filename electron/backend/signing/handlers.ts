@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
   activateCertificate,
@@ -12,8 +12,10 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
+import { coSignToFile } from './co-sign-file';
 
-type SigningMethod = Extract<Method, `certificates.${string}` | 'documents.verify'>;
+type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
@@ -31,5 +33,16 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.importTrusted': (ctx, i) => importTrusted(ctx, decodeBase64File(i.fileBase64)),
   'certificates.activate': (ctx, i) => activateCertificate(ctx, i.id),
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
-  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64)),
+  'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
+  'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
+  'documents.coSignToFile': (ctx, i) =>
+    coSignToFile(
+      decodeBase64File(i.fileBase64),
+      decodeBase64File(i.pkcs12Base64),
+      i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+      i.target,
+    ),
+  'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),
 };

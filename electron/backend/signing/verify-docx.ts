@@ -1,7 +1,9 @@
 import type { Ctx } from '../context';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import { AppError } from '../../../shared/errors';
+import crypto from 'node:crypto';
 import { trustedCertificates } from './certificates/store';
+import { readCertificateFile } from './certificates/pkcs12';
 import { verifyPackage, type VerifyOptions } from './opc/verify-package';
 
 /** Checks the package signatures of a .docx against the given trusted certificates. */
@@ -10,8 +12,16 @@ export function verifyDocx(bytes: Uint8Array, options: VerifyOptions = {}): Veri
 }
 
 /** The same, trusting the certificates the user has marked trusted in this database. */
-export function verifyWithStore(ctx: Ctx, bytes: Uint8Array): VerifyReport {
-  return verifyDocx(bytes, { trusted: trustedCertificates(ctx) });
+export function verifyWithStore(ctx: Ctx, bytes: Uint8Array, alsoTrusted: string[] = []): VerifyReport {
+  return verifyDocx(bytes, { trusted: trustedFor(ctx, alsoTrusted) });
+}
+
+/** The certificates given for one check (CA files, base64), then those this database trusts. */
+export function trustedFor(ctx: Ctx, alsoTrusted: string[]): crypto.X509Certificate[] {
+  return [
+    ...alsoTrusted.map((file, i) => readCertificateFile(decodeBase64File(file), `alsoTrusted.${i}`)),
+    ...trustedCertificates(ctx),
+  ];
 }
 
 export function decodeBase64File(fileBase64: string): Uint8Array {

@@ -1,6 +1,6 @@
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
-import { historyFor, recentHistory } from '../audit/log';
+import { historyFor, recentHistory } from '../audit/history';
 import { exampleStatus, loadExample } from '../example/load';
 import { getSession, setActor, setLanguage, setSessionTimeZone } from '../session/session';
 

@@ -6,6 +6,11 @@ import type { VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { SignOption } from '../../components/signing/SignOption';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../components/signing/TimestampFailedDialog';
 import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 
 export type DocLanguage = 'sv' | 'en';
@@ -97,8 +102,14 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
   const [wantsSigned, setWantsSigned] = useState(false);
   const signer = signable && readiness.state === 'ready' && wantsSigned ? readiness.certificate : null;
 
-  const exportWord = async () => {
-    const file = await run('agreements.exportDocx', { versionId: version.id, lang, sign: signer !== null });
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const exportWord = async (withoutTimestamp = false) => {
+    const file = await run(
+      'agreements.exportDocx',
+      { versionId: version.id, lang, sign: signer !== null, withoutTimestamp },
+      takeTimestampFailure(setTimestampFailure, () => void exportWord(true)),
+    );
     if (!file) {
       // the keystore may have been locked, or the certificate changed, since this panel looked:
       // look again so the option shows the next step rather than offering to sign once more
@@ -146,6 +157,9 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
         </Title>
         <ExportLog versionId={version.id} />
       </Card>
+      {timestampFailure && (
+        <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />
+      )}
     </Stack>
   );
 }

@@ -6,6 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { SignDialog } from '../../components/signing/SignDialog';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../components/signing/TimestampFailedDialog';
 import { useSigningReadiness } from '../../components/signing/useSigningReadiness';
 import type { Input, Method } from '../../../shared/contract';
 
@@ -30,7 +35,7 @@ export function ExportMenu<M extends ExportMethod>({
 }: {
   label: string;
   method: M;
-  input: Omit<Input<M>, 'lang' | 'sign'>;
+  input: Omit<Input<M>, 'lang' | 'sign' | 'withoutTimestamp'>;
   /** the record may be signed: the agenda never, a protocol once attested, a § once locked */
   signable?: boolean;
   /** the language the record was sealed in: only the record itself is signed, never a translation */
@@ -46,11 +51,16 @@ export function ExportMenu<M extends ExportMethod>({
   const [busy, setBusy] = useState(false);
   // a signed export the user chose, waiting until signing is possible (maybe right away)
   const [signedPending, setSignedPending] = useState<Lang | null>(null);
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
 
-  const exportIn = async (lang: Lang, sign: boolean) => {
+  const exportIn = async (lang: Lang, sign: boolean, withoutTimestamp = false) => {
     setBusy(true);
     try {
-      const file = await run(method, { ...input, lang, ...(sign ? { sign: true } : {}) } as Input<M>);
+      const file = await run(
+        method,
+        { ...input, lang, ...(sign ? { sign: true, withoutTimestamp } : {}) } as Input<M>,
+        takeTimestampFailure(setTimestampFailure, () => void exportIn(lang, true, true)),
+      );
       if (!file) {
         // signing may have become impossible since the menu looked (keystore locked meanwhile)
         if (sign) void reload();
@@ -117,6 +127,9 @@ export function ExportMenu<M extends ExportMethod>({
           )}
         </Menu.Dropdown>
       </Menu>
+      {timestampFailure && (
+        <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />
+      )}
       {signedPending && readiness.state !== 'ready' && (
         <SignDialog readiness={readiness} onUnlocked={() => void reload()} onClose={() => setSignedPending(null)} />
       )}

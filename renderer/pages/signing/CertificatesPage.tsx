@@ -9,6 +9,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { certificateValidity } from '../../components/signing/certificateValidity';
 import { UnlockForm } from '../../components/signing/UnlockForm';
 import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm } from './CertificateForms';
+import { TimestampSettings } from './TimestampSettings';
 
 type Dialog = 'local' | 'pkcs12' | 'trusted' | null;
 
@@ -143,6 +144,7 @@ export function CertificatesPage() {
         </Table>
       )}
       {list.data?.some((c) => c.origin === 'local') && <Alert color="yellow">{t('signing.localExplanation')}</Alert>}
+      <TimestampSettings />
       {dialog === 'local' && <CreateLocalForm locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />}
       {dialog === 'pkcs12' && (
         <ImportPkcs12Form locked={locked} firstTime={firstTime} onClose={() => setDialog(null)} />

@@ -298,10 +298,18 @@ function isRecursive(schema: unknown): boolean {
   return false;
 }
 
+/** The methods that write a file or folder the input names. */
+const WRITES_TO_TARGET: ReadonlySet<Method> = new Set([
+  'archive.export',
+  'exports.toFile',
+  'database.backup',
+  'documents.coSignToFile',
+]);
+
 /** Writes may only land in the sandbox: a target that happens to validate is moved there. */
 function sandboxed(method: Method, input: unknown): unknown {
   if (
-    method === 'archive.export' &&
+    WRITES_TO_TARGET.has(method) &&
     input &&
     typeof input === 'object' &&
     typeof (input as { target?: unknown }).target === 'string'

@@ -10,7 +10,7 @@ import { editSealedDecisionAroundTriggers } from '../../../../test/support/tampe
 import { startBackend, type Backend } from '../../backend';
 import { fixedClock } from '../../context';
 import { checkDatabase } from '../check';
-import { verifyChain } from '../../audit/log';
+import { verifyChain } from '../../audit/chain';
 
 describe('migration 006_records: schema', () => {
   let t: ReturnType<typeof rawDb>;

@@ -107,14 +107,10 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
 }
 
 /** A CA certificate file, PEM or DER. */
-export function readCertificateFile(bytes: Uint8Array): crypto.X509Certificate {
+export function readCertificateFile(bytes: Uint8Array, field = 'fileBase64'): crypto.X509Certificate {
   try {
     return new crypto.X509Certificate(Buffer.from(bytes));
   } catch {
-    throw invalid(
-      'fileBase64',
-      'signing.validation.not_certificate',
-      'The file is not an X.509 certificate (PEM or DER)',
-    );
+    throw invalid(field, 'signing.validation.not_certificate', 'The file is not an X.509 certificate (PEM or DER)');
   }
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../../context';
-import type { KeystoreStatus, StoredCertificate } from '../../../../shared/contract/signing';
+import { PASSPHRASE_ENV, type KeystoreStatus, type StoredCertificate } from '../../../../shared/contract/signing';
 import { AppError, notFound } from '../../../../shared/errors';
 import { write } from '../../audit/log';
 import { getSetting, putSetting } from '../../session/settings';
@@ -40,8 +40,6 @@ interface CertificateRow {
 
 const KEYSTORE_CHECK = 'signing.keystore_check';
 const CHECK_TEXT = 'samrad-keystore-v1';
-/** Lets a command-line export (`--sign`) unlock the keystore without a prompt. */
-export const PASSPHRASE_ENV = 'SAMRAD_SIGNING_PASSPHRASE';
 
 function toStored(row: CertificateRow): StoredCertificate {
   return {

@@ -51,6 +51,25 @@ function inflateCapped(data: Uint8Array, expected: number, name: string): Uint8A
   return out;
 }
 
+/** Where the zip's end-of-central-directory record starts, or -1 (searched from the end, past a comment of up to 64 KiB). */
+function endOfCentralDirectory(bytes: Uint8Array): number {
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
+    if (u32(bytes, at) === 0x06054b50) return at;
+  }
+  return -1;
+}
+
+/**
+ * How many bytes follow the end of the zip (after its end record and comment). Zip readers
+ * skip them, so a signature check that reads only the parts would never see them: a verifier
+ * must report them.
+ */
+export function bytesAfterZip(bytes: Uint8Array): number {
+  const eocd = endOfCentralDirectory(bytes);
+  if (eocd < 0) return 0;
+  return Math.max(0, bytes.length - (eocd + 22 + u16(bytes, eocd + 20)));
+}
+
 /**
  * Reads every entry of a zip file into memory, refusing what could harm us: entries
  * outside the package (`../`, absolute names), more data than the limits allow, sizes
@@ -59,13 +78,7 @@ function inflateCapped(data: Uint8Array, expected: number, name: string): Uint8A
 export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_LIMITS): Map<string, Uint8Array> {
   if (bytes.length < 22 || u32(bytes, 0) !== 0x04034b50)
     throw unreadable('not_a_zip', 'The file is not a Word document (not a zip package)');
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65535); at--) {
-    if (u32(bytes, at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) throw unreadable('corrupt_zip', 'The zip package has no central directory (damaged or truncated file)');
   const count = u16(bytes, eocd + 10);
   let offset = u32(bytes, eocd + 16);

@@ -20,6 +20,7 @@ import {
 } from './package';
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
 import { DSIG } from './xml-c14n';
+import { version as SAMRAD_VERSION } from '../../../../package.json';
 
 export const SIGNATURE_FOLDER = '_xmlsignatures/';
 const ORIGIN_PART = '_xmlsignatures/origin.sigs';
@@ -253,14 +254,17 @@ export function signPackage(
     `<SignatureProperties><SignatureProperty Id="idSignatureTime" Target="#idPackageSignature">` +
     `<mdssi:SignatureTime xmlns:mdssi="${DSIG.mdssi}"><mdssi:Format>YYYY-MM-DDThh:mm:ssTZD</mdssi:Format><mdssi:Value>${signingTime}</mdssi:Value></mdssi:SignatureTime>` +
     `</SignatureProperty></SignatureProperties></Object>`;
-  // Word expects its own details object; the values describe a generic signing application.
+  // Word expects its own details object (MS-OFFCRYPTO SignatureInfoV1). It states only what is
+  // true: Samråd's version as the application's, no Windows, Office or monitor values (Samråd
+  // neither runs Office nor measures screens), the default provider, a signature without a
+  // visible signature line, and the manifest's hash algorithm.
   const officeObject =
     `<Object Id="idOfficeObject"><SignatureProperties><SignatureProperty Id="idOfficeV1Details" Target="#idPackageSignature">` +
     `<SignatureInfoV1 xmlns="http://schemas.microsoft.com/office/2006/digsig"><SetupID></SetupID><SignatureText></SignatureText><SignatureImage></SignatureImage>` +
-    `<SignatureComments>${escapeText(statement.comment ?? '')}</SignatureComments><WindowsVersion>10.0</WindowsVersion><OfficeVersion>16.0</OfficeVersion><ApplicationVersion>16.0</ApplicationVersion>` +
-    `<Monitors>1</Monitors><HorizontalResolution>1920</HorizontalResolution><VerticalResolution>1080</VerticalResolution><ColorDepth>32</ColorDepth>` +
+    `<SignatureComments>${escapeText(statement.comment ?? '')}</SignatureComments><WindowsVersion></WindowsVersion><OfficeVersion></OfficeVersion><ApplicationVersion>${SAMRAD_VERSION}</ApplicationVersion>` +
+    `<Monitors></Monitors><HorizontalResolution></HorizontalResolution><VerticalResolution></VerticalResolution><ColorDepth></ColorDepth>` +
     `<SignatureProviderId>{00000000-0000-0000-0000-000000000000}</SignatureProviderId><SignatureProviderUrl></SignatureProviderUrl>` +
-    `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
+    `<SignatureProviderDetails>9</SignatureProviderDetails><SignatureType>1</SignatureType><ManifestHashAlgorithm>${DSIG.sha256}</ManifestHashAlgorithm></SignatureInfoV1></SignatureProperty></SignatureProperties></Object>`;
   const signedProperties =
     `<xd:SignedProperties Id="idSignedProperties">` +
     `<xd:SignedSignatureProperties><xd:SigningTime>${signingTime}</xd:SigningTime><xd:SigningCertificate><xd:Cert>` +

@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
 import type {
   CertificateInfo,
+  KnownSigner,
   ReferenceCheck,
   SignatureCheck,
   VerifyReport,
 } from '../../../../shared/contract/signing';
-import { DEFAULT_LIMITS, safeUnzip, type UnzipLimits } from './safe-unzip';
+import { DEFAULT_LIMITS, bytesAfterZip, safeUnzip, type UnzipLimits } from './safe-unzip';
 import {
   CONTENT_TYPES_PART,
   OPC,
@@ -24,6 +25,11 @@ import {
 import { RELATIONSHIP_TRANSFORM, relationshipTransform } from './relationship-transform';
 import { DSIG, canonicalise } from './xml-c14n';
 import { certificateInfo, readableName } from '../certificates/certificate-info';
+import { chainToTrusted } from '../certificates/chain';
+import { checkTimestampToken } from '../timestamp/token';
+import { signatureValueToTime } from '../timestamp/signature-timestamp';
+
+const OFFICE_DIGSIG = 'http://schemas.microsoft.com/office/2006/digsig';
 
 const DIGESTS: Record<string, string> = {
   'http://www.w3.org/2000/09/xmldsig#sha1': 'sha1',
@@ -45,12 +51,13 @@ const PROPERTY_RELATIONSHIPS = new Set([
   OPC.extendedRel,
   OPC.originRel,
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties',
-  'http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail',
 ]);
 
 export interface VerifyOptions {
   trusted?: crypto.X509Certificate[];
   limits?: UnzipLimits;
+  /** the person in this database who holds the certificate with this SHA-256 fingerprint, if any */
+  knownSigner?: (fingerprint: string) => KnownSigner | null;
 }
 
 function child(parent: Element, ns: string, local: string): Element | undefined {
@@ -204,7 +211,15 @@ function checkSignature(
     signingCertificateOk: null,
     trusted: false,
     trustedBy: null,
+    level: 'XMLDSig',
+    timeSource: 'none',
+    timestamp: null,
+    role: null,
+    commitment: null,
+    comment: null,
+    knownSigner: null,
     references: [],
+    coveredParts: [],
     uncoveredParts: [],
     uncoveredRelationships: [],
     problems,
@@ -238,6 +253,11 @@ function checkSignature(
   }
   result.certificate = certificateInfo(signer);
   result.chain = certificates.slice(1).map(certificateInfo);
+  result.knownSigner = options.knownSigner?.(signer.fingerprint256) ?? null;
+  const firstText = (ns: string, local: string) => elementsByName(signature, ns, local)[0]?.textContent?.trim() || null;
+  result.role = firstText(DSIG.xades, 'ClaimedRole');
+  result.commitment = firstText(DSIG.xades, 'Identifier');
+  result.comment = firstText(OFFICE_DIGSIG, 'SignatureComments');
 
   // 1. the signature value over SignedInfo
   const c14nMethod = child(signedInfo, DSIG.ns, 'CanonicalizationMethod')?.getAttribute('Algorithm') ?? '';
@@ -306,6 +326,10 @@ function checkSignature(
     }
   }
   if (!manifestSeen) problems.push('The signature does not cover any part of the package');
+  result.coveredParts = [...coveredParts].sort();
+  const signedPropertiesCovered = result.references.some(
+    (r) => r.ok && elementsWithId.get(r.uri.slice(1))?.localName === 'SignedProperties',
+  );
   for (const r of result.references.filter((x) => !x.ok)) {
     problems.push(
       r.part
@@ -347,12 +371,28 @@ function checkSignature(
     }
   }
 
-  // 4. times and the signing certificate
+  // 4. times, the timestamp and the signing certificate
   const xadesTime = elementsByName(signature, DSIG.xades, 'SigningTime')[0]?.textContent?.trim() ?? null;
   const signatureTime = elementsByName(signature, DSIG.mdssi, 'Value')[0]?.textContent?.trim() ?? null;
   result.signingTime = xadesTime ?? signatureTime;
   result.signatureTime = signatureTime;
-  const at = result.signingTime ? new Date(result.signingTime) : null;
+  if (signedPropertiesCovered) result.level = 'XAdES-BES';
+  const stamp = elementsByName(signature, DSIG.xades, 'SignatureTimeStamp')[0];
+  if (stamp) {
+    result.level = 'XAdES-T';
+    const encapsulated = elementsByName(stamp, DSIG.xades, 'EncapsulatedTimeStamp')[0];
+    const timed = signatureValueToTime(signature);
+    result.timestamp = checkTimestampToken(
+      Buffer.from((encapsulated?.textContent ?? '').replace(/\s+/g, ''), 'base64'),
+      timed ?? new Uint8Array(0),
+      options.trusted ?? [],
+    );
+    problems.push(...result.timestamp.problems);
+  }
+  const stampHolds = result.timestamp !== null && result.timestamp.problems.length === 0;
+  result.timeSource = stampHolds ? 'timestamp' : result.signingTime ? 'signer_clock' : 'none';
+  // with a timestamp that holds, the certificate must have been valid at the time it proves
+  const at = stampHolds ? new Date(result.timestamp!.time!) : result.signingTime ? new Date(result.signingTime) : null;
   if (at && !Number.isNaN(at.getTime())) {
     result.certificateValidAtSigning = at >= new Date(signer.validFrom) && at <= new Date(signer.validTo);
     if (!result.certificateValidAtSigning) problems.push('The certificate was not valid at the signing time');
@@ -378,27 +418,6 @@ function checkSignature(
   return result;
 }
 
-/** The trusted certificate that anchors `signer`, walking up through `intermediates`; null when none does. */
-export function chainToTrusted(
-  signer: crypto.X509Certificate,
-  intermediates: crypto.X509Certificate[],
-  trusted: crypto.X509Certificate[],
-): crypto.X509Certificate | null {
-  let current = signer;
-  for (let depth = 0; depth < 8; depth++) {
-    const same = trusted.find((t) => t.fingerprint256 === current.fingerprint256);
-    if (same) return same;
-    const issuedBy = (candidates: crypto.X509Certificate[]) =>
-      candidates.find((c) => current.checkIssued(c) && current.verify(c.publicKey));
-    const anchor = issuedBy(trusted);
-    if (anchor) return anchor;
-    const next = issuedBy(intermediates);
-    if (!next || next.fingerprint256 === current.fingerprint256) return null;
-    current = next;
-  }
-  return null;
-}
-
 /**
  * Trust first: an intact signature by a certificate that chains to no trusted CA proves only
  * that someone with that key signed — a look-alike certificate with the same names is not the
@@ -407,7 +426,7 @@ export function chainToTrusted(
 function verdictOf(signed: boolean, valid: boolean, signatures: SignatureCheck[]): VerifyReport['verdict'] {
   if (!signed) return 'unsigned';
   if (!valid) return 'invalid';
-  return signatures.every((s) => s.trusted) ? 'trusted' : 'untrusted';
+  return signatures.every((s) => s.trusted && (s.timestamp === null || s.timestamp.trusted)) ? 'trusted' : 'untrusted';
 }
 
 /** Checks every package signature of a .docx. Throws only when the file cannot be read at all. */
@@ -423,9 +442,20 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): V
   const signatures = signatureFiles
     .filter((p) => parts.has(p))
     .map((p) => checkSignature(p, parts.get(p)!, parts, types, options, allowed));
+  const problems: string[] = [];
+  const trailing = bytesAfterZip(bytes);
+  if (trailing > 0)
+    problems.push(`${trailing} bytes follow the end of the zip package (added after signing, or hidden content)`);
   const signed = signatures.length > 0;
-  const valid = signed && signatures.every((s) => s.valid);
-  return { verdict: verdictOf(signed, valid, signatures), signed, valid, parts: [...parts.keys()].sort(), signatures };
+  const valid = signed && problems.length === 0 && signatures.every((s) => s.valid);
+  return {
+    verdict: verdictOf(signed, valid, signatures),
+    signed,
+    valid,
+    parts: [...parts.keys()].sort(),
+    problems,
+    signatures,
+  };
 }
 
 export type { CertificateInfo };

@@ -1,5 +1,6 @@
-import { flag, UsageError, type Command } from './command';
-import { callOrThrow, formatTable } from './list';
+import { flag, UsageError, type Command } from '../command';
+import { call } from '../call';
+import { formatTable } from '../table';
 import {
   SEARCH_KINDS,
   SEARCH_STATUSES,
@@ -7,7 +8,7 @@ import {
   type SearchKind,
   type SearchResult,
   type SearchStatus,
-} from '../../../shared/contract/search';
+} from '../../../../shared/contract/search';
 
 /** How a hit reads in a terminal: where it is ("Chefssamrådet 2017-03-14 § 12") next to its title. */
 function whereOf(hit: SearchHit): string {
@@ -71,19 +72,16 @@ export const searchCommand: Command = {
     try {
       let bodyId: number | undefined;
       if (bodyName !== undefined) {
-        const bodies = (await callOrThrow(backend, 'bodies.list', { includeArchived: true })) as Array<{
-          id: number;
-          name: string;
-        }>;
-        const wanted = bodyName.trim().toLocaleLowerCase('sv');
-        const body = bodies.find((b) => b.name.toLocaleLowerCase('sv') === wanted);
-        if (!body)
+        const body = bodyName.trim() ? await call(backend, 'bodies.findByName', { name: bodyName }) : null;
+        if (!body) {
+          const bodies = await call(backend, 'bodies.list', { includeArchived: true });
           throw new UsageError(
             `no body is named "${bodyName}"; there are: ${bodies.map((b) => b.name).join(', ') || '(none)'}`,
           );
+        }
         bodyId = body.id;
       }
-      const result = (await callOrThrow(backend, 'search.query', {
+      const result = await call(backend, 'search.query', {
         q,
         ...(kinds && kinds.length > 0 ? { kinds: kinds as SearchKind[] } : {}),
         ...(bodyId !== undefined ? { bodyId } : {}),
@@ -91,7 +89,7 @@ export const searchCommand: Command = {
         ...(flag(ctx, 'to') !== undefined ? { to: flag(ctx, 'to') } : {}),
         ...(status !== undefined ? { status: status as SearchStatus } : {}),
         limit,
-      })) as SearchResult;
+      });
       if (ctx.flags.json) {
         ctx.io.out(JSON.stringify(forScripts(result), null, 2));
         return 0;
@@ -125,7 +123,7 @@ export const reindexCommand: Command = {
     const backend = await ctx.openBackend();
     try {
       const started = Date.now();
-      const { documents } = (await callOrThrow(backend, 'search.reindex', {})) as { documents: number };
+      const { documents } = await call(backend, 'search.reindex', {});
       ctx.io.out(`Search index rebuilt: ${documents} records in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     } finally {

@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { VerifyReport } from '../../../shared/contract/signing';
-import { AppError } from '../../../shared/errors';
-import { defaultDatabasePath } from '../db/location';
-import { trustedCertificates } from '../signing/certificates/store';
-import { verifyDocx } from '../signing/verify-docx';
-import { UsageError, flag, type Command } from './command';
+import type { VerifyReport } from '../../../../shared/contract/signing';
+import { AppError } from '../../../../shared/errors';
+import { UsageError, flag, type Command } from '../command';
+import { call } from '../call';
 
 /** The first line says whether to trust the document, before any detail. */
 const HEADLINES: Record<VerifyReport['verdict'], (count: number) => string> = {
@@ -75,27 +73,26 @@ export const verifyCommand: Command = {
       );
       return 2;
     }
-    const trusted: crypto.X509Certificate[] = [];
     const trustedFile = flag(ctx, 'trusted');
-    if (trustedFile) trusted.push(new crypto.X509Certificate(fs.readFileSync(path.resolve(trustedFile))));
-    // The database's trusted certificates count too, but verifying never creates a database.
-    const dbPath = typeof ctx.flags.db === 'string' ? ctx.flags.db : defaultDatabasePath();
-    if (fs.existsSync(dbPath)) {
-      const backend = await ctx.openBackend();
-      try {
-        trusted.push(...trustedCertificates(backend.ctx));
-      } finally {
-        backend.close();
-      }
+    const alsoTrusted: string[] = [];
+    if (trustedFile) {
+      const ca = fs.readFileSync(path.resolve(trustedFile));
+      // refused here with the certificate reader's own words, before anything is opened
+      new crypto.X509Certificate(ca);
+      alsoTrusted.push(ca.toString('base64'));
     }
+    // the database's trusted certificates count too, but verifying never creates a database
+    const backend = await ctx.openBackend(fs.existsSync(ctx.dbPath) ? {} : { inMemory: true });
     let report: VerifyReport;
     try {
-      report = verifyDocx(new Uint8Array(bytes), { trusted });
+      report = await call(backend, 'documents.verify', { fileBase64: bytes.toString('base64'), alsoTrusted });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (ctx.flags.json) ctx.io.out(JSON.stringify({ readable: false, error: error.message }, null, 2));
       ctx.io.err(`samrad verify: ${error.message}`);
       return 2;
+    } finally {
+      backend.close();
     }
     if (ctx.flags.json) ctx.io.out(JSON.stringify({ readable: true, file: resolved, ...report }, null, 2));
     else printReport(report, ctx.io.out);

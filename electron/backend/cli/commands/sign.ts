@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { coSignWithPkcs12 } from '../signing/co-sign-file';
-import { secretFromEnv } from './cert-command';
-import { UsageError, flag, requiredFlag, type Command } from './command';
-import { writeExportFile } from '../export/write-file';
+import { secretFromEnv } from './cert';
+import { UsageError, flag, requiredFlag, type Command } from '../command';
+import { call } from '../call';
 
 /** `samrad sign FILE.docx --p12 FILE.p12 --password-env VAR [--role TEXT] [--comment TEXT] --out FILE.docx` */
 export const signCommand: Command = {
@@ -19,7 +18,7 @@ export const signCommand: Command = {
     if (password === undefined) throw new UsageError('sign needs --password-env VAR naming the PKCS#12 password');
     const read = (name: string) => {
       try {
-        return new Uint8Array(fs.readFileSync(path.resolve(name)));
+        return fs.readFileSync(path.resolve(name)).toString('base64');
       } catch (error) {
         throw new UsageError(
           `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -28,14 +27,21 @@ export const signCommand: Command = {
     };
     const document = read(file);
     const pkcs12 = read(requiredFlag(ctx, 'p12'));
-    const signed = await coSignWithPkcs12(
-      document,
-      pkcs12,
-      password,
-      { role: flag(ctx, 'role'), comment: flag(ctx, 'comment') },
-      new Date(),
-    );
-    ctx.io.out(`Signed: ${writeExportFile(out, signed).path}`);
-    return 0;
+    // no database is needed: the signature is made with the PKCS#12's own certificate and key
+    const backend = await ctx.openBackend({ inMemory: true });
+    try {
+      const signed = await call(backend, 'documents.coSignToFile', {
+        fileBase64: document,
+        pkcs12Base64: pkcs12,
+        password,
+        role: flag(ctx, 'role'),
+        comment: flag(ctx, 'comment'),
+        target: out,
+      });
+      ctx.io.out(`Signed: ${signed.path}`);
+      return 0;
+    } finally {
+      backend.close();
+    }
   },
 };

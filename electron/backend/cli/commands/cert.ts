@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StoredCertificate } from '../../../shared/contract/signing';
-import { callOrThrow, formatTable } from './list';
-import { UsageError, flag, flagsInUsage, requiredFlag, type Command, type CommandContext } from './command';
-import { PASSPHRASE_ENV } from '../signing/certificates/store';
+import { PASSPHRASE_ENV, type StoredCertificate } from '../../../../shared/contract/signing';
+import { UsageError, flag, flagsInUsage, requiredFlag, type Command, type CommandContext } from '../command';
+import { call } from '../call';
+import { formatTable } from '../table';
 
 /** Reads a secret from the environment variable a flag names: secrets never go on the command line. */
 export function secretFromEnv(ctx: CommandContext, flagName: string, fallbackVar?: string): string | undefined {
@@ -71,14 +71,14 @@ export const certCommand: Command = {
     try {
       const passphrase = () => secretFromEnv(ctx, 'passphrase-env', PASSPHRASE_ENV) ?? null;
       if (action === 'list') {
-        printCertificates(ctx, (await callOrThrow(backend, 'certificates.list', {})) as StoredCertificate[]);
+        printCertificates(ctx, await call(backend, 'certificates.list', {}));
       } else if (action === 'create') {
         const years = flag(ctx, 'years');
-        const created = (await callOrThrow(backend, 'certificates.createLocal', {
+        const created = await call(backend, 'certificates.createLocal', {
           organisation: requiredFlag(ctx, 'org'),
           passphrase: passphrase(),
           ...(years ? { validYears: Number(years) } : {}),
-        })) as StoredCertificate;
+        });
         ctx.io.out(
           `Created a LOCAL CA and signing certificate (trusted only where its CA is imported): ${created.subject}`,
         );
@@ -89,19 +89,17 @@ export const certCommand: Command = {
         const password = secretFromEnv(ctx, 'password-env');
         if (password === undefined)
           throw new UsageError('--password-env VAR is required (the PKCS#12 password is read from that variable)');
-        const imported = (await callOrThrow(backend, 'certificates.importPkcs12', {
+        const imported = await call(backend, 'certificates.importPkcs12', {
           fileBase64: readFile(),
           password,
           passphrase: passphrase(),
           label: flag(ctx, 'label'),
-        })) as StoredCertificate;
+        });
         ctx.io.out(
           `Imported ${imported.subject} (issuer ${imported.issuer}), fingerprint ${imported.fingerprint}; now active`,
         );
       } else {
-        const trusted = (await callOrThrow(backend, 'certificates.importTrusted', {
-          fileBase64: readFile(),
-        })) as StoredCertificate;
+        const trusted = await call(backend, 'certificates.importTrusted', { fileBase64: readFile() });
         ctx.io.out(`Trusted ${trusted.subject}, fingerprint ${trusted.fingerprint}`);
       }
       return 0;

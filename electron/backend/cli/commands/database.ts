@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { schemaVersion } from '../db/open';
-import { checkDatabase, describeCheck, failedChecks } from '../db/check';
-import { openForInspection } from '../db/inspect';
-import { loadExample } from '../example/load';
-import { UsageError, flag, requiredFlag, type Command } from './command';
-import { backupsOf, restoreDatabaseFile } from '../db/recovery';
-import { defaultBackupDir } from '../db/backups';
+import { AppError } from '../../../../shared/errors';
+import { checkDatabase, describeCheck, failedChecks } from '../../db/check';
+import { openForInspection } from '../../db/inspect';
+import { schemaVersion } from '../../db/open';
+import { backupsOf, restoreDatabaseFile } from '../../db/recovery';
+import { defaultBackupDir } from '../../db/backups';
+import { UsageError, flag, requiredFlag, type Command } from '../command';
+import { call } from '../call';
 
 export const initCommand: Command = {
   usage: 'samrad init [--db FILE]',
@@ -18,7 +17,8 @@ export const initCommand: Command = {
   async run(ctx) {
     const backend = await ctx.openBackend({ create: true });
     try {
-      ctx.io.out(`Database ready: ${backend.ctx.dbPath} (schema ${schemaVersion(backend.ctx.db)})`);
+      const info = await call(backend, 'database.info', {});
+      ctx.io.out(`Database ready: ${info.path} (schema ${info.schemaVersion})`);
       return 0;
     } finally {
       backend.close();
@@ -33,7 +33,7 @@ export const exampleCommand: Command = {
   async run(ctx) {
     const backend = await ctx.openBackend({ create: true });
     try {
-      loadExample(backend.ctx, ctx.flags.yes === true);
+      await call(backend, 'example.load', { confirmed: ctx.flags.yes === true });
       ctx.io.out('The Södertälje example is loaded.');
       return 0;
     } catch (error) {
@@ -55,48 +55,35 @@ export const backupCommand: Command = {
   summary: 'write a consistent copy of the database with the online backup API',
   flags: ['out'],
   async run(ctx) {
-    const out = path.resolve(requiredFlag(ctx, 'out'));
-    if (fs.existsSync(out)) {
-      ctx.io.err(`samrad backup: ${out} already exists; choose another file name.`);
-      return 1;
-    }
+    const target = path.resolve(requiredFlag(ctx, 'out'));
     // copied as it is: a backup must not wait for, or be changed by, a migration
     const backend = await ctx.openBackend({ migrate: false });
-    // written beside the target and renamed when complete, so a failed backup leaves no half file
-    const temp = path.join(path.dirname(out), `.${path.basename(out)}.${crypto.randomBytes(4).toString('hex')}.part`);
     try {
-      await backend.ctx.db.backup(temp);
-      const copy = new Database(temp, { fileMustExist: true });
-      // one self-contained file: no -wal/-shm companions to lose when it is moved or mailed
-      copy.pragma('journal_mode = DELETE');
-      const quick = copy.pragma('quick_check', { simple: true });
-      const version = schemaVersion(copy);
-      copy.close();
-      if (quick !== 'ok') throw new Error(`the copy does not pass quick_check: ${quick}`);
-      if (fs.existsSync(out)) throw new Error(`${out} appeared while the backup was written; it was left alone`);
-      fs.renameSync(temp, out);
-      ctx.io.out(`Backup written: ${out} (schema ${version})`);
+      const written = await call(backend, 'database.backup', { target });
+      ctx.io.out(`Backup written: ${written.path} (schema ${written.schemaVersion})`);
       return 0;
     } finally {
-      for (const leftover of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`])
-        fs.rmSync(leftover, { force: true });
       backend.close();
     }
   },
 };
 
+/*
+ * check and restore work on the database file before any backend may open it (a damaged or
+ * foreign file, a file about to be replaced), so they are the two commands that call db/ directly.
+ */
 export const checkCommand: Command = {
-  usage: 'samrad check [--json] [--db FILE]',
+  usage: 'samrad check [--json] [--full] [--db FILE]',
   summary:
-    'check database integrity, foreign keys, schema version and the audit chain (read-only); exit 1 when anything fails',
-  flags: ['json'],
+    'check database integrity, foreign keys, schema version and the audit chain from its last checkpoint (--full: all of it; read-only); exit 1 when anything fails',
+  flags: ['json', 'full'],
   async run(ctx) {
     const file = path.resolve(ctx.dbPath);
     // read-only, no migration, no journal-mode change: check must not alter what it inspects;
     // a zero-byte or foreign file is refused here with its reason (exit 1), never initialised
     const db = openForInspection(file);
     try {
-      const report = checkDatabase(db, file);
+      const report = checkDatabase(db, file, { full: ctx.flags.full === true });
       if (ctx.flags.json) ctx.io.out(JSON.stringify(report, null, 2));
       else for (const line of describeCheck(report)) ctx.io.out(line);
       if (!report.ok) ctx.io.err(`samrad check: FAILED (${failedChecks(report).join(', ')})`);
