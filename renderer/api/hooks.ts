@@ -5,16 +5,28 @@ import type { Input, Method, Output } from '../../shared/contract';
 import type { ErrorBody } from '../../shared/errors';
 import { ApiError, call, subscribe } from './client';
 
+/** events after which every view reloads: a restored backup, recovery, the database reopened */
+const EVERYTHING = ['*', 'database'];
+
 /**
  * Loads one method's value and reloads it whenever the backend says data changed,
  * so every open view stays current after a write anywhere in the app.
  */
-export function useCall<M extends Method>(method: M, input: Input<M>, options: { skip?: boolean } = {}) {
+export function useCall<M extends Method>(
+  method: M,
+  input: Input<M>,
+  options: {
+    skip?: boolean;
+    /** reload only when one of these kinds of record changed (default: any change) */
+    entities?: readonly string[];
+  } = {},
+) {
   const [data, setData] = useState<Output<M> | undefined>(undefined);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [loading, setLoading] = useState(!options.skip);
   const key = JSON.stringify(input);
   const seq = useRef(0);
+  const entityKey = options.entities?.join(' ') ?? null;
 
   const reload = useCallback(async () => {
     if (options.skip) return;
@@ -38,7 +50,8 @@ export function useCall<M extends Method>(method: M, input: Input<M>, options: {
     // one write sends an event per kind of record it touched, and loading the example sends
     // hundreds: reload once after a burst rather than once per event
     let pending: ReturnType<typeof setTimeout> | null = null;
-    const off = subscribe('data.changed', () => {
+    const off = subscribe('data.changed', ({ entity }) => {
+      if (entityKey !== null && !EVERYTHING.includes(entity) && !entityKey.split(' ').includes(entity)) return;
       if (pending) clearTimeout(pending);
       pending = setTimeout(() => {
         pending = null;
@@ -49,7 +62,7 @@ export function useCall<M extends Method>(method: M, input: Input<M>, options: {
       off();
       if (pending) clearTimeout(pending);
     };
-  }, [reload]);
+  }, [reload, entityKey]);
 
   return { data, error, loading, reload };
 }

@@ -45,7 +45,8 @@ export function isMethod(name: string): name is Method {
 
 /** Push events from backend to renderer (progress of long work, data changed). */
 export interface EventMap {
-  'data.changed': { entity: string };
+  /** `entity`: the kind of record that changed ('*' or 'database': all of them); `ids`: which ones, when known */
+  'data.changed': { entity: string; ids?: string[] };
   progress: { taskId: string; done: number; total: number; label?: string };
   /** desktop: the backend process died and a new one is running; unsaved text is re-sent */
   'backend.restarted': { restarts: number };

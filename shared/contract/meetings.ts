@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
 import { MEMBER_ROLES } from './participants';
+import { page, pageRequest } from './paging';
 
 /**
  * Meetings (sammanträden), their agenda (dagordning), attendance (närvaro), the protocol with
@@ -118,9 +119,14 @@ export const meetingListFilter = z
     year: z.number().int().min(1900).max(9999).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    /** only meetings before this date (the past, when it is today) */
+    before: isoDate.optional(),
     includeCancelled: z.boolean().optional(),
+    /** `asc`: oldest first (upcoming); `desc`: newest first (past) */
+    order: z.enum(['asc', 'desc']).default('asc'),
+    ...pageRequest(50, 500),
   })
-  .default({});
+  .default({ order: 'asc', limit: 50, after: null });
 
 // ---------------------------------------------------------------- agenda
 
@@ -388,8 +394,9 @@ export const actionFilter = z
     status: z.enum(ACTION_STATUSES).optional(),
     overdue: z.boolean().optional(),
     meetingId: id.optional(),
+    ...pageRequest(50, 500),
   })
-  .default({});
+  .default({ limit: 50, after: null });
 
 export const actionStats = z.array(
   z.object({
@@ -411,7 +418,8 @@ const sign = z.boolean().default(false);
 const withoutTimestamp = z.boolean().default(false);
 
 export const meetingsContract = {
-  'meetings.list': method(meetingListFilter, z.array(meeting)),
+  /** in date order (`order`), within `from`–`to`; a page at a time */
+  'meetings.list': method(meetingListFilter, page(meeting)),
   'meetings.get': method(z.object({ id }), meeting),
   /** creates the meeting, fills attendance from the body's members on the date, and (by default) the standing agenda items */
   'meetings.create': method(meetingCreate, meeting),
@@ -440,7 +448,10 @@ export const meetingsContract = {
     z.object({
       previousMeeting: z.object({ id: z.number(), date: z.string() }).nullable(),
       unfinished: z.array(paragraphSummary),
+      /** the most relevant open actions: the previous meeting's, then by due date (at most 30) */
       openActions: z.array(actionItem),
+      /** how many open actions could be offered in all */
+      openActionsTotal: z.number(),
     }),
   ),
   /** adds the chosen suggestions to the agenda (before the closing standing items) */
@@ -512,12 +523,21 @@ export const meetingsContract = {
     protocol,
   ),
 
+  /** by body, year and number; a page at a time */
   'paragraphs.list': method(
-    z.object({ bodyId: id.optional(), year: z.number().int().optional(), meetingId: id.optional() }).default({}),
-    z.array(paragraphSummary),
+    z
+      .object({
+        bodyId: id.optional(),
+        year: z.number().int().optional(),
+        meetingId: id.optional(),
+        ...pageRequest(100, 1000),
+      })
+      .default({ limit: 100, after: null }),
+    page(paragraphSummary),
   ),
 
-  'actions.list': method(actionFilter, z.array(actionItem)),
+  /** open before done, by due date (overdue first, none last); a page at a time */
+  'actions.list': method(actionFilter, page(actionItem)),
   'actions.add': method(z.object({ paragraphId: id, fields: actionItemFields }), actionItem),
   'actions.update': method(z.object({ id, fields: actionItemFields }), actionItem),
   /** follow-up: allowed also after attestation */

@@ -87,7 +87,7 @@ describe('archive.export on the Södertälje example', () => {
       });
     expect((await b.call('agreements.list', {}))[0].inForce).toBeNull(); // 2026: none in force today, yet the period's one is archived
 
-    const meetings = await b.call('meetings.list', { includeCancelled: true });
+    const meetings = (await b.call('meetings.list', { includeCancelled: true })).items;
     for (const row of result.index.filter((r) => r.kind === 'protokoll')) {
       const meeting = meetings.find((m) => m.date === row.date && m.protocolStatus === 'attested')!;
       expect(file(target, row), row.path).toEqual(

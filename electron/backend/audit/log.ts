@@ -45,8 +45,9 @@ export function write<T>(ctx: Ctx, work: (record: (change: Change) => void) => T
   });
   try {
     const result = run.immediate();
-    const entities = new Set(changes.map((c) => c.entity));
-    for (const entity of entities) ctx.emit('data.changed', { entity });
+    const changed = new Map<string, Set<string>>();
+    for (const c of changes) changed.set(c.entity, (changed.get(c.entity) ?? new Set()).add(String(c.entityId)));
+    for (const [entity, ids] of changed) ctx.emit('data.changed', { entity, ids: [...ids] });
     return result;
   } catch (error) {
     // the transaction rolled back: an event this connection thought open may be gone

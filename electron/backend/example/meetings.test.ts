@@ -8,14 +8,14 @@ describe('example: the 2017 Chefssamråd year', () => {
   it('holds four attested protocols numbered through the year, a substitute, jäv, a correction and actions per priority', async () => {
     b = await testBackend('2018-06-01T09:00:00Z');
     await b.call('example.load', { confirmed: false });
-    const meetings = await b.call('meetings.list', { year: 2017 });
+    const meetings = (await b.call('meetings.list', { year: 2017 })).items;
     expect(meetings.map((m) => [m.date, m.protocolStatus, m.chair?.name])).toEqual([
       ['2017-03-14', 'attested', 'Camilla Broo'],
       ['2017-06-13', 'attested', 'Camilla Broo'],
       ['2017-09-12', 'attested', 'Camilla Broo'],
       ['2017-12-12', 'attested', 'Camilla Broo'],
     ]);
-    const numbers = (await b.call('paragraphs.list', { year: 2017 })).map((p) => p.number);
+    const numbers = (await b.call('paragraphs.list', { year: 2017 })).items.map((p) => p.number);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(meetings.map((m) => m.justerare.map((j) => j.name))).toEqual([
       ['Peter Nylind'],
@@ -49,7 +49,7 @@ describe('example: the 2017 Chefssamråd year', () => {
       'Bostadsinbrott',
       'Fordonsbränder',
     ]);
-    expect((await b.call('actions.list', { priorityId: priorities[4].id })).map((a) => a.description)).toEqual([
+    expect((await b.call('actions.list', { priorityId: priorities[4].id })).items.map((a) => a.description)).toEqual([
       'Ta fram gemensam handlingsplan mot fordonsbränder',
     ]);
     const stats = await b.call('actions.stats', {});
@@ -60,7 +60,7 @@ describe('example: the 2017 Chefssamråd year', () => {
   it('follows the clock: meetings still to come have an agenda and no protocol', async () => {
     b = await testBackend('2017-05-01T09:00:00Z');
     await b.call('example.load', { confirmed: false });
-    const meetings = await b.call('meetings.list', { year: 2017 });
+    const meetings = (await b.call('meetings.list', { year: 2017 })).items;
     expect(meetings.map((m) => m.protocolStatus)).toEqual(['attested', null, null, null]);
     expect(meetings.every((m) => m.agendaItemCount >= 9)).toBe(true);
   });

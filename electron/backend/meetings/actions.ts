@@ -7,9 +7,11 @@ import type { ActionItem, actionFilter, actionItemFields } from '../../../shared
 import { invalidField, locked } from './errors';
 import { checkPriority } from './priorities';
 import { assertParagraphEditable, paragraphLocked } from './state';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
 
 type Fields = z.output<typeof actionItemFields>;
-type Filter = z.output<typeof actionFilter> & { paragraphId?: number; beforeMeetingId?: number };
+type Filter = z.output<typeof actionFilter>;
 
 interface Row {
   id: number;
@@ -32,19 +34,22 @@ interface Row {
   locked: number;
 }
 
-/** An action's priority is its own, else its §'s. */
-const SELECT = `
-  SELECT x.*, p.meeting_id, m.date AS meeting_date, m.body_id, b.name AS body_name, p.number AS paragraph_number, p.title AS paragraph_title,
+/** An action's priority is its own, else its §'s: stored as `effective_priority_id` (migration 008). */
+const COLUMNS = `x.*, p.meeting_id, m.date AS meeting_date, m.body_id, b.name AS body_name, p.number AS paragraph_number, p.title AS paragraph_title,
          coalesce(op.name, oo.name) AS owner_name,
-         coalesce(x.priority_id, p.priority_id) AS priority_id, pr.title AS priority_name, l.locked
-  FROM action_item x
+         x.effective_priority_id AS priority_id, pr.title AS priority_name, l.locked`;
+const FROM = `action_item x
   JOIN paragraph p ON p.id = x.paragraph_id
   JOIN meeting m ON m.id = p.meeting_id
   JOIN body b ON b.id = m.body_id
   JOIN paragraph_lock l ON l.paragraph_id = p.id
   LEFT JOIN person op ON op.id = x.owner_person_id
   LEFT JOIN organisation oo ON oo.id = x.owner_organisation_id
-  LEFT JOIN agreement_priority pr ON pr.id = coalesce(x.priority_id, p.priority_id)`;
+  LEFT JOIN agreement_priority pr ON pr.id = x.effective_priority_id`;
+const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
+
+/** The order users follow actions in: open before done, by due date (overdue first, none last); its index is action_item_order. */
+export const ACTION_ORDER = ["x.status = 'done'", "coalesce(x.due_date, '9999-12-31')", 'x.id'];
 
 function toAction(r: Row, now: string): ActionItem {
   return {
@@ -70,31 +75,83 @@ function toAction(r: Row, now: string): ActionItem {
   };
 }
 
-/** Actions across meetings, oldest meeting first; `overdue` against today's date. */
-export function listActions(ctx: Ctx, filter: Filter = {}): ActionItem[] {
+/** The actions of one meeting's §§, in protocol order. */
+export function actionsOfMeeting(ctx: Ctx, meetingId: number): ActionItem[] {
+  const now = today(ctx);
+  return (ctx.db.prepare(`${SELECT} WHERE p.meeting_id = ? ORDER BY p.position, x.id`).all(meetingId) as Row[]).map(
+    (r) => toAction(r, now),
+  );
+}
+
+/**
+ * Open actions of a body from meetings before `date` (or from `previousMeetingId`), those of
+ * the previous meeting first, then by due date: what the next agenda may take up.
+ */
+export function openActionsBefore(
+  ctx: Ctx,
+  o: { bodyId: number; date: string; previousMeetingId: number | null; exceptMeetingId: number; limit: number },
+): { items: ActionItem[]; total: number } {
+  const where = `x.status = 'open' AND p.body_id = @bodyId AND p.meeting_id <> @exceptMeetingId
+    AND (m.date < @date OR p.meeting_id = @previous)
+    AND NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = @exceptMeetingId AND a.from_action_id = x.id)`;
+  const params = {
+    bodyId: o.bodyId,
+    date: o.date,
+    previous: o.previousMeetingId ?? 0,
+    exceptMeetingId: o.exceptMeetingId,
+  };
+  const now = today(ctx);
+  const items = (
+    ctx.db
+      .prepare(
+        `${SELECT} WHERE ${where} ORDER BY p.meeting_id = @previous DESC, ${ACTION_ORDER.join(', ')} LIMIT @limit`,
+      )
+      .all({ ...params, limit: o.limit }) as Row[]
+  ).map((r) => toAction(r, now));
+  const total = ctx.db
+    .prepare(
+      `SELECT count(*) FROM action_item x JOIN paragraph p ON p.id = x.paragraph_id JOIN meeting m ON m.id = p.meeting_id WHERE ${where}`,
+    )
+    .pluck()
+    .get(params) as number;
+  return { items, total };
+}
+
+/** The contract's list: filtered, a page at a time, in ACTION_ORDER; `overdue` against today's date. */
+export function pageActions(ctx: Ctx, filter: Filter): Page<ActionItem> {
   const where: string[] = [];
   const params: Record<string, unknown> = { today: today(ctx) };
-  if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
-  if (filter.paragraphId) (where.push('x.paragraph_id = @paragraphId'), (params.paragraphId = filter.paragraphId));
-  if (filter.priorityId)
-    (where.push('coalesce(x.priority_id, p.priority_id) = @priorityId'), (params.priorityId = filter.priorityId));
-  if (filter.withoutPriority) where.push('coalesce(x.priority_id, p.priority_id) IS NULL');
+  let needsParagraph = false;
+  if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId), (needsParagraph = true));
+  if (filter.meetingId)
+    (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId), (needsParagraph = true));
+  if (filter.priorityId) (where.push('x.effective_priority_id = @priorityId'), (params.priorityId = filter.priorityId));
+  if (filter.withoutPriority) where.push('x.effective_priority_id IS NULL');
   if (filter.ownerPersonId)
     (where.push('x.owner_person_id = @ownerPersonId'), (params.ownerPersonId = filter.ownerPersonId));
   if (filter.ownerOrganisationId)
     (where.push('x.owner_organisation_id = @ownerOrganisationId'),
       (params.ownerOrganisationId = filter.ownerOrganisationId));
-  if (filter.status) (where.push('x.status = @status'), (params.status = filter.status));
+  if (filter.status) (where.push(`(x.status = 'done') = @done`), (params.done = filter.status === 'done' ? 1 : 0));
   if (filter.overdue !== undefined) {
     where.push(
       filter.overdue
-        ? "(x.status = 'open' AND x.due_date < @today)"
-        : "NOT (x.status = 'open' AND coalesce(x.due_date < @today, 0))",
+        ? "((x.status = 'done') = 0 AND coalesce(x.due_date, '9999-12-31') < @today)"
+        : "NOT ((x.status = 'done') = 0 AND coalesce(x.due_date, '9999-12-31') < @today)",
     );
   }
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.date, m.start_time, p.number, x.id`;
-  return (ctx.db.prepare(sql).all(params) as Row[]).map((r) => toAction(r, params.today as string));
+  const found = keysetPage<Row>(ctx.db, {
+    select: COLUMNS,
+    from: FROM,
+    countFrom: needsParagraph ? 'action_item x JOIN paragraph p ON p.id = x.paragraph_id' : 'action_item x',
+    where,
+    params,
+    key: ACTION_ORDER,
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(found, (r) => toAction(r, params.today as string));
 }
 
 export function getAction(ctx: Ctx, id: number): ActionItem {
@@ -200,33 +257,28 @@ export function removeAction(ctx: Ctx, id: number): { id: number } {
   });
 }
 
-/** Per priority (null: none linked): open and not yet due, open past due, done. */
+/**
+ * Per priority (null: none linked): open and not yet due, open past due, done — counted in SQL
+ * over the index action_item_priority_order, in the priorities' order (none last).
+ */
 export function actionStats(ctx: Ctx, bodyId?: number) {
-  const byPriority = new Map<
-    number | null,
-    { priorityId: number | null; priorityName: string | null; open: number; overdue: number; done: number }
-  >();
-  for (const a of listActions(ctx, bodyId ? { bodyId } : {})) {
-    const entry = byPriority.get(a.priorityId) ?? {
-      priorityId: a.priorityId,
-      priorityName: a.priorityName,
-      open: 0,
-      overdue: 0,
-      done: 0,
-    };
-    if (a.status === 'done') entry.done++;
-    else if (a.overdue) entry.overdue++;
-    else entry.open++;
-    byPriority.set(a.priorityId, entry);
-  }
-  const positions = new Map(
-    (
-      ctx.db.prepare('SELECT id, position FROM agreement_priority').all() as Array<{ id: number; position: number }>
-    ).map((p) => [p.id, p.position]),
-  );
-  return [...byPriority.values()].sort(
-    (a, b) =>
-      (a.priorityId === null ? 1 : 0) - (b.priorityId === null ? 1 : 0) ||
-      (positions.get(a.priorityId!) ?? 0) - (positions.get(b.priorityId!) ?? 0),
-  );
+  const byBody = bodyId ? 'JOIN paragraph p ON p.id = x.paragraph_id WHERE p.body_id = @bodyId' : '';
+  return ctx.db
+    .prepare(
+      `SELECT c.priority_id AS priorityId, pr.title AS priorityName, c.open, c.overdue, c.done
+       FROM (SELECT x.effective_priority_id AS priority_id,
+                    sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') >= @today) AS open,
+                    sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') < @today) AS overdue,
+                    sum(x.status = 'done') AS done
+             FROM action_item x ${byBody} GROUP BY x.effective_priority_id) c
+       LEFT JOIN agreement_priority pr ON pr.id = c.priority_id
+       ORDER BY c.priority_id IS NULL, pr.position, c.priority_id`,
+    )
+    .all({ today: today(ctx), ...(bodyId ? { bodyId } : {}) }) as Array<{
+    priorityId: number | null;
+    priorityName: string | null;
+    open: number;
+    overdue: number;
+    done: number;
+  }>;
 }

@@ -1,10 +1,10 @@
 import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import type { AgendaItem } from '../../../shared/contract/meetings';
-import { listActions } from './actions';
+import { openActionsBefore } from './actions';
 import { insertAgendaItem, listAgenda } from './agenda';
 import { invalidField } from './errors';
-import { listParagraphs } from './paragraphs';
+import { paragraphsOfMeeting } from './paragraphs';
 import { assertAgendaEditable, meetingExists } from './state';
 
 function meetingOf(ctx: Ctx, meetingId: number) {
@@ -15,6 +15,9 @@ function meetingOf(ctx: Ctx, meetingId: number) {
     start_time: string;
   };
 }
+
+/** Open actions offered at most: the previous meeting's, then the most overdue; the rest are on the Uppdrag page. */
+export const SUGGESTED_ACTIONS = 30;
 
 /**
  * What the next agenda should take up: §§ of the body's previous meeting marked to be
@@ -30,21 +33,23 @@ export function agendaSuggestions(ctx: Ctx, meetingId: number) {
        ORDER BY date DESC, start_time DESC LIMIT 1`,
     )
     .get(m.body_id, m.date, m.date, m.start_time) as { id: number; date: string } | undefined;
-  const carried = ctx.db
-    .prepare('SELECT from_paragraph_id, from_action_id FROM agenda_item WHERE meeting_id = ?')
-    .all(meetingId) as Array<{ from_paragraph_id: number | null; from_action_id: number | null }>;
-  const carriedParagraphs = new Set(carried.map((c) => c.from_paragraph_id).filter((v) => v !== null));
-  const carriedActions = new Set(carried.map((c) => c.from_action_id).filter((v) => v !== null));
-  const unfinished = previous
-    ? listParagraphs(ctx, { meetingId: previous.id, carryOver: true }).filter((p) => !carriedParagraphs.has(p.id))
-    : [];
-  const openActions = listActions(ctx, { bodyId: m.body_id, status: 'open' }).filter(
-    (a) =>
-      (a.meetingDate < m.date || (previous !== undefined && a.meetingId === previous.id)) &&
-      a.meetingId !== meetingId &&
-      !carriedActions.has(a.id),
+  const carriedParagraphs = new Set(
+    ctx.db
+      .prepare('SELECT from_paragraph_id FROM agenda_item WHERE meeting_id = ? AND from_paragraph_id IS NOT NULL')
+      .pluck()
+      .all(meetingId) as number[],
   );
-  return { previousMeeting: previous ?? null, unfinished, openActions };
+  const unfinished = previous
+    ? paragraphsOfMeeting(ctx, previous.id, { carryOver: true }).filter((p) => !carriedParagraphs.has(p.id))
+    : [];
+  const open = openActionsBefore(ctx, {
+    bodyId: m.body_id,
+    date: m.date,
+    previousMeetingId: previous?.id ?? null,
+    exceptMeetingId: meetingId,
+    limit: SUGGESTED_ACTIONS,
+  });
+  return { previousMeeting: previous ?? null, unfinished, openActions: open.items, openActionsTotal: open.total };
 }
 
 export function carryOver(ctx: Ctx, meetingId: number, paragraphIds: number[], actionIds: number[]): AgendaItem[] {

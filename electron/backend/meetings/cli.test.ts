@@ -60,6 +60,36 @@ describe('samrad list meetings|paragraphs|actions', () => {
     },
     SLOW,
   );
+
+  it(
+    'pages with --limit and --after: every § once, in order, the same rows the stream gives',
+    async () => {
+      const all = JSON.parse((await samrad('list', 'paragraphs', '--json')).stdout) as Array<{ id: number }>;
+      const seen: number[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 20; pages++) {
+        const args: string[] = ['list', 'paragraphs', '--json', '--limit', '15', ...(after ? ['--after', after] : [])];
+        const page = JSON.parse((await samrad(...args)).stdout) as {
+          items: Array<{ id: number }>;
+          total: number;
+          next: string | null;
+        };
+        expect(page.total).toBe(all.length);
+        seen.push(...page.items.map((p) => p.id));
+        after = page.next;
+        if (after === null) break;
+      }
+      expect(seen).toEqual(all.map((p) => p.id));
+
+      const table = await samrad('list', 'actions', '--limit', '2');
+      expect(table.stdout).toMatch(/^id\s+meeting/);
+      expect(table.stdout).toMatch(/\(2 of \d+; next page: --after '\[.+\]'\)/);
+      const bad = await samrad('list', 'actions', '--limit', '2', '--after', 'not a cursor');
+      expect(bad.code).not.toBe(0);
+      expect(await samrad('list', 'people', '--limit', '2')).toMatchObject({ code: 2 });
+    },
+    SLOW,
+  );
 });
 
 describe('samrad export protocol|extract|agenda', () => {

@@ -33,8 +33,8 @@ import {
   updateProtocol,
 } from './protocol';
 import { addCorrection, attestParagraph, attestProtocol, reopenProtocol, submitProtocol } from './justering';
-import { listParagraphs } from './paragraphs';
-import { actionStats, addAction, listActions, removeAction, setActionStatus, updateAction } from './actions';
+import { pageParagraphs } from './paragraphs';
+import { actionStats, addAction, pageActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
 import { addAttachment, listAttachments, openAttachment, removeAttachment } from './attachments';
@@ -94,14 +94,14 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
-  'paragraphs.list': (ctx, i) => listParagraphs(ctx, i),
+  'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
 
   'attachments.list': (ctx, i) => listAttachments(ctx, i.meetingId),
   'attachments.add': (ctx, i) => addAttachment(ctx, i.target, i.fileName, i.fileBase64),
   'attachments.open': (ctx, i) => openAttachment(ctx, i.id),
   'attachments.remove': (ctx, i) => removeAttachment(ctx, i.id),
 
-  'actions.list': (ctx, i) => listActions(ctx, i),
+  'actions.list': (ctx, i) => pageActions(ctx, i),
   'actions.add': (ctx, i) => addAction(ctx, i.paragraphId, i.fields),
   'actions.update': (ctx, i) => updateAction(ctx, i.id, i.fields),
   'actions.setStatus': (ctx, i) => setActionStatus(ctx, i.id, i.status, i.doneOn),

@@ -70,7 +70,7 @@ describe('meetings', () => {
       endTime: '11:30',
     });
     expect(error).toMatchObject({ code: 'VALIDATION', fields: { 'dates.2': 'meetings.validation.overlap' } });
-    expect(await b.call('meetings.list', {})).toHaveLength(1);
+    expect((await b.call('meetings.list', {})).items).toHaveLength(1);
     const series = await b.call('meetings.planSeries', {
       bodyId: f.body.id,
       dates: ['2017-12-12', '2017-03-14', '2017-06-13'],
@@ -409,9 +409,9 @@ describe('action items and carry-over', () => {
       { priorityId: null, priorityName: null, open: 1, overdue: 1, done: 1 },
     ]);
     expect(
-      (await b.call('actions.list', { ownerOrganisationId: f.kommun.id })).map((a) => [a.description, a.overdue]),
+      (await b.call('actions.list', { ownerOrganisationId: f.kommun.id })).items.map((a) => [a.description, a.overdue]),
     ).toEqual([['Handlingsplan', true]]);
-    expect((await b.call('actions.list', { overdue: true })).map((a) => a.id)).toEqual([late.id]);
+    expect((await b.call('actions.list', { overdue: true })).items.map((a) => a.id)).toEqual([late.id]);
 
     const june = await f.meeting('2017-06-13');
     const offered = await b.call('agenda.suggestions', { meetingId: june.id });

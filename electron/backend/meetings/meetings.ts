@@ -18,6 +18,8 @@ import { assertProtocolEditable, protocolStatus } from './state';
 import { ensureAttending, prefillAttendance } from './attendance';
 import { applyTemplate } from './agenda';
 import { moveParagraphsToYear, renumber } from './numbering';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
 
 type Fields = z.output<typeof meetingFields>;
 type CreateFields = z.output<typeof meetingCreate>;
@@ -51,20 +53,20 @@ interface Row {
   updated_at: string;
 }
 
-const SELECT = `
-  SELECT m.*, b.name AS body_name, c.name AS chair_name, s.name AS secretary_name,
+const COLUMNS = `m.*, b.name AS body_name, c.name AS chair_name, s.name AS secretary_name,
          j1.name AS justerare1_name, j2.name AS justerare2_name,
          (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS agenda_count,
          pr.status AS protocol_status,
          (SELECT min(number) FROM paragraph p WHERE p.meeting_id = m.id) AS first_number,
-         (SELECT max(number) FROM paragraph p WHERE p.meeting_id = m.id) AS last_number
-  FROM meeting m
+         (SELECT max(number) FROM paragraph p WHERE p.meeting_id = m.id) AS last_number`;
+const FROM = `meeting m
   JOIN body b ON b.id = m.body_id
   LEFT JOIN person c ON c.id = m.chair_id
   LEFT JOIN person s ON s.id = m.secretary_id
   LEFT JOIN person j1 ON j1.id = m.justerare1_id
   LEFT JOIN person j2 ON j2.id = m.justerare2_id
   LEFT JOIN protocol pr ON pr.meeting_id = m.id`;
+const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
@@ -97,16 +99,31 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
   };
 }
 
-export function listMeetings(ctx: Ctx, filter: Filter): Meeting[] {
+/** Meetings in date order, either way, a page at a time (indexes meeting_body_date and meeting_date). */
+export function listMeetings(ctx: Ctx, filter: Filter): Page<Meeting> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year) (where.push('substr(m.date, 1, 4) = @year'), (params.year = String(filter.year)));
+  if (filter.year)
+    (where.push('m.date BETWEEN @yearFrom AND @yearTo'),
+      (params.yearFrom = `${filter.year}-01-01`),
+      (params.yearTo = `${filter.year}-12-31`));
   if (filter.from) (where.push('m.date >= @from'), (params.from = filter.from));
   if (filter.to) (where.push('m.date <= @to'), (params.to = filter.to));
+  if (filter.before) (where.push('m.date < @before'), (params.before = filter.before));
   if (!filter.includeCancelled) where.push("m.status = 'planned'");
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.date, m.start_time, m.id`;
-  return (ctx.db.prepare(sql).all(params) as Row[]).map((r) => toMeeting(ctx, r));
+  const page = keysetPage<Row>(ctx.db, {
+    select: COLUMNS,
+    from: FROM,
+    countFrom: 'meeting m',
+    where,
+    params,
+    key: ['m.date', 'm.start_time', 'm.id'],
+    direction: filter.order,
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(page, (r) => toMeeting(ctx, r));
 }
 
 export function getMeeting(ctx: Ctx, id: number): Meeting {

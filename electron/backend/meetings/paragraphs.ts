@@ -1,4 +1,8 @@
 import type { Ctx } from '../context';
+import type { ParsedInput } from '../../../shared/contract';
+import { keysetPage, mapPage } from '../paging';
+
+type Filter = ParsedInput<'paragraphs.list'>;
 
 interface Row {
   id: number;
@@ -15,15 +19,15 @@ interface Row {
   open_actions: number;
 }
 
-const SELECT = `
-  SELECT p.id, p.meeting_id, m.date AS meeting_date, p.body_id, b.name AS body_name, p.year, p.number, p.title, p.dnr,
+const COLUMNS = `p.id, p.meeting_id, m.date AS meeting_date, p.body_id, b.name AS body_name, p.year, p.number, p.title, p.dnr,
          pr.title AS priority_name, l.locked,
-         (SELECT count(*) FROM action_item x WHERE x.paragraph_id = p.id AND x.status = 'open') AS open_actions
-  FROM paragraph p
+         (SELECT count(*) FROM action_item x WHERE x.paragraph_id = p.id AND x.status = 'open') AS open_actions`;
+const FROM = `paragraph p
   JOIN meeting m ON m.id = p.meeting_id
   JOIN body b ON b.id = p.body_id
   JOIN paragraph_lock l ON l.paragraph_id = p.id
   LEFT JOIN agreement_priority pr ON pr.id = p.priority_id`;
+const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
 
 const toSummary = (r: Row) => ({
   id: r.id,
@@ -40,18 +44,32 @@ const toSummary = (r: Row) => ({
   openActions: r.open_actions,
 });
 
-/** §§ across protocols, by body, year and number. */
-export function listParagraphs(
-  ctx: Ctx,
-  filter: { bodyId?: number; year?: number; meetingId?: number; carryOver?: boolean; beforeDate?: string },
-) {
+/** The §§ of one meeting (optionally only those to be continued), in number order. */
+export function paragraphsOfMeeting(ctx: Ctx, meetingId: number, o: { carryOver?: boolean } = {}) {
+  return (
+    ctx.db
+      .prepare(`${SELECT} WHERE p.meeting_id = ? ${o.carryOver ? 'AND p.carry_over = 1' : ''} ORDER BY p.number`)
+      .all(meetingId) as Row[]
+  ).map(toSummary);
+}
+
+/** §§ across protocols, by body, year and number (the UNIQUE index), a page at a time. */
+export function pageParagraphs(ctx: Ctx, filter: Filter) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId));
   if (filter.year) (where.push('p.year = @year'), (params.year = filter.year));
   if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
-  if (filter.carryOver) where.push('p.carry_over = 1');
-  if (filter.beforeDate) (where.push('m.date < @beforeDate'), (params.beforeDate = filter.beforeDate));
-  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.name, p.year, p.number`;
-  return (ctx.db.prepare(sql).all(params) as Row[]).map(toSummary);
+  const page = keysetPage<Row>(ctx.db, {
+    select: COLUMNS,
+    from: FROM,
+    countFrom: 'paragraph p',
+    where,
+    params,
+    key: ['p.body_id', 'p.year', 'p.number'],
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(page, toSummary);
 }

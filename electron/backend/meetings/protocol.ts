@@ -13,7 +13,7 @@ import {
 import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState, locked } from './errors';
 import { checkPriority } from './priorities';
-import { listActions } from './actions';
+import { actionsOfMeeting } from './actions';
 import { renumber } from './numbering';
 import {
   assertParagraphEditable,
@@ -102,7 +102,7 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
        JOIN paragraph p ON p.id = r.paragraph_id WHERE p.meeting_id = ? ORDER BY pe.name`,
     )
     .all(meetingId) as Array<{ paragraph_id: number; person_id: number; name: string }>;
-  const actions = listActions(ctx, { meetingId });
+  const actions = actionsOfMeeting(ctx, meetingId);
   const attestations = (
     ctx.db
       .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY id')

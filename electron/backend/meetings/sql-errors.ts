@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { SqlErrorMap } from '../sql-errors';
 import { attachmentLocked, invalidField, invalidState, locked } from './errors';
 
-/** The keys raised by the triggers of migrations 003 and 008, as the errors the services give. */
+/** The keys raised by the triggers of migrations 003 and 009, as the errors the services give. */
 export const meetingSqlErrors: SqlErrorMap = {
   'meetings.overlap': () =>
     invalidField('startTime', 'overlap', 'The body already has a meeting at an overlapping time that day'),
@@ -14,6 +14,8 @@ export const meetingSqlErrors: SqlErrorMap = {
   'meetings.attachment_unchangeable': () => locked('A handling cannot be changed; remove it and attach the new file'),
   'meetings.attachment_mismatch': () =>
     invalidState('attachment_mismatch', 'A handling belongs to an agenda item or § of its own meeting'),
+  'meetings.effective_priority': () =>
+    invalidState('effective_priority', 'An action’s priority follows the action or its §; it cannot be set on its own'),
   'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
   'meetings.correction_needs_attested': () =>
     invalidState(

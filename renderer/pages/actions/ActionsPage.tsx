@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import type { ActionItem } from '../../../shared/contract/meetings';
+import { Pager, useKeysetPages } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,10 +11,15 @@ import { ActionsChart } from './ActionsChart';
 import { InlineErrors } from '../meetings/InlineErrors';
 
 const NO_PRIORITY = 'none';
+export const ACTIONS_PAGE_SIZE = 50;
+/** what the rows show: an action, its §, meeting, body, owner or priority area */
+const SHOWN_ENTITIES = ['action_item', 'meeting', 'paragraph', 'body', 'person', 'organisation', 'agreement_version'];
 
 /**
  * Every action item (uppdrag) from every protocol, followed until done: filter by priority
- * area, owner and status; overdue ones stand out; a chart shows the state per priority.
+ * area, owner and status; overdue ones stand out; a chart shows the state per priority. The
+ * list comes a page at a time, open ones first by due date (the most overdue first); an action
+ * ticked done changes its row at once, and the page is asked for again (only it).
  */
 export function ActionsPage() {
   const { t } = useTranslation();
@@ -32,9 +39,27 @@ export function ActionsPage() {
     ...(status === 'all' ? {} : { status: status as 'open' | 'done' }),
     ...(overdueOnly ? { overdue: true } : {}),
   };
-  const actions = useCall('actions.list', filter);
-  const stats = useCall('actions.stats', {});
-  const list = actions.data ?? [];
+  const pages = useKeysetPages(JSON.stringify(filter));
+  const actions = useCall(
+    'actions.list',
+    { ...filter, limit: ACTIONS_PAGE_SIZE, after: pages.after },
+    { entities: SHOWN_ENTITIES },
+  );
+  const stats = useCall('actions.stats', {}, { entities: SHOWN_ENTITIES });
+  // the answer of a tick, shown until the page itself comes again
+  const [ticked, setTicked] = useState<{ page: unknown; action: ActionItem } | null>(null);
+  const list = (actions.data?.items ?? []).map((a) =>
+    ticked && ticked.page === actions.data && ticked.action.id === a.id ? ticked.action : a,
+  );
+  const tick = async (a: ActionItem, done: boolean) => {
+    const page = actions.data;
+    const changed = await run('actions.setStatus', {
+      id: a.id,
+      status: done ? 'done' : 'open',
+      doneOn: done ? todayIso() : null,
+    });
+    if (changed) setTicked({ page, action: changed });
+  };
   const filtered = priority !== null || owner !== null || status !== 'all' || overdueOnly;
 
   return (
@@ -45,7 +70,7 @@ export function ActionsPage() {
       </Text>
       {stats.data && stats.data.length > 0 && <ActionsChart rows={stats.data} />}
 
-      <Group align="flex-end">
+      <Group align="flex-end" wrap="wrap">
         <Select
           label={t('meetings.actions.priority')}
           placeholder={t('meetings.actions.all')}
@@ -91,16 +116,33 @@ export function ActionsPage() {
           {filtered ? t('meetings.actions.noMatch') : t('meetings.actions.empty')}
         </EmptyState>
       )}
+      {list.length > 0 && actions.data && (
+        <Pager
+          label={t('meetings.actions.overviewTitle')}
+          pageIndex={pages.pageIndex}
+          pageSize={ACTIONS_PAGE_SIZE}
+          shown={list.length}
+          total={actions.data.total}
+          nextCursor={actions.data.next}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+        />
+      )}
       {list.length > 0 && (
-        <Table aria-label={t('meetings.actions.overviewTitle')} highlightOnHover>
+        <Table
+          aria-label={t('meetings.actions.overviewTitle')}
+          highlightOnHover
+          layout="fixed"
+          data-testid="actions-table"
+        >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('meetings.actions.description')}</Table.Th>
-              <Table.Th>{t('meetings.actions.owner')}</Table.Th>
-              <Table.Th>{t('meetings.actions.dueDate')}</Table.Th>
-              <Table.Th>{t('meetings.actions.priority')}</Table.Th>
-              <Table.Th>{t('meetings.actions.source')}</Table.Th>
-              <Table.Th>{t('meetings.actions.status')}</Table.Th>
+              <Table.Th w="30%">{t('meetings.actions.description')}</Table.Th>
+              <Table.Th w="13%">{t('meetings.actions.owner')}</Table.Th>
+              <Table.Th w="13%">{t('meetings.actions.dueDate')}</Table.Th>
+              <Table.Th w="14%">{t('meetings.actions.priority')}</Table.Th>
+              <Table.Th w="17%">{t('meetings.actions.source')}</Table.Th>
+              <Table.Th w="13%">{t('meetings.actions.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -110,7 +152,7 @@ export function ActionsPage() {
                 bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined}
                 data-overdue={a.overdue || undefined}
               >
-                <Table.Td>{a.description}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.description}</Table.Td>
                 <Table.Td>{a.ownerName}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
@@ -141,13 +183,7 @@ export function ActionsPage() {
                     }
                     aria-label={t('meetings.actions.doneNamed', { description: a.description })}
                     checked={a.status === 'done'}
-                    onChange={(e) =>
-                      void run('actions.setStatus', {
-                        id: a.id,
-                        status: e.currentTarget.checked ? 'done' : 'open',
-                        doneOn: e.currentTarget.checked ? todayIso() : null,
-                      })
-                    }
+                    onChange={(e) => void tick(a, e.currentTarget.checked)}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { AppModal } from '../../components/AppModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
+import { Pager, useKeysetPages } from '../../components/Pager';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { MeetingForm } from './MeetingForm';
 import { SeriesForm } from './SeriesForm';
@@ -13,6 +14,9 @@ import { MeetingStatusBadges } from './MeetingStatusBadges';
 import { todayIso } from './localDate';
 
 const BODY_KEY = 'samrad.meetings.body';
+const MEETINGS_PAGE_SIZE = 25;
+/** what a row shows: the meeting, its protocol and §§, its body, its chair */
+const SHOWN_ENTITIES = ['meeting', 'paragraph', 'body', 'person'];
 
 function CancelDialog({ meeting, onClose }: { meeting: Meeting; onClose(): void }) {
   const { t } = useTranslation();
@@ -75,14 +79,17 @@ export function MeetingList() {
   }, [bodyId]);
 
   const body = bodies.data?.find((b) => String(b.id) === bodyId) ?? null;
-  const meetings = useCall('meetings.list', { bodyId: body?.id, includeCancelled: true }, { skip: !body });
   const today = todayIso();
-  const shown = useMemo(() => {
-    const all = meetings.data ?? [];
-    return when === 'upcoming'
-      ? all.filter((m) => m.date >= today).sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime))
-      : all.filter((m) => m.date < today).sort((a, b) => (b.date + b.startTime).localeCompare(a.date + a.startTime));
-  }, [meetings.data, when, today]);
+  const range =
+    when === 'upcoming' ? { from: today, order: 'asc' as const } : { before: today, order: 'desc' as const };
+  const filter = { bodyId: body?.id, includeCancelled: true, ...range };
+  const pages = useKeysetPages(JSON.stringify(filter));
+  const meetings = useCall(
+    'meetings.list',
+    { ...filter, limit: MEETINGS_PAGE_SIZE, after: pages.after },
+    { skip: !body, entities: SHOWN_ENTITIES },
+  );
+  const shown = meetings.data?.items ?? [];
 
   if (bodies.data && bodies.data.length === 0) {
     return (
@@ -135,6 +142,18 @@ export function MeetingList() {
         <EmptyState title={when === 'upcoming' ? t('meetings.emptyUpcomingTitle') : t('meetings.emptyPastTitle')}>
           {when === 'upcoming' ? t('meetings.emptyUpcoming') : t('meetings.emptyPast')}
         </EmptyState>
+      )}
+      {shown.length > 0 && meetings.data && (
+        <Pager
+          label={t('meetings.listLabel', { body: body?.name ?? '' })}
+          pageIndex={pages.pageIndex}
+          pageSize={MEETINGS_PAGE_SIZE}
+          shown={shown.length}
+          total={meetings.data.total}
+          nextCursor={meetings.data.next}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+        />
       )}
       {shown.length > 0 && (
         <Table striped highlightOnHover aria-label={t('meetings.listLabel', { body: body?.name ?? '' })}>

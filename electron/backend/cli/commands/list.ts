@@ -1,9 +1,12 @@
 import type { Input, Method, Output } from '../../../../shared/contract';
-import { UsageError, type Command } from '../command';
+import { flag, UsageError, type Command, type CommandContext } from '../command';
+import type { Page } from '../../../../shared/contract/paging';
 import { call } from '../call';
 import { formatTable } from '../table';
 
-type Row<M extends Method> = Output<M> extends Array<infer R> ? R : never;
+/** a row of a list: an element of the array, or of a page's items */
+type Row<M extends Method> =
+  Output<M> extends Array<infer R> ? R : Output<M> extends { items: Array<infer R> } ? R : never;
 
 /** One kind `samrad list <kind>` knows: which method answers it and how rows print. */
 interface ListKind<M extends Method = Method> {
@@ -140,28 +143,105 @@ const listKinds: Record<string, ListKind> = {
   }),
 };
 
+/** a paged list is read this many rows a call while it is followed to its end */
+const STREAM_PAGE = 500;
+
+function isPage(value: unknown): value is Page<unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'items' in value;
+}
+
 export const listCommand: Command = {
-  usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--db FILE]`,
-  summary: 'list records; --json prints stable JSON for scripts',
-  flags: ['json'],
+  usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--limit N] [--after CURSOR] [--db FILE]`,
+  summary:
+    'list records; --json prints stable JSON for scripts; meetings, paragraphs and actions stream page by page, or one page with --limit (and --after the cursor it prints)',
+  flags: ['json', 'limit', 'after'],
   async run(ctx) {
     const name = ctx.args[0];
     const k = name ? listKinds[name] : undefined;
     if (!k) throw new UsageError(`list what? one of: ${Object.keys(listKinds).join(', ')}`);
+    const limitFlag = flag(ctx, 'limit');
+    const after = flag(ctx, 'after') ?? null;
+    const limit = limitFlag === undefined ? undefined : Number(limitFlag);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0))
+      throw new UsageError('--limit must be a positive whole number');
     const backend = await ctx.openBackend();
     try {
-      const rows = (await call(backend, k.method, k.input)) as unknown[];
-      if (ctx.flags.json) ctx.io.out(JSON.stringify(rows, null, 2));
-      else if (rows.length === 0) ctx.io.out(`(no ${name})`);
-      else
-        for (const line of formatTable(
-          k.columns.map(([h]) => h),
-          rows.map((r) => k.columns.map(([, v]) => v(r as never))),
-        ))
-          ctx.io.out(line);
+      const paged = { ...k.input, limit: limit ?? STREAM_PAGE, after };
+      const first = await call(backend, k.method, paged as never);
+      if (!isPage(first)) {
+        if (limit !== undefined || after !== null)
+          throw new UsageError(`list ${name} has no pages: --limit and --after do not apply`);
+        printRows(ctx, k, name, first as unknown[]);
+        return 0;
+      }
+      if (limit !== undefined || after !== null) {
+        // one page: its rows, and how to ask for the next
+        if (ctx.flags.json) ctx.io.out(JSON.stringify(first, null, 2));
+        else {
+          printRows(ctx, k, name, first.items);
+          ctx.io.out(
+            first.next
+              ? `(${first.items.length} of ${first.total}; next page: --after '${first.next}')`
+              : `(${first.items.length} of ${first.total}; last page)`,
+          );
+        }
+        return 0;
+      }
+      await streamPages(ctx, k, name, first, (next) => call(backend, k.method, { ...paged, after: next } as never));
       return 0;
     } finally {
       backend.close();
     }
   },
 };
+
+function printRows(ctx: CommandContext, k: ListKind, name: string, rows: unknown[]): void {
+  if (ctx.flags.json) ctx.io.out(JSON.stringify(rows, null, 2));
+  else if (rows.length === 0) ctx.io.out(`(no ${name})`);
+  else
+    for (const line of formatTable(
+      k.columns.map(([h]) => h),
+      cells(k, rows),
+    ))
+      ctx.io.out(line);
+}
+
+const cells = (k: ListKind, rows: unknown[]) => rows.map((r) => k.columns.map(([, v]) => v(r as never)));
+
+/**
+ * Every row of a paged list, printed as each page comes, so memory stays one page whatever the
+ * size: the JSON is the same array `JSON.stringify(rows, null, 2)` gives, the table keeps the
+ * first page's header (a later, wider cell widens its column from there on).
+ */
+async function streamPages(
+  ctx: CommandContext,
+  k: ListKind,
+  name: string,
+  first: Page<unknown>,
+  fetch: (after: string) => Promise<unknown>,
+): Promise<void> {
+  if (first.items.length === 0) return printRows(ctx, k, name, []);
+  let widths: number[] | undefined;
+  let written = 0;
+  if (ctx.flags.json) ctx.io.out('[');
+  for (let page = first; ;) {
+    if (ctx.flags.json) {
+      page.items.forEach((row, i) => {
+        const text = `  ${JSON.stringify(row, null, 2).replace(/\n/g, '\n  ')}`;
+        ctx.io.out(page.next !== null || i < page.items.length - 1 ? `${text},` : text);
+      });
+    } else {
+      const lines = formatTable(
+        k.columns.map(([h]) => h),
+        cells(k, page.items),
+        widths,
+      );
+      widths = lines.widths;
+      for (const line of written > 0 ? lines.slice(2) : lines) ctx.io.out(line);
+      written += page.items.length;
+    }
+    if (page.next === null) break;
+    page = (await fetch(page.next)) as Page<unknown>;
+  }
+  if (ctx.flags.json) ctx.io.out(']');
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../../api/hooks';
 
@@ -52,6 +52,17 @@ export function Suggestions({ meetingId }: { meetingId: number }) {
         {data.openActions.length > 0 && (
           <Text size="sm" fw={600}>
             {t('meetings.suggestions.openActions')}
+          </Text>
+        )}
+        {data.openActionsTotal > data.openActions.length && (
+          <Text size="sm" c="dimmed">
+            {t('meetings.suggestions.moreOpenActions', {
+              shown: data.openActions.length,
+              total: data.openActionsTotal,
+            })}{' '}
+            <Anchor href="#/actions" size="sm">
+              {t('meetings.suggestions.toActions')}
+            </Anchor>
           </Text>
         )}
         {data.openActions.map((a) => (

@@ -21,7 +21,6 @@ import { RecordHistory } from '../../../components/RecordHistory';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
-import { usePriorityOptions } from '../options';
 import { ActionItems } from './ActionItems';
 import { AttestDialog, type Attester } from './AttestDialog';
 import { Corrections } from './Corrections';
@@ -71,17 +70,19 @@ export function ParagraphCard({
   protocol,
   attendees,
   recordLanguage,
+  priorities,
 }: {
   paragraph: Paragraph;
   meeting: Meeting;
   protocol: Protocol;
   attendees: Attendee[];
   recordLanguage: 'sv' | 'en';
+  /** the priority areas on the meeting date, asked once by the protocol tab for all its §§ */
+  priorities: Array<{ value: string; label: string }>;
 }) {
   const { t } = useTranslation();
   const { save, errors } = useParagraphSaver(p);
   const { run, fieldErrors: otherErrors } = useAction();
-  const priorities = usePriorityOptions(meeting.date);
   const [removing, setRemoving] = useState(false);
   const [attesting, setAttesting] = useState(false);
   const locked = p.locked;

@@ -20,6 +20,7 @@ import { DaysLeftBadge } from '../MeetingStatusBadges';
 import { AttestDialog } from './AttestDialog';
 import { Corrections } from './Corrections';
 import { ParagraphCard } from './ParagraphCard';
+import { usePriorityOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 import { formatDateTime } from '../../../components/dateTime';
@@ -189,6 +190,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const protocol = useCall('protocol.get', { meetingId: meeting.id });
   const attendance = useCall('attendance.list', { meetingId: meeting.id });
   const recordLanguage = useCall('bodies.get', { id: meeting.bodyId }).data?.recordLanguage ?? 'sv';
+  const priorities = usePriorityOptions(meeting.date);
   const { run, busy, fieldErrors } = useAction();
   const [confirm, setConfirm] = useState<'submit' | 'reopen' | 'discard' | null>(null);
   const [adding, setAdding] = useState(false);
@@ -296,6 +298,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
               protocol={p}
               attendees={attendees}
               recordLanguage={recordLanguage}
+              priorities={priorities}
             />
           )}
         />
