@@ -12,8 +12,10 @@ import { archiveHandlers } from './archive/handlers';
 import { databaseHandlers } from './db/handlers';
 import { recordsHandlers } from './records/handlers';
 import { recordSqlErrors } from './records/errors';
+import { personalSigningSqlErrors } from './signing/personal/errors';
 import { searchHandlers } from './search/handlers';
 import { exportsHandlers } from './export/handlers';
+import { personalSigningHandlers } from './signing/personal/handlers';
 
 /** Each area's handlers, by area: their keys must not overlap (test/unit/registries.test.ts). */
 export const areaHandlers = {
@@ -27,6 +29,7 @@ export const areaHandlers = {
   search: searchHandlers,
   records: recordsHandlers,
   exports: exportsHandlers,
+  personalSigning: personalSigningHandlers,
 };
 
 /** Every contract method must have a handler here: a missing one is a compile error, a duplicate a load error. */
@@ -38,6 +41,7 @@ export const areaSqlErrors: Record<string, SqlErrorMap> = {
   agreements: agreementSqlErrors,
   meetings: meetingSqlErrors,
   records: recordSqlErrors,
+  personalSigning: personalSigningSqlErrors,
 };
 
 /** What the dispatcher turns a SQL error into, whichever area's rule raised it. */

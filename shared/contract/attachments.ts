@@ -8,7 +8,7 @@ import { id, requiredText } from './common';
  * bytes cross the contract as base64.
  */
 
-/** the largest file Samråd keeps as a handling (also in SQL: migration 009) */
+/** the largest file Samråd keeps as a handling (also in SQL: migration 010) */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const ATTACHMENT_MAX_MEGABYTES = ATTACHMENT_MAX_BYTES / (1024 * 1024);
 

@@ -11,6 +11,7 @@ import { databaseContract } from './database';
 import { searchContract } from './search';
 import { recordsContract } from './records';
 import { exportsContract } from './exports';
+import { personalSigningContract } from './personal-signing';
 import { attachmentsContract } from './attachments';
 
 /** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
@@ -25,6 +26,7 @@ export const areaContracts = {
   search: searchContract,
   records: recordsContract,
   exports: exportsContract,
+  personalSigning: personalSigningContract,
   attachments: attachmentsContract,
 };
 

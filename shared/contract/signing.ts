@@ -46,7 +46,7 @@ const passphrase = z
   .string({ message: 'required' })
   .min(8, { message: 'signing.validation.passphrase_short' })
   .max(1024, { message: 'too_long' });
-const optionalPassphrase = z
+export const optionalPassphrase = z
   .union([passphrase, z.literal('')])
   .nullish()
   .transform((v) => (v ? v : null));
@@ -192,6 +192,17 @@ export const signingContract = {
    * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
    * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
    */
+  /** the same for the "Sign a document" page: the signed document comes back as bytes */
+  'documents.coSign': method(
+    z.object({
+      fileBase64,
+      pkcs12Base64: fileBase64,
+      password: z.string().max(1024).default(''),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+    }),
+    z.object({ base64: z.string(), sha256: z.string() }),
+  ),
   'documents.coSignToFile': method(
     z.object({
       fileBase64,

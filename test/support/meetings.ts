@@ -22,8 +22,8 @@ export async function chefssamrad(b: TestBackend) {
   await member(secretary.id, 'sekreterare');
   const meeting = (date: string, startTime = '09:00', endTime = '11:00', justerareIds = [nylind.id]) =>
     b.call('meetings.create', { bodyId: body.id, date, startTime, endTime, place: 'Stadshuset', justerareIds });
-  /** every § finished, sent, attested by chair and justerare */
-  const attestAll = async (meetingId: number, on: string) => {
+  /** every § finished and the protocol sent for justering */
+  const finishAndSubmit = async (meetingId: number) => {
     const protocol = (await b.call('protocol.get', { meetingId }))!;
     for (const p of protocol.paragraphs) {
       if (!p.locked) {
@@ -45,12 +45,15 @@ export async function chefssamrad(b: TestBackend) {
         });
       }
     }
-    await b.call('protocol.submit', { meetingId });
+    return b.call('protocol.submit', { meetingId });
+  };
+  /** every § finished, sent, attested by chair and justerare */
+  const attestAll = async (meetingId: number, on: string) => {
+    let last = await finishAndSubmit(meetingId);
     const m = await b.call('meetings.get', { id: meetingId });
-    let last = protocol;
     for (const who of [m.chair!, ...m.justerare])
       last = await b.call('protocol.attest', { meetingId, personId: who.id, date: on });
     return last;
   };
-  return { kommun, broo, nylind, uddholm, wikstrom, secretary, body, meeting, attestAll };
+  return { kommun, broo, nylind, uddholm, wikstrom, secretary, body, meeting, finishAndSubmit, attestAll };
 }

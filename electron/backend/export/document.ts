@@ -10,4 +10,6 @@ export interface RenderOptions {
   timestamp?: Date;
   /** set when this is a translation of a record sealed in another language */
   translationOf?: { sealedAt: string; sha256: string };
+  /** the document frozen when the protocol was sent for justering (its date): the one people sign */
+  sentForAttestation?: string;
 }

@@ -384,7 +384,16 @@ export function protocolDocx(content: ProtocolContent, lang: Lang, options: Rend
     ...meeting.justerare.flatMap((j) => signatureBlock(t.attester, j.name, attestedLineFor(t, attestations, j.id))),
   ];
   if (!content.attested)
-    children.push(new Paragraph({ children: [text(t.notYetAttested, { italics: true })], spacing: { before: 240 } }));
+    children.push(
+      new Paragraph({
+        children: [
+          text(options.sentForAttestation ? t.sentForAttestation(options.sentForAttestation) : t.notYetAttested, {
+            italics: true,
+          }),
+        ],
+        spacing: { before: 240 },
+      }),
+    );
   if (content.announcement) children.push(...announcementBlock(t, meeting));
   children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
   for (const p of content.paragraphs) children.push(...paragraphBlocks(t, lang, p));

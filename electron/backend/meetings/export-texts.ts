@@ -18,6 +18,8 @@ export const EXPORT_TEXTS = {
     attester: 'Justerare',
     attestedOn: (date: string) => `Justerat ${date}`,
     notYetAttested: 'Ej justerat',
+    sentForAttestation: (date: string) =>
+      `Skickat för justering ${date}. Justeras med underskrifterna ovan: digitala underskrifter finns i dokumentets signaturer.`,
     at: 'kl.',
     substitutes: (nn: string, mm: string) => `${nn} ersätter ${mm}`,
     dnr: 'Dnr',
@@ -110,6 +112,8 @@ export const EXPORT_TEXTS = {
     attester: 'Attester',
     attestedOn: (date: string) => `Attested ${date}`,
     notYetAttested: 'Not attested',
+    sentForAttestation: (date: string) =>
+      `Sent for attestation ${date}. Attested by the signatures above: digital signatures are in the document's signatures.`,
     at: 'at',
     substitutes: (nn: string, mm: string) => `${nn} substitutes for ${mm}`,
     dnr: 'Ref. no.',

@@ -1,3 +1,5 @@
+import { exportForSigning, importSignedCopy, signAttestationHere } from './digital-attestation';
+import { decodeBase64File } from '../signing/verify-docx';
 import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
@@ -92,6 +94,21 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.reopen': (ctx, i) => reopenProtocol(ctx, i.meetingId),
   'protocol.attest': (ctx, i) => attestProtocol(ctx, i.meetingId, i.personId, i.date, i.place),
   'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
+  'protocol.signAttestation': (ctx, i) => signAttestationHere(ctx, i),
+  'protocol.exportForSigning': (ctx, i) => {
+    const document = exportForSigning(ctx, i.meetingId);
+    return {
+      fileName: document.fileName,
+      base64: Buffer.from(document.bytes).toString('base64'),
+      sha256: document.sha256,
+    };
+  },
+  'protocol.importSignedCopy': (ctx, i) =>
+    importSignedCopy(ctx, {
+      bytes: decodeBase64File(i.fileBase64),
+      confirmPersonId: i.confirmPersonId,
+      place: i.place,
+    }),
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
   'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),

@@ -9,6 +9,7 @@ import { attestersOf, getParagraph, requireProtocol } from './protocol';
 import { meetingOfParagraph, paragraphLocked } from './state';
 import { sealCorrection, sealRecord } from '../records/seal';
 import { extractContent, protocolContent } from '../records/snapshot';
+import { freezeProtocol, latestSignedPackage, recordSignatureOf, type DigitalProof } from './frozen-document';
 
 function unfinishedCheck(protocol: Protocol): void {
   const unfinished = protocol.paragraphs.filter((p) => !p.finished);
@@ -50,12 +51,13 @@ export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
     ctx.db
       .prepare("UPDATE protocol SET status = 'ready_for_attestation', updated_at = ? WHERE meeting_id = ?")
       .run(ctx.clock.now().toISOString(), meetingId);
+    const frozen = freezeProtocol(ctx, meetingId);
     record({
       action: 'submit_protocol',
       entity: 'meeting',
       entityId: meetingId,
       before: { status: 'draft' },
-      after: { status: 'ready_for_attestation' },
+      after: { status: 'ready_for_attestation', frozenDocumentSha256: frozen.document_sha256 },
     });
     return requireProtocol(ctx, meetingId);
   });
@@ -70,6 +72,8 @@ export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
     const withdrawn = ctx.db
       .prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL')
       .run(meetingId).changes;
+    // the document sent for justering is withdrawn with its signatures: a changed protocol is sent again
+    ctx.db.prepare("DELETE FROM frozen_document WHERE kind = 'protocol' AND meeting_id = ?").run(meetingId);
     ctx.db
       .prepare("UPDATE protocol SET status = 'draft', updated_at = ? WHERE meeting_id = ?")
       .run(ctx.clock.now().toISOString(), meetingId);
@@ -84,7 +88,7 @@ export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
   });
 }
 
-function checkAttester(ctx: Ctx, meetingId: number, personId: number, date: string) {
+export function checkAttester(ctx: Ctx, meetingId: number, personId: number, date: string) {
   const attester = attestersOf(ctx, meetingId).find((a) => a.personId === personId);
   if (!attester) throw invalidField('personId', 'not_attester', 'Only the chair and the justerare attest the protocol');
   const meetingDate = ctx.db.prepare('SELECT date FROM meeting WHERE id = ?').pluck().get(meetingId) as string;
@@ -94,12 +98,19 @@ function checkAttester(ctx: Ctx, meetingId: number, personId: number, date: stri
   return attester;
 }
 
+/**
+ * The chair or a justerare attests: recorded without a digital signature by the operator, or,
+ * with `proof`, digitally signed by the person's own certificate on the frozen document. The
+ * last attestation seals the record; when anyone signed digitally, the sealed bytes are the
+ * frozen document with every signature (and the organisation's seal over them).
+ */
 export function attestProtocol(
   ctx: Ctx,
   meetingId: number,
   personId: number,
   date: string,
   place: string | null,
+  proof: DigitalProof | null = null,
 ): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
@@ -111,16 +122,27 @@ export function attestProtocol(
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (protocol.attestations.some((a) => a.personId === personId))
       throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
-    ctx.db
-      .prepare(
-        'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(meetingId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString());
+    const recordedBy = proof ? null : currentActorName(ctx);
+    const attestationId = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at, recorded_by) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(meetingId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString(), recordedBy)
+        .lastInsertRowid,
+    );
+    const signature = proof ? recordSignatureOf(ctx, meetingId, attestationId, proof) : null;
     record({
       action: 'attest',
       entity: 'meeting',
       entityId: meetingId,
-      after: { name: attester.name, role: attester.role, date, place },
+      after: {
+        name: attester.name,
+        role: attester.role,
+        date,
+        place,
+        ...(signature ? { digitallySigned: signature } : { recordedWithoutDigitalSignatureBy: recordedBy }),
+      },
     });
     const after = requireProtocol(ctx, meetingId);
     if (after.pendingAttesters.length === 0) {
@@ -137,6 +159,9 @@ export function attestProtocol(
         { kind: 'protocol', id: meetingId },
         protocolContent(ctx, meetingId, true),
         record,
+        {
+          document: latestSignedPackage(ctx, meetingId),
+        },
       );
       const hash = sealed.snapshot_sha256;
       const now = ctx.clock.now().toISOString();

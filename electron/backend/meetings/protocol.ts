@@ -62,7 +62,22 @@ interface AttestationRow {
   role: Attestation['role'];
   date: string;
   place: string | null;
+  recorded_by: string | null;
+  certificate_id: number | null;
+  certificate: string | null;
+  fingerprint: string | null;
+  certificate_origin: 'local' | 'imported' | 'confirmed' | null;
+  signing_time: string | null;
+  time_source: 'signer_clock' | 'tsa' | null;
+  way: 'here' | 'imported' | null;
+  signature_part: string | null;
 }
+
+/** Attestations with the proof behind each: its digital signature, else who recorded it. */
+const ATTESTATIONS = `SELECT a.*, s.person_certificate_id AS certificate_id, c.subject AS certificate, c.fingerprint,
+    c.origin AS certificate_origin, s.signing_time, s.time_source, s.way, s.signature_part
+  FROM attestation a LEFT JOIN attestation_signature s ON s.attestation_id = a.id
+  LEFT JOIN person_certificate c ON c.id = s.person_certificate_id`;
 interface CorrectionRow {
   id: number;
   paragraph_id: number | null;
@@ -80,6 +95,20 @@ const toAttestation = (r: AttestationRow): Attestation => ({
   role: r.role,
   date: r.date,
   place: r.place,
+  proof:
+    r.certificate_id !== null
+      ? {
+          kind: 'digital',
+          certificateId: r.certificate_id,
+          certificate: r.certificate!,
+          fingerprint: r.fingerprint!,
+          certificateOrigin: r.certificate_origin!,
+          signingTime: r.signing_time!,
+          timeSource: r.time_source!,
+          way: r.way!,
+          signaturePart: r.signature_part!,
+        }
+      : { kind: 'recorded', operator: r.recorded_by },
 });
 const toCorrection = (r: CorrectionRow) => ({
   id: r.id,
@@ -105,7 +134,7 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
   const actions = actionsOfMeeting(ctx, meetingId);
   const attestations = (
     ctx.db
-      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY id')
+      .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NOT NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
   const corrections = (
@@ -202,7 +231,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
   const paragraphs = paragraphsOf(ctx, 'p.meeting_id = ?', meetingId);
   const attestations = (
     ctx.db
-      .prepare('SELECT * FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY id')
+      .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
   const corrections = (
@@ -384,6 +413,7 @@ function deleteParagraphRows(ctx: Ctx, id: number): void {
   ctx.db.prepare('DELETE FROM paragraph_recusal WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM action_item WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id);
+  ctx.db.prepare('DELETE FROM frozen_document WHERE paragraph_id = ?').run(id);
   ctx.db.prepare('DELETE FROM paragraph WHERE id = ?').run(id);
 }
 
@@ -395,6 +425,7 @@ export function discardProtocol(ctx: Ctx, meetingId: number): { meetingId: numbe
       throw locked('A § of this protocol is attested; the protocol cannot be discarded');
     for (const p of before.paragraphs) deleteParagraphRows(ctx, p.id);
     ctx.db.prepare('DELETE FROM attestation WHERE meeting_id = ?').run(meetingId);
+    ctx.db.prepare('DELETE FROM frozen_document WHERE meeting_id = ?').run(meetingId);
     ctx.db.prepare('DELETE FROM protocol WHERE meeting_id = ?').run(meetingId);
     renumber(ctx, before.bodyId, yearOf(before.meetingDate));
     record({
@@ -497,6 +528,7 @@ export function updateParagraph(ctx: Ctx, id: number, f: Fields): Paragraph {
         id,
       );
     const lapsed = ctx.db.prepare('DELETE FROM attestation WHERE paragraph_id = ?').run(id).changes;
+    ctx.db.prepare('DELETE FROM frozen_document WHERE paragraph_id = ?').run(id);
     const after = getParagraph(ctx, id);
     const { actions: _a, attestations: _b, corrections: _c, ...plainBefore } = before;
     const { actions: _d, attestations: _e, corrections: _f, ...plainAfter } = after;

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { SqlErrorMap } from '../sql-errors';
 import { attachmentLocked, invalidField, invalidState, locked } from './errors';
 
-/** The keys raised by the triggers of migrations 003 and 009, as the errors the services give. */
+/** The keys raised by the triggers of migrations 003 and 010, as the errors the services give. */
 export const meetingSqlErrors: SqlErrorMap = {
   'meetings.overlap': () =>
     invalidField('startTime', 'overlap', 'The body already has a meeting at an overlapping time that day'),

@@ -5,19 +5,25 @@ import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
-import { signPackage, withCompactRelationships, type SigningIdentity } from '../signing/opc/sign-package';
+import {
+  signPackage,
+  withCompactRelationships,
+  type SignatureStatement,
+  type SigningIdentity,
+} from '../signing/opc/sign-package';
 import { paragraphRangeText } from '../meetings/export-texts';
 import { canonicalJson, sha256Text } from './canonical-json';
 import { renderContent } from './render';
 import { correctionContent, type CorrectionContent, type RecordContent } from './snapshot';
 import { findRecord, type SealedRecordRow } from './store';
 import type { DocumentLanguage } from '../../../shared/contract/common';
+import type { ExportedDocument } from '../export/document';
 
 /**
  * The language a record is sealed in: a body's protocols, extracts and rättelser in the body's
  * own (Swedish unless it records in another), agreements in Swedish, the parties' common language.
  */
-function recordLanguage(ctx: Ctx, content: RecordContent): DocumentLanguage {
+export function recordLanguage(ctx: Ctx, content: RecordContent): DocumentLanguage {
   if (content.format === 'samrad-agreement/1') return 'sv';
   return (
     (ctx.db.prepare('SELECT record_language FROM body WHERE id = ?').pluck().get(content.meeting.bodyId) as
@@ -74,6 +80,13 @@ export const certificateSha256 = (identity: SigningIdentity) =>
 export interface SealOptions {
   /** the migration seals records of earlier acts; `broken` when the tables no longer match the hash stored at the act */
   migration?: { broken: boolean };
+  /** the document the people signed (frozen when sent, with their signatures): sealed as it is, never re-rendered */
+  document?: ExportedDocument | null;
+}
+
+/** The organisation's own signature on a record: its seal, proof of origin, never one of the people's approvals. */
+export function sealStatement(content: RecordContent): SignatureStatement {
+  return { role: 'Organisationens sigill', commitment: 'origin', comment: `Sigill över ${recordLabel(content)}` };
 }
 
 /**
@@ -93,11 +106,11 @@ export function sealRecord(
   const snapshotSha256 = sha256Text(snapshot);
   const now = ctx.clock.now();
   const lang = recordLanguage(ctx, content);
-  const rendered = renderContent(content, lang, { timestamp: now });
-  const prepared = withCompactRelationships(rendered.bytes);
+  const rendered = options.document ?? renderContent(content, lang, { timestamp: now });
+  const prepared = options.document ? options.document.bytes : withCompactRelationships(rendered.bytes);
   // a migration seals what was attested long ago: a signature made now would claim otherwise
   const identity = options.migration ? null : identityIfReady(ctx);
-  const bytes = identity ? signPackage(prepared, identity, now) : prepared;
+  const bytes = identity ? signPackage(prepared, identity, now, sealStatement(content)) : prepared;
   const documentSha256 = sha256Hex(bytes);
   const sealedAt = now.toISOString();
   ctx.db

@@ -13,7 +13,8 @@ import {
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
-import { coSignToFile } from './co-sign-file';
+import { coSignToFile, coSignWithPkcs12 } from './co-sign-file';
+import { sha256Hex } from '../export/write-file';
 
 type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
@@ -35,6 +36,16 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.remove': (ctx, i) => removeCertificate(ctx, i.id),
   'timestamps.settings': (ctx) => ({ tsaUrl: tsaUrlOf(ctx) }),
   'timestamps.setAuthority': (ctx, i) => setTsaUrl(ctx, i.tsaUrl),
+  'documents.coSign': async (ctx, i) => {
+    const signed = await coSignWithPkcs12(
+      decodeBase64File(i.fileBase64),
+      decodeBase64File(i.pkcs12Base64),
+      i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+    );
+    return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
+  },
   'documents.coSignToFile': (ctx, i) =>
     coSignToFile(
       decodeBase64File(i.fileBase64),

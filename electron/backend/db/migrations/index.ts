@@ -6,7 +6,8 @@ import * as m005 from './005_search';
 import * as m006 from './006_records';
 import * as m007 from './007_audit_changes';
 import * as m008 from './008_list_indexes';
-import * as m009 from './009_attachments';
+import * as m009 from './009_personal_signatures';
+import * as m010 from './010_attachments';
 
 export interface Migration {
   version: number;
@@ -27,7 +28,8 @@ export const migrations: Migration[] = [
   { version: 6, name: '006_records', up: m006.up },
   { version: 7, name: '007_audit_changes', up: m007.up },
   { version: 8, name: '008_list_indexes', up: m008.up },
-  { version: 9, name: '009_attachments', up: m009.up },
+  { version: 9, name: '009_personal_signatures', up: m009.up },
+  { version: 10, name: '010_attachments', up: m010.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -104,7 +104,7 @@ export function lock(ctx: Ctx): KeystoreStatus {
 }
 
 /** The passphrase new keys are sealed with: the one given (checked), else the one held. */
-function passphraseFor(ctx: Ctx, given: string | null): string {
+export function passphraseFor(ctx: Ctx, given: string | null): string {
   if (given) {
     unlock(ctx, given);
     return given;
@@ -375,5 +375,35 @@ export function signingIdentity(ctx: Ctx): SigningIdentity {
     certificate: new crypto.X509Certificate(active.certificate_der),
     privateKey,
     chain: (JSON.parse(active.chain) as string[]).map((b64) => new crypto.X509Certificate(Buffer.from(b64, 'base64'))),
+  };
+}
+
+/**
+ * The organisation's local CA with its key, to issue a person's local certificate: opened with
+ * the keystore passphrase given (checked) or held. Refused clearly when there is no local CA.
+ */
+export function localCaIdentity(
+  ctx: Ctx,
+  passphrase: string | null,
+): { certificate: crypto.X509Certificate; privateKey: crypto.KeyObject } {
+  const ca = ctx.db
+    .prepare(
+      "SELECT * FROM certificate WHERE role = 'ca' AND origin = 'local' AND private_key IS NOT NULL ORDER BY id DESC LIMIT 1",
+    )
+    .get() as CertificateRow | undefined;
+  if (!ca) {
+    throw new AppError(
+      'INVALID_STATE',
+      'The organisation has no local CA: create a local certificate under Certificates first',
+      {
+        params: { reason: 'signing.errors.no_local_ca' },
+      },
+    );
+  }
+  assertValidAt({ validFrom: ca.valid_from, validTo: ca.valid_to }, ctx.clock.now());
+  const held = passphraseFor(ctx, passphrase);
+  return {
+    certificate: new crypto.X509Certificate(ca.certificate_der),
+    privateKey: openPrivateKey(ca.private_key!, held),
   };
 }

@@ -12,9 +12,9 @@ import { renderContent } from '../../records/render';
 import type { ProtocolContent } from '../../records/snapshot';
 import { docxParts, paragraphs } from '../../../../test/support/docx';
 
-const VERSION = 9;
+const VERSION = 10;
 
-describe('migration 009_attachments: schema', () => {
+describe('migration 010_attachments: schema', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
@@ -99,11 +99,11 @@ describe('migration 009_attachments: schema', () => {
 });
 
 /**
- * A schema-4 database upgraded through 009: the earlier acts are sealed with an empty
+ * A schema-4 database upgraded through 010: the earlier acts are sealed with an empty
  * beslutsunderlag and check out; a snapshot from before handlingar (no attachments, no
  * announcement, an undated extract) still renders.
  */
-describe('migration 009_attachments: records sealed before it', () => {
+describe('migration 010_attachments: records sealed before it', () => {
   let tmp: ReturnType<typeof tempDbPath>;
   let backend: Backend | undefined;
   beforeEach(() => {

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { method } from './define';
+import { fileBase64, id, optionalText } from './common';
+import { certificateInfo, optionalPassphrase } from './signing';
+import { protocol } from './meetings';
+
+/**
+ * Personal signatures: people's own signing certificates, and attesting a protocol with one —
+ * here (the person types their certificate's password) or away (export the frozen document,
+ * sign it elsewhere, import the signed copy).
+ */
+export const PERSON_CERTIFICATE_ORIGINS = ['local', 'imported', 'confirmed'] as const;
+
+export const personCertificate = certificateInfo.extend({
+  id: z.number(),
+  personId: z.number(),
+  /** local: issued by the organisation's local CA ("lokal"); imported: the person's PKCS#12 file; confirmed: known from a signed copy */
+  origin: z.enum(PERSON_CERTIFICATE_ORIGINS),
+  label: z.string(),
+  hasPrivateKey: z.boolean(),
+  createdAt: z.string(),
+  /** removed from the person: its key is gone, acts signed with it still name it */
+  removedAt: z.string().nullable(),
+});
+export type PersonCertificate = z.infer<typeof personCertificate>;
+
+/** A person's certificate password: typed by that person, never stored. */
+const certificatePassword = z
+  .string({ message: 'required' })
+  .min(1, { message: 'required' })
+  .max(1024, { message: 'too_long' });
+const newCertificatePassword = z
+  .string({ message: 'required' })
+  .min(8, { message: 'signing.validation.passphrase_short' })
+  .max(1024, { message: 'too_long' });
+
+const act = z.object({ meetingId: id });
+
+export const personalSigningContract = {
+  'personCertificates.list': method(z.object({ personId: id }), z.array(personCertificate)),
+  /** the person's own PKCS#12 file; its key stays sealed with the file's password */
+  'personCertificates.import': method(
+    z.object({ personId: id, fileBase64, password: certificatePassword, label: z.string().trim().max(200).optional() }),
+    personCertificate,
+  ),
+  /** a local personal certificate from the organisation's local CA (keystore passphrase), key sealed with the person's new password */
+  'personCertificates.createLocal': method(
+    z.object({
+      personId: id,
+      password: newCertificatePassword,
+      passphrase: optionalPassphrase,
+      validYears: z.number().int().min(1).max(10).default(3),
+    }),
+    personCertificate,
+  ),
+  /** removes a certificate from its person: the key is destroyed, the acts it signed keep naming it */
+  'personCertificates.remove': method(z.object({ id }), personCertificate),
+  /** the chair or a justerare attests by adding their own signature to the frozen document, here */
+  'protocol.signAttestation': method(
+    act.extend({ personId: id, certificateId: id, password: certificatePassword, place: optionalText(300) }),
+    protocol,
+  ),
+  /** the frozen document with the signatures given so far, for an attester to sign elsewhere */
+  'protocol.exportForSigning': method(act, z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() })),
+  /**
+   * A signed copy back: every signed part must be byte for byte the frozen document's, the new
+   * signature valid and by a pending attester's certificate (or one confirmed as theirs).
+   */
+  'protocol.importSignedCopy': method(
+    z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(300) }),
+    z.object({ meetingId: z.number(), personId: z.number(), name: z.string(), protocol }),
+  ),
+};
