@@ -14,7 +14,7 @@ beforeEach(async () => void (b = await testBackend()));
 afterEach(() => b.cleanup());
 
 const SLICE = /^(organisations|people|bodies)\./;
-const READ_ONLY = /\.(list|get|members)$/;
+const READ_ONLY = /\.(list|get|members|findByName)$/;
 
 interface Ids {
   org: number;
@@ -155,6 +155,7 @@ describe('audit coverage of the participants slice', () => {
       'people.get': { id: ids.person },
       'bodies.get': { id: ids.body },
       'bodies.members': { bodyId: ids.body },
+      'bodies.findByName': { name: 'Chefssamrådet' },
     };
     for (const method of sliceMethods.filter((m) => READ_ONLY.test(m)))
       await b.call(method, (inputs[method] ?? {}) as never);
