@@ -46,6 +46,65 @@ describe('§ numbering', () => {
     expect(await numbers(june.id)).toEqual(range(8, 14));
   });
 
+  it('inserting, removing or reordering a § writes only the §§ whose number changes', async () => {
+    const [march, june, september] = [
+      await f.meeting('2017-03-14'),
+      await f.meeting('2017-06-13'),
+      await f.meeting('2017-09-12'),
+    ];
+    for (const m of [march, june, september]) await b.call('protocol.create', { meetingId: m.id });
+    const db = b.ctx.db;
+    db.exec(`CREATE TEMP TABLE renumbered (id INTEGER);
+      CREATE TEMP TRIGGER count_renumbered AFTER UPDATE OF number ON main.paragraph
+      BEGIN INSERT INTO renumbered VALUES (NEW.id); END;`);
+    const numberOf = () =>
+      new Map(
+        (db.prepare('SELECT id, number FROM paragraph').all() as Array<{ id: number; number: number }>).map((r) => [
+          r.id,
+          r.number,
+        ]),
+      );
+    /** the ids written by `work`, and the ids whose number differs afterwards */
+    const touched = async (work: () => Promise<unknown>) => {
+      const before = numberOf();
+      db.exec('DELETE FROM renumbered');
+      await work();
+      const after = numberOf();
+      const written = new Set(db.prepare('SELECT id FROM renumbered').pluck().all() as number[]);
+      const changed = new Set([...after].filter(([id, n]) => before.has(id) && before.get(id) !== n).map(([id]) => id));
+      return { written, changed };
+    };
+    const junes = () => b.call('protocol.get', { meetingId: june.id }).then((p) => p!.paragraphs);
+
+    // a § in the middle of June: June's later §§ and all of September move on by one
+    const inserted = await touched(() =>
+      b.call('protocol.addParagraph', { meetingId: june.id, fields: { title: 'Extra ärende' }, position: 3 }),
+    );
+    expect(inserted.changed.size).toBe(5 + 7);
+    expect(inserted.written).toEqual(inserted.changed);
+    expect(await numbers(june.id)).toEqual(range(8, 15));
+
+    // a § at the end of September: nothing else changes
+    const appended = await touched(() =>
+      b.call('protocol.addParagraph', { meetingId: september.id, fields: { title: 'Sist' } }),
+    );
+    expect(appended.written.size).toBe(0);
+
+    const removed = await touched(async () => b.call('protocol.removeParagraph', { id: (await junes())[1].id }));
+    expect(removed.changed.size).toBe(6 + 8);
+    expect(removed.written).toEqual(removed.changed);
+
+    // swapping June's two last §§ renumbers those two only
+    const order = (await junes()).map((p) => p.id);
+    order.push(...order.splice(-2).reverse());
+    const swapped = await touched(() =>
+      b.call('protocol.reorderParagraphs', { meetingId: june.id, paragraphIds: order }),
+    );
+    expect(swapped.changed.size).toBe(2);
+    expect(swapped.written).toEqual(swapped.changed);
+    expect(await yearNumbers(2017)).toEqual(range(1, 22));
+  });
+
   it('stays gapless when a draft § is removed, and follows a reorder', async () => {
     const march = await f.meeting('2017-03-14');
     const june = await f.meeting('2017-06-13');

@@ -34,17 +34,103 @@ export function renumber(ctx: Ctx, bodyId: number, year: number): void {
     )
     .all(bodyId, year) as Array<{ id: number; number: number; locked: number }>;
   const moves = rows.map((r, i) => ({ ...r, target: i + 1 })).filter((r) => r.number !== r.target);
-  const blocked = moves.find((r) => r.locked === 1);
-  if (blocked) {
-    throw invalidState(
-      'numbering_locked',
-      `§ ${blocked.number} of ${year} is attested; this change would renumber it`,
-      { number: blocked.number, year },
-    );
-  }
+  refuseLocked(
+    year,
+    moves.find((r) => r.locked === 1),
+  );
   const park = ctx.db.prepare('UPDATE paragraph SET number = number + ? WHERE id = ?');
   const place = ctx.db.prepare('UPDATE paragraph SET number = ? WHERE id = ?');
   for (const r of moves) park.run(PARKING_OFFSET, r.id);
+  for (const r of moves) place.run(r.target, r.id);
+}
+
+/** Refuses a change that would give an attested § another number. */
+function refuseLocked(year: number, locked: { number: number } | undefined): void {
+  if (locked)
+    throw invalidState('numbering_locked', `§ ${locked.number} of ${year} is attested; this change would renumber it`, {
+      number: locked.number,
+      year,
+    });
+}
+
+/**
+ * Moves the numbers of a body's year from `from` on by `delta` (+k after k §§ are inserted
+ * before them, -k after k are removed): the §§ after the change, and only they, are written.
+ * The sequence 1..n before the change is what makes this right; refused if one of them is attested.
+ */
+export function shiftNumbers(ctx: Ctx, bodyId: number, year: number, from: number, delta: number): void {
+  if (delta === 0) return;
+  const params = { bodyId, year, from, parked: PARKING_OFFSET };
+  refuseLocked(
+    year,
+    ctx.db
+      .prepare(
+        `SELECT p.number FROM paragraph p JOIN paragraph_lock l ON l.paragraph_id = p.id
+         WHERE p.body_id = @bodyId AND p.year = @year AND p.number >= @from AND p.number < @parked AND l.locked = 1
+         ORDER BY p.number LIMIT 1`,
+      )
+      .get(params) as { number: number } | undefined,
+  );
+  ctx.db
+    .prepare(
+      'UPDATE paragraph SET number = number + @parked WHERE body_id = @bodyId AND year = @year AND number >= @from AND number < @parked',
+    )
+    .run(params);
+  ctx.db
+    .prepare(
+      'UPDATE paragraph SET number = number - @parked + @delta WHERE body_id = @bodyId AND year = @year AND number >= @parked AND number < 2 * @parked',
+    )
+    .run({ bodyId, year, parked: PARKING_OFFSET, delta });
+}
+
+/**
+ * The number the first § at `position` of a meeting's protocol gets: that of the § there now
+ * (it moves on), else one past the meeting's last, else one past the §§ of the body's earlier
+ * meetings that year.
+ */
+export function numberAt(ctx: Ctx, meetingId: number, position: number): number {
+  const here = ctx.db
+    .prepare(
+      'SELECT min(number) AS at, max(number) AS last FROM paragraph WHERE meeting_id = ? AND position >= ? AND number < ?',
+    )
+    .get(meetingId, position, PARKING_OFFSET) as { at: number | null; last: number | null };
+  if (here.at !== null) return here.at;
+  const mine = ctx.db
+    .prepare('SELECT max(number) FROM paragraph WHERE meeting_id = ? AND number < ?')
+    .pluck()
+    .get(meetingId, PARKING_OFFSET) as number | null;
+  if (mine !== null) return mine + 1;
+  const earlier = ctx.db
+    .prepare(
+      `SELECT max(p.number) FROM meeting this
+       JOIN meeting m ON m.body_id = this.body_id AND (m.date, m.start_time, m.id) < (this.date, this.start_time, this.id)
+         AND substr(m.date, 1, 4) = substr(this.date, 1, 4)
+       JOIN paragraph p ON p.meeting_id = m.id
+       WHERE this.id = ? AND p.number < ?`,
+    )
+    .pluck()
+    .get(meetingId, PARKING_OFFSET) as number | null;
+  return (earlier ?? 0) + 1;
+}
+
+/**
+ * Gives a meeting's §§ the numbers `first`, `first`+1, … in the order of `ids`, writing only
+ * those whose number changes (after a reorder, or after §§ were inserted parked).
+ */
+export function numberInOrder(ctx: Ctx, year: number, ids: number[], first: number): void {
+  const current = ctx.db.prepare(
+    'SELECT p.number, l.locked FROM paragraph p JOIN paragraph_lock l ON l.paragraph_id = p.id WHERE p.id = ?',
+  );
+  const moves = ids
+    .map((id, i) => ({ id, target: first + i, ...(current.get(id) as { number: number; locked: number }) }))
+    .filter((r) => r.number !== r.target);
+  refuseLocked(
+    year,
+    moves.find((r) => r.locked === 1),
+  );
+  const park = ctx.db.prepare('UPDATE paragraph SET number = number + ? WHERE id = ?');
+  const place = ctx.db.prepare('UPDATE paragraph SET number = ? WHERE id = ?');
+  for (const r of moves) if (r.number < PARKING_OFFSET) park.run(PARKING_OFFSET, r.id);
   for (const r of moves) place.run(r.target, r.id);
 }
 

@@ -14,7 +14,7 @@ import { addDays, daysBetween, yearOf } from './dates';
 import { invalidField, invalidState, locked } from './errors';
 import { checkPriority } from './priorities';
 import { actionsOfMeeting } from './actions';
-import { renumber } from './numbering';
+import { numberAt, numberInOrder, renumber, shiftNumbers } from './numbering';
 import {
   assertParagraphEditable,
   assertProtocolEditable,
@@ -295,62 +295,62 @@ function setPositions(ctx: Ctx, ids: number[]): void {
 }
 
 /**
- * Inserts a § at `position` in its protocol, then renumbers the body's year. Runs inside a
- * write; the new number is first taken past the year's highest so UNIQUE always holds.
+ * Inserts §§ at `position` in their protocol (at the end without one), in order: the §§ after
+ * them that year move on by as many numbers, and the new ones take the numbers freed. Only the
+ * §§ whose number changes are written. Runs inside a write.
  */
-function insertParagraph(
+function insertParagraphs(
   ctx: Ctx,
   meetingId: number,
-  f: Fields,
-  position: number | undefined,
-  agendaItemId: number | null,
-): number {
-  checkPriority(ctx, f.priorityId);
+  rows: Array<{ fields: Fields; agendaItemId: number | null }>,
+  position?: number,
+): number[] {
+  for (const r of rows) checkPriority(ctx, r.fields.priorityId);
   const { bodyId, year } = meetingYear(ctx, meetingId);
   const ids = paragraphIds(ctx, meetingId);
   const at = Math.min(Math.max(1, position ?? ids.length + 1), ids.length + 1);
+  const first = numberAt(ctx, meetingId, at);
+  shiftNumbers(ctx, bodyId, year, first, rows.length);
   const now = ctx.clock.now().toISOString();
-  const next = ctx.db
-    .prepare('SELECT coalesce(max(number), 0) + 1 FROM paragraph WHERE body_id = ? AND year = ?')
-    .pluck()
-    .get(bodyId, year) as number;
-  const { lastInsertRowid } = ctx.db
-    .prepare(
-      `INSERT INTO paragraph (meeting_id, body_id, year, number, position, agenda_item_id, kind, title, dnr, background, decision, notes, distribution,
-         priority_id, finished, carry_over, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      meetingId,
-      bodyId,
-      year,
-      next,
-      ids.length + 1,
-      agendaItemId,
-      f.kind,
-      f.title,
-      f.dnr,
-      f.background,
-      f.decision,
-      f.notes,
-      f.distribution,
-      f.priorityId,
-      f.finished ? 1 : 0,
-      f.carryOver ? 1 : 0,
-      now,
-      now,
-    );
-  const id = Number(lastInsertRowid);
-  ids.splice(at - 1, 0, id);
+  const insert = ctx.db.prepare(
+    `INSERT INTO paragraph (meeting_id, body_id, year, number, position, agenda_item_id, kind, title, dnr, background, decision, notes, distribution,
+       priority_id, finished, carry_over, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const added = rows.map(({ fields: f, agendaItemId }, i) =>
+    Number(
+      insert.run(
+        meetingId,
+        bodyId,
+        year,
+        first + i,
+        ids.length + 1 + i,
+        agendaItemId,
+        f.kind,
+        f.title,
+        f.dnr,
+        f.background,
+        f.decision,
+        f.notes,
+        f.distribution,
+        f.priorityId,
+        f.finished ? 1 : 0,
+        f.carryOver ? 1 : 0,
+        now,
+        now,
+      ).lastInsertRowid,
+    ),
+  );
+  ids.splice(at - 1, 0, ...added);
   setPositions(ctx, ids);
-  return id;
+  return added;
 }
 
 /** Creates the protocol from the agenda: one § per item, in order, numbered on through the year. */
 export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
     meetingExists(ctx, meetingId);
-    const { bodyId, year, status } = meetingYear(ctx, meetingId);
+    const { status } = meetingYear(ctx, meetingId);
     if (status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
     if (protocolStatus(ctx, meetingId) !== null)
       throw invalidState('protocol_exists', 'The meeting already has a protocol');
@@ -370,11 +370,12 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
       priority_id: number | null;
       dnr: string | null;
     }>;
-    for (const item of items) {
-      insertParagraph(
-        ctx,
-        meetingId,
-        {
+    insertParagraphs(
+      ctx,
+      meetingId,
+      items.map((item) => ({
+        agendaItemId: item.id,
+        fields: {
           kind: item.kind,
           title: item.title,
           dnr: item.dnr,
@@ -386,11 +387,8 @@ export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
           finished: false,
           carryOver: false,
         },
-        undefined,
-        item.id,
-      );
-    }
-    renumber(ctx, bodyId, year);
+      })),
+    );
     const created = requireProtocol(ctx, meetingId);
     record({
       action: 'create_protocol',
@@ -485,11 +483,9 @@ export function setAnnouncement(ctx: Ctx, meetingId: number, announcement: boole
 
 export function addParagraph(ctx: Ctx, meetingId: number, f: Fields, position?: number): Paragraph {
   return write(ctx, (record) => {
-    requireProtocol(ctx, meetingId);
+    if (protocolStatus(ctx, meetingId) === null) throw invalidState('no_protocol', 'The meeting has no protocol yet');
     assertProtocolEditable(ctx, meetingId);
-    const id = insertParagraph(ctx, meetingId, f, position, null);
-    const { bodyId, year } = meetingYear(ctx, meetingId);
-    renumber(ctx, bodyId, year);
+    const [id] = insertParagraphs(ctx, meetingId, [{ fields: f, agendaItemId: null }], position);
     const created = getParagraph(ctx, id);
     record({
       action: 'add_paragraph',
@@ -550,7 +546,7 @@ export function removeParagraph(ctx: Ctx, id: number): Protocol {
     const before = getParagraph(ctx, id);
     deleteParagraphRows(ctx, id);
     setPositions(ctx, paragraphIds(ctx, meetingId));
-    renumber(ctx, before.bodyId, before.year);
+    shiftNumbers(ctx, before.bodyId, before.year, before.number + 1, -1);
     record({
       action: 'remove_paragraph',
       entity: 'meeting',
@@ -571,8 +567,11 @@ export function reorderParagraphs(ctx: Ctx, meetingId: number, ids: number[]): P
       throw invalidField('paragraphIds', 'order_mismatch', 'Give every § of the protocol exactly once');
     }
     setPositions(ctx, ids);
-    const { bodyId, year } = meetingYear(ctx, meetingId);
-    renumber(ctx, bodyId, year);
+    const first = ctx.db
+      .prepare('SELECT min(number) FROM paragraph WHERE meeting_id = ?')
+      .pluck()
+      .get(meetingId) as number;
+    numberInOrder(ctx, meetingYear(ctx, meetingId).year, ids, first);
     record({ action: 'reorder_paragraphs', entity: 'meeting', entityId: meetingId, before: current, after: ids });
     return requireProtocol(ctx, meetingId);
   });
