@@ -26,7 +26,12 @@ describe('rich text', () => {
         },
       ],
     });
-    expect(richTextToLines(doc)).toEqual(['Parterna åtar sig', '1. Bostadsinbrott', '2. Fordonsbränder', '• Polis']);
+    expect(richTextToLines(doc, { validFrom: '1 januari 2019', validTo: '31 december 2020' })).toEqual([
+      'Parterna åtar sig',
+      '1. Bostadsinbrott',
+      '2. Fordonsbränder',
+      '• Polis',
+    ]);
   });
 
   it('refuses HTML-ish or unknown nodes and marks', () => {
@@ -39,7 +44,38 @@ describe('rich text', () => {
     ).toBe(false);
   });
 
+  it('shows a period field as the dates it is given, with the text around it', () => {
+    const doc = richTextDoc.parse({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Gäller från och med den ' },
+            { type: 'periodField', attrs: { field: 'validFrom' } },
+            { type: 'text', text: ' till och med den ' },
+            { type: 'periodField', attrs: { field: 'validTo' }, marks: [{ type: 'bold' }] },
+          ],
+        },
+      ],
+    });
+    expect(richTextToLines(doc, { validFrom: '1 januari 2019', validTo: '31 december 2020' })).toEqual([
+      'Gäller från och med den 1 januari 2019 till och med den 31 december 2020',
+    ]);
+    // only the two dates of the period exist as fields
+    expect(
+      richTextDoc.safeParse({
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'periodField', attrs: { field: 'signedOn' } }] }],
+      }).success,
+    ).toBe(false);
+  });
+
   it('builds a doc from plain paragraphs', () => {
-    expect(richTextToLines(docFromParagraphs(['Ett', '', 'Två']))).toEqual(['Ett', '', 'Två']);
+    expect(richTextToLines(docFromParagraphs(['Ett', '', 'Två']), { validFrom: '', validTo: '' })).toEqual([
+      'Ett',
+      '',
+      'Två',
+    ]);
   });
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Rich text as stored and exchanged: the ProseMirror/TipTap JSON document, restricted to what an
- * agreement needs — paragraphs, bold, italic, bulleted and numbered lists, line breaks. Never HTML.
+ * agreement needs — paragraphs, bold, italic, bulleted and numbered lists, line breaks, and the
+ * fields that show the version's own period. Never HTML.
  */
 export const textMark = z.object({ type: z.enum(['bold', 'italic']) }).strict();
 
@@ -16,7 +17,29 @@ export const textNode = z
 
 export const hardBreakNode = z.object({ type: z.literal('hardBreak') }).strict();
 
-const inline = z.union([textNode, hardBreakNode]);
+/** The dates of a version's period that text can show as fields. */
+export const PERIOD_FIELDS = ['validFrom', 'validTo'] as const;
+export type PeriodField = (typeof PERIOD_FIELDS)[number];
+
+/**
+ * A date of the version's own period ("1 januari 2019"), stored as which date it is rather than
+ * as text: every rendering (editor, Word, redline) shows the period of the version it belongs to,
+ * so a renewal's text names the new period without anyone editing it.
+ */
+export const periodFieldNode = z
+  .object({
+    type: z.literal('periodField'),
+    attrs: z.object({ field: z.enum(PERIOD_FIELDS) }).strict(),
+    marks: z.array(textMark).optional(),
+  })
+  .strict();
+export type PeriodFieldNode = z.infer<typeof periodFieldNode>;
+
+/** What each period field reads as in one rendering (a version's dates in one language). */
+export type PeriodFieldValues = Record<PeriodField, string>;
+
+const inline = z.union([textNode, hardBreakNode, periodFieldNode]);
+export type InlineNode = z.infer<typeof inline>;
 
 export const paragraphNode = z
   .object({
@@ -106,17 +129,24 @@ export function docFromParagraphs(paragraphs: string[]): RichTextDoc {
   };
 }
 
+/** The text an inline node shows: its own, a line break, or the value of its period field. */
+export function inlineText(node: InlineNode, fields: PeriodFieldValues): string {
+  if (node.type === 'text') return node.text;
+  if (node.type === 'periodField') return fields[node.attrs.field];
+  return '\n';
+}
+
 /**
- * The text a reader sees, one block per line; list items are prefixed ("• ", "1. ").
- * Used for comparing versions and for the canonical content hash.
+ * The text a reader sees, one block per line; list items are prefixed ("• ", "1. "), and period
+ * fields show `fields`. Used for comparing versions.
  */
-export function richTextToLines(doc: RichTextDoc): string[] {
+export function richTextToLines(doc: RichTextDoc, fields: PeriodFieldValues): string[] {
   const lines: string[] = [];
-  const inlineText = (p: ParagraphNode) => (p.content ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
+  const paragraphText = (p: ParagraphNode) => (p.content ?? []).map((n) => inlineText(n, fields)).join('');
   const walk = (blocks: BlockNode[], prefix: string) => {
     for (const block of blocks) {
       if (block.type === 'paragraph') {
-        lines.push(prefix + inlineText(block));
+        lines.push(prefix + paragraphText(block));
         continue;
       }
       const start = block.attrs?.start ?? 1;

@@ -1,6 +1,7 @@
 import { Button, Code, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from './dateTime';
 import { useCall } from '../api/hooks';
 import { AppDrawer } from './AppModal';
 
@@ -31,7 +32,7 @@ function HistoryTable({ entity, entityId }: { entity: string; entityId: number |
       <Table.Tbody>
         {history.data.map((e) => (
           <Table.Tr key={e.id}>
-            <Table.Td>{new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE')}</Table.Td>
+            <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
             <Table.Td>{e.actor}</Table.Td>
             <Table.Td>
               <Stack gap={2}>

@@ -253,6 +253,44 @@ export const signingFields = z.object({
 });
 export type SigningFields = z.input<typeof signingFields>;
 
+export const renewInput = z
+  .object({
+    id,
+    validFrom: date('valid_from_required').optional(),
+    validTo: date('valid_to_required').optional(),
+    /** also give every body membership that ends with the old period a new one for the new period */
+    extendMandates: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.validFrom === undefined) !== (value.validTo === undefined)) {
+      const missing = value.validFrom === undefined ? 'validFrom' : 'validTo';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: v(`${missing === 'validFrom' ? 'valid_from' : 'valid_to'}_required`),
+      });
+    } else if (value.validFrom && value.validTo && value.validTo <= value.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: v('end_before_start') });
+    }
+  });
+
+export const staleDates = z.object({
+  /** the period whose dates are looked for; null when the version renews nothing */
+  predecessor: z.object({ validFrom: z.string(), validTo: z.string() }).nullable(),
+  places: z.array(
+    z.object({
+      kind: z.enum(['title', 'section', 'priority']),
+      /** the section's or priority's id (null for the title) */
+      id: z.number().nullable(),
+      /** the section heading or priority title the words were found in (or under) */
+      name: z.string(),
+      /** the words that name the old period, as written */
+      words: z.array(z.string()),
+    }),
+  ),
+});
+export type StaleDates = z.infer<typeof staleDates>;
+
 const lang = documentLanguage;
 const orderedIds = z.array(id).min(1);
 
@@ -288,10 +326,26 @@ export const agreementsContract = {
   ),
   'agreements.versions.update': method(z.object({ id, fields: versionFields }), versionDetail),
   /**
-   * A new draft for the period after this version (same length, starting the day after it
-   * ends), copying text, parties, signatories and priorities, linked to this as predecessor.
+   * A new draft for `validFrom`–`validTo` (by default the period after this version: same
+   * length, starting the day after it ends), copying text, parties, signatories and priorities,
+   * linked to this as predecessor. The period must begin after this version ends and may not
+   * overlap a signed version.
    */
-  'agreements.versions.renew': method(z.object({ id }), versionDetail),
+  'agreements.versions.renew': method(renewInput, versionDetail),
+  /**
+   * The period a renewal of this version gets unless told otherwise, and the bodies whose
+   * memberships end with this version (a renewal can extend them).
+   */
+  'agreements.versions.nextPeriod': method(
+    z.object({ id }),
+    z.object({
+      validFrom: z.string(),
+      validTo: z.string(),
+      rosters: z.array(z.object({ bodyId: z.number(), bodyName: z.string(), members: z.number() })),
+    }),
+  ),
+  /** Text in a version that still names its predecessor's dates (after a renewal), place by place. */
+  'agreements.versions.staleDates': method(z.object({ id }), staleDates),
   /** Removes a draft version (never one under signing or signed). */
   'agreements.versions.delete': method(z.object({ id }), z.object({ id: z.number(), agreementId: z.number() })),
 
@@ -323,8 +377,8 @@ export const agreementsContract = {
   /** Under signing → draft, clearing every recorded signing (the UI asks first). */
   'agreements.signing.withdraw': method(z.object({ versionId: id }), versionDetail),
 
-  /** Redline between any two versions (usually older → newer). */
-  'agreements.compare': method(z.object({ fromId: id, toId: id }), redline),
+  /** Redline between any two versions (usually older → newer); period fields read in `lang`. */
+  'agreements.compare': method(z.object({ fromId: id, toId: id, lang }), redline),
   /** The redline as a Word document with tracked changes. */
   'agreements.compareDocx': method(z.object({ fromId: id, toId: id, lang }), exportedFile),
   /** The version as a Word document; `sign` adds a package signature (signed versions only). Logged in the version's history. */

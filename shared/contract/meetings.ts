@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
-import { MEMBER_ROLES } from './participants';
+import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
 
 /**
@@ -213,6 +213,17 @@ export const attendee = z.object({
   /** votes (beslutande): a present ordförande/vice/ledamot, or a present substitute serving */
   decisionMaker: z.boolean(),
 });
+export const prefillResult = z.object({
+  attendance: z.array(attendee),
+  /** people added to the list */
+  added: z.number(),
+  /** people already listed as "övrig" who got their member role */
+  roleSet: z.number(),
+  /** the body's mandates on the meeting date: membersOnDate 0 says why nothing was added */
+  mandates: mandateCoverage,
+});
+export type PrefillResult = z.infer<typeof prefillResult>;
+
 export type Attendee = z.infer<typeof attendee>;
 
 export const attendeeFields = z.object({
@@ -504,8 +515,12 @@ export const meetingsContract = {
   'agenda.resetTemplate': method(z.object({ bodyId: id }), agendaTemplate),
 
   'attendance.list': method(z.object({ meetingId: id }), z.array(attendee)),
-  /** adds the body's members on the meeting date who are not listed yet */
-  'attendance.prefill': method(z.object({ meetingId: id }), z.array(attendee)),
+  /**
+   * adds the body's members on the meeting date who are not listed yet, gives anyone listed as
+   * "övrig" who is a member their role, and says what it did — or, with `mandates`, why nobody
+   * could be added
+   */
+  'attendance.prefill': method(z.object({ meetingId: id }), prefillResult),
   'attendance.add': method(z.object({ meetingId: id, personId: id, fields: attendeeFields }), attendee),
   'attendance.update': method(z.object({ id, fields: attendeeFields }), attendee),
   'attendance.remove': method(z.object({ id }), z.object({ id: z.number() })),

@@ -113,6 +113,38 @@ export const memberFields = z
   .superRefine(periodRefinement('from', 'to'));
 export type MemberFields = z.input<typeof memberFields>;
 
+/**
+ * Whether anyone in a body holds a mandate on a date and, when nobody does, when the last
+ * mandates ended and the period Samråd proposes to extend them to (the agreement version
+ * covering the date, else periods as long as the last one until the date is covered).
+ */
+export const mandateCoverage = z.object({
+  bodyId: z.number(),
+  date: z.string(),
+  /** people with a role in the body on the date */
+  membersOnDate: z.number(),
+  /** last day of the most recent mandates that ended before the date; null when none did */
+  lastEnded: z.string().nullable(),
+  /** how many memberships ended on that day (what an extension copies) */
+  endedCount: z.number(),
+  proposal: z.object({ validFrom: z.string(), validTo: z.string() }).nullable(),
+});
+export type MandateCoverage = z.infer<typeof mandateCoverage>;
+
+export const extendMandatesInput = z
+  .object({
+    bodyId: id,
+    /** the memberships that ended on this day get a new period */
+    endedOn: isoDate,
+    validFrom: isoDate,
+    validTo: isoDate,
+  })
+  .superRefine(periodRefinement('validFrom', 'validTo'))
+  .superRefine((value, ctx) => {
+    if (value.validFrom && value.endedOn && value.validFrom <= value.endedOn)
+      ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'mandate_overlaps' });
+  });
+
 export const participantsContract = {
   'organisations.list': method(
     z.object({ includeArchived: z.boolean().optional() }).default({}),
@@ -142,4 +174,8 @@ export const participantsContract = {
   'bodies.addMember': method(memberFields, member),
   'bodies.updateMember': method(z.object({ id, fields: memberFields }), member),
   'bodies.removeMember': method(z.object({ id }), z.object({ id: z.number() })),
+  /** who holds a mandate in the body on a date, and what to extend when nobody does */
+  'bodies.mandates': method(z.object({ bodyId: id, date: isoDate }), mandateCoverage),
+  /** gives every membership that ended on `endedOn` a new one for the period: one step for a new mandate period */
+  'bodies.extendMandates': method(extendMandatesInput, z.object({ extended: z.array(member) })),
 };

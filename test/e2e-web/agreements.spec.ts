@@ -40,6 +40,10 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
 
   // Renew: a draft for 2019–2020 with the same text, parties and priorities.
   await page.getByRole('button', { name: 'Förnya' }).click();
+  await page
+    .getByRole('dialog', { name: /^Förnya / })
+    .getByRole('button', { name: 'Förnya' })
+    .click();
   await expect(page.getByTestId('version-period')).toContainText('2019-01-01 – 2020-12-31');
   await expect(page.locator('[data-status="draft"]').first()).toBeVisible();
   const renewedUrl = page.url();

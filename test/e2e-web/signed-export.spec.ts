@@ -87,7 +87,7 @@ test('signs an attested protocol and a § extract from the export menu; the Veri
   const downloading = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const protocol = await downloading;
-  expect(protocol.suggestedFilename()).toMatch(/\.docx$/);
+  expect(protocol.suggestedFilename()).toBe('Protokoll Chefssamrådet 2017-03-14_signerad.docx');
   expect(await partsOf(protocol)).toEqual(
     expect.arrayContaining([expect.stringMatching(/^_xmlsignatures\/.+\.xml$/), 'word/document.xml']),
   );
@@ -128,12 +128,21 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
   await openApp(page, app);
   await loadExample(page);
   await createLocalCertificate(page);
-  await lockKeystore(page);
 
-  await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
-  await page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' }).getByRole('link').click();
-  await page.getByRole('tab', { name: 'Word-export' }).click();
+  const openExportPanel = async () => {
+    await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
+    await page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' }).getByRole('link').click();
+    await page.getByRole('tab', { name: 'Word-export' }).click();
+  };
   const panel = page.getByRole('tabpanel', { name: 'Word-export' });
+
+  // Signing is possible: "Signera digitalt" is on from the start.
+  await openExportPanel();
+  await expect(panel.getByRole('checkbox', { name: 'Signera digitalt' })).toBeChecked();
+  await expect(panel.getByRole('button', { name: 'Exportera och signera' })).toBeVisible();
+
+  await lockKeystore(page);
+  await openExportPanel();
 
   // Locked: the option is off and asks for the passphrase right here.
   const sign = panel.getByRole('checkbox', { name: 'Signera digitalt' });
@@ -153,6 +162,7 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
     panel.getByRole('button', { name: 'Exportera och signera' }).click(),
   ]);
   expect(await partsOf(download)).toEqual(expect.arrayContaining([expect.stringMatching(/^_xmlsignatures\//)]));
+  expect(download.suggestedFilename()).toMatch(/_signerad\.docx$/);
   await expect(
     page.getByText(`${download.suggestedFilename()} har exporterats och signerats digitalt med ${CERTIFICATE}.`),
   ).toBeVisible();
@@ -166,6 +176,7 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
     panel.getByRole('button', { name: 'Exportera Word' }).click(),
   ]);
   expect((await partsOf(plain)).filter((p) => p.startsWith('_xmlsignatures/'))).toEqual([]);
+  expect(plain.suggestedFilename()).toBe(download.suggestedFilename().replace('_signerad.docx', '.docx'));
 
   // The keystore is locked in another window: this one follows at once (the backend announces
   // it), so the option asks for the passphrase again before anyone tries to sign.
@@ -184,6 +195,10 @@ test('signs the signed 2017–2018 agreement version, unlocking in place; a lock
   await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
   await page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' }).getByRole('link').click();
   await page.getByRole('button', { name: 'Förnya' }).click();
+  await page
+    .getByRole('dialog', { name: /^Förnya / })
+    .getByRole('button', { name: 'Förnya' })
+    .click();
   await expect(page.getByTestId('version-period')).toContainText('2019-01-01 – 2020-12-31');
   await page.getByRole('tab', { name: 'Word-export' }).click();
   await expect(panel.getByRole('checkbox', { name: 'Signera digitalt' })).toBeDisabled();

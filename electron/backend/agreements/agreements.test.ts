@@ -196,6 +196,116 @@ describe('renewal', () => {
   });
 });
 
+describe('renewal for a chosen period', () => {
+  async function signedWithDates() {
+    const seeded = await seedAgreement(b);
+    const { versionId } = seeded;
+    await b.call('agreements.sections.add', {
+      versionId,
+      fields: {
+        heading: 'Giltighet',
+        body: docFromParagraphs([
+          'Överenskommelsen gäller från och med den 1 januari 2017 till och med den 31 december 2018.',
+          'Den följs upp under 2018.',
+        ]),
+      },
+    });
+    await signAll(b, versionId, '2016-11-30');
+    return { ...seeded, versionId };
+  }
+
+  it('proposes the same length right after, takes the period asked for, and its text names its own dates', async () => {
+    const { versionId } = await signedWithDates();
+    expect(await b.call('agreements.versions.nextPeriod', { id: versionId })).toEqual({
+      validFrom: '2019-01-01',
+      validTo: '2020-12-31',
+      rosters: [],
+    });
+    const renewal = await b.call('agreements.versions.renew', {
+      id: versionId,
+      validFrom: '2019-01-01',
+      validTo: '2021-12-31',
+    });
+    expect([renewal.validFrom, renewal.validTo]).toEqual(['2019-01-01', '2021-12-31']);
+    expect(renewal.title).toBe('Samverkansöverenskommelse 2019–2021');
+    const giltighet = renewal.sections.find((s) => s.heading === 'Giltighet')!;
+    // the old period's dates became fields: the renewal's text shows 2019–2021 with no edit
+    expect(giltighet.body.content[0]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Överenskommelsen gäller från och med den ' },
+        { type: 'periodField', attrs: { field: 'validFrom' } },
+        { type: 'text', text: ' till och med den ' },
+        { type: 'periodField', attrs: { field: 'validTo' } },
+        { type: 'text', text: '.' },
+      ],
+    });
+    // what still names the old period is listed, place by place
+    expect(await b.call('agreements.versions.staleDates', { id: renewal.id })).toEqual({
+      predecessor: { validFrom: '2017-01-01', validTo: '2018-12-31' },
+      places: [{ kind: 'section', id: giltighet.id, name: 'Giltighet', words: ['2018'] }],
+    });
+    // the signed original is untouched
+    const original = await b.call('agreements.versions.get', { id: versionId });
+    expect(JSON.stringify(original.sections)).toContain('1 januari 2017');
+    expect(await b.call('agreements.versions.staleDates', { id: versionId })).toEqual({
+      predecessor: null,
+      places: [],
+    });
+  });
+
+  it('refuses a period that overlaps the old one or a signed version, or runs backwards, and creates nothing', async () => {
+    const { versionId } = await signedWithDates();
+    const versionsBefore = await b.call('agreements.versions.list', {});
+    const overlapping = await b.fail('agreements.versions.renew', {
+      id: versionId,
+      validFrom: '2018-06-01',
+      validTo: '2020-05-31',
+    });
+    expect([overlapping.code, overlapping.fields]).toEqual([
+      'VALIDATION',
+      { validFrom: 'agreements.validation.renewal_overlaps_source' },
+    ]);
+    expect(overlapping.params).toMatchObject({
+      reason: 'agreements.reasons.renewal_overlaps_source',
+      date: '2018-12-31',
+    });
+    const backwards = await b.fail('agreements.versions.renew', {
+      id: versionId,
+      validFrom: '2020-12-31',
+      validTo: '2019-01-01',
+    });
+    expect(backwards.fields).toEqual({ validTo: 'agreements.validation.end_before_start' });
+    const halfOnly = await b.fail('agreements.versions.renew', { id: versionId, validFrom: '2019-01-01' });
+    expect(halfOnly.fields).toEqual({ validTo: 'agreements.validation.valid_to_required' });
+    expect(await b.call('agreements.versions.list', {})).toEqual(versionsBefore);
+  });
+
+  it('refuses a period overlapping another signed version of the agreement', async () => {
+    const { versionId, agreementId, orgs, people } = await signedWithDates();
+    const later = await b.call('agreements.versions.create', {
+      agreementId,
+      fields: { title: 'Senare', validFrom: '2021-01-01', validTo: '2022-12-31' },
+    });
+    await b.call('agreements.parties.add', {
+      versionId: later.id,
+      fields: { organisationId: orgs.kommun.id, signatoryId: people.broo.id },
+    });
+    await b.call('agreements.sections.add', {
+      versionId: later.id,
+      fields: { heading: 'Syfte', body: docFromParagraphs(['x']) },
+    });
+    await signAll(b, later.id, '2016-11-30');
+    const clash = await b.fail('agreements.versions.renew', {
+      id: versionId,
+      validFrom: '2019-01-01',
+      validTo: '2021-06-30',
+    });
+    expect(clash.params?.reason).toBe('agreements.reasons.overlap');
+    expect((await b.call('agreements.versions.get', { id: versionId })).successorIds).toEqual([]);
+  });
+});
+
 describe('signed and frozen versions cannot change', () => {
   it('refuses every contract edit of a frozen version with LOCKED, and withdraw unfreezes and clears signings', async () => {
     const { versionId } = await seedAgreement(b);

@@ -1,5 +1,11 @@
 import { AlignmentType, LevelFormat, Paragraph, TextRun, type NumberingDefinition } from 'docx';
-import type { BlockNode, ParagraphNode, RichTextDoc } from '../../../shared/richtext';
+import {
+  inlineText,
+  type BlockNode,
+  type ParagraphNode,
+  type PeriodFieldValues,
+  type RichTextDoc,
+} from '../../../shared/richtext';
 
 /**
  * Structured rich text (shared/richtext.ts) as Word paragraphs: bold and italic runs, and
@@ -46,26 +52,27 @@ export class ListNumbering {
   }
 }
 
-export function inlineRuns(paragraph: ParagraphNode): TextRun[] {
+/** A paragraph's runs; period fields read as `fields` (the version's own dates). */
+export function inlineRuns(paragraph: ParagraphNode, fields: PeriodFieldValues): TextRun[] {
   return (paragraph.content ?? []).map((node) =>
     node.type === 'hardBreak'
       ? new TextRun({ text: '', break: 1 })
       : new TextRun({
-          text: node.text,
+          text: inlineText(node, fields),
           bold: node.marks?.some((m) => m.type === 'bold') || undefined,
           italics: node.marks?.some((m) => m.type === 'italic') || undefined,
         }),
   );
 }
 
-export function richTextParagraphs(doc: RichTextDoc, lists: ListNumbering): Paragraph[] {
+export function richTextParagraphs(doc: RichTextDoc, lists: ListNumbering, fields: PeriodFieldValues): Paragraph[] {
   const out: Paragraph[] = [];
   const walk = (blocks: BlockNode[], list: { reference: string; instance: number; level: number } | null) => {
     for (const block of blocks) {
       if (block.type === 'paragraph') {
         out.push(
           new Paragraph({
-            children: inlineRuns(block),
+            children: inlineRuns(block, fields),
             numbering: list ? { reference: list.reference, level: list.level, instance: list.instance } : undefined,
             spacing: { after: list ? 60 : 160 },
           }),
@@ -82,7 +89,7 @@ export function richTextParagraphs(doc: RichTextDoc, lists: ListNumbering): Para
             // a second paragraph in the same item: indented, without a new number
             out.push(
               new Paragraph({
-                children: inlineRuns(child),
+                children: inlineRuns(child, fields),
                 indent: { left: INDENT_STEP * (level + 2) },
                 spacing: { after: 60 },
               }),

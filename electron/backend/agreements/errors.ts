@@ -97,6 +97,15 @@ export const agreementErrors = {
         params: { ...reason('renewal_exists'), successorId },
       },
     ),
+  endBeforeStart: () =>
+    new AppError('VALIDATION', 'The period must end after it begins', {
+      fields: { validTo: field('end_before_start') },
+    }),
+  renewalOverlapsSource: (sourceEnd: string) =>
+    new AppError('VALIDATION', `The renewal's period must begin after the version it renews ends (${sourceEnd})`, {
+      fields: { validFrom: field('renewal_overlaps_source') },
+      params: { ...reason('renewal_overlaps_source'), date: sourceEnd },
+    }),
   signOnlySigned: () =>
     new AppError('INVALID_STATE', 'Only a signed version can be exported with a package signature', {
       params: reason('sign_needs_signed'),

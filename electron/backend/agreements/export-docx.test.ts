@@ -159,8 +159,13 @@ describe('export through the contract', () => {
     ).toBe(true);
     const report = await b.call('documents.verify', { fileBase64: file.base64 });
     expect(report.valid).toBe(true);
+    // a signed export never shares its name with the unsigned one
+    expect(file.fileName).toBe(`samverkansoverenskommelse_2017-01-01_2018-12-31_v${signedId}_sv_signerad.docx`);
     const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
-    expect(history[0]).toMatchObject({ action: 'export', after: { signed: true, sha256: file.sha256 } });
+    expect(history[0]).toMatchObject({
+      action: 'export',
+      after: { signed: true, sha256: file.sha256, fileName: file.fileName },
+    });
   });
 
   it('refuses a package signature for a version that is not signed', async () => {

@@ -6,6 +6,7 @@ import type { AgreementContent } from '../records/snapshot';
 import { ListNumbering, richTextParagraphs } from './docx-richtext';
 import { documentStyles, pageFooter } from './docx-page';
 import { docxLabels } from './labels';
+import { periodFieldValues } from '../../../shared/period-dates';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 
 const line = (text: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text, ...options });
@@ -44,14 +45,15 @@ function titlePage(v: AgreementContent, lang: DocumentLanguage, options: RenderO
   return out;
 }
 
-function sectionsPart(v: AgreementContent, lists: ListNumbering): Paragraph[] {
+function sectionsPart(v: AgreementContent, lists: ListNumbering, lang: DocumentLanguage): Paragraph[] {
+  const fields = periodFieldValues(v, lang);
   return v.sections.flatMap((s, index) => [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: index === 0,
       children: [line(`${index + 1}. ${s.heading}`)],
     }),
-    ...richTextParagraphs(s.body, lists),
+    ...richTextParagraphs(s.body, lists, fields),
   ]);
 }
 
@@ -151,7 +153,7 @@ export function agreementDocx(
   const lists = new ListNumbering();
   const body = [
     ...titlePage(v, lang, options),
-    ...sectionsPart(v, lists),
+    ...sectionsPart(v, lists, lang),
     ...prioritiesPart(v, lang),
     ...signaturePage(v, lang),
   ];

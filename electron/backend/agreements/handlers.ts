@@ -10,7 +10,10 @@ import {
   updateAgreementSettings,
 } from './agreements';
 import { createVersion, deleteVersion, renewVersion, updateVersion } from './versions';
-import { getVersion, listVersions } from './read';
+import { getVersion, getVersionSummary, listVersions } from './read';
+import { followingPeriod } from './period';
+import { staleDates } from './stale-dates';
+import { rostersEndingOn } from '../participants/mandates';
 import {
   addParty,
   addPriority,
@@ -45,7 +48,19 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.versions.get': (ctx, i) => getVersion(ctx, i.id),
   'agreements.versions.create': (ctx, i) => createVersion(ctx, i.agreementId, i.fields, i.predecessorId),
   'agreements.versions.update': (ctx, i) => updateVersion(ctx, i.id, i.fields),
-  'agreements.versions.renew': (ctx, i) => renewVersion(ctx, i.id),
+  'agreements.versions.renew': (ctx, i) =>
+    renewVersion(
+      ctx,
+      i.id,
+      i.validFrom && i.validTo ? { validFrom: i.validFrom, validTo: i.validTo } : undefined,
+      i.extendMandates,
+    ),
+  'agreements.versions.nextPeriod': (ctx, i) => {
+    const v = getVersionSummary(ctx, i.id);
+    const next = followingPeriod(v.validFrom, v.validTo);
+    return { validFrom: next.from, validTo: next.to, rosters: rostersEndingOn(ctx, v.validTo) };
+  },
+  'agreements.versions.staleDates': (ctx, i) => staleDates(ctx, i.id),
   'agreements.versions.delete': (ctx, i) => deleteVersion(ctx, i.id),
   'agreements.parties.add': (ctx, i) => addParty(ctx, i.versionId, i.fields),
   'agreements.parties.update': (ctx, i) => updateParty(ctx, i.id, i.fields),
@@ -62,7 +77,7 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.signing.send': (ctx, i) => sendForSigning(ctx, i.versionId),
   'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
   'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
-  'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId),
+  'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId, i.lang),
   'agreements.compareDocx': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),
   'agreements.exportDocx': (ctx, i) =>

@@ -67,7 +67,7 @@ export function redlineFileName(fromId: number, toId: number, lang: DocumentLang
 /** The comparison of two versions as a Word document with tracked changes. */
 export function redlineDocx(ctx: Ctx, fromId: number, toId: number, lang: DocumentLanguage): ExportedDocument {
   const l = docxLabels[lang];
-  const redline = compareVersions(ctx, fromId, toId);
+  const redline = compareVersions(ctx, fromId, toId, lang);
   const writer = new TrackedWriter(
     currentActorName(ctx),
     ctx.clock

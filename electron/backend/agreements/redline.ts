@@ -1,6 +1,8 @@
 import { diffWordsWithSpace } from 'diff';
 import type { Ctx } from '../context';
 import { richTextToLines } from '../../../shared/richtext';
+import { periodFieldValues } from '../../../shared/period-dates';
+import type { DocumentLanguage } from '../../../shared/contract/common';
 import type { Redline, RedlineBlock, Segment, VersionDetail } from '../../../shared/contract/agreements';
 import { getVersion, getVersionSummary } from './read';
 
@@ -106,13 +108,16 @@ export function compareBlocks(older: Comparable[], newer: Comparable[]): Redline
   return blocks;
 }
 
-export const sectionText = (v: VersionDetail): Comparable[] =>
-  v.sections.map((s) => ({
+/** Each section as it reads in `lang`: period fields show the version's own dates. */
+export const sectionText = (v: VersionDetail, lang: DocumentLanguage): Comparable[] => {
+  const fields = periodFieldValues(v, lang);
+  return v.sections.map((s) => ({
     key: s.key,
     position: s.position,
     heading: s.heading,
-    body: richTextToLines(s.body).join('\n'),
+    body: richTextToLines(s.body, fields).join('\n'),
   }));
+};
 
 export const priorityText = (v: VersionDetail): Comparable[] =>
   v.priorities.map((p) => ({
@@ -133,7 +138,7 @@ const partiesText = (v: VersionDetail) =>
     .map((p) => `${p.organisationName}: ${p.signatoryName}${p.signatoryTitle ? `, ${p.signatoryTitle}` : ''}`)
     .join('\n');
 
-export function compareVersions(ctx: Ctx, fromId: number, toId: number): Redline {
+export function compareVersions(ctx: Ctx, fromId: number, toId: number, lang: DocumentLanguage): Redline {
   const from = getVersion(ctx, fromId);
   const to = getVersion(ctx, toId);
   const field = (name: Redline['fields'][number]['field'], before: string, after: string) => {
@@ -149,7 +154,7 @@ export function compareVersions(ctx: Ctx, fromId: number, toId: number): Redline
       field('period', `${from.validFrom} – ${from.validTo}`, `${to.validFrom} – ${to.validTo}`),
       field('parties', partiesText(from), partiesText(to)),
     ],
-    sections: compareBlocks(sectionText(from), sectionText(to)),
+    sections: compareBlocks(sectionText(from, lang), sectionText(to, lang)),
     priorities: compareBlocks(priorityText(from), priorityText(to)),
   };
 }

@@ -5,8 +5,11 @@ import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { VersionDetail, versionFields } from '../../../shared/contract/agreements';
 import { agreementErrors } from './errors';
-import { getVersion, getVersionSummary } from './read';
+import { getVersion, getVersionSummary, listVersions } from './read';
+import { withPeriodFields, type Period } from '../../../shared/period-dates';
+import type { RichTextDoc } from '../../../shared/richtext';
 import { followingPeriod, renewTitle } from './period';
+import { copyMandates, rostersEndingOn } from '../participants/mandates';
 
 type VersionFields = z.output<typeof versionFields>;
 
@@ -158,15 +161,31 @@ export function copyContent(ctx: Ctx, fromId: number, toId: number): void {
 }
 
 /**
- * "Renew": a new draft for the period after this version — same length, starting the day after
- * it ends — with the same text, parties, signatories and priorities, linked to it as predecessor.
- * Years in the title that name the old period are moved to the new one.
+ * "Renew": a new draft for the given period — by default the period after this version, same
+ * length, starting the day after it ends — with the same text, parties, signatories and
+ * priorities, linked to it as predecessor. Years in the title that name the old period are moved
+ * to the new one, and dates of the old period written out in the text become period fields, so
+ * the renewal's text names its own period. The new period must begin after the old one ends and
+ * may not overlap a signed version. With `extendMandates`, every body membership that ends with
+ * the old period gets a new one for the new period (rosters follow the agreement).
  */
-export function renewVersion(ctx: Ctx, id: number): VersionDetail {
+export function renewVersion(
+  ctx: Ctx,
+  id: number,
+  period?: { validFrom: string; validTo: string },
+  extendMandates = false,
+): VersionDetail {
   return write(ctx, (record) => {
     const source = getVersionSummary(ctx, id);
     if (source.successorIds.length > 0) throw agreementErrors.renewalExists(source.successorIds[0]);
-    const next = followingPeriod(source.validFrom, source.validTo);
+    const following = followingPeriod(source.validFrom, source.validTo);
+    const next = period ? { from: period.validFrom, to: period.validTo } : following;
+    if (next.to <= next.from) throw agreementErrors.endBeforeStart();
+    if (next.from <= source.validTo) throw agreementErrors.renewalOverlapsSource(source.validTo);
+    const clash = listVersions(ctx, source.agreementId).find(
+      (o) => o.storedStatus === 'signed' && o.validFrom <= next.to && o.validTo >= next.from,
+    );
+    if (clash) throw agreementErrors.overlap(clash);
     const title = renewTitle(source.title, { from: source.validFrom, to: source.validTo }, next);
     const newId = insertVersion(
       ctx,
@@ -175,9 +194,36 @@ export function renewVersion(ctx: Ctx, id: number): VersionDetail {
       id,
     );
     copyContent(ctx, id, newId);
+    fieldsForOldDates(ctx, newId, { validFrom: source.validFrom, validTo: source.validTo });
     const created = getVersion(ctx, newId);
     record({ action: 'renew', entity: 'agreement_version', entityId: newId, after: { ...created, renewedFrom: id } });
     record({ action: 'renewed', entity: 'agreement_version', entityId: id, after: { successorId: newId } });
+    if (extendMandates) {
+      const newPeriod = { validFrom: next.from, validTo: next.to };
+      for (const roster of rostersEndingOn(ctx, source.validTo)) {
+        const ids = copyMandates(ctx, roster.bodyId, source.validTo, newPeriod);
+        if (ids.length > 0)
+          record({
+            action: 'extend_mandates',
+            entity: 'body',
+            entityId: roster.bodyId,
+            after: { endedOn: source.validTo, ...newPeriod, count: ids.length, agreementVersionId: newId },
+          });
+      }
+    }
     return created;
   });
+}
+
+/** In a fresh copy: the old period's written-out dates become fields showing the copy's own dates. */
+function fieldsForOldDates(ctx: Ctx, versionId: number, old: Period): void {
+  const rows = ctx.db.prepare('SELECT id, body FROM agreement_section WHERE version_id = ?').all(versionId) as Array<{
+    id: number;
+    body: string;
+  }>;
+  const update = ctx.db.prepare('UPDATE agreement_section SET body = ? WHERE id = ?');
+  for (const row of rows) {
+    const body = JSON.stringify(withPeriodFields(JSON.parse(row.body) as RichTextDoc, old));
+    if (body !== row.body) update.run(body, row.id);
+  }
 }

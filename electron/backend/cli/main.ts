@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export';
 import { certCommand } from './commands/cert';
 import { verifyCommand } from './commands/verify';
 import { signCommand } from './commands/sign';
+import { importSignatureCommand } from './commands/import-signature';
 import { verifyArchiveCommand } from './commands/verify-archive';
 import { reindexCommand, searchCommand } from './commands/search';
 
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   cert: certCommand,
   verify: verifyCommand,
   sign: signCommand,
+  'import-signature': importSignatureCommand,
   'verify-archive': verifyArchiveCommand,
   search: searchCommand,
   reindex: reindexCommand,

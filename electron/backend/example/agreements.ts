@@ -6,6 +6,7 @@ import { createVersion } from '../agreements/versions';
 import { addParty, addPriority, addSection } from '../agreements/content';
 import { recordSigning, sendForSigning } from '../agreements/party-signatures';
 import { nameKey } from '../../../shared/text/collate';
+import { withPeriodFields } from '../../../shared/period-dates';
 import type { ExampleRefs } from './refs';
 import data from '../../../resources/example/sodertalje-agreement.json';
 
@@ -99,13 +100,9 @@ export function loadAgreements(ctx: Ctx, refs: ExampleRefs): void {
     }
     for (const s of v.sections) {
       // keys shared across versions let the redline match 2014's sections with 2017's
-      addSection(
-        ctx,
-        versionId,
-        { heading: s.heading, body: richTextFrom(s.body as Block[]) },
-        undefined,
-        `sodertalje-${s.key}`,
-      );
+      // the version's own dates in its text are fields, as a secretary would insert them
+      const body = withPeriodFields(richTextFrom(s.body as Block[]), fields);
+      addSection(ctx, versionId, { heading: s.heading, body }, undefined, `sodertalje-${s.key}`);
     }
     const source = v.prioritySource;
     for (const p of v.priorities) {

@@ -8,6 +8,7 @@ import type { ExportSource } from '../../../shared/contract/exports';
 import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
+import { signedFileName } from './signed-file-name';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { invalidState } from '../meetings/errors';
 import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
@@ -181,9 +182,21 @@ async function extractOf(
   return sign ? { fileName: doc.fileName, bytes: await signExport(ctx, doc.bytes, withoutTimestamp) } : doc;
 }
 
+/**
+ * The document with its final name: a file that carries a package signature is named so
+ * (`…_signerad.docx`, `…_signed.docx` in English), so a signed and an unsigned export of the same
+ * record never overwrite or pass for each other in a folder.
+ */
+async function prepareNamed(ctx: Ctx, request: ExportRequest): Promise<Prepared> {
+  const prepared = await prepare(ctx, request);
+  if (!prepared.details.signed) return prepared;
+  const fileName = signedFileName(prepared.doc.fileName, request.lang);
+  return { ...prepared, doc: { ...prepared.doc, fileName } };
+}
+
 /** For the contract: the document as base64, logged in its record's history. */
 export async function exportForUser(ctx: Ctx, request: ExportRequest): Promise<ExportedFile> {
-  const { doc, entity, entityId, details } = await prepare(ctx, request);
+  const { doc, entity, entityId, details } = await prepareNamed(ctx, request);
   const sha256 = logExport(ctx, entity, entityId, doc.fileName, doc.bytes, details);
   return { fileName: doc.fileName, base64: Buffer.from(doc.bytes).toString('base64'), sha256 };
 }
@@ -204,7 +217,7 @@ export async function exportToFile(
       params: { path: file },
     });
   }
-  const { doc, entity, entityId, details } = await prepare(ctx, request);
+  const { doc, entity, entityId, details } = await prepareNamed(ctx, request);
   const written = writeExportFile(file, doc.bytes, { overwrite });
   logExport(ctx, entity, entityId, doc.fileName, doc.bytes, { ...details, path: written.path });
   return { path: written.path, sha256: sha256Hex(doc.bytes), fileName: doc.fileName };

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
-import type { Attendee, attendeeFields } from '../../../shared/contract/meetings';
+import type { Attendee, attendeeFields, PrefillResult as PrefillReport } from '../../../shared/contract/meetings';
+import { mandateCoverage } from '../participants/mandates';
 import { svCollator } from '../../../shared/text/collate';
 import { invalidField } from './errors';
 import { checkPerson } from './priorities';
@@ -73,39 +74,75 @@ function getAttendee(ctx: Ctx, id: number): Attendee {
   return toAttendee(row);
 }
 
+/** The body's members on the meeting date, each once with their first role (ROLE_ORDER). */
+function membersOnDate(ctx: Ctx, meetingId: number): Map<number, Attendee['role']> {
+  const members = ctx.db
+    .prepare(
+      `SELECT bm.person_id, bm.role FROM body_member bm JOIN meeting m ON m.body_id = bm.body_id
+       WHERE m.id = ? AND bm.valid_from <= m.date AND coalesce(bm.valid_to, '9999-12-31') >= m.date`,
+    )
+    .all(meetingId) as Array<{ person_id: number; role: Attendee['role'] }>;
+  members.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+  const roles = new Map<number, Attendee['role']>();
+  for (const m of members) if (!roles.has(m.person_id)) roles.set(m.person_id, m.role);
+  return roles;
+}
+
+/** What fetching the body's members did: people added, people given their member role, members found. */
+export interface PrefillResult {
+  added: number;
+  roleSet: number;
+  members: number;
+}
+
 /**
  * Adds the body's members on the meeting date who are not listed yet, each once with their
  * first role. Ersättare start as absent (they serve only when someone is away); everyone
- * else starts as present.
+ * else starts as present. Someone already listed as "övrig" only because they were chosen as
+ * chair or justerare before the roster was fetched gets their member role, so a member who
+ * attests is also a decision-maker.
  */
-export function prefillAttendance(ctx: Ctx, meetingId: number): number {
-  const meeting = ctx.db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as {
-    body_id: number;
-    date: string;
-  };
-  const members = ctx.db
-    .prepare(
-      `SELECT person_id, role FROM body_member WHERE body_id = ? AND valid_from <= ? AND coalesce(valid_to, '9999-12-31') >= ?`,
-    )
-    .all(meeting.body_id, meeting.date, meeting.date) as Array<{ person_id: number; role: Attendee['role'] }>;
-  members.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
+export function prefillAttendance(ctx: Ctx, meetingId: number): PrefillResult {
+  const members = membersOnDate(ctx, meetingId);
   const insert = ctx.db.prepare(
     `INSERT INTO attendance (meeting_id, person_id, role, status) VALUES (?, ?, ?, ?)
      ON CONFLICT (meeting_id, person_id) DO NOTHING`,
   );
-  let added = 0;
-  for (const m of members)
-    added += insert.run(meetingId, m.person_id, m.role, m.role === 'ersattare' ? 'absent' : 'present').changes;
-  return added;
+  const promote = ctx.db.prepare(
+    `UPDATE attendance SET role = ? WHERE meeting_id = ? AND person_id = ? AND role = 'ovrig' AND substitute_for_id IS NULL`,
+  );
+  const result: PrefillResult = { added: 0, roleSet: 0, members: members.size };
+  for (const [personId, role] of members) {
+    const added = insert.run(meetingId, personId, role, role === 'ersattare' ? 'absent' : 'present').changes;
+    result.added += added;
+    if (!added) result.roleSet += promote.run(role, meetingId, personId).changes;
+  }
+  return result;
 }
 
-export function prefill(ctx: Ctx, meetingId: number): Attendee[] {
-  write(ctx, (record) => {
+export function prefill(ctx: Ctx, meetingId: number): PrefillReport {
+  const { added, roleSet } = write(ctx, (record) => {
     assertProtocolEditable(ctx, meetingId);
-    const added = prefillAttendance(ctx, meetingId);
-    if (added > 0) record({ action: 'prefill_attendance', entity: 'meeting', entityId: meetingId, after: { added } });
+    const result = prefillAttendance(ctx, meetingId);
+    if (result.added + result.roleSet > 0)
+      record({
+        action: 'prefill_attendance',
+        entity: 'meeting',
+        entityId: meetingId,
+        after: { added: result.added, roleSet: result.roleSet },
+      });
+    return result;
   });
-  return listAttendance(ctx, meetingId);
+  const meeting = ctx.db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as {
+    body_id: number;
+    date: string;
+  };
+  return {
+    attendance: listAttendance(ctx, meetingId),
+    added,
+    roleSet,
+    mandates: mandateCoverage(ctx, meeting.body_id, meeting.date),
+  };
 }
 
 function checkFields(ctx: Ctx, meetingId: number, personId: number, f: Fields, selfId: number | null): void {
@@ -213,14 +250,18 @@ export function removeAttendee(ctx: Ctx, id: number): { id: number } {
 }
 
 /**
- * The chair and the justerare take part in the meeting: someone chosen for either role who
- * is not on the attendance list yet (not a member of the body) is added as present.
- * Runs inside a write.
+ * The chair and the justerare take part in the meeting: someone chosen for either role who is
+ * not on the attendance list yet is added as present — with their role in the body when they are
+ * a member on the meeting date (a member who attests decides), else as "övrig". Someone listed
+ * as "övrig" who is a member gets their member role. Runs inside a write.
  */
 export function ensureAttending(ctx: Ctx, meetingId: number, personIds: Array<number | null>): void {
+  const members = membersOnDate(ctx, meetingId);
   const insert = ctx.db.prepare(
-    `INSERT INTO attendance (meeting_id, person_id, role, status) VALUES (?, ?, 'ovrig', 'present')
-     ON CONFLICT (meeting_id, person_id) DO NOTHING`,
+    `INSERT INTO attendance (meeting_id, person_id, role, status) VALUES (?, ?, ?, 'present')
+     ON CONFLICT (meeting_id, person_id) DO UPDATE SET role = excluded.role
+       WHERE attendance.role = 'ovrig' AND excluded.role <> 'ovrig' AND attendance.substitute_for_id IS NULL`,
   );
-  for (const personId of personIds) if (personId !== null) insert.run(meetingId, personId);
+  for (const personId of personIds)
+    if (personId !== null) insert.run(meetingId, personId, members.get(personId) ?? 'ovrig');
 }

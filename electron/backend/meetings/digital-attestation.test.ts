@@ -409,4 +409,68 @@ describe('attesting with one’s own signature', { timeout: 300_000 }, () => {
     );
     expect(strFromU8(unzipSync(sealed)['word/document.xml'])).not.toContain('Skickat för justering');
   });
+
+  it('the import round trip through the command line: export for signing, samrad sign, samrad import-signature; attested, digitally', async () => {
+    const { meeting, broo, nylind } = await sentForJustering();
+    await b.call('protocol.signAttestation', {
+      meetingId: meeting.id,
+      personId: f.broo.id,
+      certificateId: broo.id,
+      password: 'broo-lösenord',
+    });
+    await b.call('protocol.signAttestation', {
+      meetingId: meeting.id,
+      personId: f.nylind.id,
+      certificateId: nylind.id,
+      password: 'nylind-lösenord',
+    });
+    const p12 = opensslPkcs12(b.dir, {
+      name: 'Lars-Göran Uddholm',
+      organisation: 'Södertälje lokalpolisområde',
+      password: 'polis-pw',
+    });
+    const exported = fromBase64((await b.call('protocol.exportForSigning', { meetingId: meeting.id })).base64);
+    const signedFile = path.join(b.dir, 'uddholm-cli.docx');
+    samradSign(exported, p12.file, 'polis-pw', signedFile);
+    const run = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'import-signature',
+        signedFile,
+        '--confirm-person',
+        String(f.uddholm.id),
+        '--db',
+        path.join(b.dir, 'samrad.sqlite'),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, SAMRAD_DB: '', SAMRAD_DATA_DIR: path.join(b.dir, 'data-dir') },
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Digitally signed by Lars-Göran Uddholm \(CN=Lars-Göran Uddholm, .* \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}, time from the signer's own clock\): protocol of meeting \d+ is attested\.$/m,
+    );
+    const protocol = (await b.call('protocol.get', { meetingId: meeting.id }))!;
+    expect(protocol.status).toBe('attested');
+    expect(protocol.attestations.find((a) => a.personId === f.uddholm.id)?.proof).toMatchObject({
+      kind: 'digital',
+      way: 'imported',
+      certificateOrigin: 'confirmed',
+    });
+    // the same file once more: nothing new to record, exit 1 with the reason
+    const again = spawnSync(
+      process.execPath,
+      [BIN, 'import-signature', signedFile, '--db', path.join(b.dir, 'samrad.sqlite')],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, SAMRAD_DB: '', SAMRAD_DATA_DIR: path.join(b.dir, 'data-dir') },
+      },
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('not one Samråd sent for justering');
+  });
 });

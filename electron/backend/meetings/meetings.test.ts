@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
+import { docxParts, paragraphs } from '../../../test/support/docx';
 import { chefssamrad } from '../../../test/support/meetings';
 
 let b: TestBackend;
@@ -435,5 +436,54 @@ describe('chair and justerare on the attendance list', () => {
     const m = await f.meeting('2017-03-14', '09:00', '11:00', [outside.id]);
     const listed = (await b.call('attendance.list', { meetingId: m.id })).find((a) => a.personId === outside.id);
     expect(listed).toMatchObject({ role: 'ovrig', status: 'present', decisionMaker: false });
+  });
+
+  it('a member chosen as justerare before the roster is fetched becomes a decision-maker when it is', async () => {
+    // the brandchef joins the body only from 2018: chosen for a 2018 meeting planned before that was recorded
+    const chief = await b.call('people.create', { name: 'Brandchef Bengtsson' });
+    const m = await f.meeting('2018-03-14', '09:00', '11:00', [chief.id]);
+    const before = (await b.call('attendance.list', { meetingId: m.id })).find((a) => a.personId === chief.id);
+    expect(before).toMatchObject({ role: 'ovrig', decisionMaker: false });
+    await b.call('bodies.addMember', { bodyId: f.body.id, personId: chief.id, role: 'ledamot', from: '2018-01-01' });
+    const fetched = await b.call('attendance.prefill', { meetingId: m.id });
+    expect(fetched.roleSet).toBe(1);
+    const after = fetched.attendance.find((a) => a.personId === chief.id);
+    expect(after).toMatchObject({ role: 'ledamot', status: 'present', decisionMaker: true });
+    // and the protocol lists them under Beslutande, not Övriga deltagande
+    await b.call('protocol.create', { meetingId: m.id });
+    const protocolBytes = await b.call('meetings.exportProtocol', { meetingId: m.id, lang: 'sv' });
+    const xml = docxParts(new Uint8Array(Buffer.from(protocolBytes.base64, 'base64')))['word/document.xml'];
+    const text = paragraphs(xml).map((p) => p.text);
+    const deciding = text.indexOf('Beslutande');
+    const others = text.indexOf('Övriga deltagande');
+    const chiefAt = text.findIndex((line) => line.includes('Brandchef Bengtsson'));
+    expect(deciding).toBeGreaterThanOrEqual(0);
+    expect(chiefAt).toBeGreaterThan(deciding);
+    if (others >= 0) expect(chiefAt).toBeLessThan(others);
+  });
+
+  it('someone listed as övrig who is a member gets their member role when chosen as justerare', async () => {
+    const m = await f.meeting('2017-03-14');
+    const uddholm = (await b.call('attendance.list', { meetingId: m.id })).find((a) => a.personId === f.uddholm.id)!;
+    await b.call('attendance.update', {
+      id: uddholm.id,
+      fields: { role: 'ovrig', status: 'present', substituteForId: null, participatesIn: null },
+    });
+    await b.call('meetings.update', {
+      id: m.id,
+      fields: {
+        bodyId: f.body.id,
+        date: m.date,
+        startTime: m.startTime,
+        endTime: m.endTime,
+        place: m.place,
+        chairId: f.broo.id,
+        secretaryId: f.secretary.id,
+        justerareIds: [f.nylind.id, f.uddholm.id],
+        notes: null,
+      },
+    });
+    const listed = (await b.call('attendance.list', { meetingId: m.id })).find((a) => a.personId === f.uddholm.id);
+    expect(listed).toMatchObject({ role: 'ledamot', decisionMaker: true });
   });
 });

@@ -1,3 +1,4 @@
+import { extendMandates, mandateCoverage } from './mandates';
 import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
@@ -43,4 +44,7 @@ export const participantsHandlers: HandlerMap<ParticipantMethod> = {
   'bodies.addMember': (ctx, i) => addMember(ctx, i),
   'bodies.updateMember': (ctx, i) => updateMember(ctx, i.id, i.fields),
   'bodies.removeMember': (ctx, i) => removeMember(ctx, i.id),
+  'bodies.mandates': (ctx, i) => mandateCoverage(ctx, i.bodyId, i.date),
+  'bodies.extendMandates': (ctx, i) =>
+    extendMandates(ctx, i.bodyId, i.endedOn, { validFrom: i.validFrom, validTo: i.validTo }),
 };

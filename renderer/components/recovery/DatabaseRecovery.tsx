@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Code, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../dateTime';
 import type { BackupInfo, DatabaseStatus } from '../../../shared/contract/database';
 import { useAction, useErrorText } from '../../api/hooks';
 import { ConfirmDialog } from '../confirm';
@@ -16,7 +17,7 @@ export function DatabaseRecovery({ status, onRestored }: { status: DatabaseStatu
   const errorText = useErrorText();
   const [chosen, setChosen] = useState<BackupInfo | null>(null);
   const newest = status.backups[0];
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'sv' ? 'sv-SE' : 'en-GB');
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
 
   const restore = async () => {
     if (!chosen) return;

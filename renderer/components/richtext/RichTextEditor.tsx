@@ -4,13 +4,15 @@ import {
   IconArrowBackUp,
   IconArrowForwardUp,
   IconBold,
+  IconCalendarDown,
+  IconCalendarUp,
   IconItalic,
   IconList,
   IconListNumbers,
 } from '@tabler/icons-react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { RichTextDoc } from '../../../shared/richtext';
+import type { PeriodField, PeriodFieldValues, RichTextDoc } from '../../../shared/richtext';
 import { fromEditorJson, sameDoc } from './fromEditorJson';
 import { richTextExtensions } from './extensions';
 import classes from './RichTextEditor.module.css';
@@ -18,8 +20,8 @@ import classes from './RichTextEditor.module.css';
 interface ToolbarButton {
   key: string;
   label: string;
-  shortcut: string;
-  ariaShortcut: string;
+  shortcut?: string;
+  ariaShortcut?: string;
   icon: ReactNode;
   pressed?: boolean;
   disabled?: boolean;
@@ -54,7 +56,7 @@ function Toolbar({ label, buttons }: { label: string; buttons: ToolbarButton[] }
   return (
     <Group gap={4} role="toolbar" aria-label={label} className={classes.toolbar} onKeyDown={move}>
       {buttons.map((b, index) => (
-        <Tooltip key={b.key} label={`${b.label} (${b.shortcut})`} openDelay={400}>
+        <Tooltip key={b.key} label={b.shortcut ? `${b.label} (${b.shortcut})` : b.label} openDelay={400}>
           <ActionIcon
             ref={(el) => {
               refs.current[index] = el;
@@ -111,14 +113,17 @@ export interface RichTextEditorProps {
   error?: string;
   /** for tests and labels: the id of the editable element */
   id?: string;
+  /** what the period fields show: the dates of the version being edited */
+  fields: PeriodFieldValues;
 }
 
 /**
  * The rich-text editor for agreement sections (TipTap). Value in, value out as the stored JSON of
  * `shared/richtext.ts` — never HTML. Ctrl+B bold, Ctrl+I italic, Ctrl+Shift+8 bulleted list,
- * Ctrl+Shift+7 numbered list, Shift+Enter line break, Ctrl+Z undo.
+ * Ctrl+Shift+7 numbered list, Shift+Enter line break, Ctrl+Z undo; two buttons insert the
+ * period's first and last day as fields.
  */
-export function RichTextEditor({ label, value, onChange, onBlur, error, id }: RichTextEditorProps) {
+export function RichTextEditor({ label, value, onChange, onBlur, error, id, fields }: RichTextEditorProps) {
   const { t } = useTranslation();
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
@@ -140,13 +145,32 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
     }),
     [label, id, error],
   );
+  // Built once, like every option: a field asks for its text when drawn, so new dates (the
+  // version's period edited) only need the fields drawn again, not a new editor.
+  const fieldValues = useRef(fields);
+  const describe = useRef((field: PeriodField) => t(`richtext.fieldTitle.${field}`));
+  const extensions = useRef(
+    richTextExtensions(
+      (field) => fieldValues.current[field],
+      (field) => describe.current(field),
+    ),
+  ).current;
   const editor = useEditor({
-    extensions: richTextExtensions,
+    extensions,
     content: initialContent,
     editorProps,
     onUpdate: ({ editor: e }) => onChangeRef.current(fromEditorJson(e.getJSON())),
     onBlur: () => onBlurRef.current?.(),
   });
+  describe.current = (field: PeriodField) => t(`richtext.fieldTitle.${field}`);
+
+  const { validFrom, validTo } = fields;
+  useEffect(() => {
+    const before = fieldValues.current;
+    if (before.validFrom === validFrom && before.validTo === validTo) return;
+    fieldValues.current = { validFrom, validTo };
+    if (editor && !editor.isDestroyed) editor.commands.setContent(editor.getJSON(), { emitUpdate: false });
+  }, [editor, validFrom, validTo]);
 
   // A value from outside (another version loaded, a reload after saving elsewhere) replaces the
   // content only when it really differs, so the cursor is not thrown around while typing.
@@ -194,6 +218,24 @@ export function RichTextEditor({ label, value, onChange, onBlur, error, id }: Ri
       icon: <IconListNumbers size={18} aria-hidden />,
       pressed: state?.orderedList ?? false,
       run: () => chain().toggleOrderedList().run(),
+    },
+    {
+      key: 'validFrom',
+      label: t('richtext.insertValidFrom'),
+      icon: <IconCalendarDown size={18} aria-hidden />,
+      run: () =>
+        chain()
+          .insertContent({ type: 'periodField', attrs: { field: 'validFrom' } })
+          .run(),
+    },
+    {
+      key: 'validTo',
+      label: t('richtext.insertValidTo'),
+      icon: <IconCalendarUp size={18} aria-hidden />,
+      run: () =>
+        chain()
+          .insertContent({ type: 'periodField', attrs: { field: 'validTo' } })
+          .run(),
     },
     {
       key: 'undo',

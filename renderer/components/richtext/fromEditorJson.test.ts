@@ -5,7 +5,7 @@ import { richTextDoc, type RichTextDoc } from '../../../shared/richtext';
 import { richTextExtensions } from './extensions';
 import { fromEditorJson, sameDoc } from './fromEditorJson';
 
-const schema = getSchema(richTextExtensions);
+const schema = getSchema(richTextExtensions(String, String));
 
 const sample: RichTextDoc = richTextDoc.parse({
   type: 'doc',
@@ -16,7 +16,9 @@ const sample: RichTextDoc = richTextDoc.parse({
         { type: 'text', text: 'Parterna ' },
         { type: 'text', text: 'åtar sig', marks: [{ type: 'bold' }, { type: 'italic' }] },
         { type: 'hardBreak' },
-        { type: 'text', text: 'att samverka.' },
+        { type: 'text', text: 'att samverka till ' },
+        { type: 'periodField', attrs: { field: 'validTo' }, marks: [{ type: 'bold' }] },
+        { type: 'text', text: '.' },
       ],
     },
     { type: 'paragraph' },
@@ -97,6 +99,24 @@ describe('editor JSON ↔ stored rich text', () => {
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Citat', marks: [{ type: 'bold' }] }] }],
     });
+  });
+
+  it('keeps a period field as the date it stands for, never as its text, and drops an unknown one', () => {
+    const doc = fromEditorJson({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'periodField', attrs: { field: 'validFrom' } },
+            { type: 'periodField', attrs: { field: 'signedOn' } },
+          ],
+        },
+      ],
+    });
+    expect(doc.content).toEqual([
+      { type: 'paragraph', content: [{ type: 'periodField', attrs: { field: 'validFrom' } }] },
+    ]);
   });
 
   it('compares documents by content', () => {

@@ -1,4 +1,12 @@
-import { richTextDoc, type BlockNode, type ListItemNode, type RichTextDoc } from '../../../shared/richtext';
+import {
+  PERIOD_FIELDS,
+  richTextDoc,
+  type BlockNode,
+  type InlineNode,
+  type ListItemNode,
+  type PeriodField,
+  type RichTextDoc,
+} from '../../../shared/richtext';
 
 /** A loose ProseMirror JSON node, as the editor hands it out. */
 interface PmNode {
@@ -11,21 +19,20 @@ interface PmNode {
 
 const allowedMarks = new Set(['bold', 'italic']);
 
+const isPeriodField = (value: unknown): value is PeriodField => PERIOD_FIELDS.includes(value as PeriodField);
+
 function inline(nodes: PmNode[] | undefined) {
-  const out: Array<{ type: 'text'; text: string; marks?: Array<{ type: 'bold' | 'italic' }> } | { type: 'hardBreak' }> =
-    [];
+  const out: InlineNode[] = [];
   for (const node of nodes ?? []) {
+    const marks = (node.marks ?? [])
+      .map((m) => m.type)
+      .filter((m): m is 'bold' | 'italic' => !!m && allowedMarks.has(m))
+      .map((type) => ({ type }));
+    const marked = marks.length ? { marks } : {};
     if (node.type === 'hardBreak') out.push({ type: 'hardBreak' });
-    else if (node.type === 'text' && node.text) {
-      const marks = (node.marks ?? [])
-        .map((m) => m.type)
-        .filter((m): m is 'bold' | 'italic' => !!m && allowedMarks.has(m));
-      out.push(
-        marks.length
-          ? { type: 'text', text: node.text, marks: marks.map((type) => ({ type })) }
-          : { type: 'text', text: node.text },
-      );
-    }
+    else if (node.type === 'periodField' && isPeriodField(node.attrs?.field))
+      out.push({ type: 'periodField', attrs: { field: node.attrs.field }, ...marked });
+    else if (node.type === 'text' && node.text) out.push({ type: 'text', text: node.text, ...marked });
   }
   return out;
 }
@@ -59,8 +66,8 @@ function blocks(nodes: PmNode[] | undefined): BlockNode[] {
 }
 
 /**
- * Turns the editor's JSON into the stored rich-text format: only paragraphs, bold, italic, lists and
- * line breaks survive, and the result is checked with the shared schema. A document holding only
+ * Turns the editor's JSON into the stored rich-text format: only paragraphs, bold, italic, lists,
+ * line breaks and period fields survive, and the result is checked with the shared schema. A document holding only
  * one empty paragraph (what an empty editor shows) is the empty document.
  */
 export function fromEditorJson(json: unknown): RichTextDoc {

@@ -2,10 +2,11 @@ import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementSummary } from '../../../shared/contract/agreements';
-import { useAction, useCall } from '../../api/hooks';
+import { useState } from 'react';
+import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { VersionTimeline } from '../../components/timeline/VersionTimeline';
-import { OtherErrors } from './OtherErrors';
+import { RenewDialog } from './RenewDialog';
 import { StatusBadge } from './StatusBadge';
 import { agreementPaths } from './paths';
 import { formatPeriod } from '../../components/period';
@@ -22,7 +23,6 @@ export function AgreementCard({
 }) {
   const { t } = useTranslation();
   const detail = useCall('agreements.get', { id: summary.id });
-  const { run, busy, fieldErrors } = useAction();
   const inForce = summary.inForce;
   // Renew what is in force; when nothing is (all passed), renew the latest signed version.
   const renewFrom = inForce ?? detail.data?.versions.filter((v) => v.storedStatus === 'signed').at(-1) ?? null;
@@ -30,11 +30,7 @@ export function AgreementCard({
   const successorId = renewFrom?.successorIds.at(-1);
   const pending = summary.pendingRenewal ?? detail.data?.versions.find((v) => v.id === successorId) ?? null;
 
-  const renew = async () => {
-    if (!renewFrom) return;
-    const created = await run('agreements.versions.renew', { id: renewFrom.id });
-    if (created) navigate(agreementPaths.version(created.id));
-  };
+  const [renewing, setRenewing] = useState(false);
 
   return (
     <Card withBorder component="section" aria-labelledby={`agreement-${summary.id}`}>
@@ -83,8 +79,7 @@ export function AgreementCard({
           ) : (
             renewFrom && (
               <Button
-                onClick={() => void renew()}
-                loading={busy}
+                onClick={() => setRenewing(true)}
                 aria-label={t('agreements.renewNamed', { title: renewFrom.title })}
               >
                 {t('agreements.renew')}
@@ -92,8 +87,8 @@ export function AgreementCard({
             )
           )}
         </Group>
+        {renewing && renewFrom && <RenewDialog source={renewFrom} onClose={() => setRenewing(false)} />}
 
-        <OtherErrors errors={fieldErrors} shown={[]} />
         <Title order={4} size="h5">
           {t('agreements.timeline.title')}
         </Title>

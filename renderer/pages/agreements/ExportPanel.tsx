@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Code, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/dateTime';
 import type { VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
@@ -68,7 +69,7 @@ function ExportLog({ versionId }: { versionId: number }) {
           const after = (e.after ?? {}) as ExportRecord;
           return (
             <Table.Tr key={e.id} data-testid="export-log-row">
-              <Table.Td>{new Date(e.at).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'sv-SE')}</Table.Td>
+              <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
               <Table.Td>{e.actor}</Table.Td>
               <Table.Td>
                 {after.fileName ?? ''}
@@ -99,7 +100,8 @@ export function ExportPanel({ version }: { version: VersionDetail }) {
   // the backend signs only the record itself: a version every party has signed, in its own language
   const signable = sealed && lang === 'sv';
   const { readiness, reload } = useSigningReadiness(sealed);
-  const [wantsSigned, setWantsSigned] = useState(false);
+  // when signing is possible it is the default: the record is meant to leave signed
+  const [wantsSigned, setWantsSigned] = useState(true);
   const signer = signable && readiness.state === 'ready' && wantsSigned ? readiness.certificate : null;
 
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../../../shared/contract/agreements';
-import type { RichTextDoc } from '../../../shared/richtext';
+import type { PeriodFieldValues, RichTextDoc } from '../../../shared/richtext';
 import { useAction } from '../../api/hooks';
 import { createAutosaver, type AutosaveStatus, type Autosaver } from '../../components/autosave/autosaver';
 import { errorsByField } from '../../components/fieldErrors';
@@ -29,7 +29,18 @@ function statusText(t: (key: string) => string, status: AutosaveStatus): string 
  * Heading and text of one section, saved by themselves: shortly after typing stops, when focus
  * leaves, and when the editor goes away (another page, another tab) — nothing typed is lost.
  */
-export function SectionEditor({ section, index, onRemove }: { section: Section; index: number; onRemove(): void }) {
+export function SectionEditor({
+  section,
+  index,
+  fields,
+  onRemove,
+}: {
+  section: Section;
+  index: number;
+  /** what the period fields show: the version's dates */
+  fields: PeriodFieldValues;
+  onRemove(): void;
+}) {
   const { t } = useTranslation();
   const { run, fieldErrors } = useAction();
   const errors = errorsByField(fieldErrors);
@@ -117,6 +128,7 @@ export function SectionEditor({ section, index, onRemove }: { section: Section; 
         onChange={(body) => change({ body })}
         onBlur={flush}
         error={errors.body}
+        fields={fields}
       />
       <Text
         size="xs"

@@ -9,10 +9,12 @@ import { RichTextView } from '../../components/richtext/RichTextView';
 import { OtherErrors } from './OtherErrors';
 import { SortableList } from '../../components/sortable/SortableList';
 import { SectionEditor } from './SectionEditor';
+import { periodFieldValues } from '../../../shared/period-dates';
 
 /** The agreement text: ordered sections, each a heading and rich text; read-only once frozen. */
 export function SectionsPanel({ version }: { version: VersionDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fields = periodFieldValues(version, i18n.language === 'en' ? 'en' : 'sv');
   const { run, busy, fieldErrors } = useAction();
   const [removing, setRemoving] = useState<Section | null>(null);
 
@@ -33,7 +35,7 @@ export function SectionsPanel({ version }: { version: VersionDetail }) {
             <Title order={3} size="h5" id={`section-${s.id}`} mb="xs">
               {s.heading}
             </Title>
-            <RichTextView value={s.body} emptyText={t('richtext.empty')} />
+            <RichTextView value={s.body} fields={fields} emptyText={t('richtext.empty')} />
           </Card>
         ))}
       </Stack>
@@ -70,7 +72,7 @@ export function SectionsPanel({ version }: { version: VersionDetail }) {
           }
           renderItem={(s, index) => (
             <Card withBorder>
-              <SectionEditor section={s} index={index} onRemove={() => setRemoving(s)} />
+              <SectionEditor section={s} index={index} fields={fields} onRemove={() => setRemoving(s)} />
             </Card>
           )}
         />

@@ -2,7 +2,8 @@ import { Alert, Anchor, Breadcrumbs, Button, Code, Group, Loader, Stack, Tabs, T
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../shared/contract/agreements';
-import { useAction, useCall, useErrorText } from '../../api/hooks';
+import { useState } from 'react';
+import { useCall, useErrorText } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { RecordHistory } from '../../components/RecordHistory';
 import { SealedRecordPanel } from '../../components/records/SealedRecordPanel';
@@ -14,6 +15,8 @@ import { SectionsPanel } from './SectionsPanel';
 import { SigningPanel } from './SigningPanel';
 import { StatusBadge } from './StatusBadge';
 import { VersionFieldsForm } from './VersionFieldsForm';
+import { RenewDialog } from './RenewDialog';
+import { StaleDatesAlert } from './StaleDatesAlert';
 import { agreementPaths } from './paths';
 
 /** Why the version cannot be edited, in words, or null for a draft. */
@@ -44,7 +47,7 @@ export function VersionPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const version = useCall('agreements.versions.get', { id });
-  const { run, busy } = useAction();
+  const [renewing, setRenewing] = useState(false);
   const v = version.data;
 
   if (!v) {
@@ -57,10 +60,6 @@ export function VersionPage({ id }: { id: number }) {
     );
   }
 
-  const renew = async () => {
-    const created = await run('agreements.versions.renew', { id: v.id });
-    if (created) navigate(agreementPaths.version(created.id));
-  };
   const period = formatPeriod(t, v.validFrom, v.validTo);
 
   return (
@@ -95,14 +94,14 @@ export function VersionPage({ id }: { id: number }) {
             </Button>
           )}
           {v.storedStatus === 'signed' && v.successorIds.length === 0 && (
-            <Button onClick={() => void renew()} loading={busy}>
-              {t('agreements.renew')}
-            </Button>
+            <Button onClick={() => setRenewing(true)}>{t('agreements.renew')}</Button>
           )}
           <RecordHistory entity="agreement_version" entityId={v.id} label={v.title} />
         </Group>
       </Group>
+      {renewing && <RenewDialog source={v} onClose={() => setRenewing(false)} />}
       <FrozenBanner version={v} />
+      {v.predecessor && v.editable && <StaleDatesAlert versionId={v.id} />}
       {v.storedStatus === 'signed' && <SealedRecordPanel record={{ kind: 'agreement', id: v.id }} />}
       <Tabs defaultValue="text" keepMounted>
         <Tabs.List aria-label={t('agreements.tabs.label')}>

@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { usePeopleOptions } from './options';
+import { MandateWarning } from './MandateWarning';
 
 interface Draft {
   date: string;
@@ -134,6 +135,7 @@ export function MeetingForm({
               required
             />
           </SimpleGrid>
+          <MandateWarning bodyId={bodyId} bodyName={bodyName} date={value.date} />
           <TextInput
             label={t('meetings.fields.place')}
             value={value.place}

@@ -1,6 +1,7 @@
 import type React from 'react';
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/dateTime';
 import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
 
 const COLOR = { trusted: 'green', intact: 'yellow', invalid: 'red' } as const;
@@ -16,7 +17,7 @@ function Mark({ color, children }: { color: string; children: React.ReactNode })
 
 /** What verify-archive found in an uploaded package: the verdict first, then each check and each document. */
 export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const s = report.packageSignature;
   return (
     <Stack data-testid="archive-verify-result">
@@ -70,7 +71,7 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
             {t('signing.signer')}: {s.signer ?? '—'}
           </Text>
           <Text size="sm">
-            {t('signing.signingTime')}: {s.signingTime ?? '—'}
+            {t('signing.signingTime')}: {s.signingTime ? formatDateTime(s.signingTime, i18n.language) : '—'}
           </Text>
           <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
             {t('signing.fingerprint')}: {s.fingerprint ?? '—'}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
+import { MandateWarning } from '../MandateWarning';
 import { useAction, useCall } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
@@ -111,6 +113,27 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
     run('attendance.update', { id: a.id, fields: { ...fieldsOf(a), ...patch } });
 
   const members = attendees.filter((a) => a.role !== 'ovrig');
+
+  // "Hämta forumets ledamöter" always says what it did, or why it did nothing
+  const prefill = async () => {
+    const result = await run('attendance.prefill', { meetingId: meeting.id });
+    if (!result) return;
+    const { added, roleSet, mandates } = result;
+    const message =
+      added + roleSet > 0
+        ? [
+            added > 0 ? t('meetings.attendance.prefillAdded', { count: added }) : '',
+            roleSet > 0 ? t('meetings.attendance.prefillRoleSet', { count: roleSet }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : mandates.membersOnDate === 0
+          ? mandates.lastEnded
+            ? t('meetings.attendance.prefillNoMandate', { date: meeting.date, ended: mandates.lastEnded })
+            : t('meetings.attendance.prefillNoMembers', { body: meeting.bodyName })
+          : t('meetings.attendance.prefillNothingNew', { count: mandates.membersOnDate });
+    notifications.show({ color: added + roleSet > 0 ? 'green' : 'orange', message });
+  };
   const presentCount = attendees.filter((a) => a.status === 'present').length;
 
   return (
@@ -124,11 +147,12 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
           })}
         </Text>
         {!readOnly && (
-          <Button variant="light" onClick={() => void run('attendance.prefill', { meetingId: meeting.id })}>
+          <Button variant="light" onClick={() => void prefill()}>
             {t('meetings.attendance.prefill')}
           </Button>
         )}
       </Group>
+      {!readOnly && <MandateWarning bodyId={meeting.bodyId} bodyName={meeting.bodyName} date={meeting.date} />}
       <InlineErrors errors={fieldErrors} />
       {list.data && attendees.length === 0 && (
         <EmptyState title={t('meetings.attendance.emptyTitle')}>{t('meetings.attendance.empty')}</EmptyState>

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { VersionSummary } from '../../../shared/contract/agreements';
+import { useAction, useCall } from '../../api/hooks';
+import { navigate } from '../../app/router';
+import { AppModal } from '../../components/AppModal';
+import { DateField } from '../../components/DateField';
+import { errorsByField } from '../../components/fieldErrors';
+import { formatPeriod } from '../../components/period';
+import { OtherErrors } from './OtherErrors';
+import { agreementPaths } from './paths';
+
+/**
+ * "Renew" asks before it makes anything: the new period (proposed by the backend: the same
+ * length, right after the old one) and what the renewal copies. A period that overlaps or runs
+ * backwards is refused at its field and nothing is created.
+ */
+export function RenewDialog({ source, onClose }: { source: VersionSummary; onClose(): void }) {
+  const { t } = useTranslation();
+  const proposal = useCall('agreements.versions.nextPeriod', { id: source.id });
+  const { run, busy, fieldErrors } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const [period, setPeriod] = useState({ validFrom: '', validTo: '' });
+  const [extendMandates, setExtendMandates] = useState(true);
+  useEffect(() => {
+    if (proposal.data) setPeriod({ validFrom: proposal.data.validFrom, validTo: proposal.data.validTo });
+  }, [proposal.data]);
+  const rosters = proposal.data?.rosters ?? [];
+
+  const renew = async () => {
+    const created = await run('agreements.versions.renew', {
+      id: source.id,
+      ...period,
+      extendMandates: rosters.length > 0 && extendMandates,
+    });
+    if (!created) return;
+    onClose();
+    navigate(agreementPaths.version(created.id));
+  };
+
+  return (
+    <AppModal opened onClose={onClose} title={t('agreements.renewDialog.title', { title: source.title })}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void renew();
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            {t('agreements.renewDialog.intro', { period: formatPeriod(t, source.validFrom, source.validTo) })}
+          </Text>
+          <Group grow align="flex-start">
+            <DateField
+              label={t('agreements.fields.validFrom')}
+              value={period.validFrom}
+              onChange={(validFrom) => setPeriod((p) => ({ ...p, validFrom }))}
+              error={errors.validFrom}
+              required
+              data-autofocus
+            />
+            <DateField
+              label={t('agreements.fields.validTo')}
+              value={period.validTo}
+              onChange={(validTo) => setPeriod((p) => ({ ...p, validTo }))}
+              error={errors.validTo}
+              required
+            />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('agreements.renewDialog.copies')}
+          </Text>
+          {rosters.length > 0 && (
+            <Checkbox
+              label={t('agreements.renewDialog.extendMandates', { date: source.validTo })}
+              description={rosters
+                .map((r) => t('agreements.renewDialog.roster', { body: r.bodyName, count: r.members }))
+                .join(', ')}
+              checked={extendMandates}
+              onChange={(e) => setExtendMandates(e.currentTarget.checked)}
+            />
+          )}
+          <OtherErrors errors={fieldErrors} shown={['validFrom', 'validTo']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={!proposal.data}>
+              {t('agreements.renewDialog.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
