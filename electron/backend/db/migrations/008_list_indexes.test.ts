@@ -8,7 +8,7 @@ beforeEach(() => {
   t = rawDb();
   migrate(
     t.db,
-    migrations.filter((m) => m.version <= 7),
+    migrations.filter((m) => m.version <= 8),
   );
 });
 afterEach(() => t.cleanup());
