@@ -19,6 +19,7 @@ import { median } from './median';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
 import { benchSearch } from './search';
 import { benchLists } from './lists';
+import { benchAudit } from './audit';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
 
   await benchSearch();
   await benchLists();
+  await benchAudit();
 }
 
 main().catch((error: unknown) => {
