@@ -389,6 +389,8 @@ export const protocol = z.object({
   /** Justeringens plats och tid */
   attestationPlace: z.string().nullable(),
   attestationDate: z.string().nullable(),
+  /** the protocol carries a tillkännagivande/anslagsbevis block to fill in when it is posted */
+  announcement: z.boolean(),
   attestationDeadline: z.string(),
   daysLeftToAttest: z.number().nullable(),
   /** who still has to attest the whole protocol */
@@ -534,6 +536,8 @@ export const meetingsContract = {
     z.object({ meetingId: id, attestationPlace: optionalText(300), attestationDate: optionalDate }),
     protocol,
   ),
+  /** tillkännagivande/anslagsbevis under the protocol; chosen before attestation */
+  'protocol.setAnnouncement': method(z.object({ meetingId: id, announcement: z.boolean() }), protocol),
   'protocol.addParagraph': method(
     z.object({ meetingId: id, fields: paragraphFields, position: z.number().int().min(1).optional() }),
     paragraph,
