@@ -48,7 +48,10 @@ export const meeting = z.object({
   secretary: personRef.nullable(),
   /** one or two */
   justerare: z.array(personRef),
+  /** what is stored: planned or cancelled */
   status: z.enum(MEETING_STATUSES),
+  /** what a user is told: held once the date has passed (or the protocol is attested), else planned or cancelled */
+  stage: z.enum(['planned', 'held', 'cancelled']),
   cancelReason: z.string().nullable(),
   notes: z.string().nullable(),
   agendaItemCount: z.number(),
