@@ -227,8 +227,16 @@ export interface CachedDatabase {
 
 /** The generated database of `paragraphs` §§, made once and kept in the temp folder (keyed by size and schema). */
 export async function cachedDatabase(paragraphs: number): Promise<CachedDatabase> {
-  const file = path.join(os.tmpdir(), `samrad-bench-${paragraphs}-v${LATEST_VERSION}.sqlite`);
+  const fileAt = (version: number) => path.join(os.tmpdir(), `samrad-bench-${paragraphs}-v${version}.sqlite`);
+  const file = fileAt(LATEST_VERSION);
   if (fs.existsSync(file) && !process.env.BENCH_FRESH) return { file, paragraphs, makeSeconds: null };
+  // one made at an earlier schema is brought forward by the migrations, as a user's file would be
+  for (let version = LATEST_VERSION - 1; version > 0 && !process.env.BENCH_FRESH; version--) {
+    if (!fs.existsSync(fileAt(version))) continue;
+    (await startBackend(fileAt(version))).close();
+    fs.renameSync(fileAt(version), file);
+    return { file, paragraphs, makeSeconds: null };
+  }
   const partial = `${file}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
   const started = performance.now();

@@ -197,7 +197,7 @@ export async function benchSearch(): Promise<void> {
     };
     await latencies(generated.makeSeconds === null ? 'index as found' : 'index as the writes left it');
 
-    let start = performance.now();
+    const start = performance.now();
     const { documents } = reindex(db);
     console.log(
       `  index build (samrad reindex, ${documents} records): ${((performance.now() - start) / 1000).toFixed(1)} s`,

@@ -44,7 +44,7 @@ function startDesktop(executable) {
 }
 
 function startBrowserMode() {
-  run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  run(bin('vite'), ['build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn']);
   const serveArgs = ['electron/bridge/serve.ts', '--open', ...args.filter((arg) => arg !== '--browser')];
   forward(spawn(bin('tsx'), serveArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }));
 }

@@ -20,8 +20,8 @@ export const MAX_STRING = 140_000_000;
 export const MAX_KEYS = 1_000;
 
 // lone high surrogate, lone low surrogate, C0 controls except \t \n \r, and the XML non-characters
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_TEXT =
+  // eslint-disable-next-line no-control-regex -- these are the characters it refuses
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export type InputProblem = { path: string; key: 'too_deep' | 'too_large' | 'too_long' | 'invalid_characters' };

@@ -1,7 +1,5 @@
 import type { Db } from './db/open';
 import type { EventMap, EventName } from '../../shared/contract';
-import { zonedDate } from '../../shared/time/zoned-date';
-import { timeZoneOf } from './session/time-zone';
 
 /** A clock the tests can set; services never call `new Date()` themselves. */
 export interface Clock {
@@ -24,9 +22,4 @@ export interface Ctx {
   clock: Clock;
   osUserName: string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
-}
-
-/** Today's calendar date in the organisation's zone (Europe/Stockholm unless set): the one "today" of every date rule. */
-export function today(ctx: Ctx): string {
-  return zonedDate(ctx.clock.now(), timeZoneOf(ctx));
 }

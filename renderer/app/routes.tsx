@@ -10,11 +10,7 @@ import { CertificatesPage } from '../pages/signing/CertificatesPage';
 import { VerifyPage } from '../pages/signing/VerifyPage';
 import { ArchivePage } from '../pages/signing/ArchivePage';
 import { SearchPage } from '../pages/search/SearchPage';
-
-export interface RouteProps {
-  /** path segments after the route's own, e.g. ['3'] for #/people/3 */
-  params: string[];
-}
+import type { RouteProps } from './route-props';
 
 export interface AppRoute {
   path: string;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -12,7 +12,7 @@ export function useKeysetPages(resetKey: string) {
     key: resetKey,
     cursors: [null],
   });
-  const cursors = state.key === resetKey ? state.cursors : [null];
+  const cursors = useMemo(() => (state.key === resetKey ? state.cursors : [null]), [state, resetKey]);
   const after = cursors[cursors.length - 1];
   const next = useCallback(
     (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] }),

@@ -151,6 +151,7 @@ export const archiveContract = {
       suggestedName: z
         .string()
         .max(200)
+        // eslint-disable-next-line no-control-regex -- a NUL would cut the name short
         .regex(/^[^/\\\u0000]*$/)
         .default(''),
     }),

@@ -33,6 +33,8 @@ const FUSES = [
 const ELECTRON_DEFAULTS = '10110001';
 
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+// the parsed file is read field by field by the assertions below
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 

@@ -26,9 +26,14 @@ function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<RegEx
     const started = Date.now();
     const timer = setInterval(() => {
       const match = pattern.exec(read());
-      if (match) return (clearInterval(timer), resolve(match));
-      if (Date.now() - started > ms)
-        (clearInterval(timer), reject(new Error(`no ${pattern} within ${ms} ms in:\n${read()}`)));
+      if (match) {
+        clearInterval(timer);
+        return resolve(match);
+      }
+      if (Date.now() - started > ms) {
+        clearInterval(timer);
+        reject(new Error(`no ${pattern} within ${ms} ms in:\n${read()}`));
+      }
     }, 100);
   });
 }

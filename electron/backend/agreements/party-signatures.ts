@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { signingFields, VersionDetail } from '../../../shared/contract/agreements';

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
 import type {

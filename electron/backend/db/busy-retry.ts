@@ -1,6 +1,6 @@
+import type Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../shared/errors';
-import type { Db } from './open';
 
 /** How long SQLite itself waits for a lock, blocking the thread: kept short. */
 export const BUSY_TIMEOUT_MS = 250;
@@ -13,7 +13,7 @@ function isBusy(error: unknown): boolean {
 }
 
 /** Rows this connection has changed so far, committed or not: equal before and after means nothing was written. */
-function changesSoFar(db: Db): number {
+function changesSoFar(db: Database.Database): number {
   return db.prepare('SELECT total_changes()').pluck().get() as number;
 }
 
@@ -25,7 +25,7 @@ function changesSoFar(db: Db): number {
  * that the database is in use and how long Samråd waited, instead of a frozen window.
  */
 export async function withBusyRetry<T>(
-  db: Db,
+  db: Database.Database,
   work: () => T | Promise<T>,
   options: { budgetMs?: number; pauseMs?: number } = {},
 ): Promise<T> {

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { Db } from './open';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -57,7 +56,7 @@ export function assertDatabaseFile(file: string): void {
  * journal-mode change, no migration, no header written. For `samrad check` and for judging a
  * backup before it is restored.
  */
-export function openForInspection(file: string, options: { nativeBinding?: string } = {}): Db {
+export function openForInspection(file: string, options: { nativeBinding?: string } = {}): Database.Database {
   const resolved = path.resolve(file);
   assertDatabaseFile(resolved);
   const db = new Database(resolved, {

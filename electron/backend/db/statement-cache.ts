@@ -14,6 +14,8 @@ export const STATEMENT_CACHE_SIZE = 500;
 export class StatementCachingDatabase extends Database {
   readonly #cache = new Map<string, Database.Statement>();
 
+  // the type parameters as better-sqlite3 declares them, so this is the same method
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   override prepare<BindParameters extends unknown[] | {} = unknown[], Result = unknown>(
     source: string,
   ): Database.Statement<BindParameters, Result> {

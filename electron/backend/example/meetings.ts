@@ -1,4 +1,5 @@
-import { today, type Ctx } from '../context';
+import type { Ctx } from '../context';
+import { today } from '../session/time-zone';
 import { createPerson } from '../participants/people';
 import { addMember } from '../participants/bodies';
 import { createMeeting } from '../meetings/meetings';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { today, type Ctx } from '../context';
+import type { Ctx } from '../context';
+import { today } from '../session/time-zone';
 import { AppError, notFound } from '../../../shared/errors';
 import type { DocumentLanguage, ExportedFile } from '../../../shared/contract/common';
 import type { RecordRef } from '../../../shared/contract/records';

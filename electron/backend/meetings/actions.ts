@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { ActionItem, actionFilter, actionItemFields } from '../../../shared/contract/meetings';
@@ -122,17 +122,33 @@ export function pageActions(ctx: Ctx, filter: Filter): Page<ActionItem> {
   const where: string[] = [];
   const params: Record<string, unknown> = { today: today(ctx) };
   let needsParagraph = false;
-  if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId), (needsParagraph = true));
-  if (filter.meetingId)
-    (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId), (needsParagraph = true));
-  if (filter.priorityId) (where.push('x.effective_priority_id = @priorityId'), (params.priorityId = filter.priorityId));
+  if (filter.bodyId) {
+    where.push('p.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+    needsParagraph = true;
+  }
+  if (filter.meetingId) {
+    where.push('p.meeting_id = @meetingId');
+    params.meetingId = filter.meetingId;
+    needsParagraph = true;
+  }
+  if (filter.priorityId) {
+    where.push('x.effective_priority_id = @priorityId');
+    params.priorityId = filter.priorityId;
+  }
   if (filter.withoutPriority) where.push('x.effective_priority_id IS NULL');
-  if (filter.ownerPersonId)
-    (where.push('x.owner_person_id = @ownerPersonId'), (params.ownerPersonId = filter.ownerPersonId));
-  if (filter.ownerOrganisationId)
-    (where.push('x.owner_organisation_id = @ownerOrganisationId'),
-      (params.ownerOrganisationId = filter.ownerOrganisationId));
-  if (filter.status) (where.push(`(x.status = 'done') = @done`), (params.done = filter.status === 'done' ? 1 : 0));
+  if (filter.ownerPersonId) {
+    where.push('x.owner_person_id = @ownerPersonId');
+    params.ownerPersonId = filter.ownerPersonId;
+  }
+  if (filter.ownerOrganisationId) {
+    where.push('x.owner_organisation_id = @ownerOrganisationId');
+    params.ownerOrganisationId = filter.ownerOrganisationId;
+  }
+  if (filter.status) {
+    where.push(`(x.status = 'done') = @done`);
+    params.done = filter.status === 'done' ? 1 : 0;
+  }
   if (filter.overdue !== undefined) {
     where.push(
       filter.overdue

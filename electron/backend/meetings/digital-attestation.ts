@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import type { Protocol } from '../../../shared/contract/meetings';
 import { AppError } from '../../../shared/errors';
 import { sha256Hex } from '../export/write-file';

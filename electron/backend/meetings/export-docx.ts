@@ -15,7 +15,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { today, type Ctx } from '../context';
+import type { Ctx } from '../context';
+import { today } from '../session/time-zone';
 import { packDocxSync } from '../export/pack';
 import type { ExportedDocument, RenderOptions } from '../export/document';
 import type {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import type { ExportedDocument } from '../export/document';
 import { sha256Hex } from '../export/write-file';
 import { recordLanguage } from '../records/seal';

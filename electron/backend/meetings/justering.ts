@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { currentActorName } from '../session/actor';
 import type { Protocol } from '../../../shared/contract/meetings';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Ctx } from '../context';
-import { today } from '../context';
+import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import {
@@ -103,14 +103,27 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
 export function listMeetings(ctx: Ctx, filter: Filter): Page<Meeting> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.bodyId) (where.push('m.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year)
-    (where.push('m.date BETWEEN @yearFrom AND @yearTo'),
-      (params.yearFrom = `${filter.year}-01-01`),
-      (params.yearTo = `${filter.year}-12-31`));
-  if (filter.from) (where.push('m.date >= @from'), (params.from = filter.from));
-  if (filter.to) (where.push('m.date <= @to'), (params.to = filter.to));
-  if (filter.before) (where.push('m.date < @before'), (params.before = filter.before));
+  if (filter.bodyId) {
+    where.push('m.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+  }
+  if (filter.year) {
+    where.push('m.date BETWEEN @yearFrom AND @yearTo');
+    params.yearFrom = `${filter.year}-01-01`;
+    params.yearTo = `${filter.year}-12-31`;
+  }
+  if (filter.from) {
+    where.push('m.date >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to) {
+    where.push('m.date <= @to');
+    params.to = filter.to;
+  }
+  if (filter.before) {
+    where.push('m.date < @before');
+    params.before = filter.before;
+  }
   if (!filter.includeCancelled) where.push("m.status = 'planned'");
   const page = keysetPage<Row>(ctx.db, {
     select: COLUMNS,

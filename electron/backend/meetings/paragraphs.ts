@@ -57,9 +57,18 @@ export function paragraphsOfMeeting(ctx: Ctx, meetingId: number, o: { carryOver?
 export function pageParagraphs(ctx: Ctx, filter: Filter) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.bodyId) (where.push('p.body_id = @bodyId'), (params.bodyId = filter.bodyId));
-  if (filter.year) (where.push('p.year = @year'), (params.year = filter.year));
-  if (filter.meetingId) (where.push('p.meeting_id = @meetingId'), (params.meetingId = filter.meetingId));
+  if (filter.bodyId) {
+    where.push('p.body_id = @bodyId');
+    params.bodyId = filter.bodyId;
+  }
+  if (filter.year) {
+    where.push('p.year = @year');
+    params.year = filter.year;
+  }
+  if (filter.meetingId) {
+    where.push('p.meeting_id = @meetingId');
+    params.meetingId = filter.meetingId;
+  }
   const page = keysetPage<Row>(ctx.db, {
     select: COLUMNS,
     from: FROM,

@@ -1,4 +1,5 @@
-import { today, type Ctx } from '../context';
+import type { Ctx } from '../context';
+import { today } from '../session/time-zone';
 import type { Attendee, Attestation, Meeting, Paragraph, Protocol } from '../../../shared/contract/meetings';
 import type { VersionDetail } from '../../../shared/contract/agreements';
 import { getMeeting } from '../meetings/meetings';

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { fieldError } from '../../../shared/errors';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../shared/time/zoned-date';
+import { DEFAULT_TIME_ZONE, isTimeZone, zonedDate } from '../../../shared/time/zoned-date';
 import { getSetting, putSetting } from './settings';
 
 /**
@@ -20,4 +20,9 @@ export function setTimeZone(ctx: Ctx, timeZone: string): void {
   if (!isTimeZone(timeZone)) throw fieldError('timeZone', 'unknown_time_zone', `Unknown time zone ${timeZone}`);
   putSetting(ctx.db, 'time_zone', timeZone);
   ctx.emit('data.changed', { entity: 'session' });
+}
+
+/** Today's calendar date in the organisation's zone (Europe/Stockholm unless set): the one "today" of every date rule. */
+export function today(ctx: Ctx): string {
+  return zonedDate(ctx.clock.now(), timeZoneOf(ctx));
 }

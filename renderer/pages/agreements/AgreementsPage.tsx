@@ -1,4 +1,4 @@
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { ComparePage } from './ComparePage';
 import { OverviewPage } from './OverviewPage';
 import { VersionPage } from './VersionPage';

@@ -1,4 +1,4 @@
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { BodyDetail } from './BodyDetail';
 import { BodyList } from './BodyList';
 

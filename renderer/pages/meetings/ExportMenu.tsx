@@ -92,6 +92,7 @@ export function ExportMenu<M extends ExportMethod>({
       void exportIn(signedPending, true);
     }
     // exportIn is rebuilt each render; what matters is the choice and whether signing is possible
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signedPending, readiness.state]);
 
   return (

@@ -1,4 +1,4 @@
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import { MeetingList } from './MeetingList';
 import { MeetingPage } from './MeetingPage';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Anchor, Button, Chip, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RouteProps } from '../../app/routes';
+import type { RouteProps } from '../../app/route-props';
 import {
   SEARCH_KINDS,
   SEARCH_STATUSES,

@@ -85,6 +85,8 @@ export async function openApp(page: Page, app: RunningApp, actorName = 'Sekreter
 }
 
 export const test = base.extend<{ app: RunningApp }>({
+  // Playwright reads a fixture's dependencies from this pattern; this one has none
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const app = await launchApp();
     await use(app);

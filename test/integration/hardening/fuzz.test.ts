@@ -341,7 +341,7 @@ describe('fuzzing every contract method (issue 13)', () => {
             try {
               result = await b.dispatch(method, input);
             } catch (error) {
-              throw new Error(`dispatch rejected: ${String(error)}`);
+              throw new Error(`dispatch rejected: ${String(error)}`, { cause: error });
             }
             expect(typeof result.ok).toBe('boolean');
             if (!result.ok) {

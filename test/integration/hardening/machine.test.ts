@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../../electron/backend/backend';
@@ -229,7 +230,7 @@ describe('a zero-byte database file (issue 13, case 7)', () => {
 });
 
 describe('read-only and full disks (issue 13, case 6)', () => {
-  const mountDir = path.join(fs.realpathSync(require('node:os').tmpdir()), `samrad-tmpfs-${process.pid}`);
+  const mountDir = path.join(fs.realpathSync(os.tmpdir()), `samrad-tmpfs-${process.pid}`);
   let mounted = false;
   beforeAll(() => {
     mounted = mountTmpfs(mountDir, '8m');

@@ -287,7 +287,7 @@ describe('samrad cert and samrad verify', () => {
     const backend = await startBackend(db, { clock: fixedClock(NOW) });
     let signed: Uint8Array;
     try {
-      backend.ctx.db; // unlock through the contract like the app does
+      // unlock through the contract like the app does
       await backend.dispatch('certificates.unlock', { passphrase: PASSPHRASE });
       signed = await signExport(backend.ctx, await sampleDocx());
     } finally {

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { defineConfig } from 'electron-vite';
-import renderer from './renderer/vite.config';
+import renderer from './renderer/vite.config.mts';
 
-const root = __dirname;
+const root = import.meta.dirname;
 const at = (...parts: string[]) => path.resolve(root, ...parts);
 
 /**
  * The desktop build: main process + the backend's utility-process entry (out/main), the sandboxed preload (out/preload, one CommonJS file), and the
- * renderer from the same sources as renderer/vite.config.ts (out/renderer). Everything is
+ * renderer from the same sources as renderer/vite.config.mts (out/renderer). Everything is
  * bundled except Electron, Node's built-ins and better-sqlite3, whose native part is loaded
  * from an Electron build at run time.
  */
@@ -36,7 +36,7 @@ export default defineConfig({
       },
     },
   },
-  // the very same renderer build as browser mode (renderer/vite.config.ts), as one entry
+  // the very same renderer build as browser mode (renderer/vite.config.mts), as one entry
   renderer: {
     ...renderer,
     build: { ...renderer.build, rolldownOptions: { input: at('renderer/index.html') } },

@@ -4,11 +4,11 @@ import react from '@vitejs/plugin-react';
 
 /** Builds the renderer for browser mode (electron-vite builds the same sources for the desktop). */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {
-    outDir: path.resolve(__dirname, '../out/renderer'),
+    outDir: path.resolve(import.meta.dirname, '../out/renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
