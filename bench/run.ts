@@ -18,6 +18,7 @@ import { benchRecords } from './records';
 import { median } from './median';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
 import { benchSearch } from './search';
+import { benchAudit } from './audit';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   }
 
   await benchSearch();
+  await benchAudit();
 }
 
 main().catch((error: unknown) => {

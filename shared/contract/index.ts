@@ -12,6 +12,7 @@ import { searchContract } from './search';
 import { recordsContract } from './records';
 import { exportsContract } from './exports';
 import { personalSigningContract } from './personal-signing';
+import { attachmentsContract } from './attachments';
 
 /** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
 export const areaContracts = {
@@ -26,6 +27,7 @@ export const areaContracts = {
   records: recordsContract,
   exports: exportsContract,
   personalSigning: personalSigningContract,
+  attachments: attachmentsContract,
 };
 
 /** The whole contract: every method the backend answers, with its input and output schema. */

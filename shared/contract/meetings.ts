@@ -48,7 +48,10 @@ export const meeting = z.object({
   secretary: personRef.nullable(),
   /** one or two */
   justerare: z.array(personRef),
+  /** what is stored: planned or cancelled */
   status: z.enum(MEETING_STATUSES),
+  /** what a user is told: held once the date has passed (or the protocol is attested), else planned or cancelled */
+  stage: z.enum(['planned', 'held', 'cancelled']),
   cancelReason: z.string().nullable(),
   notes: z.string().nullable(),
   agendaItemCount: z.number(),
@@ -389,6 +392,8 @@ export const protocol = z.object({
   /** Justeringens plats och tid */
   attestationPlace: z.string().nullable(),
   attestationDate: z.string().nullable(),
+  /** the protocol carries a tillkännagivande/anslagsbevis block to fill in when it is posted */
+  announcement: z.boolean(),
   attestationDeadline: z.string(),
   daysLeftToAttest: z.number().nullable(),
   /** who still has to attest the whole protocol */
@@ -534,6 +539,8 @@ export const meetingsContract = {
     z.object({ meetingId: id, attestationPlace: optionalText(300), attestationDate: optionalDate }),
     protocol,
   ),
+  /** tillkännagivande/anslagsbevis under the protocol; chosen before attestation */
+  'protocol.setAnnouncement': method(z.object({ meetingId: id, announcement: z.boolean() }), protocol),
   'protocol.addParagraph': method(
     z.object({ meetingId: id, fields: paragraphFields, position: z.number().int().min(1).optional() }),
     paragraph,

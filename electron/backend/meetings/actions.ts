@@ -281,14 +281,20 @@ export function actionStats(ctx: Ctx, bodyId?: number) {
   const byBody = bodyId ? 'JOIN paragraph p ON p.id = x.paragraph_id WHERE p.body_id = @bodyId' : '';
   return ctx.db
     .prepare(
-      `SELECT c.priority_id AS priorityId, pr.title AS priorityName, c.open, c.overdue, c.done
-       FROM (SELECT x.effective_priority_id AS priority_id,
-                    sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') >= @today) AS open,
-                    sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') < @today) AS overdue,
-                    sum(x.status = 'done') AS done
-             FROM action_item x ${byBody} GROUP BY x.effective_priority_id) c
-       LEFT JOIN agreement_priority pr ON pr.id = c.priority_id
-       ORDER BY c.priority_id IS NULL, pr.position, c.priority_id`,
+      // one row per priority area, not per version of it: a renewal copies each priority with
+      // the same key, and actions linked to either version count together under the newest
+      `SELECT g.priority_id AS priorityId, named.title AS priorityName, g.open, g.overdue, g.done
+       FROM (SELECT max(c.priority_id) AS priority_id, min(pr.position) AS position,
+                    sum(c.open) AS open, sum(c.overdue) AS overdue, sum(c.done) AS done
+             FROM (SELECT x.effective_priority_id AS priority_id,
+                          sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') >= @today) AS open,
+                          sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') < @today) AS overdue,
+                          sum(x.status = 'done') AS done
+                   FROM action_item x ${byBody} GROUP BY x.effective_priority_id) c
+             LEFT JOIN agreement_priority pr ON pr.id = c.priority_id
+             GROUP BY pr.key) g
+       LEFT JOIN agreement_priority named ON named.id = g.priority_id
+       ORDER BY g.priority_id IS NULL, g.position, g.priority_id`,
     )
     .all({ today: today(ctx), ...(bodyId ? { bodyId } : {}) }) as Array<{
     priorityId: number | null;

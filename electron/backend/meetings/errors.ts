@@ -10,3 +10,8 @@ export const invalidState = (reason: string, message: string, params: Record<str
 export const locked = (
   message = 'The protocol is attested and can no longer be changed; add a correction note instead',
 ): AppError => new AppError('LOCKED', message, { params: { reason: 'meetings.reasons.attested' } });
+
+export const attachmentLocked = (): AppError =>
+  new AppError('LOCKED', 'The handling is part of what was attested and can no longer be added or removed', {
+    params: { reason: 'meetings.reasons.attachment_locked' },
+  });

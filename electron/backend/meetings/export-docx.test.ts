@@ -12,6 +12,7 @@ let meetingId: number;
 let fordonId: number;
 let numbers: number[];
 let lagesbildNumber: number;
+let marchId: number;
 
 /** A March protocol (7 §§) and a June protocol with a substitute, a guest, jäv, an action and åäö; June attested. */
 beforeAll(async () => {
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const polis = await b.call('organisations.create', { name: 'Södertälje lokalpolisområde', kind: 'polis' });
   await b.call('people.update', { id: f.wikstrom.id, fields: { name: 'Anders Wikström', organisationId: polis.id } });
   const march = await f.meeting('2017-03-14');
+  marchId = march.id;
   await b.call('protocol.create', { meetingId: march.id });
   const june = await f.meeting('2017-06-13', '09:00', '11:30', [f.uddholm.id]);
   meetingId = june.id;
@@ -360,6 +362,36 @@ describe('protocols the way Swedish secretaries write them (issue 14, point 8)',
         '09.00–09.02',
         'Förhinder och handlingar',
         'Den som har förhinder meddelar sekreteraren snarast och kallar själv sin ersättare.',
+      ]) {
+        const next = text.indexOf(h, at + 1);
+        expect(next, `"${h}" after ${at}`).toBeGreaterThan(at);
+        at = next;
+      }
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    'a protocol may carry a tillkännagivande/anslagsbevis block, chosen before attestation',
+    async () => {
+      expect(protocolText).not.toContain('Anslagsbevis');
+      expect(await b.fail('protocol.setAnnouncement', { meetingId, announcement: true })).toMatchObject({
+        code: 'LOCKED',
+      });
+      expect((await b.call('protocol.setAnnouncement', { meetingId: marchId, announcement: true })).announcement).toBe(
+        true,
+      );
+      const text = folded((await exported('protocol', marchId)).bytes, 'anslag.docx');
+      let at = text.indexOf('Underskrifter');
+      for (const h of [
+        'Anslagsbevis',
+        'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.',
+        'Organ: Chefssamrådet',
+        'Sammanträdesdatum: 2017-03-14',
+        'Datum då anslaget sätts upp:',
+        'Datum då anslaget tas ned:',
+        'Förvaringsplats för protokollet:',
+        'Underskrift:',
       ]) {
         const next = text.indexOf(h, at + 1);
         expect(next, `"${h}" after ${at}`).toBeGreaterThan(at);

@@ -20,6 +20,7 @@ import { today } from '../session/time-zone';
 import { packDocxSync } from '../export/pack';
 import type { ExportedDocument, RenderOptions } from '../export/document';
 import type {
+  AttachmentLine,
   AttendeeLine,
   AttestationLine,
   CorrectionContent,
@@ -32,7 +33,8 @@ import { getMeeting } from './meetings';
 import { listAttendance } from './attendance';
 import { listAgenda } from './agenda';
 import { invalidState } from './errors';
-import { EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
+import { documentLine, EXPORT_TEXTS, paragraphRangeText, type ExportTexts } from './export-texts';
+import { agendaItemAttachments } from './attachments';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 
 type Lang = DocumentLanguage;
@@ -247,7 +249,7 @@ function signatureBlock(roleLabel: string, name: string, attestedLine: string | 
 }
 
 /** One § as it appears in the protocol and in an extract. */
-function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
+function paragraphBlocks(t: ExportTexts, lang: Lang, p: ParagraphContent): Paragraph[] {
   const out: Paragraph[] = [heading(`§ ${p.number} ${p.title}`, HeadingLevel.HEADING_2)];
   if (p.dnr) out.push(new Paragraph({ children: [text(`${t.dnr} ${p.dnr}`, { italics: true })] }));
   // jäv is noted where the matter begins, before anything the member took no part in
@@ -262,6 +264,7 @@ function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
       }),
     );
   out.push(...lines(p.background));
+  if (p.attachments?.length) out.push(label(t.decisionBasis), ...documentList(lang, p.attachments));
   if (p.decision) out.push(label(t.decision), ...lines(withoutAttestationSentence(p)));
   if (p.notes) out.push(label(t.notes), ...lines(p.notes));
   if (p.actions.length) {
@@ -280,6 +283,31 @@ function paragraphBlocks(t: ExportTexts, p: ParagraphContent): Paragraph[] {
     out.push(new Paragraph({ children: [text(immediateAttestationLine(t, p), { italics: true })] }));
   for (const c of p.corrections) out.push(label(t.correction(c.date, c.author)), ...lines(c.text));
   return out;
+}
+
+/** Each handling on its own line, with its SHA-256 beneath in small print, so the record names exactly which file. */
+function documentList(lang: Lang, files: AttachmentLine[]): Paragraph[] {
+  return files.flatMap((f) => [
+    new Paragraph({ bullet: { level: 0 }, keepNext: true, children: [text(documentLine(f, lang))] }),
+    new Paragraph({ indent: { left: 720 }, children: [text(`SHA-256 ${f.sha256}`, { size: 16 })] }),
+  ]);
+}
+
+/** Anslagsbevis: the protocol's own block to fill in when its attestation is posted on the notice board. */
+function announcementBlock(t: ExportTexts, m: MeetingHeader): Paragraph[] {
+  const blank = '_'.repeat(40);
+  const row = (name: string, value: string) =>
+    new Paragraph({ children: [text(`${name}: `, { bold: true }), text(value)], spacing: { before: 120 } });
+  return [
+    heading(t.announcement),
+    new Paragraph({ children: [text(t.announcementText)] }),
+    row(t.announcementBody, m.bodyName),
+    row(t.meetingDate, m.date),
+    row(t.announcementPosted, blank),
+    row(t.announcementRemoved, blank),
+    row(t.announcementKeptAt, blank),
+    row(t.announcementSignature, blank),
+  ];
 }
 
 /** How a Beslut says itself that it is attested at once, in either language the secretary writes in. */
@@ -367,8 +395,9 @@ export function protocolDocx(content: ProtocolContent, lang: Lang, options: Rend
         spacing: { before: 240 },
       }),
     );
+  if (content.announcement) children.push(...announcementBlock(t, meeting));
   children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
-  for (const p of content.paragraphs) children.push(...paragraphBlocks(t, p));
+  for (const p of content.paragraphs) children.push(...paragraphBlocks(t, lang, p));
   if (content.corrections.length) {
     children.push(heading(t.correctionsHeading, HeadingLevel.HEADING_2));
     for (const c of content.corrections) children.push(label(t.correction(c.date, c.author)), ...lines(c.text));
@@ -403,7 +432,7 @@ export function extractDocx(content: ExtractContent, lang: Lang, options: Render
     new Paragraph({ children: [text(meeting.justerare.map((j) => j.name).join(', ') || t.none)] }),
     heading(t.paragraphs),
     new Paragraph({ children: [text(`§ ${p.number}`)] }),
-    ...paragraphBlocks(t, p),
+    ...paragraphBlocks(t, lang, p),
     heading(t.signatures),
     ...(attestations.length
       ? attestations.map(
@@ -559,6 +588,12 @@ export function agendaDocx(ctx: Ctx, meetingId: number, lang: Lang): ExportedDoc
     }),
   ];
   if (meeting.notes) children.push(new Paragraph({ children: [] }), ...lines(meeting.notes));
+  const documents = agenda.map((item, index) => ({ item, index, files: agendaItemAttachments(ctx, item.id) }));
+  children.push(heading(t.documents));
+  if (documents.some((d) => d.files.length))
+    for (const { item, index, files } of documents.filter((d) => d.files.length))
+      children.push(label(t.itemDocuments(index + 1, item.title)), ...documentList(lang, files));
+  else children.push(new Paragraph({ children: [text(t.documentsNone)] }));
   children.push(heading(t.hindrance), new Paragraph({ children: [text(t.hindranceText)] }));
   const fileName = safeFileName(t.fileAgenda, meeting.bodyName, meeting.date);
   const doc = document(

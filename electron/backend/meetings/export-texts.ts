@@ -30,6 +30,17 @@ export const EXPORT_TEXTS = {
     recusalText: (names: string) => `${names} anmäler jäv och deltar inte i handläggningen av ärendet.`,
     notIn: (numbers: number[]) => `(ej ${paragraphList(numbers)})`,
     actions: 'Uppdrag',
+    decisionBasis: 'Beslutsunderlag',
+    documents: 'Handlingar',
+    documentsNone: 'Inga handlingar är bifogade.',
+    itemDocuments: (item: number, title: string) => `Punkt ${item} ${title}`,
+    announcement: 'Anslagsbevis',
+    announcementText: 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.',
+    announcementBody: 'Organ',
+    announcementPosted: 'Datum då anslaget sätts upp',
+    announcementRemoved: 'Datum då anslaget tas ned',
+    announcementKeptAt: 'Förvaringsplats för protokollet',
+    announcementSignature: 'Underskrift',
     owner: 'ansvarig',
     due: 'senast',
     distribution: 'Expedieras till',
@@ -113,6 +124,17 @@ export const EXPORT_TEXTS = {
     recusalText: (names: string) => `${names} declared a conflict of interest and took no part in this matter.`,
     notIn: (numbers: number[]) => `(not ${paragraphList(numbers)})`,
     actions: 'Action items',
+    decisionBasis: 'Documents the decision was based on',
+    documents: 'Documents',
+    documentsNone: 'No documents are enclosed.',
+    itemDocuments: (item: number, title: string) => `Item ${item} ${title}`,
+    announcement: 'Notice of attestation',
+    announcementText: 'The minutes are attested. The attestation has been announced by posting on the notice board.',
+    announcementBody: 'Body',
+    announcementPosted: 'Date posted',
+    announcementRemoved: 'Date taken down',
+    announcementKeptAt: 'Where the minutes are kept',
+    announcementSignature: 'Signature',
     owner: 'owner',
     due: 'due',
     distribution: 'Distribution',
@@ -171,6 +193,22 @@ export const EXPORT_TEXTS = {
 };
 
 export type ExportTexts = (typeof EXPORT_TEXTS)['sv'];
+
+const FILE_KINDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/msword': 'Word',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+};
+
+/** "protokoll.pdf (PDF, 1,2 MB)": a handling as a document lists it, sizes written the language's way */
+export function documentLine(file: { fileName: string; mediaType: string; size: number }, lang: 'sv' | 'en'): string {
+  const [value, unit] =
+    file.size >= 1024 * 1024 ? [file.size / (1024 * 1024), 'MB'] : [Math.max(file.size / 1024, 0.1), 'kB'];
+  const size = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+  return `${file.fileName} (${FILE_KINDS[file.mediaType] ?? file.mediaType}, ${size} ${unit})`;
+}
 
 /** "§ 4", "§§ 4, 7" */
 function paragraphList(numbers: number[]): string {

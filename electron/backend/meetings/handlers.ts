@@ -29,6 +29,7 @@ import {
   getProtocol,
   removeParagraph,
   reorderParagraphs,
+  setAnnouncement,
   setRecusals,
   updateParagraph,
   updateProtocol,
@@ -38,11 +39,13 @@ import { pageParagraphs } from './paragraphs';
 import { actionStats, addAction, pageActions, removeAction, setActionStatus, updateAction } from './actions';
 import { listPriorityOptions } from './priorities';
 import { exportForUser } from '../export/pipeline';
+import { addAttachment, listAttachments, openAttachment, removeAttachment } from './attachments';
 
 type MeetingsMethod = Extract<
   Method,
   | `actions.${string}`
   | `agenda.${string}`
+  | `attachments.${string}`
   | `attendance.${string}`
   | `meetings.${string}`
   | `paragraphs.${string}`
@@ -81,6 +84,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.create': (ctx, i) => createProtocol(ctx, i.meetingId),
   'protocol.discard': (ctx, i) => discardProtocol(ctx, i.meetingId),
   'protocol.update': (ctx, i) => updateProtocol(ctx, i.meetingId, i.attestationPlace, i.attestationDate),
+  'protocol.setAnnouncement': (ctx, i) => setAnnouncement(ctx, i.meetingId, i.announcement),
   'protocol.addParagraph': (ctx, i) => addParagraph(ctx, i.meetingId, i.fields, i.position),
   'protocol.updateParagraph': (ctx, i) => updateParagraph(ctx, i.id, i.fields),
   'protocol.removeParagraph': (ctx, i) => removeParagraph(ctx, i.id),
@@ -108,6 +112,11 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
   'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
+
+  'attachments.list': (ctx, i) => listAttachments(ctx, i.meetingId),
+  'attachments.add': (ctx, i) => addAttachment(ctx, i.target, i.fileName, i.fileBase64),
+  'attachments.open': (ctx, i) => openAttachment(ctx, i.id),
+  'attachments.remove': (ctx, i) => removeAttachment(ctx, i.id),
 
   'actions.list': (ctx, i) => pageActions(ctx, i),
   'actions.add': (ctx, i) => addAction(ctx, i.paragraphId, i.fields),

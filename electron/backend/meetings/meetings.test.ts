@@ -430,6 +430,19 @@ describe('action items and carry-over', () => {
   });
 });
 
+describe('stage', () => {
+  it('a meeting is held once its date has passed, planned before, cancelled when cancelled', async () => {
+    const held = await f.meeting('2017-03-14');
+    const coming = await f.meeting('2017-06-13');
+    const off = await f.meeting('2017-09-12');
+    await b.call('meetings.cancel', { id: off.id, cancelled: true, reason: null });
+    const stages = Object.fromEntries((await b.call('meetings.list', {})).items.map((m) => [m.date, m.stage]));
+    expect([stages[held.date], stages[coming.date]]).toEqual(['held', 'planned']);
+    expect((await b.call('meetings.get', { id: off.id })).stage).toBe('cancelled');
+    expect((await b.call('meetings.get', { id: held.id })).status).toBe('planned'); // what is stored
+  });
+});
+
 describe('chair and justerare on the attendance list', () => {
   it('adds a justerare from outside the body as present', async () => {
     const outside = await b.call('people.create', { name: 'Örjan Ärlig' });

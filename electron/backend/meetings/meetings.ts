@@ -87,6 +87,12 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
       (j) => j !== null,
     ),
     status: r.status,
+    stage:
+      r.status === 'cancelled'
+        ? 'cancelled'
+        : r.date < today(ctx) || r.protocol_status === 'attested'
+          ? 'held'
+          : 'planned',
     cancelReason: r.cancel_reason,
     notes: r.notes,
     agendaItemCount: r.agenda_count,

@@ -217,6 +217,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
         status: Protocol['status'];
         attestation_place: string | null;
         attestation_date: string | null;
+        announcement: number;
         attested_at: string | null;
         content_hash: string | null;
         created_at: string;
@@ -248,6 +249,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
     status: row.status,
     attestationPlace: row.attestation_place,
     attestationDate: row.attestation_date,
+    announcement: row.announcement === 1,
     attestationDeadline: deadline,
     daysLeftToAttest: row.status === 'attested' ? null : daysBetween(today(ctx), deadline),
     pendingAttesters:
@@ -457,6 +459,25 @@ export function updateProtocol(ctx: Ctx, meetingId: number, place: string | null
       after: { place, date },
     });
     return after;
+  });
+}
+
+/** Whether the protocol carries a tillkännagivande/anslagsbevis block; fixed with the rest once attested. */
+export function setAnnouncement(ctx: Ctx, meetingId: number, announcement: boolean): Protocol {
+  return write(ctx, (record) => {
+    const before = requireProtocol(ctx, meetingId);
+    if (before.status === 'attested') throw locked();
+    ctx.db
+      .prepare('UPDATE protocol SET announcement = ?, updated_at = ? WHERE meeting_id = ?')
+      .run(announcement ? 1 : 0, ctx.clock.now().toISOString(), meetingId);
+    record({
+      action: 'update_protocol',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: { announcement: before.announcement },
+      after: { announcement },
+    });
+    return requireProtocol(ctx, meetingId);
   });
 }
 

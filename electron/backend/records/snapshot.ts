@@ -6,6 +6,7 @@ import { getMeeting } from '../meetings/meetings';
 import { listAttendance } from '../meetings/attendance';
 import { getParagraph, requireProtocol } from '../meetings/protocol';
 import { meetingOfParagraph } from '../meetings/state';
+import { paragraphAttachments } from '../meetings/attachments';
 import { getVersion } from '../agreements/read';
 import { notFound } from '../../../shared/errors';
 
@@ -42,6 +43,14 @@ export interface ActionLine {
   ownerName: string;
   dueDate: string | null;
 }
+/** A handling in the §'s beslutsunderlag as the record names it: its file by name, type, size and SHA-256. */
+export interface AttachmentLine {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
 export interface CorrectionLine {
   date: string;
   author: string;
@@ -64,6 +73,8 @@ export type ParagraphContent = Pick<
   actions: ActionLine[];
   attestations: AttestationLine[];
   corrections: CorrectionLine[];
+  /** beslutsunderlag; absent in records sealed before handlingar existed */
+  attachments?: AttachmentLine[];
 };
 
 export interface ProtocolContent {
@@ -77,6 +88,8 @@ export interface ProtocolContent {
   attestations: AttestationLine[];
   corrections: CorrectionLine[];
   attested: boolean;
+  /** a tillkännagivande/anslagsbevis block; absent in records sealed before it could be chosen */
+  announcement?: boolean;
 }
 
 export interface ExtractContent {
@@ -149,7 +162,16 @@ const attestationLines = (list: Attestation[]): AttestationLine[] =>
 const correctionLines = (list: Protocol['corrections']): CorrectionLine[] =>
   list.map((c) => ({ date: c.date, author: c.author, text: c.text }));
 
-function paragraphContent(p: Paragraph): ParagraphContent {
+const attachmentLines = (ctx: Ctx, paragraphId: number): AttachmentLine[] =>
+  paragraphAttachments(ctx, paragraphId).map((a) => ({
+    id: a.id,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    size: a.size,
+    sha256: a.sha256,
+  }));
+
+function paragraphContent(ctx: Ctx, p: Paragraph): ParagraphContent {
   return {
     id: p.id,
     number: p.number,
@@ -172,6 +194,7 @@ function paragraphContent(p: Paragraph): ParagraphContent {
     })),
     attestations: attestationLines(p.attestations),
     corrections: correctionLines(p.corrections),
+    attachments: attachmentLines(ctx, p.id),
   };
 }
 
@@ -183,12 +206,13 @@ export function protocolContent(ctx: Ctx, meetingId: number, attested = false): 
     meeting: header(getMeeting(ctx, meetingId)),
     attendance: attendanceLines(listAttendance(ctx, meetingId)),
     paragraphRange: protocol.paragraphRange,
-    paragraphs: protocol.paragraphs.map(paragraphContent),
+    paragraphs: protocol.paragraphs.map((p) => paragraphContent(ctx, p)),
     attestationPlace: protocol.attestationPlace,
     attestationDate: protocol.attestationDate,
     attestations: attestationLines(protocol.attestations),
     corrections: correctionLines(protocol.corrections),
     attested: attested || protocol.status === 'attested',
+    announcement: protocol.announcement,
   };
 }
 
@@ -202,7 +226,7 @@ export function extractContent(ctx: Ctx, paragraphId: number, attestedAtOnce = f
     format: 'samrad-extract/1',
     meeting: header(getMeeting(ctx, meetingId)),
     attendance: attendanceLines(listAttendance(ctx, meetingId)),
-    paragraph: { ...paragraphContent(paragraph), immediatelyAttested: atOnce },
+    paragraph: { ...paragraphContent(ctx, paragraph), immediatelyAttested: atOnce },
     attestations: attestationLines(atOnce ? paragraph.attestations : protocol.attestations),
     certifiedOn: today(ctx),
   };

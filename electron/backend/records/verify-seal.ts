@@ -37,6 +37,7 @@ export const FIELD_NAMES: Record<string, string> = {
   distribution: 'Expedieras till',
   recusals: 'Jäv',
   actions: 'Uppdrag',
+  attachments: 'Beslutsunderlag',
   agreement_title: 'Titel',
   period: 'Giltighetstid',
   parties: 'Parter och underskrifter',
@@ -96,6 +97,15 @@ function paragraphFacets(p: ParagraphContent): Facet[] {
       'actions',
       p.actions.map((a) => [a.id, a.description, a.ownerPersonId, a.ownerOrganisationId, a.dueDate]),
     ),
+    // a record sealed before handlingar existed names none, and nothing is compared
+    ...(p.attachments
+      ? [
+          facet(
+            'attachments',
+            p.attachments.map((a) => [a.id, a.sha256]),
+          ),
+        ]
+      : []),
   ];
 }
 

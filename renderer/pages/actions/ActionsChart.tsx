@@ -66,7 +66,7 @@ export function ActionsChart({ rows }: { rows: PriorityCounts[] }) {
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={200} />
-                <Tooltip />
+                <Tooltip separator=": " />
                 <Legend />
                 <Bar dataKey="open" stackId="a" name={t('meetings.actions.counts.open')} fill={COLORS.open} />
                 <Bar dataKey="overdue" stackId="a" name={t('meetings.actions.counts.overdue')} fill={COLORS.overdue} />

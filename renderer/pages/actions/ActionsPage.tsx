@@ -60,7 +60,9 @@ export function ActionsPage() {
     });
     if (changed) setTicked({ page, action: changed });
   };
-  const filtered = priority !== null || owner !== null || status !== 'all' || overdueOnly;
+  // "change the filters" only helps when there are actions at all; otherwise say where they come from
+  const anyActions = (stats.data ?? []).some((row) => row.open + row.overdue + row.done > 0);
+  const filtered = anyActions && (priority !== null || owner !== null || status !== 'all' || overdueOnly);
 
   return (
     <Stack>

@@ -17,6 +17,8 @@ export function StaleDatesAlert({ versionId }: { versionId: number }) {
   return (
     <Alert
       color="orange"
+      // the light variant's orange title is 3.6:1 on its tint: the page's text colour reads at AA
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       icon={<IconCalendarExclamation aria-hidden />}
       title={t('agreements.staleDates.title', {
         period: formatPeriod(t, data.predecessor.validFrom, data.predecessor.validTo),

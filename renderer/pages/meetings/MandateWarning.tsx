@@ -38,6 +38,8 @@ export function MandateWarning({ bodyId, bodyName, date }: { bodyId: number; bod
   return (
     <Alert
       color="orange"
+      // the light variant's orange title is 3.6:1 on its tint: the page's text colour reads at AA
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       icon={<IconUsersGroup aria-hidden />}
       title={t('meetings.mandates.noneTitle', { body: bodyName, date })}
       data-testid="mandate-warning"

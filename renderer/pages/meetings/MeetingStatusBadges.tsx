@@ -9,7 +9,11 @@ export function MeetingStatusBadges({ meeting }: { meeting: Meeting }) {
   const days = meeting.daysLeftToAttest;
   return (
     <Group gap={4}>
-      {meeting.protocolStatus === null && <Badge variant="light">{t('meetings.planned')}</Badge>}
+      {meeting.protocolStatus === null && (
+        <Badge variant="light" color={meeting.stage === 'held' ? 'gray' : undefined}>
+          {t(meeting.stage === 'held' ? 'meetings.held' : 'meetings.planned')}
+        </Badge>
+      )}
       {meeting.protocolStatus && (
         <Badge
           color={

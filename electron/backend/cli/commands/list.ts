@@ -77,7 +77,7 @@ const listKinds: Record<string, ListKind> = {
       ['date', (m) => m.date],
       ['time', (m) => `${m.startTime}–${m.endTime}`],
       ['place', (m) => m.place],
-      ['status', (m) => m.status],
+      ['status', (m) => m.stage],
       ['protocol', (m) => m.protocolStatus],
       ['§§', (m) => (m.paragraphRange ? `${m.paragraphRange[0]}–${m.paragraphRange[1]}` : '')],
     ],

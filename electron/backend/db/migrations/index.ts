@@ -7,6 +7,7 @@ import * as m006 from './006_records';
 import * as m007 from './007_audit_changes';
 import * as m008 from './008_list_indexes';
 import * as m009 from './009_personal_signatures';
+import * as m010 from './010_attachments';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   { version: 7, name: '007_audit_changes', up: m007.up },
   { version: 8, name: '008_list_indexes', up: m008.up },
   { version: 9, name: '009_personal_signatures', up: m009.up },
+  { version: 10, name: '010_attachments', up: m010.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
