@@ -7,6 +7,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { EmptyState } from '../../components/EmptyState';
 import { formatPeriod } from '../../components/period';
 import { blankPerson, draftOf, PersonForm, type PersonDraft } from './PersonForm';
+import { PersonCertificates } from './PersonCertificates';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function PeoplePage() {
     ...(organisationId ? { organisationId: Number(organisationId) } : {}),
   });
   const [editing, setEditing] = useState<PersonDraft | null>(null);
+  const [certificatesOf, setCertificatesOf] = useState<{ id: number; name: string } | null>(null);
   const filtering = Boolean(debouncedSearch || organisationId);
 
   return (
@@ -96,6 +98,14 @@ export function PeoplePage() {
                     >
                       {t('actions.edit')}
                     </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={t('people.certificates.buttonNamed', { name: p.name })}
+                      onClick={() => setCertificatesOf({ id: p.id, name: p.name })}
+                    >
+                      {t('people.certificates.button')}
+                    </Button>
                     <RecordHistory entity="person" entityId={p.id} label={p.name} />
                   </Group>
                 </Table.Td>
@@ -104,6 +114,7 @@ export function PeoplePage() {
           </Table.Tbody>
         </Table>
       )}
+      {certificatesOf && <PersonCertificates person={certificatesOf} onClose={() => setCertificatesOf(null)} />}
       {editing && (
         <PersonForm draft={editing} organisations={organisations.data ?? []} onClose={() => setEditing(null)} />
       )}

@@ -18,6 +18,9 @@ import {
 import { ExportMenu } from '../ExportMenu';
 import { DaysLeftBadge } from '../MeetingStatusBadges';
 import { AttestDialog } from './AttestDialog';
+import { DigitalSignDialog } from './DigitalSignDialog';
+import { SignedCopyDialog } from './SignedCopyDialog';
+import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
 import { ParagraphCard } from './ParagraphCard';
 import { usePriorityOptions } from '../options';
@@ -82,7 +85,12 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
   const { t, i18n } = useTranslation();
   const { run, fieldErrors } = useAction();
   const errors = errorsByField(fieldErrors);
-  const [attesting, setAttesting] = useState(false);
+  const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
+  const exporting = useAction();
+  const exportForSigning = async () => {
+    const file = await exporting.run('protocol.exportForSigning', { meetingId: meeting.id });
+    if (file) downloadBase64(file.fileName, file.base64);
+  };
   const editable = protocol.status !== 'attested';
   const saveWhereWhen = async (patch: { attestationPlace?: string; attestationDate?: string }) =>
     (await run('protocol.update', {
@@ -133,6 +141,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
                 <Table.Th>{t('meetings.justering.role')}</Table.Th>
                 <Table.Th>{t('meetings.justering.date')}</Table.Th>
                 <Table.Th>{t('meetings.justering.place')}</Table.Th>
+                <Table.Th>{t('meetings.justering.proof')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -142,6 +151,35 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
                   <Table.Td>{t(`meetings.justering.roles.${a.role}`)}</Table.Td>
                   <Table.Td>{a.date}</Table.Td>
                   <Table.Td>{a.place ?? ''}</Table.Td>
+                  <Table.Td>
+                    {a.proof.kind === 'digital' ? (
+                      <Stack gap={2}>
+                        <Badge color="green" variant="light">
+                          {t('meetings.justering.digitallySigned')}
+                        </Badge>
+                        <Text size="xs">
+                          {t('meetings.justering.proofDigital', {
+                            name: a.name,
+                            certificate: a.proof.certificate,
+                            origin: t(`people.certificates.origins.${a.proof.certificateOrigin}`),
+                            time: formatDateTime(a.proof.signingTime, i18n.language),
+                            source: t(`meetings.justering.timeSources.${a.proof.timeSource}`),
+                          })}
+                        </Text>
+                      </Stack>
+                    ) : (
+                      <Stack gap={2}>
+                        <Badge color="gray" variant="light">
+                          {t('meetings.justering.recordedWithoutSignature')}
+                        </Badge>
+                        <Text size="xs">
+                          {a.proof.operator
+                            ? t('meetings.justering.proofRecorded', { operator: a.proof.operator })
+                            : t('meetings.justering.proofRecordedEarlier')}
+                        </Text>
+                      </Stack>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -152,7 +190,16 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
             <Text size="sm">
               {t('meetings.justering.pending', { names: protocol.pendingAttesters.map((a) => a.name).join(', ') })}
             </Text>
-            <Button onClick={() => setAttesting(true)}>{t('meetings.justering.attest')}</Button>
+            <Button onClick={() => setAttesting('sign')}>{t('meetings.justering.signDigitally')}</Button>
+            <Button variant="light" onClick={() => setAttesting('record')}>
+              {t('meetings.justering.attest')}
+            </Button>
+            <Button variant="default" onClick={() => void exportForSigning()} loading={exporting.busy}>
+              {t('meetings.justering.exportForSigning')}
+            </Button>
+            <Button variant="default" onClick={() => setAttesting('import')}>
+              {t('meetings.justering.importSigned')}
+            </Button>
           </Group>
         )}
         {protocol.status === 'attested' && (
@@ -169,12 +216,27 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
         )}
         {protocol.status === 'attested' && <SealedRecordPanel record={{ kind: 'protocol', id: meeting.id }} />}
       </Stack>
-      {attesting && (
+      {attesting === 'record' && (
         <AttestDialog
           meetingId={meeting.id}
           attesters={protocol.pendingAttesters}
           defaultPlace={protocol.attestationPlace ?? meeting.place}
-          onClose={() => setAttesting(false)}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'sign' && (
+        <DigitalSignDialog
+          meetingId={meeting.id}
+          attesters={protocol.pendingAttesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'import' && (
+        <SignedCopyDialog
+          attesters={protocol.pendingAttesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
         />
       )}
     </Card>

@@ -1,0 +1,81 @@
+import { test, expect as baseExpect, openApp, loadExample } from './support/app';
+import { attestAs, finishEveryParagraph, sendForAttestation } from './support/protocol';
+import { createLocalCertificate } from './support/signing';
+
+/**
+ * A justerare attests with his own certificate: the secretary issues him a local personal
+ * certificate on his page, he picks it in the protocol and types its password himself; the
+ * protocol then says "digitally signed" for him and "recorded without digital signature" for
+ * the chair, who attests on paper.
+ */
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+test('a justerare signs in the UI with his own certificate; the protocol shows digitally signed', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(400_000);
+  await openApp(page, app, 'Åsa Öberg');
+  await loadExample(page);
+  await createLocalCertificate(page);
+
+  // his own certificate, on his page
+  await page.getByRole('link', { name: 'Deltagare' }).click();
+  await page.getByRole('button', { name: 'Certifikat för Lars-Göran Uddholm' }).click();
+  const certificates = page.getByRole('dialog', { name: 'Certifikat för Lars-Göran Uddholm' });
+  await expect(certificates.getByText('Inga certifikat')).toBeVisible();
+  await certificates.getByLabel('Nytt lösenord för certifikatet').fill('uddholms eget lösen');
+  await certificates.getByRole('button', { name: 'Utfärda lokalt certifikat' }).click();
+  const row = certificates.getByRole('row', { name: /Lars-Göran Uddholm \(lokal\)/ });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('lokal', { exact: true })).toBeVisible();
+  await expect(row).toContainText(/([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  await page.keyboard.press('Escape');
+
+  // a protocol sent for justering
+  await page.getByRole('link', { name: 'Sammanträden' }).click();
+  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
+  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
+  await form.getByLabel('Starttid').fill('09:00');
+  await form.getByLabel('Sluttid').fill('11:00');
+  await form.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, Södertälje');
+  await form.getByLabel('Justerare', { exact: true }).first().click();
+  await page.getByRole('option', { name: /Lars-Göran Uddholm/ }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toBeHidden();
+  await page.getByRole('tab', { name: 'Protokoll' }).click();
+  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
+  await finishEveryParagraph(page);
+  await sendForAttestation(page);
+
+  // he signs digitally: a wrong password first is refused and records nothing
+  await page.getByRole('button', { name: 'Justera digitalt' }).click();
+  const sign = page.getByRole('dialog', { name: 'Justera med egen underskrift' });
+  await sign.getByRole('combobox', { name: 'Vem justerar', exact: true }).click();
+  await page.getByRole('option', { name: /Lars-Göran Uddholm/ }).click();
+  await sign.getByRole('combobox', { name: 'Certifikat', exact: true }).click();
+  await page.getByRole('option', { name: /Lars-Göran Uddholm \(lokal\) – lokal/ }).click();
+  await sign.getByLabel('Certifikatets lösenord').fill('fel lösen');
+  await sign.getByRole('button', { name: 'Justera digitalt' }).click();
+  await expect(sign.getByText('Fel lösenord för certifikatet.')).toBeVisible();
+  await sign.getByLabel('Certifikatets lösenord').fill('uddholms eget lösen');
+  await sign.getByRole('button', { name: 'Justera digitalt' }).click();
+  await expect(sign).toBeHidden();
+
+  const attestations = page.getByRole('table', { name: 'Justeringar' });
+  const his = attestations.getByRole('row', { name: /Lars-Göran Uddholm/ });
+  await expect(his.getByText('Digitalt undertecknat', { exact: true })).toBeVisible();
+  await expect(his).toContainText(
+    /Digitalt undertecknat av Lars-Göran Uddholm \(CN=Lars-Göran Uddholm.*lokal; \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}, tid enligt undertecknarens egen klocka\)/,
+  );
+
+  // the chair attests on paper: recorded by the operator, never confused with a signature
+  await attestAs(page, [/Camilla Broo/]);
+  const chair = attestations.getByRole('row', { name: /Camilla Broo/ });
+  await expect(chair.getByText('Registrerat utan digital underskrift', { exact: true })).toBeVisible();
+  await expect(chair).toContainText('Registrerat utan digital underskrift av Åsa Öberg');
+  await expect(page.getByTestId('sealed-record')).toContainText('Förseglad handling');
+});
