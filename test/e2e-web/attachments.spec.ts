@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { SAMPLE_PDF } from '../support/attachments';
 
 /**
  * Handlingar through the real UI: the secretary attaches a PDF to an agenda item, sees it
  * listed, opens it (the same bytes come back), is refused a file that is no PDF whatever its
- * name says, removes it after confirming; an attested meeting offers no attaching at all.
+ * name says, removes it after confirming; chooses the protocol's anslagsbevis block; an attested
+ * meeting offers no attaching at all.
  */
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -63,6 +65,22 @@ test('attach, open, refuse, remove with confirmation; nothing offered once attes
   await row.getByRole('button', { name: 'Ta bort Åtgärdsplan.pdf' }).click();
   await confirm.getByRole('button', { name: 'Ta bort' }).click();
   await expect(handlingar.getByTestId('attachment')).toHaveCount(0);
+
+  // the protocol may carry an anslagsbevis block: chosen on the protocol, shown in its Word file
+  await page.getByRole('tab', { name: 'Protokoll' }).click();
+  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
+  const announcement = page.getByRole('checkbox', { name: 'Anslagsbevis i protokollet' });
+  await expect(announcement).not.toBeChecked();
+  await announcement.click(); // the box shows what the backend stored, once it has
+  await expect(announcement).toBeChecked();
+  await page.getByRole('button', { name: 'Protokoll (Word)' }).click();
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Svenska (.docx)', exact: true }).click();
+  const xml = strFromU8(
+    unzipSync(new Uint8Array(fs.readFileSync((await (await exporting).path())!)))['word/document.xml'],
+  );
+  expect(xml).toContain('Anslagsbevis');
+  expect(xml).toContain('Datum då anslaget sätts upp');
 
   // an attested meeting of the example: its agenda offers no attaching
   await page.getByRole('link', { name: 'Sammanträden' }).first().click();
