@@ -18,6 +18,7 @@ import { benchRecords } from './records';
 import { median } from './median';
 import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from './synthetic-protocol';
 import { benchSearch } from './search';
+import { benchLists } from './lists';
 import { benchAudit } from './audit';
 
 const now = new Date();
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   }
 
   await benchSearch();
+  await benchLists();
   await benchAudit();
 }
 

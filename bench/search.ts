@@ -7,13 +7,13 @@
  * box to its results drawn. Figures only, no assertions.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBackend } from '../electron/backend/backend';
 import { reindex } from '../electron/backend/search/maintenance';
 import { cachedDatabase } from './generate';
+import { openBrowserSession } from './browser';
 import { DECISIONS, PLACES, RARE, pick, random, sentence } from './swedish-text';
 
 /**
@@ -23,58 +23,10 @@ import { DECISIONS, PLACES, RARE, pick, random, sentence } from './swedish-text'
  * answer). Keystrokes come 150 ms apart, as a person types.
  */
 async function browserKeystrokes(file: string): Promise<void> {
-  const renderer = path.resolve(process.env.BENCH_RENDERER ?? path.join(__dirname, '../out/renderer'));
-  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
-    console.log(
-      `  in the browser: not measured, no built renderer in ${renderer} (run npm run build:web, or set BENCH_RENDERER)`,
-    );
-    return;
-  }
-  const { chromium } = await import('@playwright/test');
-  const root = path.resolve(__dirname, '..');
-  const server = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['electron/bridge/serve.ts', '--db', file, '--static', renderer],
-    {
-      cwd: root,
-      env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const session = await openBrowserSession(file);
+  if (!session) return;
+  const { page } = session;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 60_000);
-      server.stdout!.on('data', (chunk) => {
-        out += chunk;
-        const match = /browser mode: (\S+)/.exec(out);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      server.stderr!.on('data', (chunk) => (out += chunk));
-    });
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(url);
-    const who = page.getByRole('dialog', { name: /Vem arbetar i Samråd\?/ });
-    if (await who.isVisible({ timeout: 15_000 }).catch(() => false)) {
-      await who.getByLabel('Ditt namn').fill('Bench');
-      await who.getByRole('button', { name: 'Börja' }).click();
-    }
     const box = page.getByRole('combobox', { name: 'Sök i Samråd' });
     await box.waitFor();
     await page.evaluate(() => {
@@ -121,8 +73,7 @@ async function browserKeystrokes(file: string): Promise<void> {
       `  in the browser (Chromium, header box, ${keystrokes} keystrokes 150 ms apart, ${samples.length} answered): keystroke → results drawn p50 ${percentile(samples, 50).toFixed(0)} ms, p95 ${percentile(samples, 95).toFixed(0)} ms, max ${samples[samples.length - 1].toFixed(0)} ms (target ≤ 100 ms)`,
     );
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
+    await session.close();
   }
 }
 

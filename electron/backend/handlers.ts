@@ -16,6 +16,7 @@ import { personalSigningSqlErrors } from './signing/personal/errors';
 import { searchHandlers } from './search/handlers';
 import { exportsHandlers } from './export/handlers';
 import { personalSigningHandlers } from './signing/personal/handlers';
+import { deskHandlers } from './desk/handlers';
 
 /** Each area's handlers, by area: their keys must not overlap (test/unit/registries.test.ts). */
 export const areaHandlers = {
@@ -30,6 +31,7 @@ export const areaHandlers = {
   records: recordsHandlers,
   exports: exportsHandlers,
   personalSigning: personalSigningHandlers,
+  desk: deskHandlers,
 };
 
 /** Every contract method must have a handler here: a missing one is a compile error, a duplicate a load error. */

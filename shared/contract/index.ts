@@ -13,6 +13,7 @@ import { recordsContract } from './records';
 import { exportsContract } from './exports';
 import { personalSigningContract } from './personal-signing';
 import { attachmentsContract } from './attachments';
+import { deskContract } from './desk';
 
 /** Each domain keeps its methods in its own file; their names must not overlap (test/unit/registries.test.ts). */
 export const areaContracts = {
@@ -28,6 +29,7 @@ export const areaContracts = {
   exports: exportsContract,
   personalSigning: personalSigningContract,
   attachments: attachmentsContract,
+  desk: deskContract,
 };
 
 /** The whole contract: every method the backend answers, with its input and output schema. */

@@ -30,7 +30,9 @@ test('a damaged database offers the newest good backup, restores it and goes on'
   fs.mkdirSync(backups, { recursive: true }); // the background maintenance may have made it already
   const live = new Database(app.dbPath, { readonly: true });
   const version = live.pragma('user_version', { simple: true }) as number;
-  const backup = path.join(backups, `samrad-v${version}-2026-11-30T16-00-00-000Z.sqlite`);
+  // named with the time it is taken, so it is newer than the backup the maintenance wrote at start (before the record)
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backup = path.join(backups, `samrad-v${version}-${stamp}.sqlite`);
   await live.backup(backup);
   live.close();
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { checkDatabase } from '../db/check';
+import { startMaintenance } from '../db/maintenance';
 import { fullPassAndCheckpoint, verifyChain, verifyChainIncrementally } from './chain';
 import { hashV2, type AuditRow } from './row';
 import { COALESCE_WINDOW_MS } from './log';
@@ -63,6 +64,15 @@ describe('the checkpoint', () => {
     expect(verifyChainIncrementally(db())).toMatchObject({ ok: true, verified: 0, checkpoint: 5 });
     expect(() => db().prepare('UPDATE audit_checkpoint SET events = 0').run()).toThrow('audit_log_is_append_only');
     expect(() => db().prepare('DELETE FROM audit_checkpoint').run()).toThrow('audit_log_is_append_only');
+  });
+
+  it("is written by the app's background maintenance after start, once the integrity check passed", async () => {
+    await organisations(['Södertälje kommun', 'Nykvarns kommun']);
+    await startMaintenance(b.ctx, { delayMs: 0, backupEveryMs: 0 }).done;
+    expect(db().prepare('SELECT last_event_id, events, broken_at FROM audit_checkpoint').all()).toEqual([
+      { last_event_id: 2, events: 2, broken_at: null },
+    ]);
+    expect(verifyChainIncrementally(db())).toMatchObject({ ok: true, verified: 0, checkpoint: 2 });
   });
 
   it('a change after the checkpoint is found by the incremental check', async () => {

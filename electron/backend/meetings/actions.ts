@@ -162,7 +162,8 @@ export function pageActions(ctx: Ctx, filter: Filter): Page<ActionItem> {
     countFrom: needsParagraph ? 'action_item x JOIN paragraph p ON p.id = x.paragraph_id' : 'action_item x',
     where,
     params,
-    key: ACTION_ORDER,
+    // with the status fixed, its term in the key would make SQLite sort instead of walking action_item_order
+    key: filter.status ? ACTION_ORDER.slice(1) : ACTION_ORDER,
     direction: 'asc',
     limit: filter.limit,
     after: filter.after,

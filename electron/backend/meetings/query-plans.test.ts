@@ -71,7 +71,7 @@ describe('query plans of the pages’ calls', () => {
       ['agenda.suggestions', { meetingId: upcoming.items[0].id }],
       ['meetings.priorities', { on: TODAY }],
       ['actions.list', { status: 'open' }],
-      ['actions.list', { status: 'open', after: JSON.stringify([0, '2027-01-01', 5]) }],
+      ['actions.list', { status: 'open', after: JSON.stringify(['2027-01-01', 5]) }],
       ['actions.list', { overdue: true }],
       ['actions.list', { priorityId: facts.priorityIds[0] }],
       ['actions.list', { bodyId: body, status: 'done' }],

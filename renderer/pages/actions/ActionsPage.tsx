@@ -153,6 +153,7 @@ export function ActionsPage() {
                 key={a.id}
                 bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined}
                 data-overdue={a.overdue || undefined}
+                data-action-id={a.id}
               >
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.description}</Table.Td>
                 <Table.Td>{a.ownerName}</Table.Td>

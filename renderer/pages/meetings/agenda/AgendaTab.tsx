@@ -10,6 +10,7 @@ import { planOverrun, timePlan } from '../timePlan';
 import { AgendaItemForm } from './AgendaItemForm';
 import { Suggestions } from './Suggestions';
 import { InlineErrors } from '../InlineErrors';
+import { Attachments } from '../Attachments';
 
 const KIND_COLORS: Record<AgendaItem['kind'], string> = {
   standing: 'gray',
@@ -111,6 +112,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                       {item.description}
                     </Text>
                   )}
+                  <Attachments meetingId={meeting.id} target={{ agendaItemId: item.id }} readOnly={readOnly} />
                 </Stack>
                 {!readOnly && (
                   <Group gap={4} wrap="nowrap">

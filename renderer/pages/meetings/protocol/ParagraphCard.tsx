@@ -22,6 +22,7 @@ import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
 import { ActionItems } from './ActionItems';
+import { Attachments } from '../Attachments';
 import { AttestDialog, type Attester } from './AttestDialog';
 import { Corrections } from './Corrections';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
@@ -242,6 +243,7 @@ export function ParagraphCard({
           </Group>
         )}
 
+        <Attachments meetingId={meeting.id} target={{ paragraphId: p.id }} readOnly={locked} />
         <Divider />
         <ActionItems paragraph={p} />
 

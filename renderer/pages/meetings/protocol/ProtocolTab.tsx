@@ -1,5 +1,18 @@
 import { useCallback, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../../api/hooks';
 import { AppModal } from '../../../components/AppModal';
@@ -329,6 +342,15 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
       )}
 
       <InlineErrors errors={fieldErrors} />
+      <Checkbox
+        label={t('meetings.justering.announcement')}
+        description={t('meetings.justering.announcementHint')}
+        checked={p.announcement}
+        disabled={p.status === 'attested'}
+        onChange={(e) =>
+          void run('protocol.setAnnouncement', { meetingId: meeting.id, announcement: e.currentTarget.checked })
+        }
+      />
       {p.status !== 'draft' && <JusteringPanel meeting={meeting} protocol={p} />}
       {(p.status === 'attested' || p.corrections.length > 0) && (
         <Corrections

@@ -1,0 +1,98 @@
+/**
+ * The benchmarks' browser: the built renderer served by the loopback bridge on a bench
+ * database (a separate process, as `npm start` runs it), in Debian's Chromium, past the
+ * "who works in Samråd" question. Null when no renderer is built.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+
+export interface BrowserSession {
+  page: Page;
+  url: string;
+  /** the bridge process (its backend runs in it) */
+  server: ChildProcess;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSession(file: string): Promise<BrowserSession | null> {
+  const renderer = path.resolve(process.env.BENCH_RENDERER ?? path.join(__dirname, '../out/renderer'));
+  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
+    console.log(
+      `  in the browser: not measured, no built renderer in ${renderer} (run npm run build:web, or set BENCH_RENDERER)`,
+    );
+    return null;
+  }
+  const { chromium } = await import('@playwright/test');
+  const root = path.resolve(__dirname, '..');
+  const server = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['electron/bridge/serve.ts', '--db', file, '--static', renderer],
+    {
+      cwd: root,
+      env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let browser: Browser | null = null;
+  const close = async () => {
+    await browser?.close();
+    server.kill('SIGTERM');
+  };
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${out}`)), 60_000);
+      server.stdout!.on('data', (chunk) => {
+        out += chunk;
+        const match = /browser mode: (\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      server.stderr!.on('data', (chunk) => (out += chunk));
+    });
+    const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1366, height: 768 } });
+    await page.goto(url);
+    const who = page.getByRole('dialog', { name: /Vem arbetar i Samråd\?/ });
+    if (await who.isVisible({ timeout: 15_000 }).catch(() => false)) {
+      await who.getByLabel('Ditt namn').fill('Bench');
+      await who.getByRole('button', { name: 'Börja' }).click();
+    }
+    return { page, url, server, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Resident memory of a process and its children, from /proc (Linux), in bytes. */
+export function residentBytes(pid: number): number {
+  const rss = (p: number) => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  };
+  const children = (p: number): number[] =>
+    fs
+      .readdirSync(`/proc/${p}/task`)
+      .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+      .map(Number);
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
+  return all.reduce((sum, p) => sum + rss(p), 0);
+}

@@ -1,0 +1,122 @@
+import type { Ctx } from '../context';
+import { today } from '../session/time-zone';
+import { getSetting, putSetting } from '../session/settings';
+import type { Desk, DeskSettings } from '../../../shared/contract/desk';
+import { listAgreements } from '../agreements/agreements';
+import { addDays } from '../agreements/period';
+
+const DEFAULTS: DeskSettings = { justeringDays: 14, publicationDays: 2 };
+const KEYS: Record<keyof DeskSettings, string> = {
+  justeringDays: 'desk.justeringDays',
+  publicationDays: 'desk.publicationDays',
+};
+
+export function getDeskSettings(ctx: Ctx): DeskSettings {
+  const read = (key: keyof DeskSettings) => {
+    const value = Number(getSetting(ctx.db, KEYS[key]));
+    return getSetting(ctx.db, KEYS[key]) !== null && Number.isInteger(value) && value >= 0 ? value : DEFAULTS[key];
+  };
+  return { justeringDays: read('justeringDays'), publicationDays: read('publicationDays') };
+}
+
+export function updateDeskSettings(ctx: Ctx, settings: DeskSettings): DeskSettings {
+  ctx.db.transaction(() => {
+    putSetting(ctx.db, KEYS.justeringDays, String(settings.justeringDays));
+    putSetting(ctx.db, KEYS.publicationDays, String(settings.publicationDays));
+  })();
+  return getDeskSettings(ctx);
+}
+
+function agreementLine(ctx: Ctx): Desk['agreement'] {
+  const summary = listAgreements(ctx).find((a) => a.inForce) ?? listAgreements(ctx).find((a) => a.latest);
+  const version = summary?.inForce ?? summary?.latest;
+  if (!summary || !version) return null;
+  return {
+    agreementId: summary.id,
+    name: summary.name,
+    versionId: version.id,
+    title: version.title,
+    validTo: version.validTo,
+    inForce: summary.inForce !== null,
+    daysLeft: summary.daysLeft,
+    endingSoon: summary.endingSoon || summary.inForce === null,
+    renewalId: summary.pendingRenewal?.id ?? null,
+  };
+}
+
+function nextMeeting(ctx: Ctx, on: string): Desk['nextMeeting'] {
+  const row = ctx.db
+    .prepare(
+      `SELECT m.id, b.name AS bodyName, m.date, m.start_time AS startTime,
+              (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS attendees,
+              (SELECT count(*) FROM agenda_item i WHERE i.meeting_id = m.id) AS items,
+              EXISTS (SELECT 1 FROM audit_event e WHERE e.entity = 'meeting' AND e.entity_id = CAST(m.id AS TEXT)
+                        AND e.action = 'export' AND json_extract(e.after, '$.kind') = 'agenda') AS noticeSent
+       FROM meeting m JOIN body b ON b.id = m.body_id
+       WHERE m.status = 'planned' AND m.date >= ? ORDER BY m.date, m.start_time LIMIT 1`,
+    )
+    .get(on) as
+    | {
+        id: number;
+        bodyName: string;
+        date: string;
+        startTime: string;
+        attendees: number;
+        items: number;
+        noticeSent: number;
+      }
+    | undefined;
+  if (!row) return null;
+  const lacks: Array<'roster' | 'agenda' | 'notice'> = [];
+  if (row.attendees === 0) lacks.push('roster');
+  if (row.items === 0) lacks.push('agenda');
+  if (!row.noticeSent) lacks.push('notice');
+  return { id: row.id, bodyName: row.bodyName, date: row.date, startTime: row.startTime, lacks };
+}
+
+/** Everything the secretary's desk shows, as of today on the organisation's clock. */
+export function getDesk(ctx: Ctx): Desk {
+  const on = today(ctx);
+  const settings = getDeskSettings(ctx);
+  const awaiting = ctx.db
+    .prepare(
+      `SELECT m.id, b.name AS bodyName, m.date FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN body b ON b.id = m.body_id
+       WHERE p.status <> 'attested' ORDER BY m.date, m.start_time`,
+    )
+    .all() as Array<{ id: number; bodyName: string; date: string }>;
+  const attested = ctx.db
+    .prepare(
+      `SELECT m.id, b.name AS bodyName, m.date, (SELECT max(a.date) FROM attestation a WHERE a.meeting_id = m.id) AS attestedOn
+       FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN body b ON b.id = m.body_id
+       WHERE p.status = 'attested' AND (SELECT max(a.date) FROM attestation a WHERE a.meeting_id = m.id) >= ?
+       ORDER BY attestedOn, m.date`,
+    )
+    .all(addDays(on, -30)) as Array<{ id: number; bodyName: string; date: string; attestedOn: string }>;
+  const overdueActions = ctx.db
+    .prepare(
+      `SELECT max(x.effective_priority_id) AS priorityId, count(*) AS count FROM action_item x
+       LEFT JOIN agreement_priority pr ON pr.id = x.effective_priority_id
+       WHERE x.status = 'open' AND x.due_date < ? GROUP BY pr.key ORDER BY count(*) DESC`,
+    )
+    .all(on) as Array<{ priorityId: number | null; count: number }>;
+  const title = ctx.db.prepare('SELECT title FROM agreement_priority WHERE id = ?').pluck();
+  return {
+    today: on,
+    settings,
+    agreement: agreementLine(ctx),
+    nextMeeting: nextMeeting(ctx, on),
+    awaitingJustering: awaiting.map((m) => {
+      const due = addDays(m.date, settings.justeringDays);
+      return { ...m, due, overdue: due < on };
+    }),
+    publication: attested.map((m) => {
+      const due = addDays(m.attestedOn, settings.publicationDays);
+      return { ...m, due, overdue: due < on };
+    }),
+    overdueActions: overdueActions.map((a) => ({
+      priorityId: a.priorityId,
+      priorityName: a.priorityId === null ? null : ((title.get(a.priorityId) as string | undefined) ?? null),
+      count: a.count,
+    })),
+  };
+}
