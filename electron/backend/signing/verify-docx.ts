@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
-import type { VerifyReport } from '../../../shared/contract/signing';
+import type { KnownSigner, VerifyReport } from '../../../shared/contract/signing';
+import { certificateHolder } from './personal/person-certificates';
 import { AppError } from '../../../shared/errors';
 import crypto from 'node:crypto';
 import { trustedCertificates } from './certificates/store';
@@ -11,9 +12,19 @@ export function verifyDocx(bytes: Uint8Array, options: VerifyOptions = {}): Veri
   return verifyPackage(bytes, options);
 }
 
-/** The same, trusting the certificates the user has marked trusted in this database. */
+/**
+ * The same, trusting the certificates the user has marked trusted in this database, and naming
+ * the person here who holds each signer's certificate (people's certificates, by fingerprint).
+ */
 export function verifyWithStore(ctx: Ctx, bytes: Uint8Array, alsoTrusted: string[] = []): VerifyReport {
-  return verifyDocx(bytes, { trusted: trustedFor(ctx, alsoTrusted) });
+  return verifyDocx(bytes, { trusted: trustedFor(ctx, alsoTrusted), knownSigner: (fp) => knownSigner(ctx, fp) });
+}
+
+function knownSigner(ctx: Ctx, fingerprint: string): KnownSigner | null {
+  const holder = certificateHolder(ctx, fingerprint);
+  if (!holder) return null;
+  const name = ctx.db.prepare('SELECT name FROM person WHERE id = ?').pluck().get(holder.person_id) as string;
+  return { personId: holder.person_id, name };
 }
 
 /** The certificates given for one check (CA files, base64), then those this database trusts. */
