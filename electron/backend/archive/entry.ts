@@ -2,8 +2,8 @@
 export type ArchiveKind = 'protokoll' | 'protokollsutdrag' | 'avtal' | 'rattelse';
 
 /**
- * One act on a record as the index lists it: who attested or signed, in what role, when. No act
- * in Samråd carries a person's own digital signature yet, so each says how it was recorded.
+ * One act on a record as the index lists it: who attested or signed, in what role, when, and how:
+ * digitally signed by the person's own certificate, or recorded without digital signature.
  */
 export interface ArchiveAct {
   name: string;
@@ -15,10 +15,12 @@ export interface ArchiveAct {
   /** when Samråd recorded it (ISO time), where known */
   recordedAt: string | null;
   /** where the date comes from */
-  timeSource: 'entered by the operator';
-  /** the person's own digital signature, if any (none exist yet); else null and `recorded` says so */
+  timeSource: 'entered by the operator' | "the signer's own clock" | 'timestamp (RFC 3161)';
+  /** the person's own certificate when digitally signed; else null and `recorded` says so */
   certificateFingerprint: string | null;
-  recorded: 'recorded without digital signature';
+  recorded: 'digitally signed' | 'recorded without digital signature';
+  /** who recorded an act without digital signature, where known */
+  recordedBy?: string | null;
 }
 
 /** A package signature the sealed document carries (the organisation's, made at sealing or later). */

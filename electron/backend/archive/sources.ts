@@ -124,9 +124,19 @@ function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, ent
     organisation: null,
     date: a.date,
     recordedAt: audit.filter((e) => e.after.name === a.name && e.after.role === a.role).at(-1)?.at ?? null,
-    timeSource: 'entered by the operator',
-    certificateFingerprint: null,
-    recorded: 'recorded without digital signature',
+    ...(a.proof?.kind === 'digital'
+      ? {
+          timeSource:
+            a.proof.timeSource === 'tsa' ? ('timestamp (RFC 3161)' as const) : ("the signer's own clock" as const),
+          certificateFingerprint: a.proof.fingerprint,
+          recorded: 'digitally signed' as const,
+        }
+      : {
+          timeSource: 'entered by the operator' as const,
+          certificateFingerprint: null,
+          recorded: 'recorded without digital signature' as const,
+          recordedBy: a.proof?.operator ?? null,
+        }),
   }));
 }
 

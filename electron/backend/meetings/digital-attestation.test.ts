@@ -280,6 +280,13 @@ describe('attesting with one’s own signature', { timeout: 300_000 }, () => {
     expect(xml(3)).toContain('<xd:ClaimedRole>Justerare</xd:ClaimedRole>');
     expect(xml(4)).toContain('<xd:ClaimedRole>Organisationens sigill</xd:ClaimedRole>');
     expect(xml(4)).toContain('#ProofOfOrigin');
+    // a later rendering (the English translation, from the snapshot) says how each attested
+    const english = fromBase64(
+      (await b.call('meetings.exportProtocol', { meetingId: meeting.id, lang: 'en', sign: false })).base64,
+    );
+    expect(strFromU8(unzipSync(english)['word/document.xml']).replace(/<[^>]+>/g, '')).toMatch(
+      /Attested \d{4}-?\d{2}-?\d{2}, digitally signed \(CN=Camilla Broo, O=Södertälje kommun, C=SE\)/,
+    );
     expect(report.signatures.map((s) => s.certificate?.subject.split(', ')[0])).toEqual([
       'CN=Camilla Broo',
       'CN=Lars-Göran Uddholm',
@@ -408,6 +415,10 @@ describe('attesting with one’s own signature', { timeout: 300_000 }, () => {
       (await b.call('meetings.exportProtocol', { meetingId: meeting.id, lang: 'sv', sign: false })).base64,
     );
     expect(strFromU8(unzipSync(sealed)['word/document.xml'])).not.toContain('Skickat för justering');
+    // (Word's non-breaking hyphens in dates are elements of their own, so the text is read without tags)
+    expect(strFromU8(unzipSync(sealed)['word/document.xml']).replace(/<[^>]+>/g, '')).toContain(
+      `Justerat ${on.replace(/-/g, '')}, utan digital underskrift, registrerat av testare`,
+    );
   });
 
   it('the import round trip through the command line: export for signing, samrad sign, samrad import-signature; attested, digitally', async () => {

@@ -339,7 +339,11 @@ function safeFileName(...parts: string[]): string {
 
 function attestedLineFor(t: ExportTexts, attestations: AttestationLine[], personId: number | undefined): string | null {
   const a = attestations.find((x) => x.personId === personId);
-  return a ? t.attestedOn(a.date) : null;
+  if (!a) return null;
+  // records sealed before personal signatures carry no proof: their line stays as it was
+  if (!a.proof) return t.attestedOn(a.date);
+  const how = a.proof.kind === 'digital' ? t.digitallySigned(a.proof.certificate) : t.recordedBy(a.proof.operator);
+  return `${t.attestedOn(a.date)}, ${how}`;
 }
 
 /** "Translation of the record sealed …": first on the page, so nobody takes it for the record. */

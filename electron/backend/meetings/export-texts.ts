@@ -17,6 +17,9 @@ export const EXPORT_TEXTS = {
     chair: 'Ordförande',
     attester: 'Justerare',
     attestedOn: (date: string) => `Justerat ${date}`,
+    digitallySigned: (certificate: string) => `digitalt undertecknat (${certificate})`,
+    recordedBy: (operator: string | null) =>
+      operator ? `utan digital underskrift, registrerat av ${operator}` : 'utan digital underskrift',
     notYetAttested: 'Ej justerat',
     sentForAttestation: (date: string) =>
       `Skickat för justering ${date}. Justeras med underskrifterna ovan: digitala underskrifter finns i dokumentets signaturer.`,
@@ -111,6 +114,9 @@ export const EXPORT_TEXTS = {
     chair: 'Chair',
     attester: 'Attester',
     attestedOn: (date: string) => `Attested ${date}`,
+    digitallySigned: (certificate: string) => `digitally signed (${certificate})`,
+    recordedBy: (operator: string | null) =>
+      operator ? `without digital signature, recorded by ${operator}` : 'without digital signature',
     notYetAttested: 'Not attested',
     sentForAttestation: (date: string) =>
       `Sent for attestation ${date}. Attested by the signatures above: digital signatures are in the document's signatures.`,

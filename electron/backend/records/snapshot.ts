@@ -34,7 +34,10 @@ export type AttendeeLine = Pick<
   | 'participatesIn'
   | 'decisionMaker'
 >;
-export type AttestationLine = Pick<Attestation, 'personId' | 'name' | 'role' | 'date' | 'place'>;
+/** `proof`: how the act was given (absent in records sealed before personal signatures) */
+export type AttestationLine = Pick<Attestation, 'personId' | 'name' | 'role' | 'date' | 'place'> & {
+  proof?: Attestation['proof'];
+};
 export interface ActionLine {
   id: number;
   description: string;
@@ -157,7 +160,7 @@ const attendanceLines = (list: Attendee[]): AttendeeLine[] =>
   }));
 
 const attestationLines = (list: Attestation[]): AttestationLine[] =>
-  list.map((a) => ({ personId: a.personId, name: a.name, role: a.role, date: a.date, place: a.place }));
+  list.map((a) => ({ personId: a.personId, name: a.name, role: a.role, date: a.date, place: a.place, proof: a.proof }));
 
 const correctionLines = (list: Protocol['corrections']): CorrectionLine[] =>
   list.map((c) => ({ date: c.date, author: c.author, text: c.text }));

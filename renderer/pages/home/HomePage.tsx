@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/confirm';
+import { DeskPanel } from './DeskPanel';
 
 function CountCard({
   label,
@@ -73,6 +74,7 @@ export function HomePage() {
           </Stack>
         </Card>
       )}
+      {status.data?.hasData && <DeskPanel />}
       {status.data?.hasData && (
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <CountCard
