@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§), sealed-record export vs
+ * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§), signing and verifying with a timestamp, sealed-record export vs
  * rendering and the cost of sealing, and a 1000-protocol archive, each beside the practical limit — the same document.xml written as a plain string
  * and zipped with fflate. Prints figures only; no assertions (timings vary by machine).
  */
@@ -20,6 +20,7 @@ import { plainDocumentXml, syntheticParagraphs, syntheticProtocolDocument } from
 import { benchSearch } from './search';
 import { benchLists } from './lists';
 import { benchAudit } from './audit';
+import { benchTrustedTime } from './trusted-time';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i])).join('  '));
+
+  await benchTrustedTime();
 
   await benchRecords();
 
