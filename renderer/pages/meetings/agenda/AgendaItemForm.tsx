@@ -57,6 +57,8 @@ export function AgendaItemForm({
   const [value, setValue] = useState(() => draftOf(item));
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
   const priorities = usePriorityOptions(meetingDate);
+  // to say why none can be linked: none at all, or none in an agreement valid on the meeting date
+  const anyPriorities = usePriorityOptions(null).length > 0;
 
   const submit = async () => {
     const fields = {
@@ -142,7 +144,13 @@ export function AgendaItemForm({
           </SimpleGrid>
           <Select
             label={t('meetings.agenda.fields.priority')}
-            description={priorities.length === 0 ? t('meetings.agenda.noPriorities') : undefined}
+            description={
+              priorities.length === 0
+                ? anyPriorities
+                  ? t('meetings.agenda.noPrioritiesOnDate', { date: meetingDate })
+                  : t('meetings.agenda.noPriorities')
+                : undefined
+            }
             data={priorities}
             value={value.priorityId}
             onChange={(priorityId) => set({ priorityId })}
