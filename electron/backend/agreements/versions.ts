@@ -201,7 +201,7 @@ export function renewVersion(
     if (extendMandates) {
       const newPeriod = { validFrom: next.from, validTo: next.to };
       for (const roster of rostersEndingOn(ctx, source.validTo)) {
-        const ids = copyMandates(ctx, roster.bodyId, source.validTo, newPeriod);
+        const ids = copyMandates(ctx, record, roster.bodyId, source.validTo, newPeriod);
         if (ids.length > 0)
           record({
             action: 'extend_mandates',

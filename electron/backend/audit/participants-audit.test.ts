@@ -14,7 +14,7 @@ beforeEach(async () => void (b = await testBackend()));
 afterEach(() => b.cleanup());
 
 const SLICE = /^(organisations|people|bodies)\./;
-const READ_ONLY = /\.(list|get|members|findByName)$/;
+const READ_ONLY = /\.(list|get|members|mandates|findByName)$/;
 
 interface Ids {
   org: number;
@@ -89,6 +89,17 @@ const MUTATIONS: Record<string, Expectation> = {
     }),
     events: [{ entity: 'body_member', action: 'update', before: true, after: true, id: own }],
   },
+  'bodies.extendMandates': {
+    input: (i) => {
+      // the seed's membership ends with the period, as the example's do (a direct write: no event of its own)
+      b.ctx.db.prepare("UPDATE body_member SET valid_to = '2018-12-31' WHERE id = ?").run(i.member);
+      return { bodyId: i.body, endedOn: '2018-12-31', validFrom: '2019-01-01', validTo: '2020-12-31' };
+    },
+    events: [
+      { entity: 'body_member', action: 'create', before: false, after: true, id: (i) => i.member + 1 },
+      { entity: 'body', action: 'extend_mandates', before: false, after: true, id: (i) => i.body },
+    ],
+  },
   'bodies.removeMember': {
     input: (i) => ({ id: i.member }),
     events: [
@@ -138,8 +149,9 @@ describe('audit coverage of the participants slice', () => {
         expect(event.after !== null, `${method}: after kept`).toBe(want.after);
       });
       const primary = fresh[0];
-      if (primary.after !== null) expect(primary.after).toMatchObject({ id: value.id });
-      if (primary.before !== null) expect(primary.before).toMatchObject({ id: value.id });
+      const primaryId = Number(expectation.events[0].id(ids, value));
+      if (primary.after !== null) expect(primary.after).toMatchObject({ id: primaryId });
+      if (primary.before !== null) expect(primary.before).toMatchObject({ id: primaryId });
       if (primary.before !== null && primary.after !== null) expect(primary.before).not.toEqual(primary.after);
       const history = await b.call('history.forRecord', { entity: primary.entity, entityId: primary.entityId });
       expect(history[0].id).toBe(primary.id);
@@ -156,6 +168,7 @@ describe('audit coverage of the participants slice', () => {
       'bodies.get': { id: ids.body },
       'bodies.members': { bodyId: ids.body },
       'bodies.findByName': { name: 'Chefssamrådet' },
+      'bodies.mandates': { bodyId: ids.body, date: '2019-03-14' },
     };
     for (const method of sliceMethods.filter((m) => READ_ONLY.test(m)))
       await b.call(method, (inputs[method] ?? {}) as never);

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { write } from '../audit/log';
+import { write, type Change } from '../audit/log';
 import { fieldError } from '../../../shared/errors';
 import type { MandateCoverage, Member } from '../../../shared/contract/participants';
 import { addDays, followingPeriod } from '../agreements/period';
@@ -61,6 +61,7 @@ export function mandateCoverage(ctx: Ctx, bodyId: number, date: string): Mandate
  */
 export function copyMandates(
   ctx: Ctx,
+  record: (change: Change) => void,
   bodyId: number,
   endedOn: string,
   period: { validFrom: string; validTo: string },
@@ -84,7 +85,11 @@ export function copyMandates(
       to: period.validTo,
       substitute: r.substitute_for_id,
     });
-    return result.changes ? [Number(result.lastInsertRowid)] : [];
+    if (!result.changes) return [];
+    // each new membership has its own history, as one added by hand has
+    const created = getMember(ctx, Number(result.lastInsertRowid));
+    record({ action: 'create', entity: 'body_member', entityId: created.id, after: created });
+    return [created.id];
   });
 }
 
@@ -96,7 +101,7 @@ export function extendMandates(
 ): { extended: Member[] } {
   return write(ctx, (record) => {
     getBody(ctx, bodyId);
-    const ids = copyMandates(ctx, bodyId, endedOn, period);
+    const ids = copyMandates(ctx, record, bodyId, endedOn, period);
     if (ids.length === 0)
       throw fieldError('endedOn', 'no_mandates_ended', `No membership of the body ended on ${endedOn}`);
     const extended = ids.map((id) => getMember(ctx, id));
