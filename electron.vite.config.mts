@@ -37,8 +37,10 @@ export default defineConfig({
     },
   },
   // the very same renderer build as browser mode (renderer/vite.config.mts), as one entry
+  // root and outDir are given here again: bundled into this config, renderer/vite.config.mts's import.meta.dirname is the project root
   renderer: {
     ...renderer,
-    build: { ...renderer.build, rolldownOptions: { input: at('renderer/index.html') } },
+    root: at('renderer'),
+    build: { ...renderer.build, outDir: at('out/renderer'), rolldownOptions: { input: at('renderer/index.html') } },
   },
 });

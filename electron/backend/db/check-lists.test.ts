@@ -17,6 +17,7 @@ import {
 import { CERTIFICATE_ORIGINS, CERTIFICATE_ROLES } from '../../../shared/contract/signing';
 import { PERSON_CERTIFICATE_ORIGINS } from '../../../shared/contract/personal-signing';
 import { RECORD_KINDS } from '../../../shared/contract/records';
+import { ATTACHMENT_TYPES } from '../../../shared/contract/attachments';
 
 /**
  * A rule kept twice must say the same thing twice: every `CHECK (column IN ('a', 'b'))` of the
@@ -48,6 +49,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'frozen_document.lang': DOCUMENT_LANGUAGES,
   'attestation_signature.time_source': digital.shape.timeSource.options,
   'attestation_signature.way': digital.shape.way.options,
+  'attachment.media_type': ATTACHMENT_TYPES,
 };
 /** Lists of text values that never cross the contract, with why. */
 const INTERNAL: Record<string, string> = {
