@@ -1,5 +1,5 @@
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
-import { attestAs, finishEveryParagraph, sendForAttestation } from './support/protocol';
+import { attestAs, planMeetingSentForAttestation } from './support/protocol';
 import { createLocalCertificate } from './support/signing';
 
 /**
@@ -34,22 +34,7 @@ test('a justerare signs in the UI with his own certificate; the protocol shows d
   await page.keyboard.press('Escape');
 
   // a protocol sent for justering
-  await page.getByRole('link', { name: 'Sammanträden' }).click();
-  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
-  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
-  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
-  await form.getByLabel('Starttid').fill('09:00');
-  await form.getByLabel('Sluttid').fill('11:00');
-  await form.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, Södertälje');
-  await form.getByLabel('Justerare', { exact: true }).first().click();
-  await page.getByRole('option', { name: /Lars-Göran Uddholm/ }).click();
-  await page.keyboard.press('Escape');
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
-  await page.getByRole('tab', { name: 'Protokoll' }).click();
-  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
-  await finishEveryParagraph(page);
-  await sendForAttestation(page);
+  await planMeetingSentForAttestation(page);
 
   // he signs digitally: a wrong password first is refused and records nothing
   await page.getByRole('button', { name: 'Justera digitalt' }).click();

@@ -31,3 +31,23 @@ export async function attestAs(page: Page, attesters: RegExp[]): Promise<void> {
     await expect(attest).toBeHidden();
   }
 }
+
+/** A Chefssamråd on 2018-03-13 with Lars-Göran Uddholm as justerare, its protocol made from the agenda, every § finished and sent for justering. */
+export async function planMeetingSentForAttestation(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Sammanträden' }).click();
+  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
+  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
+  await form.getByLabel('Starttid').fill('09:00');
+  await form.getByLabel('Sluttid').fill('11:00');
+  await form.getByRole('textbox', { name: 'Plats' }).fill('Stadshuset, Södertälje');
+  await form.getByLabel('Justerare', { exact: true }).first().click();
+  await page.getByRole('option', { name: /Lars-Göran Uddholm/ }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toBeHidden({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Protokoll' }).click();
+  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
+  await finishEveryParagraph(page);
+  await sendForAttestation(page);
+}
