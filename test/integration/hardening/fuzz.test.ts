@@ -210,14 +210,15 @@ function fromSchema(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
  * made zod's recursive schemas overflow the stack.
  */
 function selfEmbed(value: unknown, times: number): unknown {
-  // breadth-first and shallow: the generated value may already hold a 5000-deep odd value
+  // breadth-first, shallow and narrow: the generated value may already hold a 5000-deep or a
+  // 300 000-long odd value, and walking all of it (or shifting a queue that long) took minutes
   const findNest = (root: unknown): { holder: Record<string, unknown>; key: string } | null => {
     const queue: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
-    while (queue.length > 0) {
-      const { node, depth } = queue.shift()!;
+    for (let next = 0; next < queue.length; next++) {
+      const { node, depth } = queue[next];
       if (!node || typeof node !== 'object' || depth > 8) continue;
-      for (const [key, child] of Object.entries(node as Record<string, unknown>)) {
-        if (Array.isArray(child) && child.some((c) => c && typeof c === 'object' && !Array.isArray(c)))
+      for (const [key, child] of Object.entries(node as Record<string, unknown>).slice(0, 20)) {
+        if (Array.isArray(child) && child.slice(0, 20).some((c) => c && typeof c === 'object' && !Array.isArray(c)))
           return { holder: node as Record<string, unknown>, key };
         queue.push({ node: child, depth: depth + 1 });
       }
