@@ -3,7 +3,7 @@ import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { errorsByField } from '../../components/fieldErrors';
@@ -43,53 +43,36 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       title={value.id === null ? t('agreements.parties.add') : t('agreements.parties.edit')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('agreements.parties.organisation')}
-            data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
-            value={value.organisationId}
-            onChange={(organisationId) => setValue((v) => ({ ...v, organisationId, signatoryId: null }))}
-            error={errors.organisationId}
-            searchable
-            required
-          />
-          <Select
-            label={t('agreements.parties.signatory')}
-            description={
-              ofOrganisation.length === 0 && value.organisationId
-                ? t('agreements.parties.noPeopleInOrganisation')
-                : undefined
-            }
-            data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
-            value={value.signatoryId}
-            onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
-            error={errors.signatoryId}
-            searchable
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <Select
+        label={t('agreements.parties.organisation')}
+        data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+        value={value.organisationId}
+        onChange={(organisationId) => setValue((v) => ({ ...v, organisationId, signatoryId: null }))}
+        error={errors.organisationId}
+        searchable
+        required
+      />
+      <Select
+        label={t('agreements.parties.signatory')}
+        description={
+          ofOrganisation.length === 0 && value.organisationId
+            ? t('agreements.parties.noPeopleInOrganisation')
+            : undefined
+        }
+        data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
+        value={value.signatoryId}
+        onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
+        error={errors.signatoryId}
+        searchable
+        required
+      />
+    </FormModal>
   );
 }
 

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, MultiSelect, Stack, Text, TextInput, Textar
 import { useTranslation } from 'react-i18next';
 import type { Priority, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
@@ -52,70 +52,53 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       size="lg"
       title={value.id === null ? t('agreements.priorities.add') : t('agreements.priorities.edit')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('agreements.priorities.fields.title')}
-            value={value.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors.title}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label={t('agreements.priorities.fields.description')}
-            value={value.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={errors.description}
-            autosize
-            minRows={3}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('agreements.priorities.fields.source')}
-              description={t('agreements.priorities.fields.sourceHelp')}
-              value={value.source}
-              onChange={(e) => set({ source: e.currentTarget.value })}
-              error={errors.source}
-            />
-            <DateField
-              label={t('agreements.priorities.fields.sourceDate')}
-              value={value.sourceDate}
-              onChange={(sourceDate) => set({ sourceDate })}
-              error={errors.sourceDate}
-            />
-          </Group>
-          <MultiSelect
-            label={t('agreements.priorities.fields.responsible')}
-            data={options}
-            value={value.responsibleIds}
-            onChange={(responsibleIds) => set({ responsibleIds })}
-            error={errors.responsibleIds}
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <TextInput
+        label={t('agreements.priorities.fields.title')}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={errors.title}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label={t('agreements.priorities.fields.description')}
+        value={value.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        error={errors.description}
+        autosize
+        minRows={3}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('agreements.priorities.fields.source')}
+          description={t('agreements.priorities.fields.sourceHelp')}
+          value={value.source}
+          onChange={(e) => set({ source: e.currentTarget.value })}
+          error={errors.source}
+        />
+        <DateField
+          label={t('agreements.priorities.fields.sourceDate')}
+          value={value.sourceDate}
+          onChange={(sourceDate) => set({ sourceDate })}
+          error={errors.sourceDate}
+        />
+      </Group>
+      <MultiSelect
+        label={t('agreements.priorities.fields.responsible')}
+        data={options}
+        value={value.responsibleIds}
+        onChange={(responsibleIds) => set({ responsibleIds })}
+        error={errors.responsibleIds}
+        searchable
+      />
+    </FormModal>
   );
 }
 
