@@ -1,13 +1,16 @@
-import { FileInput, PasswordInput, Select } from '@mantine/core';
+import { FileInput, PasswordInput, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PersonCertificate } from '../../../shared/contract/personal-signing';
+import { useCall } from '../../api/hooks';
 
 /** Where the key comes from: one of a person's stored certificates, or a PKCS#12 file picked now. */
 export type CertificateSource =
   | {
       kind: 'stored';
       label: string;
-      certificates: PersonCertificate[];
+      /** whose certificates are offered; none until a person is chosen */
+      personId: string | null;
+      /** said when the person has no certificate they can sign with */
+      noneText: string;
       certificateId: string | null;
       onCertificateChange(id: string | null): void;
       error?: string;
@@ -36,19 +39,32 @@ export interface CertificatePassword {
  */
 export function CertificatePicker({ source, password }: { source: CertificateSource; password: CertificatePassword }) {
   const { t } = useTranslation();
+  const personId = source.kind === 'stored' ? source.personId : null;
+  const certificates = useCall(
+    'personCertificates.list',
+    { personId: Number(personId ?? 0) },
+    { skip: personId === null },
+  );
+  // a certificate without its key, or one removed, is kept for verifying old signatures only
+  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
   return (
     <>
+      {source.kind === 'stored' && personId !== null && certificates.data && usable.length === 0 && (
+        <Text size="sm" c="dimmed" role="status">
+          {source.noneText}
+        </Text>
+      )}
       {source.kind === 'stored' ? (
         <Select
           label={source.label}
-          data={source.certificates.map((c) => ({
+          data={usable.map((c) => ({
             value: String(c.id),
             label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
           }))}
           value={source.certificateId}
           onChange={source.onCertificateChange}
           error={source.error}
-          disabled={source.certificates.length === 0}
+          disabled={usable.length === 0}
           allowDeselect={false}
           required
         />

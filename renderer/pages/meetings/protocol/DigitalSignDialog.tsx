@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall } from '../../../api/hooks';
+import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
@@ -31,12 +31,6 @@ export function DigitalSignDialog({
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
-  const certificates = useCall(
-    'personCertificates.list',
-    { personId: Number(personId ?? 0) },
-    { skip: personId === null },
-  );
-  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
   const submit = async () => {
     const done = await run('protocol.signAttestation', {
@@ -74,16 +68,12 @@ export function DigitalSignDialog({
         required
         data-autofocus
       />
-      {personId !== null && certificates.data && usable.length === 0 && (
-        <Text size="sm" c="dimmed" role="status">
-          {t('meetings.justering.noCertificate')}
-        </Text>
-      )}
       <CertificatePicker
         source={{
           kind: 'stored',
           label: t('meetings.justering.certificate'),
-          certificates: usable,
+          personId,
+          noneText: t('meetings.justering.noCertificate'),
           certificateId,
           onCertificateChange: setCertificateId,
           error: errors.certificateId,
