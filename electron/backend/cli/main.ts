@@ -46,6 +46,7 @@ const BOOLEAN_FLAGS = new Set([
   'no-agreements',
   'no-corrections',
   'unsigned',
+  'without-timestamp',
 ]);
 
 export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {

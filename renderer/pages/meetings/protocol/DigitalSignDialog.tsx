@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../../api/hooks';
 import { AppModal } from '../../../components/AppModal';
 import { errorsByField } from '../../../components/fieldErrors';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../../components/signing/TimestampFailedDialog';
 import type { Attester } from './AttestDialog';
 
 /**
@@ -37,16 +42,26 @@ export function DigitalSignDialog({
   );
   const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
-  const submit = async () => {
-    const done = await run('protocol.signAttestation', {
-      meetingId,
-      personId: Number(personId ?? 0),
-      certificateId: Number(certificateId ?? 0),
-      password,
-      place,
-    });
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const submit = async (withoutTimestamp = false) => {
+    const done = await run(
+      'protocol.signAttestation',
+      {
+        meetingId,
+        personId: Number(personId ?? 0),
+        certificateId: Number(certificateId ?? 0),
+        password,
+        place,
+        withoutTimestamp,
+      },
+      takeTimestampFailure(setTimestampFailure, () => void submit(true)),
+    );
     if (done) onClose();
   };
+
+  if (timestampFailure)
+    return <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />;
 
   return (
     <AppModal opened onClose={onClose} title={t('meetings.justering.signTitle')}>
