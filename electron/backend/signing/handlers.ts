@@ -15,7 +15,8 @@ import {
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { checkTsaUrl, setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
 import type { TrustedTimeRequest } from './timestamp/trusted-time';
-import { coSignToFile, coSignWithPkcs12 } from './co-sign-file';
+import { coSignDocument, coSignToFile, coSignWithPkcs12 } from './co-sign-file';
+import { personIdentity } from './personal/person-certificates';
 import { sha256Hex } from '../export/write-file';
 
 /** The TSA a co-signature asks: the one named in the call, else the database's setting. */
@@ -51,6 +52,17 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
       decodeBase64File(i.fileBase64),
       decodeBase64File(i.pkcs12Base64),
       i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+      coSignTime(ctx, i),
+    );
+    return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
+  },
+  'documents.coSignAsPerson': async (ctx, i) => {
+    const { identity } = personIdentity(ctx, i.personId, i.certificateId, i.password);
+    const signed = await coSignDocument(
+      decodeBase64File(i.fileBase64),
+      identity,
       { role: i.role, comment: i.comment },
       ctx.clock.now(),
       coSignTime(ctx, i),
