@@ -12,7 +12,9 @@ import { sha256Hex, writeExportFile } from './write-file';
 import { signedFileName } from './signed-file-name';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { invalidState } from '../meetings/errors';
-import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
+import { meetingOfParagraph, paragraphLocked, paragraphState, protocolState, protocolStatus } from '../meetings/state';
+import { paragraphRules, protocolRules } from '../meetings/rules';
+import { refuse } from '../capability';
 import { agreementDocx } from '../agreements/export-docx';
 import { redlineDocx } from '../agreements/redline-docx';
 import { agreementErrors } from '../agreements/errors';
@@ -134,7 +136,7 @@ function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolea
   const content = protocolContent(ctx, meetingId);
   if (protocolStatus(ctx, meetingId) === 'attested')
     throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
-  if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
+  if (sign) refuse(protocolRules.sign(protocolState(ctx, meetingId)));
   return protocolDocx(content, lang);
 }
 
@@ -151,7 +153,7 @@ async function extractOf(
   withoutTimestamp: boolean,
 ): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
-    if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
+    if (sign) refuse(paragraphRules.sign(paragraphState(ctx, paragraphId)));
     return extractDocx(extractContent(ctx, paragraphId), lang);
   }
   const protocol = findRecord(ctx.db, { kind: 'protocol', id: meetingId });
