@@ -1,5 +1,5 @@
-import { useCallback, useId } from 'react';
-import { Button, Tooltip, VisuallyHidden, type ButtonProps } from '@mantine/core';
+import { useCallback } from 'react';
+import { Button, Tooltip, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Capability } from '../../shared/contract/common';
 
@@ -23,20 +23,11 @@ export function GuardedButton({
   ...props
 }: ButtonProps & { can: Capability; onClick(): void; 'aria-label'?: string }) {
   const refusal = useRefusalText()(can);
-  const descriptionId = useId();
   if (refusal === undefined) return <Button {...props} onClick={onClick} />;
+  // the reason is the button's description, not text on the page: it is read with the button
   return (
-    <>
-      <Tooltip label={refusal} multiline maw={320}>
-        <Button
-          {...props}
-          data-disabled
-          aria-disabled
-          aria-describedby={descriptionId}
-          onClick={(e) => e.preventDefault()}
-        />
-      </Tooltip>
-      <VisuallyHidden id={descriptionId}>{refusal}</VisuallyHidden>
-    </>
+    <Tooltip label={refusal} multiline maw={320}>
+      <Button {...props} data-disabled aria-disabled aria-description={refusal} onClick={(e) => e.preventDefault()} />
+    </Tooltip>
   );
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { chefssamrad } from '../../../test/support/meetings';
-import type { Capability } from '../../../shared/contract/common';
+import { allowedActions, expectCallMatches } from '../../../test/support/capabilities';
 import type { Meeting, Paragraph, Protocol } from '../../../shared/contract/meetings';
 import type { Method } from '../../../shared/contract';
-import type { ErrorBody } from '../../../shared/errors';
 
 /**
  * The flags the contract returns (`can`) against the calls they stand for: in every state of the
@@ -80,43 +79,6 @@ async function build(state: string): Promise<Built> {
   const m = await f.meeting('2017-03-14');
   await BUILD[state](b, f, m);
   return { b, f, meetingId: m.id, outsider: outsider.id };
-}
-
-/** Runs a call and rolls back whatever it changed; the error when it was refused, else null. */
-async function attempt(b: TestBackend, method: Method, input: unknown): Promise<ErrorBody | null> {
-  b.ctx.db.exec('SAVEPOINT probe');
-  try {
-    const result = await b.dispatch(method, input);
-    return result.ok ? null : result.error;
-  } finally {
-    b.ctx.db.exec('ROLLBACK TO probe');
-    b.ctx.db.exec('RELEASE probe');
-  }
-}
-
-/**
- * A refused flag: the call is refused with the same reason and parameters. An allowed one: the
- * call succeeds — except signing an export, which here has no organisation certificate to sign
- * with: it must then be refused for that, never for the record's state.
- */
-async function expectCallMatches(
-  b: TestBackend,
-  flag: Capability,
-  method: Method,
-  input: unknown,
-  opts: { sign?: boolean } = {},
-) {
-  const error = await attempt(b, method, input);
-  const label = `${method} ${JSON.stringify(input)}`;
-  if (!flag.allowed) {
-    expect(error, `${label} should be refused`).not.toBeNull();
-    const { reason, ...params } = error!.params ?? {};
-    expect({ reason, params }, label).toEqual({ reason: flag.reason, params: flag.params ?? {} });
-  } else if (opts.sign) {
-    if (error) expect(error.params?.reason, `${label}: ${JSON.stringify(error)}`).toMatch(/^signing\./);
-  } else {
-    expect(error, label).toBeNull();
-  }
 }
 
 function meetingCalls({ outsider }: Built, m: Meeting): Record<keyof Meeting['can'], [Method, unknown]> {
@@ -221,14 +183,9 @@ describe.each(STATES)('%s', (state) => {
 
   it('allows what the state machine allows', async () => {
     const { b, meetingId } = built;
-    const allowed = (can: Record<string, Capability>) =>
-      Object.entries(can)
-        .filter(([, c]) => c.allowed)
-        .map(([a]) => a)
-        .sort();
     const m = await b.call('meetings.get', { id: meetingId });
     const p = await b.call('protocol.get', { meetingId });
-    expect({ meeting: allowed(m.can), protocol: p ? allowed(p.can) : null }).toEqual(EXPECTED[state]);
+    expect({ meeting: allowedActions(m.can), protocol: p ? allowedActions(p.can) : null }).toEqual(EXPECTED[state]);
   });
 });
 
