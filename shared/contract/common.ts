@@ -21,6 +21,22 @@ export const optionalText = (max = 2000) =>
     .transform((v) => (v ? v : null));
 
 /**
+ * Whether an action on a record is allowed now. The backend computes it from the same rules
+ * that refuse the call; when it is not, `reason` is the message key of that refusal (with its
+ * `params`), so the renderer can say why without knowing the rule.
+ */
+export const capability = z.object({
+  allowed: z.boolean(),
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Capability = z.infer<typeof capability>;
+
+/** The capabilities of one kind of record: one per action. */
+export const capabilities = <const A extends string>(actions: readonly A[]) =>
+  z.object(Object.fromEntries(actions.map((a) => [a, capability])) as Record<A, typeof capability>);
+
+/**
  * The years a date may fall in. Wider than any agreement or meeting, narrow enough that a typo
  * (0000, 20177) is caught instead of stored, and every date sorts and formats as four digits.
  */
@@ -107,6 +123,24 @@ export const ok = z.object({ ok: z.literal(true) });
  * Autosaves of the same fields within a minute are one entry: `at` is the first, `until` the
  * last (null for a single change).
  */
+/**
+ * One value inside a history sentence, for the renderer to write in the user's language:
+ * plain text (a name), a message key (a field name or an enum value), a calendar date with an
+ * optional time of day, a time of day, a moment (UTC), or a number.
+ */
+export const sentenceParam = z.union([
+  z.object({ text: z.string() }),
+  z.object({ key: z.string() }),
+  z.object({ date: z.string(), time: z.string().nullable() }),
+  z.object({ time: z.string() }),
+  z.object({ dateTime: z.string() }),
+  z.object({ number: z.number() }),
+]);
+export type SentenceParam = z.infer<typeof sentenceParam>;
+/** A message key and its values: what the backend says happened, translated by the renderer. */
+export const sentence = z.object({ key: z.string(), params: z.record(z.string(), sentenceParam) });
+export type Sentence = z.infer<typeof sentence>;
+
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
@@ -118,6 +152,8 @@ export const auditEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** the event as a sentence naming who did what to whom, and one sentence per changed field users know */
+  description: z.object({ summary: sentence, lines: z.array(sentence) }),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
