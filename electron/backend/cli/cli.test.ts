@@ -159,6 +159,7 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
       'auditChain',
       'search',
       'seals',
+      'attachments',
     ]);
     expect(report).toMatchObject({
       ok: true,

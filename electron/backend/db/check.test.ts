@@ -31,6 +31,7 @@ describe('checkDatabase', () => {
       },
       search: { ok: true, documents: 1, problems: [] },
       seals: { ok: true, records: 0, problems: [] },
+      attachments: { ok: true, files: 0, problems: [] },
     });
     expect(describeCheck(report).join('\n')).toMatch(
       /Schema:\s+ok[\s\S]*Audit chain:\s+ok \(1 events; newest hash [0-9a-f]{64}\)/,

@@ -6,6 +6,7 @@ import { checkSearchIndex } from '../search/maintenance';
 import { systemClock } from '../context';
 import { verifyAllSeals } from '../records/verify-seal';
 import { hasRecords } from '../records/store';
+import { verifyAttachmentContent } from '../meetings/verify-attachments';
 
 /** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
 export interface CheckNotRun {
@@ -127,6 +128,12 @@ export const checks = {
     },
     describe: ({ ok, records, problems }) =>
       `${mark(ok)} (${records} records)${problems.map((p) => `\n  ${p.message}`).join('')}`,
+  }),
+  /** every handling's bytes re-hashed against its stored SHA-256 and the sealed records' (see meetings/verify-attachments.ts) */
+  attachments: check({
+    label: 'Handlingar',
+    run: (db) => verifyAttachmentContent(db),
+    describe: ({ ok, files, problems }) => `${mark(ok)} (${files} files)${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
 };
 

@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testBackend, type TestBackend } from '../../../test/support/backend';
+import { chefssamrad } from '../../../test/support/meetings';
+import { SAMPLE_PDF, SAMPLE_PNG, base64 } from '../../../test/support/attachments';
+import { checkDatabase, describeCheck } from '../db/check';
+import { openForInspection } from '../db/inspect';
+
+const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+let b: TestBackend;
+let attachmentId: number;
+let number: number;
+beforeEach(async () => {
+  b = await testBackend('2017-03-20T09:00:00Z');
+  const f = await chefssamrad(b);
+  const meetingId = (await f.meeting('2017-03-14')).id;
+  const item = await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder' } });
+  attachmentId = (
+    await b.call('attachments.add', {
+      target: { agendaItemId: item.id },
+      fileName: 'Åtgärdsplan.pdf',
+      fileBase64: base64(SAMPLE_PDF),
+    })
+  ).id;
+  await b.call('attachments.add', {
+    target: { agendaItemId: item.id },
+    fileName: 'karta.png',
+    fileBase64: base64(SAMPLE_PNG),
+  });
+  const protocol = await b.call('protocol.create', { meetingId });
+  number = protocol.paragraphs.find((p) => p.title === 'Fordonsbränder')!.number;
+  await f.attestAll(meetingId, '2017-03-16');
+});
+afterEach(() => b.cleanup());
+
+/** What someone with the file and another SQLite program can do: drop the trigger, write, put the trigger back. */
+function writeBehindTheTriggers(sql: string, ...params: unknown[]): void {
+  const raw = new Database(b.ctx.dbPath);
+  const trigger = raw
+    .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'attachment_no_update'")
+    .pluck()
+    .get() as string;
+  raw.exec('DROP TRIGGER attachment_no_update');
+  raw.prepare(sql).run(...params);
+  raw.exec(trigger);
+  raw.close();
+}
+
+/** `samrad check` on the file as it is on disk, read-only. */
+function check() {
+  const db = openForInspection(b.ctx.dbPath);
+  try {
+    return checkDatabase(db, b.ctx.dbPath);
+  } finally {
+    db.close();
+  }
+}
+
+describe('samrad check re-hashes every handling', () => {
+  it('passes the files as attached and sealed', () => {
+    const report = check();
+    expect(report.attachments).toEqual({ ok: true, files: 2, problems: [] });
+    expect(report.ok).toBe(true);
+    expect(describeCheck(report).join('\n')).toMatch(/Handlingar:\s+ok \(2 files\)/);
+  });
+
+  it('names the meeting, the § and the file whose bytes were changed behind the triggers', () => {
+    // the same length, so the size CHECK still holds; only the hash can tell
+    const changed = Buffer.from(SAMPLE_PDF);
+    changed[changed.length - 2] ^= 0xff;
+    writeBehindTheTriggers('UPDATE attachment SET content = ? WHERE id = ?', changed, attachmentId);
+    const report = check();
+    expect(report.ok).toBe(false);
+    expect(report.attachments).toEqual({
+      ok: false,
+      files: 2,
+      problems: [
+        `Chefssamrådet 2017-03-14 § ${number}, Åtgärdsplan.pdf (handling ${attachmentId}): the file's content does not match its stored SHA-256 ${sha256(SAMPLE_PDF)} (it hashes to ${sha256(changed)})`,
+      ],
+    });
+    expect(describeCheck(report).join('\n')).toContain(`Handlingar:`);
+    expect(describeCheck(report).join('\n')).toContain(`§ ${number}, Åtgärdsplan.pdf`);
+  });
+
+  it('finds bytes replaced together with their stored hash by the hash the sealed protocol names', () => {
+    const other = Buffer.from(SAMPLE_PDF);
+    other[other.length - 2] ^= 0xff;
+    writeBehindTheTriggers(
+      'UPDATE attachment SET content = ?, sha256 = ? WHERE id = ?',
+      other,
+      sha256(other),
+      attachmentId,
+    );
+    const report = check();
+    expect(report.attachments.ok).toBe(false);
+    expect((report.attachments as { problems: string[] }).problems).toEqual([
+      `Chefssamrådet 2017-03-14 § ${number}, Åtgärdsplan.pdf (handling ${attachmentId}): the file's content is not the one the sealed protocol names (SHA-256 ${sha256(SAMPLE_PDF)})`,
+    ]);
+    // the seal check says the same of the § from its side
+    expect(report.seals.ok).toBe(false);
+  });
+});
