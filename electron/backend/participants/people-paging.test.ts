@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import type { Person } from '../../../shared/contract/participants';
+import type { Page } from '../../../shared/contract/paging';
 import { svCollator } from '../../../shared/text/collate';
 
 /**
@@ -52,7 +53,7 @@ async function everyPage(filter: Filter, limit: number) {
   const totals = new Set<number>();
   let after: string | null = null;
   for (let guard = 0; guard < 500; guard++) {
-    const page = await b.call('people.list', { ...filter, limit, after });
+    const page: Page<Person> = await b.call('people.list', { ...filter, limit, after });
     totals.add(page.total);
     rows.push(...page.items);
     if (page.next === null) break;
@@ -111,7 +112,7 @@ describe('people.list, paged', () => {
     const added = await b.call('people.create', { name: 'Aaron Aalto', organisationId: null });
     const rest: Person[] = [];
     for (let after = first.next; after !== null;) {
-      const page = await b.call('people.list', { limit: 40, after });
+      const page: Page<Person> = await b.call('people.list', { limit: 40, after });
       rest.push(...page.items);
       after = page.next;
     }
