@@ -8,6 +8,7 @@ import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { ActionsPage } from '../pages/actions/ActionsPage';
 import { CertificatesPage } from '../pages/signing/CertificatesPage';
 import { VerifyPage } from '../pages/signing/VerifyPage';
+import { SignDocumentPage } from '../pages/signing/SignDocumentPage';
 import { ArchivePage } from '../pages/signing/ArchivePage';
 import { SearchPage } from '../pages/search/SearchPage';
 import type { RouteProps } from './route-props';
@@ -30,6 +31,7 @@ export const routes: AppRoute[] = [
   { path: 'actions', label: 'meetings.nav.actions', component: ActionsPage },
   { path: 'certificates', label: 'signing.nav.certificates', component: CertificatesPage },
   { path: 'verify', label: 'signing.nav.verify', component: VerifyPage },
+  { path: 'sign', label: 'signing.nav.signDocument', component: SignDocumentPage },
   { path: 'archive', label: 'signing.nav.archive', component: ArchivePage },
   { path: 'search', label: 'search.nav', component: SearchPage },
 ];

@@ -203,6 +203,21 @@ export const signingContract = {
     }),
     z.object({ base64: z.string(), sha256: z.string() }),
   ),
+  /**
+   * The same with a personal certificate held in Samråd: the holder picks it and types its
+   * password. Returns the signed document as bytes.
+   */
+  'documents.coSignAsPerson': method(
+    z.object({
+      fileBase64,
+      personId: id,
+      certificateId: id,
+      password: z.string({ message: 'required' }).min(1, { message: 'required' }).max(1024, { message: 'too_long' }),
+      role: z.string().trim().max(200).optional(),
+      comment: z.string().trim().max(500).optional(),
+    }),
+    z.object({ base64: z.string(), sha256: z.string() }),
+  ),
   'documents.coSignToFile': method(
     z.object({
       fileBase64,

@@ -13,7 +13,8 @@ import {
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
 import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
-import { coSignToFile, coSignWithPkcs12 } from './co-sign-file';
+import { coSignDocument, coSignToFile, coSignWithPkcs12 } from './co-sign-file';
+import { personIdentity } from './personal/person-certificates';
 import { sha256Hex } from '../export/write-file';
 
 type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
@@ -41,6 +42,16 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
       decodeBase64File(i.fileBase64),
       decodeBase64File(i.pkcs12Base64),
       i.password,
+      { role: i.role, comment: i.comment },
+      ctx.clock.now(),
+    );
+    return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
+  },
+  'documents.coSignAsPerson': async (ctx, i) => {
+    const { identity } = personIdentity(ctx, i.personId, i.certificateId, i.password);
+    const signed = await coSignDocument(
+      decodeBase64File(i.fileBase64),
+      identity,
       { role: i.role, comment: i.comment },
       ctx.clock.now(),
     );

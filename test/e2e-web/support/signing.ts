@@ -16,3 +16,15 @@ export async function createLocalCertificate(page: Page): Promise<void> {
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('keystore-status')).toHaveText('Upplåst');
 }
+
+/** On the People page: a local personal certificate for `name`, its key sealed with `password`; the dialog stays open. */
+export async function issuePersonalCertificate(page: Page, name: string, password: string) {
+  await page.getByRole('link', { name: 'Deltagare' }).click();
+  await page.getByRole('button', { name: `Certifikat för ${name}` }).click();
+  const certificates = page.getByRole('dialog', { name: `Certifikat för ${name}` });
+  await certificates.getByLabel('Nytt lösenord för certifikatet').fill(password);
+  await certificates.getByRole('button', { name: 'Utfärda lokalt certifikat' }).click();
+  const row = certificates.getByRole('row', { name: new RegExp(`${name} \\(lokal\\)`) });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  return { certificates, row };
+}

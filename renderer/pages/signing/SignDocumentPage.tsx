@@ -1,0 +1,228 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction, useCall, useErrorText } from '../../api/hooks';
+import type { VerifyReport } from '../../../shared/contract/signing';
+import type { ErrorBody } from '../../../shared/errors';
+import { errorsByField } from '../../components/fieldErrors';
+import { downloadBase64 } from '../../components/download';
+import { readFileBase64 } from './readFile';
+import { VerifyReportView } from './VerifyReportView';
+
+type Source = 'held' | 'file';
+
+/**
+ * Signing any Word document with one's own certificate — a personal one held in Samråd, or a
+ * PKCS#12 file — as a signatory away from the organisation does with a document sent for
+ * signing. The signed copy is saved, then verified as the Verify page would.
+ */
+export function SignDocumentPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { run, fieldErrors, setFieldErrors, busy } = useAction();
+  const errors = errorsByField(fieldErrors);
+  const [file, setFile] = useState<File | null>(null);
+  const [source, setSource] = useState<Source>('held');
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [certificateId, setCertificateId] = useState<string | null>(null);
+  const [pkcs12, setPkcs12] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
+  const people = useCall('people.list', {});
+  const certificates = useCall(
+    'personCertificates.list',
+    { personId: Number(personId ?? 0) },
+    { skip: personId === null || source !== 'held' },
+  );
+  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
+
+  const clearOutcome = () => {
+    setError(null);
+    setResult(null);
+    setFieldErrors({});
+  };
+
+  // a refusal with a field goes beside that field; any other is shown above the form, in words
+  const keepOnPage = (body: ErrorBody) => {
+    if (body.fields && Object.keys(body.fields).length > 0) return false;
+    setError(errorText(body));
+    return true;
+  };
+
+  const sign = async () => {
+    if (!file) return;
+    clearOutcome();
+    const fileBase64 = await readFileBase64(file);
+    const statement = { role: role.trim() || undefined, comment: comment.trim() || undefined };
+    const signed =
+      source === 'held'
+        ? await run(
+            'documents.coSignAsPerson',
+            {
+              fileBase64,
+              personId: Number(personId ?? 0),
+              certificateId: Number(certificateId ?? 0),
+              password,
+              ...statement,
+            },
+            keepOnPage,
+          )
+        : await run(
+            'documents.coSign',
+            { fileBase64, pkcs12Base64: pkcs12 ? await readFileBase64(pkcs12) : '', password, ...statement },
+            keepOnPage,
+          );
+    if (!signed) return;
+    const fileName = t('signing.signDocument.signedName', { name: file.name.replace(/\.docx$/i, '') });
+    downloadBase64(fileName, signed.base64);
+    const report = await run('documents.verify', { fileBase64: signed.base64, fileName }, keepOnPage);
+    if (report) setResult({ fileName, report });
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>{t('signing.signDocument.title')}</Title>
+      <Text size="sm">{t('signing.signDocument.intro')}</Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void sign();
+        }}
+        noValidate
+      >
+        <Stack maw={640}>
+          <FileInput
+            label={t('signing.signDocument.file')}
+            accept=".docx"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              clearOutcome();
+            }}
+            error={errors.fileBase64}
+            clearable
+            required
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="sign-source">
+              {t('signing.signDocument.source')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="sign-source"
+              value={source}
+              onChange={(v) => {
+                setSource(v as Source);
+                clearOutcome();
+              }}
+              data={[
+                { value: 'held', label: t('signing.signDocument.sourceHeld') },
+                { value: 'file', label: t('signing.signDocument.sourceFile') },
+              ]}
+            />
+          </Stack>
+          {source === 'held' ? (
+            <>
+              <Select
+                label={t('signing.signDocument.person')}
+                data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+                value={personId}
+                onChange={(v) => {
+                  setPersonId(v);
+                  setCertificateId(null);
+                }}
+                error={errors.personId}
+                searchable
+                allowDeselect={false}
+                required
+              />
+              {personId !== null && certificates.data && usable.length === 0 && (
+                <Text size="sm" c="dimmed" role="status">
+                  {t('signing.signDocument.noCertificate')}
+                </Text>
+              )}
+              <Select
+                label={t('signing.signDocument.certificate')}
+                data={usable.map((c) => ({
+                  value: String(c.id),
+                  label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
+                }))}
+                value={certificateId}
+                onChange={setCertificateId}
+                error={errors.certificateId}
+                disabled={usable.length === 0}
+                allowDeselect={false}
+                required
+              />
+            </>
+          ) : (
+            <FileInput
+              label={t('signing.signDocument.pkcs12File')}
+              accept=".p12,.pfx"
+              value={pkcs12}
+              onChange={setPkcs12}
+              error={errors.pkcs12Base64}
+              clearable
+              required
+            />
+          )}
+          <PasswordInput
+            label={t('signing.signDocument.password')}
+            description={t('signing.signDocument.passwordHelp')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={errors.password}
+            required={source === 'held'}
+          />
+          <TextInput
+            label={t('signing.signDocument.role')}
+            description={t('signing.signDocument.roleHelp')}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            error={errors.role}
+          />
+          <TextInput
+            label={t('signing.signDocument.comment')}
+            description={t('signing.signDocument.commentHelp')}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={errors.comment}
+          />
+          <Group>
+            <Button type="submit" disabled={!file || (source === 'file' && !pkcs12)} loading={busy}>
+              {t('signing.signDocument.sign')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {error && (
+        <Alert color="red" title={t('signing.signDocument.failed')} role="alert">
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Stack>
+          <Alert color="blue" role="status">
+            {t('signing.signDocument.signed', { fileName: result.fileName })}
+          </Alert>
+          <Title order={3}>{t('signing.signDocument.resultTitle')}</Title>
+          <VerifyReportView report={result.report} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
