@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall, useErrorText } from '../../api/hooks';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
 import { errorsByField } from '../../components/fieldErrors';
@@ -43,7 +44,7 @@ export function SignDocumentPage() {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
-  const people = useCall('people.list', {});
+  const people = usePeopleChoices({ chosen: [Number(personId)] });
   const certificates = useCall(
     'personCertificates.list',
     { personId: Number(personId ?? 0) },
@@ -139,7 +140,8 @@ export function SignDocumentPage() {
             <>
               <Select
                 label={t('signing.signDocument.person')}
-                data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+                data={people.people.map((p) => ({ value: String(p.id), label: p.name }))}
+                onSearchChange={people.onSearchChange}
                 value={personId}
                 onChange={(v) => {
                   setPersonId(v);
