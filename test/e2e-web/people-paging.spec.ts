@@ -9,6 +9,7 @@ test('Deltagare: pages 120 people by keyboard, in Swedish name order; a search p
   page,
   app,
 }) => {
+  test.setTimeout(240_000);
   await app.restart(async () => {
     const backend = await startBackend(app.dbPath);
     try {
