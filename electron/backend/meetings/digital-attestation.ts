@@ -14,7 +14,10 @@ import { trustedCertificates } from '../signing/certificates/store';
 import { signOffThread } from '../signing/worker/sign-pool';
 import { certificateHolder, confirmPersonCertificate, personIdentity } from '../signing/personal/person-certificates';
 import { paragraphRangeText } from './export-texts';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField } from './errors';
+import { refuse } from '../capability';
+import { protocolRules } from './rules';
+import { protocolState } from './state';
 import { requireProtocol } from './protocol';
 import { attestProtocol, checkAttester } from './justering';
 import { currentPackage, requireFrozenProtocol, type FrozenDocumentRow } from './frozen-document';
@@ -41,9 +44,7 @@ function attestationStatement(
 }
 
 function pendingAttester(ctx: Ctx, protocol: Protocol, personId: number, date: string) {
-  if (protocol.status === 'attested') throw locked('The protocol is already attested');
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.attest(protocolState(ctx, protocol.meetingId)));
   const attester = checkAttester(ctx, protocol.meetingId, personId, date);
   if (protocol.attestations.some((a) => a.personId === personId))
     throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
@@ -85,9 +86,7 @@ export async function signAttestationHere(
 
 /** Away: the frozen document with the signatures given so far, to be signed elsewhere and imported. */
 export function exportForSigning(ctx: Ctx, meetingId: number): ExportedDocument & { sha256: string } {
-  const protocol = requireProtocol(ctx, meetingId);
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.exportForSigning(protocolState(ctx, meetingId)));
   const document = currentPackage(ctx, requireFrozenProtocol(ctx, meetingId));
   return { ...document, sha256: sha256Hex(document.bytes) };
 }
