@@ -18,6 +18,11 @@ import type { ErrorBody } from '../../../shared/errors';
 import { errorsByField } from '../../components/fieldErrors';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { downloadBase64 } from '../../components/download';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../components/signing/TimestampFailedDialog';
 import { readFileBase64 } from './readFile';
 import { VerifyReportView } from './VerifyReportView';
 
@@ -58,9 +63,14 @@ export function SignDocumentPage() {
     return true;
   };
 
-  const sign = async () => {
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const sign = async (withoutTimestamp = false) => {
     if (!file) return;
     clearOutcome();
+    // the TSA failing is the user's choice to make (sign on the own clock, or later); other refusals stay on the page
+    const onError = (body: ErrorBody) =>
+      takeTimestampFailure(setTimestampFailure, () => void sign(true))(body) || keepOnPage(body);
     const fileBase64 = await readFileBase64(file);
     const statement = { role: role.trim() || undefined, comment: comment.trim() || undefined };
     const signed =
@@ -72,14 +82,21 @@ export function SignDocumentPage() {
               personId: Number(personId ?? 0),
               certificateId: Number(certificateId ?? 0),
               password,
+              withoutTimestamp,
               ...statement,
             },
-            keepOnPage,
+            onError,
           )
         : await run(
             'documents.coSign',
-            { fileBase64, pkcs12Base64: pkcs12 ? await readFileBase64(pkcs12) : '', password, ...statement },
-            keepOnPage,
+            {
+              fileBase64,
+              pkcs12Base64: pkcs12 ? await readFileBase64(pkcs12) : '',
+              password,
+              withoutTimestamp,
+              ...statement,
+            },
+            onError,
           );
     if (!signed) return;
     const fileName = t('signing.signDocument.signedName', { name: file.name.replace(/\.docx$/i, '') });
@@ -90,6 +107,9 @@ export function SignDocumentPage() {
 
   return (
     <Stack>
+      {timestampFailure && (
+        <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />
+      )}
       <Title order={2}>{t('signing.signDocument.title')}</Title>
       <Text size="sm">{t('signing.signDocument.intro')}</Text>
       <form
