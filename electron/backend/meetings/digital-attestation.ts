@@ -11,7 +11,8 @@ import { OPC, contentTypeOf, parseContentTypes, parseRelationships } from '../si
 import { SIGNATURE_FOLDER, type SignatureStatement } from '../signing/opc/sign-package';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
-import { signOffThread } from '../signing/worker/sign-pool';
+import { addSignature } from '../signing/add-signature';
+import { tsaUrlOf } from '../signing/timestamp/tsa-setting';
 import { certificateHolder, confirmPersonCertificate, personIdentity } from '../signing/personal/person-certificates';
 import { paragraphRangeText } from './export-texts';
 import { invalidField } from './errors';
@@ -56,30 +57,41 @@ const signatureParts = (parts: Map<string, Uint8Array>) =>
 
 /**
  * Here: the attester picks their own certificate and types its password; their signature is
- * added to the frozen document (after the signatures given so far) and the attestation is
- * recorded as digitally signed.
+ * added to the frozen document (after the signatures given so far), timestamped when a TSA is
+ * set, and the attestation is recorded as digitally signed. A TSA failure records nothing.
  */
 export async function signAttestationHere(
   ctx: Ctx,
-  input: { meetingId: number; personId: number; certificateId: number; password: string; place: string | null },
+  input: {
+    meetingId: number;
+    personId: number;
+    certificateId: number;
+    password: string;
+    place: string | null;
+    withoutTimestamp: boolean;
+  },
 ): Promise<Protocol> {
   const protocol = requireProtocol(ctx, input.meetingId);
   const attester = pendingAttester(ctx, protocol, input.personId, today(ctx));
   const frozen = requireFrozenProtocol(ctx, input.meetingId);
   const { identity, row } = personIdentity(ctx, input.personId, input.certificateId, input.password);
   const base = currentPackage(ctx, frozen).bytes;
-  const now = ctx.clock.now();
-  const signed = await signOffThread(base, identity, now, attestationStatement(protocol, attester.role, frozen.lang));
-  const before = new Set(signatureParts(safeUnzip(base)));
-  const added = signatureParts(safeUnzip(signed)).filter((p) => !before.has(p));
-  return attestProtocol(ctx, input.meetingId, input.personId, today(ctx), input.place, {
+  const signed = await addSignature(
+    base,
+    identity,
+    ctx.clock.now(),
+    attestationStatement(protocol, attester.role, frozen.lang),
+    { tsaUrl: tsaUrlOf(ctx), withoutTimestamp: input.withoutTimestamp },
+  );
+  const date = zonedDate(new Date(signed.signingTime), timeZoneOf(ctx));
+  return attestProtocol(ctx, input.meetingId, input.personId, date, input.place, {
     frozenId: frozen.id,
     basedOnSha256: sha256Hex(base),
     certificateId: row.id,
-    package: signed,
-    signaturePart: added[0],
-    signingTime: now.toISOString(),
-    timeSource: 'signer_clock',
+    package: signed.bytes,
+    signaturePart: signed.signaturePart,
+    signingTime: signed.signingTime,
+    timeSource: signed.timeSource,
     way: 'here',
   });
 }
@@ -202,7 +214,9 @@ export function importSignedCopy(
       { part: added[0] },
     );
   const protocol = requireProtocol(ctx, frozen.meeting_id);
-  const signingTime = check.signingTime!;
+  // a timestamp that holds proves the time; otherwise the signature rests on the signer's clock
+  const timeSource = check.timeSource === 'timestamp' ? 'tsa' : 'signer_clock';
+  const signingTime = timeSource === 'tsa' ? check.timestamp!.time! : check.signingTime!;
   const date = zonedDate(new Date(signingTime), timeZoneOf(ctx));
   const holder = certificateHolder(ctx, check.certificate.fingerprint);
   let personId: number;
@@ -249,7 +263,7 @@ export function importSignedCopy(
       package: input.bytes,
       signaturePart: added[0],
       signingTime,
-      timeSource: 'signer_clock',
+      timeSource,
       way: 'imported',
     });
     return { meetingId: frozen.meeting_id, personId, name: attester.name, protocol: after };
