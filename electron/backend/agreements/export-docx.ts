@@ -105,6 +105,23 @@ function signatureBlock(p: Party, lang: DocumentLanguage): Paragraph[] {
   return [
     ...ruled(signed ? `${signed.place} ${signed.signedOn}` : '', l.placeAndDate),
     ...ruled('', l.signature),
+    // how the signing was given (records sealed before personal signatures do not say: nothing is added)
+    ...(signed?.proof
+      ? [
+          new Paragraph({
+            ...keep,
+            spacing: { after: 60 },
+            children: [
+              line(
+                signed.proof.kind === 'digital'
+                  ? l.digitallySigned(signed.proof.certificate)
+                  : l.recordedBy(signed.proof.operator),
+                { size: 16 },
+              ),
+            ],
+          }),
+        ]
+      : []),
     new Paragraph({
       ...keep,
       spacing: { before: 120, after: 0 },

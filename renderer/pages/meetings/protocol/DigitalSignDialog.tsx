@@ -8,15 +8,18 @@ import type { Attester } from './AttestDialog';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
- * themselves; their signature is added to the document sent for justering.
+ * themselves; their signature is added to the document sent for justering — or, for a § attested
+ * at once (`paragraphId`), to that §'s extract.
  */
 export function DigitalSignDialog({
   meetingId,
+  paragraphId,
   attesters,
   defaultPlace,
   onClose,
 }: {
   meetingId: number;
+  paragraphId?: number;
   attesters: Attester[];
   defaultPlace: string | null;
   onClose(): void;
@@ -38,13 +41,16 @@ export function DigitalSignDialog({
   const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
   const submit = async () => {
-    const done = await run('protocol.signAttestation', {
-      meetingId,
+    const signer = {
       personId: Number(personId ?? 0),
       certificateId: Number(certificateId ?? 0),
       password,
       place,
-    });
+    };
+    const done =
+      paragraphId === undefined
+        ? await run('protocol.signAttestation', { meetingId, ...signer })
+        : await run('protocol.signParagraph', { paragraphId, ...signer });
     if (done) onClose();
   };
 
