@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../api/hooks';
-import { AppModal } from '../components/AppModal';
+import { FormModal } from '../components/FormModal';
 import type { Session } from '../../shared/contract/system';
 
 /**
@@ -28,55 +28,37 @@ export function ActorChooser({
   const chosen = people.data?.find((p) => String(p.id) === personId);
 
   return (
-    <AppModal
-      opened
-      onClose={() => onClose?.()}
-      withCloseButton={closable}
-      closeOnEscape={closable}
-      closeOnClickOutside={closable}
+    <FormModal
+      onClose={onClose}
       title={closable ? t('session.changeTitle') : t('session.whoTitle')}
+      onSubmit={async () => {
+        const saved = await run('session.setActor', { name: chosen?.name ?? name, personId: chosen?.id ?? null });
+        if (saved) onClose?.();
+      }}
+      busy={busy}
+      submitLabel={closable ? t('actions.save') : t('session.start')}
     >
-      <form
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const saved = await run('session.setActor', { name: chosen?.name ?? name, personId: chosen?.id ?? null });
-          if (saved) onClose?.();
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('session.whoHelp')}</Text>
-          {people.data && people.data.length > 0 && (
-            <Select
-              label={t('session.choosePerson')}
-              data={people.data.map((p) => ({ value: String(p.id), label: p.name }))}
-              value={personId}
-              onChange={setPersonId}
-              clearable
-              searchable
-            />
-          )}
-          {!chosen && (
-            <TextInput
-              label={t('session.yourName')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldErrors.name}
-              required
-              data-autofocus
-            />
-          )}
-          <Group justify="flex-end">
-            {closable && (
-              <Button variant="default" onClick={() => onClose?.()}>
-                {t('actions.cancel')}
-              </Button>
-            )}
-            <Button type="submit" loading={busy}>
-              {closable ? t('actions.save') : t('session.start')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <Text size="sm">{t('session.whoHelp')}</Text>
+      {people.data && people.data.length > 0 && (
+        <Select
+          label={t('session.choosePerson')}
+          data={people.data.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={personId}
+          onChange={setPersonId}
+          clearable
+          searchable
+        />
+      )}
+      {!chosen && (
+        <TextInput
+          label={t('session.yourName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+          required
+          data-autofocus
+        />
+      )}
+    </FormModal>
   );
 }

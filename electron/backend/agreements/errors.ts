@@ -128,7 +128,7 @@ export const agreementErrors = {
     }),
 };
 
-/** The keys raised by the agreement triggers (migrations 002 and 011), as the errors the services give. */
+/** The keys raised by the agreement triggers (migrations 002 and 012), as the errors the services give. */
 export const agreementSqlErrors: SqlErrorMap = {
   agreement_version_signed: agreementErrors.versionSigned,
   agreement_version_frozen: agreementErrors.versionFrozen,

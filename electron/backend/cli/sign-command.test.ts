@@ -24,140 +24,128 @@ function samrad(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+const PASSWORD_ENV = 'P12_PASSWORD';
+
+/** `samrad sign DOCUMENT --p12 FILE` with the password in the environment; `extra` goes before `--out`. */
+function sign(document: string, p12File: string, password: string, out: string, ...extra: string[]) {
+  return samrad(
+    { [PASSWORD_ENV]: password },
+    'sign',
+    document,
+    '--p12',
+    p12File,
+    '--password-env',
+    PASSWORD_ENV,
+    ...extra,
+    '--out',
+    out,
+  );
+}
+
 describe('samrad sign', { timeout: 300_000 }, () => {
-  it('adds a co-signature with a PKCS#12 made by OpenSSL to an unsigned and to an already signed document', async () => {
+  const at = (name: string) => path.join(dir, name);
+  const password = 'hemligt ord';
+  let p12: ReturnType<typeof opensslPkcs12>;
+  let protocolCa: Awaited<ReturnType<typeof coSignedProtocol>>['ca'];
+  beforeAll(async () => {
     const { unsigned, stages, ca } = await coSignedProtocol(new Date());
-    fs.writeFileSync(path.join(dir, 'frozen.docx'), unsigned);
-    fs.writeFileSync(path.join(dir, 'signed-once.docx'), stages[0]);
-    const p12 = opensslPkcs12(dir, {
-      name: 'Åsa Öberg',
-      organisation: 'Södertörns brandförsvarsförbund',
-      password: 'hemligt ord',
-    });
-    const env = { P12_PASSWORD: 'hemligt ord' };
-    const first = samrad(
-      env,
-      'sign',
-      path.join(dir, 'frozen.docx'),
-      '--p12',
-      p12.file,
-      '--password-env',
-      'P12_PASSWORD',
-      '--role',
-      'Undertecknare för Södertörns brandförsvarsförbund',
-      '--out',
-      path.join(dir, 'a.docx'),
-    );
+    protocolCa = ca;
+    fs.writeFileSync(at('frozen.docx'), unsigned);
+    fs.writeFileSync(at('signed-once.docx'), stages[0]);
+    p12 = opensslPkcs12(dir, { name: 'Åsa Öberg', organisation: 'Södertörns brandförsvarsförbund', password });
+  });
+
+  it('adds a co-signature with a PKCS#12 made by OpenSSL to an unsigned and to an already signed document', () => {
+    const role = 'Undertecknare för Södertörns brandförsvarsförbund';
+    const first = sign(at('frozen.docx'), p12.file, password, at('a.docx'), '--role', role);
     expect(first, first.err).toMatchObject({ code: 0 });
-    const report = verifyPackage(fs.readFileSync(path.join(dir, 'a.docx')), {
+    const report = verifyPackage(fs.readFileSync(at('a.docx')), {
       trusted: [new crypto.X509Certificate(p12.caPem)],
     });
     expect(report.verdict).toBe('trusted');
     expect(report.signatures[0].certificate?.subject).toContain('Åsa Öberg');
-    expect(strFromU8(unzipSync(fs.readFileSync(path.join(dir, 'a.docx')))['_xmlsignatures/sig1.xml'])).toContain(
-      '<xd:ClaimedRole>Undertecknare för Södertörns brandförsvarsförbund</xd:ClaimedRole>',
+    expect(strFromU8(unzipSync(fs.readFileSync(at('a.docx')))['_xmlsignatures/sig1.xml'])).toContain(
+      `<xd:ClaimedRole>${role}</xd:ClaimedRole>`,
     );
 
-    const second = samrad(
-      env,
-      'sign',
-      path.join(dir, 'signed-once.docx'),
-      '--p12',
-      p12.file,
-      '--password-env',
-      'P12_PASSWORD',
-      '--out',
-      path.join(dir, 'b.docx'),
-    );
+    const second = sign(at('signed-once.docx'), p12.file, password, at('b.docx'));
     expect(second, second.err).toMatchObject({ code: 0 });
-    const both = verifyPackage(fs.readFileSync(path.join(dir, 'b.docx')), {
-      trusted: [new crypto.X509Certificate(p12.caPem), ca.certificate],
+    const both = verifyPackage(fs.readFileSync(at('b.docx')), {
+      trusted: [new crypto.X509Certificate(p12.caPem), protocolCa.certificate],
     });
     expect(both.signatures.map((s) => [s.part, s.valid])).toEqual([
       ['_xmlsignatures/sig1.xml', true],
       ['_xmlsignatures/sig2.xml', true],
     ]);
-
-    // the same certificate again on the same document is refused and nothing is written
-    const again = samrad(
-      env,
-      'sign',
-      path.join(dir, 'b.docx'),
-      '--p12',
-      p12.file,
-      '--password-env',
-      'P12_PASSWORD',
-      '--out',
-      path.join(dir, 'c.docx'),
-    );
-    expect(again.code).toBe(1);
-    expect(again.err).toContain('already carries a signature by this certificate');
-    expect(fs.existsSync(path.join(dir, 'c.docx'))).toBe(false);
-
-    const wrong = samrad(
-      { P12_PASSWORD: 'fel' },
-      'sign',
-      path.join(dir, 'frozen.docx'),
-      '--p12',
-      p12.file,
-      '--password-env',
-      'P12_PASSWORD',
-      '--out',
-      path.join(dir, 'd.docx'),
-    );
-    expect(wrong.code).toBe(1);
-    expect(wrong.err).toContain('The PKCS#12 password is not correct');
-    expect(fs.existsSync(path.join(dir, 'd.docx'))).toBe(false);
   });
 
-  it('refuses an expired certificate and a PKCS#12 without a key', async () => {
-    const { unsigned } = await coSignedProtocol(new Date());
-    fs.writeFileSync(path.join(dir, 'frozen2.docx'), unsigned);
-    const past = (days: number) => new Date(Date.now() - days * 86400e3);
-    const ca = issueCertificate({
-      commonName: 'Gammal CA',
-      organisation: 'Testkommunen',
-      notBefore: past(800),
-      notAfter: past(1),
-      ca: true,
+  describe('refuses, and writes nothing', () => {
+    const keys = { signedByIt: '', expired: '', noKey: '' };
+    beforeAll(() => {
+      const signed = sign(at('frozen.docx'), p12.file, password, at('signed-by-it.docx'));
+      expect(signed, signed.err).toMatchObject({ code: 0 });
+      keys.signedByIt = at('signed-by-it.docx');
+      const past = (days: number) => new Date(Date.now() - days * 86400e3);
+      const ca = issueCertificate({
+        commonName: 'Gammal CA',
+        organisation: 'Testkommunen',
+        notBefore: past(800),
+        notAfter: past(1),
+        ca: true,
+      });
+      const expired = issueCertificate({
+        commonName: 'Utgången Person',
+        organisation: 'Testkommunen',
+        notBefore: past(700),
+        notAfter: past(2),
+        ca: false,
+        issuer: ca,
+      });
+      keys.expired = at('expired.p12');
+      fs.writeFileSync(keys.expired, pkcs12Of(dir, expired, 'losen1', { name: 'expired' }));
+      keys.noKey = at('nokey.p12');
+      fs.writeFileSync(keys.noKey, pkcs12Of(dir, expired, 'losen1', { name: 'nokey', withKey: false }));
     });
-    const expired = issueCertificate({
-      commonName: 'Utgången Person',
-      organisation: 'Testkommunen',
-      notBefore: past(700),
-      notAfter: past(2),
-      ca: false,
-      issuer: ca,
+
+    it.each([
+      {
+        case: 'the same certificate again on the same document',
+        out: 'c.docx',
+        document: () => keys.signedByIt,
+        p12File: () => p12.file,
+        password,
+        error: 'already carries a signature by this certificate',
+      },
+      {
+        case: 'a wrong password',
+        out: 'd.docx',
+        document: () => at('frozen.docx'),
+        p12File: () => p12.file,
+        password: 'fel',
+        error: 'The PKCS#12 password is not correct',
+      },
+      {
+        case: 'an expired certificate',
+        out: 'e.docx',
+        document: () => at('frozen.docx'),
+        p12File: () => keys.expired,
+        password: 'losen1',
+        error: /The signing certificate expired on \d{4}-\d{2}-\d{2}/,
+      },
+      {
+        case: 'a PKCS#12 without a key',
+        out: 'f.docx',
+        document: () => at('frozen.docx'),
+        p12File: () => keys.noKey,
+        password: 'losen1',
+        error: 'holds no private key',
+      },
+    ])('$case', ({ document, p12File, password: given, error, out }) => {
+      const refused = sign(document(), p12File(), given, at(out));
+      expect(refused.code).toBe(1);
+      if (typeof error === 'string') expect(refused.err).toContain(error);
+      else expect(refused.err).toMatch(error);
+      expect(fs.existsSync(at(out))).toBe(false);
     });
-    const env = { P: 'losen1' };
-    fs.writeFileSync(path.join(dir, 'expired.p12'), pkcs12Of(dir, expired, 'losen1', { name: 'expired' }));
-    const old = samrad(
-      env,
-      'sign',
-      path.join(dir, 'frozen2.docx'),
-      '--p12',
-      path.join(dir, 'expired.p12'),
-      '--password-env',
-      'P',
-      '--out',
-      path.join(dir, 'e.docx'),
-    );
-    expect(old.code).toBe(1);
-    expect(old.err).toMatch(/The signing certificate expired on \d{4}-\d{2}-\d{2}/);
-    fs.writeFileSync(path.join(dir, 'nokey.p12'), pkcs12Of(dir, expired, 'losen1', { name: 'nokey', withKey: false }));
-    const noKey = samrad(
-      env,
-      'sign',
-      path.join(dir, 'frozen2.docx'),
-      '--p12',
-      path.join(dir, 'nokey.p12'),
-      '--password-env',
-      'P',
-      '--out',
-      path.join(dir, 'f.docx'),
-    );
-    expect(noKey.code).toBe(1);
-    expect(noKey.err).toContain('holds no private key');
-    expect(fs.existsSync(path.join(dir, 'e.docx')) || fs.existsSync(path.join(dir, 'f.docx'))).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import { findRecord, type SealedRecordRow } from '../records/store';
 import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
+import type { AuditEntity } from '../audit/actions';
 
 export interface ExportRequest {
   source: ExportSource;
@@ -34,7 +35,7 @@ export interface ExportRequest {
 /** A document ready to hand out, and where its export is logged once it has been. */
 interface Prepared {
   doc: ExportedDocument;
-  entity: string;
+  entity: AuditEntity;
   entityId: number;
   details: Record<string, unknown>;
 }

@@ -177,7 +177,7 @@ function agreementFacets(v: AgreementContent): Facet[] {
         p.signatoryId,
         p.signatoryName,
         p.signatoryTitle,
-        // how a signing was given is shown, not compared: records sealed before 011 do not name it
+        // how a signing was given is shown, not compared: records sealed before 012 do not name it
         p.signing && { ...p.signing, recordedAt: undefined, proof: undefined },
       ]),
     ),

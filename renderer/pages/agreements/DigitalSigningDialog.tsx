@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
-import { useAction, useCall } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { useAction } from '../../api/hooks';
+import { FormModal } from '../../components/FormModal';
+import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { errorsByField } from '../../components/fieldErrors';
 import { OtherErrors } from './OtherErrors';
 
@@ -23,6 +24,7 @@ export function DigitalSigningDialog({
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
+  // the place is usually the same for every party: offer the one recorded last
   const lastPlace =
     version.parties
       .map((p) => p.signing?.place)
@@ -31,8 +33,6 @@ export function DigitalSigningDialog({
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(lastPlace);
-  const certificates = useCall('personCertificates.list', { personId: party.signatoryId });
-  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
   const submit = async () => {
     const done = await run('agreements.signing.signDigitally', {
@@ -46,65 +46,42 @@ export function DigitalSigningDialog({
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       title={t('agreements.signing.signTitle', { name: party.signatoryName, organisation: party.organisationName })}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('agreements.signing.signDigitally')}
+      submitDisabled={certificateId === null}
+      error={<OtherErrors errors={fieldErrors} shown={['certificateId', 'password', 'place']} />}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+      <Text size="sm">{t('agreements.signing.signHelp')}</Text>
+      <CertificatePicker
+        source={{
+          kind: 'stored',
+          label: t('agreements.signing.certificate'),
+          personId: String(party.signatoryId),
+          noneText: t('agreements.signing.noCertificate', { name: party.signatoryName }),
+          certificateId,
+          onCertificateChange: setCertificateId,
+          error: errors.certificateId,
         }}
-        noValidate
-      >
-        <Stack>
-          <Text size="sm">{t('agreements.signing.signHelp')}</Text>
-          <OtherErrors errors={fieldErrors} shown={['certificateId', 'password', 'place']} />
-          {certificates.data && usable.length === 0 && (
-            <Text size="sm" c="dimmed" role="status">
-              {t('agreements.signing.noCertificate', { name: party.signatoryName })}
-            </Text>
-          )}
-          <Select
-            label={t('agreements.signing.certificate')}
-            data={usable.map((c) => ({
-              value: String(c.id),
-              label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
-            }))}
-            value={certificateId}
-            onChange={setCertificateId}
-            error={errors.certificateId}
-            disabled={usable.length === 0}
-            allowDeselect={false}
-            required
-            data-autofocus
-          />
-          <PasswordInput
-            label={t('agreements.signing.certificatePassword')}
-            description={t('agreements.signing.certificatePasswordHelp')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            required
-          />
-          <TextInput
-            label={t('agreements.signing.place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={certificateId === null}>
-              {t('agreements.signing.signDigitally')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        password={{
+          label: t('agreements.signing.certificatePassword'),
+          description: t('agreements.signing.certificatePasswordHelp'),
+          required: true,
+          value: password,
+          onChange: setPassword,
+          error: errors.password,
+        }}
+      />
+      <TextInput
+        label={t('agreements.signing.place')}
+        value={place}
+        onChange={(e) => setPlace(e.currentTarget.value)}
+        error={errors.place}
+        required
+      />
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { agreementPaths } from './paths';
 
@@ -27,63 +27,51 @@ export function NewAgreementModal({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('agreements.new')}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('agreements.fields.name')}
-            description={t('agreements.fields.nameHelp')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldErrors.name}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('agreements.fields.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={fieldErrors['version.title']}
-            required
-          />
-          <TextInput
-            label={t('agreements.fields.dnr')}
-            value={dnr}
-            onChange={(e) => setDnr(e.currentTarget.value)}
-            error={fieldErrors['version.dnr']}
-          />
-          <Group grow align="flex-start">
-            <DateField
-              label={t('agreements.fields.validFrom')}
-              value={validFrom}
-              onChange={setValidFrom}
-              error={fieldErrors['version.validFrom']}
-              required
-            />
-            <DateField
-              label={t('agreements.fields.validTo')}
-              value={validTo}
-              onChange={setValidTo}
-              error={fieldErrors['version.validTo']}
-              required
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('agreements.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('agreements.new')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('agreements.create')}
+    >
+      <TextInput
+        label={t('agreements.fields.name')}
+        description={t('agreements.fields.nameHelp')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={fieldErrors.name}
+        required
+        data-autofocus
+      />
+      <TextInput
+        label={t('agreements.fields.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={fieldErrors['version.title']}
+        required
+      />
+      <TextInput
+        label={t('agreements.fields.dnr')}
+        value={dnr}
+        onChange={(e) => setDnr(e.currentTarget.value)}
+        error={fieldErrors['version.dnr']}
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('agreements.fields.validFrom')}
+          value={validFrom}
+          onChange={setValidFrom}
+          error={fieldErrors['version.validFrom']}
+          required
+        />
+        <DateField
+          label={t('agreements.fields.validTo')}
+          value={validTo}
+          onChange={setValidTo}
+          error={fieldErrors['version.validTo']}
+          required
+        />
+      </Group>
+    </FormModal>
   );
 }

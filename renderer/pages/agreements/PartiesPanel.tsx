@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
-import { ConfirmDialog } from '../../components/confirm';
-import { EmptyState } from '../../components/EmptyState';
+import { FormModal } from '../../components/FormModal';
+import { ListPanel } from '../../components/ListPanel';
 import { errorsByField } from '../../components/fieldErrors';
 import { OtherErrors } from './OtherErrors';
-import { SortableList } from '../../components/sortable/SortableList';
 
 interface PartyDraft {
   id: number | null;
@@ -43,142 +41,78 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       title={value.id === null ? t('agreements.parties.add') : t('agreements.parties.edit')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Select
-            label={t('agreements.parties.organisation')}
-            data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
-            value={value.organisationId}
-            onChange={(organisationId) => setValue((v) => ({ ...v, organisationId, signatoryId: null }))}
-            error={errors.organisationId}
-            searchable
-            required
-          />
-          <Select
-            label={t('agreements.parties.signatory')}
-            description={
-              ofOrganisation.length === 0 && value.organisationId
-                ? t('agreements.parties.noPeopleInOrganisation')
-                : undefined
-            }
-            data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
-            value={value.signatoryId}
-            onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
-            error={errors.signatoryId}
-            searchable
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <Select
+        label={t('agreements.parties.organisation')}
+        data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+        value={value.organisationId}
+        onChange={(organisationId) => setValue((v) => ({ ...v, organisationId, signatoryId: null }))}
+        error={errors.organisationId}
+        searchable
+        required
+      />
+      <Select
+        label={t('agreements.parties.signatory')}
+        description={
+          ofOrganisation.length === 0 && value.organisationId
+            ? t('agreements.parties.noPeopleInOrganisation')
+            : undefined
+        }
+        data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
+        value={value.signatoryId}
+        onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
+        error={errors.signatoryId}
+        searchable
+        required
+      />
+    </FormModal>
+  );
+}
+
+function PartyLines({ party }: { party: Party }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      <Text fw={600}>{party.organisationName}</Text>
+      <Text size="sm">
+        {t('agreements.parties.signsFor', { name: party.signatoryName })}
+        {party.signatoryTitle ? `, ${party.signatoryTitle}` : ''}
+      </Text>
+    </Stack>
   );
 }
 
 /** The parties of a version and their signatories, in the order they appear in the document. */
 export function PartiesPanel({ version }: { version: VersionDetail }) {
-  const { t } = useTranslation();
   const { run, fieldErrors } = useAction();
   const [editing, setEditing] = useState<PartyDraft | null>(null);
-  const [removing, setRemoving] = useState<Party | null>(null);
-  const editable = version.editable;
 
   return (
-    <Card withBorder component="section" aria-labelledby="version-parties">
-      <Group justify="space-between" mb="sm">
-        <Title order={3} size="h5" id="version-parties">
-          {t('agreements.parties.title')}
-        </Title>
-        {editable && (
-          <Button size="xs" onClick={() => setEditing({ id: null, organisationId: null, signatoryId: null })}>
-            {t('agreements.parties.add')}
-          </Button>
-        )}
-      </Group>
-      {version.parties.length === 0 ? (
-        <EmptyState title={t('agreements.parties.emptyTitle')}>{t('agreements.parties.empty')}</EmptyState>
-      ) : (
-        <SortableList
-          label={t('agreements.parties.title')}
-          items={version.parties}
-          getId={(p) => p.id}
-          getLabel={(p) => p.organisationName}
-          disabled={!editable}
-          onReorder={(next) =>
-            void run('agreements.parties.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
-          }
-          renderItem={(p) => (
-            <Group justify="space-between" wrap="nowrap" data-testid="party-row">
-              <Stack gap={0}>
-                <Text fw={600}>{p.organisationName}</Text>
-                <Text size="sm">
-                  {t('agreements.parties.signsFor', { name: p.signatoryName })}
-                  {p.signatoryTitle ? `, ${p.signatoryTitle}` : ''}
-                </Text>
-              </Stack>
-              {editable && (
-                <Group gap="xs" wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="light"
-                    aria-label={t('agreements.parties.editNamed', { name: p.organisationName })}
-                    onClick={() =>
-                      setEditing({
-                        id: p.id,
-                        organisationId: String(p.organisationId),
-                        signatoryId: String(p.signatoryId),
-                      })
-                    }
-                  >
-                    {t('actions.edit')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('agreements.parties.removeNamed', { name: p.organisationName })}
-                    onClick={() => setRemoving(p)}
-                  >
-                    {t('actions.delete')}
-                  </Button>
-                </Group>
-              )}
-            </Group>
-          )}
-        />
-      )}
+    <ListPanel
+      texts="agreements.parties"
+      framed="panel"
+      rowTestId="party-row"
+      items={version.parties}
+      getId={(p) => p.id}
+      getName={(p) => p.organisationName}
+      editable={version.editable}
+      onAdd={() => setEditing({ id: null, organisationId: null, signatoryId: null })}
+      onEdit={(p) =>
+        setEditing({ id: p.id, organisationId: String(p.organisationId), signatoryId: String(p.signatoryId) })
+      }
+      onRemove={(p) => run('agreements.parties.remove', { id: p.id })}
+      onReorder={(next) =>
+        void run('agreements.parties.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
+      }
+      renderItem={(p) => <PartyLines party={p} />}
+    >
       <OtherErrors errors={fieldErrors} shown={[]} />
       {editing && <PartyForm versionId={version.id} draft={editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('agreements.parties.removeTitle')}
-        message={t('agreements.parties.removeMessage', { name: removing?.organisationName ?? '' })}
-        confirmLabel={t('actions.delete')}
-        danger
-        onCancel={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await run('agreements.parties.remove', { id: removing.id });
-          setRemoving(null);
-        }}
-      />
-    </Card>
+    </ListPanel>
   );
 }

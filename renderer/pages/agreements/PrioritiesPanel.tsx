@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, MultiSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Group, MultiSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Priority, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
-import { ConfirmDialog } from '../../components/confirm';
+import { FormModal } from '../../components/FormModal';
+import { ListPanel } from '../../components/ListPanel';
 import { DateField } from '../../components/DateField';
-import { EmptyState } from '../../components/EmptyState';
 import { errorsByField } from '../../components/fieldErrors';
 import { OtherErrors } from './OtherErrors';
-import { SortableList } from '../../components/sortable/SortableList';
 
 interface PriorityDraft {
   id: number | null;
@@ -52,70 +50,53 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       size="lg"
       title={value.id === null ? t('agreements.priorities.add') : t('agreements.priorities.edit')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('agreements.priorities.fields.title')}
-            value={value.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors.title}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label={t('agreements.priorities.fields.description')}
-            value={value.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={errors.description}
-            autosize
-            minRows={3}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('agreements.priorities.fields.source')}
-              description={t('agreements.priorities.fields.sourceHelp')}
-              value={value.source}
-              onChange={(e) => set({ source: e.currentTarget.value })}
-              error={errors.source}
-            />
-            <DateField
-              label={t('agreements.priorities.fields.sourceDate')}
-              value={value.sourceDate}
-              onChange={(sourceDate) => set({ sourceDate })}
-              error={errors.sourceDate}
-            />
-          </Group>
-          <MultiSelect
-            label={t('agreements.priorities.fields.responsible')}
-            data={options}
-            value={value.responsibleIds}
-            onChange={(responsibleIds) => set({ responsibleIds })}
-            error={errors.responsibleIds}
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <TextInput
+        label={t('agreements.priorities.fields.title')}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={errors.title}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label={t('agreements.priorities.fields.description')}
+        value={value.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        error={errors.description}
+        autosize
+        minRows={3}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('agreements.priorities.fields.source')}
+          description={t('agreements.priorities.fields.sourceHelp')}
+          value={value.source}
+          onChange={(e) => set({ source: e.currentTarget.value })}
+          error={errors.source}
+        />
+        <DateField
+          label={t('agreements.priorities.fields.sourceDate')}
+          value={value.sourceDate}
+          onChange={(sourceDate) => set({ sourceDate })}
+          error={errors.sourceDate}
+        />
+      </Group>
+      <MultiSelect
+        label={t('agreements.priorities.fields.responsible')}
+        data={options}
+        value={value.responsibleIds}
+        onChange={(responsibleIds) => set({ responsibleIds })}
+        error={errors.responsibleIds}
+        searchable
+      />
+    </FormModal>
   );
 }
 
@@ -154,89 +135,37 @@ function PriorityCard({ priority, index }: { priority: Priority; index: number }
 
 /** Prioriterade områden: ordered, each with its source in the local lägesbild and who answers for it. */
 export function PrioritiesPanel({ version }: { version: VersionDetail }) {
-  const { t } = useTranslation();
   const { run, fieldErrors } = useAction();
   const [editing, setEditing] = useState<PriorityDraft | null>(null);
-  const [removing, setRemoving] = useState<Priority | null>(null);
-  const editable = version.editable;
 
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={3} size="h5">
-          {t('agreements.priorities.title')}
-        </Title>
-        {editable && (
-          <Button size="xs" onClick={() => setEditing(blank)}>
-            {t('agreements.priorities.add')}
-          </Button>
-        )}
-      </Group>
-      {version.priorities.length === 0 ? (
-        <EmptyState title={t('agreements.priorities.emptyTitle')}>{t('agreements.priorities.empty')}</EmptyState>
-      ) : (
-        <SortableList
-          label={t('agreements.priorities.title')}
-          items={version.priorities}
-          getId={(p) => p.id}
-          getLabel={(p) => p.title}
-          disabled={!editable}
-          onReorder={(next) =>
-            void run('agreements.priorities.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
-          }
-          renderItem={(p, index) => (
-            <Card withBorder data-testid="priority-row">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <PriorityCard priority={p} index={index} />
-                {editable && (
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('agreements.priorities.editNamed', { name: p.title })}
-                      onClick={() =>
-                        setEditing({
-                          id: p.id,
-                          title: p.title,
-                          description: p.description ?? '',
-                          source: p.source ?? '',
-                          sourceDate: p.sourceDate ?? '',
-                          responsibleIds: p.responsible.map((r) => String(r.organisationId)),
-                        })
-                      }
-                    >
-                      {t('actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('agreements.priorities.removeNamed', { name: p.title })}
-                      onClick={() => setRemoving(p)}
-                    >
-                      {t('actions.delete')}
-                    </Button>
-                  </Group>
-                )}
-              </Group>
-            </Card>
-          )}
-        />
-      )}
+    <ListPanel
+      texts="agreements.priorities"
+      framed="rows"
+      rowTestId="priority-row"
+      items={version.priorities}
+      getId={(p) => p.id}
+      getName={(p) => p.title}
+      editable={version.editable}
+      onAdd={() => setEditing(blank)}
+      onEdit={(p) =>
+        setEditing({
+          id: p.id,
+          title: p.title,
+          description: p.description ?? '',
+          source: p.source ?? '',
+          sourceDate: p.sourceDate ?? '',
+          responsibleIds: p.responsible.map((r) => String(r.organisationId)),
+        })
+      }
+      onRemove={(p) => run('agreements.priorities.remove', { id: p.id })}
+      onReorder={(next) =>
+        void run('agreements.priorities.reorder', { versionId: version.id, ids: next.map((p) => p.id) })
+      }
+      renderItem={(p, index) => <PriorityCard priority={p} index={index} />}
+    >
       <OtherErrors errors={fieldErrors} shown={[]} />
       {editing && <PriorityForm version={version} draft={editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={removing !== null}
-        title={t('agreements.priorities.removeTitle')}
-        message={t('agreements.priorities.removeMessage', { name: removing?.title ?? '' })}
-        confirmLabel={t('actions.delete')}
-        danger
-        onCancel={() => setRemoving(null)}
-        onConfirm={async () => {
-          if (removing) await run('agreements.priorities.remove', { id: removing.id });
-          setRemoving(null);
-        }}
-      />
-    </Stack>
+    </ListPanel>
   );
 }

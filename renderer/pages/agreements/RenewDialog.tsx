@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Checkbox, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 import { formatPeriod } from '../../components/period';
@@ -40,59 +40,48 @@ export function RenewDialog({ source, onClose }: { source: VersionSummary; onClo
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('agreements.renewDialog.title', { title: source.title })}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void renew();
-        }}
-      >
-        <Stack>
-          <Text size="sm">
-            {t('agreements.renewDialog.intro', { period: formatPeriod(t, source.validFrom, source.validTo) })}
-          </Text>
-          <Group grow align="flex-start">
-            <DateField
-              label={t('agreements.fields.validFrom')}
-              value={period.validFrom}
-              onChange={(validFrom) => setPeriod((p) => ({ ...p, validFrom }))}
-              error={errors.validFrom}
-              required
-              data-autofocus
-            />
-            <DateField
-              label={t('agreements.fields.validTo')}
-              value={period.validTo}
-              onChange={(validTo) => setPeriod((p) => ({ ...p, validTo }))}
-              error={errors.validTo}
-              required
-            />
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('agreements.renewDialog.copies')}
-          </Text>
-          {rosters.length > 0 && (
-            <Checkbox
-              label={t('agreements.renewDialog.extendMandates', { date: source.validTo })}
-              description={rosters
-                .map((r) => t('agreements.renewDialog.roster', { body: r.bodyName, count: r.members }))
-                .join(', ')}
-              checked={extendMandates}
-              onChange={(e) => setExtendMandates(e.currentTarget.checked)}
-            />
-          )}
-          <OtherErrors errors={fieldErrors} shown={['validFrom', 'validTo']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!proposal.data}>
-              {t('agreements.renewDialog.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('agreements.renewDialog.title', { title: source.title })}
+      onSubmit={renew}
+      busy={busy}
+      submitLabel={t('agreements.renewDialog.confirm')}
+      submitDisabled={!proposal.data}
+      error={<OtherErrors errors={fieldErrors} shown={['validFrom', 'validTo']} />}
+    >
+      <Text size="sm">
+        {t('agreements.renewDialog.intro', { period: formatPeriod(t, source.validFrom, source.validTo) })}
+      </Text>
+      <Group grow align="flex-start">
+        <DateField
+          label={t('agreements.fields.validFrom')}
+          value={period.validFrom}
+          onChange={(validFrom) => setPeriod((p) => ({ ...p, validFrom }))}
+          error={errors.validFrom}
+          required
+          data-autofocus
+        />
+        <DateField
+          label={t('agreements.fields.validTo')}
+          value={period.validTo}
+          onChange={(validTo) => setPeriod((p) => ({ ...p, validTo }))}
+          error={errors.validTo}
+          required
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('agreements.renewDialog.copies')}
+      </Text>
+      {rosters.length > 0 && (
+        <Checkbox
+          label={t('agreements.renewDialog.extendMandates', { date: source.validTo })}
+          description={rosters
+            .map((r) => t('agreements.renewDialog.roster', { body: r.bodyName, count: r.members }))
+            .join(', ')}
+          checked={extendMandates}
+          onChange={(e) => setExtendMandates(e.currentTarget.checked)}
+        />
+      )}
+    </FormModal>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Code, Group, Progress, Stack, Table, Text, TextInp
 import { useTranslation } from 'react-i18next';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { DateField } from '../../components/DateField';
 import { OtherErrors } from './OtherErrors';
@@ -39,64 +39,52 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('agreements.signing.recordFor', { name: party.organisationName })}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <OtherErrors errors={fieldErrors} shown={signingFieldNames} />
-          <TextInput
-            label={t('agreements.signing.name')}
-            value={value.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={fieldErrors.name}
-            required
-          />
-          <TextInput
-            label={t('agreements.signing.title')}
-            value={value.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={fieldErrors.title}
-          />
-          <TextInput
-            label={t('agreements.signing.organisation')}
-            value={value.organisation}
-            onChange={(e) => set({ organisation: e.currentTarget.value })}
-            error={fieldErrors.organisation}
-            required
-          />
-          <Group grow align="flex-start">
-            <DateField
-              label={t('agreements.signing.signedOn')}
-              value={value.signedOn}
-              onChange={(signedOn) => set({ signedOn })}
-              error={fieldErrors.signedOn}
-              required
-            />
-            <TextInput
-              label={t('agreements.signing.place')}
-              value={value.place}
-              onChange={(e) => set({ place: e.currentTarget.value })}
-              error={fieldErrors.place}
-              required
-              data-autofocus
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('agreements.signing.record')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('agreements.signing.recordFor', { name: party.organisationName })}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('agreements.signing.record')}
+    >
+      <OtherErrors errors={fieldErrors} shown={signingFieldNames} />
+      <TextInput
+        label={t('agreements.signing.name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={fieldErrors.name}
+        required
+      />
+      <TextInput
+        label={t('agreements.signing.title')}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={fieldErrors.title}
+      />
+      <TextInput
+        label={t('agreements.signing.organisation')}
+        value={value.organisation}
+        onChange={(e) => set({ organisation: e.currentTarget.value })}
+        error={fieldErrors.organisation}
+        required
+      />
+      <Group grow align="flex-start">
+        <DateField
+          label={t('agreements.signing.signedOn')}
+          value={value.signedOn}
+          onChange={(signedOn) => set({ signedOn })}
+          error={fieldErrors.signedOn}
+          required
+        />
+        <TextInput
+          label={t('agreements.signing.place')}
+          value={value.place}
+          onChange={(e) => set({ place: e.currentTarget.value })}
+          error={fieldErrors.place}
+          required
+          data-autofocus
+        />
+      </Group>
+    </FormModal>
   );
 }
 

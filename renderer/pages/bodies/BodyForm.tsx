@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { BODY_KINDS, type Body } from '../../../shared/contract/participants';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { errorsByField } from '../../components/fieldErrors';
 
 export interface BodyDraft {
@@ -55,58 +55,45 @@ export function BodyForm({
   };
 
   return (
-    <AppModal opened onClose={onClose} title={value.id === null ? t('bodies.new') : t('bodies.edit')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={t('bodies.name')}
-            value={value.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <Select
-            label={t('bodies.kind')}
-            data={BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.kinds.${k}`) }))}
-            value={value.kind}
-            onChange={(kind) => set({ kind })}
-            error={errors.kind}
-            required
-          />
-          <Textarea
-            label={t('bodies.description')}
-            value={value.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={errors.description}
-            autosize
-            minRows={3}
-          />
-          <Select
-            label={t('bodies.recordLanguage')}
-            description={t('bodies.recordLanguageHelp')}
-            data={(['sv', 'en'] as const).map((l) => ({ value: l, label: t(`bodies.languages.${l}`) }))}
-            value={value.recordLanguage}
-            onChange={(l) => set({ recordLanguage: (l ?? 'sv') as Body['recordLanguage'] })}
-            allowDeselect={false}
-            error={errors.recordLanguage}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={value.id === null ? t('bodies.new') : t('bodies.edit')}
+      onSubmit={submit}
+      busy={busy}
+    >
+      <TextInput
+        label={t('bodies.name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('bodies.kind')}
+        data={BODY_KINDS.map((k) => ({ value: k, label: t(`bodies.kinds.${k}`) }))}
+        value={value.kind}
+        onChange={(kind) => set({ kind })}
+        error={errors.kind}
+        required
+      />
+      <Textarea
+        label={t('bodies.description')}
+        value={value.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        error={errors.description}
+        autosize
+        minRows={3}
+      />
+      <Select
+        label={t('bodies.recordLanguage')}
+        description={t('bodies.recordLanguageHelp')}
+        data={(['sv', 'en'] as const).map((l) => ({ value: l, label: t(`bodies.languages.${l}`) }))}
+        value={value.recordLanguage}
+        onChange={(l) => set({ recordLanguage: (l ?? 'sv') as Body['recordLanguage'] })}
+        allowDeselect={false}
+        error={errors.recordLanguage}
+      />
+    </FormModal>
   );
 }

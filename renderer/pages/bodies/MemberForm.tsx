@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { MEMBER_ROLES, type Member, type Person } from '../../../shared/contract/participants';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 
@@ -86,75 +86,53 @@ export function MemberForm({
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       size="lg"
       title={value.id === null ? t('bodies.members.new') : t('bodies.members.edit')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <Select
-            label={t('bodies.members.person')}
-            data={personOptions}
-            value={value.personId}
-            onChange={(personId) => set({ personId })}
-            error={errors.personId}
-            required
-            searchable
-            openOnFocus={false}
-            data-autofocus
-          />
-          <Select
-            label={t('bodies.members.role')}
-            data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`bodies.members.roles.${r}`) }))}
-            value={value.role}
-            onChange={(role) => set({ role, substituteForId: role === 'ersattare' ? value.substituteForId : null })}
-            error={errors.role}
-            required
-          />
-          {value.role === 'ersattare' && (
-            <Select
-              label={t('bodies.members.substituteFor')}
-              data={substituteOptions}
-              value={value.substituteForId}
-              onChange={(substituteForId) => set({ substituteForId })}
-              error={errors.substituteForId}
-              clearable
-              searchable
-            />
-          )}
-          <SimpleGrid cols={2}>
-            <DateField
-              label={t('bodies.members.from')}
-              value={value.from}
-              onChange={(from) => set({ from })}
-              error={errors.from}
-              required
-            />
-            <DateField
-              label={t('bodies.members.to')}
-              value={value.to}
-              onChange={(to) => set({ to })}
-              error={errors.to}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <Select
+        label={t('bodies.members.person')}
+        data={personOptions}
+        value={value.personId}
+        onChange={(personId) => set({ personId })}
+        error={errors.personId}
+        required
+        searchable
+        openOnFocus={false}
+        data-autofocus
+      />
+      <Select
+        label={t('bodies.members.role')}
+        data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`bodies.members.roles.${r}`) }))}
+        value={value.role}
+        onChange={(role) => set({ role, substituteForId: role === 'ersattare' ? value.substituteForId : null })}
+        error={errors.role}
+        required
+      />
+      {value.role === 'ersattare' && (
+        <Select
+          label={t('bodies.members.substituteFor')}
+          data={substituteOptions}
+          value={value.substituteForId}
+          onChange={(substituteForId) => set({ substituteForId })}
+          error={errors.substituteForId}
+          clearable
+          searchable
+        />
+      )}
+      <SimpleGrid cols={2}>
+        <DateField
+          label={t('bodies.members.from')}
+          value={value.from}
+          onChange={(from) => set({ from })}
+          error={errors.from}
+          required
+        />
+        <DateField label={t('bodies.members.to')} value={value.to} onChange={(to) => set({ to })} error={errors.to} />
+      </SimpleGrid>
+    </FormModal>
   );
 }

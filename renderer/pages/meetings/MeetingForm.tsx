@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 import type { Meeting } from '../../../shared/contract/meetings';
@@ -93,113 +93,96 @@ export function MeetingForm({
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       size="lg"
       title={
         meeting ? t('meetings.form.editTitle', { body: bodyName }) : t('meetings.form.newTitle', { body: bodyName })
       }
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <SimpleGrid cols={3}>
-            <DateField
-              label={t('meetings.fields.date')}
-              value={value.date}
-              onChange={(date) => set({ date })}
-              error={errors.date}
-              required
-              data-autofocus
-            />
-            <TextInput
-              type="time"
-              label={t('meetings.fields.startTime')}
-              value={value.startTime}
-              onChange={(e) => set({ startTime: e.currentTarget.value })}
-              error={errors.startTime}
-              required
-            />
-            <TextInput
-              type="time"
-              label={t('meetings.fields.endTime')}
-              value={value.endTime}
-              onChange={(e) => set({ endTime: e.currentTarget.value })}
-              error={errors.endTime}
-              required
-            />
-          </SimpleGrid>
-          <MandateWarning bodyId={bodyId} bodyName={bodyName} date={value.date} />
-          <TextInput
-            label={t('meetings.fields.place')}
-            value={value.place}
-            onChange={(e) => set({ place: e.currentTarget.value })}
-            error={errors.place}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('meetings.fields.chair')}
-              description={t('meetings.form.chairDefault')}
-              data={people}
-              value={value.chairId}
-              onChange={(chairId) => set({ chairId })}
-              error={errors.chairId}
-              searchable
-              clearable
-            />
-            <Select
-              label={t('meetings.fields.secretary')}
-              description={t('meetings.form.secretaryDefault')}
-              data={people}
-              value={value.secretaryId}
-              onChange={(secretaryId) => set({ secretaryId })}
-              error={errors.secretaryId}
-              searchable
-              clearable
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t('meetings.fields.justerare')}
-            description={t('meetings.form.justerareHelp')}
-            data={people}
-            value={value.justerareIds}
-            onChange={(justerareIds) => set({ justerareIds })}
-            maxValues={2}
-            error={errors.justerareIds ?? errors['justerareIds.0'] ?? errors['justerareIds.1']}
-            searchable
-            clearable
-          />
-          <Textarea
-            label={t('meetings.fields.notes')}
-            value={value.notes}
-            onChange={(e) => set({ notes: e.currentTarget.value })}
-            error={errors.notes}
-            autosize
-            minRows={2}
-          />
-          {!meeting && (
-            <Checkbox
-              label={t('meetings.form.applyTemplate')}
-              checked={value.applyTemplate}
-              onChange={(e) => set({ applyTemplate: e.currentTarget.checked })}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <SimpleGrid cols={3}>
+        <DateField
+          label={t('meetings.fields.date')}
+          value={value.date}
+          onChange={(date) => set({ date })}
+          error={errors.date}
+          required
+          data-autofocus
+        />
+        <TextInput
+          type="time"
+          label={t('meetings.fields.startTime')}
+          value={value.startTime}
+          onChange={(e) => set({ startTime: e.currentTarget.value })}
+          error={errors.startTime}
+          required
+        />
+        <TextInput
+          type="time"
+          label={t('meetings.fields.endTime')}
+          value={value.endTime}
+          onChange={(e) => set({ endTime: e.currentTarget.value })}
+          error={errors.endTime}
+          required
+        />
+      </SimpleGrid>
+      <MandateWarning bodyId={bodyId} bodyName={bodyName} date={value.date} />
+      <TextInput
+        label={t('meetings.fields.place')}
+        value={value.place}
+        onChange={(e) => set({ place: e.currentTarget.value })}
+        error={errors.place}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('meetings.fields.chair')}
+          description={t('meetings.form.chairDefault')}
+          data={people}
+          value={value.chairId}
+          onChange={(chairId) => set({ chairId })}
+          error={errors.chairId}
+          searchable
+          clearable
+        />
+        <Select
+          label={t('meetings.fields.secretary')}
+          description={t('meetings.form.secretaryDefault')}
+          data={people}
+          value={value.secretaryId}
+          onChange={(secretaryId) => set({ secretaryId })}
+          error={errors.secretaryId}
+          searchable
+          clearable
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('meetings.fields.justerare')}
+        description={t('meetings.form.justerareHelp')}
+        data={people}
+        value={value.justerareIds}
+        onChange={(justerareIds) => set({ justerareIds })}
+        maxValues={2}
+        error={errors.justerareIds ?? errors['justerareIds.0'] ?? errors['justerareIds.1']}
+        searchable
+        clearable
+      />
+      <Textarea
+        label={t('meetings.fields.notes')}
+        value={value.notes}
+        onChange={(e) => set({ notes: e.currentTarget.value })}
+        error={errors.notes}
+        autosize
+        minRows={2}
+      />
+      {!meeting && (
+        <Checkbox
+          label={t('meetings.form.applyTemplate')}
+          checked={value.applyTemplate}
+          onChange={(e) => set({ applyTemplate: e.currentTarget.checked })}
+        />
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 import { usePeopleOptions } from './options';
@@ -44,112 +44,101 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={t('meetings.series.title', { body: bodyName })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <Text size="sm">{t('meetings.series.help')}</Text>
-          {dates.map((date, index) => (
-            <Group key={index} align="flex-end" wrap="nowrap">
-              <DateField
-                style={{ flex: 1 }}
-                label={t('meetings.series.dateN', { n: index + 1 })}
-                value={date}
-                onChange={(next) => setDates((all) => all.map((d, i) => (i === index ? next : d)))}
-                error={errors[`dates.${index}`]}
-                data-autofocus={index === 0 ? true : undefined}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mb={errors[`dates.${index}`] ? 22 : 24}
-                disabled={dates.length === 1}
-                aria-label={t('meetings.series.removeDate', { n: index + 1 })}
-                onClick={() => setDates((all) => all.filter((_, i) => i !== index))}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          {errors.dates && (
-            <Text c="red" size="sm">
-              {errors.dates}
-            </Text>
-          )}
-          <Button
+    <FormModal
+      onClose={onClose}
+      size="lg"
+      title={t('meetings.series.title', { body: bodyName })}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('meetings.series.submit')}
+    >
+      <Text size="sm">{t('meetings.series.help')}</Text>
+      {dates.map((date, index) => (
+        <Group key={index} align="flex-end" wrap="nowrap">
+          <DateField
+            style={{ flex: 1 }}
+            label={t('meetings.series.dateN', { n: index + 1 })}
+            value={date}
+            onChange={(next) => setDates((all) => all.map((d, i) => (i === index ? next : d)))}
+            error={errors[`dates.${index}`]}
+            data-autofocus={index === 0 ? true : undefined}
+          />
+          <ActionIcon
             variant="subtle"
-            w="fit-content"
-            onClick={() => setDates((all) => [...all, ''])}
-            disabled={dates.length >= 52}
+            color="red"
+            mb={errors[`dates.${index}`] ? 22 : 24}
+            disabled={dates.length === 1}
+            aria-label={t('meetings.series.removeDate', { n: index + 1 })}
+            onClick={() => setDates((all) => all.filter((_, i) => i !== index))}
           >
-            {t('meetings.series.addDate')}
-          </Button>
-          <SimpleGrid cols={2}>
-            <TextInput
-              type="time"
-              label={t('meetings.fields.startTime')}
-              value={startTime}
-              onChange={(e) => setStartTime(e.currentTarget.value)}
-              error={errors.startTime}
-              required
-            />
-            <TextInput
-              type="time"
-              label={t('meetings.fields.endTime')}
-              value={endTime}
-              onChange={(e) => setEndTime(e.currentTarget.value)}
-              error={errors.endTime}
-              required
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('meetings.fields.place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('meetings.fields.chair')}
-              description={t('meetings.form.chairDefault')}
-              data={people}
-              value={chairId}
-              onChange={setChairId}
-              error={errors.chairId}
-              searchable
-              clearable
-            />
-            <Select
-              label={t('meetings.fields.secretary')}
-              description={t('meetings.form.secretaryDefault')}
-              data={people}
-              value={secretaryId}
-              onChange={setSecretaryId}
-              error={errors.secretaryId}
-              searchable
-              clearable
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('meetings.form.applyTemplate')}
-            checked={applyTemplate}
-            onChange={(e) => setApplyTemplate(e.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('meetings.series.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+            <IconTrash size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+      ))}
+      {errors.dates && (
+        <Text c="red" size="sm">
+          {errors.dates}
+        </Text>
+      )}
+      <Button
+        variant="subtle"
+        w="fit-content"
+        onClick={() => setDates((all) => [...all, ''])}
+        disabled={dates.length >= 52}
+      >
+        {t('meetings.series.addDate')}
+      </Button>
+      <SimpleGrid cols={2}>
+        <TextInput
+          type="time"
+          label={t('meetings.fields.startTime')}
+          value={startTime}
+          onChange={(e) => setStartTime(e.currentTarget.value)}
+          error={errors.startTime}
+          required
+        />
+        <TextInput
+          type="time"
+          label={t('meetings.fields.endTime')}
+          value={endTime}
+          onChange={(e) => setEndTime(e.currentTarget.value)}
+          error={errors.endTime}
+          required
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('meetings.fields.place')}
+        value={place}
+        onChange={(e) => setPlace(e.currentTarget.value)}
+        error={errors.place}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('meetings.fields.chair')}
+          description={t('meetings.form.chairDefault')}
+          data={people}
+          value={chairId}
+          onChange={setChairId}
+          error={errors.chairId}
+          searchable
+          clearable
+        />
+        <Select
+          label={t('meetings.fields.secretary')}
+          description={t('meetings.form.secretaryDefault')}
+          data={people}
+          value={secretaryId}
+          onChange={setSecretaryId}
+          error={errors.secretaryId}
+          searchable
+          clearable
+        />
+      </SimpleGrid>
+      <Checkbox
+        label={t('meetings.form.applyTemplate')}
+        checked={applyTemplate}
+        onChange={(e) => setApplyTemplate(e.currentTarget.checked)}
+      />
+    </FormModal>
   );
 }

@@ -5,7 +5,7 @@ import { useAction, useCall } from '../../api/hooks';
 import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ConfirmDialog } from '../../components/confirm';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { EmptyState } from '../../components/EmptyState';
 import { errorsByField } from '../../components/fieldErrors';
 
@@ -41,57 +41,44 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
   };
 
   return (
-    <AppModal opened onClose={onClose} title={value.id === null ? t('organisations.new') : t('organisations.edit')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={t('organisations.name')}
-            value={value.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={fieldErrors.name}
-            required
-            data-autofocus
-          />
-          <Select
-            label={t('organisations.kind')}
-            data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
-            value={value.kind}
-            onChange={(kind) => set({ kind })}
-            error={fieldErrors.kind}
-            required
-          />
-          <TextInput
-            label={t('organisations.shortName')}
-            value={value.shortName}
-            onChange={(e) => set({ shortName: e.currentTarget.value })}
-            error={fieldErrors.shortName}
-          />
-          <Select
-            label={t('organisations.parent')}
-            data={all.filter((o) => o.id !== value.id).map((o) => ({ value: String(o.id), label: o.name }))}
-            value={value.parentId}
-            onChange={(parentId) => set({ parentId })}
-            error={fieldErrors.parentId}
-            clearable
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={value.id === null ? t('organisations.new') : t('organisations.edit')}
+      onSubmit={submit}
+      busy={busy}
+    >
+      <TextInput
+        label={t('organisations.name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={fieldErrors.name}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('organisations.kind')}
+        data={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisations.kinds.${k}`) }))}
+        value={value.kind}
+        onChange={(kind) => set({ kind })}
+        error={fieldErrors.kind}
+        required
+      />
+      <TextInput
+        label={t('organisations.shortName')}
+        value={value.shortName}
+        onChange={(e) => set({ shortName: e.currentTarget.value })}
+        error={fieldErrors.shortName}
+      />
+      <Select
+        label={t('organisations.parent')}
+        data={all.filter((o) => o.id !== value.id).map((o) => ({ value: String(o.id), label: o.name }))}
+        value={value.parentId}
+        onChange={(parentId) => set({ parentId })}
+        error={fieldErrors.parentId}
+        clearable
+        searchable
+      />
+    </FormModal>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, FileInput, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { AppModal } from '../../components/AppModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
+import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { errorsByField } from '../../components/fieldErrors';
 import { formatDateTime } from '../../components/dateTime';
 import type { PersonCertificate } from '../../../shared/contract/personal-signing';
@@ -34,22 +35,22 @@ function ImportForm({ personId }: { personId: number }) {
     >
       <Stack gap="xs">
         <Title order={4}>{t('people.certificates.import')}</Title>
-        <FileInput
-          label={t('people.certificates.file')}
-          accept=".p12,.pfx,application/x-pkcs12"
-          value={file}
-          onChange={setFile}
-          error={errors.fileBase64}
-          required
-          clearable
-        />
-        <PasswordInput
-          label={t('people.certificates.password')}
-          description={t('people.certificates.passwordHelp')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.password}
-          required
+        <CertificatePicker
+          source={{
+            kind: 'file',
+            label: t('people.certificates.file'),
+            file,
+            onFileChange: setFile,
+            error: errors.fileBase64,
+          }}
+          password={{
+            label: t('people.certificates.password'),
+            description: t('people.certificates.passwordHelp'),
+            required: true,
+            value: password,
+            onChange: setPassword,
+            error: errors.password,
+          }}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={busy} disabled={!file}>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import type { Organisation, Person } from '../../../shared/contract/participants';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
 
@@ -74,78 +74,66 @@ export function PersonForm({
   };
 
   return (
-    <AppModal opened onClose={onClose} size="lg" title={value.id === null ? t('people.new') : t('people.edit')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={t('people.name')}
-            value={value.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errors.name}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('people.personTitle')}
-            value={value.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors.title}
-          />
-          <Select
-            label={t('people.organisation')}
-            data={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-            value={value.organisationId}
-            onChange={(organisationId) => set({ organisationId })}
-            error={errors.organisationId}
-            clearable
-            searchable
-          />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('people.email')}
-              type="email"
-              autoComplete="off"
-              value={value.email}
-              onChange={(e) => set({ email: e.currentTarget.value })}
-              error={errors.email}
-            />
-            <TextInput
-              label={t('people.phone')}
-              type="tel"
-              autoComplete="off"
-              value={value.phone}
-              onChange={(e) => set({ phone: e.currentTarget.value })}
-              error={errors.phone}
-            />
-            <DateField
-              label={t('people.activeFrom')}
-              value={value.activeFrom}
-              onChange={(activeFrom) => set({ activeFrom })}
-              error={errors.activeFrom}
-            />
-            <DateField
-              label={t('people.activeTo')}
-              value={value.activeTo}
-              onChange={(activeTo) => set({ activeTo })}
-              error={errors.activeTo}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      size="lg"
+      title={value.id === null ? t('people.new') : t('people.edit')}
+      onSubmit={submit}
+      busy={busy}
+    >
+      <TextInput
+        label={t('people.name')}
+        value={value.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+        required
+        data-autofocus
+      />
+      <TextInput
+        label={t('people.personTitle')}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={errors.title}
+      />
+      <Select
+        label={t('people.organisation')}
+        data={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+        value={value.organisationId}
+        onChange={(organisationId) => set({ organisationId })}
+        error={errors.organisationId}
+        clearable
+        searchable
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('people.email')}
+          type="email"
+          autoComplete="off"
+          value={value.email}
+          onChange={(e) => set({ email: e.currentTarget.value })}
+          error={errors.email}
+        />
+        <TextInput
+          label={t('people.phone')}
+          type="tel"
+          autoComplete="off"
+          value={value.phone}
+          onChange={(e) => set({ phone: e.currentTarget.value })}
+          error={errors.phone}
+        />
+        <DateField
+          label={t('people.activeFrom')}
+          value={value.activeFrom}
+          onChange={(activeFrom) => set({ activeFrom })}
+          error={errors.activeFrom}
+        />
+        <DateField
+          label={t('people.activeTo')}
+          value={value.activeTo}
+          onChange={(activeTo) => set({ activeTo })}
+          error={errors.activeTo}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, NumberInput, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, FileInput, NumberInput, PasswordInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
+import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { errorsByField } from '../../components/fieldErrors';
 import { readFileBase64 } from './readFile';
 
@@ -58,52 +59,40 @@ export function CreateLocalForm({
     if (created) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('signing.createLocal')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <Alert color="yellow" title={t('signing.localTitle')}>
-            {t('signing.localExplanation')}
-          </Alert>
-          <TextInput
-            label={t('signing.organisation')}
-            value={organisation}
-            onChange={(e) => setOrganisation(e.currentTarget.value)}
-            error={errors.organisation}
-            required
-            data-autofocus
-          />
-          <NumberInput
-            label={t('signing.validYears')}
-            value={years}
-            onChange={setYears}
-            min={1}
-            max={10}
-            error={errors.validYears}
-          />
-          <PassphraseField
-            locked={locked}
-            firstTime={firstTime}
-            value={passphrase}
-            onChange={setPassphrase}
-            error={errors.passphrase}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('signing.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('signing.createLocal')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('signing.create')}
+    >
+      <Alert color="yellow" title={t('signing.localTitle')}>
+        {t('signing.localExplanation')}
+      </Alert>
+      <TextInput
+        label={t('signing.organisation')}
+        value={organisation}
+        onChange={(e) => setOrganisation(e.currentTarget.value)}
+        error={errors.organisation}
+        required
+        data-autofocus
+      />
+      <NumberInput
+        label={t('signing.validYears')}
+        value={years}
+        onChange={setYears}
+        min={1}
+        max={10}
+        error={errors.validYears}
+      />
+      <PassphraseField
+        locked={locked}
+        firstTime={firstTime}
+        value={passphrase}
+        onChange={setPassphrase}
+        error={errors.passphrase}
+      />
+    </FormModal>
   );
 }
 
@@ -137,54 +126,43 @@ export function ImportPkcs12Form({
     if (imported) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('signing.importPkcs12')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <FormModal
+      onClose={onClose}
+      title={t('signing.importPkcs12')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('signing.import')}
+    >
+      <CertificatePicker
+        source={{
+          kind: 'file',
+          label: t('signing.pkcs12File'),
+          file,
+          onFileChange: setFile,
+          error: errors.fileBase64,
         }}
-        noValidate
-      >
-        <Stack>
-          <FileInput
-            label={t('signing.pkcs12File')}
-            accept=".p12,.pfx,application/x-pkcs12"
-            value={file}
-            onChange={setFile}
-            error={errors.fileBase64}
-            required
-            clearable
-          />
-          <PasswordInput
-            label={t('signing.pkcs12Password')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-          />
-          <TextInput
-            label={t('signing.label')}
-            value={label}
-            onChange={(e) => setLabel(e.currentTarget.value)}
-            error={errors.label}
-          />
-          <PassphraseField
-            locked={locked}
-            firstTime={firstTime}
-            value={passphrase}
-            onChange={setPassphrase}
-            error={errors.passphrase}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('signing.import')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        password={{
+          label: t('signing.pkcs12Password'),
+          required: false,
+          value: password,
+          onChange: setPassword,
+          error: errors.password,
+        }}
+      />
+      <TextInput
+        label={t('signing.label')}
+        value={label}
+        onChange={(e) => setLabel(e.currentTarget.value)}
+        error={errors.label}
+      />
+      <PassphraseField
+        locked={locked}
+        firstTime={firstTime}
+        value={passphrase}
+        onChange={setPassphrase}
+        error={errors.passphrase}
+      />
+    </FormModal>
   );
 }
 
@@ -201,35 +179,23 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
     if (await run('certificates.importTrusted', { fileBase64: await readFileBase64(file) })) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('signing.importTrusted')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <FileInput
-            label={t('signing.caFile')}
-            description={t('signing.caFileHelp')}
-            accept=".pem,.crt,.cer,.der"
-            value={file}
-            onChange={setFile}
-            error={errors.fileBase64}
-            required
-            clearable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('signing.import')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('signing.importTrusted')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('signing.import')}
+    >
+      <FileInput
+        label={t('signing.caFile')}
+        description={t('signing.caFileHelp')}
+        accept=".pem,.crt,.cer,.der"
+        value={file}
+        onChange={setFile}
+        error={errors.fileBase64}
+        required
+        clearable
+      />
+    </FormModal>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   FileInput,
   Group,
-  PasswordInput,
   SegmentedControl,
   Select,
   Stack,
@@ -17,6 +16,7 @@ import { useAction, useCall, useErrorText } from '../../api/hooks';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
 import { errorsByField } from '../../components/fieldErrors';
+import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { downloadBase64 } from '../../components/download';
 import { readFileBase64 } from './readFile';
 import { VerifyReportView } from './VerifyReportView';
@@ -44,12 +44,6 @@ export function SignDocumentPage() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
   const people = useCall('people.list', {});
-  const certificates = useCall(
-    'personCertificates.list',
-    { personId: Number(personId ?? 0) },
-    { skip: personId === null || source !== 'held' },
-  );
-  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
   const clearOutcome = () => {
     setError(null);
@@ -135,58 +129,49 @@ export function SignDocumentPage() {
               ]}
             />
           </Stack>
-          {source === 'held' ? (
-            <>
-              <Select
-                label={t('signing.signDocument.person')}
-                data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
-                value={personId}
-                onChange={(v) => {
-                  setPersonId(v);
-                  setCertificateId(null);
-                }}
-                error={errors.personId}
-                searchable
-                allowDeselect={false}
-                required
-              />
-              {personId !== null && certificates.data && usable.length === 0 && (
-                <Text size="sm" c="dimmed" role="status">
-                  {t('signing.signDocument.noCertificate')}
-                </Text>
-              )}
-              <Select
-                label={t('signing.signDocument.certificate')}
-                data={usable.map((c) => ({
-                  value: String(c.id),
-                  label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
-                }))}
-                value={certificateId}
-                onChange={setCertificateId}
-                error={errors.certificateId}
-                disabled={usable.length === 0}
-                allowDeselect={false}
-                required
-              />
-            </>
-          ) : (
-            <FileInput
-              label={t('signing.signDocument.pkcs12File')}
-              accept=".p12,.pfx"
-              value={pkcs12}
-              onChange={setPkcs12}
-              error={errors.pkcs12Base64}
-              clearable
+          {source === 'held' && (
+            <Select
+              label={t('signing.signDocument.person')}
+              data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+              value={personId}
+              onChange={(v) => {
+                setPersonId(v);
+                setCertificateId(null);
+              }}
+              error={errors.personId}
+              searchable
+              allowDeselect={false}
               required
             />
           )}
-          <PasswordInput
-            label={t('signing.signDocument.password')}
-            description={t('signing.signDocument.passwordHelp')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            required={source === 'held'}
+          <CertificatePicker
+            source={
+              source === 'held'
+                ? {
+                    kind: 'stored',
+                    label: t('signing.signDocument.certificate'),
+                    personId,
+                    noneText: t('signing.signDocument.noCertificate'),
+                    certificateId,
+                    onCertificateChange: setCertificateId,
+                    error: errors.certificateId,
+                  }
+                : {
+                    kind: 'file',
+                    label: t('signing.signDocument.pkcs12File'),
+                    file: pkcs12,
+                    onFileChange: setPkcs12,
+                    error: errors.pkcs12Base64,
+                  }
+            }
+            password={{
+              label: t('signing.signDocument.password'),
+              description: t('signing.signDocument.passwordHelp'),
+              required: source === 'held',
+              value: password,
+              onChange: setPassword,
+              error: errors.password,
+            }}
           />
           <TextInput
             label={t('signing.signDocument.role')}

@@ -6,7 +6,7 @@ import { withCompactRelationships } from '../opc/sign-package';
 /**
  * The document people sign for an act — a protocol sent for justering, a § attested at once,
  * an agreement version sent for signing — rendered once from the content at that moment and
- * never re-rendered (`frozen_document`, migrations 009 and 011). Each signatory adds their
+ * never re-rendered (`frozen_document`, migrations 009 and 012). Each signatory adds their
  * signature to it; the last package is the sealed record.
  */
 export type FrozenRef =
@@ -125,7 +125,7 @@ export function assertStillNewest(
   return frozen;
 }
 
-/** Where an act keeps the proof of its digital signings (migrations 009 and 011). */
+/** Where an act keeps the proof of its digital signings (migrations 009 and 012). */
 export type SignatureTable =
   | { table: 'attestation_signature'; column: 'attestation_id' }
   | { table: 'agreement_signing_signature'; column: 'signing_id' };

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
-import { AppModal } from '../../../components/AppModal';
+import { FormModal } from '../../../components/FormModal';
 import { errorsByField } from '../../../components/fieldErrors';
 import { AGENDA_KINDS, type AgendaItem } from '../../../../shared/contract/meetings';
 import { usePriorityOptions } from '../options';
@@ -77,98 +77,81 @@ export function AgendaItemForm({
   };
 
   return (
-    <AppModal
-      opened
+    <FormModal
       onClose={onClose}
       size="lg"
       title={item ? t('meetings.agenda.editTitle') : t('meetings.agenda.newTitle')}
+      onSubmit={submit}
+      busy={busy}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={t('meetings.agenda.fields.title')}
-            value={value.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            error={errors.title}
-            required
-            data-autofocus
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('meetings.agenda.fields.kind')}
-              data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
-              value={value.kind}
-              onChange={(kind) => set({ kind })}
-              error={errors.kind}
-              allowDeselect={false}
-              required
-            />
-            <NumberInput
-              label={t('meetings.agenda.fields.plannedMinutes')}
-              value={value.plannedMinutes}
-              onChange={(plannedMinutes) => set({ plannedMinutes })}
-              error={errors.plannedMinutes}
-              min={0}
-              max={600}
-              step={5}
-              allowDecimal={false}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('meetings.agenda.fields.description')}
-            value={value.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={errors.description}
-            autosize
-            minRows={2}
-          />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label={t('meetings.agenda.fields.presenter')}
-              value={value.presenter}
-              onChange={(e) => set({ presenter: e.currentTarget.value })}
-              error={errors.presenter}
-            />
-            <TextInput
-              label={t('meetings.agenda.fields.dnr')}
-              value={value.dnr}
-              onChange={(e) => set({ dnr: e.currentTarget.value })}
-              error={errors.dnr}
-            />
-          </SimpleGrid>
-          <Select
-            label={t('meetings.agenda.fields.priority')}
-            description={
-              priorities.length === 0
-                ? anyPriorities
-                  ? t('meetings.agenda.noPrioritiesOnDate', { date: meetingDate })
-                  : t('meetings.agenda.noPriorities')
-                : undefined
-            }
-            data={priorities}
-            value={value.priorityId}
-            onChange={(priorityId) => set({ priorityId })}
-            error={errors.priorityId}
-            disabled={priorities.length === 0}
-            clearable
-            searchable
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+      <TextInput
+        label={t('meetings.agenda.fields.title')}
+        value={value.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={errors.title}
+        required
+        data-autofocus
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('meetings.agenda.fields.kind')}
+          data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+          value={value.kind}
+          onChange={(kind) => set({ kind })}
+          error={errors.kind}
+          allowDeselect={false}
+          required
+        />
+        <NumberInput
+          label={t('meetings.agenda.fields.plannedMinutes')}
+          value={value.plannedMinutes}
+          onChange={(plannedMinutes) => set({ plannedMinutes })}
+          error={errors.plannedMinutes}
+          min={0}
+          max={600}
+          step={5}
+          allowDecimal={false}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('meetings.agenda.fields.description')}
+        value={value.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        error={errors.description}
+        autosize
+        minRows={2}
+      />
+      <SimpleGrid cols={2}>
+        <TextInput
+          label={t('meetings.agenda.fields.presenter')}
+          value={value.presenter}
+          onChange={(e) => set({ presenter: e.currentTarget.value })}
+          error={errors.presenter}
+        />
+        <TextInput
+          label={t('meetings.agenda.fields.dnr')}
+          value={value.dnr}
+          onChange={(e) => set({ dnr: e.currentTarget.value })}
+          error={errors.dnr}
+        />
+      </SimpleGrid>
+      <Select
+        label={t('meetings.agenda.fields.priority')}
+        description={
+          priorities.length === 0
+            ? anyPriorities
+              ? t('meetings.agenda.noPrioritiesOnDate', { date: meetingDate })
+              : t('meetings.agenda.noPriorities')
+            : undefined
+        }
+        data={priorities}
+        value={value.priorityId}
+        onChange={(priorityId) => set({ priorityId })}
+        error={errors.priorityId}
+        disabled={priorities.length === 0}
+        clearable
+        searchable
+      />
+    </FormModal>
   );
 }

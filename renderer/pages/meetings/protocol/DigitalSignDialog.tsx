@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall } from '../../../api/hooks';
-import { AppModal } from '../../../components/AppModal';
+import { useAction } from '../../../api/hooks';
+import { FormModal } from '../../../components/FormModal';
+import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attester } from './AttestDialog';
 
@@ -33,12 +34,6 @@ export function DigitalSignDialog({
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
-  const certificates = useCall(
-    'personCertificates.list',
-    { personId: Number(personId ?? 0) },
-    { skip: personId === null },
-  );
-  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
 
   const submit = async () => {
     const signer = {
@@ -55,74 +50,55 @@ export function DigitalSignDialog({
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('meetings.justering.signTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <FormModal
+      onClose={onClose}
+      title={t('meetings.justering.signTitle')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('meetings.justering.signDigitally')}
+    >
+      <Text size="sm">{t('meetings.justering.signHelp')}</Text>
+      <Select
+        label={t('meetings.justering.who')}
+        data={attesters.map((a) => ({
+          value: String(a.personId),
+          label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})`,
+        }))}
+        value={personId}
+        onChange={(v) => {
+          setPersonId(v);
+          setCertificateId(null);
         }}
-        noValidate
-      >
-        <Stack>
-          <Text size="sm">{t('meetings.justering.signHelp')}</Text>
-          <Select
-            label={t('meetings.justering.who')}
-            data={attesters.map((a) => ({
-              value: String(a.personId),
-              label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})`,
-            }))}
-            value={personId}
-            onChange={(v) => {
-              setPersonId(v);
-              setCertificateId(null);
-            }}
-            error={errors.personId}
-            allowDeselect={false}
-            required
-            data-autofocus
-          />
-          {personId !== null && certificates.data && usable.length === 0 && (
-            <Text size="sm" c="dimmed" role="status">
-              {t('meetings.justering.noCertificate')}
-            </Text>
-          )}
-          <Select
-            label={t('meetings.justering.certificate')}
-            data={usable.map((c) => ({
-              value: String(c.id),
-              label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
-            }))}
-            value={certificateId}
-            onChange={setCertificateId}
-            error={errors.certificateId}
-            disabled={usable.length === 0}
-            allowDeselect={false}
-            required
-          />
-          <PasswordInput
-            label={t('meetings.justering.certificatePassword')}
-            description={t('meetings.justering.certificatePasswordHelp')}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            required
-          />
-          <TextInput
-            label={t('meetings.justering.place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('meetings.justering.signDigitally')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        error={errors.personId}
+        allowDeselect={false}
+        required
+        data-autofocus
+      />
+      <CertificatePicker
+        source={{
+          kind: 'stored',
+          label: t('meetings.justering.certificate'),
+          personId,
+          noneText: t('meetings.justering.noCertificate'),
+          certificateId,
+          onCertificateChange: setCertificateId,
+          error: errors.certificateId,
+        }}
+        password={{
+          label: t('meetings.justering.certificatePassword'),
+          description: t('meetings.justering.certificatePasswordHelp'),
+          required: true,
+          value: password,
+          onChange: setPassword,
+          error: errors.password,
+        }}
+      />
+      <TextInput
+        label={t('meetings.justering.place')}
+        value={place}
+        onChange={(e) => setPlace(e.currentTarget.value)}
+        error={errors.place}
+      />
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, FileInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
-import { AppModal } from '../../../components/AppModal';
+import { FormModal } from '../../../components/FormModal';
 import { errorsByField } from '../../../components/fieldErrors';
 import { readFileBase64 } from '../../signing/readFile';
 import type { Attester } from './AttestDialog';
@@ -48,63 +48,52 @@ export function SignedCopyDialog({
   };
 
   return (
-    <AppModal opened onClose={onClose} title={t('meetings.justering.importTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
+    <FormModal
+      onClose={onClose}
+      title={t('meetings.justering.importTitle')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={unknown ? t('meetings.justering.confirmAndImport') : t('meetings.justering.importSigned')}
+      submitDisabled={!file || (unknown !== null && confirmPersonId === null)}
+    >
+      <Text size="sm">{t('meetings.justering.importHelp')}</Text>
+      <FileInput
+        label={t('meetings.justering.signedCopy')}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setUnknown(null);
         }}
-        noValidate
-      >
-        <Stack>
-          <Text size="sm">{t('meetings.justering.importHelp')}</Text>
-          <FileInput
-            label={t('meetings.justering.signedCopy')}
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            value={file}
-            onChange={(f) => {
-              setFile(f);
-              setUnknown(null);
-            }}
-            error={errors.fileBase64}
-            required
-            clearable
-            data-autofocus
-          />
-          {unknown && (
-            <Alert color="yellow" title={t('meetings.justering.unknownCertificateTitle')}>
-              <Stack gap="xs">
-                <Text size="sm">{t('meetings.justering.unknownCertificate', { subject: unknown.subject })}</Text>
-                <Text size="xs" ff="monospace">
-                  {unknown.fingerprint}
-                </Text>
-                <Select
-                  label={t('meetings.justering.confirmWhose')}
-                  data={attesters.map((a) => ({ value: String(a.personId), label: a.name }))}
-                  value={confirmPersonId}
-                  onChange={setConfirmPersonId}
-                  allowDeselect={false}
-                  required
-                />
-              </Stack>
-            </Alert>
-          )}
-          <TextInput
-            label={t('meetings.justering.place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.place}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={!file || (unknown !== null && confirmPersonId === null)}>
-              {unknown ? t('meetings.justering.confirmAndImport') : t('meetings.justering.importSigned')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        error={errors.fileBase64}
+        required
+        clearable
+        data-autofocus
+      />
+      {unknown && (
+        <Alert color="yellow" title={t('meetings.justering.unknownCertificateTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('meetings.justering.unknownCertificate', { subject: unknown.subject })}</Text>
+            <Text size="xs" ff="monospace">
+              {unknown.fingerprint}
+            </Text>
+            <Select
+              label={t('meetings.justering.confirmWhose')}
+              data={attesters.map((a) => ({ value: String(a.personId), label: a.name }))}
+              value={confirmPersonId}
+              onChange={setConfirmPersonId}
+              allowDeselect={false}
+              required
+            />
+          </Stack>
+        </Alert>
+      )}
+      <TextInput
+        label={t('meetings.justering.place')}
+        value={place}
+        onChange={(e) => setPlace(e.currentTarget.value)}
+        error={errors.place}
+      />
+    </FormModal>
   );
 }

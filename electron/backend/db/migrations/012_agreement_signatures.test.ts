@@ -3,9 +3,9 @@ import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
 import { rawDb, schemaNames } from '../../../../test/support/db';
 
-const VERSION = 11;
+const VERSION = 12;
 
-describe('migration 011_agreement_signatures', () => {
+describe('migration 012_agreement_signatures', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
@@ -13,7 +13,7 @@ describe('migration 011_agreement_signatures', () => {
       t.db,
       migrations.filter((m) => m.version < VERSION),
     );
-    // a protocol sent for justering before 011, its frozen document signed by one attester
+    // a protocol sent for justering before 012, its frozen document signed by one attester
     t.db.exec(`
       INSERT INTO body (id, name, name_key, kind, created_at, updated_at) VALUES (1, 'Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x');
       INSERT INTO meeting (id, body_id, date, start_time, end_time, created_at, updated_at) VALUES (1, 1, '2017-03-14', '09:00', '11:00', 'x', 'x');

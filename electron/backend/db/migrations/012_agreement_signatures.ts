@@ -9,7 +9,7 @@
  * recorded it (NULL for signings before this version).
  */
 export const up = /* sql */ `
-CREATE TABLE frozen_document_011 (
+CREATE TABLE frozen_document_012 (
   id               INTEGER PRIMARY KEY,
   kind             TEXT NOT NULL CHECK (kind IN ('protocol','extract','agreement')),
   meeting_id       INTEGER REFERENCES meeting(id) ON DELETE RESTRICT,
@@ -24,10 +24,10 @@ CREATE TABLE frozen_document_011 (
   CHECK ((kind = 'agreement') = (version_id IS NOT NULL)),
   CHECK ((kind = 'extract') = (paragraph_id IS NOT NULL))
 ) STRICT;
-INSERT INTO frozen_document_011 (id, kind, meeting_id, paragraph_id, version_id, lang, file_name, document, document_sha256, frozen_at)
+INSERT INTO frozen_document_012 (id, kind, meeting_id, paragraph_id, version_id, lang, file_name, document, document_sha256, frozen_at)
   SELECT id, kind, meeting_id, paragraph_id, NULL, lang, file_name, document, document_sha256, frozen_at FROM frozen_document;
 DROP TABLE frozen_document;
-ALTER TABLE frozen_document_011 RENAME TO frozen_document;
+ALTER TABLE frozen_document_012 RENAME TO frozen_document;
 CREATE UNIQUE INDEX frozen_document_protocol ON frozen_document(meeting_id) WHERE kind = 'protocol';
 CREATE UNIQUE INDEX frozen_document_extract ON frozen_document(paragraph_id) WHERE kind = 'extract';
 CREATE UNIQUE INDEX frozen_document_agreement ON frozen_document(version_id) WHERE kind = 'agreement';
