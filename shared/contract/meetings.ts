@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
-import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
+import {
+  capabilities,
+  documentLanguage,
+  exportedFile,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  requiredText,
+} from './common';
 import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
 import { actProof } from './act-proof';
@@ -37,6 +46,17 @@ export const ATTESTATION_DEADLINE_DAYS = 14;
 export const personRef = z.object({ id: z.number(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
+/** what may be done to a meeting now, and why not (see electron/backend/meetings/rules.ts) */
+export const meetingCapabilities = capabilities([
+  'edit',
+  'editAgenda',
+  'editAttendance',
+  'cancel',
+  'reinstate',
+  'remove',
+  'startProtocol',
+]);
+
 export const meeting = z.object({
   id: z.number(),
   bodyId: z.number(),
@@ -64,6 +84,7 @@ export const meeting = z.object({
   attestationDeadline: z.string(),
   /** days from today to the deadline (negative when passed); null once attested or cancelled */
   daysLeftToAttest: z.number().nullable(),
+  can: meetingCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -305,6 +326,8 @@ export const correctionNote = z.object({
   createdAt: z.string(),
 });
 
+export const paragraphCapabilities = capabilities(['edit', 'remove', 'attestImmediately', 'correct', 'sign']);
+
 export const paragraph = z.object({
   id: z.number(),
   meetingId: z.number(),
@@ -338,6 +361,7 @@ export const paragraph = z.object({
   actions: z.array(actionItem),
   attestations: z.array(attestation),
   corrections: z.array(correctionNote),
+  can: paragraphCapabilities,
 });
 export type Paragraph = z.infer<typeof paragraph>;
 
@@ -354,6 +378,19 @@ export const paragraphFields = z.object({
   carryOver: z.boolean().default(false),
 });
 export type ParagraphFields = z.input<typeof paragraphFields>;
+
+export const protocolCapabilities = capabilities([
+  'edit',
+  'reorder',
+  'editJustering',
+  'discard',
+  'submit',
+  'reopen',
+  'attest',
+  'exportForSigning',
+  'correct',
+  'sign',
+]);
 
 export const protocol = z.object({
   meetingId: z.number(),
@@ -379,6 +416,7 @@ export const protocol = z.object({
   attestedAt: z.string().nullable(),
   /** sha256 of the canonical protocol content, fixed when attested */
   contentHash: z.string().nullable(),
+  can: protocolCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -432,6 +470,8 @@ const lang = documentLanguage;
 const sign = z.boolean().default(false);
 /** after the time-stamping service failed, the user chose to sign without a timestamp */
 const withoutTimestamp = z.boolean().default(false);
+/** the document and its handlingar as one .zip, with SHA256SUMS over every file */
+const withAttachments = z.boolean().default(false);
 
 export const meetingsContract = {
   /** in date order (`order`), within `from`–`to`; a page at a time */
@@ -566,12 +606,18 @@ export const meetingsContract = {
   /** per priority: open / overdue / done (for the chart) */
   'actions.stats': method(z.object({ bodyId: id.optional() }).default({}), actionStats),
 
-  /** Sammanträdesprotokoll as .docx; sign only when attested */
-  'meetings.exportProtocol': method(z.object({ meetingId: id, lang, sign, withoutTimestamp }), exportedFile),
-  /** Protokollsutdrag of one § as .docx; sign only when the § is locked */
-  'meetings.exportExtract': method(z.object({ paragraphId: id, lang, sign, withoutTimestamp }), exportedFile),
-  /** Kallelse med dagordning as .docx */
-  'meetings.exportAgenda': method(z.object({ meetingId: id, lang }), exportedFile),
+  /** Sammanträdesprotokoll as .docx (or a .zip with its beslutsunderlag); sign only when attested */
+  'meetings.exportProtocol': method(
+    z.object({ meetingId: id, lang, sign, withoutTimestamp, withAttachments }),
+    exportedFile,
+  ),
+  /** Protokollsutdrag of one § as .docx (or a .zip with its beslutsunderlag); sign only when the § is locked */
+  'meetings.exportExtract': method(
+    z.object({ paragraphId: id, lang, sign, withoutTimestamp, withAttachments }),
+    exportedFile,
+  ),
+  /** Kallelse med dagordning as .docx (or a .zip with its handlingar) */
+  'meetings.exportAgenda': method(z.object({ meetingId: id, lang, withAttachments }), exportedFile),
   /** a rättelse as its own sealed Word document, naming the record it corrects */
   'meetings.exportCorrection': method(z.object({ correctionId: id, lang, sign, withoutTimestamp }), exportedFile),
 };

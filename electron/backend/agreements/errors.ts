@@ -122,6 +122,10 @@ export const agreementErrors = {
     new AppError('INVALID_STATE', 'Someone else signed the document meanwhile: sign again', {
       params: reason('signed_meanwhile'),
     }),
+  renewNeedsSigned: () =>
+    new AppError('INVALID_STATE', 'Only a signed version is renewed; edit a draft directly', {
+      params: reason('renew_needs_signed'),
+    }),
   signOnlySigned: () =>
     new AppError('INVALID_STATE', 'Only a signed version can be exported with a package signature', {
       params: reason('sign_needs_signed'),

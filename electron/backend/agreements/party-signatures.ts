@@ -5,6 +5,8 @@ import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { signingFields, VersionDetail } from '../../../shared/contract/agreements';
 import { agreementErrors } from './errors';
+import { refuse } from '../capability';
+import { versionRules, type VersionState } from './rules';
 import { getVersion, getVersionSummary, listVersions } from './read';
 import { contentHash } from './canonical';
 import { recordLanguage, sealRecord } from '../records/seal';
@@ -24,9 +26,9 @@ import {
 
 type SigningFields = z.output<typeof signingFields>;
 
-function statusOf(ctx: Ctx, versionId: number): string {
+function statusOf(ctx: Ctx, versionId: number): VersionState['status'] {
   const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as
-    { status: string } | undefined;
+    { status: VersionState['status'] } | undefined;
   if (!row) throw notFound('agreement_version', versionId);
   return row.status;
 }
@@ -79,7 +81,7 @@ export function frozenAgreement(ctx: Ctx, versionId: number): FrozenDocumentRow 
  */
 export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
   return write(ctx, (record) => {
-    if (statusOf(ctx, versionId) !== 'draft') throw agreementErrors.notDraft();
+    refuse(versionRules.sendForSigning({ status: statusOf(ctx, versionId), successorIds: [] }));
     const before = getVersion(ctx, versionId);
     if (before.parties.length === 0) throw agreementErrors.noParties();
     if (before.sections.length === 0) throw agreementErrors.noSections();
@@ -115,9 +117,7 @@ export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
  */
 export function recordSigning(ctx: Ctx, fields: SigningFields, proof: DigitalProof | null = null): VersionDetail {
   return write(ctx, (record) => {
-    const status = statusOf(ctx, fields.versionId);
-    if (status === 'signed') throw agreementErrors.versionSigned();
-    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    refuse(versionRules.recordSigning({ status: statusOf(ctx, fields.versionId), successorIds: [] }));
     const party = getVersion(ctx, fields.versionId).parties.find((p) => p.id === fields.partyId);
     if (!party) throw agreementErrors.partyNotInVersion();
     if (party.signing?.proof.kind === 'digital') throw agreementErrors.signedDigitally(party.signing.name);
@@ -201,9 +201,7 @@ export function recordSigning(ctx: Ctx, fields: SigningFields, proof: DigitalPro
  */
 export function withdrawFromSigning(ctx: Ctx, versionId: number): VersionDetail {
   return write(ctx, (record) => {
-    const status = statusOf(ctx, versionId);
-    if (status === 'signed') throw agreementErrors.versionSigned();
-    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    refuse(versionRules.withdraw({ status: statusOf(ctx, versionId), successorIds: [] }));
     const before = getVersion(ctx, versionId);
     ctx.db
       .prepare("UPDATE agreement_version SET status = 'draft', sent_for_signing_at = NULL, updated_at = ? WHERE id = ?")

@@ -3,6 +3,8 @@ import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
 import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
+import { capabilitiesOf } from '../capability';
+import { versionRules } from './rules';
 import type {
   Party,
   Priority,
@@ -56,6 +58,12 @@ const SELECT_VERSIONS = /* sql */ `
   FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id`;
 
 function toSummary(r: VersionRow, on: string): VersionSummary {
+  const successorIds = r.successor_ids
+    ? r.successor_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
   return {
     id: r.id,
     agreementId: r.agreement_id,
@@ -68,15 +76,11 @@ function toSummary(r: VersionRow, on: string): VersionSummary {
     storedStatus: r.status,
     inForce: r.status === 'signed' && r.valid_from <= on && on <= r.valid_to,
     predecessorId: r.predecessor_id,
-    successorIds: r.successor_ids
-      ? r.successor_ids
-          .split(',')
-          .map(Number)
-          .sort((a, b) => a - b)
-      : [],
+    successorIds,
     contentHash: r.content_hash,
     sentForSigningAt: r.sent_for_signing_at,
     signedAt: r.signed_at,
+    can: capabilitiesOf(versionRules, { status: r.status, successorIds }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -226,7 +230,7 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
     sections: sectionsOf(ctx, id),
     priorities: prioritiesOf(ctx, id),
     predecessor: summary.predecessorId === null ? null : getVersionSummary(ctx, summary.predecessorId),
-    editable: summary.storedStatus === 'draft',
+    editable: summary.can.edit.allowed,
     allSigned: parties.length > 0 && parties.every((p) => p.signing !== null),
   };
 }

@@ -10,9 +10,12 @@ import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
 import { signedFileName } from './signed-file-name';
+import { assertCarriesAttachments, withAttachments } from './with-attachments';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { invalidState } from '../meetings/errors';
-import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
+import { meetingOfParagraph, paragraphLocked, paragraphState, protocolState, protocolStatus } from '../meetings/state';
+import { paragraphRules, protocolRules } from '../meetings/rules';
+import { refuse } from '../capability';
 import { agreementDocx } from '../agreements/export-docx';
 import { redlineDocx } from '../agreements/redline-docx';
 import { agreementErrors } from '../agreements/errors';
@@ -30,6 +33,8 @@ export interface ExportRequest {
   sign: boolean;
   /** after the TSA failed, the user chose to sign without a timestamp */
   withoutTimestamp?: boolean;
+  /** the document and its handlingar as one .zip (protocols, extracts, kallelser) */
+  withAttachments?: boolean;
 }
 
 /** A document ready to hand out, and where its export is logged once it has been. */
@@ -135,7 +140,7 @@ function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolea
   const content = protocolContent(ctx, meetingId);
   if (protocolStatus(ctx, meetingId) === 'attested')
     throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
-  if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
+  if (sign) refuse(protocolRules.sign(protocolState(ctx, meetingId)));
   return protocolDocx(content, lang);
 }
 
@@ -152,7 +157,7 @@ async function extractOf(
   withoutTimestamp: boolean,
 ): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
-    if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
+    if (sign) refuse(paragraphRules.sign(paragraphState(ctx, paragraphId)));
     return extractDocx(extractContent(ctx, paragraphId), lang);
   }
   const protocol = findRecord(ctx.db, { kind: 'protocol', id: meetingId });
@@ -187,13 +192,27 @@ async function extractOf(
 /**
  * The document with its final name: a file that carries a package signature is named so
  * (`…_signerad.docx`, `…_signed.docx` in English), so a signed and an unsigned export of the same
- * record never overwrite or pass for each other in a folder.
+ * record never overwrite or pass for each other in a folder. Asked for with its handlingar, it
+ * goes into a .zip beside them, byte for byte the same document.
  */
 async function prepareNamed(ctx: Ctx, request: ExportRequest): Promise<Prepared> {
+  if (request.withAttachments) assertCarriesAttachments(request.source);
   const prepared = await prepare(ctx, request);
-  if (!prepared.details.signed) return prepared;
-  const fileName = signedFileName(prepared.doc.fileName, request.lang);
-  return { ...prepared, doc: { ...prepared.doc, fileName } };
+  const named = prepared.details.signed
+    ? { ...prepared, doc: { ...prepared.doc, fileName: signedFileName(prepared.doc.fileName, request.lang) } }
+    : prepared;
+  if (!request.withAttachments) return named;
+  const { attachments, ...bundle } = withAttachments(ctx, request.source, request.lang, named.doc);
+  return {
+    ...named,
+    doc: bundle,
+    details: {
+      ...named.details,
+      document: named.doc.fileName,
+      documentSha256: sha256Hex(named.doc.bytes),
+      attachments,
+    },
+  };
 }
 
 /** For the contract: the document as base64, logged in its record's history. */

@@ -9,9 +9,11 @@ import { confirmPersonCertificate, personIdentity } from '../signing/personal/pe
 import { currentPackage, type FrozenDocumentRow } from '../signing/frozen/frozen-document';
 import { checkSignedCopy, matchFrozen, refused, signerOfCopy, signFrozenHere } from '../signing/frozen/signed-copy';
 import { paragraphRangeText } from './export-texts';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField } from './errors';
+import { refuse } from '../capability';
+import { paragraphRules, protocolRules } from './rules';
+import { meetingOfParagraph, paragraphState, protocolState } from './state';
 import { attestersOf, getParagraph, requireProtocol } from './protocol';
-import { meetingOfParagraph } from './state';
 import { attestParagraph, attestProtocol, checkAttester } from './justering';
 import { frozenExtractToSign, requireFrozenProtocol } from './frozen-document';
 import type { ExportedDocument } from '../export/document';
@@ -49,9 +51,7 @@ function extractStatement(
 }
 
 function pendingAttester(ctx: Ctx, protocol: Protocol, personId: number, date: string) {
-  if (protocol.status === 'attested') throw locked('The protocol is already attested');
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.attest(protocolState(ctx, protocol.meetingId)));
   const attester = checkAttester(ctx, protocol.meetingId, personId, date);
   if (protocol.attestations.some((a) => a.personId === personId))
     throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
@@ -84,14 +84,9 @@ export async function signAttestationHere(
 /** A § not yet attested, that the attester has not attested, and is finished: its meeting and number. */
 function pendingParagraphAttester(ctx: Ctx, paragraphId: number, personId: number, date: string) {
   const meetingId = meetingOfParagraph(ctx, paragraphId);
+  refuse(paragraphRules.attestImmediately(paragraphState(ctx, paragraphId)));
   const protocol = requireProtocol(ctx, meetingId);
   const paragraph = getParagraph(ctx, paragraphId);
-  if (protocol.status === 'attested' || paragraph.immediatelyAttested) throw locked('The § is already attested');
-  if (!paragraph.finished)
-    throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, {
-      paragraphs: `§ ${paragraph.number}`,
-      count: 1,
-    });
   const attester = checkAttester(ctx, meetingId, personId, date);
   if (paragraph.attestations.some((a) => a.personId === personId))
     throw invalidField('personId', 'already_attested', `${attester.name} has already attested § ${paragraph.number}`);
@@ -119,23 +114,14 @@ export async function signParagraphHere(
 /** Omedelbar justering, away: the §'s extract with the signatures given so far. */
 export function exportParagraphForSigning(ctx: Ctx, paragraphId: number): ExportedDocument & { sha256: string } {
   const meetingId = meetingOfParagraph(ctx, paragraphId);
-  const paragraph = getParagraph(ctx, paragraphId);
-  if (paragraph.immediatelyAttested || requireProtocol(ctx, meetingId).status === 'attested')
-    throw locked('The § is already attested');
-  if (!paragraph.finished)
-    throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, {
-      paragraphs: `§ ${paragraph.number}`,
-      count: 1,
-    });
+  refuse(paragraphRules.attestImmediately(paragraphState(ctx, paragraphId)));
   const document = currentPackage(ctx, frozenExtractToSign(ctx, meetingId, paragraphId));
   return { ...document, sha256: sha256Hex(document.bytes) };
 }
 
 /** Away: the frozen document with the signatures given so far, to be signed elsewhere and imported. */
 export function exportForSigning(ctx: Ctx, meetingId: number): ExportedDocument & { sha256: string } {
-  const protocol = requireProtocol(ctx, meetingId);
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.exportForSigning(protocolState(ctx, meetingId)));
   const document = currentPackage(ctx, requireFrozenProtocol(ctx, meetingId));
   return { ...document, sha256: sha256Hex(document.bytes) };
 }

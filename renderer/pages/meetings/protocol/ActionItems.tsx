@@ -199,7 +199,7 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
           </Table.Tbody>
         </Table>
       )}
-      {!paragraph.locked && <ActionForm paragraph={paragraph} action={null} onDone={() => {}} />}
+      {paragraph.can.edit.allowed && <ActionForm paragraph={paragraph} action={null} onDone={() => {}} />}
       <ConfirmDialog
         opened={removing !== null}
         title={t('meetings.actions.removeTitle')}

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
+import { GuardedButton } from '../../../components/GuardedButton';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
@@ -96,7 +97,7 @@ export function ParagraphCard({
     if (file) downloadBase64(file.fileName, file.base64);
   };
   const locked = p.locked;
-  const draft = protocol.status === 'draft';
+  const editable = p.can.edit.allowed;
   const heading = `§ ${p.number} ${p.title}`;
 
   // Omedelbar justering: the chair and each justerare who has not yet attested this §.
@@ -131,10 +132,10 @@ export function ParagraphCard({
               label={t('meetings.export.extract')}
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
-              signable={locked}
+              signable={p.can.sign.allowed}
               recordLanguage={recordLanguage}
             />
-            {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
+            {p.can.attestImmediately.allowed && attesters.length > 0 && (
               <>
                 <Button
                   size="xs"
@@ -171,16 +172,17 @@ export function ParagraphCard({
                 </Button>
               </>
             )}
-            {draft && !locked && (
-              <Button
+            {editable && (
+              <GuardedButton
                 size="xs"
                 variant="subtle"
                 color="red"
+                can={p.can.remove}
                 aria-label={t('meetings.paragraph.removeNamed', { number: p.number })}
                 onClick={() => setRemoving(true)}
               >
                 {t('actions.delete')}
-              </Button>
+              </GuardedButton>
             )}
           </Group>
         </Group>
@@ -191,7 +193,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.title')}
             value={p.title}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.title}
             onSave={(v) => save('title', v)}
           />
@@ -199,7 +201,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.dnr')}
             value={p.dnr ?? ''}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.dnr}
             onSave={(v) => save('dnr', v)}
           />
@@ -207,7 +209,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.background')}
           value={p.background ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.background}
           onSave={(v) => save('background', v)}
           minRows={2}
@@ -215,7 +217,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.decision')}
           value={p.decision ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.decision}
           onSave={(v) => save('decision', v)}
           minRows={2}
@@ -223,7 +225,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.notes')}
           value={p.notes ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.notes}
           onSave={(v) => save('notes', v)}
           minRows={1}
@@ -232,7 +234,7 @@ export function ParagraphCard({
           singleLine
           label={t('meetings.paragraph.distribution')}
           value={p.distribution ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.distribution}
           onSave={(v) => save('distribution', v)}
         />
@@ -244,7 +246,7 @@ export function ParagraphCard({
             value={p.priorityId ? String(p.priorityId) : null}
             onChange={(v) => void save('priorityId', v ? Number(v) : null)}
             error={errors.priorityId}
-            disabled={locked || priorities.length === 0}
+            disabled={!editable || priorities.length === 0}
             clearable
           />
           <MultiSelect
@@ -253,7 +255,7 @@ export function ParagraphCard({
             data={present.map((a) => ({ value: String(a.personId), label: a.personName }))}
             value={p.recusals.map((r) => String(r.personId))}
             onChange={(ids) => void run('protocol.setRecusals', { paragraphId: p.id, personIds: ids.map(Number) })}
-            disabled={locked}
+            disabled={!editable}
             error={otherErrors.personIds}
             searchable
           />
@@ -264,7 +266,7 @@ export function ParagraphCard({
           </Text>
         )}
 
-        {!locked && (
+        {editable && (
           <Group>
             <Checkbox
               label={t('meetings.paragraph.finished')}
@@ -295,12 +297,12 @@ export function ParagraphCard({
             ))}
           </Stack>
         )}
-        {(locked || p.corrections.length > 0) && (
+        {(p.can.correct.allowed || p.corrections.length > 0) && (
           <Corrections
             meetingId={meeting.id}
             paragraphId={p.id}
             corrections={p.corrections}
-            canAdd={locked}
+            canAdd={p.can.correct.allowed}
             recordLanguage={recordLanguage}
           />
         )}
