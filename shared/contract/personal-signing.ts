@@ -64,7 +64,14 @@ export const personalSigningContract = {
   'personCertificates.remove': method(z.object({ id }), personCertificate),
   /** the chair or a justerare attests by adding their own signature to the frozen document, here */
   'protocol.signAttestation': method(
-    act.extend({ personId: id, certificateId: id, password: certificatePassword, place: optionalText(300) }),
+    act.extend({
+      personId: id,
+      certificateId: id,
+      password: certificatePassword,
+      place: optionalText(300),
+      /** after TIMESTAMP_FAILED the attester chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
+    }),
     protocol,
   ),
   /** omedelbar justering: the chair or a justerare attests one finished § by signing its frozen extract, here */
@@ -75,6 +82,8 @@ export const personalSigningContract = {
       certificateId: id,
       password: certificatePassword,
       place: optionalText(300),
+      /** after TIMESTAMP_FAILED the attester chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
     }),
     protocol,
   ),
@@ -103,7 +112,15 @@ export const personalSigningContract = {
   ),
   /** a party's signatory signs the version sent for signing by adding their own signature to its frozen document, here */
   'agreements.signing.signDigitally': method(
-    z.object({ versionId: id, partyId: id, certificateId: id, password: certificatePassword, place: signingPlace }),
+    z.object({
+      versionId: id,
+      partyId: id,
+      certificateId: id,
+      password: certificatePassword,
+      place: signingPlace,
+      /** after TIMESTAMP_FAILED the signatory chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
+    }),
     versionDetail,
   ),
   /** the frozen document of a version under signing with the signatures given so far, for a signatory to sign elsewhere */

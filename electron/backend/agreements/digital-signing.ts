@@ -1,6 +1,4 @@
 import type { Ctx } from '../context';
-import { today, timeZoneOf } from '../session/time-zone';
-import { zonedDate } from '../../../shared/time/zoned-date';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { sha256Hex } from '../export/write-file';
 import type { ExportedDocument } from '../export/document';
@@ -8,7 +6,14 @@ import { safeUnzip } from '../signing/opc/safe-unzip';
 import type { SignatureStatement } from '../signing/opc/sign-package';
 import { confirmPersonCertificate, personIdentity } from '../signing/personal/person-certificates';
 import { currentPackage, type FrozenDocumentRow } from '../signing/frozen/frozen-document';
-import { checkSignedCopy, matchFrozen, refused, signerOfCopy, signFrozenHere } from '../signing/frozen/signed-copy';
+import {
+  checkSignedCopy,
+  matchFrozen,
+  refused,
+  signedOn,
+  signerOfCopy,
+  signFrozenHere,
+} from '../signing/frozen/signed-copy';
 import { agreementErrors } from './errors';
 import { getVersion } from './read';
 import { frozenAgreement, recordSigning } from './party-signatures';
@@ -47,12 +52,26 @@ function pendingParty(version: VersionDetail, partyId: number): Party {
  */
 export async function signVersionHere(
   ctx: Ctx,
-  input: { versionId: number; partyId: number; certificateId: number; password: string; place: string },
+  input: {
+    versionId: number;
+    partyId: number;
+    certificateId: number;
+    password: string;
+    place: string;
+    withoutTimestamp: boolean;
+  },
 ): Promise<VersionDetail> {
   const { version, frozen } = underSigning(ctx, input.versionId);
   const party = pendingParty(version, input.partyId);
   const { identity, row } = personIdentity(ctx, party.signatoryId, input.certificateId, input.password);
-  const proof = await signFrozenHere(ctx, frozen, identity, row.id, signingStatement(version, party, frozen.lang));
+  const proof = await signFrozenHere(
+    ctx,
+    frozen,
+    identity,
+    row.id,
+    signingStatement(version, party, frozen.lang),
+    input.withoutTimestamp,
+  );
   return recordSigning(
     ctx,
     {
@@ -61,7 +80,7 @@ export async function signVersionHere(
       name: null,
       title: null,
       organisation: null,
-      signedOn: today(ctx),
+      signedOn: signedOn(ctx, proof),
       place: input.place,
     },
     proof,
@@ -113,12 +132,12 @@ export function importAgreementSignedCopy(
           'signed_copy_other_person',
           { subject: copy.check.certificate.subject },
         );
-  const signedOn = zonedDate(new Date(copy.check.signingTime!), timeZoneOf(ctx));
+  const day = signedOn(ctx, copy);
   return ctx.db.transaction(() => {
     const certificateId = holder ? holder.id : confirmPersonCertificate(ctx, personId, copy.signer, []).id;
     const after = recordSigning(
       ctx,
-      { versionId, partyId: party.id, name: null, title: null, organisation: null, signedOn, place },
+      { versionId, partyId: party.id, name: null, title: null, organisation: null, signedOn: day, place },
       copy.proof(certificateId),
     );
     return { versionId, partyId: party.id, name: party.signatoryName, version: after };

@@ -1,13 +1,19 @@
 import type { Ctx } from '../context';
-import { today, timeZoneOf } from '../session/time-zone';
+import { today } from '../session/time-zone';
 import type { Protocol } from '../../../shared/contract/meetings';
 import { sha256Hex } from '../export/write-file';
-import { zonedDate } from '../../../shared/time/zoned-date';
 import { safeUnzip } from '../signing/opc/safe-unzip';
 import type { SignatureStatement } from '../signing/opc/sign-package';
 import { confirmPersonCertificate, personIdentity } from '../signing/personal/person-certificates';
 import { currentPackage, type FrozenDocumentRow } from '../signing/frozen/frozen-document';
-import { checkSignedCopy, matchFrozen, refused, signerOfCopy, signFrozenHere } from '../signing/frozen/signed-copy';
+import {
+  checkSignedCopy,
+  matchFrozen,
+  refused,
+  signedOn,
+  signerOfCopy,
+  signFrozenHere,
+} from '../signing/frozen/signed-copy';
 import { paragraphRangeText } from './export-texts';
 import { invalidField } from './errors';
 import { refuse } from '../capability';
@@ -60,12 +66,19 @@ function pendingAttester(ctx: Ctx, protocol: Protocol, personId: number, date: s
 
 /**
  * Here: the attester picks their own certificate and types its password; their signature is
- * added to the frozen document (after the signatures given so far) and the attestation is
- * recorded as digitally signed.
+ * added to the frozen document (after the signatures given so far), timestamped when a TSA is
+ * set, and the attestation is recorded as digitally signed. A TSA failure records nothing.
  */
 export async function signAttestationHere(
   ctx: Ctx,
-  input: { meetingId: number; personId: number; certificateId: number; password: string; place: string | null },
+  input: {
+    meetingId: number;
+    personId: number;
+    certificateId: number;
+    password: string;
+    place: string | null;
+    withoutTimestamp: boolean;
+  },
 ): Promise<Protocol> {
   const protocol = requireProtocol(ctx, input.meetingId);
   const attester = pendingAttester(ctx, protocol, input.personId, today(ctx));
@@ -77,8 +90,9 @@ export async function signAttestationHere(
     identity,
     row.id,
     attestationStatement(protocol, attester.role, frozen.lang),
+    input.withoutTimestamp,
   );
-  return attestProtocol(ctx, input.meetingId, input.personId, today(ctx), input.place, proof);
+  return attestProtocol(ctx, input.meetingId, input.personId, signedOn(ctx, proof), input.place, proof);
 }
 
 /** A § not yet attested, that the attester has not attested, and is finished: its meeting and number. */
@@ -96,7 +110,14 @@ function pendingParagraphAttester(ctx: Ctx, paragraphId: number, personId: numbe
 /** Omedelbar justering, here: the attester signs the §'s extract with their own certificate. */
 export async function signParagraphHere(
   ctx: Ctx,
-  input: { paragraphId: number; personId: number; certificateId: number; password: string; place: string | null },
+  input: {
+    paragraphId: number;
+    personId: number;
+    certificateId: number;
+    password: string;
+    place: string | null;
+    withoutTimestamp: boolean;
+  },
 ): Promise<Protocol> {
   const { protocol, paragraph, attester, meetingId } = pendingParagraphAttester(
     ctx,
@@ -107,8 +128,8 @@ export async function signParagraphHere(
   const { identity, row } = personIdentity(ctx, input.personId, input.certificateId, input.password);
   const frozen = frozenExtractToSign(ctx, meetingId, input.paragraphId);
   const statement = extractStatement(protocol, paragraph.number, attester.role, frozen.lang);
-  const proof = await signFrozenHere(ctx, frozen, identity, row.id, statement);
-  return attestParagraph(ctx, input.paragraphId, input.personId, today(ctx), input.place, proof);
+  const proof = await signFrozenHere(ctx, frozen, identity, row.id, statement, input.withoutTimestamp);
+  return attestParagraph(ctx, input.paragraphId, input.personId, signedOn(ctx, proof), input.place, proof);
 }
 
 /** Omedelbar justering, away: the §'s extract with the signatures given so far. */
@@ -156,7 +177,7 @@ export function importSignedCopy(
   const { check } = copy;
   const meetingId = frozen.meeting_id!;
   const protocol = requireProtocol(ctx, meetingId);
-  const date = zonedDate(new Date(check.signingTime!), timeZoneOf(ctx));
+  const date = signedOn(ctx, copy);
   // a § attested at once is attested on its own extract; else the whole protocol
   const paragraphId = frozen.kind === 'extract' ? frozen.paragraph_id! : null;
   const { holder, personId } = signerOfCopy(ctx, copy, input.confirmPersonId);

@@ -8,7 +8,10 @@ import { OPC, contentTypeOf, parseContentTypes, parseRelationships } from '../op
 import { SIGNATURE_FOLDER, type SignatureStatement, type SigningIdentity } from '../opc/sign-package';
 import { verifyPackage } from '../opc/verify-package';
 import { trustedCertificates } from '../certificates/store';
-import { signOffThread } from '../worker/sign-pool';
+import { addSignature } from '../add-signature';
+import { tsaUrlOf } from '../timestamp/tsa-setting';
+import { zonedDate } from '../../../../shared/time/zoned-date';
+import { timeZoneOf } from '../../session/time-zone';
 import { currentPackage, type DigitalProof, type FrozenDocumentRow } from './frozen-document';
 import { certificateHolder, type PersonCertificateRow } from '../personal/person-certificates';
 
@@ -21,30 +24,38 @@ import { certificateHolder, type PersonCertificateRow } from '../personal/person
 export const signatureParts = (parts: Map<string, Uint8Array>) =>
   [...parts.keys()].filter((p) => p.startsWith(SIGNATURE_FOLDER) && /\/sig[^/]*\.xml$/.test(p)).sort();
 
-/** Here: the signatory's signature added after the signatures given so far. */
+/**
+ * Here: the signatory's signature added after the signatures given so far, timestamped when a
+ * TSA is set (a TSA failure throws TIMESTAMP_FAILED and nothing is recorded).
+ */
 export async function signFrozenHere(
   ctx: Ctx,
   frozen: FrozenDocumentRow,
   identity: SigningIdentity,
   certificateId: number,
   statement: SignatureStatement,
+  withoutTimestamp: boolean,
 ): Promise<DigitalProof> {
   const base = currentPackage(ctx, frozen).bytes;
-  const now = ctx.clock.now();
-  const signed = await signOffThread(base, identity, now, statement);
-  const before = new Set(signatureParts(safeUnzip(base)));
-  const added = signatureParts(safeUnzip(signed)).filter((p) => !before.has(p));
+  const signed = await addSignature(base, identity, ctx.clock.now(), statement, {
+    tsaUrl: tsaUrlOf(ctx),
+    withoutTimestamp,
+  });
   return {
     frozenId: frozen.id,
     basedOnSha256: sha256Hex(base),
     certificateId,
-    package: signed,
-    signaturePart: added[0],
-    signingTime: now.toISOString(),
-    timeSource: 'signer_clock',
+    package: signed.bytes,
+    signaturePart: signed.signaturePart,
+    signingTime: signed.signingTime,
+    timeSource: signed.timeSource,
     way: 'here',
   };
 }
+
+/** The day an act was signed, in the organisation's time zone, from the time its proof rests on. */
+export const signedOn = (ctx: Ctx, signed: { signingTime: string }) =>
+  zonedDate(new Date(signed.signingTime), timeZoneOf(ctx));
 
 export function refused(message: string, key: string, params: Record<string, string | number> = {}): AppError {
   return new AppError('VALIDATION', message, { params: { reason: `meetings.reasons.${key}`, ...params } });
@@ -120,6 +131,8 @@ export interface CheckedCopy {
   /** the new signature: valid, with its certificate */
   check: SignatureCheck & { certificate: NonNullable<SignatureCheck['certificate']> };
   signer: crypto.X509Certificate;
+  /** the time the new signature's proof rests on: its timestamp's when one holds, else the signer's clock */
+  signingTime: string;
   /** the proof to record, once the signer is known to be the one expected */
   proof(certificateId: number): DigitalProof;
 }
@@ -154,17 +167,21 @@ export function checkSignedCopy(ctx: Ctx, frozen: FrozenDocumentRow, bytes: Uint
       { part: added[0] },
     );
   const basedOnSha256 = sha256Hex(baseBytes);
+  // a timestamp that holds proves the time; otherwise the signature rests on the signer's clock
+  const timeSource = check.timeSource === 'timestamp' ? 'tsa' : 'signer_clock';
+  const signingTime = timeSource === 'tsa' ? check.timestamp!.time! : check.signingTime!;
   return {
     check: check as CheckedCopy['check'],
     signer: new crypto.X509Certificate(signerCertificateOf(returned.get(added[0])!)),
+    signingTime,
     proof: (certificateId) => ({
       frozenId: frozen.id,
       basedOnSha256,
       certificateId,
       package: bytes,
       signaturePart: added[0],
-      signingTime: check.signingTime!,
-      timeSource: 'signer_clock',
+      signingTime,
+      timeSource,
       way: 'imported',
     }),
   };

@@ -5,6 +5,11 @@ import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../../components/signing/TimestampFailedDialog';
 import type { Attester } from './AttestDialog';
 
 /**
@@ -35,19 +40,26 @@ export function DigitalSignDialog({
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
 
-  const submit = async () => {
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const submit = async (withoutTimestamp = false) => {
     const signer = {
       personId: Number(personId ?? 0),
       certificateId: Number(certificateId ?? 0),
       password,
       place,
+      withoutTimestamp,
     };
+    const onTimestampFailure = takeTimestampFailure(setTimestampFailure, () => void submit(true));
     const done =
       paragraphId === undefined
-        ? await run('protocol.signAttestation', { meetingId, ...signer })
-        : await run('protocol.signParagraph', { paragraphId, ...signer });
+        ? await run('protocol.signAttestation', { meetingId, ...signer }, onTimestampFailure)
+        : await run('protocol.signParagraph', { paragraphId, ...signer }, onTimestampFailure);
     if (done) onClose();
   };
+
+  if (timestampFailure)
+    return <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />;
 
   return (
     <FormModal
