@@ -12,6 +12,7 @@ import {
 } from './common';
 import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
+import { actProof } from './act-proof';
 
 /**
  * Meetings (sammanträden), their agenda (dagordning), attendance (närvaro), the protocol with
@@ -175,6 +176,15 @@ export const agendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItem>;
 
+/** The agenda with its time plan: the items' clock times, what they add up to, and how far past the end. */
+export const agendaPlan = z.object({
+  items: z.array(agendaItem),
+  totalMinutes: z.number(),
+  /** minutes the plan runs past the meeting's end time (0 when it fits) */
+  overrunMinutes: z.number(),
+});
+export type AgendaPlan = z.infer<typeof agendaPlan>;
+
 export const agendaItemFields = z.object({
   kind: z.enum(AGENDA_KINDS, { message: 'required' }),
   title: requiredText(300),
@@ -302,35 +312,6 @@ export const actionItemFields = z
   });
 export type ActionItemFields = z.input<typeof actionItemFields>;
 
-/**
- * How an attestation was given: digitally signed by the person's own certificate (the
- * signature is in the frozen document), or recorded without a digital signature by the
- * operator (on paper). Never one for the other.
- */
-export const attestationProof = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('digital'),
-    certificateId: z.number(),
-    /** the certificate's subject, most specific first */
-    certificate: z.string(),
-    fingerprint: z.string(),
-    /** 'local': issued by the organisation's local CA */
-    certificateOrigin: z.enum(['local', 'imported', 'confirmed']),
-    signingTime: z.string(),
-    /** signer_clock: the signer's own clock (XAdES-BES); tsa: an RFC 3161 timestamp */
-    timeSource: z.enum(['signer_clock', 'tsa']),
-    /** here: signed in this Samråd; imported: a returned signed copy */
-    way: z.enum(['here', 'imported']),
-    signaturePart: z.string(),
-  }),
-  z.object({
-    kind: z.literal('recorded'),
-    /** who recorded it (null for attestations recorded before this version) */
-    operator: z.string().nullable(),
-  }),
-]);
-export type AttestationProof = z.infer<typeof attestationProof>;
-
 export const attestation = z.object({
   id: z.number(),
   /** null: the whole protocol; else the § attested at once */
@@ -340,7 +321,7 @@ export const attestation = z.object({
   role: z.enum(ATTESTER_ROLES),
   date: z.string(),
   place: z.string().nullable(),
-  proof: attestationProof,
+  proof: actProof,
 });
 export type Attestation = z.infer<typeof attestation>;
 
@@ -518,6 +499,8 @@ export const meetingsContract = {
   'meetings.priorities': method(z.object({ on: optionalDate }).default({ on: null }), z.array(priorityOption)),
 
   'agenda.list': method(z.object({ meetingId: id }), z.array(agendaItem)),
+  /** the agenda with its time plan, worked out here only (the renderer shows it) */
+  'agenda.plan': method(z.object({ meetingId: id }), agendaPlan),
   'agenda.add': method(
     z.object({ meetingId: id, fields: agendaItemFields, position: z.number().int().min(1).optional() }),
     agendaItem,
