@@ -17,7 +17,7 @@ test('protocol tab: all 20 §§ become editable; the 15th is edited by keyboard 
       await generateThroughContract(backend.dispatch, { paragraphs: 200, today });
       const past = await backend.dispatch('meetings.list', { before: today, order: 'desc', limit: 1 });
       if (!past.ok) throw new Error(past.error.message);
-      meetingId = past.value.items[0].id;
+      meetingId = (past.value as { items: Array<{ id: number }> }).items[0].id;
     } finally {
       backend.close();
     }
