@@ -27,7 +27,8 @@ test('protocol tab: all 20 §§ become editable; the 15th is edited by keyboard 
 
   const headings = page.getByRole('article').getByRole('heading', { level: 3, name: /^§ \d+ / });
   await expect(headings).toHaveCount(20);
-  await expect(page.getByTestId('paragraph-card')).toHaveCount(20);
+  // the editors come in one § at a time: on a loaded machine that takes a while
+  await expect(page.getByTestId('paragraph-card')).toHaveCount(20, { timeout: 120_000 });
   await expect(page.getByTestId('paragraph-preview')).toHaveCount(0);
 
   const fifteenth = page.getByTestId('paragraph-card').nth(14);
