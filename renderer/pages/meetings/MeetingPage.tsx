@@ -60,7 +60,12 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
               {t('meetings.editOrMove')}
             </Button>
           )}
-          <ExportMenu label={t('meetings.export.agenda')} method="meetings.exportAgenda" input={{ meetingId: m.id }} />
+          <ExportMenu
+            label={t('meetings.export.agenda')}
+            method="meetings.exportAgenda"
+            input={{ meetingId: m.id }}
+            handlingarOf={{ meetingId: m.id }}
+          />
           <RecordHistory
             entity="meeting"
             entityId={m.id}

@@ -122,6 +122,7 @@ export function ParagraphCard({
               label={t('meetings.export.extract')}
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
+              handlingarOf={{ meetingId: meeting.id, paragraphId: p.id }}
               signable={locked}
               recordLanguage={recordLanguage}
             />
