@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
-import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
+import { capabilities, documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
 import { richTextDoc } from '../richtext';
+import { actProof } from './act-proof';
 
 /**
  * Agreements (samverkansöverenskommelser) and their versions.
@@ -44,6 +45,17 @@ export type Segment = z.infer<typeof segment>;
 
 // ---------- values returned ----------
 
+/** what may be done to an agreement version now, and why not (see electron/backend/agreements/rules.ts) */
+export const versionCapabilities = capabilities([
+  'edit',
+  'remove',
+  'sendForSigning',
+  'recordSigning',
+  'withdraw',
+  'renew',
+  'sign',
+]);
+
 export const versionSummary = z.object({
   id: z.number(),
   agreementId: z.number(),
@@ -64,6 +76,7 @@ export const versionSummary = z.object({
   contentHash: z.string().nullable(),
   sentForSigningAt: z.string().nullable(),
   signedAt: z.string().nullable(),
+  can: versionCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -79,6 +92,8 @@ export const signing = z.object({
   signedOn: z.string(),
   place: z.string(),
   recordedAt: z.string(),
+  /** digitally signed with the signatory's own certificate, or recorded without a digital signature */
+  proof: actProof,
 });
 export type Signing = z.infer<typeof signing>;
 
@@ -374,7 +389,7 @@ export const agreementsContract = {
   'agreements.signing.send': method(z.object({ versionId: id }), versionDetail),
   /** Records one signatory's signing; when every party has signed the version becomes signed and its content hash is stored. */
   'agreements.signing.record': method(signingFields, versionDetail),
-  /** Under signing → draft, clearing every recorded signing (the UI asks first). */
+  /** Under signing → draft, clearing every recorded signing and the frozen document with its signatures (the UI asks first). */
   'agreements.signing.withdraw': method(z.object({ versionId: id }), versionDetail),
 
   /** Redline between any two versions (usually older → newer); period fields read in `lang`. */

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { method } from './define';
-import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
+import {
+  capabilities,
+  documentLanguage,
+  exportedFile,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  requiredText,
+} from './common';
 import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
+import { actProof } from './act-proof';
 
 /**
  * Meetings (sammanträden), their agenda (dagordning), attendance (närvaro), the protocol with
@@ -36,6 +46,17 @@ export const ATTESTATION_DEADLINE_DAYS = 14;
 export const personRef = z.object({ id: z.number(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
+/** what may be done to a meeting now, and why not (see electron/backend/meetings/rules.ts) */
+export const meetingCapabilities = capabilities([
+  'edit',
+  'editAgenda',
+  'editAttendance',
+  'cancel',
+  'reinstate',
+  'remove',
+  'startProtocol',
+]);
+
 export const meeting = z.object({
   id: z.number(),
   bodyId: z.number(),
@@ -63,6 +84,7 @@ export const meeting = z.object({
   attestationDeadline: z.string(),
   /** days from today to the deadline (negative when passed); null once attested or cancelled */
   daysLeftToAttest: z.number().nullable(),
+  can: meetingCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -281,35 +303,6 @@ export const actionItemFields = z
   });
 export type ActionItemFields = z.input<typeof actionItemFields>;
 
-/**
- * How an attestation was given: digitally signed by the person's own certificate (the
- * signature is in the frozen document), or recorded without a digital signature by the
- * operator (on paper). Never one for the other.
- */
-export const attestationProof = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('digital'),
-    certificateId: z.number(),
-    /** the certificate's subject, most specific first */
-    certificate: z.string(),
-    fingerprint: z.string(),
-    /** 'local': issued by the organisation's local CA */
-    certificateOrigin: z.enum(['local', 'imported', 'confirmed']),
-    signingTime: z.string(),
-    /** signer_clock: the signer's own clock (XAdES-BES); tsa: an RFC 3161 timestamp */
-    timeSource: z.enum(['signer_clock', 'tsa']),
-    /** here: signed in this Samråd; imported: a returned signed copy */
-    way: z.enum(['here', 'imported']),
-    signaturePart: z.string(),
-  }),
-  z.object({
-    kind: z.literal('recorded'),
-    /** who recorded it (null for attestations recorded before this version) */
-    operator: z.string().nullable(),
-  }),
-]);
-export type AttestationProof = z.infer<typeof attestationProof>;
-
 export const attestation = z.object({
   id: z.number(),
   /** null: the whole protocol; else the § attested at once */
@@ -319,7 +312,7 @@ export const attestation = z.object({
   role: z.enum(ATTESTER_ROLES),
   date: z.string(),
   place: z.string().nullable(),
-  proof: attestationProof,
+  proof: actProof,
 });
 export type Attestation = z.infer<typeof attestation>;
 
@@ -332,6 +325,8 @@ export const correctionNote = z.object({
   author: z.string(),
   createdAt: z.string(),
 });
+
+export const paragraphCapabilities = capabilities(['edit', 'remove', 'attestImmediately', 'correct', 'sign']);
 
 export const paragraph = z.object({
   id: z.number(),
@@ -366,6 +361,7 @@ export const paragraph = z.object({
   actions: z.array(actionItem),
   attestations: z.array(attestation),
   corrections: z.array(correctionNote),
+  can: paragraphCapabilities,
 });
 export type Paragraph = z.infer<typeof paragraph>;
 
@@ -382,6 +378,19 @@ export const paragraphFields = z.object({
   carryOver: z.boolean().default(false),
 });
 export type ParagraphFields = z.input<typeof paragraphFields>;
+
+export const protocolCapabilities = capabilities([
+  'edit',
+  'reorder',
+  'editJustering',
+  'discard',
+  'submit',
+  'reopen',
+  'attest',
+  'exportForSigning',
+  'correct',
+  'sign',
+]);
 
 export const protocol = z.object({
   meetingId: z.number(),
@@ -407,6 +416,7 @@ export const protocol = z.object({
   attestedAt: z.string().nullable(),
   /** sha256 of the canonical protocol content, fixed when attested */
   contentHash: z.string().nullable(),
+  can: protocolCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

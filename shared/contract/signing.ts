@@ -70,6 +70,44 @@ export const referenceCheck = z.object({
 export type ReferenceCheck = z.infer<typeof referenceCheck>;
 
 /** An RFC 3161 SignatureTimeStamp (XAdES-T) as checked: its time, who stamped it, whether it holds and is trusted. */
+/**
+ * What a verification found wrong, as a code with its values: the UI says it in the user's
+ * language (`signing.problems.<code>`); `problems` keeps the same findings as English sentences
+ * for the CLI and scripts.
+ */
+export const SIGNING_PROBLEMS = [
+  'not_well_formed',
+  'not_a_signature',
+  'no_signed_info',
+  'no_certificate',
+  'unsupported_algorithm',
+  'signature_value_mismatch',
+  'covers_nothing',
+  'part_removed',
+  'content_type_changed',
+  'part_changed',
+  'reference_unresolved',
+  'properties_changed',
+  'part_not_covered',
+  'relationship_not_covered',
+  'certificate_not_valid_at_signing',
+  'no_signing_time',
+  'signing_certificate_mismatch',
+  'trailing_bytes',
+  'timestamp_unreadable',
+  'timestamp_other_data',
+  'timestamp_no_authority_certificate',
+  'timestamp_signature_fails',
+  'timestamp_not_for_time_stamping',
+  'timestamp_certificate_not_valid',
+] as const;
+export type SigningProblemCode = (typeof SIGNING_PROBLEMS)[number];
+export const signingProblem = z.object({
+  code: z.enum(SIGNING_PROBLEMS),
+  params: z.record(z.string(), z.string()),
+});
+export type SigningProblem = z.infer<typeof signingProblem>;
+
 export const timestampCheck = z.object({
   /** the time the time-stamping authority states (genTime), ISO */
   time: z.string().nullable(),
@@ -82,6 +120,8 @@ export const timestampCheck = z.object({
   trusted: z.boolean(),
   trustedBy: z.string().nullable(),
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
 });
 export type TimestampCheck = z.infer<typeof timestampCheck>;
 
@@ -125,6 +165,8 @@ export const signatureCheck = z.object({
   uncoveredRelationships: z.array(z.string()),
   /** English sentences naming what failed */
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
 });
 export type SignatureCheck = z.infer<typeof signatureCheck>;
 
@@ -138,11 +180,26 @@ export const verifyReport = z.object({
   parts: z.array(z.string()),
   /** what is wrong with the file as a whole (e.g. bytes after the zip), English sentences */
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
   signatures: z.array(signatureCheck),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;
 
 export const timestampSettings = z.object({ tsaUrl: z.string().nullable() });
+
+/** a time-stamping authority's address (RFC 3161 over HTTP) */
+const tsaUrl = z
+  .string()
+  .trim()
+  .max(2000, { message: 'too_long' })
+  .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' });
+
+/**
+ * Trusted time for a co-signature: `tsaUrl` names the TSA to ask (absent: the database's
+ * setting); `withoutTimestamp` after a TSA failure signs on the signer's own clock, stated as such.
+ */
+const coSignTime = { tsaUrl: tsaUrl.optional(), withoutTimestamp: z.boolean().default(false) };
 
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
@@ -173,24 +230,15 @@ export const signingContract = {
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
   /** the time-stamping authority (RFC 3161) signatures ask for a timestamp; null: none */
   'timestamps.settings': method(z.object({}).default({}), timestampSettings),
-  'timestamps.setAuthority': method(
-    z.object({
-      tsaUrl: z
-        .string()
-        .trim()
-        .max(2000, { message: 'too_long' })
-        .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' })
-        .nullable(),
-    }),
-    timestampSettings,
-  ),
+  'timestamps.setAuthority': method(z.object({ tsaUrl: tsaUrl.nullable() }), timestampSettings),
   'documents.verify': method(
     z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
     verifyReport,
   ),
   /**
    * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
-   * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
+   * signed already or not, and writes it to `target` (refused if it exists). Needs no database;
+   * with one, its TSA setting gives the signature trusted time.
    */
   /** the same for the "Sign a document" page: the signed document comes back as bytes */
   'documents.coSign': method(
@@ -200,6 +248,7 @@ export const signingContract = {
       password: z.string().max(1024).default(''),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
     }),
     z.object({ base64: z.string(), sha256: z.string() }),
   ),
@@ -215,6 +264,7 @@ export const signingContract = {
       password: z.string({ message: 'required' }).min(1, { message: 'required' }).max(1024, { message: 'too_long' }),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
     }),
     z.object({ base64: z.string(), sha256: z.string() }),
   ),
@@ -225,6 +275,7 @@ export const signingContract = {
       password: z.string().max(1024).default(''),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
       target: absolutePath(4000),
     }),
     z.object({ path: z.string(), sha256: z.string() }),

@@ -2,6 +2,9 @@ import type { Ctx } from '../context';
 import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
+import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
+import { capabilitiesOf } from '../capability';
+import { versionRules } from './rules';
 import type {
   Party,
   Priority,
@@ -55,6 +58,12 @@ const SELECT_VERSIONS = /* sql */ `
   FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id`;
 
 function toSummary(r: VersionRow, on: string): VersionSummary {
+  const successorIds = r.successor_ids
+    ? r.successor_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
   return {
     id: r.id,
     agreementId: r.agreement_id,
@@ -67,15 +76,11 @@ function toSummary(r: VersionRow, on: string): VersionSummary {
     storedStatus: r.status,
     inForce: r.status === 'signed' && r.valid_from <= on && on <= r.valid_to,
     predecessorId: r.predecessor_id,
-    successorIds: r.successor_ids
-      ? r.successor_ids
-          .split(',')
-          .map(Number)
-          .sort((a, b) => a - b)
-      : [],
+    successorIds,
     contentHash: r.content_hash,
     sentForSigningAt: r.sent_for_signing_at,
     signedAt: r.signed_at,
+    can: capabilitiesOf(versionRules, { status: r.status, successorIds }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -109,7 +114,7 @@ interface PartyRow {
   signatory_title: string | null;
 }
 
-interface SigningRow {
+interface SigningRow extends ProofColumns {
   id: number;
   party_id: number;
   name: string;
@@ -140,23 +145,28 @@ interface PriorityRow {
   source_date: string | null;
 }
 
+/** Signings with the proof behind each: the signatory's digital signature, else who recorded it. */
+const SIGNINGS = `SELECT g.*, ${PROOF_COLUMNS}
+  FROM agreement_signing g LEFT JOIN agreement_signing_signature s ON s.signing_id = g.id
+  LEFT JOIN person_certificate c ON c.id = s.person_certificate_id
+  WHERE g.version_id = ?`;
+
 export function partiesOf(ctx: Ctx, versionId: number): Party[] {
   const signings = new Map(
-    (ctx.db.prepare('SELECT * FROM agreement_signing WHERE version_id = ?').all(versionId) as SigningRow[]).map(
-      (s): [number, Signing] => [
-        s.party_id,
-        {
-          id: s.id,
-          partyId: s.party_id,
-          name: s.name,
-          title: s.title,
-          organisation: s.organisation,
-          signedOn: s.signed_on,
-          place: s.place,
-          recordedAt: s.recorded_at,
-        },
-      ],
-    ),
+    (ctx.db.prepare(SIGNINGS).all(versionId) as SigningRow[]).map((s): [number, Signing] => [
+      s.party_id,
+      {
+        id: s.id,
+        partyId: s.party_id,
+        name: s.name,
+        title: s.title,
+        organisation: s.organisation,
+        signedOn: s.signed_on,
+        place: s.place,
+        recordedAt: s.recorded_at,
+        proof: proofOf(s),
+      },
+    ]),
   );
   const rows = ctx.db
     .prepare('SELECT * FROM agreement_party WHERE version_id = ? ORDER BY position, id')
@@ -220,7 +230,7 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
     sections: sectionsOf(ctx, id),
     priorities: prioritiesOf(ctx, id),
     predecessor: summary.predecessorId === null ? null : getVersionSummary(ctx, summary.predecessorId),
-    editable: summary.storedStatus === 'draft',
+    editable: summary.can.edit.allowed,
     allSigned: parties.length > 0 && parties.every((p) => p.signing !== null),
   };
 }

@@ -3,24 +3,22 @@ import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { currentActorName } from '../session/actor';
 import type { Protocol } from '../../../shared/contract/meetings';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField, invalidState } from './errors';
+import { refuse } from '../capability';
+import { paragraphRules, protocolRules } from './rules';
 import { checkJusterarePresent, getMeeting } from './meetings';
 import { attestersOf, getParagraph, requireProtocol } from './protocol';
-import { meetingOfParagraph, paragraphLocked } from './state';
+import { meetingOfParagraph, paragraphState, protocolState } from './state';
 import { sealCorrection, sealRecord } from '../records/seal';
 import { extractContent, protocolContent } from '../records/snapshot';
-import { freezeProtocol, latestSignedPackage, recordSignatureOf, type DigitalProof } from './frozen-document';
-
-function unfinishedCheck(protocol: Protocol): void {
-  const unfinished = protocol.paragraphs.filter((p) => !p.finished);
-  if (unfinished.length > 0) {
-    const list = unfinished.map((p) => `§ ${p.number}`).join(', ');
-    throw invalidState('unfinished_paragraphs', `These §§ are not finished: ${list}`, {
-      paragraphs: list,
-      count: unfinished.length,
-    });
-  }
-}
+import {
+  freezeProtocol,
+  frozenExtract,
+  frozenProtocol,
+  latestSignedPackage,
+  recordSignatureOf,
+} from './frozen-document';
+import { signedPackageOf, withdrawFrozen, type DigitalProof } from '../signing/frozen/frozen-document';
 
 /** The chair and the justerare must all be set and present before anyone attests. */
 function attestersReady(ctx: Ctx, meetingId: number): void {
@@ -42,11 +40,7 @@ function attestersReady(ctx: Ctx, meetingId: number): void {
 
 export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
-    const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked();
-    if (protocol.status !== 'draft') throw invalidState('not_draft', 'The protocol is already waiting for attestation');
-    if (protocol.paragraphs.length === 0) throw invalidState('no_paragraphs', 'The protocol has no §§');
-    unfinishedCheck(protocol);
+    refuse(protocolRules.submit(protocolState(ctx, meetingId)));
     attestersReady(ctx, meetingId);
     ctx.db
       .prepare("UPDATE protocol SET status = 'ready_for_attestation', updated_at = ? WHERE meeting_id = ?")
@@ -66,14 +60,12 @@ export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
 export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked();
-    if (protocol.status !== 'ready_for_attestation')
-      throw invalidState('not_ready', 'The protocol is not waiting for attestation');
+    refuse(protocolRules.reopen(protocolState(ctx, meetingId)));
     const withdrawn = ctx.db
       .prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL')
       .run(meetingId).changes;
     // the document sent for justering is withdrawn with its signatures: a changed protocol is sent again
-    ctx.db.prepare("DELETE FROM frozen_document WHERE kind = 'protocol' AND meeting_id = ?").run(meetingId);
+    withdrawFrozen(ctx, { kind: 'protocol', meetingId });
     ctx.db
       .prepare("UPDATE protocol SET status = 'draft', updated_at = ? WHERE meeting_id = ?")
       .run(ctx.clock.now().toISOString(), meetingId);
@@ -114,10 +106,7 @@ export function attestProtocol(
 ): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked('The protocol is already attested');
-    unfinishedCheck(protocol);
-    if (protocol.status !== 'ready_for_attestation')
-      throw invalidState('not_ready', 'Send the protocol for attestation first');
+    refuse(protocolRules.attest(protocolState(ctx, meetingId)));
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (protocol.attestations.some((a) => a.personId === personId))
@@ -131,7 +120,7 @@ export function attestProtocol(
         .run(meetingId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString(), recordedBy)
         .lastInsertRowid,
     );
-    const signature = proof ? recordSignatureOf(ctx, meetingId, attestationId, proof) : null;
+    const signature = proof ? recordSignatureOf(ctx, frozenProtocol(ctx, meetingId), attestationId, proof) : null;
     record({
       action: 'attest',
       entity: 'meeting',
@@ -182,42 +171,67 @@ export function attestProtocol(
   });
 }
 
-/** Omedelbar justering: the chair and the justerare attest one finished § on its own; it is then locked. */
+/**
+ * Omedelbar justering: the chair and the justerare attest one finished § on its own — recorded
+ * without a digital signature by the operator, or, with `proof`, digitally signed on the §'s
+ * frozen extract. The last attestation locks the § and seals its extract; when anyone signed
+ * digitally, the sealed bytes are that extract with every signature (and the seal over them).
+ */
 export function attestParagraph(
   ctx: Ctx,
   paragraphId: number,
   personId: number,
   date: string,
   place: string | null,
+  proof: DigitalProof | null = null,
 ): Protocol {
   return write(ctx, (record) => {
     const meetingId = meetingOfParagraph(ctx, paragraphId);
-    const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested' || paragraphLocked(ctx, paragraphId)) throw locked('The § is already attested');
+    refuse(paragraphRules.attestImmediately(paragraphState(ctx, paragraphId)));
     const paragraph = getParagraph(ctx, paragraphId);
-    if (!paragraph.finished)
-      throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, {
-        paragraphs: `§ ${paragraph.number}`,
-        count: 1,
-      });
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (paragraph.attestations.some((a) => a.personId === personId))
       throw invalidField('personId', 'already_attested', `${attester.name} has already attested § ${paragraph.number}`);
-    ctx.db
-      .prepare(
-        'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(meetingId, paragraphId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString());
+    const recordedBy = proof ? null : currentActorName(ctx);
+    const attestationId = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          meetingId,
+          paragraphId,
+          personId,
+          attester.name,
+          attester.role,
+          date,
+          place,
+          ctx.clock.now().toISOString(),
+          recordedBy,
+        ).lastInsertRowid,
+    );
+    const signature = proof
+      ? recordSignatureOf(ctx, frozenExtract(ctx, meetingId, paragraphId), attestationId, proof)
+      : null;
     record({
       action: 'attest_paragraph',
       entity: 'paragraph',
       entityId: paragraphId,
-      after: { number: paragraph.number, name: attester.name, role: attester.role, date, place },
+      after: {
+        number: paragraph.number,
+        name: attester.name,
+        role: attester.role,
+        date,
+        place,
+        ...(signature ? { digitallySigned: signature } : { recordedWithoutDigitalSignatureBy: recordedBy }),
+      },
     });
     const signed = new Set([...paragraph.attestations.map((a) => a.personId), personId]);
     if (attestersOf(ctx, meetingId).every((a) => signed.has(a.personId))) {
-      sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record);
+      sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record, {
+        document: signedPackageOf(ctx, frozenExtract(ctx, meetingId, paragraphId)),
+      });
       ctx.db
         .prepare('UPDATE paragraph SET immediately_attested_at = ? WHERE id = ?')
         .run(ctx.clock.now().toISOString(), paragraphId);
@@ -244,11 +258,8 @@ export function addCorrection(
     if (paragraphId !== null) {
       if (meetingOfParagraph(ctx, paragraphId) !== meetingId)
         throw invalidField('paragraphId', 'paragraph_elsewhere', 'The § belongs to another meeting');
-      if (!paragraphLocked(ctx, paragraphId))
-        throw invalidState('correction_needs_attested', 'The § is not attested; edit it directly');
-    } else if (protocol.status !== 'attested') {
-      throw invalidState('correction_needs_attested', 'The protocol is not attested; edit it directly');
-    }
+      refuse(paragraphRules.correct(paragraphState(ctx, paragraphId)));
+    } else refuse(protocolRules.correct(protocolState(ctx, meetingId)));
     if (date < protocol.meetingDate)
       throw invalidField('date', 'correction_before_meeting', 'A correction cannot be dated before the meeting');
     const author = currentActorName(ctx);

@@ -188,7 +188,7 @@ export function MeetingList() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    {m.status === 'planned' && m.protocolStatus !== 'attested' && (
+                    {m.can.edit.allowed && (
                       <Button
                         size="xs"
                         variant="light"
@@ -198,7 +198,7 @@ export function MeetingList() {
                         {t('meetings.move')}
                       </Button>
                     )}
-                    {m.status === 'planned' && m.protocolStatus === null && (
+                    {m.can.cancel.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"
@@ -209,7 +209,7 @@ export function MeetingList() {
                         {t('meetings.cancel.action')}
                       </Button>
                     )}
-                    {m.status === 'cancelled' && (
+                    {m.can.reinstate.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"
@@ -219,7 +219,7 @@ export function MeetingList() {
                         {t('meetings.reinstate')}
                       </Button>
                     )}
-                    {m.protocolStatus === null && (
+                    {m.can.remove.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"

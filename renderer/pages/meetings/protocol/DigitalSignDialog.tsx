@@ -5,19 +5,27 @@ import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../../components/signing/TimestampFailedDialog';
 import type { Attester } from './AttestDialog';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
- * themselves; their signature is added to the document sent for justering.
+ * themselves; their signature is added to the document sent for justering — or, for a § attested
+ * at once (`paragraphId`), to that §'s extract.
  */
 export function DigitalSignDialog({
   meetingId,
+  paragraphId,
   attesters,
   defaultPlace,
   onClose,
 }: {
   meetingId: number;
+  paragraphId?: number;
   attesters: Attester[];
   defaultPlace: string | null;
   onClose(): void;
@@ -32,16 +40,26 @@ export function DigitalSignDialog({
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
 
-  const submit = async () => {
-    const done = await run('protocol.signAttestation', {
-      meetingId,
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const submit = async (withoutTimestamp = false) => {
+    const signer = {
       personId: Number(personId ?? 0),
       certificateId: Number(certificateId ?? 0),
       password,
       place,
-    });
+      withoutTimestamp,
+    };
+    const onTimestampFailure = takeTimestampFailure(setTimestampFailure, () => void submit(true));
+    const done =
+      paragraphId === undefined
+        ? await run('protocol.signAttestation', { meetingId, ...signer }, onTimestampFailure)
+        : await run('protocol.signParagraph', { paragraphId, ...signer }, onTimestampFailure);
     if (done) onClose();
   };
+
+  if (timestampFailure)
+    return <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />;
 
   return (
     <FormModal

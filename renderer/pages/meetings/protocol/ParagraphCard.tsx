@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
+import { GuardedButton } from '../../../components/GuardedButton';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
@@ -24,6 +25,10 @@ import { ExportMenu } from '../ExportMenu';
 import { ActionItems } from './ActionItems';
 import { Attachments } from '../Attachments';
 import { AttestDialog, type Attester } from './AttestDialog';
+import { DigitalSignDialog } from './DigitalSignDialog';
+import { SignedCopyDialog } from './SignedCopyDialog';
+import { ActProofView } from '../../../components/signing/ActProofView';
+import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 
@@ -85,9 +90,14 @@ export function ParagraphCard({
   const { save, errors } = useParagraphSaver(p);
   const { run, fieldErrors: otherErrors } = useAction();
   const [removing, setRemoving] = useState(false);
-  const [attesting, setAttesting] = useState(false);
+  const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
+  const exporting = useAction();
+  const exportForSigning = async () => {
+    const file = await exporting.run('protocol.exportParagraphForSigning', { paragraphId: p.id });
+    if (file) downloadBase64(file.fileName, file.base64);
+  };
   const locked = p.locked;
-  const draft = protocol.status === 'draft';
+  const editable = p.can.edit.allowed;
   const heading = `§ ${p.number} ${p.title}`;
 
   // Omedelbar justering: the chair and each justerare who has not yet attested this §.
@@ -123,29 +133,57 @@ export function ParagraphCard({
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
               handlingarOf={{ meetingId: meeting.id, paragraphId: p.id }}
-              signable={locked}
+              signable={p.can.sign.allowed}
               recordLanguage={recordLanguage}
             />
-            {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => setAttesting(true)}
-                aria-label={t('meetings.justering.immediateNamed', { number: p.number })}
-              >
-                {t('meetings.justering.immediate')}
-              </Button>
+            {p.can.attestImmediately.allowed && attesters.length > 0 && (
+              <>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAttesting('record')}
+                  aria-label={t('meetings.justering.immediateNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.immediate')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAttesting('sign')}
+                  aria-label={t('meetings.justering.immediateSignNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.signDigitally')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => void exportForSigning()}
+                  loading={exporting.busy}
+                  aria-label={t('meetings.justering.immediateExportNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.exportForSigning')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setAttesting('import')}
+                  aria-label={t('meetings.justering.immediateImportNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.importSigned')}
+                </Button>
+              </>
             )}
-            {draft && !locked && (
-              <Button
+            {editable && (
+              <GuardedButton
                 size="xs"
                 variant="subtle"
                 color="red"
+                can={p.can.remove}
                 aria-label={t('meetings.paragraph.removeNamed', { number: p.number })}
                 onClick={() => setRemoving(true)}
               >
                 {t('actions.delete')}
-              </Button>
+              </GuardedButton>
             )}
           </Group>
         </Group>
@@ -156,7 +194,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.title')}
             value={p.title}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.title}
             onSave={(v) => save('title', v)}
           />
@@ -164,7 +202,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.dnr')}
             value={p.dnr ?? ''}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.dnr}
             onSave={(v) => save('dnr', v)}
           />
@@ -172,7 +210,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.background')}
           value={p.background ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.background}
           onSave={(v) => save('background', v)}
           minRows={2}
@@ -180,7 +218,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.decision')}
           value={p.decision ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.decision}
           onSave={(v) => save('decision', v)}
           minRows={2}
@@ -188,7 +226,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.notes')}
           value={p.notes ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.notes}
           onSave={(v) => save('notes', v)}
           minRows={1}
@@ -197,7 +235,7 @@ export function ParagraphCard({
           singleLine
           label={t('meetings.paragraph.distribution')}
           value={p.distribution ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.distribution}
           onSave={(v) => save('distribution', v)}
         />
@@ -209,7 +247,7 @@ export function ParagraphCard({
             value={p.priorityId ? String(p.priorityId) : null}
             onChange={(v) => void save('priorityId', v ? Number(v) : null)}
             error={errors.priorityId}
-            disabled={locked || priorities.length === 0}
+            disabled={!editable || priorities.length === 0}
             clearable
           />
           <MultiSelect
@@ -218,7 +256,7 @@ export function ParagraphCard({
             data={present.map((a) => ({ value: String(a.personId), label: a.personName }))}
             value={p.recusals.map((r) => String(r.personId))}
             onChange={(ids) => void run('protocol.setRecusals', { paragraphId: p.id, personIds: ids.map(Number) })}
-            disabled={locked}
+            disabled={!editable}
             error={otherErrors.personIds}
             searchable
           />
@@ -229,7 +267,7 @@ export function ParagraphCard({
           </Text>
         )}
 
-        {!locked && (
+        {editable && (
           <Group>
             <Checkbox
               label={t('meetings.paragraph.finished')}
@@ -249,18 +287,23 @@ export function ParagraphCard({
         <ActionItems paragraph={p} />
 
         {p.attestations.length > 0 && (
-          <Text size="sm" c="dimmed">
-            {t('meetings.justering.paragraphAttestedBy', {
-              list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', '),
-            })}
-          </Text>
+          <Stack gap={4} data-testid="paragraph-attestations">
+            <Text size="sm" c="dimmed">
+              {t('meetings.justering.paragraphAttestedBy', {
+                list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', '),
+              })}
+            </Text>
+            {p.attestations.map((a) => (
+              <ActProofView key={a.id} name={a.name} proof={a.proof} />
+            ))}
+          </Stack>
         )}
-        {(locked || p.corrections.length > 0) && (
+        {(p.can.correct.allowed || p.corrections.length > 0) && (
           <Corrections
             meetingId={meeting.id}
             paragraphId={p.id}
             corrections={p.corrections}
-            canAdd={locked}
+            canAdd={p.can.correct.allowed}
             recordLanguage={recordLanguage}
           />
         )}
@@ -278,13 +321,29 @@ export function ParagraphCard({
           setRemoving(false);
         }}
       />
-      {attesting && (
+      {attesting === 'record' && (
         <AttestDialog
           meetingId={meeting.id}
           paragraph={{ id: p.id, number: p.number, title: p.title }}
           attesters={attesters}
           defaultPlace={protocol.attestationPlace ?? meeting.place}
-          onClose={() => setAttesting(false)}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'sign' && (
+        <DigitalSignDialog
+          meetingId={meeting.id}
+          paragraphId={p.id}
+          attesters={attesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'import' && (
+        <SignedCopyDialog
+          attesters={attesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
         />
       )}
     </Card>
