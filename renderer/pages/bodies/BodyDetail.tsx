@@ -23,7 +23,6 @@ export function BodyDetail({ id }: { id: number }) {
   const [currentOnly, setCurrentOnly] = useState(false);
   const members = useCall('bodies.members', { bodyId: id, ...(currentOnly ? { on: today() } : {}) });
   const allMembers = useCall('bodies.members', { bodyId: id });
-  const people = useCall('people.list', {});
   const { run } = useAction();
   const [editingBody, setEditingBody] = useState<BodyDraft | null>(null);
   const [editingMember, setEditingMember] = useState<MemberDraft | null>(null);
@@ -143,7 +142,6 @@ export function BodyDetail({ id }: { id: number }) {
         <MemberForm
           bodyId={b.id}
           draft={editingMember}
-          people={people.data ?? []}
           members={allMembers.data ?? []}
           onClose={() => setEditingMember(null)}
         />

@@ -12,7 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall, useErrorText } from '../../api/hooks';
+import { useAction, useErrorText } from '../../api/hooks';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
 import { errorsByField } from '../../components/fieldErrors';
@@ -48,7 +49,7 @@ export function SignDocumentPage() {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
-  const people = useCall('people.list', {});
+  const people = usePeopleChoices({ chosen: [Number(personId)] });
 
   const clearOutcome = () => {
     setError(null);
@@ -152,7 +153,8 @@ export function SignDocumentPage() {
           {source === 'held' && (
             <Select
               label={t('signing.signDocument.person')}
-              data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+              data={people.people.map((p) => ({ value: String(p.id), label: p.name }))}
+              onSearchChange={people.onSearchChange}
               value={personId}
               onChange={(v) => {
                 setPersonId(v);
