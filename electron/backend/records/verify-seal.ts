@@ -177,7 +177,8 @@ function agreementFacets(v: AgreementContent): Facet[] {
         p.signatoryId,
         p.signatoryName,
         p.signatoryTitle,
-        p.signing && { ...p.signing, recordedAt: undefined },
+        // how a signing was given is shown, not compared: records sealed before 012 do not name it
+        p.signing && { ...p.signing, recordedAt: undefined, proof: undefined },
       ]),
     ),
     facet(
