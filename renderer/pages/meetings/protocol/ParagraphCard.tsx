@@ -146,6 +146,7 @@ export function ParagraphCard({
               label={t('meetings.export.extract')}
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
+              handlingarOf={{ meetingId: meeting.id, paragraphId: p.id }}
               signable={p.can.sign.allowed}
               recordLanguage={recordLanguage}
             />

@@ -315,6 +315,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
             label={t('meetings.export.protocol')}
             method="meetings.exportProtocol"
             input={{ meetingId: meeting.id }}
+            handlingarOf={{ meetingId: meeting.id }}
             signable={p.can.sign.allowed}
             recordLanguage={recordLanguage}
           />
