@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AppModal } from '../../../components/AppModal';
 import { DateField } from '../../../components/DateField';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import { todayIso } from '../localDate';
 
 export interface Attester {
@@ -32,12 +32,12 @@ export function AttestDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [personId, setPersonId] = useState<string | null>(
     attesters.length === 1 ? String(attesters[0].personId) : null,
   );
   const [date, setDate] = useState(todayIso());
   const [place, setPlace] = useState(defaultPlace ?? '');
+  const errors = useFieldErrors(fieldErrors, { personId, date, place });
 
   const submit = async () => {
     const who = personId ? Number(personId) : 0;

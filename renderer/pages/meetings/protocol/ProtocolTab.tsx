@@ -37,6 +37,8 @@ import { SignedCopyDialog } from './SignedCopyDialog';
 import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
 import { ParagraphCard } from './ParagraphCard';
+import { ParagraphPreview } from './ParagraphPreview';
+import { useEditableParagraphs } from './useEditableParagraphs';
 import { usePriorityOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
@@ -251,6 +253,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const [adding, setAdding] = useState(false);
   const getId = useCallback((p: Paragraph) => p.id, []);
   const getLabel = useCallback((p: Paragraph) => `§ ${p.number} ${p.title}`, []);
+  const editable = useEditableParagraphs(protocol.data?.paragraphs.length ?? 0);
 
   if (protocol.data === undefined) return null;
   const p = protocol.data;
@@ -312,6 +315,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
             label={t('meetings.export.protocol')}
             method="meetings.exportProtocol"
             input={{ meetingId: meeting.id }}
+            handlingarOf={{ meetingId: meeting.id }}
             signable={p.can.sign.allowed}
             recordLanguage={recordLanguage}
           />
@@ -358,16 +362,21 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           onReorder={(next) =>
             void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })
           }
-          renderItem={(paragraph) => (
-            <ParagraphCard
-              paragraph={paragraph}
-              meeting={meeting}
-              protocol={p}
-              attendees={attendees}
-              recordLanguage={recordLanguage}
-              priorities={priorities}
-            />
-          )}
+          renderItem={(paragraph, index) =>
+            index < editable.count || editable.wanted.has(paragraph.id) ? (
+              <ParagraphCard
+                paragraph={paragraph}
+                meeting={meeting}
+                protocol={p}
+                attendees={attendees}
+                recordLanguage={recordLanguage}
+                priorities={priorities}
+                focusOnMount={editable.focus?.id === paragraph.id ? editable.focus.landing : undefined}
+              />
+            ) : (
+              <ParagraphPreview paragraph={paragraph} onWanted={(landing) => editable.want(paragraph.id, landing)} />
+            )
+          }
         />
       )}
 
