@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Select, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
-import type { Attester } from './AttestDialog';
+import { AttesterSelect, onlyAttester, type Attester } from './AttesterSelect';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
@@ -25,9 +25,7 @@ export function DigitalSignDialog({
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
-  const [personId, setPersonId] = useState<string | null>(
-    attesters.length === 1 ? String(attesters[0].personId) : null,
-  );
+  const [personId, setPersonId] = useState(() => onlyAttester(attesters));
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
@@ -52,21 +50,14 @@ export function DigitalSignDialog({
       submitLabel={t('meetings.justering.signDigitally')}
     >
       <Text size="sm">{t('meetings.justering.signHelp')}</Text>
-      <Select
-        label={t('meetings.justering.who')}
-        data={attesters.map((a) => ({
-          value: String(a.personId),
-          label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})`,
-        }))}
+      <AttesterSelect
+        attesters={attesters}
         value={personId}
         onChange={(v) => {
           setPersonId(v);
           setCertificateId(null);
         }}
         error={errors.personId}
-        allowDeselect={false}
-        required
-        data-autofocus
       />
       <CertificatePicker
         source={{

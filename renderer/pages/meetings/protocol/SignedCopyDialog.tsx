@@ -5,7 +5,7 @@ import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { errorsByField } from '../../../components/fieldErrors';
 import { readFileBase64 } from '../../signing/readFile';
-import type { Attester } from './AttestDialog';
+import type { Attester } from './AttesterSelect';
 
 /**
  * A signed copy back from an attester who signed elsewhere. Samråd checks it against the
