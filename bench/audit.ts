@@ -1,14 +1,12 @@
 /**
  * The audit part of `npm run bench` (issue 16, point 5), at 10 000 and 100 000 §§ side by side
- * (BENCH_AUDIT_SIZES), on copies of the generated databases (bench/generate.ts): how much of the database file the audit log takes with a realistic
- * autosave history, the search index's size on its own, and how long `samrad check` takes, from
- * its checkpoint and in full. Figures only, no assertions.
- *
- * The autosave history goes through the contract (`protocol.updateParagraph`, as the § editor
- * saves): for each § three writing sessions an hour apart, each two autosaves ten seconds
- * apart, adding to the decision text or editing the background: six saves, which the log
- * keeps as three events. What the same events would take stored as whole copies (the format
- * before version 7) is printed beside it.
+ * (BENCH_AUDIT_SIZES), on copies of the generated databases (bench/generate.ts), whose protocols
+ * carry a realistic history: each § written during the meeting (autosaves seconds apart), edited
+ * and marked finished the next day, the protocol sent for justering and attested (its record
+ * sealed). Printed: how much of the file the audit log takes, the search index's size on its
+ * own, and how long `samrad check` takes, from its checkpoint and in full. Figures only, no
+ * assertions. What the same events would take stored as whole copies (the format before
+ * version 7) is printed beside it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,32 +18,20 @@ import { stateReader } from '../electron/backend/audit/states';
 import { checkDatabase } from '../electron/backend/db/check';
 import { openForInspection } from '../electron/backend/db/inspect';
 import type { Paragraph } from '../shared/contract/meetings';
-import { cachedDatabase } from './generate';
-
-const SESSIONS = 3;
-const SAVES_PER_SESSION = 2;
-const SENTENCES = [
-  'Samrådet beslutar att uppdra åt arbetsgruppen att återkomma med en samlad lägesbild.',
-  'Polisen och kommunen genomför gemensamma trygghetsvandringar under hösten.',
-  'Räddningstjänsten redovisar anlagda bränder vid nästa sammanträde.',
-  'Åtgärderna följs upp inom ramen för medborgarlöftet.',
-  'Frågan bordläggs till nästa möte.',
-];
+import { cachedDatabase, editorFields } from './generate';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 interface Figures {
   paragraphs: number;
-  saves: number;
+  attested: number;
+  sealed: number;
   events: number;
   file: number;
   audit: number;
   search: number;
   wholeCopies: number;
-  /** the autosaves as the log before version 7 kept them: an event each, before and after whole */
-  uncoalescedCopies: number;
-  historySeconds: number;
   incrementalChainMs: number;
   incrementalCheckMs: number;
   fullChainMs: number;
@@ -64,27 +50,12 @@ function bytesOf(db: import('better-sqlite3').Database, like: string): number {
     .get(like, like) as number;
 }
 
-function fieldsOf(p: Paragraph) {
-  return {
-    kind: p.kind,
-    title: p.title,
-    dnr: p.dnr,
-    background: p.background,
-    decision: p.decision,
-    notes: p.notes,
-    distribution: p.distribution,
-    priorityId: p.priorityId,
-    finished: p.finished,
-    carryOver: p.carryOver,
-  };
-}
-
 async function measure(paragraphs: number): Promise<Figures> {
   const generated = await cachedDatabase(paragraphs);
   const file = path.join(os.tmpdir(), `samrad-bench-audit-${paragraphs}-${process.pid}.sqlite`);
   fs.copyFileSync(generated.file, file);
   try {
-    const clock = fixedClock('2017-01-02T08:00:00Z');
+    const clock = fixedClock(new Date().toISOString());
     const backend = await startBackend(file, { clock, osUserName: 'sekreterare' });
     // a generated file: losing it to a crash costs nothing, and every autosave would wait for the disk
     backend.ctx.db.pragma('synchronous = OFF');
@@ -94,31 +65,15 @@ async function measure(paragraphs: number): Promise<Figures> {
       return result.value as T;
     };
     const db = backend.ctx.db;
-    const ids = db.prepare('SELECT id FROM paragraph ORDER BY id').pluck().all() as number[];
-    const started = performance.now();
-    let saves = 0;
-    let uncoalescedCopies = 0;
-    const logged = ({ actions: _a, attestations: _b, corrections: _c, ...rest }: Paragraph) =>
-      JSON.stringify(rest).length;
-    for (const [n, id] of ids.entries()) {
-      let p = storedParagraph(db, id);
-      for (let s = 0; s < SESSIONS; s++) {
-        clock.set(new Date(clock.now().getTime() + 60 * 60_000).toISOString());
-        for (let k = 0; k < SAVES_PER_SESSION; k++) {
-          clock.set(new Date(clock.now().getTime() + 10_000).toISOString());
-          const fields = fieldsOf(p);
-          if (s < 2) fields.decision = `${p.decision ?? ''} ${SENTENCES[(n + s * 3 + k) % SENTENCES.length]}`.trim();
-          else if (p.background)
-            fields.background = p.background.replace(/\.(\s|$)/, `, enligt lägesbilden ${k + 1}.$1`);
-          const before = p;
-          p = await call<Paragraph>('protocol.updateParagraph', { id, fields });
-          // the first save's before is the row's fields only: count it as large as its after
-          uncoalescedCopies += logged(p) + (before.id === undefined ? logged(p) : logged(before));
-          saves++;
-        }
-      }
-    }
-    const historySeconds = (performance.now() - started) / 1000;
+    // the §§ still being written: each body's newest protocol (the generator leaves it a draft)
+    const ids = db
+      .prepare(
+        "SELECT p.id FROM paragraph p JOIN protocol pr ON pr.meeting_id = p.meeting_id WHERE pr.status = 'draft' ORDER BY p.id",
+      )
+      .pluck()
+      .all() as number[];
+    const attested = db.prepare("SELECT count(*) FROM protocol WHERE status = 'attested'").pluck().get() as number;
+    const sealed = db.prepare('SELECT count(*) FROM sealed_record').pluck().get() as number;
     // what the format before version 7 would have stored: every event's before and after whole
     const reader = stateReader(db);
     let wholeCopies = 0;
@@ -143,7 +98,7 @@ async function measure(paragraphs: number): Promise<Figures> {
     for (const id of ids.slice(0, 200)) {
       clock.set(new Date(clock.now().getTime() + 2 * 60_000).toISOString());
       const p = storedParagraph(db, id);
-      await call('protocol.updateParagraph', { id, fields: { ...fieldsOf(p), notes: `Anteckning ${newEvents}` } });
+      await call('protocol.updateParagraph', { id, fields: { ...editorFields(p), notes: `Anteckning ${newEvents}` } });
       newEvents++;
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -169,14 +124,13 @@ async function measure(paragraphs: number): Promise<Figures> {
       const fullCheckMs = time(() => checkDatabase(inspect, file, { full: true }));
       return {
         paragraphs,
-        saves,
+        attested,
+        sealed,
         events,
         file: fs.statSync(file).size,
         audit,
         search,
         wholeCopies,
-        uncoalescedCopies,
-        historySeconds,
         incrementalChainMs,
         incrementalCheckMs,
         fullChainMs,
@@ -219,13 +173,13 @@ export async function benchAudit(): Promise<void> {
     return;
   }
   console.log(
-    `\nAudit log and samrad check, with an autosave history through the contract (${SESSIONS} sessions × ${SAVES_PER_SESSION} autosaves per §):`,
+    '\nAudit log and samrad check, on the generated databases (every § autosaved while written, edited, finished; protocols attested and sealed):',
   );
   const all: Figures[] = [];
   for (const n of sizes) all.push(await measure(n));
   const rows: Array<[string, (f: Figures) => string, string]> = [
     ['§§', (f) => String(f.paragraphs), ''],
-    ['autosaves through the contract', (f) => `${f.saves} in ${f.historySeconds.toFixed(0)} s`, ''],
+    ['protocols attested (sealed records)', (f) => `${f.attested} (${f.sealed})`, ''],
     ['audit events (autosaves coalesced)', (f) => String(f.events), ''],
     ['database file', (f) => mb(f.file), ''],
     [
@@ -235,7 +189,6 @@ export async function benchAudit(): Promise<void> {
     ],
     ['search index (search_*)', (f) => `${mb(f.search)} = ${((100 * f.search) / f.file).toFixed(1)} %`, ''],
     ['the same events as whole copies (before v7)', (f) => mb(f.wholeCopies), ''],
-    ['the autosaves as whole copies, one event each', (f) => mb(f.uncoalescedCopies), ''],
     ['audit chain from the checkpoint', (f) => `${seconds(f.incrementalChainMs)} (${f.newEvents} new events)`, ''],
     ['samrad check (incremental)', (f) => seconds(f.incrementalCheckMs), 'target ≤ 2 s at 100k'],
     ['audit chain, full re-hash', (f) => seconds(f.fullChainMs), ''],

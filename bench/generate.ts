@@ -13,8 +13,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBackend, type Backend } from '../electron/backend/backend';
+import { fixedClock } from '../electron/backend/context';
 import { LATEST_VERSION } from '../electron/backend/db/migrations';
 import type { Input, Method, Output } from '../shared/contract';
+import type { Paragraph, ParagraphFields } from '../shared/contract/meetings';
 import { DECISIONS, OBJECTS, PLACES, RARE, SUBJECTS, TOPICS, VERBS, pick, random, sentence } from './swedish-text';
 
 export const BODIES = 10;
@@ -218,6 +220,102 @@ export async function generateThroughContract(
   return { paragraphs, meetings, actions, openActions, bodyIds, priorityIds };
 }
 
+const LATER_DECISIONS = [
+  'Samrådet beslutar att uppdra åt arbetsgruppen att återkomma med en samlad lägesbild.',
+  'Polisen och kommunen genomför gemensamma trygghetsvandringar under hösten.',
+  'Räddningstjänsten redovisar anlagda bränder vid nästa sammanträde.',
+  'Åtgärderna följs upp inom ramen för medborgarlöftet.',
+  'Frågan bordläggs till nästa möte.',
+];
+
+/** The fields of a § as the editor sends them on autosave. */
+export function editorFields(p: Paragraph): ParagraphFields {
+  return {
+    kind: p.kind,
+    title: p.title,
+    dnr: p.dnr,
+    background: p.background,
+    decision: p.decision,
+    notes: p.notes,
+    distribution: p.distribution,
+    priorityId: p.priorityId,
+    finished: p.finished,
+    carryOver: p.carryOver,
+  };
+}
+
+/** autosaves per writing session, and the editor's pause between them */
+const SAVES_PER_SESSION = 2;
+const SAVE_EVERY_MS = 10_000;
+
+/**
+ * The secretary's work on every held meeting's protocol but each body's newest (still being
+ * written): during the meeting the decision texts are written (autosaves seconds apart), the next
+ * day the backgrounds are edited and each § marked finished, and three days after the meeting
+ * the protocol is sent for justering and attested by the chair and the justerare, which seals
+ * its record. The backend's clock is moved along so the log's times and the autosave window
+ * are those of real work. Only protocols still in draft are touched, so the step can be run
+ * on a database generated before it existed.
+ */
+export async function writeAndAttestProtocols(
+  backend: Pick<Backend, 'dispatch'> & { clock: { set(iso: string): void } },
+  o: { today: string; progress?: (done: number) => void },
+): Promise<{ attested: number }> {
+  const call = caller(backend.dispatch);
+  const r = random(20170320);
+  const held: Array<{ id: number; date: string }> = [];
+  for (const body of await call('bodies.list', {})) {
+    const ofBody: typeof held = [];
+    for (let after: string | undefined; ;) {
+      const page = await call('meetings.list', { bodyId: body.id, before: o.today, order: 'asc', limit: 500, after });
+      ofBody.push(...page.items.map((m) => ({ id: m.id, date: m.date })));
+      if (!page.next) break;
+      after = page.next;
+    }
+    held.push(...ofBody.slice(0, -1));
+  }
+  held.sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  let attested = 0;
+  for (const meeting of held) {
+    const protocol = await call('protocol.get', { meetingId: meeting.id });
+    if (!protocol || protocol.status !== 'draft') continue;
+    const at = (days: number, time: string, plusMs = 0) =>
+      backend.clock.set(new Date(Date.parse(`${addDays(meeting.date, days)}T${time}Z`) + plusMs).toISOString());
+    const save = async (p: Paragraph, change: (f: ParagraphFields) => ParagraphFields) =>
+      call('protocol.updateParagraph', { id: p.id, fields: change(editorFields(p)) });
+    const written: Paragraph[] = [];
+    for (const [n, first] of protocol.paragraphs.entries()) {
+      let p = first;
+      for (let k = 0; k < SAVES_PER_SESSION; k++) {
+        at(0, '08:00:00', (n * SAVES_PER_SESSION + k + 1) * SAVE_EVERY_MS);
+        p = await save(p, (f) => ({
+          ...f,
+          decision: `${f.decision ?? ''} ${pick(r, LATER_DECISIONS)}`.trim(),
+        }));
+      }
+      written.push(p);
+    }
+    for (const [n, first] of written.entries()) {
+      at(1, '13:00:00', (n + 1) * 6 * SAVE_EVERY_MS);
+      const edited = await save(first, (f) => ({
+        ...f,
+        background: f.background ? f.background.replace(/\.(\s|$)/, `, enligt lägesbilden.$1`) : f.background,
+      }));
+      at(1, '13:00:00', (n + 1) * 6 * SAVE_EVERY_MS + SAVE_EVERY_MS);
+      await save(edited, (f) => ({ ...f, finished: true }));
+    }
+    const place = pick(r, PLACES);
+    at(3, '10:00:00');
+    await call('protocol.submit', { meetingId: meeting.id });
+    const date = addDays(meeting.date, 3);
+    for (const attester of (await call('protocol.get', { meetingId: meeting.id }))?.pendingAttesters ?? [])
+      await call('protocol.attest', { meetingId: meeting.id, personId: attester.personId, date, place });
+    attested++;
+    o.progress?.(attested);
+  }
+  return { attested };
+}
+
 export interface CachedDatabase {
   file: string;
   paragraphs: number;
@@ -225,37 +323,79 @@ export interface CachedDatabase {
   makeSeconds: number | null;
 }
 
-/** The generated database of `paragraphs` §§, made once and kept in the temp folder (keyed by size and schema). */
+/** Makes a generated file's protocols written and attested (see writeAndAttestProtocols), in place. */
+async function attestInPlace(file: string, today: string, started: number): Promise<void> {
+  const clock = fixedClock(`${today}T08:00:00Z`);
+  const backend = await startBackend(file, { clock, osUserName: 'sekreterare' });
+  try {
+    // a generated file: losing it to a crash costs nothing, and every autosave would wait for the disk
+    backend.ctx.db.pragma('synchronous = OFF');
+    await writeAndAttestProtocols(
+      { dispatch: backend.dispatch, clock },
+      {
+        today,
+        progress: (done) => {
+          if (done % 500 === 0)
+            process.stdout.write(
+              `  … ${done} protocols attested (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+            );
+        },
+      },
+    );
+    backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    backend.close();
+  }
+}
+
+/**
+ * The generated database of `paragraphs` §§ with its protocols attested, made once and kept in
+ * the temp folder (keyed by size and schema). One made at an earlier schema is brought forward
+ * by the migrations, as a user's file would be; one made before the generator attested
+ * protocols (`samrad-bench-N-vV`) is copied and given its protocols' history and attestations.
+ */
 export async function cachedDatabase(paragraphs: number): Promise<CachedDatabase> {
-  const fileAt = (version: number) => path.join(os.tmpdir(), `samrad-bench-${paragraphs}-v${version}.sqlite`);
+  const fileAt = (version: number, attested = true) =>
+    path.join(os.tmpdir(), `samrad-bench-${paragraphs}${attested ? '-attested' : ''}-v${version}.sqlite`);
   const file = fileAt(LATEST_VERSION);
-  if (fs.existsSync(file) && !process.env.BENCH_FRESH) return { file, paragraphs, makeSeconds: null };
-  // one made at an earlier schema is brought forward by the migrations, as a user's file would be
-  for (let version = LATEST_VERSION - 1; version > 0 && !process.env.BENCH_FRESH; version--) {
+  const fresh = Boolean(process.env.BENCH_FRESH);
+  if (fs.existsSync(file) && !fresh) return { file, paragraphs, makeSeconds: null };
+  const today = new Date().toISOString().slice(0, 10);
+  const started = performance.now();
+  const partial = `${file}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
+  for (let version = LATEST_VERSION - 1; version > 0 && !fresh; version--) {
     if (!fs.existsSync(fileAt(version))) continue;
     (await startBackend(fileAt(version))).close();
     fs.renameSync(fileAt(version), file);
     return { file, paragraphs, makeSeconds: null };
   }
-  const partial = `${file}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
-  const started = performance.now();
-  const backend = await startBackend(partial, { create: true });
-  try {
-    let shown = 0;
-    await generateThroughContract(backend.dispatch, {
-      paragraphs,
-      today: new Date().toISOString().slice(0, 10),
-      progress: (done) => {
-        if (done - shown < 10_000) return;
-        shown = done;
-        process.stdout.write(`  … ${done} §§ (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-      },
-    });
-    backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    backend.close();
+  const unattested = [LATEST_VERSION, ...Array.from({ length: LATEST_VERSION - 1 }, (_, i) => LATEST_VERSION - 1 - i)]
+    .map((version) => fileAt(version, false))
+    .find((f) => !fresh && fs.existsSync(f));
+  if (unattested) {
+    // copied, not moved: other benchmarks may be reading it
+    fs.copyFileSync(unattested, partial);
+    if (fs.existsSync(`${unattested}-wal`)) fs.copyFileSync(`${unattested}-wal`, `${partial}-wal`);
+  } else {
+    const backend = await startBackend(partial, { create: true });
+    try {
+      let shown = 0;
+      await generateThroughContract(backend.dispatch, {
+        paragraphs,
+        today,
+        progress: (done) => {
+          if (done - shown < 10_000) return;
+          shown = done;
+          process.stdout.write(`  … ${done} §§ (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+        },
+      });
+      backend.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      backend.close();
+    }
   }
+  await attestInPlace(partial, today, started);
   fs.renameSync(partial, file);
   return { file, paragraphs, makeSeconds: (performance.now() - started) / 1000 };
 }

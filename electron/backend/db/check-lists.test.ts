@@ -40,6 +40,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'attendance.status': ATTENDANCE_STATUSES,
   'paragraph.kind': AGENDA_KINDS,
   'action_item.status': ACTION_STATUSES,
+  'action_tally.status': ACTION_STATUSES,
   'attestation.role': ATTESTER_ROLES,
   'certificate.role': CERTIFICATE_ROLES,
   'certificate.origin': CERTIFICATE_ORIGINS,

@@ -4,6 +4,7 @@ import { getSetting, putSetting } from '../session/settings';
 import type { Desk, DeskSettings } from '../../../shared/contract/desk';
 import { listAgreements } from '../agreements/agreements';
 import { addDays } from '../agreements/period';
+import { actionStats } from '../meetings/actions';
 
 const DEFAULTS: DeskSettings = { justeringDays: 14, publicationDays: 2 };
 const KEYS: Record<keyof DeskSettings, string> = {
@@ -92,14 +93,6 @@ export function getDesk(ctx: Ctx): Desk {
        ORDER BY attestedOn, m.date`,
     )
     .all(addDays(on, -30)) as Array<{ id: number; bodyName: string; date: string; attestedOn: string }>;
-  const overdueActions = ctx.db
-    .prepare(
-      `SELECT max(x.effective_priority_id) AS priorityId, count(*) AS count FROM action_item x
-       LEFT JOIN agreement_priority pr ON pr.id = x.effective_priority_id
-       WHERE x.status = 'open' AND x.due_date < ? GROUP BY pr.key ORDER BY count(*) DESC`,
-    )
-    .all(on) as Array<{ priorityId: number | null; count: number }>;
-  const title = ctx.db.prepare('SELECT title FROM agreement_priority WHERE id = ?').pluck();
   return {
     today: on,
     settings,
@@ -113,10 +106,10 @@ export function getDesk(ctx: Ctx): Desk {
       const due = addDays(m.attestedOn, settings.publicationDays);
       return { ...m, due, overdue: due < on };
     }),
-    overdueActions: overdueActions.map((a) => ({
-      priorityId: a.priorityId,
-      priorityName: a.priorityId === null ? null : ((title.get(a.priorityId) as string | undefined) ?? null),
-      count: a.count,
-    })),
+    // from the counters actions.stats reads (migration 011), most overdue first
+    overdueActions: actionStats(ctx)
+      .filter((a) => a.overdue > 0)
+      .sort((a, b) => b.overdue - a.overdue)
+      .map((a) => ({ priorityId: a.priorityId, priorityName: a.priorityName, count: a.overdue })),
   };
 }

@@ -275,29 +275,42 @@ export function removeAction(ctx: Ctx, id: number): { id: number } {
 }
 
 /**
- * Per priority (null: none linked): open and not yet due, open past due, done — counted in SQL
- * over the index action_item_priority_order, in the priorities' order (none last).
+ * Per priority (null: none linked): open and not yet due, open past due, done, in the
+ * priorities' order (none last). The totals come from the counters migration 011 keeps; of the
+ * open ones only those not yet due (or without a due date) are counted here, over the
+ * `action_item_order` index: they are the few from the last months, and the rest are overdue.
  */
 export function actionStats(ctx: Ctx, bodyId?: number) {
-  const byBody = bodyId ? 'JOIN paragraph p ON p.id = x.paragraph_id WHERE p.body_id = @bodyId' : '';
+  const notDueOfBody = bodyId ? 'JOIN paragraph p ON p.id = x.paragraph_id AND p.body_id = @bodyId' : '';
   return ctx.db
     .prepare(
       // one row per priority area, not per version of it: a renewal copies each priority with
       // the same key, and actions linked to either version count together under the newest
-      `SELECT g.priority_id AS priorityId, named.title AS priorityName, g.open, g.overdue, g.done
+      `WITH tally AS (
+         SELECT nullif(t.priority_id, 0) AS priority_id,
+                sum(CASE WHEN t.status = 'open' THEN t.n ELSE 0 END) AS open,
+                sum(CASE WHEN t.status = 'done' THEN t.n ELSE 0 END) AS done
+         FROM action_tally t WHERE @bodyId IS NULL OR t.body_id = @bodyId
+         GROUP BY t.priority_id),
+       not_due AS (
+         SELECT x.effective_priority_id AS priority_id, count(*) AS n
+         FROM action_item x ${notDueOfBody}
+         WHERE (x.status = 'done') = 0 AND coalesce(x.due_date, '9999-12-31') >= @today
+         GROUP BY x.effective_priority_id),
+       c AS (
+         SELECT tally.priority_id, coalesce(not_due.n, 0) AS open, tally.open - coalesce(not_due.n, 0) AS overdue,
+                tally.done
+         FROM tally LEFT JOIN not_due ON not_due.priority_id IS tally.priority_id
+         WHERE tally.open + tally.done > 0)
+       SELECT g.priority_id AS priorityId, named.title AS priorityName, g.open, g.overdue, g.done
        FROM (SELECT max(c.priority_id) AS priority_id, min(pr.position) AS position,
                     sum(c.open) AS open, sum(c.overdue) AS overdue, sum(c.done) AS done
-             FROM (SELECT x.effective_priority_id AS priority_id,
-                          sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') >= @today) AS open,
-                          sum(x.status = 'open' AND coalesce(x.due_date, '9999-12-31') < @today) AS overdue,
-                          sum(x.status = 'done') AS done
-                   FROM action_item x ${byBody} GROUP BY x.effective_priority_id) c
-             LEFT JOIN agreement_priority pr ON pr.id = c.priority_id
+             FROM c LEFT JOIN agreement_priority pr ON pr.id = c.priority_id
              GROUP BY pr.key) g
        LEFT JOIN agreement_priority named ON named.id = g.priority_id
        ORDER BY g.priority_id IS NULL, g.position, g.priority_id`,
     )
-    .all({ today: today(ctx), ...(bodyId ? { bodyId } : {}) }) as Array<{
+    .all({ today: today(ctx), bodyId: bodyId ?? null }) as Array<{
     priorityId: number | null;
     priorityName: string | null;
     open: number;

@@ -77,6 +77,7 @@ describe('query plans of the pages’ calls', () => {
       ['actions.list', { bodyId: body, status: 'done' }],
       ['actions.stats', {}],
       ['actions.stats', { bodyId: body }],
+      ['desk.get', {}],
       ['paragraphs.list', {}],
       ['paragraphs.list', { bodyId: body, year: 2026, after: JSON.stringify([body, 2026, 3]) }],
       ['paragraphs.list', { meetingId: past.items[0].id }],

@@ -8,6 +8,7 @@ import * as m007 from './007_audit_changes';
 import * as m008 from './008_list_indexes';
 import * as m009 from './009_personal_signatures';
 import * as m010 from './010_attachments';
+import * as m011 from './011_action_tally';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: Migration[] = [
   { version: 8, name: '008_list_indexes', up: m008.up },
   { version: 9, name: '009_personal_signatures', up: m009.up },
   { version: 10, name: '010_attachments', up: m010.up },
+  { version: 11, name: '011_action_tally', up: m011.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
