@@ -1,44 +1,54 @@
-import { Button, Code, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, List, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../shared/contract/common';
 import { formatDateTime } from './dateTime';
+import { translateSentence } from './history/sentence';
 import { useCall } from '../api/hooks';
 import { AppDrawer } from './AppModal';
 
-function changedFields(before: unknown, after: unknown): string {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  return Object.keys(a)
-    .filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => `${k}: ${JSON.stringify(b[k])} → ${JSON.stringify(a[k])}`)
-    .join('\n');
-}
+const raw = (value: unknown) => JSON.stringify(value, null, 2);
 
-function HistoryTable({ entity, entityId }: { entity: string; entityId: number | string }) {
-  const { t, i18n } = useTranslation();
-  const history = useCall('history.forRecord', { entity, entityId });
-  if (!history.data) return null;
-  if (history.data.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+/** What the log holds, as it holds it: for those who need the exact values behind the sentence. */
+function RawDetails({ entry, id }: { entry: AuditEntry; id: string }) {
+  const { t } = useTranslation();
+  if (entry.changes.length === 0)
+    return (
+      <Stack gap={4} id={id}>
+        {entry.before !== null && (
+          <Code block aria-label={t('history.before')}>
+            {raw(entry.before)}
+          </Code>
+        )}
+        {entry.after !== null && (
+          <Code block aria-label={t('history.after')}>
+            {raw(entry.after)}
+          </Code>
+        )}
+        {entry.before === null && entry.after === null && <Text size="sm">{t('history.noDetails')}</Text>}
+      </Stack>
+    );
   return (
-    <Table>
+    <Table id={id} withTableBorder fz="xs">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('history.when')}</Table.Th>
-          <Table.Th>{t('history.who')}</Table.Th>
-          <Table.Th>{t('history.what')}</Table.Th>
+          <Table.Th>{t('history.field')}</Table.Th>
+          <Table.Th>{t('history.before')}</Table.Th>
+          <Table.Th>{t('history.after')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {history.data.map((e) => (
-          <Table.Tr key={e.id}>
-            <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
-            <Table.Td>{e.actor}</Table.Td>
+        {entry.changes.map((c) => (
+          <Table.Tr key={c.field}>
             <Table.Td>
-              <Stack gap={2}>
-                <Text size="sm">{t(`history.actions.${e.action}`, { defaultValue: e.action })}</Text>
-                {changedFields(e.before, e.after) && <Code block>{changedFields(e.before, e.after)}</Code>}
-              </Stack>
+              <Code>{c.field}</Code>
+            </Table.Td>
+            <Table.Td>
+              <Code>{raw(c.before)}</Code>
+            </Table.Td>
+            <Table.Td>
+              <Code>{raw(c.after)}</Code>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -47,7 +57,61 @@ function HistoryTable({ entity, entityId }: { entity: string; entityId: number |
   );
 }
 
-/** A "History" button that opens who changed this record, when, and what. */
+function HistoryEvent({ entry }: { entry: AuditEntry }) {
+  const { t, i18n } = useTranslation();
+  const [open, { toggle }] = useDisclosure(false);
+  const detailsId = useId();
+  const { summary, lines } = entry.description;
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+        {formatDateTime(entry.at, i18n.language)}
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4}>
+          <Text size="sm">{translateSentence(summary, t, i18n.language)}</Text>
+          {lines.length > 0 && (
+            <List size="sm">
+              {lines.map((line, i) => (
+                <List.Item key={i}>{translateSentence(line, t, i18n.language)}</List.Item>
+              ))}
+            </List>
+          )}
+          <div>
+            <Button variant="subtle" size="compact-xs" onClick={toggle} aria-expanded={open} aria-controls={detailsId}>
+              {open ? t('history.hideDetails') : t('history.details')}
+            </Button>
+          </div>
+          {open && <RawDetails entry={entry} id={detailsId} />}
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function HistoryTable({ entity, entityId }: { entity: string; entityId: number | string }) {
+  const { t } = useTranslation();
+  const history = useCall('history.forRecord', { entity, entityId });
+  if (!history.data) return null;
+  if (history.data.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('history.when')}</Table.Th>
+          <Table.Th>{t('history.what')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {history.data.map((e) => (
+          <HistoryEvent key={e.id} entry={e} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** A "History" button that opens who changed this record, when, and what, in sentences. */
 export function RecordHistory({
   entity,
   entityId,

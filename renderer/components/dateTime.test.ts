@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './dateTime';
+import { formatDateAndTime, formatDateTime, formatTimeOfDay } from './dateTime';
 
 describe('formatDateTime', () => {
   it('writes Swedish time the Swedish way, across daylight saving', () => {
@@ -10,5 +10,14 @@ describe('formatDateTime', () => {
 
   it('leaves what is not a time as it is', () => {
     expect(formatDateTime('inte ett datum', 'sv')).toBe('inte ett datum');
+  });
+});
+
+describe('formatDateAndTime', () => {
+  it('writes a date with its time the Swedish way, and leaves a date alone', () => {
+    expect(formatDateAndTime('2017-03-14', '09:00', 'sv')).toBe('2017-03-14 kl. 09.00');
+    expect(formatDateAndTime('2017-03-14', '09:00', 'en')).toBe('2017-03-14, 09:00');
+    expect(formatDateAndTime('2017-03-14', null, 'sv')).toBe('2017-03-14');
+    expect(formatTimeOfDay('13:30', 'sv')).toBe('13.30');
   });
 });

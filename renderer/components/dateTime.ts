@@ -30,3 +30,14 @@ export function formatDateTime(iso: string, language: string, timeZone = 'Europe
   );
   return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}.${parts.minute}`;
 }
+
+/** A time of day as it is written: "09.00" in Swedish, "09:00" in English. */
+export function formatTimeOfDay(hhmm: string, language: string): string {
+  return language === 'en' ? hhmm : hhmm.replace(':', '.');
+}
+
+/** A calendar date, with its time of day when there is one: "2017-03-14 kl. 09.00". */
+export function formatDateAndTime(date: string, time: string | null, language: string): string {
+  if (!time) return date;
+  return language === 'en' ? `${date}, ${time}` : `${date} kl. ${formatTimeOfDay(time, language)}`;
+}

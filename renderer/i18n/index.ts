@@ -1,28 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { buildResources } from './resources';
 
-/**
- * Locale files: `locales/<lng>/<namespace>.json`, one namespace per area of the app.
- * All namespaces are merged into one translation tree, keyed by namespace name,
- * except `common`, whose keys sit at the top.
- */
+/** Every locale file, bundled: see `buildResources` for how they form one tree. */
 const files = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' }) as Record<
   string,
   Record<string, unknown>
 >;
-
-export function buildResources(entries: Record<string, Record<string, unknown>>) {
-  const resources: Record<string, { translation: Record<string, unknown> }> = {};
-  for (const [file, content] of Object.entries(entries)) {
-    const match = /locales\/([a-z]{2})\/([\w-]+)\.json$/.exec(file);
-    if (!match) continue;
-    const [, lng, ns] = match;
-    const tree = (resources[lng] ??= { translation: {} }).translation;
-    if (ns === 'common') Object.assign(tree, content);
-    else tree[ns] = content;
-  }
-  return resources;
-}
 
 void i18n.use(initReactI18next).init({
   resources: buildResources(files),

@@ -107,6 +107,24 @@ export const ok = z.object({ ok: z.literal(true) });
  * Autosaves of the same fields within a minute are one entry: `at` is the first, `until` the
  * last (null for a single change).
  */
+/**
+ * One value inside a history sentence, for the renderer to write in the user's language:
+ * plain text (a name), a message key (a field name or an enum value), a calendar date with an
+ * optional time of day, a time of day, a moment (UTC), or a number.
+ */
+export const sentenceParam = z.union([
+  z.object({ text: z.string() }),
+  z.object({ key: z.string() }),
+  z.object({ date: z.string(), time: z.string().nullable() }),
+  z.object({ time: z.string() }),
+  z.object({ dateTime: z.string() }),
+  z.object({ number: z.number() }),
+]);
+export type SentenceParam = z.infer<typeof sentenceParam>;
+/** A message key and its values: what the backend says happened, translated by the renderer. */
+export const sentence = z.object({ key: z.string(), params: z.record(z.string(), sentenceParam) });
+export type Sentence = z.infer<typeof sentence>;
+
 export const auditEntry = z.object({
   id: z.number(),
   at: z.string(),
@@ -118,6 +136,8 @@ export const auditEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** the event as a sentence naming who did what to whom, and one sentence per changed field users know */
+  description: z.object({ summary: sentence, lines: z.array(sentence) }),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

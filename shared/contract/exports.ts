@@ -26,6 +26,8 @@ export const exportsContract = {
       source: exportSource,
       lang: documentLanguage,
       sign: z.boolean().default(false),
+      /** a protocol, extract or kallelse with its handlingar, as one .zip */
+      withAttachments: z.boolean().default(false),
       target: absolutePath(4000),
       overwrite: z.boolean().default(false),
     }),

@@ -460,6 +460,8 @@ const lang = documentLanguage;
 const sign = z.boolean().default(false);
 /** after the time-stamping service failed, the user chose to sign without a timestamp */
 const withoutTimestamp = z.boolean().default(false);
+/** the document and its handlingar as one .zip, with SHA256SUMS over every file */
+const withAttachments = z.boolean().default(false);
 
 export const meetingsContract = {
   /** in date order (`order`), within `from`–`to`; a page at a time */
@@ -594,12 +596,18 @@ export const meetingsContract = {
   /** per priority: open / overdue / done (for the chart) */
   'actions.stats': method(z.object({ bodyId: id.optional() }).default({}), actionStats),
 
-  /** Sammanträdesprotokoll as .docx; sign only when attested */
-  'meetings.exportProtocol': method(z.object({ meetingId: id, lang, sign, withoutTimestamp }), exportedFile),
-  /** Protokollsutdrag of one § as .docx; sign only when the § is locked */
-  'meetings.exportExtract': method(z.object({ paragraphId: id, lang, sign, withoutTimestamp }), exportedFile),
-  /** Kallelse med dagordning as .docx */
-  'meetings.exportAgenda': method(z.object({ meetingId: id, lang }), exportedFile),
+  /** Sammanträdesprotokoll as .docx (or a .zip with its beslutsunderlag); sign only when attested */
+  'meetings.exportProtocol': method(
+    z.object({ meetingId: id, lang, sign, withoutTimestamp, withAttachments }),
+    exportedFile,
+  ),
+  /** Protokollsutdrag of one § as .docx (or a .zip with its beslutsunderlag); sign only when the § is locked */
+  'meetings.exportExtract': method(
+    z.object({ paragraphId: id, lang, sign, withoutTimestamp, withAttachments }),
+    exportedFile,
+  ),
+  /** Kallelse med dagordning as .docx (or a .zip with its handlingar) */
+  'meetings.exportAgenda': method(z.object({ meetingId: id, lang, withAttachments }), exportedFile),
   /** a rättelse as its own sealed Word document, naming the record it corrects */
   'meetings.exportCorrection': method(z.object({ correctionId: id, lang, sign, withoutTimestamp }), exportedFile),
 };

@@ -143,8 +143,10 @@ test('dialogs have no serious or critical axe violations: a form with field erro
   // history drawer
   await page.getByRole('button', { name: 'Historik för Chefssamrådet' }).click();
   const drawer = page.getByRole('dialog', { name: 'Historik: Chefssamrådet' });
-  await expect(drawer.getByText('Ledamot tillagd').first()).toBeVisible();
-  findings.push(...(await audit(page, 'history drawer')));
+  await expect(drawer.getByText(/lade till .+ i forumet som /).first()).toBeVisible();
+  await drawer.getByRole('button', { name: 'Detaljer' }).first().click();
+  await expect(drawer.getByRole('button', { name: 'Dölj detaljer' })).toBeVisible();
+  findings.push(...(await audit(page, 'history drawer, details open')));
   await expect(drawer.getByRole('button', { name: 'Stäng dialogen' })).toBeVisible();
 
   expect(findings, report(findings)).toEqual([]);

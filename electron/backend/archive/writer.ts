@@ -11,6 +11,7 @@ import { readmeText } from './documentation';
 import { signSums } from './package-signature';
 import { DOCX_MIME, premisXml, representationMets, rootMets, type ListedFile, type PackageHeader } from './package-xml';
 import { SCHEMA_FILES } from './schemas';
+import { sha256Sums } from '../export/sha256-sums';
 
 export interface WriteArchiveOptions {
   /** a folder, or a file ending in .zip */
@@ -113,16 +114,6 @@ export function indexCsv(rows: ArchiveIndexRow[]): string {
   }
   // UTF-8 with BOM so Excel shows å/ä/ö; CRLF as RFC 4180 says
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** `sha256sum -c` format: hash, two spaces, path relative to the package root; sorted so the file is the same for the same package. */
-export function sha256Sums(rows: Array<{ path: string; sha256: string }>): string {
-  return (
-    [...rows]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((r) => `${r.sha256}  ${r.path}`)
-      .join('\n') + '\n'
-  );
 }
 
 function cancelled(): AppError {

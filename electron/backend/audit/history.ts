@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import type { AuditEntry } from '../../../shared/contract/common';
 import { changedFields } from './delta';
+import { describeEvent } from './describe';
 import type { AuditRow } from './row';
 import { stateReader, type StateReader } from './states';
 
@@ -8,17 +9,21 @@ const orNull = (value: unknown) => (value === undefined ? null : value);
 
 function toEntry(row: AuditRow, reader: StateReader): AuditEntry {
   const { before, after } = reader.sidesOf(row);
+  const event = {
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    before: orNull(before),
+    after: orNull(after),
+    changes: changedFields(before, after),
+  };
   return {
     id: row.id,
     at: row.at,
     until: row.until,
-    actor: row.actor,
-    action: row.action,
-    entity: row.entity,
     entityId: row.entity_id,
-    before: orNull(before),
-    after: orNull(after),
-    changes: changedFields(before, after),
+    ...event,
+    description: describeEvent(event),
   };
 }
 

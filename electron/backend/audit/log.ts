@@ -1,13 +1,14 @@
 import type { Ctx } from '../context';
 import type { Db } from '../db/open';
+import type { AuditAction, AuditEntity } from './actions';
 import { currentActorName } from '../session/actor';
 import { changedFields, isPlainObject } from './delta';
 import { GENESIS, hashV2, type AuditRow, type HashedFields } from './row';
 import { encodeSides, MAX_BASE_DEPTH, stateOf, stateReader, storesDelta, type Sides, type StateReader } from './states';
 
 export interface Change {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: number | string;
   before?: unknown;
   after?: unknown;

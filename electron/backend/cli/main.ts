@@ -11,6 +11,7 @@ import { signCommand } from './commands/sign';
 import { importSignatureCommand } from './commands/import-signature';
 import { verifyArchiveCommand } from './commands/verify-archive';
 import { reindexCommand, searchCommand } from './commands/search';
+import { attachmentsCommand } from './commands/attachments';
 
 /** Every `samrad <command>`: each one a file under commands/, reaching the backend only through contract methods. */
 export const commands: Record<string, Command> = {
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   list: listCommand,
   export: exportCommand,
+  attachments: attachmentsCommand,
   cert: certCommand,
   verify: verifyCommand,
   sign: signCommand,
@@ -46,6 +48,7 @@ const BOOLEAN_FLAGS = new Set([
   'no-agreements',
   'no-corrections',
   'unsigned',
+  'with-attachments',
 ]);
 
 export function parseCommandLine(argv: string[]): { positionals: string[]; flags: Record<string, string | boolean> } {

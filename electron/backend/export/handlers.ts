@@ -6,5 +6,10 @@ type ExportsMethod = Extract<Method, `exports.${string}`>;
 
 export const exportsHandlers: HandlerMap<ExportsMethod> = {
   'exports.toFile': (ctx, i) =>
-    exportToFile(ctx, { source: i.source, lang: i.lang, sign: i.sign }, i.target, i.overwrite),
+    exportToFile(
+      ctx,
+      { source: i.source, lang: i.lang, sign: i.sign, withAttachments: i.withAttachments },
+      i.target,
+      i.overwrite,
+    ),
 };

@@ -1,11 +1,12 @@
 import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { sha256Hex } from './write-file';
+import type { AuditEntity } from '../audit/actions';
 
 /** Records an export in the audit log of the record it came from, so it shows in its history. */
 export function logExport(
   ctx: Ctx,
-  entity: string,
+  entity: AuditEntity,
   entityId: number,
   fileName: string,
   bytes: Uint8Array,

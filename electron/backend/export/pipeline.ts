@@ -10,6 +10,7 @@ import type { ExportedDocument } from './document';
 import { logExport } from './log-export';
 import { sha256Hex, writeExportFile } from './write-file';
 import { signedFileName } from './signed-file-name';
+import { assertCarriesAttachments, withAttachments } from './with-attachments';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { invalidState } from '../meetings/errors';
 import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
@@ -22,6 +23,7 @@ import { findRecord, type SealedRecordRow } from '../records/store';
 import { assertSealIntact, recordDocument } from '../records/record-document';
 import { recordErrors } from '../records/errors';
 import { agreementContent, extractContent, protocolContent, type ProtocolContent } from '../records/snapshot';
+import type { AuditEntity } from '../audit/actions';
 
 export interface ExportRequest {
   source: ExportSource;
@@ -29,12 +31,14 @@ export interface ExportRequest {
   sign: boolean;
   /** after the TSA failed, the user chose to sign without a timestamp */
   withoutTimestamp?: boolean;
+  /** the document and its handlingar as one .zip (protocols, extracts, kallelser) */
+  withAttachments?: boolean;
 }
 
 /** A document ready to hand out, and where its export is logged once it has been. */
 interface Prepared {
   doc: ExportedDocument;
-  entity: string;
+  entity: AuditEntity;
   entityId: number;
   details: Record<string, unknown>;
 }
@@ -186,13 +190,27 @@ async function extractOf(
 /**
  * The document with its final name: a file that carries a package signature is named so
  * (`…_signerad.docx`, `…_signed.docx` in English), so a signed and an unsigned export of the same
- * record never overwrite or pass for each other in a folder.
+ * record never overwrite or pass for each other in a folder. Asked for with its handlingar, it
+ * goes into a .zip beside them, byte for byte the same document.
  */
 async function prepareNamed(ctx: Ctx, request: ExportRequest): Promise<Prepared> {
+  if (request.withAttachments) assertCarriesAttachments(request.source);
   const prepared = await prepare(ctx, request);
-  if (!prepared.details.signed) return prepared;
-  const fileName = signedFileName(prepared.doc.fileName, request.lang);
-  return { ...prepared, doc: { ...prepared.doc, fileName } };
+  const named = prepared.details.signed
+    ? { ...prepared, doc: { ...prepared.doc, fileName: signedFileName(prepared.doc.fileName, request.lang) } }
+    : prepared;
+  if (!request.withAttachments) return named;
+  const { attachments, ...bundle } = withAttachments(ctx, request.source, request.lang, named.doc);
+  return {
+    ...named,
+    doc: bundle,
+    details: {
+      ...named.details,
+      document: named.doc.fileName,
+      documentSha256: sha256Hex(named.doc.bytes),
+      attachments,
+    },
+  };
 }
 
 /** For the contract: the document as base64, logged in its record's history. */

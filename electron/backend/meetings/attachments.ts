@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { write } from '../audit/log';
-import { notFound } from '../../../shared/errors';
+import { AppError, notFound } from '../../../shared/errors';
 import { sha256Hex } from '../export/write-file';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -154,6 +154,13 @@ export function attachmentFile(
   const row = ctx.db.prepare('SELECT file_name, media_type, content, sha256 FROM attachment WHERE id = ?').get(id) as
     { file_name: string; media_type: AttachmentType; content: Buffer; sha256: string } | undefined;
   if (!row) throw notFound('attachment', id);
+  // bytes changed behind the triggers are never handed out as the handling
+  if (sha256Hex(row.content) !== row.sha256)
+    throw new AppError(
+      'SEAL_BROKEN',
+      `The handling ${row.file_name} (${id}) is not handed out: its content does not match its SHA-256; run "samrad check"`,
+      { params: { record: row.file_name, problem: 'attachment_hash', field: 'attachments' } },
+    );
   return { fileName: row.file_name, mediaType: row.media_type, bytes: row.content, sha256: row.sha256 };
 }
 

@@ -37,6 +37,9 @@ export const EXPORT_TEXTS = {
     documents: 'Handlingar',
     documentsNone: 'Inga handlingar är bifogade.',
     itemDocuments: (item: number, title: string) => `Punkt ${item} ${title}`,
+    itemWord: (item: number) => `Punkt ${item}`,
+    /** the .zip of a document with its handlingar */
+    bundleFileName: (document: string) => `${document} med handlingar.zip`,
     announcement: 'Anslagsbevis',
     announcementText: 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.',
     announcementBody: 'Organ',
@@ -134,6 +137,8 @@ export const EXPORT_TEXTS = {
     documents: 'Documents',
     documentsNone: 'No documents are enclosed.',
     itemDocuments: (item: number, title: string) => `Item ${item} ${title}`,
+    itemWord: (item: number) => `Item ${item}`,
+    bundleFileName: (document: string) => `${document} with documents.zip`,
     announcement: 'Notice of attestation',
     announcementText: 'The minutes are attested. The attestation has been announced by posting on the notice board.',
     announcementBody: 'Body',

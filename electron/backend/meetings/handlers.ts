@@ -131,6 +131,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
       lang: i.lang,
       sign: i.sign,
       withoutTimestamp: i.withoutTimestamp,
+      withAttachments: i.withAttachments,
     }),
   'meetings.exportExtract': (ctx, i) =>
     exportForUser(ctx, {
@@ -138,9 +139,15 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
       lang: i.lang,
       sign: i.sign,
       withoutTimestamp: i.withoutTimestamp,
+      withAttachments: i.withAttachments,
     }),
   'meetings.exportAgenda': (ctx, i) =>
-    exportForUser(ctx, { source: { kind: 'agenda', meetingId: i.meetingId }, lang: i.lang, sign: false }),
+    exportForUser(ctx, {
+      source: { kind: 'agenda', meetingId: i.meetingId },
+      lang: i.lang,
+      sign: false,
+      withAttachments: i.withAttachments,
+    }),
   'meetings.exportCorrection': (ctx, i) =>
     exportForUser(ctx, {
       source: { kind: 'correction', correctionId: i.correctionId },

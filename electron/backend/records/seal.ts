@@ -18,6 +18,7 @@ import { correctionContent, type CorrectionContent, type RecordContent } from '.
 import { findRecord, type SealedRecordRow } from './store';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 import type { ExportedDocument } from '../export/document';
+import type { AuditEntity } from '../audit/actions';
 
 /**
  * The language a record is sealed in: a body's protocols, extracts and rättelser in the body's
@@ -56,7 +57,7 @@ export function correctsRecord(row: SealedRecordRow | null, recordId: number): C
 }
 
 /** Where a record's events go in the audit log: the meeting's or the version's history. */
-export function auditEntityOf(ref: RecordRef, content: RecordContent): { entity: string; entityId: number } {
+export function auditEntityOf(ref: RecordRef, content: RecordContent): { entity: AuditEntity; entityId: number } {
   if (ref.kind === 'agreement') return { entity: 'agreement_version', entityId: ref.id };
   return {
     entity: 'meeting',

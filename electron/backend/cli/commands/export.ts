@@ -15,7 +15,7 @@ import {
 } from '../command';
 import { call } from '../call';
 
-/** One kind `samrad export <kind>` knows. Common flags: --out FILE, --overwrite, --lang sv|en, --sign. */
+/** One kind `samrad export <kind>` knows. Common flags: --out FILE, --overwrite, --lang sv|en, --sign; --with-attachments (a .zip) for meeting documents. */
 interface ExportKind {
   usage: string;
   run(ctx: CommandContext, backend: Backend): Promise<number>;
@@ -38,10 +38,13 @@ function idFlag(ctx: CommandContext, name: string): number {
 /** Through the one export pipeline to the file --out names (relative to the shell's folder). */
 function toFile(ctx: CommandContext, backend: Backend, source: ExportSource) {
   const target = path.resolve(requiredFlag(ctx, 'out'));
+  if (ctx.flags['with-attachments'] === true && !target.toLowerCase().endsWith('.zip'))
+    throw new UsageError('--with-attachments writes the document and its handlingar as one .zip: --out FILE.zip');
   return call(backend, 'exports.toFile', {
     source,
     lang: languageFlag(ctx),
     sign: ctx.flags.sign === true,
+    withAttachments: ctx.flags['with-attachments'] === true,
     target,
     overwrite: ctx.flags.overwrite === true,
   });
@@ -146,11 +149,13 @@ async function exportArchive(ctx: CommandContext, backend: Backend): Promise<num
 
 const exportKinds: Record<string, ExportKind> = {
   protocol: {
-    usage: 'samrad export protocol --meeting ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    usage:
+      'samrad export protocol --meeting ID --out FILE.docx|FILE.zip [--with-attachments] [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
     run: (ctx, backend) => save(ctx, backend, { kind: 'protocol', meetingId: idFlag(ctx, 'meeting') }),
   },
   extract: {
-    usage: 'samrad export extract --paragraph ID --out FILE.docx [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
+    usage:
+      'samrad export extract --paragraph ID --out FILE.docx|FILE.zip [--with-attachments] [--lang sv|en] [--sign] [--overwrite] [--db FILE]',
     run: (ctx, backend) => save(ctx, backend, { kind: 'extract', paragraphId: idFlag(ctx, 'paragraph') }),
   },
   correction: {
@@ -158,7 +163,8 @@ const exportKinds: Record<string, ExportKind> = {
     run: (ctx, backend) => save(ctx, backend, { kind: 'correction', correctionId: idFlag(ctx, 'correction') }),
   },
   agenda: {
-    usage: 'samrad export agenda --meeting ID --out FILE.docx [--lang sv|en] [--overwrite] [--db FILE]',
+    usage:
+      'samrad export agenda --meeting ID --out FILE.docx|FILE.zip [--with-attachments] [--lang sv|en] [--overwrite] [--db FILE]',
     run: (ctx, backend) => save(ctx, backend, { kind: 'agenda', meetingId: idFlag(ctx, 'meeting') }),
   },
   agreement: {

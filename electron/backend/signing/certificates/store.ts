@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Ctx } from '../../context';
 import { PASSPHRASE_ENV, type KeystoreStatus, type StoredCertificate } from '../../../../shared/contract/signing';
 import { AppError, notFound } from '../../../../shared/errors';
-import { write } from '../../audit/log';
+import { write, type Change } from '../../audit/log';
 import { getSetting, putSetting } from '../../session/settings';
 import { certificateInfo } from './certificate-info';
 import { issueCertificateAsync } from './issue';
@@ -118,7 +118,7 @@ export function passphraseFor(ctx: Ctx, given: string | null): string {
 
 function insertCertificate(
   ctx: Ctx,
-  record: (change: { action: string; entity: string; entityId: number; after: unknown }) => void,
+  record: (change: Change) => void,
   fields: {
     role: 'signing' | 'ca';
     origin: 'local' | 'imported';
