@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Text, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { DateField } from '../../../components/DateField';
 import { errorsByField } from '../../../components/fieldErrors';
 import { todayIso } from '../localDate';
-import { AttesterSelect, onlyAttester, type Attester } from './AttesterSelect';
+import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
-export type { Attester } from './AttesterSelect';
+export type { Attester } from './JusteringFields';
 
 /**
  * One attestation (justering): who, on which date, where. For the whole protocol, or — with
@@ -61,12 +61,7 @@ export function AttestDialog({
       </Text>
       <AttesterSelect attesters={attesters} value={personId} onChange={setPersonId} error={errors.personId} />
       <DateField label={t('meetings.justering.date')} value={date} onChange={setDate} error={errors.date} required />
-      <TextInput
-        label={t('meetings.justering.place')}
-        value={place}
-        onChange={(e) => setPlace(e.currentTarget.value)}
-        error={errors.place}
-      />
+      <JusteringPlaceField value={place} onChange={setPlace} error={errors.place} />
     </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Text, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
-import { AttesterSelect, onlyAttester, type Attester } from './AttesterSelect';
+import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
@@ -78,12 +78,7 @@ export function DigitalSignDialog({
           error: errors.password,
         }}
       />
-      <TextInput
-        label={t('meetings.justering.place')}
-        value={place}
-        onChange={(e) => setPlace(e.currentTarget.value)}
-        error={errors.place}
-      />
+      <JusteringPlaceField value={place} onChange={setPlace} error={errors.place} />
     </FormModal>
   );
 }

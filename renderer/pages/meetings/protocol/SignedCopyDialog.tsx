@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, FileInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, FileInput, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { errorsByField } from '../../../components/fieldErrors';
 import { readFileBase64 } from '../../signing/readFile';
-import type { Attester } from './AttesterSelect';
+import { JusteringPlaceField, type Attester } from './JusteringFields';
 
 /**
  * A signed copy back from an attester who signed elsewhere. Samråd checks it against the
@@ -88,12 +88,7 @@ export function SignedCopyDialog({
           </Stack>
         </Alert>
       )}
-      <TextInput
-        label={t('meetings.justering.place')}
-        value={place}
-        onChange={(e) => setPlace(e.currentTarget.value)}
-        error={errors.place}
-      />
+      <JusteringPlaceField value={place} onChange={setPlace} error={errors.place} />
     </FormModal>
   );
 }

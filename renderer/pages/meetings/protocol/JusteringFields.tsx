@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** Someone who attests the protocol: the chair or one of the two justerare. */
@@ -40,3 +40,24 @@ export function AttesterSelect({
 
 /** The one attester there is, chosen already; otherwise nobody until the user picks. */
 export const onlyAttester = (attesters: Attester[]) => (attesters.length === 1 ? String(attesters[0].personId) : null);
+
+/** Where the attestation is made ("Botkyrka"); each dialog starts from the place it is given. */
+export function JusteringPlaceField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange(place: string): void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('meetings.justering.place')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
+}
