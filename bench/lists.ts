@@ -43,7 +43,7 @@ async function pageCalls(backend: Backend): Promise<Array<[page: string, method:
   return [
     ['home', 'example.status', {}],
     ['home', 'organisations.list', {}],
-    ['home', 'people.list', {}],
+    ['home', 'people.list', { limit: 1 }],
     ['home', 'bodies.list', {}],
     ['Sammanträden', 'meetings.list', { bodyId: body, includeCancelled: true, from: TODAY, order: 'asc', limit: 25 }],
     [
@@ -63,7 +63,7 @@ async function pageCalls(backend: Backend): Promise<Array<[page: string, method:
     ['Uppdrag', 'actions.list', { status: 'done', limit: 50 }],
     ['Uppdrag', 'actions.stats', {}],
     ['Uppdrag', 'meetings.priorities', { on: null }],
-    ['Deltagare', 'people.list', {}],
+    ['Deltagare', 'people.list', { limit: 50 }],
     ['Deltagare', 'organisations.list', {}],
     ['search results', 'search.query', { q: 'trygghetsvandringar', limit: 20 }],
     ['CLI list paragraphs (a page)', 'paragraphs.list', { limit: 500 }],

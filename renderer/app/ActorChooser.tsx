@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Select, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall } from '../api/hooks';
+import { useAction } from '../api/hooks';
+import { usePeopleChoices } from '../components/usePeopleChoices';
 import { FormModal } from '../components/FormModal';
 import type { Session } from '../../shared/contract/system';
 
@@ -19,13 +20,13 @@ export function ActorChooser({
   onClose?(): void;
 }) {
   const { t } = useTranslation();
-  const people = useCall('people.list', {});
   const { run, fieldErrors, busy } = useAction();
   const [personId, setPersonId] = useState<string | null>(current?.personId ? String(current.personId) : null);
+  const people = usePeopleChoices({ chosen: [Number(personId)] });
   const [name, setName] = useState(current?.name ?? osUserName);
   const closable = Boolean(onClose);
 
-  const chosen = people.data?.find((p) => String(p.id) === personId);
+  const chosen = people.people.find((p) => String(p.id) === personId);
 
   return (
     <FormModal
@@ -39,12 +40,13 @@ export function ActorChooser({
       submitLabel={closable ? t('actions.save') : t('session.start')}
     >
       <Text size="sm">{t('session.whoHelp')}</Text>
-      {people.data && people.data.length > 0 && (
+      {(people.people.length > 0 || people.searching) && (
         <Select
           label={t('session.choosePerson')}
-          data={people.data.map((p) => ({ value: String(p.id), label: p.name }))}
+          data={people.people.map((p) => ({ value: String(p.id), label: p.name }))}
           value={personId}
           onChange={setPersonId}
+          onSearchChange={people.onSearchChange}
           clearable
           searchable
         />

@@ -12,6 +12,8 @@ export function useKeysetPages(resetKey: string) {
     key: resetKey,
     cursors: [null],
   });
+  // forget the old filter's pages at once, so coming back to that filter starts at its first page too
+  if (state.key !== resetKey) setState({ key: resetKey, cursors: [null] });
   const cursors = useMemo(() => (state.key === resetKey ? state.cursors : [null]), [state, resetKey]);
   const after = cursors[cursors.length - 1];
   const next = useCallback(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
+import { capabilities, documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
 import { richTextDoc } from '../richtext';
 
 /**
@@ -44,6 +44,17 @@ export type Segment = z.infer<typeof segment>;
 
 // ---------- values returned ----------
 
+/** what may be done to an agreement version now, and why not (see electron/backend/agreements/rules.ts) */
+export const versionCapabilities = capabilities([
+  'edit',
+  'remove',
+  'sendForSigning',
+  'recordSigning',
+  'withdraw',
+  'renew',
+  'sign',
+]);
+
 export const versionSummary = z.object({
   id: z.number(),
   agreementId: z.number(),
@@ -64,6 +75,7 @@ export const versionSummary = z.object({
   contentHash: z.string().nullable(),
   sentForSigningAt: z.string().nullable(),
   signedAt: z.string().nullable(),
+  can: versionCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -21,6 +21,22 @@ export const optionalText = (max = 2000) =>
     .transform((v) => (v ? v : null));
 
 /**
+ * Whether an action on a record is allowed now. The backend computes it from the same rules
+ * that refuse the call; when it is not, `reason` is the message key of that refusal (with its
+ * `params`), so the renderer can say why without knowing the rule.
+ */
+export const capability = z.object({
+  allowed: z.boolean(),
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Capability = z.infer<typeof capability>;
+
+/** The capabilities of one kind of record: one per action. */
+export const capabilities = <const A extends string>(actions: readonly A[]) =>
+  z.object(Object.fromEntries(actions.map((a) => [a, capability])) as Record<A, typeof capability>);
+
+/**
  * The years a date may fall in. Wider than any agreement or meeting, narrow enough that a typo
  * (0000, 20177) is caught instead of stored, and every date sorts and formats as four digits.
  */

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from './define';
-import { documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText, requiredText } from './common';
+import {
+  capabilities,
+  documentLanguage,
+  exportedFile,
+  id,
+  isoDate,
+  optionalDate,
+  optionalText,
+  requiredText,
+} from './common';
 import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
 
@@ -36,6 +45,17 @@ export const ATTESTATION_DEADLINE_DAYS = 14;
 export const personRef = z.object({ id: z.number(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
+/** what may be done to a meeting now, and why not (see electron/backend/meetings/rules.ts) */
+export const meetingCapabilities = capabilities([
+  'edit',
+  'editAgenda',
+  'editAttendance',
+  'cancel',
+  'reinstate',
+  'remove',
+  'startProtocol',
+]);
+
 export const meeting = z.object({
   id: z.number(),
   bodyId: z.number(),
@@ -63,6 +83,7 @@ export const meeting = z.object({
   attestationDeadline: z.string(),
   /** days from today to the deadline (negative when passed); null once attested or cancelled */
   daysLeftToAttest: z.number().nullable(),
+  can: meetingCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -333,6 +354,8 @@ export const correctionNote = z.object({
   createdAt: z.string(),
 });
 
+export const paragraphCapabilities = capabilities(['edit', 'remove', 'attestImmediately', 'correct', 'sign']);
+
 export const paragraph = z.object({
   id: z.number(),
   meetingId: z.number(),
@@ -366,6 +389,7 @@ export const paragraph = z.object({
   actions: z.array(actionItem),
   attestations: z.array(attestation),
   corrections: z.array(correctionNote),
+  can: paragraphCapabilities,
 });
 export type Paragraph = z.infer<typeof paragraph>;
 
@@ -382,6 +406,19 @@ export const paragraphFields = z.object({
   carryOver: z.boolean().default(false),
 });
 export type ParagraphFields = z.input<typeof paragraphFields>;
+
+export const protocolCapabilities = capabilities([
+  'edit',
+  'reorder',
+  'editJustering',
+  'discard',
+  'submit',
+  'reopen',
+  'attest',
+  'exportForSigning',
+  'correct',
+  'sign',
+]);
 
 export const protocol = z.object({
   meetingId: z.number(),
@@ -407,6 +444,7 @@ export const protocol = z.object({
   attestedAt: z.string().nullable(),
   /** sha256 of the canonical protocol content, fixed when attested */
   contentHash: z.string().nullable(),
+  can: protocolCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

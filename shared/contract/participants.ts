@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { email, id, isoDate, optionalDate, optionalText, periodRefinement, phone, requiredText } from './common';
+import { page, pageRequest } from './paging';
 
 export const ORGANISATION_KINDS = ['kommun', 'polis', 'raddningstjanst', 'annan'] as const;
 export const MEMBER_ROLES = [
@@ -145,6 +146,9 @@ export const extendMandatesInput = z
       ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'mandate_overlaps' });
   });
 
+/** people shown or offered at a time when the caller does not say */
+export const PEOPLE_PAGE = 100;
+
 export const participantsContract = {
   'organisations.list': method(
     z.object({ includeArchived: z.boolean().optional() }).default({}),
@@ -155,9 +159,16 @@ export const participantsContract = {
   'organisations.update': method(z.object({ id, fields: organisationFields }), organisation),
   'organisations.archive': method(z.object({ id, archived: z.boolean() }), organisation),
 
+  /** by name (Swedish order); `search` matches name, title, organisation, e-mail and phone; a page at a time */
   'people.list': method(
-    z.object({ search: z.string().trim().max(200).optional(), organisationId: id.optional() }).default({}),
-    z.array(person),
+    z
+      .object({
+        search: z.string().trim().max(200).optional(),
+        organisationId: id.optional(),
+        ...pageRequest(PEOPLE_PAGE, 500),
+      })
+      .default({ limit: PEOPLE_PAGE, after: null }),
+    page(person),
   ),
   'people.get': method(z.object({ id }), person),
   'people.create': method(personFields, person),

@@ -57,7 +57,14 @@ export const personalSigningContract = {
   'personCertificates.remove': method(z.object({ id }), personCertificate),
   /** the chair or a justerare attests by adding their own signature to the frozen document, here */
   'protocol.signAttestation': method(
-    act.extend({ personId: id, certificateId: id, password: certificatePassword, place: optionalText(300) }),
+    act.extend({
+      personId: id,
+      certificateId: id,
+      password: certificatePassword,
+      place: optionalText(300),
+      /** after TIMESTAMP_FAILED the attester chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
+    }),
     protocol,
   ),
   /** the frozen document with the signatures given so far, for an attester to sign elsewhere */

@@ -144,6 +144,19 @@ export type VerifyReport = z.infer<typeof verifyReport>;
 
 export const timestampSettings = z.object({ tsaUrl: z.string().nullable() });
 
+/** a time-stamping authority's address (RFC 3161 over HTTP) */
+const tsaUrl = z
+  .string()
+  .trim()
+  .max(2000, { message: 'too_long' })
+  .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' });
+
+/**
+ * Trusted time for a co-signature: `tsaUrl` names the TSA to ask (absent: the database's
+ * setting); `withoutTimestamp` after a TSA failure signs on the signer's own clock, stated as such.
+ */
+const coSignTime = { tsaUrl: tsaUrl.optional(), withoutTimestamp: z.boolean().default(false) };
+
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
   'certificates.status': method(z.object({}).default({}), keystoreStatus),
@@ -173,24 +186,15 @@ export const signingContract = {
   'certificates.remove': method(z.object({ id }), z.object({ id: z.number() })),
   /** the time-stamping authority (RFC 3161) signatures ask for a timestamp; null: none */
   'timestamps.settings': method(z.object({}).default({}), timestampSettings),
-  'timestamps.setAuthority': method(
-    z.object({
-      tsaUrl: z
-        .string()
-        .trim()
-        .max(2000, { message: 'too_long' })
-        .regex(/^https?:\/\/\S+$/i, { message: 'signing.validation.tsa_url' })
-        .nullable(),
-    }),
-    timestampSettings,
-  ),
+  'timestamps.setAuthority': method(z.object({ tsaUrl: tsaUrl.nullable() }), timestampSettings),
   'documents.verify': method(
     z.object({ fileBase64, fileName: z.string().max(500).optional(), alsoTrusted }),
     verifyReport,
   ),
   /**
    * Adds the caller's own co-signature (proof of approval) with a PKCS#12 file to any .docx,
-   * signed already or not, and writes it to `target` (refused if it exists). Needs no database.
+   * signed already or not, and writes it to `target` (refused if it exists). Needs no database;
+   * with one, its TSA setting gives the signature trusted time.
    */
   /** the same for the "Sign a document" page: the signed document comes back as bytes */
   'documents.coSign': method(
@@ -200,6 +204,7 @@ export const signingContract = {
       password: z.string().max(1024).default(''),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
     }),
     z.object({ base64: z.string(), sha256: z.string() }),
   ),
@@ -215,6 +220,7 @@ export const signingContract = {
       password: z.string({ message: 'required' }).min(1, { message: 'required' }).max(1024, { message: 'too_long' }),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
     }),
     z.object({ base64: z.string(), sha256: z.string() }),
   ),
@@ -225,6 +231,7 @@ export const signingContract = {
       password: z.string().max(1024).default(''),
       role: z.string().trim().max(200).optional(),
       comment: z.string().trim().max(500).optional(),
+      ...coSignTime,
       target: absolutePath(4000),
     }),
     z.object({ path: z.string(), sha256: z.string() }),

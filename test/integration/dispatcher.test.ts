@@ -48,7 +48,7 @@ describe('dispatcher: every error code the contract can return', () => {
       activeFrom: 'invalid_date',
     });
     expect(error.message).toMatch(/^Invalid input for people.create: /);
-    expect(await b.call('people.list', {})).toEqual([]);
+    expect((await b.call('people.list', {})).items).toEqual([]);
   });
 
   it('VALIDATION: nested fields keep their path, a wrong input shape is reported at "_" or the key', async () => {

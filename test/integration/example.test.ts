@@ -38,7 +38,7 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
     }
 
     // later parts of the example (meetings) may add people of their own; these three are the seed's
-    const people = (await b.call('people.list', {})).filter((p) =>
+    const people = (await b.call('people.list', {})).items.filter((p) =>
       ['Camilla Broo', 'Lars-Göran Uddholm', 'Peter Nylind'].includes(p.name),
     );
     expect(people.map((p) => [p.name, p.title, p.organisationName, p.phone])).toEqual([
@@ -87,7 +87,7 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
 
   it('with confirmation it never changes an existing record: an edited phone stays edited', async () => {
     await b.call('example.load', {});
-    const broo = (await b.call('people.list', { search: 'Camilla Broo' }))[0];
+    const broo = (await b.call('people.list', { search: 'Camilla Broo' })).items[0];
     await b.call('people.update', {
       id: broo.id,
       fields: { name: broo.name, title: broo.title, organisationId: broo.organisationId, phone: '08-523 000 00' },
@@ -110,7 +110,9 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
     const organisations = await b.call('organisations.list', {});
     expect(organisations.filter((o) => o.name.toLocaleLowerCase('sv') === 'södertälje kommun')).toHaveLength(1);
     expect(organisations.filter((o) => o.parentId === own.id)).toHaveLength(5);
-    expect((await b.call('people.list', { organisationId: own.id })).map((p) => p.name)).toContain('Camilla Broo');
+    expect((await b.call('people.list', { organisationId: own.id })).items.map((p) => p.name)).toContain(
+      'Camilla Broo',
+    );
     const bodies = await b.call('bodies.list', {});
     const mine = bodies.find((x) => x.name === 'Chefssamrådet')!;
     // the body itself is left as the user made it; the chiefs' missing seats are added to it

@@ -106,6 +106,10 @@ export const agreementErrors = {
       fields: { validFrom: field('renewal_overlaps_source') },
       params: { ...reason('renewal_overlaps_source'), date: sourceEnd },
     }),
+  renewNeedsSigned: () =>
+    new AppError('INVALID_STATE', 'Only a signed version is renewed; edit a draft directly', {
+      params: reason('renew_needs_signed'),
+    }),
   signOnlySigned: () =>
     new AppError('INVALID_STATE', 'Only a signed version can be exported with a package signature', {
       params: reason('sign_needs_signed'),

@@ -5,6 +5,8 @@ import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { signingFields, VersionDetail } from '../../../shared/contract/agreements';
 import { agreementErrors } from './errors';
+import { refuse } from '../capability';
+import { versionRules, type VersionState } from './rules';
 import { getVersion, getVersionSummary, listVersions } from './read';
 import { contentHash } from './canonical';
 import { sealRecord } from '../records/seal';
@@ -12,9 +14,9 @@ import { agreementContent } from '../records/snapshot';
 
 type SigningFields = z.output<typeof signingFields>;
 
-function statusOf(ctx: Ctx, versionId: number): string {
+function statusOf(ctx: Ctx, versionId: number): VersionState['status'] {
   const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as
-    { status: string } | undefined;
+    { status: VersionState['status'] } | undefined;
   if (!row) throw notFound('agreement_version', versionId);
   return row.status;
 }
@@ -52,7 +54,7 @@ function refreshNames(ctx: Ctx, versionId: number): void {
  */
 export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
   return write(ctx, (record) => {
-    if (statusOf(ctx, versionId) !== 'draft') throw agreementErrors.notDraft();
+    refuse(versionRules.sendForSigning({ status: statusOf(ctx, versionId), successorIds: [] }));
     const before = getVersion(ctx, versionId);
     if (before.parties.length === 0) throw agreementErrors.noParties();
     if (before.sections.length === 0) throw agreementErrors.noSections();
@@ -83,9 +85,7 @@ export function sendForSigning(ctx: Ctx, versionId: number): VersionDetail {
  */
 export function recordSigning(ctx: Ctx, fields: SigningFields): VersionDetail {
   return write(ctx, (record) => {
-    const status = statusOf(ctx, fields.versionId);
-    if (status === 'signed') throw agreementErrors.versionSigned();
-    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    refuse(versionRules.recordSigning({ status: statusOf(ctx, fields.versionId), successorIds: [] }));
     const party = getVersion(ctx, fields.versionId).parties.find((p) => p.id === fields.partyId);
     if (!party) throw agreementErrors.partyNotInVersion();
     if (fields.signedOn > today(ctx)) throw agreementErrors.signedOnFuture();
@@ -149,9 +149,7 @@ export function recordSigning(ctx: Ctx, fields: SigningFields): VersionDetail {
 /** Under signing → draft; the recorded signings are cleared (by the trigger, whatever the path). */
 export function withdrawFromSigning(ctx: Ctx, versionId: number): VersionDetail {
   return write(ctx, (record) => {
-    const status = statusOf(ctx, versionId);
-    if (status === 'signed') throw agreementErrors.versionSigned();
-    if (status !== 'under_signing') throw agreementErrors.notUnderSigning();
+    refuse(versionRules.withdraw({ status: statusOf(ctx, versionId), successorIds: [] }));
     const before = getVersion(ctx, versionId);
     ctx.db
       .prepare("UPDATE agreement_version SET status = 'draft', sent_for_signing_at = NULL, updated_at = ? WHERE id = ?")

@@ -2,6 +2,8 @@ import type { Ctx } from '../context';
 import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
+import { capabilitiesOf } from '../capability';
+import { versionRules } from './rules';
 import type {
   Party,
   Priority,
@@ -55,6 +57,12 @@ const SELECT_VERSIONS = /* sql */ `
   FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id`;
 
 function toSummary(r: VersionRow, on: string): VersionSummary {
+  const successorIds = r.successor_ids
+    ? r.successor_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
   return {
     id: r.id,
     agreementId: r.agreement_id,
@@ -67,15 +75,11 @@ function toSummary(r: VersionRow, on: string): VersionSummary {
     storedStatus: r.status,
     inForce: r.status === 'signed' && r.valid_from <= on && on <= r.valid_to,
     predecessorId: r.predecessor_id,
-    successorIds: r.successor_ids
-      ? r.successor_ids
-          .split(',')
-          .map(Number)
-          .sort((a, b) => a - b)
-      : [],
+    successorIds,
     contentHash: r.content_hash,
     sentForSigningAt: r.sent_for_signing_at,
     signedAt: r.signed_at,
+    can: capabilitiesOf(versionRules, { status: r.status, successorIds }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -220,7 +224,7 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
     sections: sectionsOf(ctx, id),
     priorities: prioritiesOf(ctx, id),
     predecessor: summary.predecessorId === null ? null : getVersionSummary(ctx, summary.predecessorId),
-    editable: summary.storedStatus === 'draft',
+    editable: summary.can.edit.allowed,
     allSigned: parties.length > 0 && parties.every((p) => p.signing !== null),
   };
 }

@@ -5,6 +5,8 @@ import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import type { VersionDetail, versionFields } from '../../../shared/contract/agreements';
 import { agreementErrors } from './errors';
+import { refuse } from '../capability';
+import { versionRules, type VersionState } from './rules';
 import { getVersion, getVersionSummary, listVersions } from './read';
 import { withPeriodFields, type Period } from '../../../shared/period-dates';
 import type { RichTextDoc } from '../../../shared/richtext';
@@ -18,10 +20,9 @@ export const newKey = () => crypto.randomUUID();
 /** Content may change only in a draft: a clear error for a frozen or signed version. */
 export function requireDraft(ctx: Ctx, versionId: number): void {
   const row = ctx.db.prepare('SELECT status FROM agreement_version WHERE id = ?').get(versionId) as
-    { status: string } | undefined;
+    { status: VersionState['status'] } | undefined;
   if (!row) throw notFound('agreement_version', versionId);
-  if (row.status === 'signed') throw agreementErrors.versionSigned();
-  if (row.status === 'under_signing') throw agreementErrors.versionFrozen();
+  refuse(versionRules.edit({ status: row.status, successorIds: [] }));
 }
 
 /** Marks the version (and its agreement) as changed now. */
@@ -177,7 +178,7 @@ export function renewVersion(
 ): VersionDetail {
   return write(ctx, (record) => {
     const source = getVersionSummary(ctx, id);
-    if (source.successorIds.length > 0) throw agreementErrors.renewalExists(source.successorIds[0]);
+    refuse(versionRules.renew({ status: source.storedStatus, successorIds: source.successorIds }));
     const following = followingPeriod(source.validFrom, source.validTo);
     const next = period ? { from: period.validFrom, to: period.validTo } : following;
     if (next.to <= next.from) throw agreementErrors.endBeforeStart();

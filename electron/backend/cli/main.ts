@@ -48,6 +48,7 @@ const BOOLEAN_FLAGS = new Set([
   'no-agreements',
   'no-corrections',
   'unsigned',
+  'without-timestamp',
   'with-attachments',
 ]);
 

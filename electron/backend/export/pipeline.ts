@@ -13,7 +13,9 @@ import { signedFileName } from './signed-file-name';
 import { assertCarriesAttachments, withAttachments } from './with-attachments';
 import { agendaDocx, extractDocx, protocolDocx } from '../meetings/export-docx';
 import { invalidState } from '../meetings/errors';
-import { meetingOfParagraph, paragraphLocked, protocolStatus } from '../meetings/state';
+import { meetingOfParagraph, paragraphLocked, paragraphState, protocolState, protocolStatus } from '../meetings/state';
+import { paragraphRules, protocolRules } from '../meetings/rules';
+import { refuse } from '../capability';
 import { agreementDocx } from '../agreements/export-docx';
 import { redlineDocx } from '../agreements/redline-docx';
 import { agreementErrors } from '../agreements/errors';
@@ -138,7 +140,7 @@ function draft(ctx: Ctx, meetingId: number, lang: DocumentLanguage, sign: boolea
   const content = protocolContent(ctx, meetingId);
   if (protocolStatus(ctx, meetingId) === 'attested')
     throw recordErrors.missing(`${content.meeting.bodyName} ${content.meeting.date}`);
-  if (sign) throw invalidState('sign_needs_attested', 'Only an attested protocol can be signed');
+  if (sign) refuse(protocolRules.sign(protocolState(ctx, meetingId)));
   return protocolDocx(content, lang);
 }
 
@@ -155,7 +157,7 @@ async function extractOf(
   withoutTimestamp: boolean,
 ): Promise<ExportedDocument> {
   if (!paragraphLocked(ctx, paragraphId)) {
-    if (sign) throw invalidState('sign_needs_attested', 'Only an attested § can be signed');
+    if (sign) refuse(paragraphRules.sign(paragraphState(ctx, paragraphId)));
     return extractDocx(extractContent(ctx, paragraphId), lang);
   }
   const protocol = findRecord(ctx.db, { kind: 'protocol', id: meetingId });

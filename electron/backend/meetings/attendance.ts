@@ -7,7 +7,7 @@ import { mandateCoverage } from '../participants/mandates';
 import { svCollator } from '../../../shared/text/collate';
 import { invalidField } from './errors';
 import { checkPerson } from './priorities';
-import { assertProtocolEditable, meetingExists } from './state';
+import { assertAttendanceEditable, meetingExists } from './state';
 
 type Fields = z.output<typeof attendeeFields>;
 
@@ -122,7 +122,7 @@ export function prefillAttendance(ctx: Ctx, meetingId: number): PrefillResult {
 
 export function prefill(ctx: Ctx, meetingId: number): PrefillReport {
   const { added, roleSet } = write(ctx, (record) => {
-    assertProtocolEditable(ctx, meetingId);
+    assertAttendanceEditable(ctx, meetingId);
     const result = prefillAttendance(ctx, meetingId);
     if (result.added + result.roleSet > 0)
       record({
@@ -190,7 +190,7 @@ function checkFields(ctx: Ctx, meetingId: number, personId: number, f: Fields, s
 
 export function addAttendee(ctx: Ctx, meetingId: number, personId: number, f: Fields): Attendee {
   return write(ctx, (record) => {
-    assertProtocolEditable(ctx, meetingId);
+    assertAttendanceEditable(ctx, meetingId);
     checkPerson(ctx, personId, 'personId');
     if (ctx.db.prepare('SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?').get(meetingId, personId)) {
       throw invalidField('personId', 'already_attending', 'The person is already on the attendance list');
@@ -210,7 +210,7 @@ export function addAttendee(ctx: Ctx, meetingId: number, personId: number, f: Fi
 export function updateAttendee(ctx: Ctx, id: number, f: Fields): Attendee {
   return write(ctx, (record) => {
     const before = getAttendee(ctx, id);
-    assertProtocolEditable(ctx, before.meetingId);
+    assertAttendanceEditable(ctx, before.meetingId);
     checkFields(ctx, before.meetingId, before.personId, f, id);
     ctx.db
       .prepare('UPDATE attendance SET role = ?, status = ?, substitute_for_id = ?, participates_in = ? WHERE id = ?')
@@ -224,7 +224,7 @@ export function updateAttendee(ctx: Ctx, id: number, f: Fields): Attendee {
 export function removeAttendee(ctx: Ctx, id: number): { id: number } {
   return write(ctx, (record) => {
     const before = getAttendee(ctx, id);
-    assertProtocolEditable(ctx, before.meetingId);
+    assertAttendanceEditable(ctx, before.meetingId);
     const m = ctx.db
       .prepare('SELECT chair_id, justerare1_id, justerare2_id FROM meeting WHERE id = ?')
       .get(before.meetingId) as Record<string, number | null>;

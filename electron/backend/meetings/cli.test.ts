@@ -86,7 +86,10 @@ describe('samrad list meetings|paragraphs|actions', () => {
       expect(table.stdout).toMatch(/\(2 of \d+; next page: --after '\[.+\]'\)/);
       const bad = await samrad('list', 'actions', '--limit', '2', '--after', 'not a cursor');
       expect(bad.code).not.toBe(0);
-      expect(await samrad('list', 'people', '--limit', '2')).toMatchObject({ code: 2 });
+      expect(await samrad('list', 'bodies', '--limit', '2')).toMatchObject({ code: 2 });
+      const people = await samrad('list', 'people', '--limit', '2');
+      expect(people.stdout).toMatch(/^id\s+name/);
+      expect(people.stdout).toMatch(/\(2 of \d+; next page: --after '\[.+\]'\)/);
     },
     SLOW,
   );

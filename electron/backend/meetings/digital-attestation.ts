@@ -11,10 +11,14 @@ import { OPC, contentTypeOf, parseContentTypes, parseRelationships } from '../si
 import { SIGNATURE_FOLDER, type SignatureStatement } from '../signing/opc/sign-package';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
-import { signOffThread } from '../signing/worker/sign-pool';
+import { addSignature } from '../signing/add-signature';
+import { tsaUrlOf } from '../signing/timestamp/tsa-setting';
 import { certificateHolder, confirmPersonCertificate, personIdentity } from '../signing/personal/person-certificates';
 import { paragraphRangeText } from './export-texts';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField } from './errors';
+import { refuse } from '../capability';
+import { protocolRules } from './rules';
+import { protocolState } from './state';
 import { requireProtocol } from './protocol';
 import { attestProtocol, checkAttester } from './justering';
 import { currentPackage, requireFrozenProtocol, type FrozenDocumentRow } from './frozen-document';
@@ -41,9 +45,7 @@ function attestationStatement(
 }
 
 function pendingAttester(ctx: Ctx, protocol: Protocol, personId: number, date: string) {
-  if (protocol.status === 'attested') throw locked('The protocol is already attested');
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.attest(protocolState(ctx, protocol.meetingId)));
   const attester = checkAttester(ctx, protocol.meetingId, personId, date);
   if (protocol.attestations.some((a) => a.personId === personId))
     throw invalidField('personId', 'already_attested', `${attester.name} has already attested`);
@@ -55,39 +57,48 @@ const signatureParts = (parts: Map<string, Uint8Array>) =>
 
 /**
  * Here: the attester picks their own certificate and types its password; their signature is
- * added to the frozen document (after the signatures given so far) and the attestation is
- * recorded as digitally signed.
+ * added to the frozen document (after the signatures given so far), timestamped when a TSA is
+ * set, and the attestation is recorded as digitally signed. A TSA failure records nothing.
  */
 export async function signAttestationHere(
   ctx: Ctx,
-  input: { meetingId: number; personId: number; certificateId: number; password: string; place: string | null },
+  input: {
+    meetingId: number;
+    personId: number;
+    certificateId: number;
+    password: string;
+    place: string | null;
+    withoutTimestamp: boolean;
+  },
 ): Promise<Protocol> {
   const protocol = requireProtocol(ctx, input.meetingId);
   const attester = pendingAttester(ctx, protocol, input.personId, today(ctx));
   const frozen = requireFrozenProtocol(ctx, input.meetingId);
   const { identity, row } = personIdentity(ctx, input.personId, input.certificateId, input.password);
   const base = currentPackage(ctx, frozen).bytes;
-  const now = ctx.clock.now();
-  const signed = await signOffThread(base, identity, now, attestationStatement(protocol, attester.role, frozen.lang));
-  const before = new Set(signatureParts(safeUnzip(base)));
-  const added = signatureParts(safeUnzip(signed)).filter((p) => !before.has(p));
-  return attestProtocol(ctx, input.meetingId, input.personId, today(ctx), input.place, {
+  const signed = await addSignature(
+    base,
+    identity,
+    ctx.clock.now(),
+    attestationStatement(protocol, attester.role, frozen.lang),
+    { tsaUrl: tsaUrlOf(ctx), withoutTimestamp: input.withoutTimestamp },
+  );
+  const date = zonedDate(new Date(signed.signingTime), timeZoneOf(ctx));
+  return attestProtocol(ctx, input.meetingId, input.personId, date, input.place, {
     frozenId: frozen.id,
     basedOnSha256: sha256Hex(base),
     certificateId: row.id,
-    package: signed,
-    signaturePart: added[0],
-    signingTime: now.toISOString(),
-    timeSource: 'signer_clock',
+    package: signed.bytes,
+    signaturePart: signed.signaturePart,
+    signingTime: signed.signingTime,
+    timeSource: signed.timeSource,
     way: 'here',
   });
 }
 
 /** Away: the frozen document with the signatures given so far, to be signed elsewhere and imported. */
 export function exportForSigning(ctx: Ctx, meetingId: number): ExportedDocument & { sha256: string } {
-  const protocol = requireProtocol(ctx, meetingId);
-  if (protocol.status !== 'ready_for_attestation')
-    throw invalidState('not_ready', 'Send the protocol for attestation first');
+  refuse(protocolRules.exportForSigning(protocolState(ctx, meetingId)));
   const document = currentPackage(ctx, requireFrozenProtocol(ctx, meetingId));
   return { ...document, sha256: sha256Hex(document.bytes) };
 }
@@ -203,7 +214,9 @@ export function importSignedCopy(
       { part: added[0] },
     );
   const protocol = requireProtocol(ctx, frozen.meeting_id);
-  const signingTime = check.signingTime!;
+  // a timestamp that holds proves the time; otherwise the signature rests on the signer's clock
+  const timeSource = check.timeSource === 'timestamp' ? 'tsa' : 'signer_clock';
+  const signingTime = timeSource === 'tsa' ? check.timestamp!.time! : check.signingTime!;
   const date = zonedDate(new Date(signingTime), timeZoneOf(ctx));
   const holder = certificateHolder(ctx, check.certificate.fingerprint);
   let personId: number;
@@ -250,7 +263,7 @@ export function importSignedCopy(
       package: input.bytes,
       signaturePart: added[0],
       signingTime,
-      timeSource: 'signer_clock',
+      timeSource,
       way: 'imported',
     });
     return { meetingId: frozen.meeting_id, personId, name: attester.name, protocol: after };

@@ -15,3 +15,11 @@ export const attachmentLocked = (): AppError =>
   new AppError('LOCKED', 'The handling is part of what was attested and can no longer be added or removed', {
     params: { reason: 'meetings.reasons.attachment_locked' },
   });
+
+/** What an immediately attested §'s extract shows (the meeting header, the attendance) is fixed. */
+export const lockedByExtract = (): AppError =>
+  new AppError(
+    'LOCKED',
+    'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change',
+    { params: { reason: 'meetings.reasons.locked_by_extract' } },
+  );

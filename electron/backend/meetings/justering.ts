@@ -3,24 +3,15 @@ import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { currentActorName } from '../session/actor';
 import type { Protocol } from '../../../shared/contract/meetings';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField, invalidState } from './errors';
+import { refuse } from '../capability';
+import { paragraphRules, protocolRules } from './rules';
 import { checkJusterarePresent, getMeeting } from './meetings';
 import { attestersOf, getParagraph, requireProtocol } from './protocol';
-import { meetingOfParagraph, paragraphLocked } from './state';
+import { meetingOfParagraph, paragraphState, protocolState } from './state';
 import { sealCorrection, sealRecord } from '../records/seal';
 import { extractContent, protocolContent } from '../records/snapshot';
 import { freezeProtocol, latestSignedPackage, recordSignatureOf, type DigitalProof } from './frozen-document';
-
-function unfinishedCheck(protocol: Protocol): void {
-  const unfinished = protocol.paragraphs.filter((p) => !p.finished);
-  if (unfinished.length > 0) {
-    const list = unfinished.map((p) => `§ ${p.number}`).join(', ');
-    throw invalidState('unfinished_paragraphs', `These §§ are not finished: ${list}`, {
-      paragraphs: list,
-      count: unfinished.length,
-    });
-  }
-}
 
 /** The chair and the justerare must all be set and present before anyone attests. */
 function attestersReady(ctx: Ctx, meetingId: number): void {
@@ -42,11 +33,7 @@ function attestersReady(ctx: Ctx, meetingId: number): void {
 
 export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
-    const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked();
-    if (protocol.status !== 'draft') throw invalidState('not_draft', 'The protocol is already waiting for attestation');
-    if (protocol.paragraphs.length === 0) throw invalidState('no_paragraphs', 'The protocol has no §§');
-    unfinishedCheck(protocol);
+    refuse(protocolRules.submit(protocolState(ctx, meetingId)));
     attestersReady(ctx, meetingId);
     ctx.db
       .prepare("UPDATE protocol SET status = 'ready_for_attestation', updated_at = ? WHERE meeting_id = ?")
@@ -66,9 +53,7 @@ export function submitProtocol(ctx: Ctx, meetingId: number): Protocol {
 export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked();
-    if (protocol.status !== 'ready_for_attestation')
-      throw invalidState('not_ready', 'The protocol is not waiting for attestation');
+    refuse(protocolRules.reopen(protocolState(ctx, meetingId)));
     const withdrawn = ctx.db
       .prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL')
       .run(meetingId).changes;
@@ -114,10 +99,7 @@ export function attestProtocol(
 ): Protocol {
   return write(ctx, (record) => {
     const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested') throw locked('The protocol is already attested');
-    unfinishedCheck(protocol);
-    if (protocol.status !== 'ready_for_attestation')
-      throw invalidState('not_ready', 'Send the protocol for attestation first');
+    refuse(protocolRules.attest(protocolState(ctx, meetingId)));
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (protocol.attestations.some((a) => a.personId === personId))
@@ -192,14 +174,8 @@ export function attestParagraph(
 ): Protocol {
   return write(ctx, (record) => {
     const meetingId = meetingOfParagraph(ctx, paragraphId);
-    const protocol = requireProtocol(ctx, meetingId);
-    if (protocol.status === 'attested' || paragraphLocked(ctx, paragraphId)) throw locked('The § is already attested');
+    refuse(paragraphRules.attestImmediately(paragraphState(ctx, paragraphId)));
     const paragraph = getParagraph(ctx, paragraphId);
-    if (!paragraph.finished)
-      throw invalidState('paragraph_unfinished', `§ ${paragraph.number} is not finished`, {
-        paragraphs: `§ ${paragraph.number}`,
-        count: 1,
-      });
     attestersReady(ctx, meetingId);
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (paragraph.attestations.some((a) => a.personId === personId))
@@ -244,11 +220,8 @@ export function addCorrection(
     if (paragraphId !== null) {
       if (meetingOfParagraph(ctx, paragraphId) !== meetingId)
         throw invalidField('paragraphId', 'paragraph_elsewhere', 'The § belongs to another meeting');
-      if (!paragraphLocked(ctx, paragraphId))
-        throw invalidState('correction_needs_attested', 'The § is not attested; edit it directly');
-    } else if (protocol.status !== 'attested') {
-      throw invalidState('correction_needs_attested', 'The protocol is not attested; edit it directly');
-    }
+      refuse(paragraphRules.correct(paragraphState(ctx, paragraphId)));
+    } else refuse(protocolRules.correct(protocolState(ctx, meetingId)));
     if (date < protocol.meetingDate)
       throw invalidField('date', 'correction_before_meeting', 'A correction cannot be dated before the meeting');
     const author = currentActorName(ctx);

@@ -12,9 +12,11 @@ import {
   type seriesFields,
 } from '../../../shared/contract/meetings';
 import { addDays, daysBetween, yearOf } from './dates';
-import { invalidField, invalidState } from './errors';
+import { invalidField } from './errors';
 import { checkPerson } from './priorities';
-import { assertProtocolEditable, protocolStatus } from './state';
+import { capabilitiesOf, refuse } from '../capability';
+import { meetingRules } from './rules';
+import { assertMeetingEditable, EXTRACT_LOCKED_COLUMN, meetingState, protocolStatus } from './state';
 import { ensureAttending, prefillAttendance } from './attendance';
 import { applyTemplate } from './agenda';
 import { moveParagraphsToYear, renumber } from './numbering';
@@ -47,6 +49,7 @@ interface Row {
   notes: string | null;
   agenda_count: number;
   protocol_status: Meeting['protocolStatus'];
+  extract_locked: number;
   first_number: number | null;
   last_number: number | null;
   created_at: string;
@@ -56,7 +59,7 @@ interface Row {
 const COLUMNS = `m.*, b.name AS body_name, c.name AS chair_name, s.name AS secretary_name,
          j1.name AS justerare1_name, j2.name AS justerare2_name,
          (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS agenda_count,
-         pr.status AS protocol_status,
+         pr.status AS protocol_status, ${EXTRACT_LOCKED_COLUMN} AS extract_locked,
          (SELECT min(number) FROM paragraph p WHERE p.meeting_id = m.id) AS first_number,
          (SELECT max(number) FROM paragraph p WHERE p.meeting_id = m.id) AS last_number`;
 const FROM = `meeting m
@@ -100,6 +103,11 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
     paragraphRange: r.first_number === null || r.last_number === null ? null : [r.first_number, r.last_number],
     attestationDeadline: deadline,
     daysLeftToAttest: open ? daysBetween(today(ctx), deadline) : null,
+    can: capabilitiesOf(meetingRules, {
+      status: r.status,
+      protocolStatus: r.protocol_status,
+      extractLocked: r.extract_locked === 1,
+    }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -303,7 +311,7 @@ export function planSeries(ctx: Ctx, f: SeriesFields): Meeting[] {
 export function updateMeeting(ctx: Ctx, id: number, f: Fields): Meeting {
   return write(ctx, (record) => {
     const before = getMeeting(ctx, id);
-    assertProtocolEditable(ctx, id);
+    assertMeetingEditable(ctx, id);
     checkBody(ctx, f.bodyId);
     if (f.bodyId !== before.bodyId && protocolStatus(ctx, id) !== null) {
       throw invalidField('bodyId', 'body_fixed', 'A meeting with a protocol cannot move to another body');
@@ -355,9 +363,7 @@ export function updateMeeting(ctx: Ctx, id: number, f: Fields): Meeting {
 export function cancelMeeting(ctx: Ctx, id: number, cancelled: boolean, reason: string | null): Meeting {
   return write(ctx, (record) => {
     const before = getMeeting(ctx, id);
-    if (cancelled && protocolStatus(ctx, id) !== null) {
-      throw invalidState('has_protocol', 'The meeting has a protocol; discard the draft protocol before cancelling');
-    }
+    refuse((cancelled ? meetingRules.cancel : meetingRules.reinstate)(meetingState(ctx, id)));
     if (!cancelled) checkOverlap(ctx, before.bodyId, before.date, before.startTime, before.endTime, id);
     ctx.db
       .prepare('UPDATE meeting SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?')
@@ -371,9 +377,7 @@ export function cancelMeeting(ctx: Ctx, id: number, cancelled: boolean, reason: 
 export function removeMeeting(ctx: Ctx, id: number): { id: number } {
   return write(ctx, (record) => {
     const before = getMeeting(ctx, id);
-    if (protocolStatus(ctx, id) !== null) {
-      throw invalidState('has_protocol', 'The meeting has a protocol and cannot be deleted');
-    }
+    refuse(meetingRules.remove(meetingState(ctx, id)));
     ctx.db.prepare('UPDATE agenda_item SET from_paragraph_id = NULL WHERE meeting_id = ?').run(id);
     ctx.db.prepare('DELETE FROM meeting WHERE id = ?').run(id);
     record({ action: 'delete', entity: 'meeting', entityId: id, before });

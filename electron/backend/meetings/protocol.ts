@@ -11,16 +11,21 @@ import {
   type paragraphFields,
 } from '../../../shared/contract/meetings';
 import { addDays, daysBetween, yearOf } from './dates';
-import { invalidField, invalidState, locked } from './errors';
+import { invalidField, invalidState } from './errors';
 import { checkPriority } from './priorities';
 import { actionsOfMeeting } from './actions';
 import { numberAt, numberInOrder, renumber, shiftNumbers } from './numbering';
+import { capabilitiesOf, refuse } from '../capability';
+import { meetingRules, paragraphRules, protocolRules } from './rules';
 import {
   assertParagraphEditable,
   assertProtocolEditable,
   meetingExists,
   meetingOfParagraph,
-  protocolStatus,
+  meetingState,
+  paragraphState,
+  protocolState,
+  FIXED_AFTER_COLUMN,
 } from './state';
 
 type Fields = z.output<typeof paragraphFields>;
@@ -46,12 +51,15 @@ interface ParagraphRow {
   carry_over: number;
   immediately_attested_at: string | null;
   locked: number;
+  protocol_status: Protocol['status'];
+  fixed_after: number | null;
 }
 
 const PARAGRAPH_SELECT = `
-  SELECT p.*, pr.title AS priority_name, l.locked
+  SELECT p.*, pr.title AS priority_name, l.locked, pc.status AS protocol_status, ${FIXED_AFTER_COLUMN} AS fixed_after
   FROM paragraph p
   JOIN paragraph_lock l ON l.paragraph_id = p.id
+  JOIN protocol pc ON pc.meeting_id = p.meeting_id
   LEFT JOIN agreement_priority pr ON pr.id = p.priority_id`;
 
 interface AttestationRow {
@@ -169,6 +177,14 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
     actions: actions.filter((a) => a.paragraphId === r.id),
     attestations: attestations.filter((a) => a.paragraphId === r.id),
     corrections: corrections.filter((c) => c.paragraphId === r.id),
+    can: capabilitiesOf(paragraphRules, {
+      protocolStatus: r.protocol_status,
+      number: r.number,
+      year: r.year,
+      finished: r.finished === 1,
+      locked: r.locked === 1,
+      fixedAfter: r.fixed_after,
+    }),
   }));
 }
 
@@ -262,6 +278,10 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
     corrections,
     attestedAt: row.attested_at,
     contentHash: row.content_hash,
+    can: capabilitiesOf(protocolRules, {
+      status: row.status,
+      paragraphs,
+    }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -273,13 +293,12 @@ export function requireProtocol(ctx: Ctx, meetingId: number): Protocol {
   return protocol;
 }
 
-function meetingYear(ctx: Ctx, meetingId: number): { bodyId: number; year: number; status: string } {
-  const m = ctx.db.prepare('SELECT body_id, date, status FROM meeting WHERE id = ?').get(meetingId) as {
+function meetingYear(ctx: Ctx, meetingId: number): { bodyId: number; year: number } {
+  const m = ctx.db.prepare('SELECT body_id, date FROM meeting WHERE id = ?').get(meetingId) as {
     body_id: number;
     date: string;
-    status: string;
   };
-  return { bodyId: m.body_id, year: yearOf(m.date), status: m.status };
+  return { bodyId: m.body_id, year: yearOf(m.date) };
 }
 
 function paragraphIds(ctx: Ctx, meetingId: number): number[] {
@@ -349,11 +368,7 @@ function insertParagraphs(
 /** Creates the protocol from the agenda: one § per item, in order, numbered on through the year. */
 export function createProtocol(ctx: Ctx, meetingId: number): Protocol {
   return write(ctx, (record) => {
-    meetingExists(ctx, meetingId);
-    const { status } = meetingYear(ctx, meetingId);
-    if (status === 'cancelled') throw invalidState('cancelled', 'The meeting is cancelled');
-    if (protocolStatus(ctx, meetingId) !== null)
-      throw invalidState('protocol_exists', 'The meeting already has a protocol');
+    refuse(meetingRules.startProtocol(meetingState(ctx, meetingId)));
     const now = ctx.clock.now().toISOString();
     ctx.db
       .prepare('INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (?, ?, ?)')
@@ -418,9 +433,7 @@ function deleteParagraphRows(ctx: Ctx, id: number): void {
 export function discardProtocol(ctx: Ctx, meetingId: number): { meetingId: number } {
   return write(ctx, (record) => {
     const before = requireProtocol(ctx, meetingId);
-    if (before.status !== 'draft') throw invalidState('not_draft', 'Only a draft protocol can be discarded');
-    if (before.paragraphs.some((p) => p.locked))
-      throw locked('A § of this protocol is attested; the protocol cannot be discarded');
+    refuse(protocolRules.discard(protocolState(ctx, meetingId)));
     for (const p of before.paragraphs) deleteParagraphRows(ctx, p.id);
     ctx.db.prepare('DELETE FROM attestation WHERE meeting_id = ?').run(meetingId);
     ctx.db.prepare('DELETE FROM frozen_document WHERE meeting_id = ?').run(meetingId);
@@ -439,7 +452,7 @@ export function discardProtocol(ctx: Ctx, meetingId: number): { meetingId: numbe
 export function updateProtocol(ctx: Ctx, meetingId: number, place: string | null, date: string | null): Protocol {
   return write(ctx, (record) => {
     const before = requireProtocol(ctx, meetingId);
-    if (before.status === 'attested') throw locked();
+    refuse(protocolRules.editJustering(protocolState(ctx, meetingId)));
     if (date !== null && date < before.meetingDate) {
       throw invalidField(
         'attestationDate',
@@ -466,7 +479,7 @@ export function updateProtocol(ctx: Ctx, meetingId: number, place: string | null
 export function setAnnouncement(ctx: Ctx, meetingId: number, announcement: boolean): Protocol {
   return write(ctx, (record) => {
     const before = requireProtocol(ctx, meetingId);
-    if (before.status === 'attested') throw locked();
+    refuse(protocolRules.editJustering(protocolState(ctx, meetingId)));
     ctx.db
       .prepare('UPDATE protocol SET announcement = ?, updated_at = ? WHERE meeting_id = ?')
       .run(announcement ? 1 : 0, ctx.clock.now().toISOString(), meetingId);
@@ -483,7 +496,6 @@ export function setAnnouncement(ctx: Ctx, meetingId: number, announcement: boole
 
 export function addParagraph(ctx: Ctx, meetingId: number, f: Fields, position?: number): Paragraph {
   return write(ctx, (record) => {
-    if (protocolStatus(ctx, meetingId) === null) throw invalidState('no_protocol', 'The meeting has no protocol yet');
     assertProtocolEditable(ctx, meetingId);
     const [id] = insertParagraphs(ctx, meetingId, [{ fields: f, agendaItemId: null }], position);
     const created = getParagraph(ctx, id);
@@ -542,7 +554,8 @@ export function updateParagraph(ctx: Ctx, id: number, f: Fields): Paragraph {
 
 export function removeParagraph(ctx: Ctx, id: number): Protocol {
   return write(ctx, (record) => {
-    const meetingId = assertParagraphEditable(ctx, id);
+    const meetingId = meetingOfParagraph(ctx, id);
+    refuse(paragraphRules.remove(paragraphState(ctx, id)));
     const before = getParagraph(ctx, id);
     deleteParagraphRows(ctx, id);
     setPositions(ctx, paragraphIds(ctx, meetingId));
@@ -560,8 +573,7 @@ export function removeParagraph(ctx: Ctx, id: number): Protocol {
 
 export function reorderParagraphs(ctx: Ctx, meetingId: number, ids: number[]): Protocol {
   return write(ctx, (record) => {
-    requireProtocol(ctx, meetingId);
-    assertProtocolEditable(ctx, meetingId);
+    refuse(protocolRules.reorder(protocolState(ctx, meetingId)));
     const current = paragraphIds(ctx, meetingId);
     if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every((i) => current.includes(i))) {
       throw invalidField('paragraphIds', 'order_mismatch', 'Give every § of the protocol exactly once');

@@ -82,6 +82,7 @@ describe('query plans of the pages’ calls', () => {
       ['paragraphs.list', { bodyId: body, year: 2026, after: JSON.stringify([body, 2026, 3]) }],
       ['paragraphs.list', { meetingId: past.items[0].id }],
       ['people.list', {}],
+      ['people.list', { search: 'berg', limit: 50, after: JSON.stringify(['b', 1]) }],
       ['bodies.list', {}],
       ['organisations.list', {}],
     ];

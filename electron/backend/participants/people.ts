@@ -3,7 +3,10 @@ import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { fieldError, notFound } from '../../../shared/errors';
 import type { Person, personFields } from '../../../shared/contract/participants';
-import { sortByName } from '../../../shared/text/collate';
+import { nameKey } from '../../../shared/text/collate';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
+import { foldedSql, sortKeySql } from './name-order';
 
 type Fields = z.output<typeof personFields>;
 
@@ -37,22 +40,39 @@ const toPerson = (r: Row): Person => ({
   updatedAt: r.updated_at,
 });
 
-/** Search matches name, title, organisation, e-mail and phone; case folds, å/ä/ö stay distinct. */
-export function listPeople(ctx: Ctx, filter: { search?: string; organisationId?: number } = {}): Person[] {
-  const rows = (
-    ctx.db
-      .prepare(`${SELECT} ${filter.organisationId ? 'WHERE p.organisation_id = ?' : ''}`)
-      .all(...(filter.organisationId ? [filter.organisationId] : [])) as Row[]
-  ).map(toPerson);
-  const needle = filter.search?.trim().toLocaleLowerCase('sv');
-  const matching = needle
-    ? rows.filter((p) =>
-        [p.name, p.title, p.organisationName, p.email, p.phone].some((v) =>
-          v?.toLocaleLowerCase('sv').includes(needle),
-        ),
-      )
-    : rows;
-  return sortByName(matching, (p) => p.name);
+const FROM = 'person p LEFT JOIN organisation o ON o.id = p.organisation_id';
+const SEARCHED = foldedSql(
+  "p.name || char(10) || coalesce(p.title, '') || char(10) || coalesce(p.email, '') || char(10) || coalesce(p.phone, '')",
+);
+
+/** Search matches name, title, organisation, e-mail and phone; case folds, å/ä/ö stay distinct. By name, a page at a time. */
+export function listPeople(
+  ctx: Ctx,
+  filter: { search?: string; organisationId?: number; limit: number; after: Array<string | number> | null },
+): Page<Person> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.organisationId) {
+    where.push('p.organisation_id = @organisationId');
+    params.organisationId = filter.organisationId;
+  }
+  const needle = filter.search?.trim() ? nameKey(filter.search) : null;
+  if (needle) {
+    where.push(`(instr(${SEARCHED}, @needle) > 0 OR instr(coalesce(o.name_key, ''), @needle) > 0)`);
+    params.needle = needle;
+  }
+  const rows = keysetPage<Row>(ctx.db, {
+    select: 'p.*, o.name AS organisation_name',
+    from: FROM,
+    countFrom: FROM,
+    where,
+    params,
+    key: [sortKeySql('p.name'), 'p.id'],
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, toPerson);
 }
 
 export function getPerson(ctx: Ctx, id: number): Person {

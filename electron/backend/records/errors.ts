@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { SqlErrorMap } from '../sql-errors';
+import { lockedByExtract } from '../meetings/errors';
 
 const reason = (key: string) => ({ reason: `records.reasons.${key}` });
 
@@ -25,12 +26,5 @@ export const recordErrors = {
 export const recordSqlErrors: SqlErrorMap = {
   'records.sealed': recordErrors.sealed,
   'records.seal_missing': recordErrors.sealMissing,
-  'meetings.locked_by_extract': () =>
-    new AppError(
-      'LOCKED',
-      'A § of this meeting is attested at once: the meeting details and attendance its extract shows can no longer change',
-      {
-        params: { reason: 'meetings.reasons.locked_by_extract' },
-      },
-    ),
+  'meetings.locked_by_extract': lockedByExtract,
 };

@@ -5,11 +5,10 @@ import type { RecordRef } from '../../../shared/contract/records';
 import type { ExportedDocument } from '../export/document';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
-import { signPackage } from '../signing/opc/sign-package';
 import { tsaUrlOf } from '../signing/timestamp/tsa-setting';
-import { withTrustedTime } from '../signing/timestamp/trusted-time';
+import { addSignature } from '../signing/add-signature';
 import { renderContent } from './render';
-import { auditEntityOf, certificateSha256, recordLabel } from './seal';
+import { auditEntityOf, certificateSha256, recordLabel, sealStatement } from './seal';
 import type { RecordContent } from './snapshot';
 import { recordSignatures, type SealedRecordRow } from './store';
 import { verifySeal } from './verify-seal';
@@ -85,7 +84,7 @@ async function signSealedNow(
   const identity = signingIdentity(ctx);
   const now = ctx.clock.now();
   const sealed = copy(row.document);
-  const signed = await withTrustedTime(sealed, signPackage(sealed, identity, now), {
+  const { bytes: signed } = await addSignature(sealed, identity, now, sealStatement(content), {
     tsaUrl: tsaUrlOf(ctx),
     withoutTimestamp,
   });

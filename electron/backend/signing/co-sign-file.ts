@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/errors';
 import { readPkcs12 } from './certificates/pkcs12';
 import { assertValidAt } from './certificates/validity';
 import { certificateInfo } from './certificates/certificate-info';
-import { signOffThread } from './worker/sign-pool';
+import { addSignature } from './add-signature';
+import type { TrustedTimeRequest } from './timestamp/trusted-time';
 import type { SignatureStatement, SigningIdentity } from './opc/sign-package';
 import { verifyPackage } from './opc/verify-package';
 import type { VerifyReport } from '../../../shared/contract/signing';
@@ -21,16 +22,24 @@ function holding(report: VerifyReport): Set<string> {
  * not-yet-valid certificate, or a file that is not a Word document, is refused before anything
  * is signed; a signature that would change a part an earlier signature covers (a package
  * another tool signed without a signature origin, say) is refused, naming what it would break.
+ * When a timestamp is asked for and the TSA fails, TIMESTAMP_FAILED and nothing comes back.
  */
 export async function coSignDocument(
   document: Uint8Array,
   identity: SigningIdentity,
   statement: Omit<SignatureStatement, 'commitment'>,
   now: Date,
+  trustedTime: TrustedTimeRequest,
 ): Promise<Uint8Array> {
   assertValidAt(certificateInfo(identity.certificate), now);
   const before = holding(verifyPackage(document));
-  const signed = await signOffThread(document, identity, now, { ...statement, commitment: 'approval' });
+  const { bytes: signed } = await addSignature(
+    document,
+    identity,
+    now,
+    { ...statement, commitment: 'approval' },
+    trustedTime,
+  );
   const after = holding(verifyPackage(signed));
   const broken = [...before].filter((part) => !after.has(part));
   if (broken.length > 0)
@@ -47,8 +56,9 @@ export async function coSignWithPkcs12(
   password: string,
   statement: Omit<SignatureStatement, 'commitment'>,
   now: Date,
+  trustedTime: TrustedTimeRequest,
 ): Promise<Uint8Array> {
-  return coSignDocument(document, readPkcs12(pkcs12, password), statement, now);
+  return coSignDocument(document, readPkcs12(pkcs12, password), statement, now, trustedTime);
 }
 
 /** The same, written to a new file (never over an existing one): `samrad sign … --out FILE`. */
@@ -58,7 +68,8 @@ export async function coSignToFile(
   password: string,
   statement: Omit<SignatureStatement, 'commitment'>,
   now: Date,
+  trustedTime: TrustedTimeRequest,
   target: string,
 ): Promise<{ path: string; sha256: string }> {
-  return writeExportFile(target, await coSignWithPkcs12(document, pkcs12, password, statement, now));
+  return writeExportFile(target, await coSignWithPkcs12(document, pkcs12, password, statement, now, trustedTime));
 }

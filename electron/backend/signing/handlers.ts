@@ -1,3 +1,4 @@
+import type { Ctx } from '../context';
 import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
 import {
@@ -12,10 +13,19 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
-import { setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
+import { checkTsaUrl, setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
+import type { TrustedTimeRequest } from './timestamp/trusted-time';
 import { coSignDocument, coSignToFile, coSignWithPkcs12 } from './co-sign-file';
 import { personIdentity } from './personal/person-certificates';
 import { sha256Hex } from '../export/write-file';
+
+/** The TSA a co-signature asks: the one named in the call, else the database's setting. */
+function coSignTime(ctx: Ctx, input: { tsaUrl?: string; withoutTimestamp: boolean }): TrustedTimeRequest {
+  return {
+    tsaUrl: input.tsaUrl === undefined ? tsaUrlOf(ctx) : checkTsaUrl(input.tsaUrl),
+    withoutTimestamp: input.withoutTimestamp,
+  };
+}
 
 type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${string}` | `documents.${string}`>;
 
@@ -44,6 +54,7 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
       i.password,
       { role: i.role, comment: i.comment },
       ctx.clock.now(),
+      coSignTime(ctx, i),
     );
     return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
   },
@@ -54,6 +65,7 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
       identity,
       { role: i.role, comment: i.comment },
       ctx.clock.now(),
+      coSignTime(ctx, i),
     );
     return { base64: Buffer.from(signed).toString('base64'), sha256: sha256Hex(signed) };
   },
@@ -64,6 +76,7 @@ export const signingHandlers: HandlerMap<SigningMethod> = {
       i.password,
       { role: i.role, comment: i.comment },
       ctx.clock.now(),
+      coSignTime(ctx, i),
       i.target,
     ),
   'documents.verify': (ctx, i) => verifyWithStore(ctx, decodeBase64File(i.fileBase64), i.alsoTrusted),

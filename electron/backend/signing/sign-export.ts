@@ -1,19 +1,27 @@
 import type { Ctx } from '../context';
 import { signingIdentity } from './certificates/store';
-import { signOffThread } from './worker/sign-pool';
+import { addSignature } from './add-signature';
 import { tsaUrlOf } from './timestamp/tsa-setting';
-import { withTrustedTime } from './timestamp/trusted-time';
 
 /**
  * Adds an ECMA-376 package signature to an exported .docx with the organisation's active
  * signing certificate. Callers check first that the record may be signed (a signed agreement
  * version, an attested protocol). Throws a clear INVALID_STATE error when no certificate is
  * chosen, it is expired or not yet valid, or the keystore is locked. The signing itself runs
- * in a worker thread (worker/sign-pool.ts), off the dispatcher's thread. With a TSA set, the
+ * in a worker thread (add-signature.ts), off the dispatcher's thread. With a TSA set, the
  * signature gets an RFC 3161 timestamp unless the user chose to sign without one after the
  * TSA failed (TIMESTAMP_FAILED, see timestamp/trusted-time.ts).
  */
 export async function signExport(ctx: Ctx, bytes: Uint8Array, withoutTimestamp = false): Promise<Uint8Array> {
-  const signed = await signOffThread(bytes, signingIdentity(ctx), ctx.clock.now());
-  return withTrustedTime(bytes, signed, { tsaUrl: tsaUrlOf(ctx), withoutTimestamp });
+  const signed = await addSignature(
+    bytes,
+    signingIdentity(ctx),
+    ctx.clock.now(),
+    {},
+    {
+      tsaUrl: tsaUrlOf(ctx),
+      withoutTimestamp,
+    },
+  );
+  return signed.bytes;
 }

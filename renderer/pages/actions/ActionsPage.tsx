@@ -28,7 +28,7 @@ export function ActionsPage() {
   const [status, setStatus] = useState<string>('open');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const priorities = usePriorityOptions(null);
-  const owners = useOwnerOptions();
+  const owners = useOwnerOptions(owner);
   const { run, fieldErrors } = useAction();
 
   const ownerFilter = ownerFromOption(owner);
@@ -85,9 +85,10 @@ export function ActionsPage() {
         <Select
           label={t('meetings.actions.owner')}
           placeholder={t('meetings.actions.all')}
-          data={owners}
+          data={owners.groups}
           value={owner}
           onChange={setOwner}
+          onSearchChange={owners.onSearchChange}
           clearable
           searchable
           w={260}

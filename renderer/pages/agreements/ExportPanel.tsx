@@ -94,7 +94,7 @@ function ExportLog({ versionId }: { versionId: number }) {
 export function ExportPanel({ version }: { version: VersionDetail }) {
   const { t, i18n } = useTranslation();
   const { run, busy } = useAction();
-  const sealed = version.storedStatus === 'signed';
+  const sealed = version.can.sign.allowed;
   // a signed version is a Swedish record: offer it as it is; an English export is a translation
   const [lang, setLang] = useState<DocLanguage>(!sealed && i18n.language === 'en' ? 'en' : 'sv');
   // the backend signs only the record itself: a version every party has signed, in its own language

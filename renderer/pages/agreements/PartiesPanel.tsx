@@ -6,6 +6,7 @@ import { useAction, useCall } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { ListPanel } from '../../components/ListPanel';
 import { errorsByField } from '../../components/fieldErrors';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 import { OtherErrors } from './OtherErrors';
 
 interface PartyDraft {
@@ -21,12 +22,16 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
   const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
   const organisations = useCall('organisations.list', {});
-  const people = useCall('people.list', {});
-  const ofOrganisation = (people.data ?? []).filter(
-    (p) => value.organisationId && String(p.organisationId) === value.organisationId,
-  );
+  const chosen = [Number(value.signatoryId)];
+  const ofOrganisation = usePeopleChoices({
+    organisationId: Number(value.organisationId),
+    skip: !value.organisationId,
+    chosen,
+  });
   // Usually the signatory belongs to the party; if the register has nobody there yet, anyone may be chosen.
-  const candidates = ofOrganisation.length > 0 ? ofOrganisation : (people.data ?? []);
+  const nobodyThere = !value.organisationId || (ofOrganisation.total === 0 && !ofOrganisation.searching);
+  const anyone = usePeopleChoices({ skip: !nobodyThere, chosen });
+  const candidates = nobodyThere ? anyone : ofOrganisation;
 
   const submit = async () => {
     const fields = {
@@ -58,12 +63,12 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
       />
       <Select
         label={t('agreements.parties.signatory')}
-        description={
-          ofOrganisation.length === 0 && value.organisationId
-            ? t('agreements.parties.noPeopleInOrganisation')
-            : undefined
-        }
-        data={candidates.map((p) => ({ value: String(p.id), label: p.title ? `${p.name}, ${p.title}` : p.name }))}
+        description={nobodyThere && value.organisationId ? t('agreements.parties.noPeopleInOrganisation') : undefined}
+        data={candidates.people.map((p) => ({
+          value: String(p.id),
+          label: p.title ? `${p.name}, ${p.title}` : p.name,
+        }))}
+        onSearchChange={candidates.onSearchChange}
         value={value.signatoryId}
         onChange={(signatoryId) => setValue((v) => ({ ...v, signatoryId }))}
         error={errors.signatoryId}

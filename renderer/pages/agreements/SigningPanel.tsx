@@ -98,14 +98,13 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
   const [recording, setRecording] = useState<Party | null>(null);
   const total = version.parties.length;
   const signed = version.parties.filter((p) => p.signing).length;
-  const status = version.storedStatus;
 
   return (
     <Stack>
       <Title order={3} size="h5">
         {t('agreements.signing.heading')}
       </Title>
-      {status === 'draft' && (
+      {version.can.sendForSigning.allowed && (
         <Card withBorder>
           <Stack gap="xs">
             <Text size="sm">{t('agreements.signing.draftHelp')}</Text>
@@ -116,7 +115,8 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
           </Stack>
         </Card>
       )}
-      {status !== 'draft' && (
+      {/* once the content is fixed (out for signing, or signed) the signing progress */}
+      {!version.can.edit.allowed && (
         <Stack gap={4}>
           <Text fw={600} data-testid="signing-progress">
             {t('agreements.signing.progress', { signed, total })}
@@ -128,7 +128,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
           />
         </Stack>
       )}
-      {status === 'signed' && version.contentHash && (
+      {version.contentHash && (
         <Alert color="green" title={t('agreements.signing.complete')}>
           <Text size="sm">
             {t('agreements.contentHash')}: <Code>{version.contentHash}</Code>
@@ -142,7 +142,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
               <Table.Th>{t('agreements.parties.organisation')}</Table.Th>
               <Table.Th>{t('agreements.parties.signatory')}</Table.Th>
               <Table.Th>{t('agreements.signing.state')}</Table.Th>
-              {status === 'under_signing' && <Table.Th>{t('actions.title')}</Table.Th>}
+              {version.can.recordSigning.allowed && <Table.Th>{t('actions.title')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -160,7 +160,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
                     ? t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place })
                     : t('agreements.signing.notSigned')}
                 </Table.Td>
-                {status === 'under_signing' && (
+                {version.can.recordSigning.allowed && (
                   <Table.Td>
                     {!p.signing && (
                       <Button
@@ -178,7 +178,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      {status === 'under_signing' && (
+      {version.can.withdraw.allowed && (
         <Group>
           <Button variant="default" color="red" onClick={() => setAsking('withdraw')} loading={withdraw.busy}>
             {t('agreements.signing.withdraw')}

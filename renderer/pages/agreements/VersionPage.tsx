@@ -93,16 +93,14 @@ export function VersionPage({ id }: { id: number }) {
               {t('agreements.compare.withPredecessor')}
             </Button>
           )}
-          {v.storedStatus === 'signed' && v.successorIds.length === 0 && (
-            <Button onClick={() => setRenewing(true)}>{t('agreements.renew')}</Button>
-          )}
+          {v.can.renew.allowed && <Button onClick={() => setRenewing(true)}>{t('agreements.renew')}</Button>}
           <RecordHistory entity="agreement_version" entityId={v.id} label={v.title} />
         </Group>
       </Group>
       {renewing && <RenewDialog source={v} onClose={() => setRenewing(false)} />}
       <FrozenBanner version={v} />
       {v.predecessor && v.editable && <StaleDatesAlert versionId={v.id} />}
-      {v.storedStatus === 'signed' && <SealedRecordPanel record={{ kind: 'agreement', id: v.id }} />}
+      {v.contentHash && <SealedRecordPanel record={{ kind: 'agreement', id: v.id }} />}
       <Tabs defaultValue="text" keepMounted>
         <Tabs.List aria-label={t('agreements.tabs.label')}>
           <Tabs.Tab value="text">{t('agreements.tabs.text')}</Tabs.Tab>

@@ -24,7 +24,6 @@ export function BodyDetail({ id }: { id: number }) {
   const [currentOnly, setCurrentOnly] = useState(false);
   const members = useCall('bodies.members', { bodyId: id, ...(currentOnly ? { on: today() } : {}) });
   const allMembers = useCall('bodies.members', { bodyId: id });
-  const people = useCall('people.list', {});
   const { run } = useAction();
   const [editingBody, setEditingBody] = useState<BodyDraft | null>(null);
   const [editingMember, setEditingMember] = useState<MemberDraft | null>(null);
@@ -132,7 +131,6 @@ export function BodyDetail({ id }: { id: number }) {
         <MemberForm
           bodyId={b.id}
           draft={editingMember}
-          people={people.data ?? []}
           members={allMembers.data ?? []}
           onClose={() => setEditingMember(null)}
         />

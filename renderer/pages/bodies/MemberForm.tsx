@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
-import { MEMBER_ROLES, type Member, type Person } from '../../../shared/contract/participants';
+import { MEMBER_ROLES, type Member } from '../../../shared/contract/participants';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { errorsByField } from '../../components/fieldErrors';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 
 export interface MemberDraft {
   id: number | null;
@@ -41,13 +42,11 @@ export const memberDraftOf = (m: Member): MemberDraft => ({
 export function MemberForm({
   bodyId,
   draft,
-  people,
   members,
   onClose,
 }: {
   bodyId: number;
   draft: MemberDraft;
-  people: Person[];
   members: Member[];
   onClose(): void;
 }) {
@@ -56,16 +55,23 @@ export function MemberForm({
   const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
   const set = (patch: Partial<MemberDraft>) => setValue((v) => ({ ...v, ...patch }));
-  const personOptions = people.map((p) => ({
-    value: String(p.id),
-    label: p.title ? `${p.name} (${p.title})` : p.name,
-  }));
+  const people = usePeopleChoices({ chosen: [Number(value.personId)] });
+  const substitutes = usePeopleChoices({ chosen: [Number(value.substituteForId)], skip: value.role !== 'ersattare' });
+  // the body's members are known by name even before a search reaches them (an edited membership's person)
+  const withMembers = (offered: Array<{ value: string; label: string }>) => {
+    const shown = new Set(offered.map((o) => o.value));
+    const more = new Map<string, string>();
+    for (const m of members) if (!shown.has(String(m.personId))) more.set(String(m.personId), m.personName);
+    return [...offered, ...[...more].map(([id, label]) => ({ value: id, label }))];
+  };
+  const personOptions = withMembers(
+    people.people.map((p) => ({ value: String(p.id), label: p.title ? `${p.name} (${p.title})` : p.name })),
+  );
   // whom a substitute can stand in for: the body's other members first, then anyone else
-  const memberIds = new Set(members.filter((m) => m.role !== 'ersattare').map((m) => m.personId));
-  const substituteOptions = [...people]
-    .filter((p) => String(p.id) !== value.personId)
-    .sort((a, b) => Number(memberIds.has(b.id)) - Number(memberIds.has(a.id)))
-    .map((p) => ({ value: String(p.id), label: p.name }));
+  const memberIds = new Set(members.filter((m) => m.role !== 'ersattare').map((m) => String(m.personId)));
+  const substituteOptions = withMembers(substitutes.people.map((p) => ({ value: String(p.id), label: p.name })))
+    .filter((o) => o.value !== value.personId)
+    .sort((a, b) => Number(memberIds.has(b.value)) - Number(memberIds.has(a.value)));
 
   const submit = async () => {
     const fields = {
@@ -98,6 +104,7 @@ export function MemberForm({
         data={personOptions}
         value={value.personId}
         onChange={(personId) => set({ personId })}
+        onSearchChange={people.onSearchChange}
         error={errors.personId}
         required
         searchable
@@ -118,6 +125,7 @@ export function MemberForm({
           data={substituteOptions}
           value={value.substituteForId}
           onChange={(substituteForId) => set({ substituteForId })}
+          onSearchChange={substitutes.onSearchChange}
           error={errors.substituteForId}
           clearable
           searchable

@@ -38,7 +38,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const status = useCall('example.status', {});
   const organisations = useCall('organisations.list', {});
-  const people = useCall('people.list', {});
+  const people = useCall('people.list', { limit: 1 });
   const bodies = useCall('bodies.list', {});
   const { run, busy } = useAction();
   const [asking, setAsking] = useState(false);
@@ -85,7 +85,7 @@ export function HomePage() {
           />
           <CountCard
             label={t('nav.people')}
-            count={people.data?.length}
+            count={people.data?.total}
             href="#/people"
             linkLabel={t('home.showPeople')}
           />

@@ -181,7 +181,7 @@ export function MeetingList() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    {m.status === 'planned' && m.protocolStatus !== 'attested' && (
+                    {m.can.edit.allowed && (
                       <Button
                         size="xs"
                         variant="light"
@@ -191,7 +191,7 @@ export function MeetingList() {
                         {t('meetings.move')}
                       </Button>
                     )}
-                    {m.status === 'planned' && m.protocolStatus === null && (
+                    {m.can.cancel.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"
@@ -202,7 +202,7 @@ export function MeetingList() {
                         {t('meetings.cancel.action')}
                       </Button>
                     )}
-                    {m.status === 'cancelled' && (
+                    {m.can.reinstate.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"
@@ -212,7 +212,7 @@ export function MeetingList() {
                         {t('meetings.reinstate')}
                       </Button>
                     )}
-                    {m.protocolStatus === null && (
+                    {m.can.remove.allowed && (
                       <Button
                         size="xs"
                         variant="subtle"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
+import { GuardedButton } from '../../components/GuardedButton';
 import { RecordHistory } from '../../components/RecordHistory';
 import { MeetingForm } from './MeetingForm';
 import { MeetingStatusBadges } from './MeetingStatusBadges';
@@ -55,11 +56,9 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
           {m.cancelReason && <Text size="sm">{t('meetings.cancel.reasonShown', { reason: m.cancelReason })}</Text>}
         </Stack>
         <Group>
-          {m.status === 'planned' && m.protocolStatus !== 'attested' && (
-            <Button variant="default" onClick={() => setEditing(true)}>
-              {t('meetings.editOrMove')}
-            </Button>
-          )}
+          <GuardedButton variant="default" can={m.can.edit} onClick={() => setEditing(true)}>
+            {t('meetings.editOrMove')}
+          </GuardedButton>
           <ExportMenu label={t('meetings.export.agenda')} method="meetings.exportAgenda" input={{ meetingId: m.id }} />
           <RecordHistory
             entity="meeting"

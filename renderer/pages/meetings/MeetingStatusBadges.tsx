@@ -1,25 +1,30 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../../shared/contract/meetings';
+import type { Meeting, Protocol } from '../../../shared/contract/meetings';
+
+type ProtocolStatus = Protocol['status'];
+
+/** A protocol's status as a badge colour (display only). */
+export const PROTOCOL_STATUS_COLOUR: Record<ProtocolStatus, string> = {
+  draft: 'yellow',
+  ready_for_attestation: 'blue',
+  attested: 'green',
+};
 
 /** Where a meeting stands: cancelled, protocol draft / out for attestation / attested, and the attestation deadline. */
 export function MeetingStatusBadges({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  if (meeting.status === 'cancelled') return <Badge color="gray">{t('meetings.cancelled')}</Badge>;
+  if (meeting.stage === 'cancelled') return <Badge color="gray">{t('meetings.cancelled')}</Badge>;
   const days = meeting.daysLeftToAttest;
   return (
     <Group gap={4}>
-      {meeting.protocolStatus === null && (
+      {!meeting.protocolStatus && (
         <Badge variant="light" color={meeting.stage === 'held' ? 'gray' : undefined}>
           {t(meeting.stage === 'held' ? 'meetings.held' : 'meetings.planned')}
         </Badge>
       )}
       {meeting.protocolStatus && (
-        <Badge
-          color={
-            meeting.protocolStatus === 'attested' ? 'green' : meeting.protocolStatus === 'draft' ? 'yellow' : 'blue'
-          }
-        >
+        <Badge color={PROTOCOL_STATUS_COLOUR[meeting.protocolStatus]}>
           {t(`meetings.protocolStatuses.${meeting.protocolStatus}`)}
         </Badge>
       )}
@@ -28,9 +33,7 @@ export function MeetingStatusBadges({ meeting }: { meeting: Meeting }) {
           §§ {meeting.paragraphRange[0]}–{meeting.paragraphRange[1]}
         </Badge>
       )}
-      {meeting.protocolStatus && meeting.protocolStatus !== 'attested' && days !== null && (
-        <DaysLeftBadge days={days} />
-      )}
+      {meeting.protocolStatus && days !== null && <DaysLeftBadge days={days} />}
     </Group>
   );
 }

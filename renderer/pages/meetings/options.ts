@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 
 export interface OptionGroup {
   group: string;
@@ -9,13 +10,13 @@ export interface OptionGroup {
 
 /**
  * People to choose as chair, secretary, justerare or attendee: the body's members on the date
- * first (with their role), then everyone else — a person appears once.
+ * first (with their role), then the first others by name (a bounded page) — a person appears once.
  */
 export function usePeopleOptions(bodyId: number, date: string | null): OptionGroup[] {
   const { t } = useTranslation();
   const validDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
   const members = useCall('bodies.members', { bodyId, on: validDate });
-  const people = useCall('people.list', {});
+  const { people } = usePeopleChoices();
   return useMemo(() => {
     const memberItems = new Map<string, string>();
     for (const m of members.data ?? []) {
@@ -23,7 +24,7 @@ export function usePeopleOptions(bodyId: number, date: string | null): OptionGro
       const role = t(`meetings.roles.${m.role}`);
       memberItems.set(key, memberItems.has(key) ? `${memberItems.get(key)}, ${role}` : `${m.personName} (${role})`);
     }
-    const others = (people.data ?? [])
+    const others = people
       .filter((p) => !memberItems.has(String(p.id)))
       .map((p) => ({ value: String(p.id), label: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name }));
     const groups: OptionGroup[] = [];
@@ -34,28 +35,32 @@ export function usePeopleOptions(bodyId: number, date: string | null): OptionGro
       });
     if (others.length > 0) groups.push({ group: t('meetings.form.othersGroup'), items: others });
     return groups;
-  }, [members.data, people.data, t]);
+  }, [members.data, people, t]);
 }
 
-/** Owners of an action item: people and organisations in one list, told apart by a prefix. */
-export function useOwnerOptions(): OptionGroup[] {
+/** Owners of an action item: people (a bounded page, narrowed by `onSearchChange`) and organisations in one list, told apart by a prefix. */
+export function useOwnerOptions(chosen: string | null = null): {
+  groups: OptionGroup[];
+  onSearchChange(search: string): void;
+} {
   const { t } = useTranslation();
-  const people = useCall('people.list', {});
+  const { people, onSearchChange } = usePeopleChoices({ chosen: [ownerFromOption(chosen).ownerPersonId] });
   const organisations = useCall('organisations.list', {});
-  return useMemo(
+  const groups = useMemo(
     () =>
       [
         {
           group: t('meetings.actions.ownerPeople'),
-          items: (people.data ?? []).map((p) => ({ value: `p:${p.id}`, label: p.name })),
+          items: people.map((p) => ({ value: `p:${p.id}`, label: p.name })),
         },
         {
           group: t('meetings.actions.ownerOrganisations'),
           items: (organisations.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })),
         },
       ].filter((g) => g.items.length > 0),
-    [people.data, organisations.data, t],
+    [people, organisations.data, t],
   );
+  return { groups, onSearchChange };
 }
 
 /** `p:12` → person 12, `o:3` → organisation 3 (see useOwnerOptions). */

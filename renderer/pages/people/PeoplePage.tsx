@@ -5,9 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { RecordHistory } from '../../components/RecordHistory';
 import { EmptyState } from '../../components/EmptyState';
+import { Pager, useKeysetPages } from '../../components/Pager';
 import { formatPeriod } from '../../components/period';
 import { blankPerson, draftOf, PersonForm, type PersonDraft } from './PersonForm';
 import { PersonCertificates } from './PersonCertificates';
+
+/** rows on a page of the register: a screenful or two, whatever the number of people */
+const PEOPLE_PAGE_SIZE = 50;
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -15,10 +19,13 @@ export function PeoplePage() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const organisations = useCall('organisations.list', {});
-  const list = useCall('people.list', {
+  const filter = {
     ...(debouncedSearch ? { search: debouncedSearch } : {}),
     ...(organisationId ? { organisationId: Number(organisationId) } : {}),
-  });
+  };
+  const pages = useKeysetPages(JSON.stringify(filter));
+  const list = useCall('people.list', { ...filter, limit: PEOPLE_PAGE_SIZE, after: pages.after });
+  const people = list.data?.items;
   const [editing, setEditing] = useState<PersonDraft | null>(null);
   const [certificatesOf, setCertificatesOf] = useState<{ id: number; name: string } | null>(null);
   const filtering = Boolean(debouncedSearch || organisationId);
@@ -49,17 +56,29 @@ export function PeoplePage() {
           w={320}
         />
       </Group>
-      {list.data && list.data.length === 0 && !filtering && (
+      {people && people.length === 0 && !filtering && (
         <EmptyState title={t('people.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
           {t('people.empty')}
         </EmptyState>
       )}
-      {list.data && list.data.length === 0 && filtering && (
+      {people && people.length === 0 && filtering && (
         <Text c="dimmed" role="status">
           {t('people.noMatch')}
         </Text>
       )}
-      {list.data && list.data.length > 0 && (
+      {list.data && people && people.length > 0 && (
+        <Pager
+          label={t('people.title')}
+          pageIndex={pages.pageIndex}
+          pageSize={PEOPLE_PAGE_SIZE}
+          shown={people.length}
+          total={list.data.total}
+          nextCursor={list.data.next}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+        />
+      )}
+      {people && people.length > 0 && (
         <Table striped highlightOnHover aria-label={t('people.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -72,7 +91,7 @@ export function PeoplePage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((p) => (
+            {people.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>{p.name}</Table.Td>
                 <Table.Td>{p.title ?? ''}</Table.Td>

@@ -12,12 +12,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall, useErrorText } from '../../api/hooks';
+import { useAction, useErrorText } from '../../api/hooks';
+import { usePeopleChoices } from '../../components/usePeopleChoices';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
 import { errorsByField } from '../../components/fieldErrors';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { downloadBase64 } from '../../components/download';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../components/signing/TimestampFailedDialog';
 import { readFileBase64 } from './readFile';
 import { VerifyReportView } from './VerifyReportView';
 
@@ -43,7 +49,7 @@ export function SignDocumentPage() {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
-  const people = useCall('people.list', {});
+  const people = usePeopleChoices({ chosen: [Number(personId)] });
 
   const clearOutcome = () => {
     setError(null);
@@ -58,9 +64,14 @@ export function SignDocumentPage() {
     return true;
   };
 
-  const sign = async () => {
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const sign = async (withoutTimestamp = false) => {
     if (!file) return;
     clearOutcome();
+    // the TSA failing is the user's choice to make (sign on the own clock, or later); other refusals stay on the page
+    const onError = (body: ErrorBody) =>
+      takeTimestampFailure(setTimestampFailure, () => void sign(true))(body) || keepOnPage(body);
     const fileBase64 = await readFileBase64(file);
     const statement = { role: role.trim() || undefined, comment: comment.trim() || undefined };
     const signed =
@@ -72,14 +83,21 @@ export function SignDocumentPage() {
               personId: Number(personId ?? 0),
               certificateId: Number(certificateId ?? 0),
               password,
+              withoutTimestamp,
               ...statement,
             },
-            keepOnPage,
+            onError,
           )
         : await run(
             'documents.coSign',
-            { fileBase64, pkcs12Base64: pkcs12 ? await readFileBase64(pkcs12) : '', password, ...statement },
-            keepOnPage,
+            {
+              fileBase64,
+              pkcs12Base64: pkcs12 ? await readFileBase64(pkcs12) : '',
+              password,
+              withoutTimestamp,
+              ...statement,
+            },
+            onError,
           );
     if (!signed) return;
     const fileName = t('signing.signDocument.signedName', { name: file.name.replace(/\.docx$/i, '') });
@@ -90,6 +108,9 @@ export function SignDocumentPage() {
 
   return (
     <Stack>
+      {timestampFailure && (
+        <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />
+      )}
       <Title order={2}>{t('signing.signDocument.title')}</Title>
       <Text size="sm">{t('signing.signDocument.intro')}</Text>
       <form
@@ -132,7 +153,8 @@ export function SignDocumentPage() {
           {source === 'held' && (
             <Select
               label={t('signing.signDocument.person')}
-              data={(people.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+              data={people.people.map((p) => ({ value: String(p.id), label: p.name }))}
+              onSearchChange={people.onSearchChange}
               value={personId}
               onChange={(v) => {
                 setPersonId(v);

@@ -153,7 +153,7 @@ function isPage(value: unknown): value is Page<unknown> {
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--limit N] [--after CURSOR] [--db FILE]`,
   summary:
-    'list records; --json prints stable JSON for scripts; meetings, paragraphs and actions stream page by page, or one page with --limit (and --after the cursor it prints)',
+    'list records; --json prints stable JSON for scripts; people, meetings, paragraphs and actions stream page by page, or one page with --limit (and --after the cursor it prints)',
   flags: ['json', 'limit', 'after'],
   async run(ctx) {
     const name = ctx.args[0];

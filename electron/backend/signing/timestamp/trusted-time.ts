@@ -2,6 +2,7 @@ import { partsOfPacked } from '../../export/pack';
 import { safeUnzip } from '../opc/safe-unzip';
 import { SIGNATURE_FOLDER } from '../opc/sign-package';
 import { timestampPackageSignature } from './signature-timestamp';
+import { readTimestampToken } from './token';
 import { TSA_TIMEOUT_MS, requestTimestamp } from './tsa-client';
 
 /** How a signing flow asks for trusted time. */
@@ -11,6 +12,16 @@ export interface TrustedTimeRequest {
   /** the user chose, after a TSA failure, to sign without a timestamp (stated as XAdES-BES, signer's clock) */
   withoutTimestamp?: boolean;
   timeoutMs?: number;
+}
+
+/** The signature a flow just added, and the time its proof rests on. */
+export interface TimedSignature {
+  bytes: Uint8Array;
+  /** the part the new signature is in, e.g. `_xmlsignatures/sig2.xml` */
+  signaturePart: string;
+  /** ISO: the TSA's time (genTime) when timestamped, else the signer's own clock */
+  signingTime: string;
+  timeSource: 'tsa' | 'signer_clock';
 }
 
 function signatureNames(bytes: Uint8Array): Set<string> {
@@ -27,14 +38,23 @@ function signatureNames(bytes: Uint8Array): Set<string> {
 export async function withTrustedTime(
   unsigned: Uint8Array,
   signed: Uint8Array,
+  signedAt: Date,
   request: TrustedTimeRequest,
-): Promise<Uint8Array> {
-  if (!request.tsaUrl || request.withoutTimestamp) return signed;
+): Promise<TimedSignature> {
   const before = signatureNames(unsigned);
   const added = [...signatureNames(signed)].filter((p) => !before.has(p));
   if (added.length !== 1) throw new Error(`expected one new signature part, found ${added.length}`);
+  const signaturePart = added[0];
+  if (!request.tsaUrl || request.withoutTimestamp)
+    return { bytes: signed, signaturePart, signingTime: signedAt.toISOString(), timeSource: 'signer_clock' };
   const url = request.tsaUrl;
-  return timestampPackageSignature(signed, added[0], (data) =>
-    requestTimestamp(url, data, request.timeoutMs ?? TSA_TIMEOUT_MS),
-  );
+  const tokens: Uint8Array[] = [];
+  const bytes = await timestampPackageSignature(signed, signaturePart, async (data) => {
+    const token = await requestTimestamp(url, data, request.timeoutMs ?? TSA_TIMEOUT_MS);
+    tokens.push(token);
+    return token;
+  });
+  // the client checked the token before handing it over: its time is the time the act is proven at
+  const genTime = readTimestampToken(tokens[0]).genTime;
+  return { bytes, signaturePart, signingTime: genTime.toISOString(), timeSource: 'tsa' };
 }

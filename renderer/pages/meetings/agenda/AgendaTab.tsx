@@ -29,7 +29,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const { run, fieldErrors } = useAction();
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
-  const readOnly = meeting.status === 'cancelled' || meeting.protocolStatus === 'attested';
+  const readOnly = !meeting.can.editAgenda.allowed;
   const getId = useCallback((item: AgendaItem) => item.id, []);
   const getLabel = useCallback((item: AgendaItem) => item.title, []);
 
@@ -60,9 +60,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           {t('meetings.agenda.overrun', { count: overrun.overrunMinutes })}
         </Alert>
       )}
-      {meeting.protocolStatus !== null && !readOnly && (
-        <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>
-      )}
+      {meeting.protocolStatus && !readOnly && <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>}
 
       {!readOnly && <Suggestions meetingId={meeting.id} />}
 

@@ -107,7 +107,7 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
   const list = useCall('attendance.list', { meetingId: meeting.id });
   const { run, fieldErrors } = useAction();
   const [removing, setRemoving] = useState<Attendee | null>(null);
-  const readOnly = meeting.protocolStatus === 'attested' || meeting.status === 'cancelled';
+  const readOnly = !meeting.can.editAttendance.allowed;
   const attendees = list.data ?? [];
   const update = (a: Attendee, patch: Partial<AttendeeFields>) =>
     run('attendance.update', { id: a.id, fields: { ...fieldsOf(a), ...patch } });

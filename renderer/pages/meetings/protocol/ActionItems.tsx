@@ -30,10 +30,10 @@ function ActionForm({
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const errors = errorsByField(fieldErrors);
-  const owners = useOwnerOptions();
   const [value, setValue] = useState<Draft>(() =>
     action ? { description: action.description, owner: optionOfOwner(action), dueDate: action.dueDate ?? '' } : blank,
   );
+  const owners = useOwnerOptions(value.owner);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
@@ -73,9 +73,10 @@ function ActionForm({
         <Select
           style={{ flex: 1, minWidth: 200 }}
           label={t('meetings.actions.owner')}
-          data={owners}
+          data={owners.groups}
           value={value.owner}
           onChange={(owner) => set({ owner })}
+          onSearchChange={owners.onSearchChange}
           error={errors.ownerPersonId ?? errors.ownerOrganisationId}
           searchable
           required
@@ -199,7 +200,7 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
           </Table.Tbody>
         </Table>
       )}
-      {!paragraph.locked && <ActionForm paragraph={paragraph} action={null} onDone={() => {}} />}
+      {paragraph.can.edit.allowed && <ActionForm paragraph={paragraph} action={null} onDone={() => {}} />}
       <ConfirmDialog
         opened={removing !== null}
         title={t('meetings.actions.removeTitle')}

@@ -8,8 +8,6 @@ import { errorsByField } from '../../../components/fieldErrors';
 import { todayIso } from '../localDate';
 import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
-export type { Attester } from './JusteringFields';
-
 /**
  * One attestation (justering): who, on which date, where. For the whole protocol, or — with
  * `paragraphId` — omedelbar justering of a single §.

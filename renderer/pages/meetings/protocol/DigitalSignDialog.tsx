@@ -5,6 +5,11 @@ import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
 import { errorsByField } from '../../../components/fieldErrors';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../../components/signing/TimestampFailedDialog';
 import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
 /**
@@ -30,16 +35,26 @@ export function DigitalSignDialog({
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
 
-  const submit = async () => {
-    const done = await run('protocol.signAttestation', {
-      meetingId,
-      personId: Number(personId ?? 0),
-      certificateId: Number(certificateId ?? 0),
-      password,
-      place,
-    });
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+
+  const submit = async (withoutTimestamp = false) => {
+    const done = await run(
+      'protocol.signAttestation',
+      {
+        meetingId,
+        personId: Number(personId ?? 0),
+        certificateId: Number(certificateId ?? 0),
+        password,
+        place,
+        withoutTimestamp,
+      },
+      takeTimestampFailure(setTimestampFailure, () => void submit(true)),
+    );
     if (done) onClose();
   };
+
+  if (timestampFailure)
+    return <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />;
 
   return (
     <FormModal

@@ -17,13 +17,15 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
+import { GuardedButton } from '../../../components/GuardedButton';
 import { RecordHistory } from '../../../components/RecordHistory';
 import { errorsByField } from '../../../components/fieldErrors';
 import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
 import { ActionItems } from './ActionItems';
 import { Attachments } from '../Attachments';
-import { AttestDialog, type Attester } from './AttestDialog';
+import { AttestDialog } from './AttestDialog';
+import type { Attester } from './JusteringFields';
 import { Corrections } from './Corrections';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 
@@ -87,7 +89,7 @@ export function ParagraphCard({
   const [removing, setRemoving] = useState(false);
   const [attesting, setAttesting] = useState(false);
   const locked = p.locked;
-  const draft = protocol.status === 'draft';
+  const editable = p.can.edit.allowed;
   const heading = `§ ${p.number} ${p.title}`;
 
   // Omedelbar justering: the chair and each justerare who has not yet attested this §.
@@ -122,10 +124,10 @@ export function ParagraphCard({
               label={t('meetings.export.extract')}
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
-              signable={locked}
+              signable={p.can.sign.allowed}
               recordLanguage={recordLanguage}
             />
-            {!locked && protocol.status !== 'attested' && p.finished && attesters.length > 0 && (
+            {p.can.attestImmediately.allowed && attesters.length > 0 && (
               <Button
                 size="xs"
                 variant="light"
@@ -135,16 +137,17 @@ export function ParagraphCard({
                 {t('meetings.justering.immediate')}
               </Button>
             )}
-            {draft && !locked && (
-              <Button
+            {editable && (
+              <GuardedButton
                 size="xs"
                 variant="subtle"
                 color="red"
+                can={p.can.remove}
                 aria-label={t('meetings.paragraph.removeNamed', { number: p.number })}
                 onClick={() => setRemoving(true)}
               >
                 {t('actions.delete')}
-              </Button>
+              </GuardedButton>
             )}
           </Group>
         </Group>
@@ -155,7 +158,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.title')}
             value={p.title}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.title}
             onSave={(v) => save('title', v)}
           />
@@ -163,7 +166,7 @@ export function ParagraphCard({
             singleLine
             label={t('meetings.paragraph.dnr')}
             value={p.dnr ?? ''}
-            readOnly={locked}
+            readOnly={!editable}
             error={errors.dnr}
             onSave={(v) => save('dnr', v)}
           />
@@ -171,7 +174,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.background')}
           value={p.background ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.background}
           onSave={(v) => save('background', v)}
           minRows={2}
@@ -179,7 +182,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.decision')}
           value={p.decision ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.decision}
           onSave={(v) => save('decision', v)}
           minRows={2}
@@ -187,7 +190,7 @@ export function ParagraphCard({
         <AutosaveTextarea
           label={t('meetings.paragraph.notes')}
           value={p.notes ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.notes}
           onSave={(v) => save('notes', v)}
           minRows={1}
@@ -196,7 +199,7 @@ export function ParagraphCard({
           singleLine
           label={t('meetings.paragraph.distribution')}
           value={p.distribution ?? ''}
-          readOnly={locked}
+          readOnly={!editable}
           error={errors.distribution}
           onSave={(v) => save('distribution', v)}
         />
@@ -208,7 +211,7 @@ export function ParagraphCard({
             value={p.priorityId ? String(p.priorityId) : null}
             onChange={(v) => void save('priorityId', v ? Number(v) : null)}
             error={errors.priorityId}
-            disabled={locked || priorities.length === 0}
+            disabled={!editable || priorities.length === 0}
             clearable
           />
           <MultiSelect
@@ -217,7 +220,7 @@ export function ParagraphCard({
             data={present.map((a) => ({ value: String(a.personId), label: a.personName }))}
             value={p.recusals.map((r) => String(r.personId))}
             onChange={(ids) => void run('protocol.setRecusals', { paragraphId: p.id, personIds: ids.map(Number) })}
-            disabled={locked}
+            disabled={!editable}
             error={otherErrors.personIds}
             searchable
           />
@@ -228,7 +231,7 @@ export function ParagraphCard({
           </Text>
         )}
 
-        {!locked && (
+        {editable && (
           <Group>
             <Checkbox
               label={t('meetings.paragraph.finished')}
@@ -254,12 +257,12 @@ export function ParagraphCard({
             })}
           </Text>
         )}
-        {(locked || p.corrections.length > 0) && (
+        {(p.can.correct.allowed || p.corrections.length > 0) && (
           <Corrections
             meetingId={meeting.id}
             paragraphId={p.id}
             corrections={p.corrections}
-            canAdd={locked}
+            canAdd={p.can.correct.allowed}
             recordLanguage={recordLanguage}
           />
         )}

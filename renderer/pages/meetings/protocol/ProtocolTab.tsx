@@ -29,7 +29,8 @@ import {
   type Protocol,
 } from '../../../../shared/contract/meetings';
 import { ExportMenu } from '../ExportMenu';
-import { DaysLeftBadge } from '../MeetingStatusBadges';
+import { DaysLeftBadge, PROTOCOL_STATUS_COLOUR } from '../MeetingStatusBadges';
+import { GuardedButton, useRefusalText } from '../../../components/GuardedButton';
 import { AttestDialog } from './AttestDialog';
 import { DigitalSignDialog } from './DigitalSignDialog';
 import { SignedCopyDialog } from './SignedCopyDialog';
@@ -92,7 +93,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
     const file = await exporting.run('protocol.exportForSigning', { meetingId: meeting.id });
     if (file) downloadBase64(file.fileName, file.base64);
   };
-  const editable = protocol.status !== 'attested';
+  const editable = protocol.can.editJustering.allowed;
   const saveWhereWhen = async (patch: { attestationPlace?: string; attestationDate?: string }) =>
     (await run('protocol.update', {
       meetingId: meeting.id,
@@ -108,9 +109,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
           <Title order={3} size="h4" id="justering-title">
             {t('meetings.justering.title')}
           </Title>
-          {protocol.status !== 'attested' && protocol.daysLeftToAttest !== null && (
-            <DaysLeftBadge days={protocol.daysLeftToAttest} />
-          )}
+          {protocol.daysLeftToAttest !== null && <DaysLeftBadge days={protocol.daysLeftToAttest} />}
         </Group>
         <Text size="sm" c="dimmed">
           {t('meetings.justering.deadline', { date: protocol.attestationDeadline, days: ATTESTATION_DEADLINE_DAYS })}
@@ -186,7 +185,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
             </Table.Tbody>
           </Table>
         )}
-        {protocol.status === 'ready_for_attestation' && protocol.pendingAttesters.length > 0 && (
+        {protocol.can.attest.allowed && protocol.pendingAttesters.length > 0 && (
           <Group>
             <Text size="sm">
               {t('meetings.justering.pending', { names: protocol.pendingAttesters.map((a) => a.name).join(', ') })}
@@ -195,15 +194,20 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
             <Button variant="light" onClick={() => setAttesting('record')}>
               {t('meetings.justering.attest')}
             </Button>
-            <Button variant="default" onClick={() => void exportForSigning()} loading={exporting.busy}>
+            <GuardedButton
+              variant="default"
+              can={protocol.can.exportForSigning}
+              onClick={() => void exportForSigning()}
+              loading={exporting.busy}
+            >
               {t('meetings.justering.exportForSigning')}
-            </Button>
+            </GuardedButton>
             <Button variant="default" onClick={() => setAttesting('import')}>
               {t('meetings.justering.importSigned')}
             </Button>
           </Group>
         )}
-        {protocol.status === 'attested' && (
+        {protocol.attestedAt && (
           <Alert color="green" title={t('meetings.justering.attestedTitle')}>
             {t('meetings.justering.attestedText', {
               at: protocol.attestedAt ? formatDateTime(protocol.attestedAt, i18n.language) : '',
@@ -215,7 +219,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
             )}
           </Alert>
         )}
-        {protocol.status === 'attested' && <SealedRecordPanel record={{ kind: 'protocol', id: meeting.id }} />}
+        {protocol.attestedAt && <SealedRecordPanel record={{ kind: 'protocol', id: meeting.id }} />}
       </Stack>
       {attesting === 'record' && (
         <AttestDialog
@@ -250,6 +254,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
  */
 export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
+  const refusal = useRefusalText();
   const protocol = useCall('protocol.get', { meetingId: meeting.id });
   const attendance = useCall('attendance.list', { meetingId: meeting.id });
   const recordLanguage = useCall('bodies.get', { id: meeting.bodyId }).data?.recordLanguage ?? 'sv';
@@ -267,14 +272,14 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
       <EmptyState
         title={t('meetings.protocol.emptyTitle')}
         action={
-          meeting.status === 'planned' && (
+          meeting.can.startProtocol.allowed && (
             <Button loading={busy} onClick={() => void run('protocol.create', { meetingId: meeting.id })}>
               {t('meetings.protocol.create')}
             </Button>
           )
         }
       >
-        {meeting.status === 'cancelled' ? t('meetings.protocol.cancelledMeeting') : t('meetings.protocol.empty')}
+        {meeting.can.startProtocol.allowed ? t('meetings.protocol.empty') : refusal(meeting.can.startProtocol)}
       </EmptyState>
     );
   }
@@ -286,7 +291,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
     <Stack>
       <Group justify="space-between">
         <Group gap="xs">
-          <Badge size="lg" color={p.status === 'attested' ? 'green' : p.status === 'draft' ? 'yellow' : 'blue'}>
+          <Badge size="lg" color={PROTOCOL_STATUS_COLOUR[p.status]}>
             {t(`meetings.protocolStatuses.${p.status}`)}
           </Badge>
           {p.paragraphRange && (
@@ -296,20 +301,22 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           )}
         </Group>
         <Group>
-          {p.status === 'draft' && (
+          {p.can.edit.allowed && (
             <Button variant="light" onClick={() => setAdding(true)}>
               {t('meetings.paragraph.add')}
             </Button>
           )}
-          {p.status === 'draft' && (
+          {p.can.discard.allowed && (
             <Button variant="subtle" color="red" onClick={() => setConfirm('discard')}>
               {t('meetings.protocol.discard')}
             </Button>
           )}
-          {p.status === 'draft' && (
-            <Button onClick={() => setConfirm('submit')}>{t('meetings.protocol.submit')}</Button>
+          {p.can.edit.allowed && (
+            <GuardedButton can={p.can.submit} onClick={() => setConfirm('submit')}>
+              {t('meetings.protocol.submit')}
+            </GuardedButton>
           )}
-          {p.status === 'ready_for_attestation' && (
+          {p.can.reopen.allowed && (
             <Button variant="default" onClick={() => setConfirm('reopen')}>
               {t('meetings.protocol.reopen')}
             </Button>
@@ -318,12 +325,12 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
             label={t('meetings.export.protocol')}
             method="meetings.exportProtocol"
             input={{ meetingId: meeting.id }}
-            signable={p.status === 'attested'}
+            signable={p.can.sign.allowed}
             recordLanguage={recordLanguage}
           />
         </Group>
       </Group>
-      {p.status === 'draft' && unfinished > 0 && (
+      {p.can.edit.allowed && unfinished > 0 && (
         <Text size="sm" c="dimmed">
           {t('meetings.protocol.unfinished', { count: unfinished })}
         </Text>
@@ -334,18 +341,19 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
         label={t('meetings.justering.announcement')}
         description={t('meetings.justering.announcementHint')}
         checked={p.announcement}
-        disabled={p.status === 'attested'}
+        disabled={!p.can.editJustering.allowed}
         onChange={(e) =>
           void run('protocol.setAnnouncement', { meetingId: meeting.id, announcement: e.currentTarget.checked })
         }
       />
-      {p.status !== 'draft' && <JusteringPanel meeting={meeting} protocol={p} />}
-      {(p.status === 'attested' || p.corrections.length > 0) && (
+      {/* once the §§ can no longer be written (sent for justering, or attested) the justering is what is left */}
+      {!p.can.edit.allowed && <JusteringPanel meeting={meeting} protocol={p} />}
+      {(p.can.correct.allowed || p.corrections.length > 0) && (
         <Corrections
           meetingId={meeting.id}
           paragraphId={null}
           corrections={p.corrections}
-          canAdd={p.status === 'attested'}
+          canAdd={p.can.correct.allowed}
           recordLanguage={recordLanguage}
         />
       )}
@@ -359,7 +367,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           items={p.paragraphs}
           getId={getId}
           getLabel={getLabel}
-          disabled={p.status !== 'draft' || p.paragraphs.some((x) => x.locked)}
+          disabled={!p.can.reorder.allowed}
           onReorder={(next) =>
             void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })
           }
