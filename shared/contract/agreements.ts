@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { capabilities, documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
 import { richTextDoc } from '../richtext';
+import { actProof } from './act-proof';
 
 /**
  * Agreements (samverkansöverenskommelser) and their versions.
@@ -91,6 +92,8 @@ export const signing = z.object({
   signedOn: z.string(),
   place: z.string(),
   recordedAt: z.string(),
+  /** digitally signed with the signatory's own certificate, or recorded without a digital signature */
+  proof: actProof,
 });
 export type Signing = z.infer<typeof signing>;
 
@@ -386,7 +389,7 @@ export const agreementsContract = {
   'agreements.signing.send': method(z.object({ versionId: id }), versionDetail),
   /** Records one signatory's signing; when every party has signed the version becomes signed and its content hash is stored. */
   'agreements.signing.record': method(signingFields, versionDetail),
-  /** Under signing → draft, clearing every recorded signing (the UI asks first). */
+  /** Under signing → draft, clearing every recorded signing and the frozen document with its signatures (the UI asks first). */
   'agreements.signing.withdraw': method(z.object({ versionId: id }), versionDetail),
 
   /** Redline between any two versions (usually older → newer); period fields read in `lang`. */

@@ -12,6 +12,7 @@ import {
 } from './common';
 import { mandateCoverage, MEMBER_ROLES } from './participants';
 import { page, pageRequest } from './paging';
+import { actProof } from './act-proof';
 
 /**
  * Meetings (sammanträden), their agenda (dagordning), attendance (närvaro), the protocol with
@@ -302,35 +303,6 @@ export const actionItemFields = z
   });
 export type ActionItemFields = z.input<typeof actionItemFields>;
 
-/**
- * How an attestation was given: digitally signed by the person's own certificate (the
- * signature is in the frozen document), or recorded without a digital signature by the
- * operator (on paper). Never one for the other.
- */
-export const attestationProof = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('digital'),
-    certificateId: z.number(),
-    /** the certificate's subject, most specific first */
-    certificate: z.string(),
-    fingerprint: z.string(),
-    /** 'local': issued by the organisation's local CA */
-    certificateOrigin: z.enum(['local', 'imported', 'confirmed']),
-    signingTime: z.string(),
-    /** signer_clock: the signer's own clock (XAdES-BES); tsa: an RFC 3161 timestamp */
-    timeSource: z.enum(['signer_clock', 'tsa']),
-    /** here: signed in this Samråd; imported: a returned signed copy */
-    way: z.enum(['here', 'imported']),
-    signaturePart: z.string(),
-  }),
-  z.object({
-    kind: z.literal('recorded'),
-    /** who recorded it (null for attestations recorded before this version) */
-    operator: z.string().nullable(),
-  }),
-]);
-export type AttestationProof = z.infer<typeof attestationProof>;
-
 export const attestation = z.object({
   id: z.number(),
   /** null: the whole protocol; else the § attested at once */
@@ -340,7 +312,7 @@ export const attestation = z.object({
   role: z.enum(ATTESTER_ROLES),
   date: z.string(),
   place: z.string().nullable(),
-  proof: attestationProof,
+  proof: actProof,
 });
 export type Attestation = z.infer<typeof attestation>;
 

@@ -3,11 +3,12 @@ import { method } from './define';
 import { fileBase64, id, optionalText } from './common';
 import { certificateInfo, optionalPassphrase } from './signing';
 import { protocol } from './meetings';
+import { versionDetail } from './agreements';
 
 /**
- * Personal signatures: people's own signing certificates, and attesting a protocol with one —
- * here (the person types their certificate's password) or away (export the frozen document,
- * sign it elsewhere, import the signed copy).
+ * Personal signatures: people's own signing certificates, and attesting a protocol or signing
+ * an agreement version with one — here (the person types their certificate's password) or away
+ * (export the frozen document, sign it elsewhere, import the signed copy).
  */
 export const PERSON_CERTIFICATE_ORIGINS = ['local', 'imported', 'confirmed'] as const;
 
@@ -35,6 +36,12 @@ const newCertificatePassword = z
   .max(1024, { message: 'too_long' });
 
 const act = z.object({ meetingId: id });
+
+const signingPlace = z
+  .string({ message: 'agreements.validation.place_required' })
+  .trim()
+  .min(1, { message: 'agreements.validation.place_required' })
+  .max(200, { message: 'too_long' });
 
 export const personalSigningContract = {
   'personCertificates.list': method(z.object({ personId: id }), z.array(personCertificate)),
@@ -67,14 +74,67 @@ export const personalSigningContract = {
     }),
     protocol,
   ),
+  /** omedelbar justering: the chair or a justerare attests one finished § by signing its frozen extract, here */
+  'protocol.signParagraph': method(
+    z.object({
+      paragraphId: id,
+      personId: id,
+      certificateId: id,
+      password: certificatePassword,
+      place: optionalText(300),
+      /** after TIMESTAMP_FAILED the attester chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
+    }),
+    protocol,
+  ),
+  /** the frozen extract of a § being attested at once, with the signatures given so far, to sign elsewhere */
+  'protocol.exportParagraphForSigning': method(
+    z.object({ paragraphId: id }),
+    z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() }),
+  ),
   /** the frozen document with the signatures given so far, for an attester to sign elsewhere */
   'protocol.exportForSigning': method(act, z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() })),
   /**
-   * A signed copy back: every signed part must be byte for byte the frozen document's, the new
-   * signature valid and by a pending attester's certificate (or one confirmed as theirs).
+   * A signed copy back (of a protocol, or of a § attested at once): every signed part must be
+   * byte for byte the frozen document's, the new signature valid and by a pending attester's
+   * certificate (or one confirmed as theirs).
    */
   'protocol.importSignedCopy': method(
     z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(300) }),
-    z.object({ meetingId: z.number(), personId: z.number(), name: z.string(), protocol }),
+    z.object({
+      meetingId: z.number(),
+      /** the § attested at once, or null: the whole protocol */
+      paragraphId: z.number().nullable(),
+      personId: z.number(),
+      name: z.string(),
+      protocol,
+    }),
+  ),
+  /** a party's signatory signs the version sent for signing by adding their own signature to its frozen document, here */
+  'agreements.signing.signDigitally': method(
+    z.object({
+      versionId: id,
+      partyId: id,
+      certificateId: id,
+      password: certificatePassword,
+      place: signingPlace,
+      /** after TIMESTAMP_FAILED the signatory chose to sign on their own clock (stated as XAdES-BES) */
+      withoutTimestamp: z.boolean().default(false),
+    }),
+    versionDetail,
+  ),
+  /** the frozen document of a version under signing with the signatures given so far, for a signatory to sign elsewhere */
+  'agreements.signing.exportForSigning': method(
+    z.object({ versionId: id }),
+    z.object({ fileName: z.string(), base64: z.string(), sha256: z.string() }),
+  ),
+  /**
+   * A signed copy back: every signed part must be byte for byte the frozen document's, the new
+   * signature valid and by a signatory still to sign (known by certificate, or confirmed as theirs).
+   */
+  'agreements.signing.importSignedCopy': method(
+    /** `place`: where it was signed, asked for once the copy is known to be an agreement's */
+    z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(200) }),
+    z.object({ versionId: z.number(), partyId: z.number(), name: z.string(), version: versionDetail }),
   ),
 };

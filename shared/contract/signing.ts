@@ -70,6 +70,44 @@ export const referenceCheck = z.object({
 export type ReferenceCheck = z.infer<typeof referenceCheck>;
 
 /** An RFC 3161 SignatureTimeStamp (XAdES-T) as checked: its time, who stamped it, whether it holds and is trusted. */
+/**
+ * What a verification found wrong, as a code with its values: the UI says it in the user's
+ * language (`signing.problems.<code>`); `problems` keeps the same findings as English sentences
+ * for the CLI and scripts.
+ */
+export const SIGNING_PROBLEMS = [
+  'not_well_formed',
+  'not_a_signature',
+  'no_signed_info',
+  'no_certificate',
+  'unsupported_algorithm',
+  'signature_value_mismatch',
+  'covers_nothing',
+  'part_removed',
+  'content_type_changed',
+  'part_changed',
+  'reference_unresolved',
+  'properties_changed',
+  'part_not_covered',
+  'relationship_not_covered',
+  'certificate_not_valid_at_signing',
+  'no_signing_time',
+  'signing_certificate_mismatch',
+  'trailing_bytes',
+  'timestamp_unreadable',
+  'timestamp_other_data',
+  'timestamp_no_authority_certificate',
+  'timestamp_signature_fails',
+  'timestamp_not_for_time_stamping',
+  'timestamp_certificate_not_valid',
+] as const;
+export type SigningProblemCode = (typeof SIGNING_PROBLEMS)[number];
+export const signingProblem = z.object({
+  code: z.enum(SIGNING_PROBLEMS),
+  params: z.record(z.string(), z.string()),
+});
+export type SigningProblem = z.infer<typeof signingProblem>;
+
 export const timestampCheck = z.object({
   /** the time the time-stamping authority states (genTime), ISO */
   time: z.string().nullable(),
@@ -82,6 +120,8 @@ export const timestampCheck = z.object({
   trusted: z.boolean(),
   trustedBy: z.string().nullable(),
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
 });
 export type TimestampCheck = z.infer<typeof timestampCheck>;
 
@@ -125,6 +165,8 @@ export const signatureCheck = z.object({
   uncoveredRelationships: z.array(z.string()),
   /** English sentences naming what failed */
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
 });
 export type SignatureCheck = z.infer<typeof signatureCheck>;
 
@@ -138,6 +180,8 @@ export const verifyReport = z.object({
   parts: z.array(z.string()),
   /** what is wrong with the file as a whole (e.g. bytes after the zip), English sentences */
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(signingProblem),
   signatures: z.array(signatureCheck),
 });
 export type VerifyReport = z.infer<typeof verifyReport>;

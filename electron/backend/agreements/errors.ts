@@ -106,6 +106,22 @@ export const agreementErrors = {
       fields: { validFrom: field('renewal_overlaps_source') },
       params: { ...reason('renewal_overlaps_source'), date: sourceEnd },
     }),
+  signedDigitally: (name: string) =>
+    new AppError(
+      'LOCKED',
+      `${name} has signed digitally: that signing cannot be changed; withdraw the version from signing to start over`,
+      { params: { ...reason('signed_digitally'), name } },
+    ),
+  alreadySigned: (name: string) =>
+    new AppError('INVALID_STATE', `${name} has already signed for this party: a second signature is not recorded`, {
+      params: { ...reason('already_signed'), name },
+    }),
+  placeRequired: () =>
+    new AppError('VALIDATION', 'Say where the agreement was signed', { fields: { place: field('place_required') } }),
+  signedMeanwhile: () =>
+    new AppError('INVALID_STATE', 'Someone else signed the document meanwhile: sign again', {
+      params: reason('signed_meanwhile'),
+    }),
   renewNeedsSigned: () =>
     new AppError('INVALID_STATE', 'Only a signed version is renewed; edit a draft directly', {
       params: reason('renew_needs_signed'),
@@ -116,7 +132,7 @@ export const agreementErrors = {
     }),
 };
 
-/** The keys raised by the agreement triggers (migration 002), as the errors the services give. */
+/** The keys raised by the agreement triggers (migrations 002 and 012), as the errors the services give. */
 export const agreementSqlErrors: SqlErrorMap = {
   agreement_version_signed: agreementErrors.versionSigned,
   agreement_version_frozen: agreementErrors.versionFrozen,
@@ -126,4 +142,5 @@ export const agreementSqlErrors: SqlErrorMap = {
   agreement_version_not_all_signed: agreementErrors.notAllSigned,
   agreement_version_overlap: () => agreementErrors.overlap(),
   agreement_predecessor_other_agreement: agreementErrors.predecessorOtherAgreement,
+  agreement_signing_digital: () => agreementErrors.signedDigitally('The signatory'),
 };

@@ -87,11 +87,18 @@ function prioritiesPart(v: AgreementContent, lang: DocumentLanguage): Paragraph[
   return out;
 }
 
-/** One block per signatory: place and date, the line to sign on, name, title, organisation. */
+/** One block per signatory: place and date, the line to sign on, name, title, organisation, and how it was signed. */
 function signatureBlock(p: Party, lang: DocumentLanguage): Paragraph[] {
   const l = docxLabels[lang];
   const keep = { keepNext: true, keepLines: true };
   const signed = p.signing;
+  // how the signing was given; a record sealed before personal signatures does not say, and nothing is added
+  const proof = signed?.proof;
+  const how = !proof
+    ? null
+    : proof.kind === 'digital'
+      ? l.digitallySigned(proof.certificate)
+      : l.recordedBy(proof.operator);
   const ruled = (text: string, label: string) => [
     new Paragraph({
       ...keep,
@@ -115,9 +122,13 @@ function signatureBlock(p: Party, lang: DocumentLanguage): Paragraph[] {
       : []),
     new Paragraph({
       keepLines: true,
-      spacing: { after: 480 },
+      keepNext: how !== null,
+      spacing: { after: how === null ? 480 : 0 },
       children: [line(signed?.organisation ?? p.organisationName)],
     }),
+    ...(how === null
+      ? []
+      : [new Paragraph({ keepLines: true, spacing: { after: 480 }, children: [line(how, { size: 16 })] })]),
   ];
 }
 

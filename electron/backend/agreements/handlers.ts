@@ -29,6 +29,8 @@ import {
   updateSection,
 } from './content';
 import { recordSigning, sendForSigning, withdrawFromSigning } from './party-signatures';
+import { exportVersionForSigning, importAgreementSignedCopy, signVersionHere } from './digital-signing';
+import { decodeBase64File } from '../signing/verify-docx';
 import { compareVersions } from './redline';
 import { exportForUser } from '../export/pipeline';
 // registers the agreement rules' SQL trigger keys with the error translator
@@ -77,6 +79,21 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.signing.send': (ctx, i) => sendForSigning(ctx, i.versionId),
   'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
   'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
+  'agreements.signing.signDigitally': (ctx, i) => signVersionHere(ctx, i),
+  'agreements.signing.exportForSigning': (ctx, i) => {
+    const document = exportVersionForSigning(ctx, i.versionId);
+    return {
+      fileName: document.fileName,
+      base64: Buffer.from(document.bytes).toString('base64'),
+      sha256: document.sha256,
+    };
+  },
+  'agreements.signing.importSignedCopy': (ctx, i) =>
+    importAgreementSignedCopy(ctx, {
+      bytes: decodeBase64File(i.fileBase64),
+      confirmPersonId: i.confirmPersonId,
+      place: i.place,
+    }),
   'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId, i.lang),
   'agreements.compareDocx': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),

@@ -19,6 +19,9 @@ export const docxLabels = {
     signatures: 'Underskrifter',
     placeAndDate: 'Ort och datum',
     signature: 'Underskrift',
+    digitallySigned: (certificate: string) => `Digitalt undertecknat (${certificate})`,
+    recordedBy: (operator: string | null) =>
+      operator ? `Utan digital underskrift, registrerat av ${operator}` : 'Utan digital underskrift',
     signedBy: 'Namnförtydligande',
     page: ['Sida ', ' av '],
     hash: 'Innehållets kontrollsumma (SHA-256)',
@@ -56,6 +59,9 @@ export const docxLabels = {
     signatures: 'Signatures',
     placeAndDate: 'Place and date',
     signature: 'Signature',
+    digitallySigned: (certificate: string) => `Digitally signed (${certificate})`,
+    recordedBy: (operator: string | null) =>
+      operator ? `Without a digital signature, recorded by ${operator}` : 'Without a digital signature',
     signedBy: 'Name in print',
     page: ['Page ', ' of '],
     hash: 'Content checksum (SHA-256)',

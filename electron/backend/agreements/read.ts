@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
+import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
 import { capabilitiesOf } from '../capability';
 import { versionRules } from './rules';
 import type {
@@ -113,7 +114,7 @@ interface PartyRow {
   signatory_title: string | null;
 }
 
-interface SigningRow {
+interface SigningRow extends ProofColumns {
   id: number;
   party_id: number;
   name: string;
@@ -144,23 +145,28 @@ interface PriorityRow {
   source_date: string | null;
 }
 
+/** Signings with the proof behind each: the signatory's digital signature, else who recorded it. */
+const SIGNINGS = `SELECT g.*, ${PROOF_COLUMNS}
+  FROM agreement_signing g LEFT JOIN agreement_signing_signature s ON s.signing_id = g.id
+  LEFT JOIN person_certificate c ON c.id = s.person_certificate_id
+  WHERE g.version_id = ?`;
+
 export function partiesOf(ctx: Ctx, versionId: number): Party[] {
   const signings = new Map(
-    (ctx.db.prepare('SELECT * FROM agreement_signing WHERE version_id = ?').all(versionId) as SigningRow[]).map(
-      (s): [number, Signing] => [
-        s.party_id,
-        {
-          id: s.id,
-          partyId: s.party_id,
-          name: s.name,
-          title: s.title,
-          organisation: s.organisation,
-          signedOn: s.signed_on,
-          place: s.place,
-          recordedAt: s.recorded_at,
-        },
-      ],
-    ),
+    (ctx.db.prepare(SIGNINGS).all(versionId) as SigningRow[]).map((s): [number, Signing] => [
+      s.party_id,
+      {
+        id: s.id,
+        partyId: s.party_id,
+        name: s.name,
+        title: s.title,
+        organisation: s.organisation,
+        signedOn: s.signed_on,
+        place: s.place,
+        recordedAt: s.recorded_at,
+        proof: proofOf(s),
+      },
+    ]),
   );
   const rows = ctx.db
     .prepare('SELECT * FROM agreement_party WHERE version_id = ? ORDER BY position, id')

@@ -151,6 +151,15 @@ function newestCheckpoint(db: Db): { checkpoint: CheckpointRow | null; brokenChe
   return { checkpoint: newest, brokenCheckpoint: false };
 }
 
+/**
+ * When the newest checkpoint was written, if it holds and found the chain whole: what came
+ * before it was verified by a full pass, so incremental checks start from it (null: none).
+ */
+export function verifiedCheckpointTime(db: Db): string | null {
+  const { checkpoint } = newestCheckpoint(db);
+  return checkpoint && checkpoint.broken_at === null ? checkpoint.at : null;
+}
+
 /** Re-hashes the whole chain. */
 export function verifyChain(db: Db): ChainReport {
   const { verified, brokenAt } = walkFrom(db, 0, GENESIS);

@@ -116,7 +116,7 @@ describe('samrad verify', { timeout: 120_000 }, () => {
     expect(r.code).toBe(3);
     const json = JSON.parse(r.out);
     expect(Object.keys(json).sort()).toEqual(
-      ['file', 'parts', 'problems', 'readable', 'signatures', 'signed', 'valid', 'verdict'].sort(),
+      ['file', 'issues', 'parts', 'problems', 'readable', 'signatures', 'signed', 'valid', 'verdict'].sort(),
     );
     const [s] = json.signatures;
     expect(Object.keys(s).sort()).toEqual(
@@ -144,10 +144,11 @@ describe('samrad verify', { timeout: 120_000 }, () => {
         'uncoveredParts',
         'uncoveredRelationships',
         'problems',
+        'issues',
       ].sort(),
     );
     expect(Object.keys(s.timestamp).sort()).toEqual(
-      ['time', 'authority', 'imprintOk', 'signatureOk', 'trusted', 'trustedBy', 'problems'].sort(),
+      ['time', 'authority', 'imprintOk', 'signatureOk', 'trusted', 'trustedBy', 'problems', 'issues'].sort(),
     );
     expect(Object.keys(s.certificate).sort()).toEqual(
       ['subject', 'issuer', 'validFrom', 'validTo', 'fingerprint', 'serialNumber'].sort(),

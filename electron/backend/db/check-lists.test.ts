@@ -11,19 +11,19 @@ import {
   ATTESTER_ROLES,
   MEETING_STATUSES,
   PROTOCOL_STATUSES,
-  attestationProof,
   templateItem,
 } from '../../../shared/contract/meetings';
 import { CERTIFICATE_ORIGINS, CERTIFICATE_ROLES } from '../../../shared/contract/signing';
 import { PERSON_CERTIFICATE_ORIGINS } from '../../../shared/contract/personal-signing';
 import { RECORD_KINDS } from '../../../shared/contract/records';
 import { ATTACHMENT_TYPES } from '../../../shared/contract/attachments';
+import { actProof } from '../../../shared/contract/act-proof';
 
 /**
  * A rule kept twice must say the same thing twice: every `CHECK (column IN ('a', 'b'))` of the
  * schema lists exactly the values of the zod enum the contract validates that column with.
  */
-const [digital] = attestationProof.options;
+const [digital] = actProof.options;
 const ENUMS: Record<string, readonly string[]> = {
   'organisation.kind': ORGANISATION_KINDS,
   'body.kind': BODY_KINDS,
@@ -50,11 +50,14 @@ const ENUMS: Record<string, readonly string[]> = {
   'frozen_document.lang': DOCUMENT_LANGUAGES,
   'attestation_signature.time_source': digital.shape.timeSource.options,
   'attestation_signature.way': digital.shape.way.options,
+  'agreement_signing_signature.time_source': digital.shape.timeSource.options,
+  'agreement_signing_signature.way': digital.shape.way.options,
   'attachment.media_type': ATTACHMENT_TYPES,
 };
 /** Lists of text values that never cross the contract, with why. */
 const INTERNAL: Record<string, string> = {
-  'frozen_document.kind': 'which record a frozen document belongs to; the contract addresses it by meeting or §',
+  'frozen_document.kind':
+    'which record a frozen document belongs to; the contract addresses it by meeting, § or agreement version',
 };
 
 let db: Db;

@@ -11,6 +11,9 @@ import { issueCertificate } from '../signing/certificates/issue';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
 import { zonedDate } from '../../../shared/time/zoned-date';
+import { testCa } from '../../../test/support/test-ca';
+import { xmlsecCoSign } from '../../../test/support/xmlsec-sign';
+import { xmlsecVerify } from '../../../test/support/xmlsec';
 
 const BIN = path.resolve(__dirname, '../../../bin/samrad.js');
 const KEYSTORE = 'nyckelring-lösen';
@@ -483,5 +486,151 @@ describe('attesting with one’s own signature', { timeout: 300_000 }, () => {
     );
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('not one Samråd sent for justering');
+  });
+});
+
+describe('attesting a § at once with one’s own signature', { timeout: 300_000 }, () => {
+  /** A finished § of a protocol still being written; Broo and Nylind hold local personal certificates. */
+  async function paragraphToAttestAtOnce() {
+    const date = zonedDate(new Date(Date.now() - 3 * 86400e3));
+    const meeting = await f.meeting(date, '09:00', '11:00', [f.nylind.id, f.uddholm.id]);
+    await b.call('protocol.create', { meetingId: meeting.id });
+    const paragraph = await b.call('protocol.addParagraph', {
+      meetingId: meeting.id,
+      fields: { title: 'Fordonsbränder i Ronna', decision: 'Beslutet justeras omedelbart.', finished: true },
+    });
+    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: KEYSTORE });
+    const broo = await b.call('personCertificates.createLocal', {
+      personId: f.broo.id,
+      password: 'broo-lösenord',
+      passphrase: null,
+    });
+    const nylind = await b.call('personCertificates.createLocal', {
+      personId: f.nylind.id,
+      password: 'nylind-lösenord',
+      passphrase: null,
+    });
+    return { meeting, paragraph, broo, nylind };
+  }
+
+  it('the chair and two justerare sign the § ’s extract (two here, one away with xmlsec1); the sealed extract is those bytes with the seal', async () => {
+    const { meeting, paragraph, broo, nylind } = await paragraphToAttestAtOnce();
+    await b.call('protocol.signParagraph', {
+      paragraphId: paragraph.id,
+      personId: f.broo.id,
+      certificateId: broo.id,
+      password: 'broo-lösenord',
+    });
+    await b.call('protocol.signParagraph', {
+      paragraphId: paragraph.id,
+      personId: f.nylind.id,
+      certificateId: nylind.id,
+      password: 'nylind-lösenord',
+    });
+    const away = testCa(new Date(), 'Södertälje lokalpolisområde');
+    const exported = fromBase64(
+      (await b.call('protocol.exportParagraphForSigning', { paragraphId: paragraph.id })).base64,
+    );
+    const returned = xmlsecCoSign(
+      exported,
+      away.signer.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+      away.signer.certificate,
+      new Date(),
+    );
+    const result = await b.call('protocol.importSignedCopy', {
+      fileBase64: base64(returned),
+      confirmPersonId: f.uddholm.id,
+    });
+    expect(result).toMatchObject({ meetingId: meeting.id, personId: f.uddholm.id });
+    const attested = result.protocol.paragraphs.find((p) => p.id === paragraph.id)!;
+    expect(attested.immediatelyAttested).toBe(true);
+    expect(attested.attestations.map((a) => [a.name, a.proof.kind === 'digital' && a.proof.way])).toEqual([
+      ['Camilla Broo', 'here'],
+      [expect.stringContaining('Nylind'), 'here'],
+      [expect.stringContaining('Uddholm'), 'imported'],
+    ]);
+    expect(result.protocol.status).toBe('draft');
+
+    const sealed = new Uint8Array(
+      b.ctx.db
+        .prepare("SELECT document FROM sealed_record WHERE kind = 'extract' AND paragraph_id = ?")
+        .pluck()
+        .get(paragraph.id) as Buffer,
+    );
+    const report = verifyPackage(sealed, { trusted: [...trustedCertificates(b.ctx), away.ca.certificate] });
+    expect(report.verdict).toBe('trusted');
+    expect(report.signatures.map((s) => s.role)).toEqual(['Ordförande', 'Justerare', null, 'Organisationens sigill']);
+    expect(report.signatures[0].comment).toBe(
+      `Justerar omedelbart Chefssamrådet ${meeting.date} § ${paragraph.number}`,
+    );
+    const frozenParts = unzipSync(exported);
+    const sealedParts = unzipSync(sealed);
+    for (const part of Object.keys(frozenParts).filter(
+      (p) => p !== '[Content_Types].xml' && p !== '_rels/.rels' && !p.startsWith('_xmlsignatures/'),
+    ))
+      expect(Buffer.from(sealedParts[part]).equals(Buffer.from(frozenParts[part])), part).toBe(true);
+    const localCa = trustedCertificates(b.ctx)
+      .map((c) => c.toString())
+      .join('');
+    for (const [part, trusted] of [
+      ['_xmlsignatures/sig1.xml', localCa],
+      ['_xmlsignatures/sig2.xml', localCa],
+      ['_xmlsignatures/sig3.xml', away.ca.certificate.toString()],
+    ]) {
+      const xmlsec = xmlsecVerify(sealed, trusted, new Date(), part);
+      expect(xmlsec.valid, `${part}: ${xmlsec.output}`).toBe(true);
+    }
+  });
+
+  it('wrong password, a second signature by the same person, a changed extract: refused, nothing recorded; changing the § throws its extract and signatures away', async () => {
+    const { paragraph, broo } = await paragraphToAttestAtOnce();
+    const here = (over: Record<string, unknown>) => ({
+      paragraphId: paragraph.id,
+      personId: f.broo.id,
+      certificateId: broo.id,
+      password: 'broo-lösenord',
+      ...over,
+    });
+    expect((await b.fail('protocol.signParagraph', here({ password: 'fel' }))).fields).toEqual({
+      password: 'signing.validation.wrong_certificate_password',
+    });
+    expect(attestationCount(paragraph.meetingId)).toBe(0);
+    await b.call('protocol.signParagraph', here({}));
+    expect((await b.fail('protocol.signParagraph', here({}))).fields).toEqual({
+      personId: 'meetings.validation.already_attested',
+    });
+    const away = testCa(new Date(), 'Södertälje lokalpolisområde');
+    const exported = fromBase64(
+      (await b.call('protocol.exportParagraphForSigning', { paragraphId: paragraph.id })).base64,
+    );
+    const parts = unzipSync(exported);
+    const changed = zipSync({
+      ...parts,
+      'word/document.xml': strToU8(strFromU8(parts['word/document.xml']).replace('Ronna', 'Hovsjö')),
+    });
+    const refusedChange = await b.fail('protocol.importSignedCopy', {
+      fileBase64: base64(
+        xmlsecCoSign(
+          changed,
+          away.signer.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+          away.signer.certificate,
+          new Date(),
+        ),
+      ),
+      confirmPersonId: f.uddholm.id,
+    });
+    expect(refusedChange.params).toMatchObject({
+      reason: 'meetings.reasons.signed_copy_changed',
+      part: 'word/document.xml',
+    });
+    expect(attestationCount(paragraph.meetingId)).toBe(1);
+
+    await b.call('protocol.updateParagraph', {
+      id: paragraph.id,
+      fields: { kind: paragraph.kind, title: paragraph.title, decision: 'Ändrat beslut.', finished: true },
+    });
+    expect(attestationCount(paragraph.meetingId)).toBe(0);
+    expect(b.ctx.db.prepare("SELECT count(*) FROM frozen_document WHERE kind = 'extract'").pluck().get()).toBe(0);
+    expect(b.ctx.db.prepare('SELECT count(*) FROM attestation_signature').pluck().get()).toBe(0);
   });
 });

@@ -1,4 +1,10 @@
-import { exportForSigning, importSignedCopy, signAttestationHere } from './digital-attestation';
+import {
+  exportForSigning,
+  exportParagraphForSigning,
+  importSignedCopy,
+  signAttestationHere,
+  signParagraphHere,
+} from './digital-attestation';
 import { decodeBase64File } from '../signing/verify-docx';
 import type { HandlerMap } from '../handler';
 import type { Method } from '../../../shared/contract';
@@ -97,6 +103,15 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.signAttestation': (ctx, i) => signAttestationHere(ctx, i),
   'protocol.exportForSigning': (ctx, i) => {
     const document = exportForSigning(ctx, i.meetingId);
+    return {
+      fileName: document.fileName,
+      base64: Buffer.from(document.bytes).toString('base64'),
+      sha256: document.sha256,
+    };
+  },
+  'protocol.signParagraph': (ctx, i) => signParagraphHere(ctx, i),
+  'protocol.exportParagraphForSigning': (ctx, i) => {
+    const document = exportParagraphForSigning(ctx, i.paragraphId);
     return {
       fileName: document.fileName,
       base64: Buffer.from(document.bytes).toString('base64'),

@@ -11,7 +11,14 @@ import { attestersOf, getParagraph, requireProtocol } from './protocol';
 import { meetingOfParagraph, paragraphState, protocolState } from './state';
 import { sealCorrection, sealRecord } from '../records/seal';
 import { extractContent, protocolContent } from '../records/snapshot';
-import { freezeProtocol, latestSignedPackage, recordSignatureOf, type DigitalProof } from './frozen-document';
+import {
+  freezeProtocol,
+  frozenExtract,
+  frozenProtocol,
+  latestSignedPackage,
+  recordSignatureOf,
+} from './frozen-document';
+import { signedPackageOf, withdrawFrozen, type DigitalProof } from '../signing/frozen/frozen-document';
 
 /** The chair and the justerare must all be set and present before anyone attests. */
 function attestersReady(ctx: Ctx, meetingId: number): void {
@@ -58,7 +65,7 @@ export function reopenProtocol(ctx: Ctx, meetingId: number): Protocol {
       .prepare('DELETE FROM attestation WHERE meeting_id = ? AND paragraph_id IS NULL')
       .run(meetingId).changes;
     // the document sent for justering is withdrawn with its signatures: a changed protocol is sent again
-    ctx.db.prepare("DELETE FROM frozen_document WHERE kind = 'protocol' AND meeting_id = ?").run(meetingId);
+    withdrawFrozen(ctx, { kind: 'protocol', meetingId });
     ctx.db
       .prepare("UPDATE protocol SET status = 'draft', updated_at = ? WHERE meeting_id = ?")
       .run(ctx.clock.now().toISOString(), meetingId);
@@ -113,7 +120,7 @@ export function attestProtocol(
         .run(meetingId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString(), recordedBy)
         .lastInsertRowid,
     );
-    const signature = proof ? recordSignatureOf(ctx, meetingId, attestationId, proof) : null;
+    const signature = proof ? recordSignatureOf(ctx, frozenProtocol(ctx, meetingId), attestationId, proof) : null;
     record({
       action: 'attest',
       entity: 'meeting',
@@ -164,13 +171,19 @@ export function attestProtocol(
   });
 }
 
-/** Omedelbar justering: the chair and the justerare attest one finished § on its own; it is then locked. */
+/**
+ * Omedelbar justering: the chair and the justerare attest one finished § on its own — recorded
+ * without a digital signature by the operator, or, with `proof`, digitally signed on the §'s
+ * frozen extract. The last attestation locks the § and seals its extract; when anyone signed
+ * digitally, the sealed bytes are that extract with every signature (and the seal over them).
+ */
 export function attestParagraph(
   ctx: Ctx,
   paragraphId: number,
   personId: number,
   date: string,
   place: string | null,
+  proof: DigitalProof | null = null,
 ): Protocol {
   return write(ctx, (record) => {
     const meetingId = meetingOfParagraph(ctx, paragraphId);
@@ -180,20 +193,45 @@ export function attestParagraph(
     const attester = checkAttester(ctx, meetingId, personId, date);
     if (paragraph.attestations.some((a) => a.personId === personId))
       throw invalidField('personId', 'already_attested', `${attester.name} has already attested § ${paragraph.number}`);
-    ctx.db
-      .prepare(
-        'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(meetingId, paragraphId, personId, attester.name, attester.role, date, place, ctx.clock.now().toISOString());
+    const recordedBy = proof ? null : currentActorName(ctx);
+    const attestationId = Number(
+      ctx.db
+        .prepare(
+          'INSERT INTO attestation (meeting_id, paragraph_id, person_id, name, role, date, place, created_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          meetingId,
+          paragraphId,
+          personId,
+          attester.name,
+          attester.role,
+          date,
+          place,
+          ctx.clock.now().toISOString(),
+          recordedBy,
+        ).lastInsertRowid,
+    );
+    const signature = proof
+      ? recordSignatureOf(ctx, frozenExtract(ctx, meetingId, paragraphId), attestationId, proof)
+      : null;
     record({
       action: 'attest_paragraph',
       entity: 'paragraph',
       entityId: paragraphId,
-      after: { number: paragraph.number, name: attester.name, role: attester.role, date, place },
+      after: {
+        number: paragraph.number,
+        name: attester.name,
+        role: attester.role,
+        date,
+        place,
+        ...(signature ? { digitallySigned: signature } : { recordedWithoutDigitalSignatureBy: recordedBy }),
+      },
     });
     const signed = new Set([...paragraph.attestations.map((a) => a.personId), personId]);
     if (attestersOf(ctx, meetingId).every((a) => signed.has(a.personId))) {
-      sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record);
+      sealRecord(ctx, { kind: 'extract', id: paragraphId }, extractContent(ctx, paragraphId, true), record, {
+        document: signedPackageOf(ctx, frozenExtract(ctx, meetingId, paragraphId)),
+      });
       ctx.db
         .prepare('UPDATE paragraph SET immediately_attested_at = ? WHERE id = ?')
         .run(ctx.clock.now().toISOString(), paragraphId);

@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
+import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
 import {
   ATTESTATION_DEADLINE_DAYS,
   type Attestation,
@@ -62,7 +63,7 @@ const PARAGRAPH_SELECT = `
   JOIN protocol pc ON pc.meeting_id = p.meeting_id
   LEFT JOIN agreement_priority pr ON pr.id = p.priority_id`;
 
-interface AttestationRow {
+interface AttestationRow extends ProofColumns {
   id: number;
   paragraph_id: number | null;
   person_id: number;
@@ -70,20 +71,10 @@ interface AttestationRow {
   role: Attestation['role'];
   date: string;
   place: string | null;
-  recorded_by: string | null;
-  certificate_id: number | null;
-  certificate: string | null;
-  fingerprint: string | null;
-  certificate_origin: 'local' | 'imported' | 'confirmed' | null;
-  signing_time: string | null;
-  time_source: 'signer_clock' | 'tsa' | null;
-  way: 'here' | 'imported' | null;
-  signature_part: string | null;
 }
 
 /** Attestations with the proof behind each: its digital signature, else who recorded it. */
-const ATTESTATIONS = `SELECT a.*, s.person_certificate_id AS certificate_id, c.subject AS certificate, c.fingerprint,
-    c.origin AS certificate_origin, s.signing_time, s.time_source, s.way, s.signature_part
+const ATTESTATIONS = `SELECT a.*, ${PROOF_COLUMNS}
   FROM attestation a LEFT JOIN attestation_signature s ON s.attestation_id = a.id
   LEFT JOIN person_certificate c ON c.id = s.person_certificate_id`;
 interface CorrectionRow {
@@ -103,20 +94,7 @@ const toAttestation = (r: AttestationRow): Attestation => ({
   role: r.role,
   date: r.date,
   place: r.place,
-  proof:
-    r.certificate_id !== null
-      ? {
-          kind: 'digital',
-          certificateId: r.certificate_id,
-          certificate: r.certificate!,
-          fingerprint: r.fingerprint!,
-          certificateOrigin: r.certificate_origin!,
-          signingTime: r.signing_time!,
-          timeSource: r.time_source!,
-          way: r.way!,
-          signaturePart: r.signature_part!,
-        }
-      : { kind: 'recorded', operator: r.recorded_by },
+  proof: proofOf(r),
 });
 const toCorrection = (r: CorrectionRow) => ({
   id: r.id,

@@ -8,6 +8,9 @@ import { ConfirmDialog } from '../../components/confirm';
 import { DateField } from '../../components/DateField';
 import { OtherErrors } from './OtherErrors';
 import { localToday } from './paths';
+import { DigitalSigningDialog } from './DigitalSigningDialog';
+import { ActProofView } from '../../components/signing/ActProofView';
+import { downloadBase64 } from '../../components/download';
 
 const signingFieldNames = ['name', 'title', 'organisation', 'signedOn', 'place'];
 
@@ -86,14 +89,17 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
 }
 
 /**
- * The signing workflow: send for signing (freezes the version), record each signatory's signing,
- * see progress, withdraw (clears recorded signings). When all have signed the version is signed
+ * The signing workflow: send for signing (freezes the version and its document), each signatory
+ * signs digitally here or away (export for signing), or their signing on paper is recorded; see
+ * progress and how each signing was given; withdraw (clears the signings and the frozen document). When all have signed the version is signed
  * and its content hash is shown.
  */
 export function SigningPanel({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();
   const send = useAction();
   const withdraw = useAction();
+  const exporting = useAction();
+  const [signing, setSigning] = useState<Party | null>(null);
   const [asking, setAsking] = useState<'send' | 'withdraw' | null>(null);
   const [recording, setRecording] = useState<Party | null>(null);
   const total = version.parties.length;
@@ -156,20 +162,37 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
                     : ''}
                 </Table.Td>
                 <Table.Td>
-                  {p.signing
-                    ? t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place })
-                    : t('agreements.signing.notSigned')}
+                  {p.signing ? (
+                    <Stack gap={4}>
+                      <Text size="sm">
+                        {t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place })}
+                      </Text>
+                      <ActProofView name={p.signing.name} proof={p.signing.proof} />
+                    </Stack>
+                  ) : (
+                    t('agreements.signing.notSigned')
+                  )}
                 </Table.Td>
                 {version.can.recordSigning.allowed && (
                   <Table.Td>
                     {!p.signing && (
-                      <Button
-                        size="xs"
-                        onClick={() => setRecording(p)}
-                        aria-label={t('agreements.signing.recordFor', { name: p.organisationName })}
-                      >
-                        {t('agreements.signing.record')}
-                      </Button>
+                      <Group gap="xs">
+                        <Button
+                          size="xs"
+                          onClick={() => setSigning(p)}
+                          aria-label={t('agreements.signing.signDigitallyFor', { name: p.organisationName })}
+                        >
+                          {t('agreements.signing.signDigitally')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setRecording(p)}
+                          aria-label={t('agreements.signing.recordFor', { name: p.organisationName })}
+                        >
+                          {t('agreements.signing.record')}
+                        </Button>
+                      </Group>
                     )}
                   </Table.Td>
                 )}
@@ -180,12 +203,24 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
       )}
       {version.can.withdraw.allowed && (
         <Group>
+          <Button
+            variant="default"
+            title={t('agreements.signing.exportForSigningHelp')}
+            loading={exporting.busy}
+            onClick={async () => {
+              const document = await exporting.run('agreements.signing.exportForSigning', { versionId: version.id });
+              if (document) downloadBase64(document.fileName, document.base64);
+            }}
+          >
+            {t('agreements.signing.exportForSigning')}
+          </Button>
           <Button variant="default" color="red" onClick={() => setAsking('withdraw')} loading={withdraw.busy}>
             {t('agreements.signing.withdraw')}
           </Button>
         </Group>
       )}
       {recording && <SigningForm version={version} party={recording} onClose={() => setRecording(null)} />}
+      {signing && <DigitalSigningDialog version={version} party={signing} onClose={() => setSigning(null)} />}
       <ConfirmDialog
         opened={asking === 'send'}
         title={t('agreements.signing.sendTitle')}

@@ -1,7 +1,11 @@
 import { Alert, Badge, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SignatureCheck, VerifyReport } from '../../../shared/contract/signing';
+import type { TFunction } from 'i18next';
+import type { SignatureCheck, SigningProblem, VerifyReport } from '../../../shared/contract/signing';
 import { formatDateTime } from '../../components/dateTime';
+
+/** A finding of the verifier in the user's language; the English sentence is the CLI's. */
+const problemText = (t: TFunction, issue: SigningProblem) => t(`signing.problems.${issue.code}`, issue.params);
 
 function Yes({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   return <Badge color={ok ? 'green' : 'red'}>{ok ? yes : no}</Badge>;
@@ -101,11 +105,11 @@ function SignatureDetails({ s, report }: { s: SignatureCheck; report: VerifyRepo
             {row(t('signing.notCovered'), notCovered.join(', ') || '—')}
           </Table.Tbody>
         </Table>
-        {s.problems.length > 0 && (
+        {s.issues.length > 0 && (
           <Alert color="red" title={t('signing.whatFailed')}>
             <List size="sm">
-              {s.problems.map((p) => (
-                <List.Item key={p}>{p}</List.Item>
+              {s.issues.map((issue, i) => (
+                <List.Item key={i}>{problemText(t, issue)}</List.Item>
               ))}
             </List>
           </Alert>
@@ -135,7 +139,9 @@ function Verdict({ report }: { report: VerifyReport }) {
         </Alert>
       );
     case 'invalid': {
-      const failed = [...report.problems, ...report.signatures.flatMap((s) => s.problems)];
+      const failed = [...report.issues, ...report.signatures.flatMap((s) => s.issues)].map((issue) =>
+        problemText(t, issue),
+      );
       return (
         <Alert color="red" title={t('signing.resultInvalid')} role="status" data-testid="verdict">
           <Stack gap={4}>
@@ -160,11 +166,11 @@ export function VerifyReportView({ report }: { report: VerifyReport }) {
   return (
     <Stack data-testid="verify-result">
       <Verdict report={report} />
-      {report.problems.length > 0 && (
+      {report.issues.length > 0 && (
         <Alert color="red" title={t('signing.fileProblems')}>
           <List size="sm">
-            {report.problems.map((p) => (
-              <List.Item key={p}>{p}</List.Item>
+            {report.issues.map((issue, i) => (
+              <List.Item key={i}>{problemText(t, issue)}</List.Item>
             ))}
           </List>
         </Alert>

@@ -9,6 +9,7 @@ import * as m008 from './008_list_indexes';
 import * as m009 from './009_personal_signatures';
 import * as m010 from './010_attachments';
 import * as m011 from './011_action_tally';
+import * as m012 from './012_agreement_signatures';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: Migration[] = [
   { version: 9, name: '009_personal_signatures', up: m009.up },
   { version: 10, name: '010_attachments', up: m010.up },
   { version: 11, name: '011_action_tally', up: m011.up },
+  { version: 12, name: '012_agreement_signatures', up: m012.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -89,6 +89,12 @@ describe('certificates and signing on export', () => {
     const tampered = await b.call('documents.verify', { fileBase64: b64(zipSync(parts)) });
     expect(tampered.valid).toBe(false);
     expect(tampered.signatures[0].problems).toContain('word/document.xml: changed after signing');
+    // the same finding as a code the UI translates, so the Swedish Verify page shows no English
+    expect(tampered.signatures[0].issues).toContainEqual({
+      code: 'part_changed',
+      params: { part: 'word/document.xml' },
+    });
+    expect(tampered.signatures[0].issues).toHaveLength(tampered.signatures[0].problems.length);
   });
 
   it('never stores a private key in plain text', async () => {

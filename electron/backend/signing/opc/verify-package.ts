@@ -28,6 +28,7 @@ import { certificateInfo, readableName } from '../certificates/certificate-info'
 import { chainToTrusted } from '../certificates/chain';
 import { checkTimestampToken } from '../timestamp/token';
 import { signatureValueToTime } from '../timestamp/signature-timestamp';
+import { findings } from '../problems';
 
 const OFFICE_DIGSIG = 'http://schemas.microsoft.com/office/2006/digsig';
 
@@ -198,7 +199,7 @@ function checkSignature(
   options: VerifyOptions,
   allowed: Set<string>,
 ): SignatureCheck {
-  const problems: string[] = [];
+  const found = findings();
   const result: SignatureCheck = {
     part,
     valid: false,
@@ -222,18 +223,19 @@ function checkSignature(
     coveredParts: [],
     uncoveredParts: [],
     uncoveredRelationships: [],
-    problems,
+    problems: found.problems,
+    issues: found.issues,
   };
   let doc: Document;
   try {
     doc = parseXml(xml, part);
   } catch {
-    problems.push(`${part} is not well-formed XML`);
+    found.add('not_well_formed', { part });
     return result;
   }
   const signature = doc.documentElement;
   if (!signature || signature.localName !== 'Signature' || signature.namespaceURI !== DSIG.ns) {
-    problems.push(`${part} is not an XML signature`);
+    found.add('not_a_signature', { part });
     return result;
   }
   const signedInfo = child(signature, DSIG.ns, 'SignedInfo');
@@ -246,9 +248,7 @@ function checkSignature(
   });
   const signer = certificates[0];
   if (!signedInfo || !signer) {
-    problems.push(
-      !signedInfo ? 'The signature has no SignedInfo' : 'The signature carries no readable signer certificate',
-    );
+    found.add(!signedInfo ? 'no_signed_info' : 'no_certificate');
     return result;
   }
   result.certificate = certificateInfo(signer);
@@ -267,7 +267,7 @@ function checkSignature(
     'base64',
   );
   if (!C14N_METHODS.has(c14nMethod) || !method) {
-    problems.push('The signature uses an algorithm Samråd does not check');
+    found.add('unsupported_algorithm');
   } else {
     try {
       result.signatureValueOk = crypto.verify(
@@ -279,8 +279,7 @@ function checkSignature(
     } catch {
       result.signatureValueOk = false;
     }
-    if (!result.signatureValueOk)
-      problems.push('The signature value does not match the signed information (signature or certificate changed)');
+    if (!result.signatureValueOk) found.add('signature_value_mismatch');
   }
 
   // 2. the references of SignedInfo, and the manifest of package parts inside the signed object
@@ -325,17 +324,22 @@ function checkSignature(
         coveredRelationships.set(p, new Set([...(coveredRelationships.get(p) ?? []), ...ids]));
     }
   }
-  if (!manifestSeen) problems.push('The signature does not cover any part of the package');
+  if (!manifestSeen) found.add('covers_nothing');
   result.coveredParts = [...coveredParts].sort();
   const signedPropertiesCovered = result.references.some(
     (r) => r.ok && elementsWithId.get(r.uri.slice(1))?.localName === 'SignedProperties',
   );
   for (const r of result.references.filter((x) => !x.ok)) {
-    problems.push(
-      r.part
-        ? `${r.part}: ${r.problem === 'missing_part' ? 'the signed part has been removed' : r.problem === 'content_type_changed' ? 'its content type has changed' : 'changed after signing'}`
-        : `${r.uri}: ${r.problem === 'unresolved' ? 'not found in the signature' : 'the signed properties or signature time changed'}`,
-    );
+    if (r.part)
+      found.add(
+        r.problem === 'missing_part'
+          ? 'part_removed'
+          : r.problem === 'content_type_changed'
+            ? 'content_type_changed'
+            : 'part_changed',
+        { part: r.part },
+      );
+    else found.add(r.problem === 'unresolved' ? 'reference_unresolved' : 'properties_changed', { uri: r.uri });
   }
 
   // 3. what the signature leaves out
@@ -345,15 +349,14 @@ function checkSignature(
   result.uncoveredParts = [...parts.keys()]
     .filter((p) => !coveredParts.has(p) && !allowed.has(p) && (!isRelsPart(p) || carriesRelationships(p)))
     .sort();
-  for (const p of result.uncoveredParts) problems.push(`${p}: not covered by the signature (added or left out)`);
+  for (const p of result.uncoveredParts) found.add('part_not_covered', { part: p });
   for (const [relsPart, ids] of coveredRelationships) {
     for (const r of parseRelationships(parts.get(relsPart)!, relsPart)) {
       if (!ids.has(r.id) && !PROPERTY_RELATIONSHIPS.has(r.type))
         result.uncoveredRelationships.push(`${relsPart}#${r.id}`);
     }
   }
-  for (const r of result.uncoveredRelationships)
-    problems.push(`${r}: relationship not covered by the signature (added after signing)`);
+  for (const r of result.uncoveredRelationships) found.add('relationship_not_covered', { relationship: r });
   // every .rels part of a signed part must itself be covered, or new relationships could be slipped in
   for (const p of coveredParts) {
     const rels = `${p.replace(/[^/]*$/, '')}_rels/${p.split('/').pop()}.rels`;
@@ -366,7 +369,7 @@ function checkSignature(
     ) {
       if (!result.uncoveredParts.includes(rels)) {
         result.uncoveredParts.push(rels);
-        problems.push(`${rels}: not covered by the signature (added or left out)`);
+        found.add('part_not_covered', { part: rels });
       }
     }
   }
@@ -387,7 +390,7 @@ function checkSignature(
       timed ?? new Uint8Array(0),
       options.trusted ?? [],
     );
-    problems.push(...result.timestamp.problems);
+    found.addAll(result.timestamp);
   }
   const stampHolds = result.timestamp !== null && result.timestamp.problems.length === 0;
   result.timeSource = stampHolds ? 'timestamp' : result.signingTime ? 'signer_clock' : 'none';
@@ -395,9 +398,9 @@ function checkSignature(
   const at = stampHolds ? new Date(result.timestamp!.time!) : result.signingTime ? new Date(result.signingTime) : null;
   if (at && !Number.isNaN(at.getTime())) {
     result.certificateValidAtSigning = at >= new Date(signer.validFrom) && at <= new Date(signer.validTo);
-    if (!result.certificateValidAtSigning) problems.push('The certificate was not valid at the signing time');
+    if (!result.certificateValidAtSigning) found.add('certificate_not_valid_at_signing');
   } else {
-    problems.push('The signature has no readable signing time');
+    found.add('no_signing_time');
   }
   const certDigest = elementsByName(signature, DSIG.xades, 'CertDigest')[0];
   if (certDigest) {
@@ -405,8 +408,7 @@ function checkSignature(
     result.signingCertificateOk =
       expected !== null &&
       expected === (child(certDigest, DSIG.ns, 'DigestValue')?.textContent ?? '').replace(/\s+/g, '');
-    if (!result.signingCertificateOk)
-      problems.push('The XAdES signing certificate does not match the certificate in the signature');
+    if (!result.signingCertificateOk) found.add('signing_certificate_mismatch');
   }
 
   // 5. trust: does the signer chain to a certificate the user trusts?
@@ -414,7 +416,7 @@ function checkSignature(
   result.trusted = trust !== null;
   result.trustedBy = trust ? readableName(trust.subject) : null;
 
-  result.valid = problems.length === 0;
+  result.valid = found.problems.length === 0;
   return result;
 }
 
@@ -442,18 +444,18 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions = {}): V
   const signatures = signatureFiles
     .filter((p) => parts.has(p))
     .map((p) => checkSignature(p, parts.get(p)!, parts, types, options, allowed));
-  const problems: string[] = [];
+  const found = findings();
   const trailing = bytesAfterZip(bytes);
-  if (trailing > 0)
-    problems.push(`${trailing} bytes follow the end of the zip package (added after signing, or hidden content)`);
+  if (trailing > 0) found.add('trailing_bytes', { bytes: String(trailing) });
   const signed = signatures.length > 0;
-  const valid = signed && problems.length === 0 && signatures.every((s) => s.valid);
+  const valid = signed && found.problems.length === 0 && signatures.every((s) => s.valid);
   return {
     verdict: verdictOf(signed, valid, signatures),
     signed,
     valid,
     parts: [...parts.keys()].sort(),
-    problems,
+    problems: found.problems,
+    issues: found.issues,
     signatures,
   };
 }

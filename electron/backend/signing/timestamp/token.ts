@@ -3,6 +3,7 @@ import forge from 'node-forge';
 import type { TimestampCheck } from '../../../../shared/contract/signing';
 import { certificateInfo, readableName } from '../certificates/certificate-info';
 import { chainToTrusted } from '../certificates/chain';
+import { findings } from '../problems';
 import {
   DIGEST_NAMES,
   OID,
@@ -143,6 +144,7 @@ export function checkTimestampToken(
   timedData: Uint8Array,
   trusted: crypto.X509Certificate[],
 ): TimestampCheck {
+  const found = findings();
   const result: TimestampCheck = {
     time: null,
     authority: null,
@@ -150,18 +152,19 @@ export function checkTimestampToken(
     signatureOk: false,
     trusted: false,
     trustedBy: null,
-    problems: [],
+    problems: found.problems,
+    issues: found.issues,
   };
   let token: TimestampToken;
   try {
     token = readTimestampToken(der);
   } catch (error) {
-    result.problems.push(`The timestamp cannot be read (${(error as Error).message})`);
+    found.add('timestamp_unreadable', { reason: (error as Error).message });
     return result;
   }
   result.time = token.genTime.toISOString();
   result.imprintOk = token.hashedMessage.equals(crypto.createHash(token.hashAlgorithm).update(timedData).digest());
-  if (!result.imprintOk) result.problems.push('The timestamp is for other data than this signature value');
+  if (!result.imprintOk) found.add('timestamp_other_data');
   const tsa =
     token.certificates.find(
       (c) =>
@@ -169,18 +172,15 @@ export function checkTimestampToken(
         c.serialNumber.toLowerCase().replace(/^(00)+(?=.)/, '') === token.signer.serialHex,
     ) ?? token.certificates.find((c) => signatureHolds(token, c));
   if (!tsa) {
-    result.problems.push('The timestamp carries no certificate of the time-stamping authority');
+    found.add('timestamp_no_authority_certificate');
     return result;
   }
   result.authority = certificateInfo(tsa);
   result.signatureOk = signatureHolds(token, tsa);
-  if (!result.signatureOk)
-    result.problems.push('The time-stamping authority’s signature on the timestamp does not hold');
-  if (!(tsa.keyUsage ?? []).includes(OID.timeStamping))
-    result.problems.push('The timestamp was signed by a certificate that is not for time-stamping');
+  if (!result.signatureOk) found.add('timestamp_signature_fails');
+  if (!(tsa.keyUsage ?? []).includes(OID.timeStamping)) found.add('timestamp_not_for_time_stamping');
   const at = token.genTime;
-  if (at < new Date(tsa.validFrom) || at > new Date(tsa.validTo))
-    result.problems.push('The time-stamping certificate was not valid at the time it states');
+  if (at < new Date(tsa.validFrom) || at > new Date(tsa.validTo)) found.add('timestamp_certificate_not_valid');
   const anchor = chainToTrusted(
     tsa,
     token.certificates.filter((c) => c !== tsa),

@@ -14,15 +14,18 @@ import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
- * themselves; their signature is added to the document sent for justering.
+ * themselves; their signature is added to the document sent for justering — or, for a § attested
+ * at once (`paragraphId`), to that §'s extract.
  */
 export function DigitalSignDialog({
   meetingId,
+  paragraphId,
   attesters,
   defaultPlace,
   onClose,
 }: {
   meetingId: number;
+  paragraphId?: number;
   attesters: Attester[];
   defaultPlace: string | null;
   onClose(): void;
@@ -38,18 +41,18 @@ export function DigitalSignDialog({
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
 
   const submit = async (withoutTimestamp = false) => {
-    const done = await run(
-      'protocol.signAttestation',
-      {
-        meetingId,
-        personId: Number(personId ?? 0),
-        certificateId: Number(certificateId ?? 0),
-        password,
-        place,
-        withoutTimestamp,
-      },
-      takeTimestampFailure(setTimestampFailure, () => void submit(true)),
-    );
+    const signer = {
+      personId: Number(personId ?? 0),
+      certificateId: Number(certificateId ?? 0),
+      password,
+      place,
+      withoutTimestamp,
+    };
+    const onTimestampFailure = takeTimestampFailure(setTimestampFailure, () => void submit(true));
+    const done =
+      paragraphId === undefined
+        ? await run('protocol.signAttestation', { meetingId, ...signer }, onTimestampFailure)
+        : await run('protocol.signParagraph', { paragraphId, ...signer }, onTimestampFailure);
     if (done) onClose();
   };
 

@@ -26,6 +26,10 @@ import { ActionItems } from './ActionItems';
 import { Attachments } from '../Attachments';
 import { AttestDialog } from './AttestDialog';
 import type { Attester } from './JusteringFields';
+import { DigitalSignDialog } from './DigitalSignDialog';
+import { SignedCopyDialog } from './SignedCopyDialog';
+import { ActProofView } from '../../../components/signing/ActProofView';
+import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 
@@ -87,7 +91,12 @@ export function ParagraphCard({
   const { save, errors } = useParagraphSaver(p);
   const { run, fieldErrors: otherErrors } = useAction();
   const [removing, setRemoving] = useState(false);
-  const [attesting, setAttesting] = useState(false);
+  const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
+  const exporting = useAction();
+  const exportForSigning = async () => {
+    const file = await exporting.run('protocol.exportParagraphForSigning', { paragraphId: p.id });
+    if (file) downloadBase64(file.fileName, file.base64);
+  };
   const locked = p.locked;
   const editable = p.can.edit.allowed;
   const heading = `§ ${p.number} ${p.title}`;
@@ -128,14 +137,41 @@ export function ParagraphCard({
               recordLanguage={recordLanguage}
             />
             {p.can.attestImmediately.allowed && attesters.length > 0 && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() => setAttesting(true)}
-                aria-label={t('meetings.justering.immediateNamed', { number: p.number })}
-              >
-                {t('meetings.justering.immediate')}
-              </Button>
+              <>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAttesting('record')}
+                  aria-label={t('meetings.justering.immediateNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.immediate')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setAttesting('sign')}
+                  aria-label={t('meetings.justering.immediateSignNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.signDigitally')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => void exportForSigning()}
+                  loading={exporting.busy}
+                  aria-label={t('meetings.justering.immediateExportNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.exportForSigning')}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => setAttesting('import')}
+                  aria-label={t('meetings.justering.immediateImportNamed', { number: p.number })}
+                >
+                  {t('meetings.justering.importSigned')}
+                </Button>
+              </>
             )}
             {editable && (
               <GuardedButton
@@ -251,11 +287,16 @@ export function ParagraphCard({
         <ActionItems paragraph={p} />
 
         {p.attestations.length > 0 && (
-          <Text size="sm" c="dimmed">
-            {t('meetings.justering.paragraphAttestedBy', {
-              list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', '),
-            })}
-          </Text>
+          <Stack gap={4} data-testid="paragraph-attestations">
+            <Text size="sm" c="dimmed">
+              {t('meetings.justering.paragraphAttestedBy', {
+                list: p.attestations.map((a) => `${a.name} ${a.date}`).join(', '),
+              })}
+            </Text>
+            {p.attestations.map((a) => (
+              <ActProofView key={a.id} name={a.name} proof={a.proof} />
+            ))}
+          </Stack>
         )}
         {(p.can.correct.allowed || p.corrections.length > 0) && (
           <Corrections
@@ -280,13 +321,29 @@ export function ParagraphCard({
           setRemoving(false);
         }}
       />
-      {attesting && (
+      {attesting === 'record' && (
         <AttestDialog
           meetingId={meeting.id}
           paragraph={{ id: p.id, number: p.number, title: p.title }}
           attesters={attesters}
           defaultPlace={protocol.attestationPlace ?? meeting.place}
-          onClose={() => setAttesting(false)}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'sign' && (
+        <DigitalSignDialog
+          meetingId={meeting.id}
+          paragraphId={p.id}
+          attesters={attesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
+        />
+      )}
+      {attesting === 'import' && (
+        <SignedCopyDialog
+          attesters={attesters}
+          defaultPlace={protocol.attestationPlace ?? meeting.place}
+          onClose={() => setAttesting(null)}
         />
       )}
     </Card>

@@ -41,6 +41,7 @@ import { usePriorityOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 import { formatDateTime } from '../../../components/dateTime';
+import { ActProofView } from '../../../components/signing/ActProofView';
 
 function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): void }) {
   const { t } = useTranslation();
@@ -152,33 +153,7 @@ function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Pro
                   <Table.Td>{a.date}</Table.Td>
                   <Table.Td>{a.place ?? ''}</Table.Td>
                   <Table.Td>
-                    {a.proof.kind === 'digital' ? (
-                      <Stack gap={2}>
-                        <Badge color="green" variant="light">
-                          {t('meetings.justering.digitallySigned')}
-                        </Badge>
-                        <Text size="xs">
-                          {t('meetings.justering.proofDigital', {
-                            name: a.name,
-                            certificate: a.proof.certificate,
-                            origin: t(`people.certificates.origins.${a.proof.certificateOrigin}`),
-                            time: formatDateTime(a.proof.signingTime, i18n.language),
-                            source: t(`meetings.justering.timeSources.${a.proof.timeSource}`),
-                          })}
-                        </Text>
-                      </Stack>
-                    ) : (
-                      <Stack gap={2}>
-                        <Badge color="gray" variant="light">
-                          {t('meetings.justering.recordedWithoutSignature')}
-                        </Badge>
-                        <Text size="xs">
-                          {a.proof.operator
-                            ? t('meetings.justering.proofRecorded', { operator: a.proof.operator })
-                            : t('meetings.justering.proofRecordedEarlier')}
-                        </Text>
-                      </Stack>
-                    )}
+                    <ActProofView name={a.name} proof={a.proof} />
                   </Table.Td>
                 </Table.Tr>
               ))}
