@@ -176,6 +176,15 @@ export const agendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItem>;
 
+/** The agenda with its time plan: the items' clock times, what they add up to, and how far past the end. */
+export const agendaPlan = z.object({
+  items: z.array(agendaItem),
+  totalMinutes: z.number(),
+  /** minutes the plan runs past the meeting's end time (0 when it fits) */
+  overrunMinutes: z.number(),
+});
+export type AgendaPlan = z.infer<typeof agendaPlan>;
+
 export const agendaItemFields = z.object({
   kind: z.enum(AGENDA_KINDS, { message: 'required' }),
   title: requiredText(300),
@@ -490,6 +499,8 @@ export const meetingsContract = {
   'meetings.priorities': method(z.object({ on: optionalDate }).default({ on: null }), z.array(priorityOption)),
 
   'agenda.list': method(z.object({ meetingId: id }), z.array(agendaItem)),
+  /** the agenda with its time plan, worked out here only (the renderer shows it) */
+  'agenda.plan': method(z.object({ meetingId: id }), agendaPlan),
   'agenda.add': method(
     z.object({ meetingId: id, fields: agendaItemFields, position: z.number().int().min(1).optional() }),
     agendaItem,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { docFromParagraphs } from '../../../shared/richtext';
 import { compareBlocks, wordDiff } from './redline';
-import { seedAgreement } from '../../../test/support/agreements';
+import { seedAgreement, signAll } from '../../../test/support/agreements';
 
 const rebuild = (segments: ReturnType<typeof wordDiff>, side: 'before' | 'after') =>
   segments
@@ -75,6 +75,8 @@ describe('agreements.compare', () => {
 
   it('compares a renewal with its predecessor section by section, across reordering, with field changes', async () => {
     const { versionId } = await seedAgreement(b);
+    // only a signed version is renewed
+    await signAll(b, versionId, '2016-11-30');
     const renewal = await b.call('agreements.versions.renew', { id: versionId });
     const [syfte, former] = renewal.sections;
     await b.call('agreements.sections.update', {

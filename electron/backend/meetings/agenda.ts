@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
-import type { AgendaItem, agendaItemFields } from '../../../shared/contract/meetings';
+import type { AgendaItem, AgendaPlan, agendaItemFields } from '../../../shared/contract/meetings';
 import { nameKey } from '../../../shared/text/collate';
 import { addMinutes } from './dates';
 import { invalidField } from './errors';
@@ -58,6 +58,23 @@ export function listAgenda(ctx: Ctx, meetingId: number): AgendaItem[] {
       fromActionId: r.from_action_id,
     };
   });
+}
+
+const minutesOf = (time: string): number => {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** The agenda and its time plan: the total planned, and the minutes it runs past the end time. */
+export function planAgenda(ctx: Ctx, meetingId: number): AgendaPlan {
+  const items = listAgenda(ctx, meetingId);
+  const meeting = ctx.db.prepare('SELECT start_time, end_time FROM meeting WHERE id = ?').get(meetingId) as {
+    start_time: string;
+    end_time: string;
+  };
+  const totalMinutes = items.reduce((sum, item) => sum + item.plannedMinutes, 0);
+  const length = minutesOf(meeting.end_time) - minutesOf(meeting.start_time);
+  return { items, totalMinutes, overrunMinutes: Math.max(0, totalMinutes - length) };
 }
 
 function getItem(ctx: Ctx, id: number): AgendaItem {

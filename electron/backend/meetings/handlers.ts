@@ -21,6 +21,7 @@ import {
   addAgendaItem,
   applyTemplateToMeeting,
   listAgenda,
+  planAgenda,
   removeAgendaItem,
   reorderAgenda,
   updateAgendaItem,
@@ -69,6 +70,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'meetings.priorities': (ctx, i) => listPriorityOptions(ctx, i.on),
 
   'agenda.list': (ctx, i) => listAgenda(ctx, i.meetingId),
+  'agenda.plan': (ctx, i) => planAgenda(ctx, i.meetingId),
   'agenda.add': (ctx, i) => addAgendaItem(ctx, i.meetingId, i.fields, i.position),
   'agenda.update': (ctx, i) => updateAgendaItem(ctx, i.id, i.fields),
   'agenda.remove': (ctx, i) => removeAgendaItem(ctx, i.id),

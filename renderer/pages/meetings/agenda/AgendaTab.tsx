@@ -6,7 +6,6 @@ import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
 import { SortableList } from '../../../components/sortable/SortableList';
 import type { AgendaItem, Meeting } from '../../../../shared/contract/meetings';
-import { planOverrun, timePlan } from '../timePlan';
 import { AgendaItemForm } from './AgendaItemForm';
 import { Suggestions } from './Suggestions';
 import { InlineErrors } from '../InlineErrors';
@@ -21,11 +20,12 @@ const KIND_COLORS: Record<AgendaItem['kind'], string> = {
 
 /**
  * The dagordning: ordered items with running clock times, reordered by mouse or keyboard.
- * The clock times are recomputed here from the order on screen, so they follow a move at once.
+ * The time plan (clock times, total, overrun) is the backend's (`agenda.plan`); after a move it
+ * shows the plan of the order saved.
  */
 export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
-  const items = useCall('agenda.list', { meetingId: meeting.id });
+  const plan = useCall('agenda.plan', { meetingId: meeting.id });
   const { run, fieldErrors } = useAction();
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
@@ -33,18 +33,15 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
   const getId = useCallback((item: AgendaItem) => item.id, []);
   const getLabel = useCallback((item: AgendaItem) => item.title, []);
 
-  const list = items.data ?? [];
-  const overrun = planOverrun(
-    meeting.startTime,
-    meeting.endTime,
-    list.map((i) => i.plannedMinutes),
-  );
+  const list = plan.data?.items ?? [];
+  const totalMinutes = plan.data?.totalMinutes ?? 0;
+  const overrunMinutes = plan.data?.overrunMinutes ?? 0;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('meetings.agenda.total', { minutes: overrun.total, start: meeting.startTime, end: meeting.endTime })}
+          {t('meetings.agenda.total', { minutes: totalMinutes, start: meeting.startTime, end: meeting.endTime })}
         </Text>
         {!readOnly && (
           <Group>
@@ -55,9 +52,9 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           </Group>
         )}
       </Group>
-      {overrun.overrunMinutes > 0 && (
+      {overrunMinutes > 0 && (
         <Alert color="orange" title={t('meetings.agenda.overrunTitle')}>
-          {t('meetings.agenda.overrun', { count: overrun.overrunMinutes })}
+          {t('meetings.agenda.overrun', { count: overrunMinutes })}
         </Alert>
       )}
       {meeting.protocolStatus && !readOnly && <Alert color="blue">{t('meetings.agenda.protocolStarted')}</Alert>}
@@ -65,7 +62,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
       {!readOnly && <Suggestions meetingId={meeting.id} />}
 
       <InlineErrors errors={fieldErrors} />
-      {items.data && list.length === 0 && (
+      {plan.data && list.length === 0 && (
         <EmptyState title={t('meetings.agenda.emptyTitle')}>{t('meetings.agenda.empty')}</EmptyState>
       )}
       {list.length > 0 && (
@@ -76,17 +73,13 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
           getLabel={getLabel}
           disabled={readOnly}
           onReorder={(next) => void run('agenda.reorder', { meetingId: meeting.id, itemIds: next.map((i) => i.id) })}
-          renderItem={(item, index, ordered) => {
-            const slot = timePlan(
-              meeting.startTime,
-              ordered.map((i) => i.plannedMinutes),
-            )?.[index];
+          renderItem={(item, index) => {
             return (
               <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="agenda-item">
                 <Stack gap={2} style={{ minWidth: 0 }}>
                   <Group gap="xs">
                     <Text fw={600} size="sm" ff="monospace" data-testid="agenda-clock">
-                      {slot ? `${slot.start}–${slot.end}` : ''}
+                      {item.startsAt}–{item.endsAt}
                     </Text>
                     <Text fw={600}>
                       {index + 1}. {item.title}
