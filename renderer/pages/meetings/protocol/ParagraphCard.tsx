@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -78,6 +78,7 @@ export function ParagraphCard({
   attendees,
   recordLanguage,
   priorities,
+  focusOnMount = false,
 }: {
   paragraph: Paragraph;
   meeting: Meeting;
@@ -86,9 +87,16 @@ export function ParagraphCard({
   recordLanguage: 'sv' | 'en';
   /** the priority areas on the meeting date, asked once by the protocol tab for all its §§ */
   priorities: Array<{ value: string; label: string }>;
+  /** the § was a preview the user reached: its first field takes the focus the preview had */
+  focusOnMount?: boolean;
 }) {
   const { t } = useTranslation();
   const { save, errors } = useParagraphSaver(p);
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnMount && card.current?.contains(document.activeElement ?? null) === false)
+      card.current.querySelector<HTMLElement>('textarea, input')?.focus();
+  }, [focusOnMount]);
   const { run, fieldErrors: otherErrors } = useAction();
   const [removing, setRemoving] = useState(false);
   const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
@@ -111,7 +119,13 @@ export function ParagraphCard({
   const present = attendees.filter((a) => a.status === 'present');
 
   return (
-    <Card withBorder component="article" aria-labelledby={`paragraph-${p.id}-title`} data-testid="paragraph-card">
+    <Card
+      ref={card}
+      withBorder
+      component="article"
+      aria-labelledby={`paragraph-${p.id}-title`}
+      data-testid="paragraph-card"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Group gap="xs">

@@ -37,6 +37,8 @@ import { SignedCopyDialog } from './SignedCopyDialog';
 import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
 import { ParagraphCard } from './ParagraphCard';
+import { ParagraphPreview } from './ParagraphPreview';
+import { useEditableParagraphs } from './useEditableParagraphs';
 import { usePriorityOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
@@ -239,6 +241,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const [adding, setAdding] = useState(false);
   const getId = useCallback((p: Paragraph) => p.id, []);
   const getLabel = useCallback((p: Paragraph) => `§ ${p.number} ${p.title}`, []);
+  const editable = useEditableParagraphs(protocol.data?.paragraphs.length ?? 0);
 
   if (protocol.data === undefined) return null;
   const p = protocol.data;
@@ -346,16 +349,21 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           onReorder={(next) =>
             void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })
           }
-          renderItem={(paragraph) => (
-            <ParagraphCard
-              paragraph={paragraph}
-              meeting={meeting}
-              protocol={p}
-              attendees={attendees}
-              recordLanguage={recordLanguage}
-              priorities={priorities}
-            />
-          )}
+          renderItem={(paragraph, index) =>
+            index < editable.count || editable.wanted.has(paragraph.id) ? (
+              <ParagraphCard
+                paragraph={paragraph}
+                meeting={meeting}
+                protocol={p}
+                attendees={attendees}
+                recordLanguage={recordLanguage}
+                priorities={priorities}
+                focusOnMount={editable.focus === paragraph.id}
+              />
+            ) : (
+              <ParagraphPreview paragraph={paragraph} onWanted={(focused) => editable.want(paragraph.id, focused)} />
+            )
+          }
         />
       )}
 
