@@ -137,8 +137,22 @@ export const priority = z.object({
 });
 export type Priority = z.infer<typeof priority>;
 
+/**
+ * A signing dated after the version's last day: recorded all the same (it is what happened on
+ * paper), but the parties should know they signed an agreement that had already ended.
+ */
+export const signingWarning = z.object({
+  partyId: z.number(),
+  key: z.literal('agreements.warnings.signed_after_period'),
+  signedOn: z.string(),
+  validTo: z.string(),
+});
+export type SigningWarning = z.infer<typeof signingWarning>;
+
 export const versionDetail = versionSummary.extend({
   parties: z.array(party),
+  /** one per signing dated after the period's end */
+  signingWarnings: z.array(signingWarning),
   sections: z.array(section),
   priorities: z.array(priority),
   predecessor: versionSummary.nullable(),

@@ -38,6 +38,17 @@ export const archiveIndexRow = z.object({
   dnr: z.array(z.string()),
   acts: z.array(act),
   packageSignatures: z.array(packageSignature),
+  /** the handlingar the record names, archived beside it */
+  attachments: z.array(
+    z.object({
+      path: z.string(),
+      paragraph: z.number(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      sha256: z.string(),
+      bytes: z.number(),
+    }),
+  ),
   snapshotSha256: z.string(),
   sealedAt: z.string(),
   correctsSha256: z.string().nullable(),

@@ -101,6 +101,13 @@ test('a new user renews the 2017–2018 agreement, edits it, compares, collects 
     await expect(page.getByTestId('signing-progress')).toHaveText(`${signed} av 3 har skrivit under`);
   }
   await expect(page.getByText('Alla har skrivit under')).toBeVisible();
+  // the signings default to today, long after this version's period: recorded, and flagged by each
+  const rows = page.getByTestId('signatory-row');
+  await expect(rows).toHaveCount(3);
+  for (let i = 0; i < 3; i++)
+    await expect(rows.nth(i).getByRole('note')).toHaveText(
+      /^Undertecknat \d{4}-\d{2}-\d{2}, efter överenskommelsens sista dag 2020-12-31$/,
+    );
   await expect(page.getByTestId('content-hash')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId('frozen-banner')).toContainText('kan inte ändras');
 

@@ -8,11 +8,12 @@ const openssl = (dir: string, ...args: string[]) => execFileSync('openssl', args
 /**
  * A person's PKCS#12 file made by OpenSSL alone (key, request, certificate from a CA that
  * OpenSSL makes too), as an e-service certificate exported to a file would be. Returns the
- * file and the CA certificate (PEM) that issued it.
+ * file and the CA certificate (PEM) that issued it. Encrypted as OpenSSL 3 does by default
+ * (PBES2: AES-256 with PBKDF2), or with `pbe: 'PBE-SHA1-3DES'` as older tools and Windows do.
  */
 export function opensslPkcs12(
   dir: string,
-  options: { name: string; organisation: string; password: string; file?: string },
+  options: { name: string; organisation: string; password: string; file?: string; pbe?: 'PBE-SHA1-3DES' },
 ): { file: string; bytes: Buffer; caPem: string; certificatePem: string } {
   const base = options.file ?? 'person';
   openssl(dir, 'genrsa', '-out', `${base}-ca.key`, '2048');
@@ -80,6 +81,7 @@ export function opensslPkcs12(
     `${base}.pem`,
     '-certfile',
     `${base}-ca.pem`,
+    ...(options.pbe ? ['-keypbe', options.pbe, '-certpbe', options.pbe, '-macalg', 'sha1'] : []),
     '-passout',
     `pass:${options.password}`,
     '-out',

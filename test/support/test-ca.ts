@@ -21,3 +21,23 @@ export function testCa(now: Date, organisation = 'Testkommunen'): { ca: IssuedCe
   });
   return { ca, signer };
 }
+
+/** A certificate for `commonName` that expired some weeks ago, from a CA that has expired too. */
+export function expiredCertificate(commonName: string): IssuedCertificate {
+  const now = Date.now();
+  const ca = issueCertificate({
+    commonName: 'Gammal CA',
+    organisation: 'X',
+    notBefore: new Date(now - 9e10),
+    notAfter: new Date(now - 1e9),
+    ca: true,
+  });
+  return issueCertificate({
+    commonName,
+    organisation: 'X',
+    notBefore: new Date(now - 8e10),
+    notAfter: new Date(now - 2e9),
+    ca: false,
+    issuer: ca,
+  });
+}

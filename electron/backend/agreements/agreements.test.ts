@@ -334,6 +334,34 @@ describe('signed and frozen versions cannot change', () => {
     });
   });
 
+  it('records a signing dated after the period and flags it with a translated warning by that party', async () => {
+    const { versionId } = await seedAgreement(b, { validFrom: '2016-01-01', validTo: '2016-06-30' });
+    const sent = await b.call('agreements.signing.send', { versionId });
+    let v = await b.call('agreements.signing.record', {
+      versionId,
+      partyId: sent.parties[0].id,
+      signedOn: '2016-06-30',
+      place: 'Södertälje',
+    });
+    expect(v.signingWarnings).toEqual([]);
+    v = await b.call('agreements.signing.record', {
+      versionId,
+      partyId: sent.parties[1].id,
+      signedOn: '2016-07-01',
+      place: 'Södertälje',
+    });
+    expect(v.parties[1].signing?.signedOn).toBe('2016-07-01');
+    expect(v.signingWarnings).toEqual([
+      {
+        partyId: sent.parties[1].id,
+        key: 'agreements.warnings.signed_after_period',
+        signedOn: '2016-07-01',
+        validTo: '2016-06-30',
+      },
+    ]);
+    expect((await b.call('agreements.versions.get', { id: versionId })).signingWarnings).toEqual(v.signingWarnings);
+  });
+
   it('records signings with name, title, organisation, date and place; all signed → signed with the canonical hash', async () => {
     const { versionId } = await seedAgreement(b);
     const sent = await b.call('agreements.signing.send', { versionId });

@@ -6,11 +6,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { seedAgreement } from '../../../test/support/agreements';
 import { opensslPkcs12, pkcs12Of } from '../../../test/support/pkcs12';
-import { testCa } from '../../../test/support/test-ca';
+import { testCa, expiredCertificate } from '../../../test/support/test-ca';
 import { xmlsecCoSign } from '../../../test/support/xmlsec-sign';
 import { xmlsecVerify } from '../../../test/support/xmlsec';
 import { docxParts, paragraphs } from '../../../test/support/docx';
-import { issueCertificate } from '../signing/certificates/issue';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
 
@@ -161,22 +160,7 @@ describe('co-signing an agreement version', { timeout: 300_000 }, () => {
         )
       ).fields,
     ).toEqual({ certificateId: 'signing.errors.certificate_of_another_person' });
-    const now = Date.now();
-    const oldCa = issueCertificate({
-      commonName: 'Gammal CA',
-      organisation: 'X',
-      notBefore: new Date(now - 9e10),
-      notAfter: new Date(now - 1e9),
-      ca: true,
-    });
-    const old = issueCertificate({
-      commonName: 'Camilla Broo',
-      organisation: 'X',
-      notBefore: new Date(now - 8e10),
-      notAfter: new Date(now - 2e9),
-      ca: false,
-      issuer: oldCa,
-    });
+    const old = expiredCertificate('Camilla Broo');
     const expired = await b.call('personCertificates.import', {
       personId: s.people.broo.id,
       fileBase64: base64(pkcs12Of(b.dir, old, 'losenord1')),

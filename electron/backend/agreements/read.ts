@@ -10,6 +10,7 @@ import type {
   Priority,
   Section,
   Signing,
+  SigningWarning,
   VersionDetail,
   VersionStatus,
   VersionSummary,
@@ -227,12 +228,29 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
   return {
     ...summary,
     parties,
+    signingWarnings: signingWarningsOf(summary.validTo, parties),
     sections: sectionsOf(ctx, id),
     priorities: prioritiesOf(ctx, id),
     predecessor: summary.predecessorId === null ? null : getVersionSummary(ctx, summary.predecessorId),
     editable: summary.can.edit.allowed,
     allSigned: parties.length > 0 && parties.every((p) => p.signing !== null),
   };
+}
+
+/** ISO dates compare as text. */
+function signingWarningsOf(validTo: string, parties: Party[]): SigningWarning[] {
+  return parties.flatMap((p) =>
+    p.signing && p.signing.signedOn > validTo
+      ? [
+          {
+            partyId: p.id,
+            key: 'agreements.warnings.signed_after_period' as const,
+            signedOn: p.signing.signedOn,
+            validTo,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The version a child row belongs to, or NOT_FOUND under the child's own name. */

@@ -79,6 +79,27 @@ export interface ArchiveEvent {
   detail: string;
 }
 
+/** A handling a record names as beslutsunderlag of one of its §§: archived beside the record, byte for byte. */
+export interface ArchiveAttachmentSource {
+  paragraph: number;
+  fileName: string;
+  mediaType: string;
+  /** the hash the sealed record names; the bytes produced are checked against it */
+  sha256: string;
+  produce(): Uint8Array;
+}
+
+/** A handling as the index lists it, under its record. */
+export interface ArchiveAttachmentRow {
+  /** relative to the package root */
+  path: string;
+  paragraph: number;
+  fileName: string;
+  mediaType: string;
+  sha256: string;
+  bytes: number;
+}
+
 /** A document to archive; its bytes are produced only when the writer gets to it. */
 export interface ArchiveSource {
   meta: ArchiveEntryMeta;
@@ -88,6 +109,8 @@ export interface ArchiveSource {
   /** the bytes carry a package signature (made at sealing or added later), to be read for the index */
   signed: boolean;
   produce(): Promise<Uint8Array>;
+  /** the handlingar the record names (protocols and extracts) */
+  attachments: ArchiveAttachmentSource[];
 }
 
 export interface ArchiveIndexRow extends ArchiveEntryMeta {
@@ -96,6 +119,7 @@ export interface ArchiveIndexRow extends ArchiveEntryMeta {
   sha256: string;
   bytes: number;
   packageSignatures: ArchivePackageSignature[];
+  attachments: ArchiveAttachmentRow[];
 }
 
 /**
@@ -126,4 +150,15 @@ export function archivePath(meta: ArchiveEntryMeta): string {
   const paragraphs = meta.paragraphs ? `_${range(meta.paragraphs)}` : '';
   if (meta.kind === 'rattelse') return `${folder}/${meta.date}_rattelse${paragraphs}_${meta.correctionDate}.docx`;
   return `${folder}/${meta.date}_${meta.kind}${paragraphs}.docx`;
+}
+
+/**
+ * Where a record's handling goes, beside the record: `2017/chefssamradet/2017-03-14_protokoll_p1-10_handlingar/p3_atgardsplan.pdf`
+ * (ASCII, as every name in the package; the file's own name is kept in the index and PREMIS).
+ */
+export function attachmentPath(recordPath: string, paragraph: number, fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = dot > 0 ? `.${asciiSlug(fileName.slice(dot + 1))}` : '';
+  return `${recordPath.replace(/\.docx$/, '')}_handlingar/p${paragraph}_${asciiSlug(stem)}${extension}`;
 }

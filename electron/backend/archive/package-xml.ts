@@ -186,7 +186,8 @@ const linkObject = (id: string) =>
 
 /**
  * metadata/preservation/premis.xml (PREMIS 3.0): the representation and an object per document
- * (SHA-256 fixity, size, format with its PRONOM key, Samråd's original name), an event per
+ * (SHA-256 fixity, size, format with its PRONOM key, Samråd's original name) and per handling
+ * (the same, its media type; "is part of" its record, which "has part" it), an event per
  * sealing, attestation, signing, correction and later signature from the audit chain plus this
  * export, and agents for the software, the operators who recorded the acts, the people who acted
  * and the organisations.
@@ -215,6 +216,8 @@ export function premisXml(input: PremisInput): string {
   objects.push(
     `<premis:object xsi:type="premis:representation"><premis:objectIdentifier>${premisId('local', repId)}</premis:objectIdentifier>${linkEvent(input.exportEvent.id)}</premis:object>`,
   );
+  const relationship = (subType: string, path: string) =>
+    `<premis:relationship><premis:relationshipType>structural</premis:relationshipType><premis:relationshipSubType>${subType}</premis:relationshipSubType><premis:relatedObjectIdentifier><premis:relatedObjectIdentifierType>local</premis:relatedObjectIdentifierType><premis:relatedObjectIdentifierValue>${a(path)}</premis:relatedObjectIdentifierValue></premis:relatedObjectIdentifier></premis:relationship>`;
   for (const { row, originalName, events: evs } of input.documents) {
     objects.push(
       [
@@ -227,11 +230,30 @@ export function premisXml(input: PremisInput): string {
         `<premis:format><premis:formatDesignation><premis:formatName>${DOCX_MIME}</premis:formatName></premis:formatDesignation><premis:formatRegistry><premis:formatRegistryName>PRONOM</premis:formatRegistryName><premis:formatRegistryKey>${DOCX_PRONOM}</premis:formatRegistryKey></premis:formatRegistry></premis:format>`,
         `</premis:objectCharacteristics>`,
         `<premis:originalName>${a(originalName)}</premis:originalName>`,
-        `<premis:relationship><premis:relationshipType>structural</premis:relationshipType><premis:relationshipSubType>is included in</premis:relationshipSubType><premis:relatedObjectIdentifier><premis:relatedObjectIdentifierType>local</premis:relatedObjectIdentifierType><premis:relatedObjectIdentifierValue>${repId}</premis:relatedObjectIdentifierValue></premis:relatedObjectIdentifier></premis:relationship>`,
+        relationship('is included in', repId),
+        // the record's handlingar are parts of it: the beslutsunderlag its §§ name by SHA-256
+        ...row.attachments.map((f) => relationship('has part', f.path)),
         ...[...evs.map((e) => e.id), input.exportEvent.id].map(linkEvent),
         `</premis:object>`,
       ].join(''),
     );
+    for (const f of row.attachments)
+      objects.push(
+        [
+          `<premis:object xsi:type="premis:file">`,
+          `<premis:objectIdentifier>${premisId('local', f.path)}</premis:objectIdentifier>`,
+          `<premis:objectCharacteristics><premis:compositionLevel>0</premis:compositionLevel>`,
+          `<premis:fixity><premis:messageDigestAlgorithm>SHA-256</premis:messageDigestAlgorithm><premis:messageDigest>${f.sha256}</premis:messageDigest><premis:messageDigestOriginator>Samråd</premis:messageDigestOriginator></premis:fixity>`,
+          `<premis:size>${f.bytes}</premis:size>`,
+          `<premis:format><premis:formatDesignation><premis:formatName>${a(f.mediaType)}</premis:formatName></premis:formatDesignation></premis:format>`,
+          `</premis:objectCharacteristics>`,
+          `<premis:originalName>${a(f.fileName)}</premis:originalName>`,
+          relationship('is included in', repId),
+          relationship('is part of', row.path),
+          linkEvent(input.exportEvent.id),
+          `</premis:object>`,
+        ].join(''),
+      );
     for (const e of evs) {
       const links = [linkAgent(agent('operator', e.actor), 'implementer'), linkAgent(software, 'executing program')];
       if (e.person)

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context';
-import type { ArchiveAct, ArchiveEntryMeta, ArchiveEvent, ArchiveSource } from './entry';
+import type { ArchiveAct, ArchiveAttachmentSource, ArchiveEntryMeta, ArchiveEvent, ArchiveSource } from './entry';
+import { attachmentBytesAsNamed } from '../meetings/attachments';
 import type { AgreementContent, AttestationLine, RecordContent } from '../records/snapshot';
 import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
@@ -336,6 +337,22 @@ function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archi
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
+/** The handlingar a sealed protocol or extract names, each produced from the database and checked against the hash sealed. */
+function attachmentsOf(ctx: Ctx, content: RecordContent): ArchiveAttachmentSource[] {
+  if (content.format !== 'samrad-protocol/1' && content.format !== 'samrad-extract/1') return [];
+  const paragraphs = content.format === 'samrad-protocol/1' ? content.paragraphs : [content.paragraph];
+  const meeting = `${content.meeting.bodyName} ${content.meeting.date}`;
+  return paragraphs.flatMap((p) =>
+    (p.attachments ?? []).map((line) => ({
+      paragraph: p.number,
+      fileName: line.fileName,
+      mediaType: line.mediaType,
+      sha256: line.sha256,
+      produce: () => new Uint8Array(attachmentBytesAsNamed(ctx, line, `${meeting} § ${p.number}`)),
+    })),
+  );
+}
+
 /**
  * Every record of the period, seal re-checked before anything is written (a broken seal
  * refuses the whole archive, naming the record); each hands out its sealed bytes, or the
@@ -354,6 +371,7 @@ export function archiveSources(ctx: Ctx, filter: ArchiveFilter): ArchiveSource[]
       events: eventsOf(ctx, row, content),
       signed: Boolean(signed || row.signed_with),
       produce: async () => bytes,
+      attachments: attachmentsOf(ctx, content),
     };
   });
 }

@@ -311,14 +311,19 @@ interface IndexEntry {
   path?: unknown;
   sha256?: unknown;
   bytes?: unknown;
+  /** the record's handlingar (packages written before them have none) */
+  attachments?: Array<{ path?: unknown; sha256?: unknown; bytes?: unknown }>;
 }
 
 function indexCheck(files: Map<string, Uint8Array>): {
   check: Check;
   packageId: string | null;
   signedClaim: boolean | null;
+  /** the handlingar the index lists: files of the records, not records (not Word packages to verify) */
+  attachments: Set<string>;
 } {
   const problems: string[] = [];
+  const attachments = new Set<string>();
   let packageId: string | null = null;
   let signedClaim: boolean | null = null;
   try {
@@ -331,20 +336,32 @@ function indexCheck(files: Map<string, Uint8Array>): {
     signedClaim = typeof index.signed === 'boolean' ? index.signed : null;
     const entries = Array.isArray(index.entries) ? index.entries : [];
     const named = new Set<string>();
-    for (const e of entries) {
+    const listed = (e: { path?: unknown; sha256?: unknown; bytes?: unknown }) => {
       const p = String(e.path);
       named.add(p);
       const bytes = files.get(p);
       if (!bytes) problems.push(`the index lists ${p}, which is not in the package`);
       else if (e.sha256 !== sha256(bytes) || e.bytes !== bytes.length)
         problems.push(`the index's SHA-256 or size of ${p} does not match the file`);
+    };
+    for (const e of entries) {
+      listed(e);
+      for (const f of Array.isArray(e.attachments) ? e.attachments : []) {
+        listed(f);
+        attachments.add(String(f.path));
+      }
     }
     for (const f of files.keys())
       if (f.startsWith('representations/rep1/data/') && !named.has(f)) problems.push(`${f} is not in the index`);
   } catch (error) {
     problems.push(`metadata/descriptive/index.json cannot be read: ${(error as Error).message}`);
   }
-  return { check: { name: 'index', ok: problems.length === 0, skipped: null, problems }, packageId, signedClaim };
+  return {
+    check: { name: 'index', ok: problems.length === 0, skipped: null, problems },
+    packageId,
+    signedClaim,
+    attachments,
+  };
 }
 
 /** Verifies a package folder or .zip (or its bytes). Throws AppError only when it cannot be read at all. */
@@ -362,7 +379,7 @@ export function verifyArchive(
   const documents: ArchiveVerifyReport['documents'] = [];
   const docProblems: string[] = [];
   for (const [name, bytes] of [...files]
-    .filter(([n]) => n.startsWith('representations/rep1/data/'))
+    .filter(([n]) => n.startsWith('representations/rep1/data/') && !index.attachments.has(n))
     .sort(([a], [b]) => (a < b ? -1 : 1))) {
     try {
       const report = verifyPackage(bytes, { trusted: options.trusted });

@@ -67,6 +67,7 @@ function source(body: string, date: string, range: [number, number], fail = fals
     meta: meta(body, date, range),
     originalName: `Protokoll ${body} ${date}.docx`,
     signed: true,
+    attachments: [],
     events: [
       {
         id: `audit-${range[0]}`,

@@ -6,7 +6,14 @@ import { AppError } from '../../../shared/errors';
 import type { SigningIdentity } from '../signing/opc/sign-package';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { safeUnzip } from '../signing/opc/safe-unzip';
-import { archivePath, type ArchiveIndexRow, type ArchivePackageSignature, type ArchiveSource } from './entry';
+import {
+  archivePath,
+  attachmentPath,
+  type ArchiveAttachmentRow,
+  type ArchiveIndexRow,
+  type ArchivePackageSignature,
+  type ArchiveSource,
+} from './entry';
 import { readmeText } from './documentation';
 import { signSums } from './package-signature';
 import { DOCX_MIME, premisXml, representationMets, rootMets, type ListedFile, type PackageHeader } from './package-xml';
@@ -329,19 +336,41 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
       const signatures = source.signed ? packageSignaturesOf(bytes, trusted) : { signatures: [], fingerprints: [] };
       for (const f of signatures.fingerprints) certificateFingerprints.add(f);
       put(DATA_PREFIX + name, bytes, hash);
-      data.push({
-        id: `file-${String(i + 1).padStart(5, '0')}`,
-        href: `data/${name}`,
-        mime: DOCX_MIME,
-        size: bytes.length,
-        sha256: hash,
-      });
+      const fileId = `file-${String(i + 1).padStart(5, '0')}`;
+      data.push({ id: fileId, href: `data/${name}`, mime: DOCX_MIME, size: bytes.length, sha256: hash });
+      // the record's handlingar beside it, each listed in the representation's METS as the record is
+      const attachments: ArchiveAttachmentRow[] = [];
+      for (const [k, attachment] of source.attachments.entries()) {
+        const base = attachmentPath(name, attachment.paragraph, attachment.fileName);
+        let attachmentName = base;
+        for (let n = 2; used.has(attachmentName); n++) attachmentName = base.replace(/(\.[a-z0-9_]+)?$/, `_${n}$1`);
+        used.add(attachmentName);
+        const content = attachment.produce();
+        const contentHash = sha256(content);
+        put(DATA_PREFIX + attachmentName, content, contentHash);
+        data.push({
+          id: `${fileId}-${k + 1}`,
+          href: `data/${attachmentName}`,
+          mime: attachment.mediaType,
+          size: content.length,
+          sha256: contentHash,
+        });
+        attachments.push({
+          path: DATA_PREFIX + attachmentName,
+          paragraph: attachment.paragraph,
+          fileName: attachment.fileName,
+          mediaType: attachment.mediaType,
+          sha256: contentHash,
+          bytes: content.length,
+        });
+      }
       index.push({
         ...source.meta,
         path: DATA_PREFIX + name,
         sha256: hash,
         bytes: bytes.length,
         packageSignatures: signatures.signatures,
+        attachments,
       });
       options.onProgress?.(i + 1, sources.length, name);
     }

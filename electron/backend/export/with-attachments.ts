@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { zipSync, type ZipOptions } from 'fflate';
 import type { Ctx } from '../context';
-import { AppError } from '../../../shared/errors';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 import type { ExportSource } from '../../../shared/contract/exports';
 import type { ExportedDocument } from './document';
@@ -16,7 +15,7 @@ import {
   type ParagraphContent,
   type ProtocolContent,
 } from '../records/snapshot';
-import { agendaItemAttachments, attachmentFile } from '../meetings/attachments';
+import { agendaItemAttachments, attachmentBytesAsNamed } from '../meetings/attachments';
 import { listAgenda } from '../meetings/agenda';
 import { meetingOfParagraph, paragraphLocked } from '../meetings/state';
 import { invalidState } from '../meetings/errors';
@@ -107,16 +106,10 @@ export function withAttachments(
   const used = new Set<string>([doc.fileName.toLowerCase()]);
   const entries: Array<[string, Uint8Array, number]> = [[doc.fileName, doc.bytes, 0]];
   for (const { where, line } of files) {
-    const file = attachmentFile(ctx, line.id);
-    if (file.sha256 !== line.sha256)
-      throw new AppError(
-        'SEAL_BROKEN',
-        `${where} ${line.fileName} is not the file the document names (SHA-256 ${line.sha256}); run "samrad check"`,
-        { params: { record: `${where} ${line.fileName}`, problem: 'attachment_hash', field: 'attachments' } },
-      );
+    const bytes = attachmentBytesAsNamed(ctx, line, where);
     const name = `${folder}/${uniqueName(used, `${where} – ${line.fileName}`)}`;
     // PDF, Word and images are compressed already: stored as they are
-    entries.push([name, new Uint8Array(file.bytes), 0]);
+    entries.push([name, new Uint8Array(bytes), 0]);
   }
   const sums = sha256Sums(entries.map(([name, bytes]) => ({ path: name, sha256: sha256Hex(bytes) })));
   entries.push(['SHA256SUMS', new TextEncoder().encode(sums), 6]);

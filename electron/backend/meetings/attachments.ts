@@ -164,6 +164,25 @@ export function attachmentFile(
   return { fileName: row.file_name, mediaType: row.media_type, bytes: row.content, sha256: row.sha256 };
 }
 
+/**
+ * A handling's bytes as a document names them (under "§ 3", with their SHA-256): for exports and
+ * the archive. Bytes that are not the ones named are refused, by name; nothing is handed out.
+ */
+export function attachmentBytesAsNamed(
+  ctx: Ctx,
+  named: { id: number; fileName: string; sha256: string },
+  where: string,
+): Buffer {
+  const file = attachmentFile(ctx, named.id);
+  if (file.sha256 !== named.sha256)
+    throw new AppError(
+      'SEAL_BROKEN',
+      `${where} ${named.fileName} is not the file the document names (SHA-256 ${named.sha256}); run "samrad check"`,
+      { params: { record: `${where} ${named.fileName}`, problem: 'attachment_hash', field: 'attachments' } },
+    );
+  return file.bytes;
+}
+
 export function openAttachment(ctx: Ctx, id: number) {
   const { bytes, ...file } = attachmentFile(ctx, id);
   return { ...file, base64: bytes.toString('base64') };

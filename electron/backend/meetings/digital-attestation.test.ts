@@ -11,7 +11,7 @@ import { issueCertificate } from '../signing/certificates/issue';
 import { verifyPackage } from '../signing/opc/verify-package';
 import { trustedCertificates } from '../signing/certificates/store';
 import { zonedDate } from '../../../shared/time/zoned-date';
-import { testCa } from '../../../test/support/test-ca';
+import { testCa, expiredCertificate } from '../../../test/support/test-ca';
 import { xmlsecCoSign } from '../../../test/support/xmlsec-sign';
 import { xmlsecVerify } from '../../../test/support/xmlsec';
 
@@ -349,22 +349,7 @@ describe('attesting with one’s own signature', { timeout: 300_000 }, () => {
 
   it('an expired certificate cannot sign; a second signature by the same person is refused', async () => {
     const { meeting, broo } = await sentForJustering();
-    const now = Date.now();
-    const ca = issueCertificate({
-      commonName: 'Gammal CA',
-      organisation: 'X',
-      notBefore: new Date(now - 9e10),
-      notAfter: new Date(now - 1e9),
-      ca: true,
-    });
-    const old = issueCertificate({
-      commonName: 'Camilla Broo',
-      organisation: 'X',
-      notBefore: new Date(now - 8e10),
-      notAfter: new Date(now - 2e9),
-      ca: false,
-      issuer: ca,
-    });
+    const old = expiredCertificate('Camilla Broo');
     const expired = await b.call('personCertificates.import', {
       personId: f.broo.id,
       fileBase64: base64(pkcs12Of(b.dir, old, 'losenord1')),

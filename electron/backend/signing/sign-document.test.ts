@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
+import { expiredCertificate } from '../../../test/support/test-ca';
 import { coSignedProtocol } from '../../../test/support/co-signed-package';
 import { opensslPkcs12, pkcs12Of } from '../../../test/support/pkcs12';
 import { xmlsecVerify } from '../../../test/support/xmlsec';
-import { issueCertificate } from './certificates/issue';
 import { verifyPackage } from './opc/verify-package';
 import { trustedCertificates } from './certificates/store';
 
@@ -111,22 +111,7 @@ describe('"Sign a document": a co-signature on any .docx', { timeout: 300_000 },
       'signing.errors.already_signed',
     );
 
-    const now = Date.now();
-    const ca = issueCertificate({
-      commonName: 'Gammal CA',
-      organisation: 'X',
-      notBefore: new Date(now - 9e10),
-      notAfter: new Date(now - 1e9),
-      ca: true,
-    });
-    const old = issueCertificate({
-      commonName: 'Camilla Broo',
-      organisation: 'X',
-      notBefore: new Date(now - 8e10),
-      notAfter: new Date(now - 2e9),
-      ca: false,
-      issuer: ca,
-    });
+    const old = expiredCertificate('Camilla Broo');
     const expired = await b.fail('documents.coSign', {
       fileBase64: base64(unsigned),
       pkcs12Base64: base64(pkcs12Of(b.dir, old, 'losenord1')),

@@ -5,7 +5,7 @@ import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction, useCall } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { ListPanel } from '../../components/ListPanel';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
 import { OtherErrors } from './OtherErrors';
 
@@ -19,8 +19,8 @@ interface PartyDraft {
 function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: PartyDraft; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
+  const errors = useFieldErrors(fieldErrors, value);
   const organisations = useCall('organisations.list', {});
   const chosen = [Number(value.signatoryId)];
   const ofOrganisation = usePeopleChoices({

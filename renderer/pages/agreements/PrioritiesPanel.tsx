@@ -6,7 +6,7 @@ import { useAction, useCall } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { ListPanel } from '../../components/ListPanel';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { OtherErrors } from './OtherErrors';
 
 interface PriorityDraft {
@@ -23,9 +23,9 @@ const blank: PriorityDraft = { id: null, title: '', description: '', source: '',
 function PriorityForm({ version, draft, onClose }: { version: VersionDetail; draft: PriorityDraft; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const organisations = useCall('organisations.list', {});
   const [value, setValue] = useState(draft);
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PriorityDraft>) => setValue((v) => ({ ...v, ...patch }));
 
   // The parties come first: they are who usually answers for a priority.

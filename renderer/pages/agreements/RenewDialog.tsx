@@ -6,7 +6,7 @@ import { useAction, useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { formatPeriod } from '../../components/period';
 import { OtherErrors } from './OtherErrors';
 import { agreementPaths } from './paths';
@@ -20,8 +20,8 @@ export function RenewDialog({ source, onClose }: { source: VersionSummary; onClo
   const { t } = useTranslation();
   const proposal = useCall('agreements.versions.nextPeriod', { id: source.id });
   const { run, busy, fieldErrors } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [period, setPeriod] = useState({ validFrom: '', validTo: '' });
+  const errors = useFieldErrors(fieldErrors, period);
   const [extendMandates, setExtendMandates] = useState(true);
   useEffect(() => {
     if (proposal.data) setPeriod({ validFrom: proposal.data.validFrom, validTo: proposal.data.validTo });

@@ -5,7 +5,7 @@ import type { Section } from '../../../shared/contract/agreements';
 import type { PeriodFieldValues, RichTextDoc } from '../../../shared/richtext';
 import { useAction } from '../../api/hooks';
 import { createAutosaver, type AutosaveStatus, type Autosaver } from '../../components/autosave/autosaver';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { RichTextEditor } from '../../components/richtext/RichTextEditor';
 import { fromEditorJson } from '../../components/richtext/fromEditorJson';
 
@@ -43,8 +43,8 @@ export function SectionEditor({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [content, setContent] = useState<SectionContent>({ heading: section.heading, body: section.body });
+  const errors = useFieldErrors(fieldErrors, content);
   // The newest content, also between renders (heading and text may change in one tick).
   const latest = useRef(content);
   const [status, setStatus] = useState<AutosaveStatus>('idle');

@@ -167,6 +167,13 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
                       <Text size="sm">
                         {t('agreements.signing.signedAt', { date: p.signing.signedOn, place: p.signing.place })}
                       </Text>
+                      {version.signingWarnings
+                        .filter((w) => w.partyId === p.id)
+                        .map((w) => (
+                          <Text key={w.key} size="sm" c="orange.8" role="note">
+                            {t(w.key, { signedOn: w.signedOn, validTo: w.validTo })}
+                          </Text>
+                        ))}
                       <ActProofView name={p.signing.name} proof={p.signing.proof} />
                     </Stack>
                   ) : (

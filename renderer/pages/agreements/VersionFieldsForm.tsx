@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { VersionDetail } from '../../../shared/contract/agreements';
 import { useAction } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 
 /** Title, dnr and validity period of a version (saved with a button: a period is checked as a whole). */
 export function VersionFieldsForm({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const stored = {
     title: version.title,
     dnr: version.dnr ?? '',
@@ -19,6 +18,7 @@ export function VersionFieldsForm({ version }: { version: VersionDetail }) {
     validTo: version.validTo,
   };
   const [value, setValue] = useState(stored);
+  const errors = useFieldErrors(fieldErrors, value);
   const storedKey = JSON.stringify(stored);
   useEffect(() => setValue(JSON.parse(storedKey) as typeof stored), [storedKey]);
   const set = (patch: Partial<typeof stored>) => setValue((v) => ({ ...v, ...patch }));

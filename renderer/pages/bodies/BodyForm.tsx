@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { BODY_KINDS, type Body } from '../../../shared/contract/participants';
 import { FormModal } from '../../components/FormModal';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 
 export interface BodyDraft {
   id: number | null;
@@ -35,8 +35,8 @@ export function BodyForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<BodyDraft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {

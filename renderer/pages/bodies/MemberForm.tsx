@@ -5,7 +5,7 @@ import { useAction } from '../../api/hooks';
 import { MEMBER_ROLES, type Member } from '../../../shared/contract/participants';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
 
 export interface MemberDraft {
@@ -52,8 +52,8 @@ export function MemberForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, setFieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<MemberDraft>) => setValue((v) => ({ ...v, ...patch }));
   const people = usePeopleChoices({ chosen: [Number(value.personId)] });
   const substitutes = usePeopleChoices({ chosen: [Number(value.substituteForId)], skip: value.role !== 'ersattare' });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { agreementPaths } from '../agreements/paths';
 
 /** One heading and its lines; an empty section says so rather than disappearing. */
@@ -27,8 +27,8 @@ function DeskSection({ title, empty, children }: { title: string; empty: string 
 function DeskSettingsForm({ justeringDays, publicationDays }: { justeringDays: number; publicationDays: number }) {
   const { t } = useTranslation();
   const { run, busy, fieldErrors } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState({ justeringDays, publicationDays });
+  const errors = useFieldErrors(fieldErrors, value);
   useEffect(() => setValue({ justeringDays, publicationDays }), [justeringDays, publicationDays]);
   return (
     <form

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeDocx, IconSignature } from '@tabler/icons-react';
+import { IconFileTypeDocx, IconFileZip, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../../api/hooks';
+import { useAction, useCall } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { SignDialog } from '../../components/signing/SignDialog';
 import {
@@ -22,8 +22,9 @@ type Lang = 'sv' | 'en';
 
 /**
  * One "export as Word" button with a choice of language and, for an attested protocol or a
- * locked §, the same choices signed digitally. The backend builds (and signs) the file; the
- * renderer only saves the bytes it gets back.
+ * locked §, the same choices signed digitally; where the document lists handlingar, the same
+ * document with them as one .zip. The backend builds (and signs) the file; the renderer only
+ * saves the bytes it gets back.
  */
 export function ExportMenu<M extends ExportMethod>({
   label,
@@ -32,6 +33,7 @@ export function ExportMenu<M extends ExportMethod>({
   signable = false,
   recordLanguage = 'sv',
   size = 'sm',
+  handlingarOf,
 }: {
   label: string;
   method: M;
@@ -41,6 +43,8 @@ export function ExportMenu<M extends ExportMethod>({
   /** the language the record was sealed in: only the record itself is signed, never a translation */
   recordLanguage?: Lang;
   size?: 'xs' | 'sm';
+  /** the meeting (and §) whose handlingar the document lists: offered "with handlingar" when it has any */
+  handlingarOf?: { meetingId: number; paragraphId?: number };
 }) {
   const { t } = useTranslation();
   const { run } = useAction();
@@ -52,13 +56,31 @@ export function ExportMenu<M extends ExportMethod>({
   // a signed export the user chose, waiting until signing is possible (maybe right away)
   const [signedPending, setSignedPending] = useState<Lang | null>(null);
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+  const files = useCall(
+    'attachments.list',
+    { meetingId: handlingarOf?.meetingId ?? 1 },
+    { skip: !handlingarOf || !opened, entities: ['meeting'] },
+  );
+  // the ones this document lists: a §'s beslutsunderlag, every §'s, or the kallelse's handlingar
+  const handlingar = (files.data ?? []).filter((a) =>
+    handlingarOf?.paragraphId !== undefined
+      ? a.paragraphId === handlingarOf.paragraphId
+      : method === 'meetings.exportAgenda'
+        ? a.agendaItemId !== null
+        : a.paragraphId !== null,
+  ).length;
 
-  const exportIn = async (lang: Lang, sign: boolean, withoutTimestamp = false) => {
+  const exportIn = async (lang: Lang, sign: boolean, withoutTimestamp = false, withAttachments = false) => {
     setBusy(true);
     try {
       const file = await run(
         method,
-        { ...input, lang, ...(sign ? { sign: true, withoutTimestamp } : {}) } as Input<M>,
+        {
+          ...input,
+          lang,
+          ...(sign ? { sign: true, withoutTimestamp } : {}),
+          ...(withAttachments ? { withAttachments: true } : {}),
+        } as Input<M>,
         takeTimestampFailure(setTimestampFailure, () => void exportIn(lang, true, true)),
       );
       if (!file) {
@@ -110,6 +132,28 @@ export function ExportMenu<M extends ExportMethod>({
             <Menu.Item onClick={() => void exportIn('sv', false)}>{t('meetings.export.sv')}</Menu.Item>
             <Menu.Item onClick={() => void exportIn('en', false)}>{t('meetings.export.en')}</Menu.Item>
           </div>
+          {handlingar > 0 && (
+            <>
+              <Menu.Divider role="separator" />
+              <div role="group" aria-labelledby={`${ids}-bundle`}>
+                <Menu.Label id={`${ids}-bundle`} maw={320}>
+                  {t('meetings.export.withAttachments', { count: handlingar })}
+                </Menu.Label>
+                <Menu.Item
+                  leftSection={<IconFileZip size={16} aria-hidden />}
+                  onClick={() => void exportIn('sv', false, false, true)}
+                >
+                  {t('meetings.export.svZip')}
+                </Menu.Item>
+                <Menu.Item
+                  leftSection={<IconFileZip size={16} aria-hidden />}
+                  onClick={() => void exportIn('en', false, false, true)}
+                >
+                  {t('meetings.export.enZip')}
+                </Menu.Item>
+              </div>
+            </>
+          )}
           {signable && (
             <>
               <Menu.Divider role="separator" />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { usePeopleOptions } from './options';
 import { MandateWarning } from './MandateWarning';
@@ -66,8 +66,8 @@ export function MeetingForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(() => draftOf(meeting));
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
   const people = usePeopleOptions(bodyId, value.date);
 

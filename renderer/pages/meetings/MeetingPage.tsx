@@ -59,7 +59,12 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
           <GuardedButton variant="default" can={m.can.edit} onClick={() => setEditing(true)}>
             {t('meetings.editOrMove')}
           </GuardedButton>
-          <ExportMenu label={t('meetings.export.agenda')} method="meetings.exportAgenda" input={{ meetingId: m.id }} />
+          <ExportMenu
+            label={t('meetings.export.agenda')}
+            method="meetings.exportAgenda"
+            input={{ meetingId: m.id }}
+            handlingarOf={{ meetingId: m.id }}
+          />
           <RecordHistory
             entity="meeting"
             entityId={m.id}

@@ -6,7 +6,7 @@ import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/
 import { RegisterRowActions } from '../../components/RegisterRowActions';
 import { FormModal } from '../../components/FormModal';
 import { EmptyState } from '../../components/EmptyState';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 
 interface Draft {
   id: number | null;
@@ -21,8 +21,8 @@ const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: 
 function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisation[]; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors: rawErrors, busy } = useAction();
-  const fieldErrors = errorsByField(rawErrors);
   const [value, setValue] = useState(draft);
+  const fieldErrors = useFieldErrors(rawErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {

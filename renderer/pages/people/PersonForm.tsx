@@ -5,7 +5,7 @@ import { useAction } from '../../api/hooks';
 import type { Organisation, Person } from '../../../shared/contract/participants';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 
 export interface PersonDraft {
   id: number | null;
@@ -54,8 +54,8 @@ export function PersonForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(draft);
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PersonDraft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {

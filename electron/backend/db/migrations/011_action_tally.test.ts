@@ -113,7 +113,10 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
     action(s.paragraphs[1], null, true);
     action(s.paragraphs[1], null);
     action(s.paragraphs[1], s.priorities[0]);
-    migrate(t.db, migrations);
+    migrate(
+      t.db,
+      migrations.filter((m) => m.version <= VERSION),
+    );
     expect(schemaVersion(t.db)).toBe(VERSION);
     expect(stored(t.db)).toEqual(byHand(t.db));
     expect(stored(t.db)).toHaveLength(5);

@@ -36,14 +36,37 @@ function bagKey(bag: forge.pkcs12.Bag): crypto.KeyObject | null {
  * Reads a PKCS#12 (.p12/.pfx) file: the one certificate that has its private key in the
  * file, and any issuer certificates. Wrong password, no key, several keys → clear errors.
  */
+const wrongPassword = (error: unknown) =>
+  /MAC could not be verified|Invalid password|decrypt/i.test((error as Error).message);
+
+/**
+ * Opens the PFX with a password typed as Unicode text. PKCS#12 uses the password twice, in two
+ * encodings: its MAC and its PKCS#12 PBE ciphers (3DES, RC2) derive keys from the BMPString
+ * (UTF-16) of the characters, which forge builds from a JS string correctly; PBES2 ciphers
+ * (OpenSSL 3's default, AES with PBKDF2) take the password's UTF-8 bytes, while forge takes a
+ * string as bytes one per char. So a password like "lösen" opens the MAC and fails the cipher:
+ * then the file is opened again with the UTF-8 bytes, its MAC (already checked) left out.
+ */
+function openPfx(der: string, password: string): forge.pkcs12.Pkcs12Pfx {
+  const asn1 = () => forge.asn1.fromDer(forge.util.createBuffer(der));
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(asn1(), false, password);
+  } catch (error) {
+    const ascii = [...password].every((c) => c.charCodeAt(0) < 0x80);
+    if (ascii || /MAC could not be verified/.test((error as Error).message)) throw error;
+  }
+  const pfx = asn1();
+  const checked = { ...pfx, value: (pfx.value as forge.asn1.Asn1[]).slice(0, 2) };
+  return forge.pkcs12.pkcs12FromAsn1(checked, false, forge.util.encodeUtf8(password));
+}
+
 export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
     try {
-      p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+      p12 = openPfx(Buffer.from(bytes).toString('binary'), password);
     } catch (error) {
-      if (/MAC could not be verified|Invalid password|decrypt/i.test((error as Error).message))
+      if (wrongPassword(error))
         throw invalid('password', 'signing.validation.wrong_p12_password', 'The PKCS#12 password is not correct');
       throw error;
     }

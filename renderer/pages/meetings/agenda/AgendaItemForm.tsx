@@ -3,7 +3,7 @@ import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import { AGENDA_KINDS, type AgendaItem } from '../../../../shared/contract/meetings';
 import { usePriorityOptions } from '../options';
 
@@ -53,8 +53,8 @@ export function AgendaItemForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState(() => draftOf(item));
+  const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
   const priorities = usePriorityOptions(meetingDate);
   // to say why none can be linked: none at all, or none in an agreement valid on the meeting date

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
 import { DateField } from '../../../components/DateField';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import type { ActionItem, Paragraph } from '../../../../shared/contract/meetings';
 import { optionOfOwner, ownerFromOption, useOwnerOptions } from '../options';
 import { todayIso } from '../localDate';
@@ -29,10 +29,10 @@ function ActionForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [value, setValue] = useState<Draft>(() =>
     action ? { description: action.description, owner: optionOfOwner(action), dueDate: action.dueDate ?? '' } : blank,
   );
+  const errors = useFieldErrors(fieldErrors, { description: value.description, dueDate: value.dueDate });
   const owners = useOwnerOptions(value.owner);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 

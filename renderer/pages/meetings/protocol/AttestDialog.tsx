@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { DateField } from '../../../components/DateField';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import { todayIso } from '../localDate';
 import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
@@ -27,10 +27,10 @@ export function AttestDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [personId, setPersonId] = useState(() => onlyAttester(attesters));
   const [date, setDate] = useState(todayIso());
   const [place, setPlace] = useState(defaultPlace ?? '');
+  const errors = useFieldErrors(fieldErrors, { personId, date, place });
 
   const submit = async () => {
     const who = personId ? Number(personId) : 0;

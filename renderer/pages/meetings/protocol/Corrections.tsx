@@ -3,7 +3,7 @@ import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { DateField } from '../../../components/DateField';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import type { Paragraph } from '../../../../shared/contract/meetings';
 import { todayIso } from '../localDate';
 import { ExportMenu } from '../ExportMenu';
@@ -29,10 +29,10 @@ export function Corrections({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(todayIso());
   const [text, setText] = useState('');
+  const errors = useFieldErrors(fieldErrors, { date, text });
 
   const submit = async () => {
     const saved = await run('protocol.addCorrection', { meetingId, paragraphId, date, text });

@@ -31,6 +31,7 @@ import { SignedCopyDialog } from './SignedCopyDialog';
 import { ActProofView } from '../../../components/signing/ActProofView';
 import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
+import type { Landing } from './useEditableParagraphs';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 
 type Fields = Required<{ [K in keyof ParagraphFields]: Exclude<ParagraphFields[K], undefined> }>;
@@ -78,7 +79,7 @@ export function ParagraphCard({
   attendees,
   recordLanguage,
   priorities,
-  focusOnMount = false,
+  focusOnMount,
 }: {
   paragraph: Paragraph;
   meeting: Meeting;
@@ -87,16 +88,17 @@ export function ParagraphCard({
   recordLanguage: 'sv' | 'en';
   /** the priority areas on the meeting date, asked once by the protocol tab for all its §§ */
   priorities: Array<{ value: string; label: string }>;
-  /** the § was a preview the user reached: its first field takes the focus the preview had */
-  focusOnMount?: boolean;
+  /** the § was a preview the user reached: its first field or its heading takes the focus the preview had */
+  focusOnMount?: Landing;
 }) {
   const { t } = useTranslation();
   const { save, errors } = useParagraphSaver(p);
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (focusOnMount && card.current?.contains(document.activeElement ?? null) === false)
-      card.current.querySelector<HTMLElement>('textarea, input')?.focus();
-  }, [focusOnMount]);
+    if (!focusOnMount || card.current?.contains(document.activeElement ?? null) !== false) return;
+    if (focusOnMount === 'heading') card.current.querySelector<HTMLElement>(`[id="paragraph-${p.id}-title"]`)?.focus();
+    else card.current.querySelector<HTMLElement>('textarea, input')?.focus();
+  }, [focusOnMount, p.id]);
   const { run, fieldErrors: otherErrors } = useAction();
   const [removing, setRemoving] = useState(false);
   const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
@@ -129,7 +131,7 @@ export function ParagraphCard({
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Group gap="xs">
-            <Title order={3} size="h4" id={`paragraph-${p.id}-title`}>
+            <Title order={3} size="h4" id={`paragraph-${p.id}-title`} tabIndex={-1}>
               {heading}
             </Title>
             {p.finished && !locked && (
@@ -147,6 +149,7 @@ export function ParagraphCard({
               label={t('meetings.export.extract')}
               method="meetings.exportExtract"
               input={{ paragraphId: p.id }}
+              handlingarOf={{ meetingId: meeting.id, paragraphId: p.id }}
               signable={p.can.sign.allowed}
               recordLanguage={recordLanguage}
             />

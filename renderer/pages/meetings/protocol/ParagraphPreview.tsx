@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Paragraph } from '../../../../shared/contract/meetings';
+import type { Landing } from './useEditableParagraphs';
 
 /**
  * A § as it reads, without its editors: what a long protocol shows until the § is wanted. The
@@ -13,7 +14,8 @@ export function ParagraphPreview({
   onWanted,
 }: {
   paragraph: Paragraph;
-  onWanted(focused: boolean): void;
+  /** `landing`: where the focus goes once the editors are drawn; null when only pointed at */
+  onWanted(landing: Landing | null): void;
 }) {
   const { t } = useTranslation();
   const heading = `§ ${p.number} ${p.title}`;
@@ -24,8 +26,8 @@ export function ParagraphPreview({
       aria-labelledby={`paragraph-${p.id}-title`}
       aria-busy
       tabIndex={0}
-      onFocus={() => onWanted(true)}
-      onPointerEnter={() => onWanted(false)}
+      onFocus={(event) => onWanted(event.target === event.currentTarget ? 'first-field' : 'heading')}
+      onPointerEnter={() => onWanted(null)}
       data-testid="paragraph-preview"
     >
       <Stack gap="xs">

@@ -303,6 +303,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
             label={t('meetings.export.protocol')}
             method="meetings.exportProtocol"
             input={{ meetingId: meeting.id }}
+            handlingarOf={{ meetingId: meeting.id }}
             signable={p.can.sign.allowed}
             recordLanguage={recordLanguage}
           />
@@ -358,10 +359,10 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
                 attendees={attendees}
                 recordLanguage={recordLanguage}
                 priorities={priorities}
-                focusOnMount={editable.focus === paragraph.id}
+                focusOnMount={editable.focus?.id === paragraph.id ? editable.focus.landing : undefined}
               />
             ) : (
-              <ParagraphPreview paragraph={paragraph} onWanted={(focused) => editable.want(paragraph.id, focused)} />
+              <ParagraphPreview paragraph={paragraph} onWanted={(landing) => editable.want(paragraph.id, landing)} />
             )
           }
         />
