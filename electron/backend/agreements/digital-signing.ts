@@ -14,7 +14,9 @@ import {
   signerOfCopy,
   signFrozenHere,
 } from '../signing/frozen/signed-copy';
+import { refuse } from '../capability';
 import { agreementErrors } from './errors';
+import { versionRules } from './rules';
 import { getVersion } from './read';
 import { frozenAgreement, recordSigning } from './party-signatures';
 
@@ -30,10 +32,12 @@ function signingStatement(version: VersionDetail, party: Party, lang: 'sv' | 'en
     : { role: `Signatory for ${party.organisationName}`, commitment: 'approval', comment: `Signs ${act}` };
 }
 
+/** A version whose state allows recording a signing (`versionRules`), with the document frozen when it was sent. */
 function underSigning(ctx: Ctx, versionId: number): { version: VersionDetail; frozen: FrozenDocumentRow } {
   const version = getVersion(ctx, versionId);
-  if (version.storedStatus === 'signed') throw agreementErrors.versionSigned();
-  const frozen = version.storedStatus === 'under_signing' ? frozenAgreement(ctx, versionId) : null;
+  refuse(versionRules.recordSigning({ status: version.storedStatus, successorIds: version.successorIds }));
+  const frozen = frozenAgreement(ctx, versionId);
+  // sent for signing before migration 012, a version has no frozen document to sign digitally
   if (!frozen) throw agreementErrors.notUnderSigning();
   return { version, frozen };
 }
