@@ -225,7 +225,7 @@ describe('co-signing an agreement version', { timeout: 300_000 }, () => {
       ),
       place: 'Södertälje',
     });
-    expect(twice.params?.reason).toBe('meetings.reasons.signed_copy_second_signature');
+    expect(twice.params?.reason).toBe('meetings.reasons.signed_copy_signatory_already_signed');
     expect((await b.fail('agreements.signing.signDigitally', here({}))).params?.reason).toBe(
       'agreements.reasons.already_signed',
     );

@@ -129,11 +129,11 @@ export function importAgreementSignedCopy(
     throw parties.length > 0
       ? refused(
           'This signatory has already signed this version: a second signature is not recorded',
-          'signed_copy_second_signature',
+          'signed_copy_signatory_already_signed',
         )
       : refused(
           `The certificate ${copy.check.certificate.subject} belongs to a person who does not sign this version`,
-          'signed_copy_other_person',
+          'signed_copy_not_a_signatory',
           { subject: copy.check.certificate.subject },
         );
   const day = signedOn(ctx, copy);
