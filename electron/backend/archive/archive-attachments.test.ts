@@ -1,17 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
-import { SAMPLE_PDF, SAMPLE_PNG, base64 } from '../../../test/support/attachments';
+import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
 import { hasXmllint, validateXml } from './schemas';
 import { verifyArchive } from './verify-archive';
 import { DATA_PREFIX } from './writer';
-
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 let b: TestBackend;
 let out: string;
@@ -19,13 +15,9 @@ let number: number;
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-archive-att-'));
-  const f = await chefssamrad(b);
-  const meetingId = (await f.meeting('2017-03-14')).id;
-  const item = await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder' } });
-  const add = (fileName: string, bytes: Uint8Array) =>
-    b.call('attachments.add', { target: { agendaItemId: item.id }, fileName, fileBase64: base64(bytes) });
-  await add('Åtgärdsplan fordonsbränder.pdf', SAMPLE_PDF);
-  await add('karta.png', SAMPLE_PNG);
+  const { f, meetingId, itemId, attach } = await meetingWithItem(b);
+  await attach({ agendaItemId: itemId }, 'Åtgärdsplan fordonsbränder.pdf', SAMPLE_PDF);
+  await attach({ agendaItemId: itemId }, 'karta.png', SAMPLE_PNG);
   number = (await b.call('protocol.create', { meetingId })).paragraphs.find(
     (p) => p.title === 'Fordonsbränder',
   )!.number;

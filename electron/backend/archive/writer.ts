@@ -19,6 +19,7 @@ import { signSums } from './package-signature';
 import { DOCX_MIME, premisXml, representationMets, rootMets, type ListedFile, type PackageHeader } from './package-xml';
 import { SCHEMA_FILES } from './schemas';
 import { sha256Sums } from '../export/sha256-sums';
+import { sha256Hex } from '../export/write-file';
 
 export interface WriteArchiveOptions {
   /** a folder, or a file ending in .zip */
@@ -136,7 +137,6 @@ function notWritable(target: string, error: unknown): AppError {
   });
 }
 
-const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 const utf8 = new TextEncoder();
 
 /** The root METS of a package Samråd wrote: METS.xml naming Samråd as the creating software under the SIP profile. */
@@ -292,7 +292,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
   const createdAt = options.createdAt.toISOString();
   const files: Record<string, Uint8Array> = {};
   const listed: Array<{ path: string; sha256: string }> = [];
-  const put = (name: string, data: Uint8Array, hash = sha256(data)) => {
+  const put = (name: string, data: Uint8Array, hash = sha256Hex(data)) => {
     listed.push({ path: name, sha256: hash });
     if (format === 'zip') files[name] = data;
     else {
@@ -331,7 +331,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
       for (let n = 2; used.has(name); n++) name = base.replace(/\.docx$/, `_${n}.docx`);
       used.add(name);
       const bytes = await produce(i);
-      const hash = sha256(bytes);
+      const hash = sha256Hex(bytes);
       // only a document that carries a package signature is opened; the others need only copying and hashing
       const signatures = source.signed ? packageSignaturesOf(bytes, trusted) : { signatures: [], fingerprints: [] };
       for (const f of signatures.fingerprints) certificateFingerprints.add(f);
@@ -346,7 +346,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
         for (let n = 2; used.has(attachmentName); n++) attachmentName = base.replace(/(\.[a-z0-9_]+)?$/, `_${n}$1`);
         used.add(attachmentName);
         const content = attachment.produce();
-        const contentHash = sha256(content);
+        const contentHash = sha256Hex(content);
         put(DATA_PREFIX + attachmentName, content, contentHash);
         data.push({
           id: `${fileId}-${k + 1}`,
@@ -385,7 +385,7 @@ export async function writeArchive(sources: ArchiveSource[], options: WriteArchi
       creators: options.creators,
     };
     const listedFile = (id: string, name: string, bytes: Uint8Array, mime: string, href = name): ListedFile => {
-      const hash = sha256(bytes);
+      const hash = sha256Hex(bytes);
       put(name, bytes, hash);
       return { id, href, mime, size: bytes.length, sha256: hash };
     };

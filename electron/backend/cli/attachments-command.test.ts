@@ -1,25 +1,19 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
-import { SAMPLE_PDF, SAMPLE_PNG } from '../../../test/support/attachments';
+import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/attachments';
 import { runCli } from './main';
 
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
-
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
+let f: Awaited<ReturnType<typeof meetingWithItem>>['f'];
 let meetingId: number;
 let itemId: number;
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
-  f = await chefssamrad(b);
-  meetingId = (await f.meeting('2017-03-14')).id;
-  itemId = (await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder' } })).id;
+  ({ f, meetingId, itemId } = await meetingWithItem(b));
 });
 afterEach(() => b.cleanup());
 

@@ -1,33 +1,25 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
-import { SAMPLE_PDF, SAMPLE_PNG, base64 } from '../../../test/support/attachments';
+import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
 
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+type Fixture = Awaited<ReturnType<typeof meetingWithItem>>;
 const bytesOf = (file: { base64: string }) => new Uint8Array(Buffer.from(file.base64, 'base64'));
 
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
+let f: Fixture['f'];
 let meetingId: number;
 let itemId: number;
+let attach: Fixture['attach'];
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
-  f = await chefssamrad(b);
-  meetingId = (await f.meeting('2017-03-14')).id;
-  itemId = (
-    await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder', dnr: 'KS 2017/131' } })
-  ).id;
+  ({ f, meetingId, itemId, attach } = await meetingWithItem(b));
 });
 afterEach(() => b.cleanup());
-
-const attach = (target: { agendaItemId: number } | { paragraphId: number }, fileName: string, bytes: Uint8Array) =>
-  b.call('attachments.add', { target, fileName, fileBase64: base64(bytes) });
 
 /** The § made from the agenda item, once the protocol exists. */
 async function paragraphOfItem() {

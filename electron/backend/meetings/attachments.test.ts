@@ -1,31 +1,30 @@
-import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
 import { docxParts, paragraphs } from '../../../test/support/docx';
-import { SAMPLE_JPEG, SAMPLE_PDF, SAMPLE_PNG, base64 } from '../../../test/support/attachments';
+import {
+  SAMPLE_JPEG,
+  SAMPLE_PDF,
+  SAMPLE_PNG,
+  base64,
+  meetingWithItem,
+  sha256,
+} from '../../../test/support/attachments';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/attachments';
 import { checkDatabase } from '../db/check';
 
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+type Fixture = Awaited<ReturnType<typeof meetingWithItem>>;
 
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
+let f: Fixture['f'];
 let meetingId: number;
 let itemId: number;
+let attach: Fixture['attach'];
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
-  f = await chefssamrad(b);
-  meetingId = (await f.meeting('2017-03-14')).id;
-  itemId = (
-    await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder', dnr: 'KS 2017/131' } })
-  ).id;
+  ({ f, meetingId, itemId, attach } = await meetingWithItem(b));
 });
 afterEach(() => b.cleanup());
-
-const attach = (target: { agendaItemId: number } | { paragraphId: number }, fileName: string, bytes: Uint8Array) =>
-  b.call('attachments.add', { target, fileName, fileBase64: base64(bytes) });
 
 describe('handlingar through the contract', () => {
   it('keeps a PDF, a Word document and images with their SHA-256, typed by content, and opens them byte for byte', async () => {

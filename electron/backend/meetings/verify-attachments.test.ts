@@ -1,34 +1,18 @@
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
-import { SAMPLE_PDF, SAMPLE_PNG, base64 } from '../../../test/support/attachments';
+import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
 import { checkDatabase, describeCheck } from '../db/check';
 import { openForInspection } from '../db/inspect';
-
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 let b: TestBackend;
 let attachmentId: number;
 let number: number;
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
-  const f = await chefssamrad(b);
-  const meetingId = (await f.meeting('2017-03-14')).id;
-  const item = await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Fordonsbränder' } });
-  attachmentId = (
-    await b.call('attachments.add', {
-      target: { agendaItemId: item.id },
-      fileName: 'Åtgärdsplan.pdf',
-      fileBase64: base64(SAMPLE_PDF),
-    })
-  ).id;
-  await b.call('attachments.add', {
-    target: { agendaItemId: item.id },
-    fileName: 'karta.png',
-    fileBase64: base64(SAMPLE_PNG),
-  });
+  const { f, meetingId, itemId, attach } = await meetingWithItem(b);
+  attachmentId = (await attach({ agendaItemId: itemId }, 'Åtgärdsplan.pdf', SAMPLE_PDF)).id;
+  await attach({ agendaItemId: itemId }, 'karta.png', SAMPLE_PNG);
   const protocol = await b.call('protocol.create', { meetingId });
   number = protocol.paragraphs.find((p) => p.title === 'Fordonsbränder')!.number;
   await f.attestAll(meetingId, '2017-03-16');
