@@ -1,5 +1,6 @@
 import { startBackend } from '../../electron/backend/backend';
 import { fixedClock } from '../../electron/backend/context';
+import type { Organisation } from '../../shared/contract/participants';
 import { expect, openApp, test } from './support/app';
 
 /**
@@ -21,7 +22,7 @@ test('history drawer: the newest 50 of 130 events first, older ones page by page
       return r.value;
     };
     try {
-      const org = ok(await backend.dispatch('organisations.create', { name, kind: 'raddningstjanst' }));
+      const org = ok(await backend.dispatch('organisations.create', { name, kind: 'raddningstjanst' })) as Organisation;
       for (let i = 1; i < 130; i++) {
         clock.set(new Date(clock.now().getTime() + 120_000).toISOString());
         ok(
