@@ -49,7 +49,8 @@ function sealingAfterCalls(ctx: Ctx, dispatch: Dispatch): Dispatch {
   return async (method, input) => {
     const result = await dispatch(method, input);
     try {
-      if (ctx.db.open && !damageOf(ctx.db) && hasDuePendingSeals(ctx)) await completePendingSeals(ctx);
+      // after a refused call nothing is written, not even a retry
+      if (result.ok && ctx.db.open && !damageOf(ctx.db) && hasDuePendingSeals(ctx)) await completePendingSeals(ctx);
     } catch (error) {
       // the call's own answer is not turned into a failure: the seal stays waiting, and says so
       console.error('[samrad] completing a waiting seal failed', error);
