@@ -93,7 +93,10 @@ function scanner(page: Page) {
     // let lazy parts and data arrive: no loader is showing any more
     await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0, { timeout: 15_000 });
     visited.push(where);
-    const found = [...findingsIn(await textsOf(page)), ...missing.splice(0).map((k) => `missing translation "${k}"`)];
+    const found = new Set([
+      ...findingsIn(await textsOf(page)),
+      ...missing.splice(0).map((k) => `missing translation "${k}"`),
+    ]);
     for (const what of found) {
       findings.push({ where, what });
       console.log(`${where}: ${what}`);
@@ -196,6 +199,7 @@ test('the detail pages in Swedish, every tab and their history: an agreement ver
   await loadExample(page);
   // detail pages: an agreement version, a body, a person, and meetings (planned and attested), every tab
   await go('/agreements');
+  await expect(main.locator('a[href^="#/agreements/version/"]').first()).toBeVisible();
   const versions = await main
     .locator('a[href^="#/agreements/version/"]')
     .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))].slice(0, 2));
@@ -208,6 +212,7 @@ test('the detail pages in Swedish, every tab and their history: an agreement ver
   }
   await go('/meetings');
   await page.getByText('Tidigare', { exact: true }).click();
+  await expect(main.locator('a[href^="#/meetings/"]').first()).toBeVisible();
   const meetings = await main
     .locator('a[href^="#/meetings/"]')
     .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))].slice(0, 3));
