@@ -13,7 +13,9 @@ export function errorsByField(errors: Record<string, string>): Record<string, st
   return out;
 }
 
-const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
+// a picked file is its own value: any two files would look alike as JSON ("{}")
+const same = (a: unknown, b: unknown) =>
+  Object.is(a, b) || (!(a instanceof Blob) && !(b instanceof Blob) && JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * The field errors a form shows: `errorsByField`, less the error of every field whose value the
