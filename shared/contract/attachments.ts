@@ -50,8 +50,11 @@ export const attachmentTarget = z.union([
 ]);
 
 export const attachmentsContract = {
-  /** every handling of the meeting, in the order attached */
-  'attachments.list': method(z.object({ meetingId: id }), z.array(attachment)),
+  /** every handling of the meeting, or the beslutsunderlag of one §, in the order attached; NOT_FOUND for one that does not exist */
+  'attachments.list': method(
+    z.union([z.object({ meetingId: id }).strict(), z.object({ paragraphId: id }).strict()]),
+    z.array(attachment),
+  ),
   /** attaches a PDF, Word document or image (by its content) to an agenda item or a §; refused once attested */
   'attachments.add': method(
     z.object({

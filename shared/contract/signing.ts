@@ -42,6 +42,18 @@ export const keystoreStatus = z.object({
 });
 export type KeystoreStatus = z.infer<typeof keystoreStatus>;
 
+/** Whether the organisation can sign now, on the backend's clock; else the first thing in the way. */
+export const signingReadiness = z.union([
+  z.object({ state: z.literal('noCertificate'), passphraseSet: z.boolean() }),
+  z.object({
+    state: z.enum(['expired', 'notYetValid', 'locked', 'ready']),
+    /** the active certificate */
+    certificate: storedCertificate,
+    passphraseSet: z.boolean(),
+  }),
+]);
+export type SigningReadiness = z.infer<typeof signingReadiness>;
+
 const passphrase = z
   .string({ message: 'required' })
   .min(8, { message: 'signing.validation.passphrase_short' })
@@ -204,6 +216,7 @@ const coSignTime = { tsaUrl: tsaUrl.optional(), withoutTimestamp: z.boolean().de
 export const signingContract = {
   'certificates.list': method(z.object({}).default({}), z.array(storedCertificate)),
   'certificates.status': method(z.object({}).default({}), keystoreStatus),
+  'certificates.readiness': method(z.object({}).default({}), signingReadiness),
   'certificates.unlock': method(z.object({ passphrase }), keystoreStatus),
   'certificates.lock': method(z.object({}).default({}), keystoreStatus),
   /** a local organisational CA and a signing certificate it issues; the new certificate becomes active */

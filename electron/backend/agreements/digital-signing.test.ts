@@ -225,7 +225,7 @@ describe('co-signing an agreement version', { timeout: 300_000 }, () => {
       ),
       place: 'Södertälje',
     });
-    expect(twice.params?.reason).toBe('meetings.reasons.signed_copy_second_signature');
+    expect(twice.params?.reason).toBe('meetings.reasons.signed_copy_signatory_already_signed');
     expect((await b.fail('agreements.signing.signDigitally', here({}))).params?.reason).toBe(
       'agreements.reasons.already_signed',
     );
@@ -277,6 +277,38 @@ describe('co-signing an agreement version', { timeout: 300_000 }, () => {
     // its Underskrifter say how each signing was given
     const lines = paragraphs(docxParts(record)['word/document.xml']).map((p) => p.text);
     expect(lines.filter((text) => text === 'Utan digital underskrift, registrerat av testare')).toHaveLength(3);
+  });
+
+  it('signing digitally and exporting for signing are refused as the version’s rules say (its can.recordSigning), in draft and once signed', async () => {
+    const { broo, parties } = await sentForSigning();
+    const signHere = () =>
+      b.fail('agreements.signing.signDigitally', {
+        versionId: s.versionId,
+        partyId: parties.kommun.id,
+        certificateId: broo.id,
+        password: 'broo-lösenord',
+        place: 'Södertälje',
+      });
+    const exportIt = () => b.fail('agreements.signing.exportForSigning', { versionId: s.versionId });
+    const reasons = async () => [(await signHere()).params?.reason, (await exportIt()).params?.reason];
+    const can = async () => (await b.call('agreements.versions.get', { id: s.versionId })).can.recordSigning;
+
+    const draft = await b.call('agreements.signing.withdraw', { versionId: s.versionId });
+    expect(draft.can.recordSigning).toEqual({ allowed: false, reason: 'agreements.reasons.not_under_signing' });
+    expect(await reasons()).toEqual([draft.can.recordSigning.reason, draft.can.recordSigning.reason]);
+
+    const resent = await b.call('agreements.signing.send', { versionId: s.versionId });
+    for (const party of resent.parties)
+      await b.call('agreements.signing.record', {
+        versionId: s.versionId,
+        partyId: party.id,
+        signedOn: '2017-01-02',
+        place: 'Södertälje',
+      });
+    const signed = await can();
+    expect(signed).toEqual({ allowed: false, reason: 'agreements.reasons.version_signed' });
+    expect(await reasons()).toEqual([signed.reason, signed.reason]);
+    expect(count('agreement_signing_signature')).toBe(0);
   });
 
   it('away through the command line: export for signing, samrad sign with an openssl PKCS#12, samrad import-signature --place; signed digitally', async () => {

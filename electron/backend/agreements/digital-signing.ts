@@ -14,7 +14,9 @@ import {
   signerOfCopy,
   signFrozenHere,
 } from '../signing/frozen/signed-copy';
+import { refuse } from '../capability';
 import { agreementErrors } from './errors';
+import { versionRules } from './rules';
 import { getVersion } from './read';
 import { frozenAgreement, recordSigning } from './party-signatures';
 
@@ -30,10 +32,12 @@ function signingStatement(version: VersionDetail, party: Party, lang: 'sv' | 'en
     : { role: `Signatory for ${party.organisationName}`, commitment: 'approval', comment: `Signs ${act}` };
 }
 
+/** A version whose state allows recording a signing (`versionRules`), with the document frozen when it was sent. */
 function underSigning(ctx: Ctx, versionId: number): { version: VersionDetail; frozen: FrozenDocumentRow } {
   const version = getVersion(ctx, versionId);
-  if (version.storedStatus === 'signed') throw agreementErrors.versionSigned();
-  const frozen = version.storedStatus === 'under_signing' ? frozenAgreement(ctx, versionId) : null;
+  refuse(versionRules.recordSigning({ status: version.storedStatus, successorIds: version.successorIds }));
+  const frozen = frozenAgreement(ctx, versionId);
+  // sent for signing before migration 012, a version has no frozen document to sign digitally
   if (!frozen) throw agreementErrors.notUnderSigning();
   return { version, frozen };
 }
@@ -125,11 +129,11 @@ export function importAgreementSignedCopy(
     throw parties.length > 0
       ? refused(
           'This signatory has already signed this version: a second signature is not recorded',
-          'signed_copy_second_signature',
+          'signed_copy_signatory_already_signed',
         )
       : refused(
           `The certificate ${copy.check.certificate.subject} belongs to a person who does not sign this version`,
-          'signed_copy_other_person',
+          'signed_copy_not_a_signatory',
           { subject: copy.check.certificate.subject },
         );
   const day = signedOn(ctx, copy);

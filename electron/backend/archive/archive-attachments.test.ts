@@ -67,6 +67,15 @@ describe('handlingar in the archive package', () => {
     expect(fs.readFileSync(path.join(target, row.attachments[0].path)).equals(SAMPLE_PDF)).toBe(true);
     const index = JSON.parse(fs.readFileSync(path.join(target, 'metadata/descriptive/index.json'), 'utf8'));
     expect(index.entries[0].attachments).toEqual(row.attachments);
+    // index.csv: the same files in a last column, the record's own columns unchanged before it
+    const csv = fs.readFileSync(path.join(target, 'metadata/descriptive/index.csv'), 'utf8').split('\r\n');
+    expect(csv[0].split(',').slice(-3)).toEqual(['sha256', 'bytes', 'attachments']);
+    expect(csv[1]).toMatch(new RegExp(`^${row.path},protokoll,`));
+    expect(
+      csv[1].endsWith(
+        `,${row.sha256},${row.bytes},"Åtgärdsplan fordonsbränder.pdf (§ ${number}, ${row.attachments[0].path}) | karta.png (§ ${number}, ${row.attachments[1].path})"`,
+      ),
+    ).toBe(true);
 
     // METS: each file in the representation's fileSec with its type and SHA-256
     const mets = fs.readFileSync(path.join(target, 'representations/rep1/METS.xml'), 'utf8');

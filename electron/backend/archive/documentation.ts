@@ -32,7 +32,10 @@ const FIELDS_SV = `
   snapshotSha256       SHA-256 av den förseglade ögonblicksbilden (det dokumentet visar, som data)
   sealedAt             när handlingen förseglades
   correctsSha256       rättelse: SHA-256 av dokumentet som rättas
-  sha256, bytes        filens SHA-256 och storlek`;
+  sha256, bytes        filens SHA-256 och storlek
+  attachments          handlingens beslutsunderlag (handlingar): för varje fil §, filnamn som det stod i
+                       protokollet, sökväg i paketet (…_handlingar/), SHA-256 och storlek; i index.csv
+                       "filnamn (§ N, sökväg)" åtskilda med " | "`;
 
 const FIELDS_EN = `
   path                 the file's path in the package (ASCII)
@@ -53,7 +56,10 @@ const FIELDS_EN = `
   snapshotSha256       SHA-256 of the sealed canonical snapshot (what the document shows, as data)
   sealedAt             when the record was sealed
   correctsSha256       a correction: the SHA-256 of the document it corrects
-  sha256, bytes        the file's SHA-256 and size`;
+  sha256, bytes        the file's SHA-256 and size
+  attachments          the record's handlingar (documents the decisions were based on): for each file its §,
+                       its name as the protocol gave it, its path in the package (…_handlingar/), SHA-256 and
+                       size; in index.csv "file name (§ N, path)" separated by " | "`;
 
 function steps(f: ReadmeFacts, lang: 'sv' | 'en'): string {
   const sv = lang === 'sv';
@@ -129,7 +135,8 @@ Innehåll
   metadata/preservation/premis.xml      PREMIS 3: objekt med SHA-256 och format, händelser ur granskningsloggen
                                         (försegling, justering, undertecknande, rättelse, export), agenter
   representations/rep1/METS.xml         representationens METS
-  representations/rep1/data/            dokumenten (.docx), ÅÅÅÅ/forum/ÅÅÅÅ-MM-DD_protokoll_pA-B.docx, avtal/
+  representations/rep1/data/            dokumenten (.docx), ÅÅÅÅ/forum/ÅÅÅÅ-MM-DD_protokoll_pA-B.docx, avtal/;
+                                        varje protokolls handlingar bredvid det, i …_protokoll_pA-B_handlingar/
   schemas/                              de officiella scheman som METS och PREMIS följer, med katalog
   documentation/README.txt              denna fil
   documentation/certificates/           certifikaten som signaturerna kedjar till
@@ -162,8 +169,9 @@ What the package is
 
 Contents
   METS.xml, metadata/descriptive/index.json and index.csv (Samråd's index), metadata/preservation/premis.xml
-  (PREMIS 3), representations/rep1/METS.xml and data/ (the documents), schemas/, documentation/README.txt,
-  documentation/certificates/, SHA256SUMS and SHA256SUMS.p7s: as listed in Swedish above.
+  (PREMIS 3), representations/rep1/METS.xml and data/ (the documents, each protocol's handlingar beside it
+  in …_handlingar/), schemas/, documentation/README.txt, documentation/certificates/, SHA256SUMS and
+  SHA256SUMS.p7s: as listed in Swedish above.
 
 Signature
   ${signedEn.replace(/\n/g, '\n  ')}

@@ -258,7 +258,7 @@ describe('archive package (E-ARK SIP)', () => {
     });
     const csv = fs.readFileSync(path.join(target, 'metadata/descriptive/index.csv'), 'utf8');
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFpath,kind,title,body,parties,date,valid_from,valid_to,paragraphs,dnr,acts,package_signatures,snapshot_sha256,sealed_at,corrects_sha256,sha256,bytes',
+      '\uFEFFpath,kind,title,body,parties,date,valid_from,valid_to,paragraphs,dnr,acts,package_signatures,snapshot_sha256,sealed_at,corrects_sha256,sha256,bytes,attachments',
     );
     expect(csv).toContain('Lägesmöte polis/kommun');
     const doc = fs.readFileSync(path.join(target, `${DATA_PREFIX}2017/chefssamradet/2017-06-13_protokoll_p13-24.docx`));

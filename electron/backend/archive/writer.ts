@@ -80,6 +80,7 @@ const CSV_COLUMNS = [
   'corrects_sha256',
   'sha256',
   'bytes',
+  'attachments',
 ] as const;
 
 function csvCell(value: string): string {
@@ -117,6 +118,7 @@ export function indexCsv(rows: ArchiveIndexRow[]): string {
       corrects_sha256: r.correctsSha256 ?? '',
       sha256: r.sha256,
       bytes: String(r.bytes),
+      attachments: r.attachments.map((a) => `${a.fileName} (§ ${a.paragraph}, ${a.path})`).join(' | '),
     };
     lines.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }

@@ -95,10 +95,35 @@ describe('samrad attachments', () => {
       out: `Removed handling ${kept.id + 1}.`,
     });
     expect((await b.call('attachments.list', { meetingId })).map((a) => a.id)).toEqual([kept.id]);
-    expect(await samrad('attachments', 'list', '--meeting', String(f.body.id + 1000))).toMatchObject({
+    const ofParagraph = await samrad('attachments', 'list', '--paragraph', String(paragraph.id), '--json');
+    expect(JSON.parse(ofParagraph.out).map((a: { id: number }) => a.id)).toEqual([kept.id]);
+    const other = await f.meeting('2017-06-13');
+    expect(await samrad('attachments', 'list', '--meeting', String(other.id))).toMatchObject({
       code: 0,
-      out: `Meeting ${f.body.id + 1000} has no handlingar.`,
+      out: `Meeting ${other.id} has no handlingar.`,
     });
+  });
+
+  it('list: a meeting or § that does not exist is not found, not one without handlingar', async () => {
+    const noMeeting = await samrad('attachments', 'list', '--meeting', '9999');
+    expect(noMeeting).toMatchObject({ code: 1, out: '' });
+    expect(noMeeting.err).toBe('samrad attachments: meeting 9999 does not exist');
+    const noParagraph = await samrad('attachments', 'list', '--paragraph', '9999', '--json');
+    expect(noParagraph).toMatchObject({ code: 1, out: '' });
+    expect(noParagraph.err).toBe('samrad attachments: paragraph 9999 does not exist');
+    expect(await samrad('attachments', 'list', '--meeting', '1', '--paragraph', '1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('give either --meeting ID or --paragraph ID'),
+    });
+    expect(await b.fail('attachments.list', { meetingId: 9999 })).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { entity: 'meeting', id: '9999' },
+    });
+    expect(await b.fail('attachments.list', { paragraphId: 9999 })).toMatchObject({
+      code: 'NOT_FOUND',
+      params: { entity: 'paragraph', id: '9999' },
+    });
+    expect((await b.fail('attachments.list', { meetingId, paragraphId: 1 })).code).toBe('VALIDATION');
   });
 
   it('bad input: the same errors as the app gives, and nothing kept', async () => {

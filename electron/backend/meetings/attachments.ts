@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contract/attachments';
 import { detectAttachmentType, EXTENSIONS, extensionOf } from './attachment-type';
 import { attachmentLocked, invalidField } from './errors';
+import { meetingExists } from './state';
 
 /** The § whose beslutsunderlag a row is (its own, or the § made from its agenda item), and whether it is attested. */
 const SELECT = /* sql */ `
@@ -46,8 +47,17 @@ const toAttachment = (r: Row): Attachment => ({
   locked: r.locked === 1,
 });
 
-export function listAttachments(ctx: Ctx, meetingId: number): Attachment[] {
-  return (ctx.db.prepare(`${SELECT} WHERE a.meeting_id = ? ORDER BY a.id`).all(meetingId) as Row[]).map(toAttachment);
+/** A meeting's handlingar, or one §'s; one that does not exist is not found rather than without handlingar. */
+export function listAttachments(ctx: Ctx, of: { meetingId: number } | { paragraphId: number }): Attachment[] {
+  if ('paragraphId' in of) {
+    if (!ctx.db.prepare('SELECT 1 FROM paragraph WHERE id = ?').get(of.paragraphId))
+      throw notFound('paragraph', of.paragraphId);
+    return paragraphAttachments(ctx, of.paragraphId);
+  }
+  meetingExists(ctx, of.meetingId);
+  return (ctx.db.prepare(`${SELECT} WHERE a.meeting_id = ? ORDER BY a.id`).all(of.meetingId) as Row[]).map(
+    toAttachment,
+  );
 }
 
 /** The beslutsunderlag of one §: attached to it or to the agenda item it was made from. */

@@ -130,7 +130,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
 
   'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
 
-  'attachments.list': (ctx, i) => listAttachments(ctx, i.meetingId),
+  'attachments.list': (ctx, i) => listAttachments(ctx, i),
   'attachments.add': (ctx, i) => addAttachment(ctx, i.target, i.fileName, i.fileBase64),
   'attachments.open': (ctx, i) => openAttachment(ctx, i.id),
   'attachments.remove': (ctx, i) => removeAttachment(ctx, i.id),

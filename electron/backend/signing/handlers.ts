@@ -13,6 +13,7 @@ import {
   unlock,
 } from './certificates/store';
 import { decodeBase64File, verifyWithStore } from './verify-docx';
+import { signingReadiness } from './readiness';
 import { checkTsaUrl, setTsaUrl, tsaUrlOf } from './timestamp/tsa-setting';
 import type { TrustedTimeRequest } from './timestamp/trusted-time';
 import { coSignDocument, coSignToFile, coSignWithPkcs12 } from './co-sign-file';
@@ -32,6 +33,7 @@ type SigningMethod = Extract<Method, `certificates.${string}` | `timestamps.${st
 export const signingHandlers: HandlerMap<SigningMethod> = {
   'certificates.list': (ctx) => listCertificates(ctx),
   'certificates.status': (ctx) => keystoreStatus(ctx),
+  'certificates.readiness': (ctx) => signingReadiness(ctx),
   'certificates.unlock': (ctx, i) => unlock(ctx, i.passphrase),
   'certificates.lock': (ctx) => lock(ctx),
   'certificates.createLocal': (ctx, i) => createLocalCertificate(ctx, i),

@@ -5,8 +5,14 @@ import type { Party, VersionDetail } from '../../../shared/contract/agreements';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
+import {
+  TimestampFailedDialog,
+  takeTimestampFailure,
+  type TimestampFailure,
+} from '../../components/signing/TimestampFailedDialog';
 import { OtherErrors } from './OtherErrors';
+import { lastSigningPlace } from './lastSigningPlace';
 
 /**
  * A party's signatory signs here with their own certificate: they pick it and type its password
@@ -23,27 +29,30 @@ export function DigitalSigningDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
-  // the place is usually the same for every party: offer the one recorded last
-  const lastPlace =
-    version.parties
-      .map((p) => p.signing?.place)
-      .filter(Boolean)
-      .at(-1) ?? '';
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [place, setPlace] = useState(lastPlace);
+  const [place, setPlace] = useState(() => lastSigningPlace(version));
+  const errors = useFieldErrors(fieldErrors, { certificateId, password, place });
+  const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
 
-  const submit = async () => {
-    const done = await run('agreements.signing.signDigitally', {
-      versionId: version.id,
-      partyId: party.id,
-      certificateId: Number(certificateId ?? 0),
-      password,
-      place,
-    });
+  const submit = async (withoutTimestamp = false) => {
+    const done = await run(
+      'agreements.signing.signDigitally',
+      {
+        versionId: version.id,
+        partyId: party.id,
+        certificateId: Number(certificateId ?? 0),
+        password,
+        place,
+        withoutTimestamp,
+      },
+      takeTimestampFailure(setTimestampFailure, () => void submit(true)),
+    );
     if (done) onClose();
   };
+
+  if (timestampFailure)
+    return <TimestampFailedDialog failure={timestampFailure} onClose={() => setTimestampFailure(null)} />;
 
   return (
     <FormModal

@@ -9,8 +9,31 @@ import { DateField } from '../../components/DateField';
 import { OtherErrors } from './OtherErrors';
 import { localToday } from './paths';
 import { DigitalSigningDialog } from './DigitalSigningDialog';
+import { lastSigningPlace } from './lastSigningPlace';
 import { ActProofView } from '../../components/signing/ActProofView';
 import { downloadBase64 } from '../../components/download';
+import { useFieldErrors } from '../../components/fieldErrors';
+import { SignedCopyDialog, type PendingSigner, type PlaceField } from '../signing/SignedCopyDialog';
+
+const SigningPlace: PlaceField = ({ value, onChange, error }) => {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('agreements.signing.place')}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+      required
+    />
+  );
+};
+
+/** The signatories still to sign, each once, whom an unknown certificate in a returned copy may be confirmed as. */
+function pendingSigners(version: VersionDetail): PendingSigner[] {
+  const pending = new Map<number, string>();
+  for (const p of version.parties) if (!p.signing) pending.set(p.signatoryId, p.signatoryName);
+  return [...pending].map(([personId, name]) => ({ personId, name }));
+}
 
 const signingFieldNames = ['name', 'title', 'organisation', 'signedOn', 'place'];
 
@@ -18,20 +41,15 @@ const signingFieldNames = ['name', 'title', 'organisation', 'signedOn', 'place']
 function SigningForm({ version, party, onClose }: { version: VersionDetail; party: Party; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  // The place is usually the same for every party: offer the one recorded last.
-  const lastPlace =
-    version.parties
-      .map((p) => p.signing?.place)
-      .filter(Boolean)
-      .at(-1) ?? '';
   const [value, setValue] = useState({
     name: party.signatoryName,
     title: party.signatoryTitle ?? '',
     organisation: party.organisationName,
     signedOn: localToday(),
-    place: lastPlace,
+    place: lastSigningPlace(version),
   });
   const set = (patch: Partial<typeof value>) => setValue((v) => ({ ...v, ...patch }));
+  const errors = useFieldErrors(fieldErrors, value);
 
   const submit = async () => {
     const saved = await run('agreements.signing.record', { versionId: version.id, partyId: party.id, ...value });
@@ -51,20 +69,20 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
         label={t('agreements.signing.name')}
         value={value.name}
         onChange={(e) => set({ name: e.currentTarget.value })}
-        error={fieldErrors.name}
+        error={errors.name}
         required
       />
       <TextInput
         label={t('agreements.signing.title')}
         value={value.title}
         onChange={(e) => set({ title: e.currentTarget.value })}
-        error={fieldErrors.title}
+        error={errors.title}
       />
       <TextInput
         label={t('agreements.signing.organisation')}
         value={value.organisation}
         onChange={(e) => set({ organisation: e.currentTarget.value })}
-        error={fieldErrors.organisation}
+        error={errors.organisation}
         required
       />
       <Group grow align="flex-start">
@@ -72,14 +90,14 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
           label={t('agreements.signing.signedOn')}
           value={value.signedOn}
           onChange={(signedOn) => set({ signedOn })}
-          error={fieldErrors.signedOn}
+          error={errors.signedOn}
           required
         />
         <TextInput
           label={t('agreements.signing.place')}
           value={value.place}
           onChange={(e) => set({ place: e.currentTarget.value })}
-          error={fieldErrors.place}
+          error={errors.place}
           required
           data-autofocus
         />
@@ -102,6 +120,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
   const [signing, setSigning] = useState<Party | null>(null);
   const [asking, setAsking] = useState<'send' | 'withdraw' | null>(null);
   const [recording, setRecording] = useState<Party | null>(null);
+  const [importing, setImporting] = useState(false);
   const total = version.parties.length;
   const signed = version.parties.filter((p) => p.signing).length;
 
@@ -208,26 +227,47 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      {version.can.withdraw.allowed && (
+      {(version.can.recordSigning.allowed || version.can.withdraw.allowed) && (
         <Group>
-          <Button
-            variant="default"
-            title={t('agreements.signing.exportForSigningHelp')}
-            loading={exporting.busy}
-            onClick={async () => {
-              const document = await exporting.run('agreements.signing.exportForSigning', { versionId: version.id });
-              if (document) downloadBase64(document.fileName, document.base64);
-            }}
-          >
-            {t('agreements.signing.exportForSigning')}
-          </Button>
-          <Button variant="default" color="red" onClick={() => setAsking('withdraw')} loading={withdraw.busy}>
-            {t('agreements.signing.withdraw')}
-          </Button>
+          {version.can.recordSigning.allowed && (
+            <>
+              <Button
+                variant="default"
+                title={t('agreements.signing.exportForSigningHelp')}
+                loading={exporting.busy}
+                onClick={async () => {
+                  const document = await exporting.run('agreements.signing.exportForSigning', {
+                    versionId: version.id,
+                  });
+                  if (document) downloadBase64(document.fileName, document.base64);
+                }}
+              >
+                {t('agreements.signing.exportForSigning')}
+              </Button>
+              <Button variant="default" onClick={() => setImporting(true)}>
+                {t('agreements.signing.importSigned')}
+              </Button>
+            </>
+          )}
+          {version.can.withdraw.allowed && (
+            <Button variant="default" color="red" onClick={() => setAsking('withdraw')} loading={withdraw.busy}>
+              {t('agreements.signing.withdraw')}
+            </Button>
+          )}
         </Group>
       )}
       {recording && <SigningForm version={version} party={recording} onClose={() => setRecording(null)} />}
       {signing && <DigitalSigningDialog version={version} party={signing} onClose={() => setSigning(null)} />}
+      {importing && (
+        <SignedCopyDialog
+          method="agreements.signing.importSignedCopy"
+          help={t('agreements.signing.importHelp')}
+          signers={pendingSigners(version)}
+          defaultPlace={lastSigningPlace(version)}
+          PlaceField={SigningPlace}
+          onClose={() => setImporting(false)}
+        />
+      )}
       <ConfirmDialog
         opened={asking === 'send'}
         title={t('agreements.signing.sendTitle')}

@@ -45,16 +45,27 @@ const SIZE = new Intl.NumberFormat('sv-SE');
 
 const actions: Record<string, Action> = {
   list: {
-    usage: 'samrad attachments list --meeting ID [--json] [--db FILE]',
+    usage: 'samrad attachments list (--meeting ID | --paragraph ID) [--json] [--db FILE]',
     async run(ctx, backend) {
-      const meetingId = positive(requiredFlag(ctx, 'meeting'), '--meeting');
-      const list = await call(backend, 'attachments.list', { meetingId });
+      const meeting = flag(ctx, 'meeting');
+      const paragraph = flag(ctx, 'paragraph');
+      if ((meeting === undefined) === (paragraph === undefined))
+        throw new UsageError('give either --meeting ID or --paragraph ID');
+      const of =
+        meeting !== undefined
+          ? { meetingId: positive(meeting, '--meeting') }
+          : { paragraphId: positive(paragraph, '--paragraph') };
+      const list = await call(backend, 'attachments.list', of);
       if (ctx.flags.json) {
         ctx.io.out(JSON.stringify(list, null, 2));
         return 0;
       }
       if (list.length === 0) {
-        ctx.io.out(`Meeting ${meetingId} has no handlingar.`);
+        ctx.io.out(
+          meeting !== undefined
+            ? `Meeting ${meeting} has no handlingar.`
+            : `The § with id ${paragraph} has no handlingar.`,
+        );
         return 0;
       }
       const table = formatTable(

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
 import { CertificatePicker } from '../../../components/signing/CertificatePicker';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import {
   TimestampFailedDialog,
   takeTimestampFailure,
@@ -32,13 +32,13 @@ export function DigitalSignDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [personId, setPersonId] = useState<string | null>(
     attesters.length === 1 ? String(attesters[0].personId) : null,
   );
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
+  const errors = useFieldErrors(fieldErrors, { personId, certificateId, password, place });
 
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
 

@@ -1,0 +1,112 @@
+import { useState, type ComponentType } from 'react';
+import { Alert, FileInput, Select, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/hooks';
+import { FormModal } from '../../components/FormModal';
+import { useFieldErrors } from '../../components/fieldErrors';
+import { readFileBase64 } from './readFile';
+
+/** Someone still to sign, whom a certificate Samråd does not know yet may be confirmed as. */
+export interface PendingSigner {
+  personId: number;
+  name: string;
+}
+
+/** The place field of the act being signed, as its own dialogs show it. */
+export type PlaceField = ComponentType<{ value: string; onChange(place: string): void; error?: string }>;
+
+/**
+ * A signed copy back from someone who signed elsewhere (a protocol, a § attested at once, an
+ * agreement version). The backend checks it against the document that was sent; a certificate it
+ * does not know yet is confirmed as one of the pending signers' before anything is recorded.
+ */
+export function SignedCopyDialog({
+  method,
+  help,
+  signers,
+  defaultPlace,
+  PlaceField,
+  onClose,
+}: {
+  method: 'protocol.importSignedCopy' | 'agreements.signing.importSignedCopy';
+  /** what the copy must be, in the act's words */
+  help: string;
+  signers: PendingSigner[];
+  defaultPlace: string | null;
+  PlaceField: PlaceField;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const { run, fieldErrors, busy } = useAction();
+  const [file, setFile] = useState<File | null>(null);
+  const [place, setPlace] = useState(defaultPlace ?? '');
+  const [unknown, setUnknown] = useState<{ subject: string; fingerprint: string } | null>(null);
+  const [confirmPersonId, setConfirmPersonId] = useState<string | null>(null);
+  // a File compares by what picks it out: two files would look alike as JSON
+  const picked = file && `${file.name} ${file.size} ${file.lastModified}`;
+  const errors = useFieldErrors(fieldErrors, { fileBase64: picked, place, confirmPersonId });
+
+  const submit = async () => {
+    if (!file) return;
+    const done = await run(
+      method,
+      {
+        fileBase64: await readFileBase64(file),
+        confirmPersonId: unknown && confirmPersonId ? Number(confirmPersonId) : null,
+        place,
+      },
+      (error) => {
+        if (error.params?.reason !== 'meetings.reasons.signed_copy_unknown_certificate') return false;
+        setUnknown({ subject: String(error.params.subject), fingerprint: String(error.params.fingerprint) });
+        return true;
+      },
+    );
+    if (done) onClose();
+  };
+
+  return (
+    <FormModal
+      onClose={onClose}
+      title={t('signing.signedCopy.title')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={unknown ? t('signing.signedCopy.confirmAndImport') : t('signing.signedCopy.import')}
+      submitDisabled={!file || (unknown !== null && confirmPersonId === null)}
+    >
+      <Text size="sm">{help}</Text>
+      <FileInput
+        label={t('signing.signedCopy.file')}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setUnknown(null);
+        }}
+        error={errors.fileBase64}
+        required
+        clearable
+        data-autofocus
+      />
+      {unknown && (
+        <Alert color="yellow" title={t('signing.signedCopy.unknownCertificateTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('signing.signedCopy.unknownCertificate', { subject: unknown.subject })}</Text>
+            <Text size="xs" ff="monospace">
+              {unknown.fingerprint}
+            </Text>
+            <Select
+              label={t('signing.signedCopy.confirmWhose')}
+              data={signers.map((s) => ({ value: String(s.personId), label: s.name }))}
+              value={confirmPersonId}
+              onChange={setConfirmPersonId}
+              error={errors.confirmPersonId}
+              allowDeselect={false}
+              required
+            />
+          </Stack>
+        </Alert>
+      )}
+      <PlaceField value={place} onChange={setPlace} error={errors.place} />
+    </FormModal>
+  );
+}
