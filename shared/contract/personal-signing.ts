@@ -4,6 +4,8 @@ import { fileBase64, id, optionalText } from './common';
 import { certificateInfo, optionalPassphrase } from './signing';
 import { protocol } from './meetings';
 import { versionDetail } from './agreements';
+import { actProof } from './act-proof';
+import { page, pageRequest } from './paging';
 
 /**
  * Personal signatures: people's own signing certificates, and attesting a protocol or signing
@@ -43,7 +45,54 @@ const signingPlace = z
   .min(1, { message: 'agreements.validation.place_required' })
   .max(200, { message: 'too_long' });
 
+export const ACT_KINDS = ['protocol', 'paragraph', 'agreement'] as const;
+
+/**
+ * One act of attesting or signing: a protocol's justering, a § attested at once, or a party's
+ * signing of an agreement version, with who gave it, when, and the proof behind it.
+ */
+export const actListItem = z.object({
+  /** protocol: a protocol attested; paragraph: a § attested at once; agreement: a version signed for a party */
+  act: z.enum(ACT_KINDS),
+  /** the attestation's or the signing's id (unique within its kind of act) */
+  id: z.number(),
+  personId: z.number(),
+  name: z.string(),
+  /** ordforande, justerare (attestations) or signatory (agreements) */
+  role: z.enum(['ordforande', 'justerare', 'signatory']),
+  /** the day of the act, as recorded (the timestamp's day when it was signed with one) */
+  date: z.string(),
+  place: z.string().nullable(),
+  recordedAt: z.string(),
+  meetingId: z.number().nullable(),
+  bodyName: z.string().nullable(),
+  meetingDate: z.string().nullable(),
+  paragraphId: z.number().nullable(),
+  /** "§ N" of the § attested at once */
+  paragraphNumber: z.number().nullable(),
+  versionId: z.number().nullable(),
+  agreementTitle: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  /** the party an agreement was signed for */
+  organisation: z.string().nullable(),
+  proof: actProof,
+});
+export type ActListItem = z.infer<typeof actListItem>;
+
 export const personalSigningContract = {
+  /** every act of attesting or signing, newest first; a page at a time */
+  'attestations.list': method(
+    z
+      .object({
+        act: z.enum(ACT_KINDS).optional(),
+        /** only the acts digitally signed, or only those recorded without a digital signature */
+        proof: z.enum(['digital', 'recorded']).optional(),
+        ...pageRequest(100, 1000),
+      })
+      .default({ limit: 100, after: null }),
+    page(actListItem),
+  ),
   'personCertificates.list': method(z.object({ personId: id }), z.array(personCertificate)),
   /** the person's own PKCS#12 file; its key stays sealed with the file's password */
   'personCertificates.import': method(

@@ -1,5 +1,6 @@
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { createLocalCertificate, issuePersonalCertificate } from './support/signing';
+import { renewalSentForSigning } from './support/agreements';
 
 /**
  * A signatory signs an agreement version with his own certificate: the secretary issues him a
@@ -21,22 +22,7 @@ test('a signatory signs an agreement version in the UI with his own certificate;
   await issuePersonalCertificate(page, 'Lars-Göran Uddholm', 'uddholms eget lösen');
   await page.keyboard.press('Escape');
 
-  // the 2017–2018 agreement renewed, and the renewal sent for signing
-  await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
-  await page.getByTestId('version-row').filter({ hasText: '2017-01-01 – 2018-12-31' }).getByRole('link').click();
-  await page.getByRole('button', { name: 'Förnya' }).click();
-  await page
-    .getByRole('dialog', { name: /^Förnya / })
-    .getByRole('button', { name: 'Förnya' })
-    .click();
-  await expect(page.getByTestId('version-period')).toContainText('2019-01-01 – 2020-12-31');
-  await page.getByRole('tab', { name: 'Underskrifter' }).click();
-  await page.getByRole('button', { name: 'Skicka för underskrift' }).click();
-  await page
-    .getByRole('dialog', { name: 'Skicka för underskrift?' })
-    .getByRole('button', { name: 'Skicka för underskrift' })
-    .click();
-  await expect(page.getByTestId('signing-progress')).toHaveText('0 av 3 har skrivit under');
+  await renewalSentForSigning(page);
 
   // he signs digitally: a wrong password first is refused and records nothing
   await page.getByRole('button', { name: 'Underteckna digitalt för Södertörns brandförsvarsförbund' }).click();

@@ -32,8 +32,8 @@ export async function attestAs(page: Page, attesters: RegExp[]): Promise<void> {
   }
 }
 
-/** A Chefssamråd on 2018-03-13 with Lars-Göran Uddholm as justerare, its protocol made from the agenda, every § finished and sent for justering. */
-export async function planMeetingSentForAttestation(page: Page): Promise<void> {
+/** A Chefssamråd on 2018-03-13 with Lars-Göran Uddholm as justerare, its protocol made from the agenda and every § finished. */
+export async function planMeetingWithFinishedProtocol(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Sammanträden' }).click();
   await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
   const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
@@ -49,5 +49,10 @@ export async function planMeetingSentForAttestation(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Protokoll' }).click();
   await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
   await finishEveryParagraph(page);
+}
+
+/** The same meeting, its protocol also sent for justering. */
+export async function planMeetingSentForAttestation(page: Page): Promise<void> {
+  await planMeetingWithFinishedProtocol(page);
   await sendForAttestation(page);
 }

@@ -28,3 +28,14 @@ export async function issuePersonalCertificate(page: Page, name: string, passwor
   await expect(row).toBeVisible({ timeout: 30_000 });
   return { certificates, row };
 }
+
+/** On the Certificates page: signatures ask the time-stamping service at `url` from now on. */
+export async function setTimestampService(page: Page, url: string): Promise<void> {
+  await page.getByRole('link', { name: 'Certifikat' }).click();
+  await page.getByRole('textbox', { name: 'Adress till tidsstämpeltjänst (TSA)' }).fill(url);
+  await page
+    .getByRole('region', { name: 'Betrodd tid (tidsstämplar)' })
+    .getByRole('button', { name: 'Spara', exact: true })
+    .click();
+  await expect(page.getByTestId('tsa-current')).toHaveText(`Signaturer begär en tidsstämpel från ${url}.`);
+}

@@ -141,6 +141,31 @@ const listKinds: Record<string, ListKind> = {
       ['content hash', (v) => v.contentHash?.slice(0, 16)],
     ],
   }),
+  attestations: kind({
+    method: 'attestations.list',
+    input: {},
+    columns: [
+      ['act', (a) => a.act],
+      ['id', (a) => a.id],
+      [
+        'what',
+        (a) =>
+          a.act === 'agreement'
+            ? `${a.agreementTitle} ${a.validFrom}–${a.validTo} (v${a.versionId}, ${a.organisation})`
+            : `${a.bodyName} ${a.meetingDate}${a.act === 'paragraph' ? ` § ${a.paragraphNumber}` : ''}`,
+      ],
+      ['who', (a) => a.name],
+      ['role', (a) => a.role],
+      ['date', (a) => a.date],
+      [
+        'proof',
+        (a) =>
+          a.proof.kind === 'digital'
+            ? `digitally signed, ${a.proof.certificateOrigin} certificate ${a.proof.fingerprint.slice(0, 16)}, ${a.proof.signingTime} (${a.proof.timeSource === 'tsa' ? 'timestamp' : "signer's clock"})`
+            : `recorded without digital signature by ${a.proof.operator ?? 'unknown'}`,
+      ],
+    ],
+  }),
 };
 
 /** a paged list is read this many rows a call while it is followed to its end */
@@ -153,7 +178,7 @@ function isPage(value: unknown): value is Page<unknown> {
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--limit N] [--after CURSOR] [--db FILE]`,
   summary:
-    'list records; --json prints stable JSON for scripts; people, meetings, paragraphs and actions stream page by page, or one page with --limit (and --after the cursor it prints)',
+    'list records; --json prints stable JSON for scripts; people, meetings, paragraphs, actions and attestations stream page by page, or one page with --limit (and --after the cursor it prints)',
   flags: ['json', 'limit', 'after'],
   async run(ctx) {
     const name = ctx.args[0];

@@ -7,10 +7,12 @@ import {
   listPersonCertificates,
   removePersonCertificate,
 } from './person-certificates';
+import { pageActs } from './act-list';
 
-type PersonalSigningMethod = Extract<Method, `personCertificates.${string}`>;
+type PersonalSigningMethod = Extract<Method, `personCertificates.${string}` | 'attestations.list'>;
 
 export const personalSigningHandlers: HandlerMap<PersonalSigningMethod> = {
+  'attestations.list': (ctx, i) => pageActs(ctx, i),
   'personCertificates.list': (ctx, i) => listPersonCertificates(ctx, i.personId),
   'personCertificates.import': (ctx, i) =>
     importPersonPkcs12(ctx, {

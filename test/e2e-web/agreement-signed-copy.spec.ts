@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { test, expect as baseExpect, openApp, loadExample } from './support/app';
+import { createLocalCertificate, issuePersonalCertificate, setTimestampService } from './support/signing';
+import { renewalSentForSigning } from './support/agreements';
+import { startLocalTsa } from '../support/local-tsa';
+import { opensslPkcs12 } from '../support/pkcs12';
+
+/**
+ * An agreement version signed two ways. Camilla Broo signs here while the time-stamping service
+ * answers garbage: Samråd says so, "try again later" records nothing, "sign without a timestamp"
+ * records her signature on her own clock. Lars-Göran Uddholm signs away: the version is exported
+ * for signing, co-signed with his own PKCS#12 (made by openssl) by `samrad sign`, and imported on
+ * the version page — a copy whose text was changed is refused by part, his certificate is
+ * confirmed as his, and the same copy imported again records nothing more.
+ */
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+const BIN = path.resolve(__dirname, '../../bin/samrad.js');
+
+/** Co-signs `file` as the holder of `p12` would in their own Samråd, with the command line. */
+function signAway(file: string, p12: string, out: string): void {
+  const signed = spawnSync(
+    process.execPath,
+    [BIN, 'sign', file, '--p12', p12, '--password-env', 'P12_PW', '--role', 'Undertecknare', '--out', out],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, P12_PW: 'uddholms-p12', SAMRAD_DB: '', SAMRAD_DATA_DIR: path.dirname(out) },
+    },
+  );
+  expect(signed.status, signed.stderr).toBe(0);
+}
+
+test('an agreement version: signing here when the TSA fails offers signing without a timestamp; a copy signed away is imported on the version page', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(600_000);
+  const tsa = await startLocalTsa('garbage');
+  try {
+    await openApp(page, app, 'Åsa Öberg');
+    await loadExample(page);
+    await createLocalCertificate(page);
+    await issuePersonalCertificate(page, 'Camilla Broo', 'broos eget lösen');
+    await page.keyboard.press('Escape');
+    await setTimestampService(page, tsa.url);
+    await renewalSentForSigning(page);
+    const progress = page.getByTestId('signing-progress');
+    const signatories = page.getByRole('table', { name: 'Undertecknare' });
+
+    // here, with the TSA answering garbage: the choice, never the computer's clock unasked
+    await page.getByRole('button', { name: 'Underteckna digitalt för Södertälje kommun' }).click();
+    const sign = page.getByRole('dialog', { name: 'Camilla Broo undertecknar för Södertälje kommun' });
+    await sign.getByRole('combobox', { name: 'Certifikat', exact: true }).click();
+    await page.getByRole('option', { name: /Camilla Broo \(lokal\) – lokal/ }).click();
+    await sign.getByLabel('Certifikatets lösenord').fill('broos eget lösen');
+    await sign.getByRole('textbox', { name: 'Ort' }).fill('Södertälje');
+    await sign.getByRole('button', { name: 'Underteckna digitalt' }).click();
+    const failed = page.getByRole('dialog', { name: 'Ingen tidsstämpel kunde hämtas' });
+    await expect(failed).toBeVisible();
+    await expect(failed).toContainText('XAdES-BES');
+    await failed.getByRole('button', { name: 'Försök igen senare' }).click();
+    await expect(failed).toBeHidden();
+    await expect(progress).toHaveText('0 av 3 har skrivit under');
+    // back in the form as it was: signing again meets the same failure, and she signs without
+    await expect(sign.getByLabel('Certifikatets lösenord')).toHaveValue('broos eget lösen');
+    await sign.getByRole('button', { name: 'Underteckna digitalt' }).click();
+    await failed.getByRole('button', { name: 'Signera utan tidsstämpel' }).click();
+    await expect(failed).toBeHidden();
+    await expect(sign).toBeHidden();
+    await expect(progress).toHaveText('1 av 3 har skrivit under');
+    expect(tsa.requests).toBeGreaterThanOrEqual(2);
+    const kommun = signatories.getByRole('row', { name: /Södertälje kommun/ });
+    await expect(kommun).toContainText(
+      /Digitalt undertecknat av Camilla Broo \(CN=Camilla Broo.*lokal; \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}, tid enligt undertecknarens egen klocka\)/,
+    );
+
+    // away: exported for signing, co-signed with Uddholm's own PKCS#12
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportera för underskrift' }).click();
+    const exported = path.join(app.dir, 'for-signing.docx');
+    await (await downloading).saveAs(exported);
+    const p12 = opensslPkcs12(app.dir, {
+      name: 'Lars-Göran Uddholm',
+      organisation: 'Södertörns brandförsvarsförbund',
+      password: 'uddholms-p12',
+    });
+    const signedCopy = path.join(app.dir, 'uddholm.docx');
+    signAway(exported, p12.file, signedCopy);
+    const parts = unzipSync(fs.readFileSync(exported));
+    parts['word/document.xml'] = strToU8(strFromU8(parts['word/document.xml']).replace('</w:t>', ' (ändrad)</w:t>'));
+    const changed = path.join(app.dir, 'changed.docx');
+    fs.writeFileSync(changed, zipSync(parts));
+    const changedCopy = path.join(app.dir, 'uddholm-changed.docx');
+    signAway(changed, p12.file, changedCopy);
+
+    const importCopy = async (file: string) => {
+      await page.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Importera undertecknad kopia' });
+      await dialog.locator('input[type="file"]').setInputFiles(file);
+      await expect(dialog.getByRole('textbox', { name: 'Ort' })).toHaveValue('Södertälje');
+      await dialog.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
+      return dialog;
+    };
+
+    // a copy whose text was changed is refused, naming the part; nothing is recorded
+    let dialog = await importCopy(changedCopy);
+    await expect(
+      page.getByRole('alert').filter({
+        hasText:
+          'Den returnerade kopian skiljer sig från dokumentet som skickades för justering eller underskrift i word/document.xml.',
+      }),
+    ).toBeVisible();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(progress).toHaveText('1 av 3 har skrivit under');
+
+    // the signed copy: his certificate is new to Samråd, so whose it is is confirmed first
+    dialog = await importCopy(signedCopy);
+    await expect(dialog.getByText('Okänt certifikat')).toBeVisible();
+    await expect(dialog).toContainText('CN=Lars-Göran Uddholm');
+    await expect(progress).toHaveText('1 av 3 har skrivit under');
+    await dialog.getByRole('combobox', { name: 'Certifikatet tillhör' }).click();
+    await page.getByRole('option', { name: 'Lars-Göran Uddholm' }).click();
+    await dialog.getByRole('button', { name: 'Bekräfta och importera' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(progress).toHaveText('2 av 3 har skrivit under');
+    const brand = signatories.getByRole('row', { name: /Södertörns brandförsvarsförbund/ });
+    await expect(brand.getByText('Digitalt undertecknat', { exact: true })).toBeVisible();
+    await expect(brand).toContainText(
+      /Digitalt undertecknat av Lars-Göran Uddholm \(CN=Lars-Göran Uddholm.*bekräftat från undertecknad kopia; \d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}, tid enligt undertecknarens egen klocka\)/,
+    );
+    await expect(brand.getByRole('button', { name: /Underteckna digitalt/ })).toHaveCount(0);
+
+    // the same copy again carries no new signature: refused, nothing more recorded
+    dialog = await importCopy(signedCopy);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Den returnerade kopian har ingen ny underskrift.' }),
+    ).toBeVisible();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(progress).toHaveText('2 av 3 har skrivit under');
+  } finally {
+    await tsa.close();
+  }
+});
