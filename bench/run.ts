@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§), signing and verifying with a timestamp, sealed-record export vs
+ * `npm run bench`: export + sign of one protocol (20, 200, 2000 §§), signing and verifying with a timestamp, co-signing by three and verifying, sealed-record export vs
  * rendering and the cost of sealing, and a 1000-protocol archive, each beside the practical limit — the same document.xml written as a plain string
  * and zipped with fflate. Prints figures only; no assertions (timings vary by machine).
  */
@@ -21,6 +21,7 @@ import { benchSearch } from './search';
 import { benchLists } from './lists';
 import { benchAudit } from './audit';
 import { benchTrustedTime } from './trusted-time';
+import { benchCoSigning } from './co-signing';
 
 const now = new Date();
 const { ca, signer } = testCa(now, 'Benchkommunen');
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i])).join('  '));
 
   await benchTrustedTime();
+
+  await benchCoSigning();
 
   await benchRecords();
 

@@ -6,6 +6,7 @@ import { chefssamrad } from '../../../../test/support/meetings';
 import { docFromParagraphs } from '../../../../shared/richtext';
 import { zonedDate } from '../../../../shared/time/zoned-date';
 import type { ActListItem } from '../../../../shared/contract/personal-signing';
+import type { Page } from '../../../../shared/contract/paging';
 
 const BIN = path.resolve(__dirname, '../../../../bin/samrad.js');
 const KEYSTORE = 'nyckelring-lösen';
@@ -97,7 +98,7 @@ async function allPages(input: { limit: number; act?: ActListItem['act']; proof?
   const items: ActListItem[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await b.call('attestations.list', { ...input, after });
+    const page: Page<ActListItem> = await b.call('attestations.list', { ...input, after });
     items.push(...page.items);
     if (page.next === null) return { items, total: page.total };
     after = page.next;
