@@ -38,6 +38,8 @@ test('a signatory signs an agreement version in the UI with his own certificate;
   await expect(sign.getByText('Fel lösenord för certifikatet.')).toBeVisible();
   await expect(page.getByTestId('signing-progress')).toHaveText('0 av 3 har skrivit under');
   await sign.getByLabel('Certifikatets lösenord').fill('uddholms eget lösen');
+  // the refusal goes away as soon as the password is changed
+  await expect(sign.getByText('Fel lösenord för certifikatet.')).toBeHidden();
   await sign.getByRole('button', { name: 'Underteckna digitalt' }).click();
   await expect(sign).toBeHidden();
   await expect(page.getByTestId('signing-progress')).toHaveText('1 av 3 har skrivit under');

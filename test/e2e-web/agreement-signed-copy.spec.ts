@@ -13,8 +13,9 @@ import { opensslPkcs12 } from '../support/pkcs12';
  * answers garbage: Samråd says so, "try again later" records nothing, "sign without a timestamp"
  * records her signature on her own clock. Lars-Göran Uddholm signs away: the version is exported
  * for signing, co-signed with his own PKCS#12 (made by openssl) by `samrad sign`, and imported on
- * the version page — a copy whose text was changed is refused by part, his certificate is
- * confirmed as his, and the same copy imported again records nothing more.
+ * the version page — a copy whose text was changed is refused by part, a missing place is asked
+ * for, his certificate is confirmed as his, and neither the same copy again nor a second
+ * signature by him (his local certificate, on the Sign a document page) records anything more.
  */
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -45,6 +46,8 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await loadExample(page);
     await createLocalCertificate(page);
     await issuePersonalCertificate(page, 'Camilla Broo', 'broos eget lösen');
+    await page.keyboard.press('Escape');
+    await issuePersonalCertificate(page, 'Lars-Göran Uddholm', 'uddholms eget lösen');
     await page.keyboard.press('Escape');
     await setTimestampService(page, tsa.url);
     await renewalSentForSigning(page);
@@ -97,11 +100,16 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     const changedCopy = path.join(app.dir, 'uddholm-changed.docx');
     signAway(changed, p12.file, changedCopy);
 
-    const importCopy = async (file: string) => {
+    // the place offered is the one recorded last
+    const openImport = async (file: string, lastPlace = 'Södertälje') => {
       await page.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
       const dialog = page.getByRole('dialog', { name: 'Importera undertecknad kopia' });
       await dialog.locator('input[type="file"]').setInputFiles(file);
-      await expect(dialog.getByRole('textbox', { name: 'Ort' })).toHaveValue('Södertälje');
+      await expect(dialog.getByRole('textbox', { name: 'Ort' })).toHaveValue(lastPlace);
+      return dialog;
+    };
+    const importCopy = async (file: string, lastPlace?: string) => {
+      const dialog = await openImport(file, lastPlace);
       await dialog.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
       return dialog;
     };
@@ -118,8 +126,17 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await expect(dialog).toBeHidden();
     await expect(progress).toHaveText('1 av 3 har skrivit under');
 
-    // the signed copy: his certificate is new to Samråd, so whose it is is confirmed first
-    dialog = await importCopy(signedCopy);
+    // the signed copy, without a place: asked for at its field, the message gone once one is typed
+    dialog = await openImport(signedCopy);
+    await dialog.getByRole('textbox', { name: 'Ort' }).fill('');
+    await dialog.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
+    const placeRequired = dialog.getByText('Ange orten där underskriften gjordes');
+    await expect(placeRequired).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Ort' }).fill('Tumba');
+    await expect(placeRequired).toBeHidden();
+    await expect(progress).toHaveText('1 av 3 har skrivit under');
+    // his certificate is new to Samråd, so whose it is is confirmed first
+    await dialog.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
     await expect(dialog.getByText('Okänt certifikat')).toBeVisible();
     await expect(dialog).toContainText('CN=Lars-Göran Uddholm');
     await expect(progress).toHaveText('1 av 3 har skrivit under');
@@ -136,9 +153,40 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await expect(brand.getByRole('button', { name: /Underteckna digitalt/ })).toHaveCount(0);
 
     // the same copy again carries no new signature: refused, nothing more recorded
-    dialog = await importCopy(signedCopy);
+    dialog = await importCopy(signedCopy, 'Tumba');
     await expect(
       page.getByRole('alert').filter({ hasText: 'Den returnerade kopian har ingen ny underskrift.' }),
+    ).toBeVisible();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(progress).toHaveText('2 av 3 har skrivit under');
+
+    // a second signature by him, with his other certificate (held in Samråd), made on the Sign a document page
+    const again = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportera för underskrift' }).click();
+    const exportedAgain = path.join(app.dir, 'for-signing-again.docx');
+    await (await again).saveAs(exportedAgain);
+    await page.getByRole('link', { name: 'Underteckna dokument' }).click();
+    await page.locator('input[type="file"]').first().setInputFiles(exportedAgain);
+    await page.getByRole('combobox', { name: 'Vem undertecknar' }).click();
+    await page.getByRole('option', { name: 'Lars-Göran Uddholm' }).click();
+    await page.getByRole('combobox', { name: 'Certifikat', exact: true }).click();
+    await page.getByRole('option', { name: /Lars-Göran Uddholm \(lokal\) – lokal/ }).click();
+    await page.getByRole('textbox', { name: 'Roll' }).fill('Undertecknare för Södertörns brandförsvarsförbund');
+    await page.getByLabel('Certifikatets lösenord').fill('uddholms eget lösen');
+    const signedHere = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Underteckna och spara kopia' }).click();
+    // the TSA still answers garbage here too
+    await failed.getByRole('button', { name: 'Signera utan tidsstämpel' }).click();
+    const secondCopy = path.join(app.dir, 'uddholm-second.docx');
+    await (await signedHere).saveAs(secondCopy);
+    await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
+    await page.getByTestId('version-row').filter({ hasText: '2019-01-01 – 2020-12-31' }).getByRole('link').click();
+    await page.getByRole('tab', { name: 'Underskrifter' }).click();
+    dialog = await importCopy(secondCopy, 'Tumba');
+    await expect(
+      page.getByRole('alert').filter({
+        hasText: 'Undertecknaren har redan skrivit under versionen; en andra underskrift registreras inte.',
+      }),
     ).toBeVisible();
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await expect(progress).toHaveText('2 av 3 har skrivit under');

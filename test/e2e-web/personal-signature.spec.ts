@@ -47,6 +47,8 @@ test('a justerare signs in the UI with his own certificate; the protocol shows d
   await sign.getByRole('button', { name: 'Justera digitalt' }).click();
   await expect(sign.getByText('Fel lösenord för certifikatet.')).toBeVisible();
   await sign.getByLabel('Certifikatets lösenord').fill('uddholms eget lösen');
+  // the refusal goes away as soon as the password is changed
+  await expect(sign.getByText('Fel lösenord för certifikatet.')).toBeHidden();
   await sign.getByRole('button', { name: 'Justera digitalt' }).click();
   await expect(sign).toBeHidden();
 
