@@ -1,11 +1,14 @@
-import { Button, Code, List, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, Group, List, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useId } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../shared/contract/common';
 import { formatDateTime } from './dateTime';
 import { translateSentence } from './history/sentence';
-import { useCall } from '../api/hooks';
+import { HISTORY_PAGE } from '../../shared/contract/system';
+import { ApiError, call } from '../api/client';
+import { useCall, useErrorText } from '../api/hooks';
 import { AppDrawer } from './AppModal';
 
 const raw = (value: unknown) => JSON.stringify(value, null, 2);
@@ -89,25 +92,73 @@ function HistoryEvent({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/**
+ * The record's newest events, then older ones page by page ("Visa äldre"). The first page
+ * stays live; the older pages are read once and kept until a new event arrives, since a new
+ * event pushes the first page's oldest row onto the pages after it.
+ */
 function HistoryTable({ entity, entityId }: { entity: string; entityId: number | string }) {
-  const { t } = useTranslation();
-  const history = useCall('history.forRecord', { entity, entityId });
+  const { t, i18n } = useTranslation();
+  const history = useCall('history.forRecord', { entity, entityId: String(entityId), limit: HISTORY_PAGE });
+  const [older, setOlder] = useState<{ newest: number | null; items: AuditEntry[]; next: string | null }>({
+    newest: null,
+    items: [],
+    next: null,
+  });
+  const [loading, setLoading] = useState(false);
+  const errorText = useErrorText();
+  const newest = history.data?.items[0]?.id ?? null;
+  const kept = older.newest === newest ? older : null;
   if (!history.data) return null;
-  if (history.data.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  if (history.data.total === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  const entries = [...history.data.items, ...(kept?.items ?? [])];
+  const next = kept && kept.items.length > 0 ? kept.next : history.data.next;
+  const number = (n: number) => n.toLocaleString(i18n.language === 'sv' ? 'sv-SE' : 'en-GB');
+  const showOlder = async () => {
+    // not `loading` on the button: a disabled button drops the keyboard focus
+    if (!next || loading) return;
+    setLoading(true);
+    try {
+      const page = await call('history.forRecord', {
+        entity,
+        entityId: String(entityId),
+        limit: HISTORY_PAGE,
+        after: next,
+      });
+      setOlder({ newest, items: [...(kept?.items ?? []), ...page.items], next: page.next });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      notifications.show({ color: 'red', message: errorText(e.body) });
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('history.when')}</Table.Th>
-          <Table.Th>{t('history.what')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {history.data.map((e) => (
-          <HistoryEvent key={e.id} entry={e} />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('history.when')}</Table.Th>
+            <Table.Th>{t('history.what')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <HistoryEvent key={e.id} entry={e} />
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite" data-testid="history-count">
+          {t('history.shown', { shown: number(entries.length), total: number(history.data.total) })}
+        </Text>
+        {next && (
+          <Button variant="default" size="xs" onClick={() => void showOlder()} aria-busy={loading}>
+            {t('history.older')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
   );
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { auditEntry, id, requiredText } from './common';
+import { page, pageRequest } from './paging';
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,6 +17,9 @@ export const session = z.object({
   timeZone: z.string(),
 });
 export type Session = z.infer<typeof session>;
+
+/** a record's events shown at a time when the caller does not say */
+export const HISTORY_PAGE = 50;
 
 export const exampleStatus = z.object({ loaded: z.boolean(), hasData: z.boolean() });
 
@@ -44,9 +48,15 @@ export const systemContract = {
     z.object({ confirmed: z.boolean().default(false) }).default({ confirmed: false }),
     exampleStatus,
   ),
+  /** a record's events, newest first, a page at a time; `action` keeps only events of that kind (e.g. its exports) */
   'history.forRecord': method(
-    z.object({ entity: requiredText(100), entityId: z.union([z.string(), z.number()]).transform(String) }),
-    z.array(auditEntry),
+    z.object({
+      entity: requiredText(100),
+      entityId: z.union([z.string(), z.number()]).transform(String),
+      action: z.string().trim().min(1).max(100).optional(),
+      ...pageRequest(HISTORY_PAGE, 500),
+    }),
+    page(auditEntry),
   ),
   'history.recent': method(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),

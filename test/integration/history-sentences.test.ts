@@ -74,7 +74,7 @@ describe('sentences for what people do', () => {
   afterEach(() => b.cleanup());
 
   const sentencesOf = async (entity: string, entityId: number, lang: 'sv' | 'en' = 'sv') =>
-    (await b.call('history.forRecord', { entity, entityId })).map((e) => ({
+    (await b.call('history.forRecord', { entity, entityId })).items.map((e) => ({
       summary: translateSentence(e.description.summary, t[lang], lang),
       lines: e.description.lines.map((l) => translateSentence(l, t[lang], lang)),
     }));

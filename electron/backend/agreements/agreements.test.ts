@@ -404,7 +404,7 @@ describe('signed and frozen versions cannot change', () => {
     expect(v.status).toBe('signed');
     expect(v.signedAt).toBe('2016-12-01');
     expect(v.contentHash).toBe(contentHash(b.ctx, versionId));
-    const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: versionId });
+    const history = (await b.call('history.forRecord', { entity: 'agreement_version', entityId: versionId })).items;
     expect(history.map((h) => h.action)).toEqual(
       expect.arrayContaining(['signing.send', 'signing.record', 'signing.complete', 'section.add', 'party.add']),
     );

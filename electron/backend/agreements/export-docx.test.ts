@@ -141,7 +141,7 @@ describe('export through the contract', () => {
     const bytes = Buffer.from(file.base64, 'base64');
     expect(file.sha256).toBe(sha256Hex(bytes));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
-    const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
+    const history = (await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId })).items;
     expect(history[0]).toMatchObject({
       action: 'export',
       after: { fileName: file.fileName, sha256: file.sha256, lang: 'sv', signed: false },
@@ -161,7 +161,7 @@ describe('export through the contract', () => {
     expect(report.valid).toBe(true);
     // a signed export never shares its name with the unsigned one
     expect(file.fileName).toBe(`samverkansoverenskommelse_2017-01-01_2018-12-31_v${signedId}_sv_signerad.docx`);
-    const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId });
+    const history = (await b.call('history.forRecord', { entity: 'agreement_version', entityId: signedId })).items;
     expect(history[0]).toMatchObject({
       action: 'export',
       after: { signed: true, sha256: file.sha256, fileName: file.fileName },
@@ -208,7 +208,7 @@ describe('redline as Word', () => {
   it('through the contract, is logged in the newer version’s history', async () => {
     const file = await b.call('agreements.compareDocx', { fromId: signedId, toId: draftId, lang: 'en' });
     expect(file.fileName).toBe(`comparison_v${signedId}_v${draftId}_en.docx`);
-    const history = await b.call('history.forRecord', { entity: 'agreement_version', entityId: draftId });
+    const history = (await b.call('history.forRecord', { entity: 'agreement_version', entityId: draftId })).items;
     expect(history[0]).toMatchObject({ action: 'export', after: { kind: 'redline', comparedWith: signedId } });
   });
 });

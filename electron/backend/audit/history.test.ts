@@ -50,7 +50,7 @@ const fieldsOf = (p: Paragraph): ParagraphFields => ({
 const logged = ({ actions: _a, attestations: _b, corrections: _c, ...rest }: Paragraph) => rest;
 const tick = (ms: number) => b.clock.set(new Date(b.clock.now().getTime() + ms).toISOString());
 const updates = async (id: number) =>
-  (await b.call('history.forRecord', { entity: 'paragraph', entityId: id })).filter((e) => e.action === 'update');
+  (await b.call('history.forRecord', { entity: 'paragraph', entityId: id })).items.filter((e) => e.action === 'update');
 
 describe('a record history reconstructs every state that was written', () => {
   it('forwards and backwards, from deltas only', async () => {
@@ -89,7 +89,7 @@ describe('a record history reconstructs every state that was written', () => {
   it('a removal is stored as a delta too, and gives back the last state', async () => {
     const p = await paragraph();
     await b.call('protocol.removeParagraph', { id: p.id });
-    const [removed] = await b.call('history.forRecord', { entity: 'paragraph', entityId: p.id });
+    const [removed] = (await b.call('history.forRecord', { entity: 'paragraph', entityId: p.id })).items;
     expect(removed).toMatchObject({ action: 'delete', after: null, changes: [] });
     expect(removed.before).toMatchObject({ id: p.id, title: 'Lägesbild', background: p.background });
     const row = b.ctx.db.prepare("SELECT before, delta FROM audit_event WHERE action = 'delete'").get() as {

@@ -1,4 +1,6 @@
 import type { Db } from '../db/open';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
 import type { AuditEntry } from '../../../shared/contract/common';
 import { changedFields } from './delta';
 import { describeEvent } from './describe';
@@ -27,14 +29,31 @@ function toEntry(row: AuditRow, reader: StateReader): AuditEntry {
   };
 }
 
-/** A record's events, newest first, each with its whole before and after as they were. */
-export function historyFor(db: Db, entity: string, entityId: string): AuditEntry[] {
+/** A record's events, newest first, a page at a time, each with its whole before and after as they were. */
+export function historyFor(
+  db: Db,
+  request: { entity: string; entityId: string; action?: string; limit: number; after: Array<string | number> | null },
+): Page<AuditEntry> {
+  const where = ['entity = @entity', 'entity_id = @entityId'];
+  const params: Record<string, unknown> = { entity: request.entity, entityId: request.entityId };
+  if (request.action !== undefined) {
+    where.push('action = @action');
+    params.action = request.action;
+  }
+  const page = keysetPage<AuditRow>(db, {
+    select: '*',
+    from: 'audit_event',
+    countFrom: 'audit_event',
+    where,
+    params,
+    // the index on (entity, entity_id) holds the rowid last: the record's events in id order, no sort
+    key: ['id'],
+    direction: 'desc',
+    limit: request.limit,
+    after: request.after,
+  });
   const reader = stateReader(db);
-  const rows = db
-    .prepare('SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? ORDER BY id')
-    .all(entity, entityId) as AuditRow[];
-  // oldest first, so each base is read before the events built on it
-  return rows.map((row) => toEntry(row, reader)).reverse();
+  return mapPage(page, (row) => toEntry(row, reader));
 }
 
 export function recentHistory(db: Db, limit: number): AuditEntry[] {

@@ -67,7 +67,7 @@ describe('write()', () => {
     const delta = JSON.parse(updated.delta as string) as { b: { s?: object }; a: { s: Record<string, unknown> } };
     expect(delta.a.s.shortName).toBe('SK');
     expect(JSON.stringify(delta)).not.toContain('Södertälje kommun');
-    const [history] = await b.call('history.forRecord', { entity: 'organisation', entityId: org.id });
+    const [history] = (await b.call('history.forRecord', { entity: 'organisation', entityId: org.id })).items;
     expect(history.before).toMatchObject({ name: 'Södertälje kommun', shortName: null });
     expect(history.after).toMatchObject({ name: 'Södertälje kommun', shortName: 'SK' });
     expect(history.changes).toEqual(expect.arrayContaining([{ field: 'shortName', before: null, after: 'SK' }]));

@@ -153,7 +153,7 @@ describe('audit coverage of the participants slice', () => {
       if (primary.after !== null) expect(primary.after).toMatchObject({ id: primaryId });
       if (primary.before !== null) expect(primary.before).toMatchObject({ id: primaryId });
       if (primary.before !== null && primary.after !== null) expect(primary.before).not.toEqual(primary.after);
-      const history = await b.call('history.forRecord', { entity: primary.entity, entityId: primary.entityId });
+      const history = (await b.call('history.forRecord', { entity: primary.entity, entityId: primary.entityId })).items;
       expect(history[0].id).toBe(primary.id);
       expect(verifyChain(b.ctx.db).ok).toBe(true);
     });

@@ -56,7 +56,7 @@ describe('handlingar through the contract', () => {
       png.id,
       jpeg.id,
     ]);
-    const history = await b.call('history.forRecord', { entity: 'meeting', entityId: meetingId });
+    const history = (await b.call('history.forRecord', { entity: 'meeting', entityId: meetingId })).items;
     expect(history.filter((e) => e.action === 'add_attachment')).toHaveLength(4);
   });
 

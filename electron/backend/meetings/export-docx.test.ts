@@ -265,7 +265,7 @@ describe('extract and agenda exports', () => {
   it('through the contract: base64 with its sha256, logged in the meeting history', async () => {
     const file = await b.call('meetings.exportProtocol', { meetingId, lang: 'sv' });
     expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    const history = await b.call('history.forRecord', { entity: 'meeting', entityId: meetingId });
+    const history = (await b.call('history.forRecord', { entity: 'meeting', entityId: meetingId })).items;
     expect(history[0]).toMatchObject({ action: 'export', after: { fileName: file.fileName, sha256: file.sha256 } });
   });
 });

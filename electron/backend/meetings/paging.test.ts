@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { generateThroughContract, type GeneratedFacts } from '../../../bench/generate';
 import type { ActionItem, Meeting } from '../../../shared/contract/meetings';
+import { everyPage } from '../../../test/support/paging';
 
 /**
  * The paged lists on a database built by the benchmarks' generator (small size): every row is
@@ -22,25 +23,6 @@ beforeAll(async () => {
     await b.call('actions.setStatus', { id: a.id, status: 'done', doneOn: '2027-02-01' });
 }, 600_000);
 afterAll(() => b.cleanup());
-
-/** Follows `next` from the first page to the last, checking each page's size and total. */
-async function everyPage<T>(
-  fetch: (after: string | null) => Promise<{ items: T[]; total: number; next: string | null }>,
-  limit: number,
-): Promise<{ rows: T[]; totals: number[] }> {
-  const rows: T[] = [];
-  const totals: number[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 1000; guard++) {
-    const page = await fetch(after);
-    totals.push(page.total);
-    rows.push(...page.items);
-    if (page.next === null) break;
-    expect(page.items).toHaveLength(limit);
-    after = page.next;
-  }
-  return { rows, totals };
-}
 
 const actionKey = (a: ActionItem): [number, string, number] => [
   a.status === 'done' ? 1 : 0,

@@ -18,7 +18,7 @@ const titles = (items: Array<{ title: string }>) => items.map((i) => i.title);
 const templateEvents = () =>
   b
     .call('history.forRecord', { entity: 'body', entityId: f.body.id })
-    .then((h) => h.filter((e) => e.action.includes('agenda_template')));
+    .then((h) => h.items.filter((e) => e.action.includes('agenda_template')));
 
 /** Ordförande's own standing items: one added, Föregående protokoll dropped, Lägesbild moved to the end of the opening. */
 const OWN = [

@@ -83,7 +83,7 @@ describe('mandates', () => {
     // a second fetch says everyone is already there
     const again = await b.call('attendance.prefill', { meetingId: meeting.id });
     expect([again.added, again.roleSet, again.mandates.membersOnDate]).toEqual([0, 0, 3]);
-    const history = await b.call('history.forRecord', { entity: 'body', entityId: body.id });
+    const history = (await b.call('history.forRecord', { entity: 'body', entityId: body.id })).items;
     expect(history.some((e) => e.action === 'extend_mandates')).toBe(true);
   });
 

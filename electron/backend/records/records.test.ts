@@ -64,7 +64,7 @@ describe('sealing at the act', () => {
     expect(info.label).toMatch(/^Chefssamrådet 2017-03-14 §§ \d+–\d+$/);
     const protocol = (await b.call('protocol.get', { meetingId: meeting.id }))!;
     expect(protocol.contentHash).toBe(info.snapshotSha256);
-    const history = await b.call('history.forRecord', { entity: 'meeting', entityId: meeting.id });
+    const history = (await b.call('history.forRecord', { entity: 'meeting', entityId: meeting.id })).items;
     expect(history.find((e) => e.action === 'record_sealed')?.after).toMatchObject({
       recordId: info.recordId,
       snapshotSha256: info.snapshotSha256,

@@ -13,6 +13,6 @@ export const systemHandlers: HandlerMap<SystemMethod> = {
   'session.setTimeZone': (ctx, i) => setSessionTimeZone(ctx, i.timeZone),
   'example.status': (ctx) => exampleStatus(ctx),
   'example.load': (ctx, i) => loadExample(ctx, i.confirmed),
-  'history.forRecord': (ctx, i) => historyFor(ctx.db, i.entity, i.entityId),
+  'history.forRecord': (ctx, i) => historyFor(ctx.db, i),
   'history.recent': (ctx, i) => recentHistory(ctx.db, i.limit),
 };

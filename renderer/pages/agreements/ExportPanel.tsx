@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/dateTime';
 import type { VersionDetail } from '../../../shared/contract/agreements';
+import { HISTORY_PAGE } from '../../../shared/contract/system';
 import { useAction, useCall } from '../../api/hooks';
 import { downloadBase64 } from '../../components/download';
 import { SignOption } from '../../components/signing/SignOption';
@@ -46,8 +47,14 @@ interface ExportRecord {
 /** Exports logged for this version (file name, checksum, time), newest first. */
 function ExportLog({ versionId }: { versionId: number }) {
   const { t, i18n } = useTranslation();
-  const history = useCall('history.forRecord', { entity: 'agreement_version', entityId: versionId });
-  const exports = (history.data ?? []).filter((e) => e.action === 'export').reverse();
+  const history = useCall('history.forRecord', {
+    entity: 'agreement_version',
+    entityId: String(versionId),
+    action: 'export',
+    limit: HISTORY_PAGE,
+  });
+  const exports = history.data?.items ?? [];
+  const total = history.data?.total ?? 0;
   if (exports.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -86,6 +93,7 @@ function ExportLog({ versionId }: { versionId: number }) {
           );
         })}
       </Table.Tbody>
+      {total > exports.length && <Table.Caption>{t('history.shown', { shown: exports.length, total })}</Table.Caption>}
     </Table>
   );
 }

@@ -58,7 +58,7 @@ const histories = (db: Db) =>
       entity: string;
       entity_id: string;
     }>
-  ).map((r) => historyFor(db, r.entity, r.entity_id));
+  ).map((r) => historyFor(db, { entity: r.entity, entityId: r.entity_id, limit: 500, after: null }).items);
 
 /** Events as Samråd wrote them before version 7: whole JSON before and after, format-1 hashes. */
 function legacyLog(db: Db) {
