@@ -5,7 +5,7 @@ import { migrate, schemaVersion } from '../open';
 import { rawDb } from '../../../../test/support/db';
 import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 
-const VERSION = 13;
+const VERSION = 14;
 
 /** Actions whose stored body is not their §'s. */
 const astray = (db: Database.Database) =>
@@ -17,7 +17,7 @@ const astray = (db: Database.Database) =>
 const bodyOf = (db: Database.Database, action: number) =>
   db.prepare('SELECT body_id FROM action_item WHERE id = ?').pluck().get(action);
 
-describe("migration 013_action_body: an action carries its §'s body (SQL)", () => {
+describe("migration 014_action_body: an action carries its §'s body (SQL)", () => {
   let t: ReturnType<typeof rawDb>;
   let s: ReturnType<typeof twoBodiesWithParagraphs>;
 
