@@ -65,7 +65,7 @@ function allThreeVerify(docx: Uint8Array, count: number, anchors?: crypto.X509Ce
       // Tried (issue 10): unique idPackageSignature, idSignatureTime, idOfficeV1Details and
       // idSignedProperties per signature change nothing; only unique idPackageObject *and*
       // idOfficeObject make LibreOffice accept the third, and ECMA-376 Part 2 requires the
-      // package-specific Object's Id to be "idPackageObject" [M6.15], as Word writes it: kept
+      // package-specific Object element's Id to be "idPackageObject", as Word writes it: kept
       expect(
         lo.map((s) => s.valid),
         JSON.stringify(lo),
