@@ -3,6 +3,7 @@ import { Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from './confirm';
 import { EmptyState } from './EmptyState';
+import { RowActions } from './RowActions';
 import { SortableList } from './sortable/SortableList';
 
 export interface ListPanelProps<T> {
@@ -60,25 +61,12 @@ export function ListPanel<T>({
       <Group justify="space-between" align="flex-start" wrap="nowrap" data-testid={rowTestId}>
         {renderItem(item, index)}
         {editable && (
-          <Group gap="xs" wrap="nowrap">
-            <Button
-              size="xs"
-              variant="light"
-              aria-label={t(`${texts}.editNamed`, { name })}
-              onClick={() => onEdit(item)}
-            >
-              {t('actions.edit')}
-            </Button>
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              aria-label={t(`${texts}.removeNamed`, { name })}
-              onClick={() => setRemoving(item)}
-            >
-              {t('actions.delete')}
-            </Button>
-          </Group>
+          <RowActions
+            editLabel={t(`${texts}.editNamed`, { name })}
+            removeLabel={t(`${texts}.removeNamed`, { name })}
+            onEdit={() => onEdit(item)}
+            onRemove={() => setRemoving(item)}
+          />
         )}
       </Group>
     );

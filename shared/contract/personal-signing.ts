@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { fileBase64, id, optionalText } from './common';
-import { certificateInfo, optionalPassphrase } from './signing';
+import { capability, fileBase64, id, optionalText } from './common';
+import { certificateInfo, certificateValidity, optionalPassphrase } from './signing';
 import { protocol } from './meetings';
 import { versionDetail } from './agreements';
 import { actProof } from './act-proof';
@@ -24,6 +24,10 @@ export const personCertificate = certificateInfo.extend({
   createdAt: z.string(),
   /** removed from the person: its key is gone, acts signed with it still name it */
   removedAt: z.string().nullable(),
+  /** judged on the backend's clock when listed */
+  validity: certificateValidity,
+  /** whether the person can sign with it here now (its key is in Samråd and it is valid), else why not */
+  sign: capability,
 });
 export type PersonCertificate = z.infer<typeof personCertificate>;
 

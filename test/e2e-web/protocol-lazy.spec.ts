@@ -45,6 +45,8 @@ test('protocol tab: all 20 §§ become editable; the 15th is edited by keyboard 
   await expect(fifteenth.getByText('Sparat').first()).toBeVisible();
 
   await page.reload();
+  // after the reload the editors come in one § at a time again
+  await expect(page.getByTestId('paragraph-card')).toHaveCount(20, { timeout: 120_000 });
   const again = page.getByRole('article').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
   await expect(again.getByRole('textbox', { name: 'Beslut' })).toHaveValue('Chefssamrådet beslutar enligt förslaget.');
 });

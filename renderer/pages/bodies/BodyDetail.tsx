@@ -6,6 +6,7 @@ import type { Member } from '../../../shared/contract/participants';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
+import { RowActions } from '../../components/RowActions';
 import { formatPeriod } from '../../components/period';
 import { AgendaTemplateEditor } from './AgendaTemplateEditor';
 import { BodyForm, bodyDraftOf, type BodyDraft } from './BodyForm';
@@ -102,31 +103,19 @@ export function BodyDetail({ id }: { id: number }) {
                 </Table.Td>
                 <Table.Td>{formatPeriod(t, m.from, m.to)}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('bodies.members.editNamed', {
-                        name: m.personName,
-                        role: t(`bodies.members.roles.${m.role}`),
-                      })}
-                      onClick={() => setEditingMember(memberDraftOf(m))}
-                    >
-                      {t('actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('bodies.members.removeNamed', {
-                        name: m.personName,
-                        role: t(`bodies.members.roles.${m.role}`),
-                      })}
-                      onClick={() => setRemoving(m)}
-                    >
-                      {t('bodies.members.remove')}
-                    </Button>
-                  </Group>
+                  <RowActions
+                    editLabel={t('bodies.members.editNamed', {
+                      name: m.personName,
+                      role: t(`bodies.members.roles.${m.role}`),
+                    })}
+                    removeLabel={t('bodies.members.removeNamed', {
+                      name: m.personName,
+                      role: t(`bodies.members.roles.${m.role}`),
+                    })}
+                    removeText={t('bodies.members.remove')}
+                    onEdit={() => setEditingMember(memberDraftOf(m))}
+                    onRemove={() => setRemoving(m)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
-import type { Body } from '../../../shared/contract/participants';
-import { RecordHistory } from '../../components/RecordHistory';
-import { ConfirmDialog } from '../../components/confirm';
+import { RegisterRowActions } from '../../components/RegisterRowActions';
 import { EmptyState } from '../../components/EmptyState';
 import { blankBody, BodyForm, bodyDraftOf, type BodyDraft } from './BodyForm';
 
@@ -14,7 +12,6 @@ export function BodyList() {
   const list = useCall('bodies.list', { includeArchived: showArchived });
   const { run } = useAction();
   const [editing, setEditing] = useState<BodyDraft | null>(null);
-  const [archiving, setArchiving] = useState<Body | null>(null);
 
   return (
     <Stack>
@@ -52,37 +49,14 @@ export function BodyList() {
                 <Table.Td>{t(`bodies.kinds.${b.kind}`)}</Table.Td>
                 <Table.Td>{b.memberCount}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('bodies.editNamed', { name: b.name })}
-                      onClick={() => setEditing(bodyDraftOf(b))}
-                    >
-                      {t('actions.edit')}
-                    </Button>
-                    {b.archived ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={t('bodies.restoreNamed', { name: b.name })}
-                        onClick={() => void run('bodies.archive', { id: b.id, archived: false })}
-                      >
-                        {t('actions.restore')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('bodies.archiveNamed', { name: b.name })}
-                        onClick={() => setArchiving(b)}
-                      >
-                        {t('actions.archive')}
-                      </Button>
-                    )}
-                    <RecordHistory entity="body" entityId={b.id} label={b.name} />
-                  </Group>
+                  <RegisterRowActions
+                    texts="bodies"
+                    name={b.name}
+                    archived={b.archived}
+                    history={{ entity: 'body', entityId: b.id }}
+                    onEdit={() => setEditing(bodyDraftOf(b))}
+                    onArchive={(archived) => run('bodies.archive', { id: b.id, archived })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -90,18 +64,6 @@ export function BodyList() {
         </Table>
       )}
       {editing && <BodyForm draft={editing} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={archiving !== null}
-        title={t('bodies.archiveTitle')}
-        message={t('bodies.archiveMessage', { name: archiving?.name ?? '' })}
-        confirmLabel={t('actions.archive')}
-        danger
-        onCancel={() => setArchiving(null)}
-        onConfirm={async () => {
-          if (archiving) await run('bodies.archive', { id: archiving.id, archived: true });
-          setArchiving(null);
-        }}
-      />
     </Stack>
   );
 }

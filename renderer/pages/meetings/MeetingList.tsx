@@ -3,7 +3,7 @@ import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Te
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { navigate } from '../../app/router';
-import { AppModal } from '../../components/AppModal';
+import { FormModal } from '../../components/FormModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { Pager, useKeysetPages } from '../../components/Pager';
@@ -23,33 +23,26 @@ function CancelDialog({ meeting, onClose }: { meeting: Meeting; onClose(): void 
   const { run, busy } = useAction();
   const [reason, setReason] = useState('');
   return (
-    <AppModal opened onClose={onClose} title={t('meetings.cancel.title')}>
-      <Stack>
-        <Text>{t('meetings.cancel.message', { body: meeting.bodyName, date: meeting.date })}</Text>
-        <Textarea
-          label={t('meetings.cancel.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              if (await run('meetings.cancel', { id: meeting.id, cancelled: true, reason })) onClose();
-            }}
-          >
-            {t('meetings.cancel.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('meetings.cancel.title')}
+      onSubmit={async () => {
+        if (await run('meetings.cancel', { id: meeting.id, cancelled: true, reason })) onClose();
+      }}
+      busy={busy}
+      submitLabel={t('meetings.cancel.confirm')}
+      danger
+    >
+      <Text>{t('meetings.cancel.message', { body: meeting.bodyName, date: meeting.date })}</Text>
+      <Textarea
+        label={t('meetings.cancel.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        data-autofocus
+      />
+    </FormModal>
   );
 }
 

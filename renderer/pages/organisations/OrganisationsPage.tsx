@@ -3,8 +3,7 @@ import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
-import { RecordHistory } from '../../components/RecordHistory';
-import { ConfirmDialog } from '../../components/confirm';
+import { RegisterRowActions } from '../../components/RegisterRowActions';
 import { FormModal } from '../../components/FormModal';
 import { EmptyState } from '../../components/EmptyState';
 import { useFieldErrors } from '../../components/fieldErrors';
@@ -88,7 +87,6 @@ export function OrganisationsPage() {
   const list = useCall('organisations.list', { includeArchived: showArchived });
   const { run } = useAction();
   const [editing, setEditing] = useState<Draft | null>(null);
-  const [archiving, setArchiving] = useState<Organisation | null>(null);
 
   return (
     <Stack>
@@ -128,45 +126,22 @@ export function OrganisationsPage() {
                 <Table.Td>{t(`organisations.kinds.${o.kind}`)}</Table.Td>
                 <Table.Td>{o.parentName ?? ''}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('organisations.editNamed', { name: o.name })}
-                      onClick={() =>
-                        setEditing({
-                          id: o.id,
-                          name: o.name,
-                          kind: o.kind,
-                          shortName: o.shortName ?? '',
-                          parentId: o.parentId ? String(o.parentId) : null,
-                        })
-                      }
-                    >
-                      {t('actions.edit')}
-                    </Button>
-                    {o.archived ? (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={t('organisations.restoreNamed', { name: o.name })}
-                        onClick={() => void run('organisations.archive', { id: o.id, archived: false })}
-                      >
-                        {t('actions.restore')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('organisations.archiveNamed', { name: o.name })}
-                        onClick={() => setArchiving(o)}
-                      >
-                        {t('actions.archive')}
-                      </Button>
-                    )}
-                    <RecordHistory entity="organisation" entityId={o.id} label={o.name} />
-                  </Group>
+                  <RegisterRowActions
+                    texts="organisations"
+                    name={o.name}
+                    archived={o.archived}
+                    history={{ entity: 'organisation', entityId: o.id }}
+                    onEdit={() =>
+                      setEditing({
+                        id: o.id,
+                        name: o.name,
+                        kind: o.kind,
+                        shortName: o.shortName ?? '',
+                        parentId: o.parentId ? String(o.parentId) : null,
+                      })
+                    }
+                    onArchive={(archived) => run('organisations.archive', { id: o.id, archived })}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -174,18 +149,6 @@ export function OrganisationsPage() {
         </Table>
       )}
       {editing && <OrganisationForm draft={editing} all={list.data ?? []} onClose={() => setEditing(null)} />}
-      <ConfirmDialog
-        opened={archiving !== null}
-        title={t('organisations.archiveTitle')}
-        message={t('organisations.archiveMessage', { name: archiving?.name ?? '' })}
-        confirmLabel={t('actions.archive')}
-        danger
-        onCancel={() => setArchiving(null)}
-        onConfirm={async () => {
-          if (archiving) await run('organisations.archive', { id: archiving.id, archived: true });
-          setArchiving(null);
-        }}
-      />
     </Stack>
   );
 }

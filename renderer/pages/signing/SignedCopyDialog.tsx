@@ -85,6 +85,7 @@ export function SignedCopyDialog({
         error={errors.fileBase64}
         required
         clearable
+        clearButtonProps={{ 'aria-label': t('signing.signedCopy.clearFile') }}
         data-autofocus
       />
       {unknown && (

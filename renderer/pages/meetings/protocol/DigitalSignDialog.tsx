@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Select, Text, TextInput } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { FormModal } from '../../../components/FormModal';
@@ -10,7 +10,7 @@ import {
   takeTimestampFailure,
   type TimestampFailure,
 } from '../../../components/signing/TimestampFailedDialog';
-import type { Attester } from './AttestDialog';
+import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
@@ -32,9 +32,7 @@ export function DigitalSignDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const [personId, setPersonId] = useState<string | null>(
-    attesters.length === 1 ? String(attesters[0].personId) : null,
-  );
+  const [personId, setPersonId] = useState(() => onlyAttester(attesters));
   const [certificateId, setCertificateId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [place, setPlace] = useState(defaultPlace ?? '');
@@ -70,21 +68,14 @@ export function DigitalSignDialog({
       submitLabel={t('meetings.justering.signDigitally')}
     >
       <Text size="sm">{t('meetings.justering.signHelp')}</Text>
-      <Select
-        label={t('meetings.justering.who')}
-        data={attesters.map((a) => ({
-          value: String(a.personId),
-          label: `${a.name} (${t(`meetings.justering.roles.${a.role}`)})`,
-        }))}
+      <AttesterSelect
+        attesters={attesters}
         value={personId}
         onChange={(v) => {
           setPersonId(v);
           setCertificateId(null);
         }}
         error={errors.personId}
-        allowDeselect={false}
-        required
-        data-autofocus
       />
       <CertificatePicker
         source={{
@@ -105,12 +96,7 @@ export function DigitalSignDialog({
           error: errors.password,
         }}
       />
-      <TextInput
-        label={t('meetings.justering.place')}
-        value={place}
-        onChange={(e) => setPlace(e.currentTarget.value)}
-        error={errors.place}
-      />
+      <JusteringPlaceField value={place} onChange={setPlace} error={errors.place} />
     </FormModal>
   );
 }

@@ -24,7 +24,8 @@ import type { Attendee, Meeting, Paragraph, ParagraphFields, Protocol } from '..
 import { ExportMenu } from '../ExportMenu';
 import { ActionItems } from './ActionItems';
 import { Attachments } from '../Attachments';
-import { AttestDialog, type Attester } from './AttestDialog';
+import { AttestDialog } from './AttestDialog';
+import type { Attester } from './JusteringFields';
 import { DigitalSignDialog } from './DigitalSignDialog';
 import { SignedCopyDialog } from './SignedCopyDialog';
 import { ActProofView } from '../../../components/signing/ActProofView';

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../../api/hooks';
-import { AppModal } from '../../../components/AppModal';
+import { FormModal } from '../../../components/FormModal';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
@@ -59,41 +59,29 @@ function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): vo
     if (added) onClose();
   };
   return (
-    <AppModal opened onClose={onClose} title={t('meetings.paragraph.newTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <Stack>
-          <TextInput
-            label={t('meetings.paragraph.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-            data-autofocus
-          />
-          <Select
-            label={t('meetings.agenda.fields.kind')}
-            data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
-            value={kind}
-            onChange={setKind}
-            allowDeselect={false}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('actions.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+    <FormModal
+      onClose={onClose}
+      title={t('meetings.paragraph.newTitle')}
+      onSubmit={submit}
+      busy={busy}
+      submitLabel={t('actions.add')}
+    >
+      <TextInput
+        label={t('meetings.paragraph.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+        required
+        data-autofocus
+      />
+      <Select
+        label={t('meetings.agenda.fields.kind')}
+        data={AGENDA_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+        allowDeselect={false}
+      />
+    </FormModal>
   );
 }
 

@@ -1,19 +1,6 @@
-import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SignedCopyDialog as ImportSignedCopy, type PlaceField } from '../../signing/SignedCopyDialog';
-import type { Attester } from './AttestDialog';
-
-const JusteringPlace: PlaceField = ({ value, onChange, error }) => {
-  const { t } = useTranslation();
-  return (
-    <TextInput
-      label={t('meetings.justering.place')}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
-    />
-  );
-};
+import { SignedCopyDialog as ImportSignedCopy } from '../../signing/SignedCopyDialog';
+import { JusteringPlaceField, type Attester } from './JusteringFields';
 
 /** A signed copy of the protocol (or of a § attested at once) back from an attester who signed elsewhere. */
 export function SignedCopyDialog({
@@ -32,7 +19,7 @@ export function SignedCopyDialog({
       help={t('meetings.justering.importHelp')}
       signers={attesters}
       defaultPlace={defaultPlace}
-      PlaceField={JusteringPlace}
+      PlaceField={JusteringPlaceField}
       onClose={onClose}
     />
   );
