@@ -130,6 +130,34 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     ]);
   });
 
+  it('while the seal waits, a signed export asks the TSA; a user who chooses to sign without a timestamp makes the seal on the organisation’s clock, and the wait ends', async () => {
+    const meeting = await protocolToAttest();
+    await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
+    await f.attestAll(meeting.id, zonedDate(new Date()));
+    expect(pendingSeals()).toHaveLength(1);
+    const refused = await b.fail('meetings.exportProtocol', { meetingId: meeting.id, sign: true });
+    expect(refused.code).toBe('TIMESTAMP_FAILED');
+    expect(pendingSeals()).toHaveLength(1);
+    const chosen = await b.call('meetings.exportProtocol', {
+      meetingId: meeting.id,
+      sign: true,
+      withoutTimestamp: true,
+    });
+    const report = await b.call('documents.verify', { fileBase64: chosen.base64 });
+    expect(report.signatures.map((s) => [s.role, s.level, s.timeSource])).toEqual([
+      ['Organisationens sigill', 'XAdES-BES', 'signer_clock'],
+    ]);
+    // the next round finds the record signed: nothing is asked, the wait is over
+    b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
+    await b.call('records.list', {});
+    expect(pendingSeals()).toEqual([]);
+    expect(await b.call('records.get', { kind: 'protocol', id: meeting.id })).toMatchObject({
+      sealAwaitsTimestamp: false,
+      sealTimeSource: 'signer_clock',
+      laterSignatures: [expect.objectContaining({ signer: expect.any(String) })],
+    });
+  });
+
   it('with no TSA set the seal is made inside the act, on the organisation’s clock, as before', async () => {
     const meeting = await protocolToAttest();
     await f.attestAll(meeting.id, zonedDate(new Date()));
