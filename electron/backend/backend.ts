@@ -10,6 +10,7 @@ import { convertEarlierEvents } from './audit/convert';
 import { openOrRecover } from './db/recovery';
 import { damageOf } from './db/health';
 import { startMaintenance, type MaintenanceOptions } from './db/maintenance';
+import { completePendingSeals, hasDuePendingSeals } from './records/pending-seal';
 
 export interface Backend {
   ctx: Ctx;
@@ -39,6 +40,25 @@ function osUser(): string {
   }
 }
 
+/**
+ * After a call, the organisation's seals left waiting for trusted time (an act sealed while a TSA
+ * is set, or a TSA that was down before) are made before the call answers: the act itself has
+ * committed already and stands whatever the TSA does.
+ */
+function sealingAfterCalls(ctx: Ctx, dispatch: Dispatch): Dispatch {
+  return async (method, input) => {
+    const result = await dispatch(method, input);
+    try {
+      // after a refused call nothing is written, not even a retry
+      if (result.ok && ctx.db.open && !damageOf(ctx.db) && hasDuePendingSeals(ctx)) await completePendingSeals(ctx);
+    } catch (error) {
+      // the call's own answer is not turned into a failure: the seal stays waiting, and says so
+      console.error('[samrad] completing a waiting seal failed', error);
+    }
+    return result;
+  };
+}
+
 /** Opens the database and wires one dispatcher to it: the same for IPC, HTTP, CLI and tests. */
 export async function startBackend(dbPath: string, options: BackendOptions = {}): Promise<Backend> {
   const db = await openOrRecover(dbPath, options, options.recoverDamaged === true);
@@ -65,7 +85,10 @@ export async function startBackend(dbPath: string, options: BackendOptions = {})
   const maintenance = options.maintenance && !damageOf(db) ? startMaintenance(ctx, options.maintenance) : null;
   return {
     ctx,
-    dispatch: createDispatcher(ctx, handlers, sqlErrors),
+    dispatch:
+      options.migrate === false
+        ? createDispatcher(ctx, handlers, sqlErrors)
+        : sealingAfterCalls(ctx, createDispatcher(ctx, handlers, sqlErrors)),
     events,
     close: () => {
       maintenance?.stop();

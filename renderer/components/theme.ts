@@ -23,6 +23,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-blue-light-color': '#0f4c81',
     // text on light green (the sealed-record and "attested" notices, badges): green.9 is 3.8:1 there, this is 6.8:1
     '--mantine-color-green-light-color': '#1b5e20',
+    // text on light yellow (the "unknown certificate" and "local certificate" notices): yellow.9 is 2.7:1 there, this is 7.3:1
+    '--mantine-color-yellow-light-color': '#7a4100',
   },
   dark: {},
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { absolutePath, alsoTrusted, fileBase64, id, isoDate, periodRefinement } from './common';
+import { signingProblem } from './signing';
 
 const act = z.object({
   name: z.string(),
@@ -63,13 +64,75 @@ const leftOutRow = z.object({
   why: z.enum(['protocol_not_attested', 'agreement_not_signed', 'meeting_cancelled']),
 });
 
+/**
+ * What verify-archive found wrong, as a code with its values: the UI says it in the user's
+ * language (`signing.archiveProblems.<code>`); `problems` keeps the same findings as English
+ * sentences for the CLI and scripts.
+ */
+export const ARCHIVE_PROBLEMS = [
+  'required_missing',
+  'name_not_ascii',
+  'outside_structure',
+  'sums_missing',
+  'sums_bad_line',
+  'sums_outside_package',
+  'sums_listed_twice',
+  'file_removed',
+  'file_changed',
+  'file_added',
+  'schema_invalid',
+  'xml_unreadable',
+  'root_not_mets',
+  'objid_missing',
+  'type_missing',
+  'profile_wrong',
+  'createdate_missing',
+  'package_type_not_sip',
+  'no_software_agent',
+  'no_software_version',
+  'id_not_unique',
+  'locator_wrong',
+  'reference_missing',
+  'checksum_type_wrong',
+  'checksum_mismatch',
+  'size_mismatch',
+  'mimetype_or_created_missing',
+  'no_physical_structmap',
+  'no_file_group',
+  'no_structmap_div',
+  'no_representation_pointer',
+  'not_in_representation_mets',
+  'index_lists_missing',
+  'index_hash_mismatch',
+  'not_in_index',
+  'index_unreadable',
+  'document_signature_fails',
+  'document_unreadable',
+  'sums_signature_digest_mismatch',
+  'sums_signature_value_mismatch',
+  'sums_signature_unreadable',
+  'sums_signature_removed',
+] as const;
+export type ArchiveProblemCode = (typeof ARCHIVE_PROBLEMS)[number];
+export const archiveProblem = z.object({
+  code: z.enum(ARCHIVE_PROBLEMS),
+  params: z.record(z.string(), z.string()),
+});
+
+/** why a check was not run: xmllint is not on this machine; the package is not signed */
+export const ARCHIVE_SKIPS = ['schema_tool_unavailable', 'not_signed'] as const;
+
 const check = z.object({
   name: z.enum(['structure', 'checksums', 'schemas', 'csip', 'index', 'documents', 'package_signature']),
   ok: z.boolean(),
-  /** why the check was not run (xmllint missing, the package not signed) */
+  /** why the check was not run (xmllint missing, the package not signed), in English */
   skipped: z.string().nullable(),
+  /** the same, as a code for the UI */
+  skippedCode: z.enum(ARCHIVE_SKIPS).nullable(),
   /** English sentences naming what failed */
   problems: z.array(z.string()),
+  /** the same findings as codes, for the UI */
+  issues: z.array(archiveProblem),
 });
 
 export const archiveVerifyReport = z.object({
@@ -96,6 +159,8 @@ export const archiveVerifyReport = z.object({
         }),
       ),
       problems: z.array(z.string()),
+      /** the same findings as codes, for the UI (`signing.problems.<code>`) */
+      issues: z.array(signingProblem),
     }),
   ),
   packageSignature: z

@@ -48,6 +48,10 @@ export const recordInfo = z.object({
   signedAtSealing: z.boolean(),
   /** package signatures added to the sealed bytes later, oldest first */
   laterSignatures: z.array(z.object({ signer: z.string(), signedAt: z.string() })),
+  /** sealed while a TSA was set: the organisation's seal waits to be made with a trusted timestamp (the TSA did not answer yet) */
+  sealAwaitsTimestamp: z.boolean(),
+  /** the time the organisation's seal rests on: an RFC 3161 timestamp, the organisation's own clock, or none while unsigned */
+  sealTimeSource: z.enum(['timestamp', 'signer_clock', 'none']),
   brokenAtMigration: z.boolean(),
   seal: z.object({ ok: z.boolean(), problems: z.array(sealProblem) }),
   /** where the record shows a name that has changed since (the record keeps the old one) */
@@ -68,6 +72,7 @@ export const recordSummary = z.object({
   snapshotSha256: z.string(),
   signedAtSealing: z.boolean(),
   laterSignatures: z.number(),
+  sealAwaitsTimestamp: z.boolean(),
   brokenAtMigration: z.boolean(),
 });
 export type RecordSummary = z.infer<typeof recordSummary>;

@@ -5,6 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { createLocalCertificate, issuePersonalCertificate, setTimestampService } from './support/signing';
 import { renewalSentForSigning } from './support/agreements';
+import { expectAccessible } from './support/axe';
 import { startLocalTsa } from '../support/local-tsa';
 import { opensslPkcs12 } from '../support/pkcs12';
 
@@ -13,7 +14,8 @@ import { opensslPkcs12 } from '../support/pkcs12';
  * answers garbage: Samråd says so, "try again later" records nothing, "sign without a timestamp"
  * records her signature on her own clock. Lars-Göran Uddholm signs away: the version is exported
  * for signing, co-signed with his own PKCS#12 (made by openssl) by `samrad sign`, and imported on
- * the version page — a copy whose text was changed is refused by part, a missing place is asked
+ * the version page — a copy whose text was changed is refused by part, so is one signed by a
+ * person who does not sign this version, a missing place is asked
  * for, his certificate is confirmed as his, and neither the same copy again nor a second
  * signature by him (his local certificate, on the Sign a document page) records anything more.
  */
@@ -48,6 +50,8 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await issuePersonalCertificate(page, 'Camilla Broo', 'broos eget lösen');
     await page.keyboard.press('Escape');
     await issuePersonalCertificate(page, 'Lars-Göran Uddholm', 'uddholms eget lösen');
+    await page.keyboard.press('Escape');
+    await issuePersonalCertificate(page, 'Maria Lindqvist', 'lindqvists eget lösen');
     await page.keyboard.press('Escape');
     await setTimestampService(page, tsa.url);
     await renewalSentForSigning(page);
@@ -114,6 +118,30 @@ test('an agreement version: signing here when the TSA fails offers signing witho
       return dialog;
     };
 
+    /** Co-signs `file` on the Sign a document page with `who`'s local certificate held in Samråd (the TSA failing there too). */
+    const signOnSignPage = async (file: string, who: string, password: string) => {
+      await page.getByRole('link', { name: 'Underteckna dokument' }).click();
+      await page.locator('input[type="file"]').first().setInputFiles(file);
+      await page.getByRole('combobox', { name: 'Vem undertecknar' }).click();
+      await page.getByRole('option', { name: who }).click();
+      await page.getByRole('combobox', { name: 'Certifikat', exact: true }).click();
+      await page.getByRole('option', { name: new RegExp(`${who} \\(lokal\\) – lokal`) }).click();
+      await page.getByRole('textbox', { name: 'Roll' }).fill('Undertecknare');
+      await page.getByLabel('Certifikatets lösenord').fill(password);
+      const signed = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Underteckna och spara kopia' }).click();
+      await failed.getByRole('button', { name: 'Signera utan tidsstämpel' }).click();
+      const out = path.join(app.dir, `${who} – ${path.basename(file)}`);
+      await (await signed).saveAs(out);
+      return out;
+    };
+    const backToVersion = async () => {
+      await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
+      await page.getByTestId('version-row').filter({ hasText: '2019-01-01 – 2020-12-31' }).getByRole('link').click();
+      await page.getByRole('tab', { name: 'Underskrifter' }).click();
+      await expect(progress).toBeVisible();
+    };
+
     // a copy whose text was changed is refused, naming the part; nothing is recorded
     let dialog = await importCopy(changedCopy);
     await expect(
@@ -124,6 +152,18 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     ).toBeVisible();
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await expect(dialog).toBeHidden();
+    await expect(progress).toHaveText('1 av 3 har skrivit under');
+
+    // signed by someone Samråd knows who does not sign this version: refused, naming the certificate
+    const strangers = await signOnSignPage(exported, 'Maria Lindqvist', 'lindqvists eget lösen');
+    await backToVersion();
+    dialog = await importCopy(strangers);
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /Certifikatet CN=Maria Lindqvist.* tillhör en person som inte undertecknar versionen\./ }),
+    ).toBeVisible();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await expect(progress).toHaveText('1 av 3 har skrivit under');
 
     // the signed copy, without a place: asked for at its field, the message gone once one is typed
@@ -139,6 +179,7 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await dialog.getByRole('button', { name: 'Importera undertecknad kopia' }).click();
     await expect(dialog.getByText('Okänt certifikat')).toBeVisible();
     await expect(dialog).toContainText('CN=Lars-Göran Uddholm');
+    await expectAccessible(page, '[role="dialog"]');
     await expect(progress).toHaveText('1 av 3 har skrivit under');
     await dialog.getByRole('combobox', { name: 'Certifikatet tillhör' }).click();
     await page.getByRole('option', { name: 'Lars-Göran Uddholm' }).click();
@@ -165,23 +206,8 @@ test('an agreement version: signing here when the TSA fails offers signing witho
     await page.getByRole('button', { name: 'Exportera för underskrift' }).click();
     const exportedAgain = path.join(app.dir, 'for-signing-again.docx');
     await (await again).saveAs(exportedAgain);
-    await page.getByRole('link', { name: 'Underteckna dokument' }).click();
-    await page.locator('input[type="file"]').first().setInputFiles(exportedAgain);
-    await page.getByRole('combobox', { name: 'Vem undertecknar' }).click();
-    await page.getByRole('option', { name: 'Lars-Göran Uddholm' }).click();
-    await page.getByRole('combobox', { name: 'Certifikat', exact: true }).click();
-    await page.getByRole('option', { name: /Lars-Göran Uddholm \(lokal\) – lokal/ }).click();
-    await page.getByRole('textbox', { name: 'Roll' }).fill('Undertecknare för Södertörns brandförsvarsförbund');
-    await page.getByLabel('Certifikatets lösenord').fill('uddholms eget lösen');
-    const signedHere = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Underteckna och spara kopia' }).click();
-    // the TSA still answers garbage here too
-    await failed.getByRole('button', { name: 'Signera utan tidsstämpel' }).click();
-    const secondCopy = path.join(app.dir, 'uddholm-second.docx');
-    await (await signedHere).saveAs(secondCopy);
-    await page.getByRole('link', { name: 'Överenskommelser', exact: true }).click();
-    await page.getByTestId('version-row').filter({ hasText: '2019-01-01 – 2020-12-31' }).getByRole('link').click();
-    await page.getByRole('tab', { name: 'Underskrifter' }).click();
+    const secondCopy = await signOnSignPage(exportedAgain, 'Lars-Göran Uddholm', 'uddholms eget lösen');
+    await backToVersion();
     dialog = await importCopy(secondCopy, 'Tumba');
     await expect(
       page.getByRole('alert').filter({

@@ -139,7 +139,11 @@ test('the archive page downloads a signed E-ARK package in browser mode, which t
     .setInputFiles({ name: 'arkiv-andrat.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(parts)) });
   await page.getByRole('button', { name: 'Verifiera', exact: true }).click();
   await expect(result.getByRole('status')).toContainText('Ogiltigt arkivpaket');
-  await expect(result).toContainText('documentation/README.txt differs from its SHA-256 in SHA256SUMS');
+  // said in Swedish, from the finding's code (the CLI keeps the English sentence)
+  await expect(result).toContainText(
+    'documentation/README.txt stämmer inte med sin SHA-256 i SHA256SUMS (ändrad eller utbytt)',
+  );
+  await expect(result).not.toContainText('differs from its SHA-256');
 
   // a typed target: never inside the database's folder; once written, not again
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'samrad-e2e-arkiv-'));

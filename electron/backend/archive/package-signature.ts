@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import type { SigningIdentity } from '../signing/opc/sign-package';
+import { archiveFindings, type ArchiveFindings } from './problems';
 
 /*
  * The package's own signature: a detached CMS (PKCS#7) SignedData over SHA256SUMS by the
@@ -68,7 +69,7 @@ export interface SumsSignatureCheck {
   /** certificates the signature carries (the signer's and its issuers) */
   certificates: crypto.X509Certificate[];
   signingTime: string | null;
-  problems: string[];
+  found: ArchiveFindings;
 }
 
 const bytesOf = (n: Node | undefined) => Buffer.from(typeof n?.value === 'string' ? n.value : '', 'binary');
@@ -76,7 +77,13 @@ const oidOf = (n: Node | undefined) => (n && typeof n.value === 'string' ? forge
 
 /** Reads and checks a detached CMS signature over `sums`. Throws nothing: a problem is reported. */
 export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): SumsSignatureCheck {
-  const result: SumsSignatureCheck = { valid: false, signer: null, certificates: [], signingTime: null, problems: [] };
+  const result: SumsSignatureCheck = {
+    valid: false,
+    signer: null,
+    certificates: [],
+    signingTime: null,
+    found: archiveFindings(),
+  };
   try {
     const root = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(signature).toString('binary')), true);
     const [type, wrapped] = kids(root);
@@ -115,17 +122,16 @@ export function checkSumsSignature(signature: Uint8Array, sums: Uint8Array): Sum
       }
     }
     const expected = crypto.createHash('sha256').update(sums).digest();
-    if (!digest || !digest.equals(expected))
-      result.problems.push('SHA256SUMS differs from what was signed (message digest mismatch)');
+    if (!digest || !digest.equals(expected)) result.found.add('sums_signature_digest_mismatch');
     // the signature is over the DER of the attributes as a SET (RFC 5652 §5.4), not the [0] IMPLICIT tag they are stored under
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, kids(attrs));
     const signedBytes = Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary');
     const value = bytesOf(info.at(-1));
     if (!crypto.verify('sha256', signedBytes, result.signer.publicKey, value))
-      result.problems.push('the signature value does not match the signer certificate');
-    result.valid = result.problems.length === 0;
+      result.found.add('sums_signature_value_mismatch');
+    result.valid = result.found.issues.length === 0;
   } catch (error) {
-    result.problems.push(`SHA256SUMS.p7s cannot be read: ${(error as Error).message}`);
+    result.found.add('sums_signature_unreadable', { detail: (error as Error).message });
   }
   return result;
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ArchiveVerifyReport } from '../../../shared/contract/archive';
+import type { ArchiveProblemCode, ArchiveVerifyReport } from '../../../shared/contract/archive';
 import { elementsByName, parseXml } from '../signing/opc/package';
 import { safeUnzip, isSafeEntryName, type UnzipLimits } from '../signing/opc/safe-unzip';
 import { verifyPackage } from '../signing/opc/verify-package';
@@ -10,6 +10,7 @@ import { checkSumsSignature } from './package-signature';
 import { chainToTrusted } from '../signing/certificates/chain';
 import { validateXml } from './schemas';
 import { SIP_PROFILE } from './package-xml';
+import { archiveFindings, type ArchiveFindings } from './problems';
 
 /*
  * `samrad verify-archive` and archive.verify: everything an archivist would check by hand
@@ -109,36 +110,47 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
 }
 
 type Check = ArchiveVerifyReport['checks'][number];
+
+/** A check that ran: it holds when nothing was found. */
+const ran = (name: Check['name'], found: ArchiveFindings): Check => ({
+  name,
+  ok: found.issues.length === 0,
+  skipped: null,
+  skippedCode: null,
+  problems: found.problems,
+  issues: found.issues,
+});
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
 
 function checksums(files: Map<string, Uint8Array>): { check: Check; listed: Set<string> } {
-  const problems: string[] = [];
+  const found = archiveFindings();
   const listed = new Set<string>();
   const sums = files.get('SHA256SUMS');
-  if (!sums)
-    return { check: { name: 'checksums', ok: false, skipped: null, problems: ['SHA256SUMS is missing'] }, listed };
+  if (!sums) {
+    found.add('sums_missing');
+    return { check: ran('checksums', found), listed };
+  }
   for (const [n, line] of text(sums).split('\n').entries()) {
     if (line === '') continue;
     const m = line.match(/^([0-9a-f]{64}) [ *](.+)$/);
     if (!m) {
-      problems.push(`SHA256SUMS line ${n + 1} is not "hash  path"`);
+      found.add('sums_bad_line', { line: String(n + 1) });
       continue;
     }
     const [, hash, name] = m;
-    if (!isSafeEntryName(name)) problems.push(`SHA256SUMS names a path outside the package: ${JSON.stringify(name)}`);
-    else if (listed.has(name)) problems.push(`SHA256SUMS lists ${name} twice`);
+    if (!isSafeEntryName(name)) found.add('sums_outside_package', { path: name });
+    else if (listed.has(name)) found.add('sums_listed_twice', { path: name });
     listed.add(name);
     const bytes = files.get(name);
-    if (!bytes) problems.push(`${name} is listed in SHA256SUMS but missing (removed)`);
-    else if (sha256(bytes) !== hash)
-      problems.push(`${name} differs from its SHA-256 in SHA256SUMS (changed or replaced)`);
+    if (!bytes) found.add('file_removed', { path: name });
+    else if (sha256(bytes) !== hash) found.add('file_changed', { path: name });
   }
   for (const name of files.keys()) {
     if (name !== 'SHA256SUMS' && name !== 'SHA256SUMS.p7s' && !listed.has(name))
-      problems.push(`${name} is not listed in SHA256SUMS (added)`);
+      found.add('file_added', { path: name });
   }
-  return { check: { name: 'checksums', ok: problems.length === 0, skipped: null, problems }, listed };
+  return { check: ran('checksums', found), listed };
 }
 
 function structure(files: Map<string, Uint8Array>): Check {
@@ -151,23 +163,24 @@ function structure(files: Map<string, Uint8Array>): Check {
     'documentation/README.txt',
     'SHA256SUMS',
   ];
-  const problems = required.filter((f) => !files.has(f)).map((f) => `${f} is missing`);
-  if (![...files.keys()].some((f) => f.startsWith('schemas/'))) problems.push('schemas/ is missing');
+  const found = archiveFindings();
+  for (const f of required) if (!files.has(f)) found.add('required_missing', { path: f });
+  if (![...files.keys()].some((f) => f.startsWith('schemas/'))) found.add('required_missing', { path: 'schemas/' });
   for (const name of files.keys()) {
-    if (/[^\x20-\x7e]/.test(name)) problems.push(`${name} is not an ASCII name`);
+    if (/[^\x20-\x7e]/.test(name)) found.add('name_not_ascii', { path: name });
     const top = name.split('/')[0];
     if (
       !['METS.xml', 'metadata', 'representations', 'schemas', 'documentation', 'SHA256SUMS', 'SHA256SUMS.p7s'].includes(
         top,
       )
     )
-      problems.push(`${name} is outside the CSIP folder structure`);
+      found.add('outside_structure', { path: name });
   }
-  return { name: 'structure', ok: problems.length === 0, skipped: null, problems };
+  return ran('structure', found);
 }
 
 function schemas(files: Map<string, Uint8Array>): Check {
-  const problems: string[] = [];
+  const found = archiveFindings();
   const targets: Array<[string, 'mets' | 'premis']> = [
     ['METS.xml', 'mets'],
     ['representations/rep1/METS.xml', 'mets'],
@@ -177,14 +190,65 @@ function schemas(files: Map<string, Uint8Array>): Check {
     const bytes = files.get(name);
     if (!bytes) continue;
     const result = validateXml(bytes, kind);
-    if (!result.checked) return { name: 'schemas', ok: true, skipped: result.reason, problems: [] };
+    if (!result.checked)
+      return { ...ran('schemas', archiveFindings()), skipped: result.reason, skippedCode: 'schema_tool_unavailable' };
     if (!result.valid)
-      problems.push(
-        `${name} does not validate against the ${kind === 'mets' ? 'METS/CSIP/SIP' : 'PREMIS 3'} schema: ${result.errors.slice(0, 3).join('; ')}`,
-      );
+      found.add('schema_invalid', {
+        path: name,
+        schema: kind === 'mets' ? 'METS/CSIP/SIP' : 'PREMIS 3',
+        errors: result.errors.slice(0, 3).join('; '),
+      });
   }
-  return { name: 'schemas', ok: problems.length === 0, skipped: null, problems };
+  return ran('schemas', found);
 }
+
+type CsipCode = Extract<
+  ArchiveProblemCode,
+  | 'root_not_mets'
+  | 'objid_missing'
+  | 'type_missing'
+  | 'profile_wrong'
+  | 'createdate_missing'
+  | 'package_type_not_sip'
+  | 'no_software_agent'
+  | 'no_software_version'
+  | 'id_not_unique'
+  | 'locator_wrong'
+  | 'reference_missing'
+  | 'checksum_type_wrong'
+  | 'checksum_mismatch'
+  | 'size_mismatch'
+  | 'mimetype_or_created_missing'
+  | 'no_physical_structmap'
+  | 'no_file_group'
+  | 'no_structmap_div'
+  | 'no_representation_pointer'
+  | 'not_in_representation_mets'
+>;
+
+/** The CSIP/SIP requirement (by its number in the specification) each finding breaks. */
+const CSIP_RULE: Record<CsipCode, string> = {
+  root_not_mets: 'CSIP',
+  objid_missing: 'CSIP1',
+  type_missing: 'CSIP2',
+  profile_wrong: 'SIP2',
+  createdate_missing: 'CSIP7',
+  package_type_not_sip: 'SIP4',
+  no_software_agent: 'CSIP10–13',
+  no_software_version: 'CSIP15–16',
+  id_not_unique: 'CSIP18/65/67',
+  locator_wrong: 'CSIP22/23/77/78',
+  reference_missing: 'CSIP24/79',
+  checksum_type_wrong: 'CSIP30/72',
+  checksum_mismatch: 'CSIP29/71',
+  size_mismatch: 'CSIP27/69',
+  mimetype_or_created_missing: 'CSIP26/28/68/70',
+  no_physical_structmap: 'CSIP80–82',
+  no_file_group: 'CSIP60/113/114',
+  no_structmap_div: 'CSIP88–107',
+  no_representation_pointer: 'CSIP109',
+  not_in_representation_mets: 'CSIP',
+};
 
 /** The CSIP/SIP rules a schema cannot express, for one METS file (`base`: the folder its hrefs are relative to). */
 function csipRules(
@@ -192,7 +256,7 @@ function csipRules(
   name: string,
   base: string,
   root: boolean,
-  problems: string[],
+  found: ArchiveFindings,
 ): void {
   const bytes = files.get(name);
   if (!bytes) return;
@@ -200,41 +264,40 @@ function csipRules(
   try {
     doc = parseXml(bytes, name);
   } catch (error) {
-    problems.push((error as Error).message);
+    found.add('xml_unreadable', { path: name, detail: (error as Error).message });
     return;
   }
   const mets = doc.documentElement;
-  const need = (ok: boolean, rule: string, message: string): boolean => {
-    if (!ok) problems.push(`${name}: ${rule} ${message}`);
+  const need = (ok: boolean, code: CsipCode, params: Record<string, string> = {}): boolean => {
+    if (!ok) found.add(code, { file: name, rule: CSIP_RULE[code], ...params });
     return ok;
   };
-  need(mets.localName === 'mets' && mets.namespaceURI === METS, 'CSIP', 'the root element is not mets:mets');
-  need(Boolean(mets.getAttribute('OBJID')), 'CSIP1', 'OBJID is missing');
-  need(Boolean(mets.getAttribute('TYPE')), 'CSIP2', 'TYPE is missing');
-  need(mets.getAttribute('PROFILE') === SIP_PROFILE, 'SIP2', `PROFILE is not ${SIP_PROFILE}`);
+  need(mets.localName === 'mets' && mets.namespaceURI === METS, 'root_not_mets');
+  need(Boolean(mets.getAttribute('OBJID')), 'objid_missing');
+  need(Boolean(mets.getAttribute('TYPE')), 'type_missing');
+  need(mets.getAttribute('PROFILE') === SIP_PROFILE, 'profile_wrong', { profile: SIP_PROFILE });
   const hdr = elementsByName(mets, METS, 'metsHdr')[0];
-  need(Boolean(hdr?.getAttribute('CREATEDATE')), 'CSIP7', 'metsHdr/@CREATEDATE is missing');
-  need(hdr?.getAttributeNS(CSIP, 'OAISPACKAGETYPE') === 'SIP', 'SIP4', 'metsHdr/@csip:OAISPACKAGETYPE is not SIP');
+  need(Boolean(hdr?.getAttribute('CREATEDATE')), 'createdate_missing');
+  need(hdr?.getAttributeNS(CSIP, 'OAISPACKAGETYPE') === 'SIP', 'package_type_not_sip');
   const software = elementsByName(mets, METS, 'agent').find(
     (a) =>
       a.getAttribute('ROLE') === 'CREATOR' &&
       a.getAttribute('TYPE') === 'OTHER' &&
       a.getAttribute('OTHERTYPE') === 'SOFTWARE',
   );
-  need(Boolean(software), 'CSIP10–13', 'no software agent (ROLE CREATOR, TYPE OTHER, OTHERTYPE SOFTWARE)');
+  need(Boolean(software), 'no_software_agent');
   need(
     Boolean(
       software &&
       elementsByName(software, METS, 'note').some((n) => n.getAttributeNS(CSIP, 'NOTETYPE') === 'SOFTWARE VERSION'),
     ),
-    'CSIP15–16',
-    'the software agent has no SOFTWARE VERSION note',
+    'no_software_version',
   );
   const ids = new Set<string>();
   for (const el of Array.from(doc.getElementsByTagName('*') as unknown as ArrayLike<Element>)) {
     const id = el.getAttribute('ID');
     if (!id) continue;
-    need(!ids.has(id), 'CSIP18/65/67', `ID ${id} is not unique`);
+    need(!ids.has(id), 'id_not_unique', { id });
     ids.add(id);
   }
   // every file and metadata reference: a URL locator to a file that is there, with its size and SHA-256
@@ -244,42 +307,30 @@ function csipRules(
   ];
   for (const { el, loc } of refs) {
     const href = loc?.getAttributeNS(XLINK, 'href') ?? '';
-    need(
-      loc?.getAttribute('LOCTYPE') === 'URL' && loc?.getAttributeNS(XLINK, 'type') === 'simple',
-      'CSIP22/23/77/78',
-      `${href}: LOCTYPE URL and xlink:type simple are required`,
-    );
+    need(loc?.getAttribute('LOCTYPE') === 'URL' && loc?.getAttributeNS(XLINK, 'type') === 'simple', 'locator_wrong', {
+      href,
+    });
     const target = path.posix.normalize(base + href);
     const file = files.get(target);
-    if (!need(Boolean(file) && isSafeEntryName(target), 'CSIP24/79', `${href} does not exist in the package`)) continue;
-    need(el.getAttribute('CHECKSUMTYPE') === 'SHA-256', 'CSIP30/72', `${href}: CHECKSUMTYPE is not SHA-256`);
-    need(
-      (el.getAttribute('CHECKSUM') ?? '').toLowerCase() === sha256(file!),
-      'CSIP29/71',
-      `${href}: the checksum does not match the file`,
-    );
-    need(el.getAttribute('SIZE') === String(file!.length), 'CSIP27/69', `${href}: the size does not match the file`);
-    need(
-      Boolean(el.getAttribute('MIMETYPE')) && Boolean(el.getAttribute('CREATED')),
-      'CSIP26/28/68/70',
-      `${href}: MIMETYPE or CREATED is missing`,
-    );
+    if (!need(Boolean(file) && isSafeEntryName(target), 'reference_missing', { href })) continue;
+    need(el.getAttribute('CHECKSUMTYPE') === 'SHA-256', 'checksum_type_wrong', { href });
+    need((el.getAttribute('CHECKSUM') ?? '').toLowerCase() === sha256(file!), 'checksum_mismatch', { href });
+    need(el.getAttribute('SIZE') === String(file!.length), 'size_mismatch', { href });
+    need(Boolean(el.getAttribute('MIMETYPE')) && Boolean(el.getAttribute('CREATED')), 'mimetype_or_created_missing', {
+      href,
+    });
   }
   const structMap = elementsByName(mets, METS, 'structMap').find((s) => s.getAttribute('LABEL') === 'CSIP');
-  need(structMap?.getAttribute('TYPE') === 'PHYSICAL', 'CSIP80–82', 'no PHYSICAL structMap labelled CSIP');
+  need(structMap?.getAttribute('TYPE') === 'PHYSICAL', 'no_physical_structmap');
   if (root) {
     const uses = elementsByName(mets, METS, 'fileGrp').map((g) => g.getAttribute('USE'));
     for (const use of ['Documentation', 'Schemas', 'Representations/rep1'])
-      need(uses.includes(use), 'CSIP60/113/114', `no fileGrp with USE="${use}"`);
+      need(uses.includes(use), 'no_file_group', { use });
     const labels = elementsByName(mets, METS, 'div').map((d) => d.getAttribute('LABEL'));
     for (const label of ['Metadata', 'Documentation', 'Schemas', 'Representations/rep1'])
-      need(labels.includes(label), 'CSIP88–107', `no structMap div labelled ${label}`);
+      need(labels.includes(label), 'no_structmap_div', { label });
     const mptr = elementsByName(mets, METS, 'mptr')[0];
-    need(
-      mptr?.getAttributeNS(XLINK, 'href') === 'representations/rep1/METS.xml',
-      'CSIP109',
-      'the representation div has no mptr to representations/rep1/METS.xml',
-    );
+    need(mptr?.getAttributeNS(XLINK, 'href') === 'representations/rep1/METS.xml', 'no_representation_pointer');
     // CSIP: every representation file is described by its representation METS
     const repFiles = new Set(
       elementsByName(parseSafe(files, 'representations/rep1/METS.xml'), METS, 'FLocat').map(
@@ -287,8 +338,7 @@ function csipRules(
       ),
     );
     for (const f of files.keys())
-      if (f.startsWith('representations/rep1/data/'))
-        need(repFiles.has(f), 'CSIP', `${f} is not listed in the representation's METS`);
+      if (f.startsWith('representations/rep1/data/')) need(repFiles.has(f), 'not_in_representation_mets', { path: f });
   }
 }
 
@@ -301,10 +351,10 @@ function parseSafe(files: Map<string, Uint8Array>, name: string): Document | Ele
 }
 
 function csip(files: Map<string, Uint8Array>): Check {
-  const problems: string[] = [];
-  csipRules(files, 'METS.xml', '', true, problems);
-  csipRules(files, 'representations/rep1/METS.xml', 'representations/rep1/', false, problems);
-  return { name: 'csip', ok: problems.length === 0, skipped: null, problems };
+  const found = archiveFindings();
+  csipRules(files, 'METS.xml', '', true, found);
+  csipRules(files, 'representations/rep1/METS.xml', 'representations/rep1/', false, found);
+  return ran('csip', found);
 }
 
 interface IndexEntry {
@@ -322,7 +372,7 @@ function indexCheck(files: Map<string, Uint8Array>): {
   /** the handlingar the index lists: files of the records, not records (not Word packages to verify) */
   attachments: Set<string>;
 } {
-  const problems: string[] = [];
+  const found = archiveFindings();
   const attachments = new Set<string>();
   let packageId: string | null = null;
   let signedClaim: boolean | null = null;
@@ -340,9 +390,8 @@ function indexCheck(files: Map<string, Uint8Array>): {
       const p = String(e.path);
       named.add(p);
       const bytes = files.get(p);
-      if (!bytes) problems.push(`the index lists ${p}, which is not in the package`);
-      else if (e.sha256 !== sha256(bytes) || e.bytes !== bytes.length)
-        problems.push(`the index's SHA-256 or size of ${p} does not match the file`);
+      if (!bytes) found.add('index_lists_missing', { path: p });
+      else if (e.sha256 !== sha256(bytes) || e.bytes !== bytes.length) found.add('index_hash_mismatch', { path: p });
     };
     for (const e of entries) {
       listed(e);
@@ -352,12 +401,12 @@ function indexCheck(files: Map<string, Uint8Array>): {
       }
     }
     for (const f of files.keys())
-      if (f.startsWith('representations/rep1/data/') && !named.has(f)) problems.push(`${f} is not in the index`);
+      if (f.startsWith('representations/rep1/data/') && !named.has(f)) found.add('not_in_index', { path: f });
   } catch (error) {
-    problems.push(`metadata/descriptive/index.json cannot be read: ${(error as Error).message}`);
+    found.add('index_unreadable', { detail: (error as Error).message });
   }
   return {
-    check: { name: 'index', ok: problems.length === 0, skipped: null, problems },
+    check: ran('index', found),
     packageId,
     signedClaim,
     attachments,
@@ -377,7 +426,7 @@ export function verifyArchive(
   checks.push(index.check);
 
   const documents: ArchiveVerifyReport['documents'] = [];
-  const docProblems: string[] = [];
+  const docFindings = archiveFindings();
   for (const [name, bytes] of [...files]
     .filter(([n]) => n.startsWith('representations/rep1/data/') && !index.attachments.has(n))
     .sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -390,18 +439,18 @@ export function verifyArchive(
         valid: s.valid,
         trusted: s.trusted,
       }));
-      const problems = report.signatures.flatMap((s) => s.problems);
-      if (report.signed && !report.valid) docProblems.push(`${name}: a package signature does not hold`);
+      if (report.signed && !report.valid) docFindings.add('document_signature_fails', { path: name });
       documents.push({
         path: name,
         signed: report.signed,
         valid: !report.signed || report.valid,
         trusted: report.signed && report.signatures.every((s) => s.trusted),
         signatures,
-        problems,
+        problems: report.signatures.flatMap((s) => s.problems),
+        issues: report.signatures.flatMap((s) => s.issues),
       });
     } catch (error) {
-      docProblems.push(`${name} is not a readable Word document: ${(error as Error).message}`);
+      docFindings.add('document_unreadable', { path: name, detail: (error as Error).message });
       documents.push({
         path: name,
         signed: false,
@@ -409,17 +458,18 @@ export function verifyArchive(
         trusted: false,
         signatures: [],
         problems: [(error as Error).message],
+        issues: [],
       });
     }
   }
-  checks.push({ name: 'documents', ok: docProblems.length === 0, skipped: null, problems: docProblems });
+  checks.push(ran('documents', docFindings));
 
   const p7s = files.get('SHA256SUMS.p7s');
   let packageSignature: ArchiveVerifyReport['packageSignature'] = null;
-  const sigProblems: string[] = [];
+  const sigFindings = archiveFindings();
   if (p7s) {
     const result = checkSumsSignature(p7s, files.get('SHA256SUMS') ?? new Uint8Array(0));
-    sigProblems.push(...result.problems);
+    sigFindings.addAll(result.found);
     const anchor = result.signer ? chainToTrusted(result.signer, result.certificates, options.trusted) : null;
     packageSignature = {
       valid: result.valid,
@@ -430,13 +480,11 @@ export function verifyArchive(
       signingTime: result.signingTime,
     };
   } else if (index.signedClaim === true) {
-    sigProblems.push('the index says the package is signed, but SHA256SUMS.p7s is missing (removed)');
+    sigFindings.add('sums_signature_removed');
   }
   checks.push({
-    name: 'package_signature',
-    ok: sigProblems.length === 0,
-    skipped: p7s ? null : 'the package is not signed',
-    problems: sigProblems,
+    ...ran('package_signature', sigFindings),
+    ...(p7s ? {} : { skipped: 'the package is not signed', skippedCode: 'not_signed' as const }),
   });
 
   const ok = checks.every((c) => c.ok);

@@ -15,12 +15,18 @@ import { DATA_PREFIX, writeArchive, type WriteArchiveOptions } from './writer';
 import { hasXmllint, SCHEMA_FILES, validateXml } from './schemas';
 import { verifyArchive } from './verify-archive';
 import { signSums } from './package-signature';
+import { ARCHIVE_ENGLISH } from './problems';
+import { translator } from '../../../test/support/i18n';
+import type { TFunction } from 'i18next';
 
 const NOW = new Date('2017-12-31T12:00:00Z');
 const { ca, signer } = testCa(NOW);
 const identity = { certificate: signer.certificate, privateKey: signer.privateKey, chain: [ca.certificate] };
 let dir: string;
-beforeAll(() => {
+const translate = {} as Record<'sv' | 'en', TFunction>;
+beforeAll(async () => {
+  translate.sv = await translator('sv');
+  translate.en = await translator('en');
   // the schema checks are part of what these tests prove; .ci/run installs libxml2-utils
   if (!hasXmllint())
     throw new Error(
@@ -446,9 +452,26 @@ describe('verify-archive on a tampered package', () => {
   };
   const problems = (target: string | Uint8Array) => {
     const report = verifyArchive(target, { trusted: [ca.certificate] });
+    for (const c of report.checks) {
+      // each English sentence has its code, and the code's translations name only values the finding carries
+      expect(
+        c.issues.map((i) => ARCHIVE_ENGLISH[i.code](i.params)),
+        c.name,
+      ).toEqual(c.problems);
+      expect(c.ok, c.name).toBe(c.issues.length === 0);
+      for (const issue of c.issues)
+        for (const lang of ['sv', 'en'] as const) {
+          const key = `signing.archiveProblems.${issue.code}`;
+          const template = translate[lang](key, { interpolation: { skipOnVariables: true }, defaultValue: '' });
+          expect(template, `${lang}: ${key}`).not.toMatch(/^$|^signing\./);
+          for (const name of template.matchAll(/\{\{(\w+)\}\}/g))
+            expect(issue.params, `${lang}: ${key}`).toHaveProperty(name[1]);
+        }
+    }
     return {
       verdict: report.verdict,
       problems: report.checks.flatMap((c) => c.problems.map((p) => `${c.name}: ${p}`)),
+      codes: report.checks.flatMap((c) => c.issues.map((i) => i.code)),
     };
   };
   /** What a forger would do after changing a file: write SHA256SUMS anew so sha256sum -c passes again. */

@@ -239,6 +239,7 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
       'snapshotSha256',
       'signedAtSealing',
       'laterSignatures',
+      'sealAwaitsTimestamp',
       'brokenAtMigration',
     ]);
     expect(records.find((r) => r.kind === 'protocol' && r.id === tampered.meetingId)).toMatchObject({

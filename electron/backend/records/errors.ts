@@ -13,6 +13,10 @@ export const recordErrors = {
     new AppError('INVALID_STATE', 'The act cannot complete without its sealed record', {
       params: reason('seal_missing'),
     }),
+  notPending: () =>
+    new AppError('INVALID_STATE', 'The organisation’s seal of this record is not waiting for a timestamp', {
+      params: reason('seal_not_pending'),
+    }),
   /** an act completed, but its record is missing (sealed before this version, or removed around the rules) */
   missing: (label: string) =>
     new AppError(
@@ -26,5 +30,6 @@ export const recordErrors = {
 export const recordSqlErrors: SqlErrorMap = {
   'records.sealed': recordErrors.sealed,
   'records.seal_missing': recordErrors.sealMissing,
+  'records.seal_not_pending': recordErrors.notPending,
   'meetings.locked_by_extract': lockedByExtract,
 };

@@ -4,6 +4,7 @@ import { recordLabel } from './seal';
 import type { RecordContent } from './snapshot';
 import { findRecord, recordSignatures, refOf, type SealedRecordRow } from './store';
 import { verifySeal } from './verify-seal';
+import { verifyPackage } from '../signing/opc/verify-package';
 
 type OlderName = RecordInfo['olderNames'][number];
 
@@ -56,12 +57,21 @@ function olderNames(ctx: Ctx, content: RecordContent): OlderName[] {
   return out;
 }
 
+const awaitsTimestamp = (ctx: Ctx, recordId: number) =>
+  Boolean(ctx.db.prepare('SELECT 1 FROM pending_seal WHERE record_id = ?').get(recordId));
+
+/** The organisation's seal is the newest signature of the bytes a signed export hands out: the time it rests on. */
+function sealTimeSource(signed: Uint8Array | null): RecordInfo['sealTimeSource'] {
+  return signed ? (verifyPackage(signed).signatures.at(-1)?.timeSource ?? 'none') : 'none';
+}
+
 /** A record as its page shows it: when and how it was sealed, its seal re-checked, and names that changed since. */
 export function recordInfo(ctx: Ctx, ref: RecordRef): RecordInfo | null {
   const row = findRecord(ctx.db, ref);
   if (!row) return null;
   const content = JSON.parse(row.snapshot) as RecordContent;
   const problems = verifySeal(ctx, row);
+  const later = recordSignatures(ctx.db, row.id);
   return {
     recordId: row.id,
     kind: row.kind,
@@ -73,7 +83,9 @@ export function recordInfo(ctx: Ctx, ref: RecordRef): RecordInfo | null {
     documentSha256: row.document_sha256,
     bytes: row.document.length,
     signedAtSealing: row.signed_with !== null,
-    laterSignatures: recordSignatures(ctx.db, row.id).map((s) => ({ signer: s.signer, signedAt: s.signed_at })),
+    laterSignatures: later.map((s) => ({ signer: s.signer, signedAt: s.signed_at })),
+    sealAwaitsTimestamp: awaitsTimestamp(ctx, row.id),
+    sealTimeSource: sealTimeSource(later.at(-1)?.package ?? (row.signed_with ? row.document : null)),
     brokenAtMigration: row.broken_at_migration === 1,
     seal: { ok: problems.length === 0, problems },
     olderNames: olderNames(ctx, content),
@@ -85,10 +97,13 @@ export function listRecords(ctx: Ctx, kind?: RecordKind): RecordSummary[] {
   const rows = ctx.db
     .prepare(
       `SELECT id, kind, meeting_id, paragraph_id, version_id, correction_id, lang, snapshot, snapshot_sha256, file_name, document_sha256, signed_with, sealed_at, broken_at_migration,
-              (SELECT count(*) FROM record_signature s WHERE s.record_id = r.id) AS later
+              (SELECT count(*) FROM record_signature s WHERE s.record_id = r.id) AS later,
+              EXISTS (SELECT 1 FROM pending_seal p WHERE p.record_id = r.id) AS awaits_timestamp
        FROM sealed_record r ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
     )
-    .all(...(kind ? [kind] : [])) as Array<Omit<SealedRecordRow, 'document'> & { later: number }>;
+    .all(...(kind ? [kind] : [])) as Array<
+    Omit<SealedRecordRow, 'document'> & { later: number; awaits_timestamp: number }
+  >;
   return rows.map((r) => ({
     recordId: r.id,
     kind: r.kind,
@@ -101,6 +116,7 @@ export function listRecords(ctx: Ctx, kind?: RecordKind): RecordSummary[] {
     snapshotSha256: r.snapshot_sha256,
     signedAtSealing: r.signed_with !== null,
     laterSignatures: r.later,
+    sealAwaitsTimestamp: r.awaits_timestamp === 1,
     brokenAtMigration: r.broken_at_migration === 1,
   }));
 }

@@ -74,7 +74,7 @@ export async function recordDocument(
  * (and a TSA's, when one is set), and keeps the result. The timestamp is asked for before
  * anything is written: a TSA failure records nothing.
  */
-async function signSealedNow(
+export async function signSealedNow(
   ctx: Ctx,
   row: SealedRecordRow,
   ref: RecordRef,

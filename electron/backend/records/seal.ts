@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { RecordRef } from '../../../shared/contract/records';
 import { sha256Hex } from '../export/write-file';
 import { signingIdentity } from '../signing/certificates/store';
+import { tsaUrlOf } from '../signing/timestamp/tsa-setting';
 import {
   signPackage,
   withCompactRelationships,
@@ -94,7 +95,8 @@ export function sealStatement(content: RecordContent): SignatureStatement {
  * Seals a record inside the caller's write transaction, as the act completes: stores the
  * canonical snapshot and its SHA-256, renders the Word document from that snapshot (never
  * from the tables again), signs it with the organisation's certificate when one is active and
- * unlocked, and stores those bytes and their SHA-256. The seal's hashes go into the audit chain.
+ * unlocked — or, when a TSA is set, leaves that seal to be made after the commit with a trusted
+ * timestamp (`pending_seal`) — and stores those bytes and their SHA-256. The seal's hashes go into the audit chain.
  */
 export function sealRecord(
   ctx: Ctx,
@@ -110,7 +112,11 @@ export function sealRecord(
   const rendered = options.document ?? renderContent(content, lang, { timestamp: now });
   const prepared = options.document ? options.document.bytes : withCompactRelationships(rendered.bytes);
   // a migration seals what was attested long ago: a signature made now would claim otherwise
-  const identity = options.migration ? null : identityIfReady(ctx);
+  const ready = options.migration ? null : identityIfReady(ctx);
+  // with a TSA set, the seal is made after the commit with a trusted timestamp (pending-seal.ts):
+  // the act never waits inside its transaction for the TSA, nor fails when it is down
+  const awaitsTimestamp = ready !== null && tsaUrlOf(ctx) !== null;
+  const identity = awaitsTimestamp ? null : ready;
   const bytes = identity ? signPackage(prepared, identity, now, sealStatement(content)) : prepared;
   const documentSha256 = sha256Hex(bytes);
   const sealedAt = now.toISOString();
@@ -141,6 +147,8 @@ export function sealRecord(
       broken_at_migration: options.migration?.broken ? 1 : 0,
     });
   const row = findRecord(ctx.db, ref)!;
+  if (awaitsTimestamp)
+    ctx.db.prepare('INSERT INTO pending_seal (record_id, since) VALUES (?, ?)').run(row.id, sealedAt);
   record({
     action: options.migration?.broken ? 'record_sealed_broken' : 'record_sealed',
     ...auditEntityOf(ref, content),
@@ -151,6 +159,7 @@ export function sealRecord(
       snapshotSha256,
       documentSha256,
       signed: identity !== null,
+      ...(awaitsTimestamp ? { sealAwaitsTimestamp: true } : {}),
       ...(options.migration ? { byMigration: true } : {}),
     },
   });

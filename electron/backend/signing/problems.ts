@@ -1,4 +1,5 @@
-import type { SigningProblem, SigningProblemCode } from '../../../shared/contract/signing';
+import type { SigningProblemCode } from '../../../shared/contract/signing';
+import { findingsIn } from '../findings';
 
 type Params = Record<string, string>;
 
@@ -32,24 +33,4 @@ const ENGLISH: Record<SigningProblemCode, (p: Params) => string> = {
 };
 
 /** Collects findings as codes for the UI and, in step, as English sentences for the CLI. */
-export function findings(): {
-  problems: string[];
-  issues: SigningProblem[];
-  add(code: SigningProblemCode, params?: Params): void;
-  addAll(other: { problems: string[]; issues: SigningProblem[] }): void;
-} {
-  const problems: string[] = [];
-  const issues: SigningProblem[] = [];
-  return {
-    problems,
-    issues,
-    add(code, params = {}) {
-      issues.push({ code, params });
-      problems.push(ENGLISH[code](params));
-    },
-    addAll(other) {
-      problems.push(...other.problems);
-      issues.push(...other.issues);
-    },
-  };
-}
+export const findings = () => findingsIn(ENGLISH);

@@ -57,12 +57,25 @@ export function SealedRecordPanel({ record }: { record: RecordRef }) {
     <Alert color="green" icon={<IconShieldCheck aria-hidden />} title={t('records.title')} data-testid="sealed-record">
       <Stack gap={4}>
         <Text size="sm">{t('records.sealedAt', { at: formatDateTime(r.sealedAt, i18n.language) })}</Text>
-        <Text size="sm">{r.signedAtSealing ? t('records.signedAtSealing') : t('records.unsigned')}</Text>
+        {r.signedAtSealing ? (
+          <Text size="sm">{t('records.signedAtSealing')}</Text>
+        ) : r.sealAwaitsTimestamp ? (
+          <Text size="sm" data-testid="seal-awaits-timestamp">
+            {t('records.sealAwaitsTimestamp')}
+          </Text>
+        ) : (
+          r.laterSignatures.length === 0 && <Text size="sm">{t('records.unsigned')}</Text>
+        )}
         {r.laterSignatures.map((s, i) => (
           <Text size="sm" key={i}>
             {t('records.laterSignature', { at: formatDateTime(s.signedAt, i18n.language), signer: s.signer })}
           </Text>
         ))}
+        {r.sealTimeSource !== 'none' && (
+          <Text size="sm" data-testid="seal-time-source">
+            {t(`records.sealTimeSource.${r.sealTimeSource}`)}
+          </Text>
+        )}
         <Text size="xs">
           {t('records.documentHash')}: <Code data-testid="record-document-hash">{r.documentSha256}</Code>
         </Text>

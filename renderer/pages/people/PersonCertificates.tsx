@@ -161,7 +161,10 @@ export function PersonCertificates({ person, onClose }: { person: { id: number; 
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {c.validFrom.slice(0, 10)} – {c.validTo.slice(0, 10)}
+                    <Text size="sm">
+                      {c.validFrom.slice(0, 10)} – {c.validTo.slice(0, 10)}
+                    </Text>
+                    {c.validity !== 'valid' && <Badge color="red">{t(`signing.${c.validity}`)}</Badge>}
                   </Table.Td>
                   <Table.Td>
                     {c.removedAt ? (

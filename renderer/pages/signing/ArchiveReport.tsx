@@ -39,18 +39,23 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
                 <Stack gap={2}>
                   <Group gap="xs">
                     <Mark color={c.ok ? 'green' : 'red'}>{c.ok ? t('signing.holds') : t('signing.fails')}</Mark>
-                    {c.skipped && (
+                    {c.skippedCode && (
                       <Text size="xs" c="dimmed">
-                        {t('signing.notChecked', { reason: c.skipped })}
+                        {t('signing.notChecked', { reason: t(`signing.archiveSkipped.${c.skippedCode}`) })}
                       </Text>
                     )}
                   </Group>
-                  {c.problems.length > 0 && (
+                  {c.issues.length > 0 && (
                     <List size="sm">
-                      {c.problems.slice(0, 20).map((p) => (
-                        <List.Item key={p}>{p}</List.Item>
+                      {c.issues.slice(0, 20).map((issue, i) => (
+                        <List.Item key={i}>{t(`signing.archiveProblems.${issue.code}`, issue.params)}</List.Item>
                       ))}
                     </List>
+                  )}
+                  {c.issues.length > 20 && (
+                    <Text size="xs" c="dimmed">
+                      {t('signing.archiveMoreProblems', { count: c.issues.length - 20 })}
+                    </Text>
                   )}
                 </Stack>
               </Table.Td>
@@ -100,6 +105,13 @@ export function ArchiveReport({ report }: { report: ArchiveVerifyReport }) {
                   <Mark color={d.valid ? (d.trusted ? 'green' : 'yellow') : 'red'}>
                     {d.valid ? (d.trusted ? t('signing.chainTrusted') : t('signing.valid')) : t('signing.invalid')}
                   </Mark>
+                )}
+                {d.issues.length > 0 && (
+                  <List size="sm">
+                    {d.issues.map((issue, i) => (
+                      <List.Item key={i}>{t(`signing.problems.${issue.code}`, issue.params)}</List.Item>
+                    ))}
+                  </List>
                 )}
               </Table.Td>
             </Table.Tr>

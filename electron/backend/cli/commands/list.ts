@@ -63,7 +63,17 @@ const listKinds: Record<string, ListKind> = {
       ['id', (r) => r.id],
       ['what', (r) => r.label],
       ['sealed', (r) => r.sealedAt],
-      ['signed', (r) => (r.signedAtSealing ? 'at sealing' : r.laterSignatures > 0 ? 'later' : '')],
+      [
+        'signed',
+        (r) =>
+          r.signedAtSealing
+            ? 'at sealing'
+            : r.laterSignatures > 0
+              ? 'later'
+              : r.sealAwaitsTimestamp
+                ? 'awaits timestamp'
+                : '',
+      ],
       ['document sha256', (r) => r.documentSha256.slice(0, 16)],
       ['note', (r) => (r.brokenAtMigration ? 'seal broken at migration' : '')],
     ],

@@ -1,0 +1,201 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { testBackend, type TestBackend } from '../../../test/support/backend';
+import { chefssamrad } from '../../../test/support/meetings';
+import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa';
+import { zonedDate } from '../../../shared/time/zoned-date';
+import { parseXml } from '../signing/opc/package';
+import { signatureValueToTime } from '../signing/timestamp/signature-timestamp';
+import { checkDatabase, describeCheck } from '../db/check';
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+// the local TSA stamps with the real clock, so the backend runs on it too
+let tsa: LocalTsa;
+let b: TestBackend;
+let f: Awaited<ReturnType<typeof chefssamrad>>;
+beforeAll(async () => void (tsa = await startLocalTsa()), 60_000);
+afterAll(() => tsa.close());
+beforeEach(async () => {
+  b = await testBackend(new Date().toISOString());
+  f = await chefssamrad(b);
+  tsa.behaviour = 'ok';
+});
+afterEach(() => b.cleanup());
+
+/**
+ * A protocol with one finished §, ready to be attested; the first time, the organisation's
+ * local certificate is made (and stays unlocked) and the TSA's root is trusted.
+ */
+async function protocolToAttest(daysAgo = 2) {
+  const meeting = await f.meeting(zonedDate(new Date(Date.now() - daysAgo * 86400e3)));
+  await b.call('protocol.create', { meetingId: meeting.id });
+  await b.call('protocol.addParagraph', {
+    meetingId: meeting.id,
+    fields: { title: 'Trygghetsvandringar i Hovsjö', decision: 'Chefssamrådet ställer sig bakom dem.', finished: true },
+  });
+  if (!(await b.call('certificates.list', {})).length) {
+    await b.call('certificates.createLocal', { organisation: 'Södertälje kommun', passphrase: 'nyckelring-lösen' });
+    await b.call('certificates.importTrusted', { fileBase64: base64(Buffer.from(tsa.rootPem)) });
+  }
+  return meeting;
+}
+
+const pendingSeals = () =>
+  b.ctx.db.prepare('SELECT record_id, attempts, last_error FROM pending_seal').all() as Array<{
+    record_id: number;
+    attempts: number;
+    last_error: string | null;
+  }>;
+const exportSigned = async (meetingId: number) =>
+  new Uint8Array(Buffer.from((await b.call('meetings.exportProtocol', { meetingId, sign: true })).base64, 'base64'));
+
+describe('the organisation’s seal made at sealing, with a TSA set', { timeout: 300_000 }, () => {
+  it('the act commits unsigned, then the seal is made with the TSA’s timestamp before the call answers: XAdES-T, which openssl ts -verify accepts', async () => {
+    const meeting = await protocolToAttest();
+    await b.call('timestamps.setAuthority', { tsaUrl: tsa.url });
+    const asked = tsa.requests;
+    const attested = await f.attestAll(meeting.id, zonedDate(new Date()));
+    expect(attested.status).toBe('attested');
+    expect(tsa.requests).toBe(asked + 1);
+    expect(pendingSeals()).toEqual([]);
+
+    const info = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
+    expect(info).toMatchObject({
+      signedAtSealing: false,
+      sealAwaitsTimestamp: false,
+      sealTimeSource: 'timestamp',
+      seal: { ok: true, problems: [] },
+    });
+    expect(info.laterSignatures).toHaveLength(1);
+    const listed = (await b.call('records.list', { kind: 'protocol' })).find((r) => r.id === meeting.id)!;
+    expect([listed.signedAtSealing, listed.laterSignatures, listed.sealAwaitsTimestamp]).toEqual([false, 1, false]);
+
+    // a signed export hands out that seal; the verifier says which time it rests on
+    const signed = await exportSigned(meeting.id);
+    const report = await b.call('documents.verify', { fileBase64: base64(signed) });
+    expect(report.verdict).toBe('trusted');
+    expect(report.signatures).toHaveLength(1);
+    expect(report.signatures[0]).toMatchObject({
+      valid: true,
+      role: 'Organisationens sigill',
+      level: 'XAdES-T',
+      timeSource: 'timestamp',
+    });
+    expect(report.signatures[0].timestamp).toMatchObject({ imprintOk: true, signatureOk: true, trusted: true });
+
+    // the independent check: openssl verifies the token over the seal's SignatureValue
+    const part = '_xmlsignatures/sig1.xml';
+    const xml = strFromU8(unzipSync(signed)[part]);
+    const token = new Uint8Array(Buffer.from(/<xd:EncapsulatedTimeStamp>([^<]+)</.exec(xml)![1], 'base64'));
+    const data = signatureValueToTime(parseXml(xml, part).documentElement!)!;
+    const check = opensslVerifiesToken(tsa, token, data);
+    expect(check.ok, check.output).toBe(true);
+    expect(opensslVerifiesToken(tsa, token, new TextEncoder().encode('annat')).ok).toBe(false);
+    // every later signed export hands out the same bytes, without asking the TSA again
+    const requests = tsa.requests;
+    expect(Buffer.from(await exportSigned(meeting.id)).equals(Buffer.from(signed))).toBe(true);
+    expect(tsa.requests).toBe(requests);
+  });
+
+  it('a TSA that is down neither refuses nor loses the act: the record is sealed, its seal waits (stated), and is made once the TSA answers', async () => {
+    const meeting = await protocolToAttest();
+    await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
+    const attested = await f.attestAll(meeting.id, zonedDate(new Date()));
+    expect(attested.status).toBe('attested');
+    const [waiting] = pendingSeals();
+    expect(waiting).toMatchObject({ attempts: 1 });
+    expect(waiting.last_error).toMatch(/TSA|time-stamp|timestamp/i);
+    const info = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
+    expect(info).toMatchObject({
+      signedAtSealing: false,
+      sealAwaitsTimestamp: true,
+      sealTimeSource: 'none',
+      laterSignatures: [],
+      seal: { ok: true },
+    });
+    // samrad check says so, without failing: the act stands
+    const checked = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    expect(checked.seals).toMatchObject({ ok: true, awaitingTimestamp: 1 });
+    expect(describeCheck(checked).join('\n')).toContain(
+      "1 waiting for the organisation's seal with a trusted timestamp",
+    );
+    // not asked again at every call: a TSA that is down would make each one wait
+    await b.call('records.list', {});
+    expect(pendingSeals()[0].attempts).toBe(1);
+
+    // the TSA is back, and the wait is over: the next call after it makes the seal
+    await b.call('timestamps.setAuthority', { tsaUrl: tsa.url });
+    b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
+    await b.call('records.list', {});
+    expect(pendingSeals()).toEqual([]);
+    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
+    const after = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
+    expect(after).toMatchObject({ sealAwaitsTimestamp: false, sealTimeSource: 'timestamp' });
+    const report = await b.call('documents.verify', { fileBase64: base64(await exportSigned(meeting.id)) });
+    expect(report.signatures.map((s) => [s.role, s.level, s.timeSource])).toEqual([
+      ['Organisationens sigill', 'XAdES-T', 'timestamp'],
+    ]);
+  });
+
+  it('while the seal waits, a signed export asks the TSA; a user who chooses to sign without a timestamp makes the seal on the organisation’s clock, and the wait ends', async () => {
+    const meeting = await protocolToAttest();
+    await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
+    await f.attestAll(meeting.id, zonedDate(new Date()));
+    expect(pendingSeals()).toHaveLength(1);
+    const refused = await b.fail('meetings.exportProtocol', { meetingId: meeting.id, sign: true });
+    expect(refused.code).toBe('TIMESTAMP_FAILED');
+    expect(pendingSeals()).toHaveLength(1);
+    const chosen = await b.call('meetings.exportProtocol', {
+      meetingId: meeting.id,
+      sign: true,
+      withoutTimestamp: true,
+    });
+    const report = await b.call('documents.verify', { fileBase64: chosen.base64 });
+    expect(report.signatures.map((s) => [s.role, s.level, s.timeSource])).toEqual([
+      ['Organisationens sigill', 'XAdES-BES', 'signer_clock'],
+    ]);
+    // the next round finds the record signed: nothing is asked, the wait is over
+    b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
+    await b.call('records.list', {});
+    expect(pendingSeals()).toEqual([]);
+    expect(await b.call('records.get', { kind: 'protocol', id: meeting.id })).toMatchObject({
+      sealAwaitsTimestamp: false,
+      sealTimeSource: 'signer_clock',
+      laterSignatures: [expect.objectContaining({ signer: expect.any(String) })],
+    });
+  });
+
+  it('with no TSA set the seal is made inside the act, on the organisation’s clock, as before', async () => {
+    const meeting = await protocolToAttest();
+    await f.attestAll(meeting.id, zonedDate(new Date()));
+    expect(pendingSeals()).toEqual([]);
+    expect(await b.call('records.get', { kind: 'protocol', id: meeting.id })).toMatchObject({
+      signedAtSealing: true,
+      sealAwaitsTimestamp: false,
+      sealTimeSource: 'signer_clock',
+      laterSignatures: [],
+    });
+  });
+
+  it('in SQL: only an unsigned record waits, and the wait ends only with the record’s signature', async () => {
+    const meeting = await protocolToAttest();
+    await f.attestAll(meeting.id, zonedDate(new Date()));
+    const signedRecord = b.ctx.db
+      .prepare("SELECT id FROM sealed_record WHERE kind = 'protocol' AND meeting_id = ?")
+      .pluck()
+      .get(meeting.id);
+    expect(() =>
+      b.ctx.db.prepare("INSERT INTO pending_seal (record_id, since) VALUES (?, 'x')").run(signedRecord),
+    ).toThrow('records.seal_not_pending');
+
+    const second = await protocolToAttest(1);
+    await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
+    await f.attestAll(second.id, zonedDate(new Date()));
+    const [waiting] = pendingSeals();
+    expect(() => b.ctx.db.prepare('DELETE FROM pending_seal WHERE record_id = ?').run(waiting.record_id)).toThrow(
+      'records.seal_not_pending',
+    );
+    expect(pendingSeals()).toHaveLength(1);
+  });
+});
