@@ -13,9 +13,10 @@ export function errorsByField(errors: Record<string, string>): Record<string, st
   return out;
 }
 
-// a picked file is its own value: any two files would look alike as JSON ("{}")
-const same = (a: unknown, b: unknown) =>
-  Object.is(a, b) || (!(a instanceof Blob) && !(b instanceof Blob) && JSON.stringify(a) === JSON.stringify(b));
+/** A picked file as `useFieldErrors` compares it: by what picks it out, since two files look alike as JSON. */
+export const pickedFile = (file: File | null) => file && `${file.name} ${file.size} ${file.lastModified}`;
+
+const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The field errors a form shows: `errorsByField`, less the error of every field whose value the

@@ -6,7 +6,7 @@ import { AppModal } from '../../components/AppModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
-import { useFieldErrors } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { formatDateTime } from '../../components/dateTime';
 import type { PersonCertificate } from '../../../shared/contract/personal-signing';
 import { readFileBase64 } from '../signing/readFile';
@@ -16,7 +16,7 @@ function ImportForm({ personId }: { personId: number }) {
   const { run, fieldErrors, busy } = useAction();
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
-  const errors = useFieldErrors(fieldErrors, { fileBase64: file, password });
+  const errors = useFieldErrors(fieldErrors, { fileBase64: pickedFile(file), password });
   const submit = async () => {
     if (!file) return;
     const done = await run('personCertificates.import', { personId, fileBase64: await readFileBase64(file), password });

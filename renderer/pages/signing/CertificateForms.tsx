@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
-import { useFieldErrors } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { readFileBase64 } from './readFile';
 
 /** The keystore passphrase field: asked for only while the keystore is locked. */
@@ -111,7 +111,7 @@ export function ImportPkcs12Form({
   const [password, setPassword] = useState('');
   const [label, setLabel] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const errors = useFieldErrors(raw, { fileBase64: file, password, label, passphrase });
+  const errors = useFieldErrors(raw, { fileBase64: pickedFile(file), password, label, passphrase });
   const submit = async () => {
     if (!file) {
       setFieldErrors({ fileBase64: t('validation.required') });
@@ -170,7 +170,7 @@ export function ImportTrustedForm({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, setFieldErrors, busy } = useAction();
   const [file, setFile] = useState<File | null>(null);
-  const errors = useFieldErrors(raw, { fileBase64: file });
+  const errors = useFieldErrors(raw, { fileBase64: pickedFile(file) });
   const submit = async () => {
     if (!file) {
       setFieldErrors({ fileBase64: t('validation.required') });

@@ -16,7 +16,7 @@ import { useAction, useErrorText } from '../../api/hooks';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
-import { useFieldErrors } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { downloadBase64 } from '../../components/download';
 import {
@@ -47,10 +47,10 @@ export function SignDocumentPage() {
   const [role, setRole] = useState('');
   const [comment, setComment] = useState('');
   const errors = useFieldErrors(fieldErrors, {
-    fileBase64: file,
+    fileBase64: pickedFile(file),
     personId,
     certificateId,
-    pkcs12Base64: pkcs12,
+    pkcs12Base64: pickedFile(pkcs12),
     password,
     role,
     comment,

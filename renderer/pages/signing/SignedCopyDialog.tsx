@@ -3,7 +3,7 @@ import { Alert, FileInput, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
-import { useFieldErrors } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import type { ErrorBody } from '../../../shared/errors';
 import { readFileBase64 } from './readFile';
 
@@ -47,9 +47,7 @@ export function SignedCopyDialog({
   const [place, setPlace] = useState(defaultPlace ?? '');
   const [unknown, setUnknown] = useState<{ subject: string; fingerprint: string } | null>(null);
   const [confirmPersonId, setConfirmPersonId] = useState<string | null>(null);
-  // a File compares by what picks it out: two files would look alike as JSON
-  const picked = file && `${file.name} ${file.size} ${file.lastModified}`;
-  const errors = useFieldErrors(fieldErrors, { fileBase64: picked, place, confirmPersonId });
+  const errors = useFieldErrors(fieldErrors, { fileBase64: pickedFile(file), place, confirmPersonId });
 
   const submit = async () => {
     if (!file) return;
