@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
-import { fileBase64, id, optionalText } from './common';
-import { certificateInfo, optionalPassphrase } from './signing';
+import { capability, fileBase64, id, optionalText } from './common';
+import { certificateInfo, certificateValidity, optionalPassphrase } from './signing';
 import { protocol } from './meetings';
 import { versionDetail } from './agreements';
 import { actProof } from './act-proof';
@@ -24,6 +24,10 @@ export const personCertificate = certificateInfo.extend({
   createdAt: z.string(),
   /** removed from the person: its key is gone, acts signed with it still name it */
   removedAt: z.string().nullable(),
+  /** judged on the backend's clock when listed */
+  validity: certificateValidity,
+  /** whether the person can sign with it here now (its key is in Samråd and it is valid), else why not */
+  sign: capability,
 });
 export type PersonCertificate = z.infer<typeof personCertificate>;
 
@@ -182,8 +186,16 @@ export const personalSigningContract = {
    * signature valid and by a signatory still to sign (known by certificate, or confirmed as theirs).
    */
   'agreements.signing.importSignedCopy': method(
-    /** `place`: where it was signed, asked for once the copy is known to be an agreement's */
-    z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(200) }),
+    /**
+     * `place`: where it was signed, asked for once the copy is known to be an agreement's;
+     * `versionId`: the version it is imported on (its page), so a copy of another version is refused, not recorded out of sight
+     */
+    z.object({
+      fileBase64,
+      confirmPersonId: id.nullable().default(null),
+      place: optionalText(200),
+      versionId: id.nullable().default(null),
+    }),
     z.object({ versionId: z.number(), partyId: z.number(), name: z.string(), version: versionDetail }),
   ),
 };

@@ -17,6 +17,11 @@ export type CertificateInfo = z.infer<typeof certificateInfo>;
 export const CERTIFICATE_ROLES = ['signing', 'ca'] as const;
 export const CERTIFICATE_ORIGINS = ['local', 'imported'] as const;
 
+/** Where the backend's clock falls in a certificate's validity period; the renderer never judges it. */
+export const CERTIFICATE_VALIDITIES = ['valid', 'expired', 'notYetValid'] as const;
+export const certificateValidity = z.enum(CERTIFICATE_VALIDITIES);
+export type CertificateValidity = z.infer<typeof certificateValidity>;
+
 export const storedCertificate = certificateInfo.extend({
   id: z.number(),
   role: z.enum(CERTIFICATE_ROLES),
@@ -27,6 +32,8 @@ export const storedCertificate = certificateInfo.extend({
   trusted: z.boolean(),
   active: z.boolean(),
   createdAt: z.string(),
+  /** judged on the backend's clock when listed */
+  validity: certificateValidity,
 });
 export type StoredCertificate = z.infer<typeof storedCertificate>;
 

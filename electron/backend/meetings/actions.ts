@@ -35,7 +35,7 @@ interface Row {
 }
 
 /** An action's priority is its own, else its §'s: stored as `effective_priority_id` (migration 008). */
-const COLUMNS = `x.*, p.meeting_id, m.date AS meeting_date, m.body_id, b.name AS body_name, p.number AS paragraph_number, p.title AS paragraph_title,
+const COLUMNS = `x.*, p.meeting_id, m.date AS meeting_date, b.name AS body_name, p.number AS paragraph_number, p.title AS paragraph_title,
          coalesce(op.name, oo.name) AS owner_name,
          x.effective_priority_id AS priority_id, pr.title AS priority_name, l.locked`;
 const FROM = `action_item x
@@ -91,7 +91,7 @@ export function openActionsBefore(
   ctx: Ctx,
   o: { bodyId: number; date: string; previousMeetingId: number | null; exceptMeetingId: number; limit: number },
 ): { items: ActionItem[]; total: number } {
-  const where = `x.status = 'open' AND p.body_id = @bodyId AND p.meeting_id <> @exceptMeetingId
+  const where = `x.body_id = @bodyId AND (x.status = 'done') = 0 AND p.meeting_id <> @exceptMeetingId
     AND (m.date < @date OR p.meeting_id = @previous)
     AND NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = @exceptMeetingId AND a.from_action_id = x.id)`;
   const params = {
@@ -123,9 +123,8 @@ export function pageActions(ctx: Ctx, filter: Filter): Page<ActionItem> {
   const params: Record<string, unknown> = { today: today(ctx) };
   let needsParagraph = false;
   if (filter.bodyId) {
-    where.push('p.body_id = @bodyId');
+    where.push('x.body_id = @bodyId');
     params.bodyId = filter.bodyId;
-    needsParagraph = true;
   }
   if (filter.meetingId) {
     where.push('p.meeting_id = @meetingId');
@@ -281,7 +280,6 @@ export function removeAction(ctx: Ctx, id: number): { id: number } {
  * `action_item_order` index: they are the few from the last months, and the rest are overdue.
  */
 export function actionStats(ctx: Ctx, bodyId?: number) {
-  const notDueOfBody = bodyId ? 'JOIN paragraph p ON p.id = x.paragraph_id AND p.body_id = @bodyId' : '';
   return ctx.db
     .prepare(
       // one row per priority area, not per version of it: a renewal copies each priority with
@@ -294,8 +292,8 @@ export function actionStats(ctx: Ctx, bodyId?: number) {
          GROUP BY t.priority_id),
        not_due AS (
          SELECT x.effective_priority_id AS priority_id, count(*) AS n
-         FROM action_item x ${notDueOfBody}
-         WHERE (x.status = 'done') = 0 AND coalesce(x.due_date, '9999-12-31') >= @today
+         FROM action_item x
+         WHERE ${bodyId ? 'x.body_id = @bodyId AND' : ''} (x.status = 'done') = 0 AND coalesce(x.due_date, '9999-12-31') >= @today
          GROUP BY x.effective_priority_id),
        c AS (
          SELECT tally.priority_id, coalesce(not_due.n, 0) AS open, tally.open - coalesce(not_due.n, 0) AS overdue,

@@ -16,6 +16,8 @@ export const meetingSqlErrors: SqlErrorMap = {
     invalidState('attachment_mismatch', 'A handling belongs to an agenda item or § of its own meeting'),
   'meetings.effective_priority': () =>
     invalidState('effective_priority', 'An action’s priority follows the action or its §; it cannot be set on its own'),
+  'meetings.action_body': () =>
+    invalidState('action_body', 'An action belongs to the body of its §; it cannot be set on its own'),
   'meetings.correction_append_only': () => locked('A correction note cannot be changed or removed'),
   'meetings.correction_needs_attested': () =>
     invalidState(

@@ -12,14 +12,6 @@ export function signingReadiness(ctx: Ctx): SigningReadiness {
   const certificate = listCertificates(ctx).find((c) => c.id === status.activeCertificateId) ?? null;
   const passphraseSet = status.passphraseSet;
   if (!certificate) return { state: 'noCertificate', passphraseSet };
-  const now = ctx.clock.now().toISOString();
-  const state =
-    now < certificate.validFrom
-      ? 'notYetValid'
-      : now > certificate.validTo
-        ? 'expired'
-        : status.unlocked
-          ? 'ready'
-          : 'locked';
+  const state = certificate.validity !== 'valid' ? certificate.validity : status.unlocked ? 'ready' : 'locked';
   return { state, certificate, passphraseSet };
 }

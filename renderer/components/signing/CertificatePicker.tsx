@@ -1,6 +1,7 @@
 import { FileInput, PasswordInput, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
+import { useRefusalText } from '../GuardedButton';
 
 /** Where the key comes from: one of a person's stored certificates, or a PKCS#12 file picked now. */
 export type CertificateSource =
@@ -45,11 +46,13 @@ export function CertificatePicker({ source, password }: { source: CertificateSou
     { personId: Number(personId ?? 0) },
     { skip: personId === null },
   );
-  // a certificate without its key, or one removed, is kept for verifying old signatures only
-  const usable = (certificates.data ?? []).filter((c) => c.hasPrivateKey && c.removedAt === null);
+  const refusal = useRefusalText();
+  // a removed certificate is history (acts signed with it still name it), not something to choose
+  const held = (certificates.data ?? []).filter((c) => c.removedAt === null);
+  const canSign = held.some((c) => c.sign.allowed);
   return (
     <>
-      {source.kind === 'stored' && personId !== null && certificates.data && usable.length === 0 && (
+      {source.kind === 'stored' && personId !== null && certificates.data && !canSign && (
         <Text size="sm" c="dimmed" role="status">
           {source.noneText}
         </Text>
@@ -57,14 +60,16 @@ export function CertificatePicker({ source, password }: { source: CertificateSou
       {source.kind === 'stored' ? (
         <Select
           label={source.label}
-          data={usable.map((c) => ({
-            value: String(c.id),
-            label: `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`,
-          }))}
+          // the backend says which certificates can sign now, and why not; those are shown, disabled
+          data={held.map((c) => {
+            const name = `${c.label} – ${t(`people.certificates.origins.${c.origin}`)} (${c.validTo.slice(0, 10)})`;
+            const why = refusal(c.sign);
+            return { value: String(c.id), label: why ? `${name}: ${why}` : name, disabled: !c.sign.allowed };
+          })}
           value={source.certificateId}
           onChange={source.onCertificateChange}
           error={source.error}
-          disabled={usable.length === 0}
+          disabled={held.length === 0}
           allowDeselect={false}
           required
         />

@@ -6,7 +6,6 @@ import type { StoredCertificate } from '../../../shared/contract/signing';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { RecordHistory } from '../../components/RecordHistory';
-import { certificateValidity } from '../../components/signing/certificateValidity';
 import { UnlockForm } from '../../components/signing/UnlockForm';
 import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm } from './CertificateForms';
 import { TimestampSettings } from './TimestampSettings';
@@ -22,7 +21,6 @@ export function CertificatesPage() {
   const [removing, setRemoving] = useState<StoredCertificate | null>(null);
   const locked = !status.data?.unlocked;
   const firstTime = !status.data?.passphraseSet;
-  const now = new Date().toISOString();
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
 
   return (
@@ -81,65 +79,62 @@ export function CertificatesPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((c) => {
-              const state = certificateValidity(c, now);
-              return (
-                <Table.Tr key={c.id} data-testid="certificate-row">
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Group gap={4}>
-                        <Text fw={600}>{c.label}</Text>
-                        <Badge variant="light">{t(`signing.roles.${c.role}`)}</Badge>
-                        {c.origin === 'local' && (
-                          <Badge color="yellow" title={t('signing.localExplanation')}>
-                            {t('signing.local')}
-                          </Badge>
-                        )}
-                        {c.active && <Badge color="green">{t('signing.active')}</Badge>}
-                        {c.trusted && <Badge color="blue">{t('signing.trusted')}</Badge>}
-                      </Group>
-                      <Text size="xs">{c.subject}</Text>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{c.issuer}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {date(c.validFrom)} – {date(c.validTo)}
-                    </Text>
-                    {state !== 'valid' && <Badge color="red">{t(`signing.${state}`)}</Badge>}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {c.role === 'signing' && c.hasPrivateKey && !c.active && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={t('signing.activateNamed', { name: c.label })}
-                          onClick={() => void run('certificates.activate', { id: c.id })}
-                        >
-                          {t('signing.activate')}
-                        </Button>
+            {list.data.map((c) => (
+              <Table.Tr key={c.id} data-testid="certificate-row">
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Group gap={4}>
+                      <Text fw={600}>{c.label}</Text>
+                      <Badge variant="light">{t(`signing.roles.${c.role}`)}</Badge>
+                      {c.origin === 'local' && (
+                        <Badge color="yellow" title={t('signing.localExplanation')}>
+                          {t('signing.local')}
+                        </Badge>
                       )}
+                      {c.active && <Badge color="green">{t('signing.active')}</Badge>}
+                      {c.trusted && <Badge color="blue">{t('signing.trusted')}</Badge>}
+                    </Group>
+                    <Text size="xs">{c.subject}</Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{c.issuer}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {date(c.validFrom)} – {date(c.validTo)}
+                  </Text>
+                  {c.validity !== 'valid' && <Badge color="red">{t(`signing.${c.validity}`)}</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Code style={{ wordBreak: 'break-all', fontSize: 10 }}>{c.fingerprint}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    {c.role === 'signing' && c.hasPrivateKey && !c.active && (
                       <Button
                         size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('signing.removeNamed', { name: c.label })}
-                        onClick={() => setRemoving(c)}
+                        variant="light"
+                        aria-label={t('signing.activateNamed', { name: c.label })}
+                        onClick={() => void run('certificates.activate', { id: c.id })}
                       >
-                        {t('signing.remove')}
+                        {t('signing.activate')}
                       </Button>
-                      <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+                    )}
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('signing.removeNamed', { name: c.label })}
+                      onClick={() => setRemoving(c)}
+                    >
+                      {t('signing.remove')}
+                    </Button>
+                    <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}

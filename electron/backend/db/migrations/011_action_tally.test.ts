@@ -3,13 +3,13 @@ import type Database from 'better-sqlite3';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
 import { rawDb } from '../../../../test/support/db';
+import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 import { testBackend, type TestBackend } from '../../../../test/support/backend';
 import { editorFields, generateThroughContract, type GeneratedFacts } from '../../../../bench/generate';
 import { random } from '../../../../bench/swedish-text';
 import type { ActionItem } from '../../../../shared/contract/meetings';
 
 const VERSION = 11;
-const NOW = '2017-03-14T10:00:00.000Z';
 
 /** The counters as stored, without the rows that dropped to zero. */
 const stored = (db: Database.Database) =>
@@ -30,8 +30,7 @@ const byHand = (db: Database.Database) =>
 
 describe('migration 011_action_tally: counts existing actions and keeps the counts in step (SQL)', () => {
   let t: ReturnType<typeof rawDb>;
-  const run = (sql: string, ...params: unknown[]) => Number(t.db.prepare(sql).run(...params).lastInsertRowid);
-  let s: { bodies: number[]; paragraphs: number[]; priorities: number[]; org: number };
+  let s: ReturnType<typeof twoBodiesWithParagraphs>;
 
   beforeEach(() => {
     t = rawDb();
@@ -39,80 +38,16 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
       t.db,
       migrations.filter((m) => m.version < VERSION),
     );
-    const org = run(
-      "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Södertälje kommun', 'södertälje kommun', 'kommun', ?, ?)",
-      NOW,
-      NOW,
-    );
-    const agreement = run(
-      "INSERT INTO agreement (name, created_at, updated_at) VALUES ('Överenskommelse', ?, ?)",
-      NOW,
-      NOW,
-    );
-    const version = run(
-      "INSERT INTO agreement_version (agreement_id, title, valid_from, valid_to, created_at, updated_at) VALUES (?, 'Överenskommelse 2017–2018', '2017-01-01', '2018-12-31', ?, ?)",
-      agreement,
-      NOW,
-      NOW,
-    );
-    const priorities = ['Fordonsbränder', 'Bostadsinbrott'].map((key, i) =>
-      run(
-        'INSERT INTO agreement_priority (version_id, key, position, title) VALUES (?, ?, ?, ?)',
-        version,
-        key,
-        i + 1,
-        key,
-      ),
-    );
-    const bodies = ['Chefssamrådet', 'Lägesmöte Järna'].map((name) =>
-      run(
-        "INSERT INTO body (name, name_key, kind, created_at, updated_at) VALUES (?, lower(?), 'lagesmote', ?, ?)",
-        name,
-        name,
-        NOW,
-        NOW,
-      ),
-    );
-    const paragraphs = bodies.map((body, i) => {
-      const meeting = run(
-        "INSERT INTO meeting (body_id, date, start_time, end_time, created_at, updated_at) VALUES (?, '2017-03-14', '09:00', '11:00', ?, ?)",
-        body,
-        NOW,
-        NOW,
-      );
-      run('INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (?, ?, ?)', meeting, NOW, NOW);
-      return run(
-        "INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, priority_id, created_at, updated_at) VALUES (?, ?, 2017, 1, 1, 'decision', 'Lägesbild', ?, ?, ?)",
-        meeting,
-        body,
-        i === 0 ? priorities[0] : null,
-        NOW,
-        NOW,
-      );
-    });
-    s = { bodies, paragraphs, priorities, org };
+    s = twoBodiesWithParagraphs(t.db);
   });
   afterEach(() => t.cleanup());
 
-  const action = (paragraph: number, priorityId: number | null, done = false) =>
-    run(
-      `INSERT INTO action_item (paragraph_id, description, owner_organisation_id, due_date, priority_id, status, done_on, created_at, updated_at)
-       VALUES (?, 'Handlingsplan', ?, '2017-06-30', ?, ?, ?, ?, ?)`,
-      paragraph,
-      s.org,
-      priorityId,
-      done ? 'done' : 'open',
-      done ? '2017-05-01' : null,
-      NOW,
-      NOW,
-    );
-
   it('counts the actions already there', () => {
-    action(s.paragraphs[0], null);
-    action(s.paragraphs[0], s.priorities[1], true);
-    action(s.paragraphs[1], null, true);
-    action(s.paragraphs[1], null);
-    action(s.paragraphs[1], s.priorities[0]);
+    s.action(s.paragraphs[0], null);
+    s.action(s.paragraphs[0], s.priorities[1], true);
+    s.action(s.paragraphs[1], null, true);
+    s.action(s.paragraphs[1], null);
+    s.action(s.paragraphs[1], s.priorities[0]);
     migrate(
       t.db,
       migrations.filter((m) => m.version <= VERSION),
@@ -124,9 +59,9 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
 
   it('follows inserts, status and priority changes, a § moving body, and deletions', () => {
     migrate(t.db, migrations);
-    const a = action(s.paragraphs[0], null);
-    const b = action(s.paragraphs[1], s.priorities[1]);
-    const c = action(s.paragraphs[1], null, true);
+    const a = s.action(s.paragraphs[0], null);
+    const b = s.action(s.paragraphs[1], s.priorities[1]);
+    const c = s.action(s.paragraphs[1], null, true);
     expect(stored(t.db)).toEqual(byHand(t.db));
     t.db.prepare("UPDATE action_item SET status = 'done', done_on = '2017-04-01' WHERE id = ?").run(a);
     t.db.prepare('UPDATE action_item SET priority_id = ? WHERE id = ?').run(s.priorities[0], b);
@@ -154,7 +89,7 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
 
   it('refuses a count below zero', () => {
     migrate(t.db, migrations);
-    action(s.paragraphs[0], null);
+    s.action(s.paragraphs[0], null);
     expect(() => t.db.prepare('UPDATE action_tally SET n = n - 2').run()).toThrow(/CHECK/);
   });
 });

@@ -11,6 +11,7 @@ import * as m010 from './010_attachments';
 import * as m011 from './011_action_tally';
 import * as m012 from './012_agreement_signatures';
 import * as m013 from './013_pending_seal';
+import * as m014 from './014_action_body';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: Migration[] = [
   { version: 11, name: '011_action_tally', up: m011.up },
   { version: 12, name: '012_agreement_signatures', up: m012.up },
   { version: 13, name: '013_pending_seal', up: m013.up },
+  { version: 14, name: '014_action_body', up: m014.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -17,7 +17,7 @@ import {
 import { cachedKey, forgetPassphrase, heldPassphrase, holdPassphrase } from './keystore-session';
 import { readCertificateFile, readPkcs12 } from './pkcs12';
 import type { SigningIdentity } from '../opc/sign-package';
-import { assertValidAt } from './validity';
+import { assertValidAt, validityAt } from './validity';
 
 interface CertificateRow {
   id: number;
@@ -41,7 +41,7 @@ interface CertificateRow {
 const KEYSTORE_CHECK = 'signing.keystore_check';
 const CHECK_TEXT = 'samrad-keystore-v1';
 
-function toStored(row: CertificateRow): StoredCertificate {
+function toStored(ctx: Ctx, row: CertificateRow): StoredCertificate {
   return {
     id: row.id,
     role: row.role,
@@ -57,6 +57,7 @@ function toStored(row: CertificateRow): StoredCertificate {
     trusted: row.trusted === 1,
     active: row.active === 1,
     createdAt: row.created_at,
+    validity: validityAt({ validFrom: row.valid_from, validTo: row.valid_to }, ctx.clock.now()),
   };
 }
 
@@ -71,7 +72,7 @@ export function listCertificates(ctx: Ctx): StoredCertificate[] {
     ctx.db
       .prepare('SELECT * FROM certificate ORDER BY active DESC, role DESC, created_at DESC, id DESC')
       .all() as CertificateRow[]
-  ).map(toStored);
+  ).map((r) => toStored(ctx, r));
 }
 
 export function keystoreStatus(ctx: Ctx): KeystoreStatus {
@@ -240,7 +241,7 @@ export async function createLocalCertificate(
       active: true,
     });
   });
-  return toStored(row(ctx, id));
+  return toStored(ctx, row(ctx, id));
 }
 
 export function importPkcs12(
@@ -264,7 +265,7 @@ export function importPkcs12(
       active: true,
     }),
   );
-  return toStored(row(ctx, id));
+  return toStored(ctx, row(ctx, id));
 }
 
 export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
@@ -295,7 +296,7 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
         after: { trusted: true },
       });
     });
-    return toStored(row(ctx, existing.id));
+    return toStored(ctx, row(ctx, existing.id));
   }
   const id = write(ctx, (record) =>
     insertCertificate(ctx, record, {
@@ -309,7 +310,7 @@ export function importTrusted(ctx: Ctx, bytes: Uint8Array): StoredCertificate {
       active: false,
     }),
   );
-  return toStored(row(ctx, id));
+  return toStored(ctx, row(ctx, id));
 }
 
 export function activateCertificate(ctx: Ctx, id: number): StoredCertificate {
@@ -324,7 +325,7 @@ export function activateCertificate(ctx: Ctx, id: number): StoredCertificate {
     ctx.db.prepare('UPDATE certificate SET active = 1 WHERE id = ?').run(id);
     record({ action: 'activate', entity: 'certificate', entityId: id, after: { active: true } });
   });
-  return toStored(row(ctx, id));
+  return toStored(ctx, row(ctx, id));
 }
 
 export function removeCertificate(ctx: Ctx, id: number): { id: number } {

@@ -61,7 +61,11 @@ function allThreeVerify(docx: Uint8Array, count: number, anchors?: crypto.X509Ce
     if (libreOfficeThirdFails !== undefined && count >= 3) {
       // LibreOffice 7.4 marks the third of several signatures that share the Ids ECMA-376 and
       // MS-OFFCRYPTO fix (idPackageObject, idOfficeObject) as not valid, although Samråd and
-      // xmlsec1 find every reference intact; an xmlsec1 co-signature without idOfficeObject passes
+      // xmlsec1 find every reference intact; an xmlsec1 co-signature without idOfficeObject passes.
+      // Tried (issue 10): unique idPackageSignature, idSignatureTime, idOfficeV1Details and
+      // idSignedProperties per signature change nothing; only unique idPackageObject *and*
+      // idOfficeObject make LibreOffice accept the third, and ECMA-376 Part 2 requires the
+      // package-specific Object element's Id to be "idPackageObject", as Word writes it: kept
       expect(
         lo.map((s) => s.valid),
         JSON.stringify(lo),

@@ -8,7 +8,8 @@ import { issueCertificateAsync } from '../certificates/issue';
 import { openPrivateKey, sealPrivateKeyAsync } from '../certificates/key-protection';
 import { readPkcs12 } from '../certificates/pkcs12';
 import { localCaIdentity } from '../certificates/store';
-import { assertValidAt } from '../certificates/validity';
+import { validityAt, validityRefusal } from '../certificates/validity';
+import { capability, refuse, type Refusal } from '../../capability';
 import type { SigningIdentity } from '../opc/sign-package';
 
 export interface PersonCertificateRow {
@@ -29,7 +30,20 @@ export interface PersonCertificateRow {
   removed_at: string | null;
 }
 
-function toCertificate(row: PersonCertificateRow): PersonCertificate {
+/** Whether a person can sign with this certificate here at `now`: its key is in Samråd and it is valid. */
+function signRefusal(row: PersonCertificateRow, now: Date): Refusal {
+  if (row.private_key === null) {
+    return new AppError(
+      'INVALID_STATE',
+      'This certificate has no key in Samråd (removed, or known only from a signed copy)',
+      { params: { reason: 'signing.errors.cannot_sign_with' } },
+    );
+  }
+  return validityRefusal({ validFrom: row.valid_from, validTo: row.valid_to }, now);
+}
+
+function toCertificate(ctx: Ctx, row: PersonCertificateRow): PersonCertificate {
+  const now = ctx.clock.now();
   return {
     id: row.id,
     personId: row.person_id,
@@ -44,6 +58,8 @@ function toCertificate(row: PersonCertificateRow): PersonCertificate {
     hasPrivateKey: row.private_key !== null,
     createdAt: row.created_at,
     removedAt: row.removed_at,
+    validity: validityAt({ validFrom: row.valid_from, validTo: row.valid_to }, now),
+    sign: capability(signRefusal(row, now)),
   };
 }
 
@@ -73,7 +89,7 @@ export function listPersonCertificates(ctx: Ctx, personId: number): PersonCertif
         'SELECT * FROM person_certificate WHERE person_id = ? ORDER BY removed_at IS NOT NULL, created_at DESC, id DESC',
       )
       .all(personId) as PersonCertificateRow[]
-  ).map(toCertificate);
+  ).map((r) => toCertificate(ctx, r));
 }
 
 /** The person who holds a certificate (by SHA-256 fingerprint), if Samråd knows it. */
@@ -165,7 +181,7 @@ export async function importPersonPkcs12(
     chain: contents.chain,
     sealedKey: sealed,
   });
-  return toCertificate(personCertificateRow(ctx, id));
+  return toCertificate(ctx, personCertificateRow(ctx, id));
 }
 
 /**
@@ -198,7 +214,7 @@ export async function createLocalPersonCertificate(
     chain: [ca.certificate],
     sealedKey: sealed,
   });
-  return toCertificate(personCertificateRow(ctx, id));
+  return toCertificate(ctx, personCertificateRow(ctx, id));
 }
 
 /** A certificate met in a returned signed copy, confirmed by the operator as this person's; it has no key here. */
@@ -218,7 +234,7 @@ export function confirmPersonCertificate(
 /** Removes a certificate from a person: its key is destroyed; the row stays for the acts it signed. */
 export function removePersonCertificate(ctx: Ctx, id: number): PersonCertificate {
   const row = personCertificateRow(ctx, id);
-  if (row.removed_at !== null) return toCertificate(row);
+  if (row.removed_at !== null) return toCertificate(ctx, row);
   write(ctx, (record) => {
     ctx.db
       .prepare('UPDATE person_certificate SET removed_at = ?, private_key = NULL WHERE id = ?')
@@ -230,7 +246,7 @@ export function removePersonCertificate(ctx: Ctx, id: number): PersonCertificate
       before: { certificateId: id, subject: row.subject, fingerprint: row.fingerprint },
     });
   });
-  return toCertificate(personCertificateRow(ctx, id));
+  return toCertificate(ctx, personCertificateRow(ctx, id));
 }
 
 /**
@@ -249,19 +265,10 @@ export function personIdentity(
       fields: { certificateId: 'signing.errors.certificate_of_another_person' },
     });
   }
-  if (row.private_key === null) {
-    throw new AppError(
-      'INVALID_STATE',
-      'This certificate has no key in Samråd (removed, or known only from a signed copy)',
-      {
-        params: { reason: 'signing.errors.cannot_sign_with' },
-      },
-    );
-  }
-  assertValidAt({ validFrom: row.valid_from, validTo: row.valid_to }, ctx.clock.now());
+  refuse(signRefusal(row, ctx.clock.now()));
   let privateKey: crypto.KeyObject;
   try {
-    privateKey = openPrivateKey(row.private_key, password);
+    privateKey = openPrivateKey(row.private_key!, password); // signRefusal refused a row without a key
   } catch (error) {
     if (error instanceof AppError && error.fields?.passphrase) {
       throw new AppError('VALIDATION', 'The certificate password is not correct', {
