@@ -34,6 +34,35 @@ test('a required-field error goes away as soon as that field is filled, and only
   await expect(page.getByRole('cell', { name: 'Länsstyrelsen', exact: true })).toBeVisible();
 });
 
+test('a certificate form: the refused field that was changed loses its error, the other keeps it', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await page.getByRole('link', { name: 'Certifikat' }).click();
+  await page.getByRole('button', { name: 'Skapa lokalt certifikat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skapa lokalt certifikat' });
+  const organisation = dialog.getByRole('textbox', { name: 'Organisation' });
+  const passphrase = dialog.getByLabel('Lösenfras för nyckellagret');
+  const tooShort = dialog.getByText('Lösenfrasen måste ha minst 8 tecken');
+
+  // no organisation and a passphrase too short: both refused at once
+  await passphrase.fill('kort');
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(organisation).toHaveAttribute('aria-invalid', 'true');
+  await expect(tooShort).toBeVisible();
+
+  await organisation.fill('Södertälje kommun');
+  await expect(organisation).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(tooShort).toBeVisible();
+
+  await passphrase.fill('nyckelfras-2017');
+  await expect(tooShort).toBeHidden();
+  await dialog.getByRole('button', { name: 'Skapa' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('certificate-row')).toHaveCount(2);
+});
+
 test('a refused list of dates: its error goes away as soon as a date is changed', async ({ page, app }) => {
   test.setTimeout(300_000); // loading the example alone has taken a minute on the shared machine
   await openApp(page, app, 'Camilla Broo');
