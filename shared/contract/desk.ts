@@ -19,6 +19,10 @@ export type DeskSettings = z.infer<typeof deskSettings>;
 
 const ref = z.object({ id: z.number(), bodyName: z.string(), date: z.string() });
 
+/** the desk names this many protocols a list, and says how many more there are */
+export const DESK_LIST = 10;
+const shortList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+
 export const desk = z.object({
   today: z.string(),
   settings: deskSettings,
@@ -43,10 +47,10 @@ export const desk = z.object({
       lacks: z.array(z.enum(['roster', 'agenda', 'notice'])),
     })
     .nullable(),
-  /** protocols not yet attested, with the day they should be by */
-  awaitingJustering: z.array(ref.extend({ due: z.string(), overdue: z.boolean() })),
-  /** attested protocols with the day they should be published by (the last 30 days) */
-  publication: z.array(ref.extend({ attestedOn: z.string(), due: z.string(), overdue: z.boolean() })),
+  /** protocols not yet attested, the oldest DESK_LIST with the day they should be by, and how many there are */
+  awaitingJustering: shortList(ref.extend({ due: z.string(), overdue: z.boolean() })),
+  /** attested protocols with the day they should be published by (the last 30 days), the most urgent DESK_LIST */
+  publication: shortList(ref.extend({ attestedOn: z.string(), due: z.string(), overdue: z.boolean() })),
   /** overdue uppdrag per priority area (null: without one) */
   overdueActions: z.array(
     z.object({ priorityId: z.number().nullable(), priorityName: z.string().nullable(), count: z.number() }),

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { today } from '../session/time-zone';
 import { getSetting, putSetting } from '../session/settings';
-import type { Desk, DeskSettings } from '../../../shared/contract/desk';
+import { DESK_LIST, type Desk, type DeskSettings } from '../../../shared/contract/desk';
 import { listAgreements } from '../agreements/agreements';
 import { addDays } from '../agreements/period';
 import { actionStats } from '../meetings/actions';
@@ -82,30 +82,42 @@ export function getDesk(ctx: Ctx): Desk {
   const awaiting = ctx.db
     .prepare(
       `SELECT m.id, b.name AS bodyName, m.date FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN body b ON b.id = m.body_id
-       WHERE p.status <> 'attested' ORDER BY m.date, m.start_time`,
+       WHERE p.status <> 'attested' ORDER BY m.date, m.start_time, m.id LIMIT ?`,
     )
-    .all() as Array<{ id: number; bodyName: string; date: string }>;
+    .all(DESK_LIST) as Array<{ id: number; bodyName: string; date: string }>;
+  const awaitingTotal = ctx.db
+    .prepare(`SELECT count(*) FROM protocol WHERE status <> 'attested'`)
+    .pluck()
+    .get() as number;
+  const attestedOn = '(SELECT max(a.date) FROM attestation a WHERE a.meeting_id = m.id)';
+  const attestedSince = `FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN body b ON b.id = m.body_id
+       WHERE p.status = 'attested' AND ${attestedOn} >= ?`;
+  const since = addDays(on, -30);
   const attested = ctx.db
     .prepare(
-      `SELECT m.id, b.name AS bodyName, m.date, (SELECT max(a.date) FROM attestation a WHERE a.meeting_id = m.id) AS attestedOn
-       FROM protocol p JOIN meeting m ON m.id = p.meeting_id JOIN body b ON b.id = m.body_id
-       WHERE p.status = 'attested' AND (SELECT max(a.date) FROM attestation a WHERE a.meeting_id = m.id) >= ?
-       ORDER BY attestedOn, m.date`,
+      `SELECT m.id, b.name AS bodyName, m.date, ${attestedOn} AS attestedOn ${attestedSince} ORDER BY attestedOn, m.date, m.id LIMIT ?`,
     )
-    .all(addDays(on, -30)) as Array<{ id: number; bodyName: string; date: string; attestedOn: string }>;
+    .all(since, DESK_LIST) as Array<{ id: number; bodyName: string; date: string; attestedOn: string }>;
+  const attestedTotal = ctx.db.prepare(`SELECT count(*) ${attestedSince}`).pluck().get(since) as number;
   return {
     today: on,
     settings,
     agreement: agreementLine(ctx),
     nextMeeting: nextMeeting(ctx, on),
-    awaitingJustering: awaiting.map((m) => {
-      const due = addDays(m.date, settings.justeringDays);
-      return { ...m, due, overdue: due < on };
-    }),
-    publication: attested.map((m) => {
-      const due = addDays(m.attestedOn, settings.publicationDays);
-      return { ...m, due, overdue: due < on };
-    }),
+    awaitingJustering: {
+      items: awaiting.map((m) => {
+        const due = addDays(m.date, settings.justeringDays);
+        return { ...m, due, overdue: due < on };
+      }),
+      total: awaitingTotal,
+    },
+    publication: {
+      items: attested.map((m) => {
+        const due = addDays(m.attestedOn, settings.publicationDays);
+        return { ...m, due, overdue: due < on };
+      }),
+      total: attestedTotal,
+    },
     // from the counters actions.stats reads (migration 011), most overdue first
     overdueActions: actionStats(ctx)
       .filter((a) => a.overdue > 0)

@@ -23,6 +23,17 @@ function DeskSection({ title, empty, children }: { title: string; empty: string 
   );
 }
 
+/** "och 12 till": the desk names the first few of a list and counts the rest. */
+function More({ shown, total, testId }: { shown: number; total: number; testId: string }) {
+  const { t } = useTranslation();
+  if (total <= shown) return null;
+  return (
+    <Text size="sm" c="dimmed" mt={4} data-testid={testId}>
+      {t('home.desk.andMore', { count: total - shown })}
+    </Text>
+  );
+}
+
 /** The deadlines as settings, saved together. */
 function DeskSettingsForm({ justeringDays, publicationDays }: { justeringDays: number; publicationDays: number }) {
   const { t } = useTranslation();
@@ -128,10 +139,10 @@ export function DeskPanel() {
       </DeskSection>
       <DeskSection
         title={t('home.desk.justering')}
-        empty={d.awaitingJustering.length === 0 ? t('home.desk.noJustering') : null}
+        empty={d.awaitingJustering.total === 0 ? t('home.desk.noJustering') : null}
       >
         <List size="sm" data-testid="desk-justering">
-          {d.awaitingJustering.map((m) => (
+          {d.awaitingJustering.items.map((m) => (
             <List.Item key={m.id}>
               <Anchor href={`#/meetings/${m.id}/protocol`}>{`${m.bodyName} ${m.date}`}</Anchor>
               {' – '}
@@ -139,13 +150,14 @@ export function DeskPanel() {
             </List.Item>
           ))}
         </List>
+        <More shown={d.awaitingJustering.items.length} total={d.awaitingJustering.total} testId="desk-justering-more" />
       </DeskSection>
       <DeskSection
         title={t('home.desk.publication')}
-        empty={d.publication.length === 0 ? t('home.desk.noPublication') : null}
+        empty={d.publication.total === 0 ? t('home.desk.noPublication') : null}
       >
         <List size="sm" data-testid="desk-publication">
-          {d.publication.map((m) => (
+          {d.publication.items.map((m) => (
             <List.Item key={m.id}>
               <Anchor href={`#/meetings/${m.id}/protocol`}>{`${m.bodyName} ${m.date}`}</Anchor>
               {' – '}
@@ -153,6 +165,7 @@ export function DeskPanel() {
             </List.Item>
           ))}
         </List>
+        <More shown={d.publication.items.length} total={d.publication.total} testId="desk-publication-more" />
       </DeskSection>
       <DeskSection
         title={t('home.desk.overdue')}

@@ -6,7 +6,7 @@ import { MandateWarning } from '../MandateWarning';
 import { useAction, useCall } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ATTENDANCE_ROLES, type Attendee, type Meeting } from '../../../../shared/contract/meetings';
 import { usePeopleOptions } from '../options';
@@ -30,13 +30,13 @@ const fieldsOf = (a: Attendee): AttendeeFields => ({
 function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number> }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const people = usePeopleOptions(meeting.bodyId, meeting.date)
     .map((g) => ({ ...g, items: g.items.filter((i) => !listed.has(Number(i.value))) }))
     .filter((g) => g.items.length > 0);
   const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>('ovrig');
   const [participatesIn, setParticipatesIn] = useState('');
+  const errors = useFieldErrors(fieldErrors, { personId, role, participatesIn });
 
   const add = async () => {
     const added = await run('attendance.add', {
