@@ -31,7 +31,7 @@ describe('checkDatabase', () => {
         checkpoint: null,
       },
       search: { ok: true, documents: 1, checked: 1, problems: [] },
-      seals: { ok: true, records: 0, checked: 0, since: null, sampled: 0, problems: [] },
+      seals: { ok: true, records: 0, checked: 0, since: null, sampled: 0, awaitingTimestamp: 0, problems: [] },
       attachments: { ok: true, files: 0, problems: [] },
     });
     expect(describeCheck(report).join('\n')).toMatch(
