@@ -1,4 +1,6 @@
+import type { Route } from '@playwright/test';
 import { test, expect, loadExample, openApp } from './support/app';
+import { planMeeting } from './support/protocol';
 
 test('a required-field error goes away as soon as that field is filled, and only that one', async ({ page, app }) => {
   await openApp(page, app);
@@ -87,4 +89,34 @@ test('a refused list of dates: its error goes away as soon as a date is changed'
   await second.fill('2018-05-15');
   await expect(series.getByText('Samma datum finns två gånger')).toBeHidden();
   await expect(series).toBeVisible();
+});
+
+test("an autosaved field's error goes away as soon as its refused text is changed", async ({ page, app }) => {
+  test.setTimeout(300_000); // loading the example alone has taken a minute on the shared machine
+  await openApp(page, app);
+  await loadExample(page);
+  await planMeeting(page);
+  await page.getByRole('tab', { name: 'Protokoll' }).click();
+  await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
+  const card = page.getByTestId('paragraph-card').first();
+  const title = card.getByRole('textbox', { name: 'Rubrik' });
+
+  // leaving the emptied field saves it at once: refused
+  await title.fill('');
+  await card.getByRole('textbox', { name: 'Diarienummer' }).click();
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByText('Obligatoriskt fält')).toBeVisible();
+  // the next saves are held back, so what hides the error is the typing, not a save that succeeded
+  const held: Route[] = [];
+  await page.route('**/api/call', (route) =>
+    route.request().postData()?.includes('protocol.updateParagraph') ? void held.push(route) : route.continue(),
+  );
+  await title.pressSequentially('Sammanträdet öppnas');
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(card.getByText('Obligatoriskt fält')).toBeHidden();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  for (const route of held) await route.continue();
+  await page.unroute('**/api/call');
+  await expect(card.getByText('Sparat').first()).toBeVisible();
+  await expect(card.getByText('Obligatoriskt fält')).toBeHidden();
 });
