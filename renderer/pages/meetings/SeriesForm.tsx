@@ -24,7 +24,9 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
   const [chairId, setChairId] = useState<string | null>(null);
   const [secretaryId, setSecretaryId] = useState<string | null>(null);
   const [applyTemplate, setApplyTemplate] = useState(true);
-  const people = usePeopleOptions(bodyId, dates.find(Boolean) ?? null);
+  const idOf = (v: string | null) => (v ? Number(v) : null);
+  const chairs = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(chairId)]);
+  const secretaries = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(secretaryId)]);
 
   const submit = async () => {
     const created = await run('meetings.planSeries', {
@@ -116,7 +118,8 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
         <Select
           label={t('meetings.fields.chair')}
           description={t('meetings.form.chairDefault')}
-          data={people}
+          data={chairs.groups}
+          onSearchChange={chairs.onSearchChange}
           value={chairId}
           onChange={setChairId}
           error={errors.chairId}
@@ -126,7 +129,8 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
         <Select
           label={t('meetings.fields.secretary')}
           description={t('meetings.form.secretaryDefault')}
-          data={people}
+          data={secretaries.groups}
+          onSearchChange={secretaries.onSearchChange}
           value={secretaryId}
           onChange={setSecretaryId}
           error={errors.secretaryId}
