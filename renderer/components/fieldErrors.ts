@@ -13,6 +13,9 @@ export function errorsByField(errors: Record<string, string>): Record<string, st
   return out;
 }
 
+/** A picked file as `useFieldErrors` compares it: by what picks it out, since two files look alike as JSON. */
+export const pickedFile = (file: File | null) => file && `${file.name} ${file.size} ${file.lastModified}`;
+
 const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
 
 /**

@@ -186,8 +186,16 @@ export const personalSigningContract = {
    * signature valid and by a signatory still to sign (known by certificate, or confirmed as theirs).
    */
   'agreements.signing.importSignedCopy': method(
-    /** `place`: where it was signed, asked for once the copy is known to be an agreement's */
-    z.object({ fileBase64, confirmPersonId: id.nullable().default(null), place: optionalText(200) }),
+    /**
+     * `place`: where it was signed, asked for once the copy is known to be an agreement's;
+     * `versionId`: the version it is imported on (its page), so a copy of another version is refused, not recorded out of sight
+     */
+    z.object({
+      fileBase64,
+      confirmPersonId: id.nullable().default(null),
+      place: optionalText(200),
+      versionId: id.nullable().default(null),
+    }),
     z.object({ versionId: z.number(), partyId: z.number(), name: z.string(), version: versionDetail }),
   ),
 };

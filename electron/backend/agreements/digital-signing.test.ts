@@ -241,6 +241,42 @@ describe('co-signing an agreement version', { timeout: 300_000 }, () => {
     expect(count('agreement_signing_signature')).toBe(1);
   });
 
+  it('a copy imported on another version’s page is refused, naming the version it belongs to, and records nothing; on its own version it is recorded', async () => {
+    const { parties } = await sentForSigning();
+    const other = await b.call('agreements.create', {
+      name: 'Trygghetsvandringar',
+      version: { title: 'Trygghetsvandringar 2017', dnr: 'KS 2017/7', validFrom: '2017-01-01', validTo: '2017-12-31' },
+    });
+    const away = testCa(new Date(), 'Södertörns brandförsvarsförbund');
+    const exported = fromBase64(
+      (await b.call('agreements.signing.exportForSigning', { versionId: s.versionId })).base64,
+    );
+    const signed = base64(
+      xmlsecCoSign(
+        exported,
+        away.signer.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+        away.signer.certificate,
+        new Date(),
+      ),
+    );
+    const copy = { fileBase64: signed, confirmPersonId: s.people.uddholm.id, place: 'Tumba' };
+    const elsewhere = await b.fail('agreements.signing.importSignedCopy', {
+      ...copy,
+      versionId: other.versions[0].id,
+    });
+    expect(elsewhere.params).toMatchObject({
+      reason: 'meetings.reasons.signed_copy_other_version',
+      title: 'Samverkansöverenskommelse 2017–2018',
+      validFrom: '2017-01-01',
+      validTo: '2018-12-31',
+    });
+    expect(count('agreement_signing')).toBe(0);
+    expect(count('person_certificate WHERE person_id = ' + s.people.uddholm.id)).toBe(0);
+    const imported = await b.call('agreements.signing.importSignedCopy', { ...copy, versionId: s.versionId });
+    expect([imported.versionId, imported.partyId]).toEqual([s.versionId, parties.brand.id]);
+    expect(count('agreement_signing')).toBe(1);
+  });
+
   it('withdrawing throws the frozen document away with its signatures; on paper, the signing says who recorded it and the record is rendered as before', async () => {
     const { broo, parties } = await sentForSigning();
     await b.call('agreements.signing.signDigitally', {

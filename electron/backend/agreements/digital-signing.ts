@@ -109,15 +109,23 @@ function versionsUnderSigning(ctx: Ctx): FrozenDocumentRow[] {
 /**
  * A signed copy back from away: its content must be exactly the frozen document's, it must keep
  * every signature given so far and add one valid signature by the signatory of a party still to
- * sign (known by certificate, or confirmed now as `confirmPersonId`'s). Anything wrong: refused,
- * nothing recorded.
+ * sign (known by certificate, or confirmed now as `confirmPersonId`'s). Imported on a version's
+ * page (`versionId`), it must be that version's. Anything wrong: refused, nothing recorded.
  */
 export function importAgreementSignedCopy(
   ctx: Ctx,
-  input: { bytes: Uint8Array; confirmPersonId: number | null; place: string | null },
+  input: { bytes: Uint8Array; confirmPersonId: number | null; place: string | null; versionId: number | null },
 ): { versionId: number; partyId: number; name: string; version: VersionDetail } {
   const frozen = matchFrozen(versionsUnderSigning(ctx), safeUnzip(input.bytes));
   const versionId = frozen.version_id!;
+  if (input.versionId !== null && input.versionId !== versionId) {
+    const other = getVersion(ctx, versionId);
+    throw refused(
+      `This is the document sent for signing of another version (${other.title} ${other.validFrom}–${other.validTo}): import it on that version`,
+      'signed_copy_other_version',
+      { title: other.title, validFrom: other.validFrom, validTo: other.validTo },
+    );
+  }
   const copy = checkSignedCopy(ctx, frozen, input.bytes);
   const place = input.place;
   if (!place) throw agreementErrors.placeRequired();

@@ -93,6 +93,7 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
       bytes: decodeBase64File(i.fileBase64),
       confirmPersonId: i.confirmPersonId,
       place: i.place,
+      versionId: i.versionId,
     }),
   'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId, i.lang),
   'agreements.compareDocx': (ctx, i) =>

@@ -5,7 +5,7 @@ import { verifiedCheckpointTime, verifyChain, verifyChainIncrementally } from '.
 import { checkSearchIndex } from '../search/maintenance';
 import { systemClock } from '../context';
 import { verifyAllSeals } from '../records/verify-seal';
-import { hasRecords } from '../records/store';
+import { hasRecords, sealsAwaitingTimestamp } from '../records/store';
 import { verifyAttachmentContent } from '../meetings/verify-attachments';
 
 /** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
@@ -122,6 +122,7 @@ export const checks = {
           checked: 0,
           since: null as string | null,
           sampled: 0,
+          awaitingTimestamp: 0,
           problems: [
             {
               code: 'missing' as const,
@@ -132,10 +133,14 @@ export const checks = {
           ],
         };
       const since = options?.full ? null : verifiedCheckpointTime(db);
-      return verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined }, since);
+      return {
+        ...verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined }, since),
+        // not a failure: the act stands, and the seal is made once the TSA answers (records/pending-seal.ts)
+        awaitingTimestamp: sealsAwaitingTimestamp(db),
+      };
     },
-    describe: ({ ok, records, checked, since, sampled, problems }) =>
-      `${mark(ok)} (${records} records${since === null ? '' : `; re-checked ${checked - sampled} sealed since the checkpoint of ${since} and ${sampled} older ones sampled at random; "--full" re-checks all`})${problems.map((p) => `\n  ${p.message}`).join('')}`,
+    describe: ({ ok, records, checked, since, sampled, awaitingTimestamp, problems }) =>
+      `${mark(ok)} (${records} records${since === null ? '' : `; re-checked ${checked - sampled} sealed since the checkpoint of ${since} and ${sampled} older ones sampled at random; "--full" re-checks all`}${awaitingTimestamp > 0 ? `; ${awaitingTimestamp} waiting for the organisation's seal with a trusted timestamp (the TSA did not answer yet)` : ''})${problems.map((p) => `\n  ${p.message}`).join('')}`,
   }),
   /** every handling's bytes re-hashed against its stored SHA-256 and the sealed records' (see meetings/verify-attachments.ts) */
   attachments: check({

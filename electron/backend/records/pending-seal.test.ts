@@ -6,6 +6,7 @@ import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '
 import { zonedDate } from '../../../shared/time/zoned-date';
 import { parseXml } from '../signing/opc/package';
 import { signatureValueToTime } from '../signing/timestamp/signature-timestamp';
+import { checkDatabase, describeCheck } from '../db/check';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -113,6 +114,12 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
       laterSignatures: [],
       seal: { ok: true },
     });
+    // samrad check says so, without failing: the act stands
+    const checked = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    expect(checked.seals).toMatchObject({ ok: true, awaitingTimestamp: 1 });
+    expect(describeCheck(checked).join('\n')).toContain(
+      "1 waiting for the organisation's seal with a trusted timestamp",
+    );
     // not asked again at every call: a TSA that is down would make each one wait
     await b.call('records.list', {});
     expect(pendingSeals()[0].attempts).toBe(1);
@@ -122,6 +129,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
     await b.call('records.list', {});
     expect(pendingSeals()).toEqual([]);
+    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
     const after = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(after).toMatchObject({ sealAwaitsTimestamp: false, sealTimeSource: 'timestamp' });
     const report = await b.call('documents.verify', { fileBase64: base64(await exportSigned(meeting.id)) });

@@ -73,3 +73,9 @@ export function hasRecords(db: Db): boolean {
 export function recordById(db: Db, id: number): SealedRecordRow | null {
   return (db.prepare('SELECT * FROM sealed_record WHERE id = ?').get(id) as SealedRecordRow | undefined) ?? null;
 }
+
+/** How many records wait for the organisation's seal with a trusted timestamp (0 before migration 013). */
+export function sealsAwaitingTimestamp(db: Db): number {
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'pending_seal'").get()) return 0;
+  return db.prepare('SELECT count(*) FROM pending_seal').pluck().get() as number;
+}

@@ -12,7 +12,7 @@ export interface AutosaveFieldProps {
   /** single line instead of a growing text area */
   singleLine?: boolean;
   readOnly?: boolean;
-  /** a field error from the last save, already translated */
+  /** a field error from the last save, already translated; hidden once the refused text is changed */
   error?: string;
   description?: string;
   placeholder?: string;
@@ -60,12 +60,25 @@ export function AutosaveTextarea({
 }: AutosaveFieldProps) {
   const [text, setText] = useState(value);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
+  // the text of the last save that came back: an error is about that text, not about what is typed after it
+  const [lastSaved, setLastSaved] = useState<string | null>(null);
   const statusId = useId();
   const save = useRef(onSave);
   save.current = onSave;
   const saver = useRef<Autosaver | null>(null);
   if (!saver.current) {
-    saver.current = createAutosaver({ initial: value, delayMs, onStatus: setStatus, save: (v) => save.current(v) });
+    saver.current = createAutosaver({
+      initial: value,
+      delayMs,
+      onStatus: setStatus,
+      save: async (v) => {
+        try {
+          return await save.current(v);
+        } finally {
+          setLastSaved(v);
+        }
+      },
+    });
   }
 
   // A change stored elsewhere (another window, a reload) shows up unless the user has unsaved text here.
@@ -95,7 +108,8 @@ export function AutosaveTextarea({
     label,
     value: text,
     readOnly,
-    error,
+    // nothing saved from here yet: the error (from another field's save) is shown as given
+    error: lastSaved === null || text === lastSaved ? error : undefined,
     description,
     placeholder,
     'data-testid': rest['data-testid'],

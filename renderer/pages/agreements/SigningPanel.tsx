@@ -260,7 +260,7 @@ export function SigningPanel({ version }: { version: VersionDetail }) {
       {signing && <DigitalSigningDialog version={version} party={signing} onClose={() => setSigning(null)} />}
       {importing && (
         <SignedCopyDialog
-          method="agreements.signing.importSignedCopy"
+          target={{ method: 'agreements.signing.importSignedCopy', versionId: version.id }}
           help={t('agreements.signing.importHelp')}
           signers={pendingSigners(version)}
           defaultPlace={lastSigningPlace(version)}

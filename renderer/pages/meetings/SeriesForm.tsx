@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { usePeopleOptions } from './options';
 
 /**
@@ -16,7 +16,6 @@ import { usePeopleOptions } from './options';
 export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; bodyName: string; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [dates, setDates] = useState<string[]>(['', '', '', '']);
   const [startTime, setStartTime] = useState('09:00');
   const [endTime, setEndTime] = useState('11:00');
@@ -24,6 +23,17 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
   const [chairId, setChairId] = useState<string | null>(null);
   const [secretaryId, setSecretaryId] = useState<string | null>(null);
   const [applyTemplate, setApplyTemplate] = useState(true);
+  // the backend names a refused date by its place in the list: `dates.2`
+  const dateFields = Object.fromEntries(dates.map((date, index) => [`dates.${index}`, date]));
+  const errors = useFieldErrors(fieldErrors, {
+    ...dateFields,
+    dates,
+    startTime,
+    endTime,
+    place,
+    chairId,
+    secretaryId,
+  });
   const idOf = (v: string | null) => (v ? Number(v) : null);
   const chairs = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(chairId)]);
   const secretaries = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(secretaryId)]);

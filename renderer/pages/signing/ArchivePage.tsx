@@ -17,7 +17,7 @@ import { ApiError, call, subscribe } from '../../api/client';
 import { useCall, useErrorText } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { downloadBase64 } from '../../components/download';
-import { errorsByField } from '../../components/fieldErrors';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { messageKey } from '../../api/hooks';
 import type { Output } from '../../../shared/contract';
 
@@ -103,7 +103,7 @@ export function ArchivePage() {
       setRunning(null);
     }
   };
-  const errors = errorsByField(fields);
+  const errors = useFieldErrors(fields, { from, to, bodyIds, target: { target, download } });
   const percent = running && running.total > 0 ? Math.round((running.done / running.total) * 100) : 0;
 
   return (

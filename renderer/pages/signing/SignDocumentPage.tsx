@@ -16,7 +16,7 @@ import { useAction, useErrorText } from '../../api/hooks';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
 import type { VerifyReport } from '../../../shared/contract/signing';
 import type { ErrorBody } from '../../../shared/errors';
-import { errorsByField } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
 import { downloadBase64 } from '../../components/download';
 import {
@@ -38,7 +38,6 @@ export function SignDocumentPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { run, fieldErrors, setFieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<Source>('held');
   const [personId, setPersonId] = useState<string | null>(null);
@@ -47,6 +46,15 @@ export function SignDocumentPage() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState('');
   const [comment, setComment] = useState('');
+  const errors = useFieldErrors(fieldErrors, {
+    fileBase64: pickedFile(file),
+    personId,
+    certificateId,
+    pkcs12Base64: pickedFile(pkcs12),
+    password,
+    role,
+    comment,
+  });
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
   const people = usePeopleChoices({ chosen: [Number(personId)] });

@@ -3,7 +3,8 @@ import { Alert, FileInput, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
-import { useFieldErrors } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
+import type { ErrorBody } from '../../../shared/errors';
 import { readFileBase64 } from './readFile';
 
 /** Someone still to sign, whom a certificate Samråd does not know yet may be confirmed as. */
@@ -11,6 +12,10 @@ export interface PendingSigner {
   personId: number;
   name: string;
 }
+
+/** Where the copy goes: a protocol or § (found by the copy itself), or the agreement version whose page it is imported on. */
+export type SignedCopyTarget =
+  { method: 'protocol.importSignedCopy' } | { method: 'agreements.signing.importSignedCopy'; versionId: number };
 
 /** The place field of the act being signed, as its own dialogs show it. */
 export type PlaceField = ComponentType<{ value: string; onChange(place: string): void; error?: string }>;
@@ -21,14 +26,14 @@ export type PlaceField = ComponentType<{ value: string; onChange(place: string):
  * does not know yet is confirmed as one of the pending signers' before anything is recorded.
  */
 export function SignedCopyDialog({
-  method,
+  target,
   help,
   signers,
   defaultPlace,
   PlaceField,
   onClose,
 }: {
-  method: 'protocol.importSignedCopy' | 'agreements.signing.importSignedCopy';
+  target: SignedCopyTarget;
   /** what the copy must be, in the act's words */
   help: string;
   signers: PendingSigner[];
@@ -42,25 +47,24 @@ export function SignedCopyDialog({
   const [place, setPlace] = useState(defaultPlace ?? '');
   const [unknown, setUnknown] = useState<{ subject: string; fingerprint: string } | null>(null);
   const [confirmPersonId, setConfirmPersonId] = useState<string | null>(null);
-  // a File compares by what picks it out: two files would look alike as JSON
-  const picked = file && `${file.name} ${file.size} ${file.lastModified}`;
-  const errors = useFieldErrors(fieldErrors, { fileBase64: picked, place, confirmPersonId });
+  const errors = useFieldErrors(fieldErrors, { fileBase64: pickedFile(file), place, confirmPersonId });
 
   const submit = async () => {
     if (!file) return;
-    const done = await run(
-      method,
-      {
-        fileBase64: await readFileBase64(file),
-        confirmPersonId: unknown && confirmPersonId ? Number(confirmPersonId) : null,
-        place,
-      },
-      (error) => {
-        if (error.params?.reason !== 'meetings.reasons.signed_copy_unknown_certificate') return false;
-        setUnknown({ subject: String(error.params.subject), fingerprint: String(error.params.fingerprint) });
-        return true;
-      },
-    );
+    const copy = {
+      fileBase64: await readFileBase64(file),
+      confirmPersonId: unknown && confirmPersonId ? Number(confirmPersonId) : null,
+      place,
+    };
+    const onUnknownCertificate = (error: ErrorBody) => {
+      if (error.params?.reason !== 'meetings.reasons.signed_copy_unknown_certificate') return false;
+      setUnknown({ subject: String(error.params.subject), fingerprint: String(error.params.fingerprint) });
+      return true;
+    };
+    const done =
+      target.method === 'protocol.importSignedCopy'
+        ? await run(target.method, copy, onUnknownCertificate)
+        : await run(target.method, { ...copy, versionId: target.versionId }, onUnknownCertificate);
     if (done) onClose();
   };
 

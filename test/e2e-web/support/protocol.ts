@@ -32,8 +32,8 @@ export async function attestAs(page: Page, attesters: RegExp[]): Promise<void> {
   }
 }
 
-/** A Chefssamråd on 2018-03-13 with Lars-Göran Uddholm as justerare, its protocol made from the agenda and every § finished. */
-export async function planMeetingWithFinishedProtocol(page: Page): Promise<void> {
+/** A Chefssamråd on 2018-03-13 with Lars-Göran Uddholm as justerare, its agenda from the body's template; its page open. */
+export async function planMeeting(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Sammanträden' }).click();
   await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
   const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
@@ -46,6 +46,11 @@ export async function planMeetingWithFinishedProtocol(page: Page): Promise<void>
   await page.keyboard.press('Escape');
   await form.getByRole('button', { name: 'Spara' }).click();
   await expect(form).toBeHidden({ timeout: 30_000 });
+}
+
+/** The same meeting, its protocol made from the agenda and every § finished. */
+export async function planMeetingWithFinishedProtocol(page: Page): Promise<void> {
+  await planMeeting(page);
   await page.getByRole('tab', { name: 'Protokoll' }).click();
   await page.getByRole('button', { name: 'Skapa protokoll från dagordningen' }).click();
   await finishEveryParagraph(page);

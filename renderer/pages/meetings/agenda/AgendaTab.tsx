@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
+import { RowActions } from '../../../components/RowActions';
 import { EmptyState } from '../../../components/EmptyState';
 import { SortableList } from '../../../components/sortable/SortableList';
 import type { AgendaItem, Meeting } from '../../../../shared/contract/meetings';
@@ -106,25 +107,12 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                   <Attachments meetingId={meeting.id} target={{ agendaItemId: item.id }} readOnly={readOnly} />
                 </Stack>
                 {!readOnly && (
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={t('meetings.agenda.editNamed', { title: item.title })}
-                      onClick={() => setEditing(item)}
-                    >
-                      {t('actions.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('meetings.agenda.removeNamed', { title: item.title })}
-                      onClick={() => setRemoving(item)}
-                    >
-                      {t('actions.delete')}
-                    </Button>
-                  </Group>
+                  <RowActions
+                    editLabel={t('meetings.agenda.editNamed', { title: item.title })}
+                    removeLabel={t('meetings.agenda.removeNamed', { title: item.title })}
+                    onEdit={() => setEditing(item)}
+                    onRemove={() => setRemoving(item)}
+                  />
                 )}
               </Group>
             );

@@ -6,7 +6,7 @@ import { MandateWarning } from '../MandateWarning';
 import { useAction, useCall } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
-import { errorsByField } from '../../../components/fieldErrors';
+import { useFieldErrors } from '../../../components/fieldErrors';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ATTENDANCE_ROLES, type Attendee, type Meeting } from '../../../../shared/contract/meetings';
 import { usePeopleOptions } from '../options';
@@ -30,7 +30,6 @@ const fieldsOf = (a: Attendee): AttendeeFields => ({
 function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number> }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [personId, setPersonId] = useState<string | null>(null);
   const choices = usePeopleOptions(meeting.bodyId, meeting.date, [personId ? Number(personId) : null]);
   const people = choices.groups
@@ -38,6 +37,7 @@ function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number
     .filter((g) => g.items.length > 0);
   const [role, setRole] = useState<string | null>('ovrig');
   const [participatesIn, setParticipatesIn] = useState('');
+  const errors = useFieldErrors(fieldErrors, { personId, role, participatesIn });
 
   const add = async () => {
     const added = await run('attendance.add', {

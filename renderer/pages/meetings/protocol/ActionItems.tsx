@@ -3,6 +3,7 @@ import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput }
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/confirm';
+import { RowActions } from '../../../components/RowActions';
 import { DateField } from '../../../components/DateField';
 import { useFieldErrors } from '../../../components/fieldErrors';
 import type { ActionItem, Paragraph } from '../../../../shared/contract/meetings';
@@ -173,25 +174,12 @@ export function ActionItems({ paragraph }: { paragraph: Paragraph }) {
                   </Table.Td>
                   <Table.Td>
                     {!a.locked && (
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={t('meetings.actions.editNamed', { description: a.description })}
-                          onClick={() => setEditing(a.id)}
-                        >
-                          {t('actions.edit')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('meetings.actions.removeNamed', { description: a.description })}
-                          onClick={() => setRemoving(a)}
-                        >
-                          {t('actions.delete')}
-                        </Button>
-                      </Group>
+                      <RowActions
+                        editLabel={t('meetings.actions.editNamed', { description: a.description })}
+                        removeLabel={t('meetings.actions.removeNamed', { description: a.description })}
+                        onEdit={() => setEditing(a.id)}
+                        onRemove={() => setRemoving(a)}
+                      />
                     )}
                   </Table.Td>
                 </Table.Tr>

@@ -19,7 +19,7 @@ import { FormModal } from '../../../components/FormModal';
 import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea';
 import { ConfirmDialog } from '../../../components/confirm';
 import { EmptyState } from '../../../components/EmptyState';
-import { errorsByField } from '../../../components/fieldErrors';
+import { errorsByField, useFieldErrors } from '../../../components/fieldErrors';
 import { SortableList } from '../../../components/sortable/SortableList';
 import {
   AGENDA_KINDS,
@@ -48,9 +48,9 @@ import { ActProofView } from '../../../components/signing/ActProofView';
 function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<string | null>('decision');
+  const errors = useFieldErrors(fieldErrors, { title, kind });
   const submit = async () => {
     const added = await run('protocol.addParagraph', {
       meetingId,
@@ -89,6 +89,7 @@ function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): vo
 function JusteringPanel({ meeting, protocol }: { meeting: Meeting; protocol: Protocol }) {
   const { t, i18n } = useTranslation();
   const { run, fieldErrors } = useAction();
+  // autosaved fields: each hides its own error once its text is changed (AutosaveTextarea)
   const errors = errorsByField(fieldErrors);
   const [attesting, setAttesting] = useState<'record' | 'sign' | 'import' | null>(null);
   const exporting = useAction();

@@ -15,7 +15,7 @@ export function SignedCopyDialog({
   const { t } = useTranslation();
   return (
     <ImportSignedCopy
-      method="protocol.importSignedCopy"
+      target={{ method: 'protocol.importSignedCopy' }}
       help={t('meetings.justering.importHelp')}
       signers={attesters}
       defaultPlace={defaultPlace}
