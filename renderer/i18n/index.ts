@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { buildResources } from './resources';
+import { reportMissingKey } from './missing-key';
 
 /** Every locale file, bundled: see `buildResources` for how they form one tree. */
 const files = import.meta.glob('./locales/*/*.json', { eager: true, import: 'default' }) as Record<
@@ -14,6 +15,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'sv',
   interpolation: { escapeValue: false },
   returnNull: false,
+  saveMissing: true,
+  missingKeyHandler: reportMissingKey,
 });
 
 export default i18n;

@@ -3,7 +3,7 @@ import { Button, Group, PasswordInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import type { KeystoreStatus } from '../../../shared/contract/signing';
-import { errorsByField } from '../fieldErrors';
+import { useFieldErrors } from '../fieldErrors';
 
 /** `onUnlocked` lets the view that asked go on at once (an export waiting for the key). */
 export function UnlockForm({
@@ -15,8 +15,8 @@ export function UnlockForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, busy } = useAction();
-  const errors = errorsByField(raw);
   const [passphrase, setPassphrase] = useState('');
+  const errors = useFieldErrors(raw, { passphrase });
   const unlock = async () => {
     const status = await run('certificates.unlock', { passphrase });
     if (!status) return;

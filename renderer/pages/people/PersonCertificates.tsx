@@ -6,7 +6,7 @@ import { AppModal } from '../../components/AppModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
-import { errorsByField } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { formatDateTime } from '../../components/dateTime';
 import type { PersonCertificate } from '../../../shared/contract/personal-signing';
 import { readFileBase64 } from '../signing/readFile';
@@ -14,9 +14,9 @@ import { readFileBase64 } from '../signing/readFile';
 function ImportForm({ personId }: { personId: number }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
+  const errors = useFieldErrors(fieldErrors, { fileBase64: pickedFile(file), password });
   const submit = async () => {
     if (!file) return;
     const done = await run('personCertificates.import', { personId, fileBase64: await readFileBase64(file), password });
@@ -65,9 +65,9 @@ function ImportForm({ personId }: { personId: number }) {
 function LocalForm({ personId, locked }: { personId: number; locked: boolean }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const errors = errorsByField(fieldErrors);
   const [password, setPassword] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const errors = useFieldErrors(fieldErrors, { password, passphrase });
   const submit = async () => {
     const done = await run('personCertificates.createLocal', {
       personId,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { CertificatePicker } from '../../components/signing/CertificatePicker';
-import { errorsByField } from '../../components/fieldErrors';
+import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { readFileBase64 } from './readFile';
 
 /** The keystore passphrase field: asked for only while the keystore is locked. */
@@ -46,10 +46,10 @@ export function CreateLocalForm({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, busy } = useAction();
-  const errors = errorsByField(raw);
   const [organisation, setOrganisation] = useState('');
   const [years, setYears] = useState<number | string>(3);
   const [passphrase, setPassphrase] = useState('');
+  const errors = useFieldErrors(raw, { organisation, validYears: years, passphrase });
   const submit = async () => {
     const created = await run('certificates.createLocal', {
       organisation,
@@ -107,11 +107,11 @@ export function ImportPkcs12Form({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, setFieldErrors, busy } = useAction();
-  const errors = errorsByField(raw);
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const [label, setLabel] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const errors = useFieldErrors(raw, { fileBase64: pickedFile(file), password, label, passphrase });
   const submit = async () => {
     if (!file) {
       setFieldErrors({ fileBase64: t('validation.required') });
@@ -169,8 +169,8 @@ export function ImportPkcs12Form({
 export function ImportTrustedForm({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors: raw, setFieldErrors, busy } = useAction();
-  const errors = errorsByField(raw);
   const [file, setFile] = useState<File | null>(null);
+  const errors = useFieldErrors(raw, { fileBase64: pickedFile(file) });
   const submit = async () => {
     if (!file) {
       setFieldErrors({ fileBase64: t('validation.required') });
