@@ -6,6 +6,7 @@ import { CHECK_NAMES, checkDatabase, checks, describeCheck } from './check';
 import { openForInspection } from './inspect';
 import { LATEST_VERSION } from './migrations';
 import { testBackend, tempDbPath, type TestBackend } from '../../../test/support/backend';
+import { checkSearchIndex } from '../search/maintenance';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend()));
@@ -19,7 +20,7 @@ describe('checkDatabase', () => {
       ok: true,
       database: b.ctx.dbPath,
       schema: { ok: true, version: LATEST_VERSION, latest: LATEST_VERSION },
-      integrity: { ok: true, problems: [] },
+      integrity: { ok: true, whole: false, problems: [] },
       foreignKeys: { ok: true, problems: [] },
       auditChain: {
         ok: true,
@@ -29,8 +30,8 @@ describe('checkDatabase', () => {
         verified: 1,
         checkpoint: null,
       },
-      search: { ok: true, documents: 1, problems: [] },
-      seals: { ok: true, records: 0, checked: 0, since: null, sampled: 0, problems: [] },
+      search: { ok: true, documents: 1, checked: 1, problems: [] },
+      seals: { ok: true, records: 0, checked: 0, since: null, sampled: 0, awaitingTimestamp: 0, problems: [] },
       attachments: { ok: true, files: 0, problems: [] },
     });
     expect(describeCheck(report).join('\n')).toMatch(
@@ -96,6 +97,59 @@ describe('checkDatabase', () => {
     } finally {
       tmp.cleanup();
     }
+  });
+});
+
+describe('samrad check: the incremental checks and --full', () => {
+  it('finds an index that disagrees with its table both table by table and in the whole-file check', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    for (const name of ['Camilla Broo', 'Peter Nylind'])
+      await b.call('people.create', { name, organisationId: org.id });
+    const file = b.ctx.dbPath;
+    const index = b.ctx.db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL")
+      .get() as { name: string; sql: string };
+    b.close();
+    // what a damaged file can hold: an index whose entries no longer follow its table (written
+    // by another program, with SQLite's defences off)
+    const raw = new Database(file);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema = ON');
+    raw
+      .prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?')
+      .run(index.sql.replace(/\(([^)]*)\)/, '(id)'), index.name);
+    raw.close();
+    const db = openForInspection(file);
+    const incremental = checkDatabase(db, file);
+    const full = checkDatabase(db, file, { full: true });
+    db.close();
+    expect(incremental.integrity).toMatchObject({ ok: false, whole: false });
+    expect(full.integrity).toMatchObject({ ok: false, whole: true });
+    expect((incremental.integrity as { problems: string[] }).problems.join('\n')).toContain(index.name);
+    expect(describeCheck(incremental).join('\n')).toMatch(
+      /Integrity:\s+FAILED \(table by table; "--full" checks the whole file\)/,
+    );
+  });
+
+  it('re-reads the newest search documents and a sample of the rest; --full re-reads all', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    for (let i = 0; i < 30; i++) await b.call('people.create', { name: `Person ${i}`, organisationId: org.id });
+    const documents = b.ctx.db.prepare('SELECT count(*) FROM search_doc').pluck().get() as number;
+    const newest = b.ctx.db.prepare('SELECT id, ref_id FROM search_doc ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      ref_id: number;
+    };
+    b.ctx.db.prepare("UPDATE search_doc SET content = 'fel text' WHERE id = ?").run(newest.id);
+    b.ctx.db.prepare('DELETE FROM search_word WHERE rowid = ?').run(newest.id);
+
+    const sampled = checkSearchIndex(b.ctx.db, { sample: 10 });
+    expect(sampled).toMatchObject({ ok: false, documents, checked: 10 });
+    expect(sampled.problems).toEqual([
+      `index entries out of date: person ${newest.ref_id}`,
+      'search_word: 1 documents indexed with other text than they hold; run "samrad reindex"',
+    ]);
+    expect(checkSearchIndex(b.ctx.db)).toMatchObject({ ok: false, documents, checked: documents });
+    expect(describeCheck(checkDatabase(b.ctx.db, b.ctx.dbPath)).join('\n')).not.toContain('re-tokenized');
   });
 });
 

@@ -19,7 +19,11 @@ export interface CheckNotRun {
  * runs on its own, so one that throws (a malformed page, a missing table) is reported as
  * failed and the others still run. A new check is one more entry in `checks`.
  */
-/** `full`: re-hash the whole audit chain instead of starting from its newest checkpoint. */
+/**
+ * `full`: re-hash the whole audit chain instead of starting from its newest checkpoint, re-check
+ * every seal and search document instead of the newest and a sample, and run SQLite's whole-file
+ * integrity check.
+ */
 export interface CheckOptions {
   full: boolean;
 }
@@ -29,6 +33,9 @@ interface Check<T extends { ok: boolean }> {
   run(db: Db, options?: CheckOptions): T;
   describe(result: T): string;
 }
+
+/** Documents whose text and tokens the incremental check compares (half the newest, half at random). */
+const SEARCH_SAMPLE = 500;
 
 const mark = (ok: boolean) => (ok ? 'ok' : 'FAILED');
 const check = <T extends { ok: boolean }>(c: Check<T>) => c;
@@ -47,14 +54,32 @@ export const checks = {
     describe: ({ ok, version, latest }) =>
       `${mark(ok)} (version ${version}, this Samråd writes ${latest}${version < latest ? '; run "samrad init" to update it' : version > latest ? '; written by a newer Samråd: update Samråd' : ''})`,
   }),
+  /**
+   * SQLite's own check. Incrementally, table by table (every table and its indexes, the FTS
+   * indexes' shadow tables included), which leaves out the whole-file part — the free-page list
+   * and FTS5's re-tokenizing of every document (the search check samples that) — and is about
+   * eight times faster on a large file; `--full` runs the whole `integrity_check`.
+   */
   integrity: check({
     label: 'Integrity',
-    run: (db) => {
-      const rows = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-      const ok = rows.length === 1 && rows[0] === 'ok';
-      return { ok, problems: ok ? [] : rows };
+    run: (db, options) => {
+      const tables = options?.full
+        ? null
+        : (db
+            .prepare(
+              "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+            )
+            .pluck()
+            .all() as string[]);
+      const answers = (pragma: string) =>
+        (db.pragma(pragma) as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+      const rows = tables
+        ? tables.flatMap((t) => answers(`integrity_check(${JSON.stringify(t)})`)).filter((r) => r !== 'ok')
+        : answers('integrity_check').filter((r) => r !== 'ok');
+      return { ok: rows.length === 0, whole: tables === null, problems: rows };
     },
-    describe: ({ ok, problems }) => `${mark(ok)}${problems.map((p) => `\n  ${p}`).join('')}`,
+    describe: ({ ok, whole, problems }) =>
+      `${mark(ok)}${whole ? '' : ' (table by table; "--full" checks the whole file)'}${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
   foreignKeys: check({
     label: 'Foreign keys',
@@ -103,9 +128,9 @@ export const checks = {
   /** the full-text index agrees with the tables (see electron/backend/search/maintenance.ts) */
   search: check({
     label: 'Search index',
-    run: (db) => checkSearchIndex(db),
-    describe: ({ ok, documents, problems }) =>
-      `${mark(ok)} (${documents} records)${problems.map((p) => `\n  ${p}`).join('')}`,
+    run: (db, options) => checkSearchIndex(db, options?.full ? {} : { sample: SEARCH_SAMPLE }),
+    describe: ({ ok, documents, checked, problems }) =>
+      `${mark(ok)} (${documents} records${checked < documents ? `; ${checked} of them re-read and re-tokenized, the newest and a random sample; "--full" re-checks all` : ''})${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
   /**
    * sealed records re-checked: their hashes, and that the tables still hold what they show (see

@@ -49,36 +49,57 @@ export function reindex(db: Db): { documents: number } {
 export interface SearchIndexReport {
   ok: boolean;
   documents: number;
+  /** documents whose stored text and FTS token counts were compared with the tables (all, unless sampled) */
+  checked: number;
   problems: string[];
 }
 
 const MAX_LISTED = 20;
 
-/**
- * How many documents the FTS index `table` holds with token counts other than their text in
- * `search_doc` gives (or holds without a document, or lacks). The text is tokenized again in a
- * private in-memory database: the checked connection may be read-only even for TEMP tables
- * (query_only), and must not change in any case.
- */
-function differingDocuments(db: Db, { table, tokenize, columns, source }: (typeof INDEXES)[number]): number {
+/** A private in-memory FTS table tokenizing as `index` does (see differingDocuments for why). */
+function tokenCounts(db: Db, { tokenize, columns, source }: (typeof INDEXES)[number], ids: number[] | null) {
   const Connection = db.constructor as new (file: string) => Db;
   const probe = new Connection(':memory:');
+  probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(${columns.join(', ')}, content='', tokenize='${tokenize}')`).run();
+  const insert = probe.prepare(
+    `INSERT INTO p (rowid, ${columns.join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
+  );
+  const rows =
+    ids === null
+      ? (db.prepare(`SELECT id, ${source} FROM search_doc`).raw().iterate() as IterableIterator<unknown[]>)
+      : ids.map((id) => db.prepare(`SELECT id, ${source} FROM search_doc WHERE id = ?`).raw().get(id) as unknown[]);
+  probe.transaction(() => {
+    for (const r of rows) if (r) insert.run(...r);
+  })();
+  return probe;
+}
+
+/**
+ * How many documents the FTS index `table` holds with token counts other than their text in
+ * `search_doc` gives (or holds without a document, or lacks); with `ids`, among those documents
+ * only. The text is tokenized again in a private in-memory database: the checked connection may
+ * be read-only even for TEMP tables (query_only), and must not change in any case.
+ */
+function differingDocuments(db: Db, index: (typeof INDEXES)[number], ids: number[] | null): number {
+  const probe = tokenCounts(db, index, ids);
   try {
-    probe.prepare(`CREATE VIRTUAL TABLE p USING fts5(${columns.join(', ')}, content='', tokenize='${tokenize}')`).run();
-    const insert = probe.prepare(
-      `INSERT INTO p (rowid, ${columns.join(', ')}) VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
-    );
-    probe.transaction(() => {
-      for (const r of db.prepare(`SELECT id, ${source} FROM search_doc`).raw().iterate() as IterableIterator<unknown[]>)
-        insert.run(...r);
-    })();
+    if (ids !== null) {
+      const expected = probe.prepare('SELECT sz FROM p_docsize WHERE id = ?').pluck();
+      const actual = db.prepare(`SELECT sz FROM ${index.table}_docsize WHERE id = ?`).pluck();
+      return ids.filter((id) => {
+        const e = expected.get(id) as Buffer | undefined;
+        const a = actual.get(id) as Buffer | undefined;
+        return !e || !a || !Buffer.from(e).equals(Buffer.from(a));
+      }).length;
+    }
     // both lists sorted by id: walk them side by side
     const expected = probe.prepare('SELECT id, sz FROM p_docsize ORDER BY id').raw().iterate() as IterableIterator<
       [number, Buffer]
     >;
-    const actual = db.prepare(`SELECT id, sz FROM ${table}_docsize ORDER BY id`).raw().iterate() as IterableIterator<
-      [number, Buffer]
-    >;
+    const actual = db
+      .prepare(`SELECT id, sz FROM ${index.table}_docsize ORDER BY id`)
+      .raw()
+      .iterate() as IterableIterator<[number, Buffer]>;
     let differ = 0;
     let e = expected.next();
     let a = actual.next();
@@ -101,18 +122,38 @@ function differingDocuments(db: Db, { table, tokenize, columns, source }: (typeo
   }
 }
 
+/** The newest `size / 2` documents (the ones written since a rebuild) and as many others at random. */
+function sampleOf(db: Db, size: number): number[] {
+  const newest = db
+    .prepare('SELECT id FROM search_doc ORDER BY id DESC LIMIT ?')
+    .pluck()
+    .all(Math.ceil(size / 2)) as number[];
+  const older = db
+    .prepare('SELECT id FROM search_doc WHERE id < ?')
+    .pluck()
+    .all(newest.at(-1) ?? 0) as number[];
+  for (let i = older.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [older[i], older[j]] = [older[j], older[i]];
+  }
+  return [...newest, ...older.slice(0, size - newest.length)].sort((a, b) => a - b);
+}
+
 /**
  * Whether the index agrees with the tables, without changing anything (it runs on a read-only
  * connection, so FTS5's own 'integrity-check', which is a write, is not available):
  *  - every trigger that keeps it in step exists, and it is not left half-rebuilt;
- *  - `search_doc` holds exactly what the source views give (no record missing, stale or extra);
- *  - both FTS indexes hold every document with the token counts its current text has.
+ *  - `search_doc` holds a document for exactly the records there are (none missing or extra);
+ *  - each document holds what its record gives now, and both FTS indexes hold it with the token
+ *    counts its text has: every document, or with `sample` that many (the newest half and a
+ *    random half of the rest), which is what lets `samrad check` stay fast on a large file.
  */
-export function checkSearchIndex(db: Db): SearchIndexReport {
+export function checkSearchIndex(db: Db, options: { sample?: number } = {}): SearchIndexReport {
   if (!hasSearchTables(db))
     return {
       ok: false,
       documents: 0,
+      checked: 0,
       problems: ['the search index does not exist (schema older than 5); run "samrad init"'],
     };
   const problems: string[] = [];
@@ -127,9 +168,8 @@ export function checkSearchIndex(db: Db): SearchIndexReport {
   if (db.prepare('SELECT live FROM search_state').pluck().get() !== 1)
     problems.push('the index is marked as being rebuilt; run "samrad reindex"');
 
-  const expected = sourceViews(db)
-    .map((v) => `SELECT ${cols} FROM ${v}`)
-    .join(' UNION ALL ');
+  const views = sourceViews(db);
+  const records = views.map((v) => `SELECT kind, ref_id FROM ${v}`).join(' UNION ALL ');
   const listed = (sql: string) =>
     db.prepare(`${sql} LIMIT ${MAX_LISTED + 1}`).all() as Array<{ kind: string; ref_id: number }>;
   const describe = (rows: Array<{ kind: string; ref_id: number }>) =>
@@ -138,22 +178,47 @@ export function checkSearchIndex(db: Db): SearchIndexReport {
       .map((r) => `${r.kind} ${r.ref_id}`)
       .join(', ') + (rows.length > MAX_LISTED ? ', …' : '');
   const missing = listed(
-    `SELECT kind, ref_id FROM (${expected}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`,
+    `SELECT kind, ref_id FROM (${records}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`,
   );
   if (missing.length) problems.push(`records missing from the index: ${describe(missing)}`);
   const extra = listed(
-    `SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${expected}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`,
+    `SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${records}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`,
   );
   if (extra.length) problems.push(`index entries for records that do not exist: ${describe(extra)}`);
-  const stale = listed(
-    `SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${expected})) WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM (${expected}))`,
-  );
+
+  const ids = options.sample !== undefined && options.sample < documents ? sampleOf(db, options.sample) : null;
+  const stale =
+    ids === null
+      ? listed(
+          `SELECT kind, ref_id FROM (SELECT ${cols} FROM search_doc EXCEPT SELECT ${cols} FROM (${views
+            .map((v) => `SELECT ${cols} FROM ${v}`)
+            .join(' UNION ALL ')})) WHERE (kind, ref_id) IN (${records})`,
+        )
+      : staleAmong(db, ids, new Set(views));
   if (stale.length) problems.push(`index entries out of date: ${describe(stale)}`);
 
   for (const index of INDEXES) {
-    const differ = differingDocuments(db, index);
+    const differ = differingDocuments(db, index, ids);
     if (differ > 0)
       problems.push(`${index.table}: ${differ} documents indexed with other text than they hold; run "samrad reindex"`);
   }
-  return { ok: problems.length === 0, documents, problems };
+  return { ok: problems.length === 0, documents, checked: ids?.length ?? documents, problems };
+}
+
+/** The documents among `ids` whose stored columns differ from what their record's source view gives now. */
+function staleAmong(db: Db, ids: number[], views: Set<string>): Array<{ kind: string; ref_id: number }> {
+  const stored = db.prepare(`SELECT ${cols} FROM search_doc WHERE id = ?`);
+  const stale: Array<{ kind: string; ref_id: number }> = [];
+  for (const id of ids) {
+    const doc = stored.get(id) as Record<string, unknown> | undefined;
+    if (!doc) continue;
+    const view = `search_src_${doc.kind as string}`;
+    // a document of a kind without a view is an extra entry, reported above
+    if (!views.has(view)) continue;
+    const now = db.prepare(`SELECT ${cols} FROM ${view} WHERE ref_id = ?`).get(doc.ref_id) as
+      Record<string, unknown> | undefined;
+    if (now && SEARCH_COLUMNS.some((c) => now[c] !== doc[c]))
+      stale.push({ kind: doc.kind as string, ref_id: doc.ref_id as number });
+  }
+  return stale;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Checkbox, MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
@@ -69,7 +69,14 @@ export function MeetingForm({
   const [value, setValue] = useState(() => draftOf(meeting));
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
-  const people = usePeopleOptions(bodyId, value.date);
+  const known = useMemo(
+    () => (meeting ? [meeting.chair, meeting.secretary, ...meeting.justerare].flatMap((p) => (p ? [p] : [])) : []),
+    [meeting],
+  );
+  const idOf = (v: string | null) => (v ? Number(v) : null);
+  const chairs = usePeopleOptions(bodyId, value.date, [idOf(value.chairId)], known);
+  const secretaries = usePeopleOptions(bodyId, value.date, [idOf(value.secretaryId)], known);
+  const justerare = usePeopleOptions(bodyId, value.date, value.justerareIds.map(Number), known);
 
   const submit = async () => {
     const fields = {
@@ -139,7 +146,8 @@ export function MeetingForm({
         <Select
           label={t('meetings.fields.chair')}
           description={t('meetings.form.chairDefault')}
-          data={people}
+          data={chairs.groups}
+          onSearchChange={chairs.onSearchChange}
           value={value.chairId}
           onChange={(chairId) => set({ chairId })}
           error={errors.chairId}
@@ -149,7 +157,8 @@ export function MeetingForm({
         <Select
           label={t('meetings.fields.secretary')}
           description={t('meetings.form.secretaryDefault')}
-          data={people}
+          data={secretaries.groups}
+          onSearchChange={secretaries.onSearchChange}
           value={value.secretaryId}
           onChange={(secretaryId) => set({ secretaryId })}
           error={errors.secretaryId}
@@ -160,7 +169,8 @@ export function MeetingForm({
       <MultiSelect
         label={t('meetings.fields.justerare')}
         description={t('meetings.form.justerareHelp')}
-        data={people}
+        data={justerare.groups}
+        onSearchChange={justerare.onSearchChange}
         value={value.justerareIds}
         onChange={(justerareIds) => set({ justerareIds })}
         maxValues={2}

@@ -34,7 +34,9 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
     chairId,
     secretaryId,
   });
-  const people = usePeopleOptions(bodyId, dates.find(Boolean) ?? null);
+  const idOf = (v: string | null) => (v ? Number(v) : null);
+  const chairs = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(chairId)]);
+  const secretaries = usePeopleOptions(bodyId, dates.find(Boolean) ?? null, [idOf(secretaryId)]);
 
   const submit = async () => {
     const created = await run('meetings.planSeries', {
@@ -126,7 +128,8 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
         <Select
           label={t('meetings.fields.chair')}
           description={t('meetings.form.chairDefault')}
-          data={people}
+          data={chairs.groups}
+          onSearchChange={chairs.onSearchChange}
           value={chairId}
           onChange={setChairId}
           error={errors.chairId}
@@ -136,7 +139,8 @@ export function SeriesForm({ bodyId, bodyName, onClose }: { bodyId: number; body
         <Select
           label={t('meetings.fields.secretary')}
           description={t('meetings.form.secretaryDefault')}
-          data={people}
+          data={secretaries.groups}
+          onSearchChange={secretaries.onSearchChange}
           value={secretaryId}
           onChange={setSecretaryId}
           error={errors.secretaryId}

@@ -30,10 +30,11 @@ const fieldsOf = (a: Attendee): AttendeeFields => ({
 function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number> }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const people = usePeopleOptions(meeting.bodyId, meeting.date)
+  const [personId, setPersonId] = useState<string | null>(null);
+  const choices = usePeopleOptions(meeting.bodyId, meeting.date, [personId ? Number(personId) : null]);
+  const people = choices.groups
     .map((g) => ({ ...g, items: g.items.filter((i) => !listed.has(Number(i.value))) }))
     .filter((g) => g.items.length > 0);
-  const [personId, setPersonId] = useState<string | null>(null);
   const [role, setRole] = useState<string | null>('ovrig');
   const [participatesIn, setParticipatesIn] = useState('');
   const errors = useFieldErrors(fieldErrors, { personId, role, participatesIn });
@@ -66,6 +67,7 @@ function AddAttendee({ meeting, listed }: { meeting: Meeting; listed: Set<number
           <Select
             label={t('meetings.attendance.person')}
             data={people}
+            onSearchChange={choices.onSearchChange}
             value={personId}
             onChange={setPersonId}
             error={errors.personId}
