@@ -51,6 +51,7 @@ async function pageCalls(
     ['home', 'organisations.list', {}],
     ['home', 'people.list', { limit: 1 }],
     ['home', 'bodies.list', {}],
+    ['home', 'desk.get', {}],
     ['Sammanträden', 'meetings.list', { bodyId: body, includeCancelled: true, from: TODAY, order: 'asc', limit: 25 }],
     [
       'Sammanträden',
@@ -62,6 +63,12 @@ async function pageCalls(
     ['protocol tab', 'attendance.list', { meetingId: meeting.id }, meetingNamed(meeting)],
     ['protocol tab', 'bodies.get', { id: meeting.bodyId }, bodyName],
     ['protocol tab', 'meetings.priorities', { on: meeting.date }, meetingNamed(meeting)],
+    [
+      'history drawer',
+      'history.forRecord',
+      { entity: 'meeting', entityId: meeting.id, limit: 50 },
+      meetingNamed(meeting),
+    ],
     ['agenda tab', 'agenda.list', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['agenda tab', 'agenda.suggestions', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['Uppdrag', 'actions.list', { status: 'open', limit: 50 }],
