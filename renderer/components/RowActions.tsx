@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RemoveButton } from './RemoveButton';
 
 /**
  * A row's Edit and Remove buttons. Each is named after the row ("Ändra Räddningstjänsten"), so
@@ -26,9 +27,7 @@ export function RowActions({
       <Button size="xs" variant="light" aria-label={editLabel} onClick={onEdit}>
         {t('actions.edit')}
       </Button>
-      <Button size="xs" variant="subtle" color="red" aria-label={removeLabel} onClick={onRemove}>
-        {removeText ?? t('actions.delete')}
-      </Button>
+      <RemoveButton label={removeLabel} text={removeText} onClick={onRemove} />
     </Group>
   );
 }

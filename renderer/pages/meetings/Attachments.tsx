@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/confirm';
 import { downloadBase64 } from '../../components/download';
 import { readFileBase64 } from '../signing/readFile';
 import { ATTACHMENT_MAX_MEGABYTES, type Attachment } from '../../../shared/contract/attachments';
+import { RemoveButton } from '../../components/RemoveButton';
 
 const ACCEPT = '.pdf,.docx,.doc,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -72,15 +73,11 @@ export function Attachments({
             {sizeText(a.size, i18n.language)}
           </Text>
           {!a.locked && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              aria-label={t('meetings.attachments.removeNamed', { name: a.fileName })}
+            <RemoveButton
+              compact
+              label={t('meetings.attachments.removeNamed', { name: a.fileName })}
               onClick={() => setRemoving(a)}
-            >
-              {t('actions.delete')}
-            </Button>
+            />
           )}
         </Group>
       ))}

@@ -10,6 +10,7 @@ import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import { formatDateTime } from '../../components/dateTime';
 import type { PersonCertificate } from '../../../shared/contract/personal-signing';
 import { readFileBase64 } from '../signing/readFile';
+import { RemoveButton } from '../../components/RemoveButton';
 
 function ImportForm({ personId }: { personId: number }) {
   const { t } = useTranslation();
@@ -178,15 +179,11 @@ export function PersonCertificates({ person, onClose }: { person: { id: number; 
                             {t('people.certificates.noKey')}
                           </Text>
                         )}
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('people.certificates.removeNamed', { label: c.label })}
+                        <RemoveButton
+                          label={t('people.certificates.removeNamed', { label: c.label })}
+                          text={t('people.certificates.remove')}
                           onClick={() => setRemoving(c)}
-                        >
-                          {t('people.certificates.remove')}
-                        </Button>
+                        />
                       </Group>
                     )}
                   </Table.Td>

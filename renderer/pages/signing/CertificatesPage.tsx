@@ -9,6 +9,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { UnlockForm } from '../../components/signing/UnlockForm';
 import { CreateLocalForm, ImportPkcs12Form, ImportTrustedForm } from './CertificateForms';
 import { TimestampSettings } from './TimestampSettings';
+import { RemoveButton } from '../../components/RemoveButton';
 
 type Dialog = 'local' | 'pkcs12' | 'trusted' | null;
 
@@ -121,15 +122,11 @@ export function CertificatesPage() {
                         {t('signing.activate')}
                       </Button>
                     )}
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('signing.removeNamed', { name: c.label })}
+                    <RemoveButton
+                      label={t('signing.removeNamed', { name: c.label })}
+                      text={t('signing.remove')}
                       onClick={() => setRemoving(c)}
-                    >
-                      {t('signing.remove')}
-                    </Button>
+                    />
                     <RecordHistory entity="certificate" entityId={c.id} label={c.label} />
                   </Group>
                 </Table.Td>

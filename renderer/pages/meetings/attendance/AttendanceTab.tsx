@@ -11,6 +11,7 @@ import { AutosaveTextarea } from '../../../components/autosave/AutosaveTextarea'
 import { ATTENDANCE_ROLES, type Attendee, type Meeting } from '../../../../shared/contract/meetings';
 import { usePeopleOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
+import { RemoveButton } from '../../../components/RemoveButton';
 
 type AttendeeFields = {
   role: Attendee['role'];
@@ -246,15 +247,10 @@ export function AttendanceTab({ meeting }: { meeting: Meeting }) {
                 </Table.Td>
                 <Table.Td>
                   {!readOnly && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('meetings.attendance.removeNamed', { name: a.personName })}
+                    <RemoveButton
+                      label={t('meetings.attendance.removeNamed', { name: a.personName })}
                       onClick={() => setRemoving(a)}
-                    >
-                      {t('actions.delete')}
-                    </Button>
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>
