@@ -110,15 +110,12 @@ export async function generateThroughContract(
       validFrom: `${from}-01-01`,
       validTo: `${from + 1}-12-31`,
     };
-    const version =
+    const version: { id: number; agreementId: number } =
       agreementId === null
         ? (await call('agreements.create', { name: 'Samverkansöverenskommelse Södertälje', version: fields }))
             .versions[0]
         : await call('agreements.versions.create', { agreementId, fields });
-    if (agreementId === null) {
-      const list = await call('agreements.list', {});
-      agreementId = list[0].id;
-    }
+    agreementId ??= version.agreementId;
     const ids: number[] = [];
     for (let p = 0; p < 5; p++) {
       const detail = await call('agreements.priorities.add', {

@@ -3,6 +3,7 @@ import { method } from './define';
 import { capabilities, documentLanguage, exportedFile, id, isoDate, optionalDate, optionalText } from './common';
 import { richTextDoc } from '../richtext';
 import { actProof } from './act-proof';
+import { page, pageRequest } from './paging';
 
 /**
  * Agreements (samverkansöverenskommelser) and their versions.
@@ -326,8 +327,11 @@ const orderedIds = z.array(id).min(1);
 export const agreementsContract = {
   /** Overview: every agreement with the version in force today, days left and the ending-soon warning. */
   'agreements.overview': method(z.object({}).default({}), overview),
-  /** Every agreement (same rows as the overview). */
-  'agreements.list': method(z.object({}).default({}), z.array(agreementSummary)),
+  /** The agreements by name, a page at a time (same rows as the overview). */
+  'agreements.list': method(
+    z.object({ ...pageRequest(50, 500) }).default({ limit: 50, after: null }),
+    page(agreementSummary),
+  ),
   /** One agreement with all its versions (the timeline). */
   'agreements.get': method(z.object({ id }), agreementDetail),
   /** A new agreement with its first draft version. */
@@ -345,8 +349,11 @@ export const agreementsContract = {
     agreementSettings,
   ),
 
-  /** Versions of one agreement, or of all agreements, ordered by agreement and period. */
-  'agreements.versions.list': method(z.object({ agreementId: id.optional() }).default({}), z.array(versionSummary)),
+  /** Versions of one agreement, or of all agreements, newest period first, a page at a time. */
+  'agreements.versions.list': method(
+    z.object({ agreementId: id.optional(), ...pageRequest(50, 500) }).default({ limit: 50, after: null }),
+    page(versionSummary),
+  ),
   'agreements.versions.get': method(z.object({ id }), versionDetail),
   /** A new empty draft version of an agreement (optionally naming its predecessor). */
   'agreements.versions.create': method(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { id } from './common';
+import { page, pageRequest } from './paging';
 
 /**
  * Sealed records: what was attested or signed, frozen at the act (see DESIGN "Records").
@@ -78,8 +79,11 @@ export const recordSummary = z.object({
 export type RecordSummary = z.infer<typeof recordSummary>;
 
 export const recordsContract = {
-  /** every sealed record, oldest first (seals are re-checked by records.get and by samrad check) */
-  'records.list': method(z.object({ kind: z.enum(RECORD_KINDS).optional() }).default({}), z.array(recordSummary)),
+  /** the sealed records, newest first, a page at a time (seals are re-checked by records.get and by samrad check) */
+  'records.list': method(
+    z.object({ kind: z.enum(RECORD_KINDS).optional(), ...pageRequest(50, 500) }).default({ limit: 50, after: null }),
+    page(recordSummary),
+  ),
   /** the sealed record of a protocol, an extract or an agreement version, with its seal re-checked; null while none is sealed */
   'records.get': method(recordRef, recordInfo.nullable()),
 };

@@ -19,7 +19,7 @@ describe('validation', () => {
       'version.title': 'agreements.validation.title_required',
       'version.validTo': 'agreements.validation.end_before_start',
     });
-    expect(await b.call('agreements.list', {})).toEqual([]);
+    expect(await b.call('agreements.list', {})).toEqual({ items: [], total: 0, next: null });
   });
 
   it('refuses a party without a signatory, and the same organisation twice', async () => {

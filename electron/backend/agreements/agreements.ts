@@ -15,6 +15,9 @@ import { listVersions } from './read';
 import { insertVersion } from './versions';
 import { daysBetween } from './period';
 import { sortByName } from '../../../shared/text/collate';
+import { sortKeySql } from '../participants/name-order';
+import { keysetPage, mapPage } from '../paging';
+import type { Page } from '../../../shared/contract/paging';
 
 const WARNING_DAYS_SETTING = 'agreements.warning_days';
 export const DEFAULT_WARNING_DAYS = 120;
@@ -75,6 +78,27 @@ export function listAgreements(ctx: Ctx): AgreementSummary[] {
       warningDays,
     ),
   );
+}
+
+/** The agreements by name (Swedish order), a page at a time, each summarised from its own versions. */
+export function pageAgreements(
+  ctx: Ctx,
+  filter: { limit: number; after: Array<string | number> | null },
+): Page<AgreementSummary> {
+  const on = today(ctx);
+  const { warningDays } = getAgreementSettings(ctx);
+  const rows = keysetPage<AgreementRow>(ctx.db, {
+    select: 'a.*',
+    from: 'agreement a',
+    countFrom: 'agreement a',
+    where: [],
+    params: {},
+    key: [sortKeySql('a.name'), 'a.id'],
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, (row) => summarise(row, listVersions(ctx, row.id), on, warningDays));
 }
 
 export function agreementsOverview(ctx: Ctx): AgreementsOverview {

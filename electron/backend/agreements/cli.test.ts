@@ -37,9 +37,10 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
       versionCount: 2,
     });
     const versions = JSON.parse(samrad('list', 'versions', '--json').out) as Array<Record<string, unknown>>;
+    // newest period first
     expect(versions.map((v) => [v.validFrom, v.validTo])).toEqual([
-      ['2014-01-01', '2016-12-31'],
       ['2017-01-01', '2018-12-31'],
+      ['2014-01-01', '2016-12-31'],
     ]);
     const table = samrad('list', 'versions');
     expect(table.code).toBe(0);
@@ -50,16 +51,21 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
   });
 
   it('exports a version to Word, refuses to overwrite without --overwrite, and reports an unwritable target', async () => {
-    const versions = JSON.parse(samrad('list', 'versions', '--json').out) as Array<{ id: number; contentHash: string }>;
+    const versions = JSON.parse(samrad('list', 'versions', '--json').out) as Array<{
+      id: number;
+      validFrom: string;
+      contentHash: string;
+    }>;
+    const period2017 = versions.find((v) => v.validFrom === '2017-01-01')!;
     const out = path.join(tmp.dir, 'avtal.docx');
-    const first = samrad('export', 'agreement', '--version', String(versions[1].id), '--lang', 'sv', '--out', out);
+    const first = samrad('export', 'agreement', '--version', String(period2017.id), '--lang', 'sv', '--out', out);
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Written: ${out}`);
     const texts = paragraphs(docxParts(new Uint8Array(fs.readFileSync(out)))['word/document.xml']).map((p) => p.text);
     expect(texts).toContain('Giltighetstid: 2017-01-01 – 2018-12-31');
     expect(texts).toContain('Peter Nylind');
 
-    const again = samrad('export', 'agreement', '--version', String(versions[1].id), '--out', out);
+    const again = samrad('export', 'agreement', '--version', String(period2017.id), '--out', out);
     expect(again.code).not.toBe(0);
     expect(again.err).toMatch(/already exists/);
     const overwrite = samrad(
@@ -75,7 +81,7 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
     );
     expect(overwrite.code).toBe(0);
     // no version is in force today (2018 has passed): "current" falls back to the latest signed one, and says so
-    expect(overwrite.err).toContain(`latest signed version ${versions[1].id}`);
+    expect(overwrite.err).toContain(`latest signed version ${period2017.id}`);
     expect(
       paragraphs(docxParts(new Uint8Array(fs.readFileSync(out)))['word/document.xml']).map((p) => p.text),
     ).toContain('Period of validity: 2017-01-01 – 2018-12-31');
@@ -84,7 +90,7 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
       'export',
       'agreement',
       '--version',
-      String(versions[1].id),
+      String(period2017.id),
       '--out',
       path.join(tmp.dir, 'no-such-folder', 'x.docx'),
     );
@@ -103,7 +109,7 @@ describe('samrad list/export for agreements', { timeout: 300_000 }, () => {
           "SELECT count(*) FROM audit_event WHERE entity = 'agreement_version' AND entity_id = ? AND action = 'export'",
         )
         .pluck()
-        .get(String(versions[1].id));
+        .get(String(period2017.id));
       expect(exports).toBe(2);
     } finally {
       backend.close();

@@ -5,12 +5,12 @@ import {
   createAgreement,
   getAgreement,
   getAgreementSettings,
-  listAgreements,
+  pageAgreements,
   renameAgreement,
   updateAgreementSettings,
 } from './agreements';
 import { createVersion, deleteVersion, renewVersion, updateVersion } from './versions';
-import { getVersion, getVersionSummary, listVersions } from './read';
+import { getVersion, getVersionSummary, pageVersions } from './read';
 import { followingPeriod } from './period';
 import { staleDates } from './stale-dates';
 import { rostersEndingOn } from '../participants/mandates';
@@ -40,13 +40,13 @@ type AgreementMethod = Extract<Method, `agreements.${string}`>;
 
 export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.overview': (ctx) => agreementsOverview(ctx),
-  'agreements.list': (ctx) => listAgreements(ctx),
+  'agreements.list': (ctx, i) => pageAgreements(ctx, i),
   'agreements.get': (ctx, i) => getAgreement(ctx, i.id),
   'agreements.create': (ctx, i) => createAgreement(ctx, i.name, i.version),
   'agreements.rename': (ctx, i) => renameAgreement(ctx, i.id, i.name),
   'agreements.settings': (ctx) => getAgreementSettings(ctx),
   'agreements.updateSettings': (ctx, i) => updateAgreementSettings(ctx, i.warningDays),
-  'agreements.versions.list': (ctx, i) => listVersions(ctx, i.agreementId),
+  'agreements.versions.list': (ctx, i) => pageVersions(ctx, i),
   'agreements.versions.get': (ctx, i) => getVersion(ctx, i.id),
   'agreements.versions.create': (ctx, i) => createVersion(ctx, i.agreementId, i.fields, i.predecessorId),
   'agreements.versions.update': (ctx, i) => updateVersion(ctx, i.id, i.fields),

@@ -5,6 +5,8 @@ import { richTextDoc } from '../../../shared/richtext';
 import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
 import { capabilitiesOf } from '../capability';
 import { versionRules } from './rules';
+import { keysetPage, mapPage } from '../paging';
+import type { Page } from '../../../shared/contract/paging';
 import type {
   Party,
   Priority,
@@ -50,13 +52,14 @@ export function displayStatus(stored: StoredStatus, validTo: string, replaced: b
   return 'signed';
 }
 
-const SELECT_VERSIONS = /* sql */ `
-  SELECT v.*, a.name AS agreement_name,
+const VERSION_COLUMNS = /* sql */ `
+  v.*, a.name AS agreement_name,
     (SELECT group_concat(s.id) FROM agreement_version s WHERE s.predecessor_id = v.id) AS successor_ids,
     EXISTS (SELECT 1 FROM agreement_version l
             WHERE l.agreement_id = v.agreement_id AND l.id <> v.id AND l.status = 'signed'
-              AND l.valid_from > v.valid_from AND l.valid_from <= @today) AS replaced
-  FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id`;
+              AND l.valid_from > v.valid_from AND l.valid_from <= @today) AS replaced`;
+const VERSION_FROM = 'agreement_version v JOIN agreement a ON a.id = v.agreement_id';
+const SELECT_VERSIONS = `SELECT ${VERSION_COLUMNS} FROM ${VERSION_FROM}`;
 
 function toSummary(r: VersionRow, on: string): VersionSummary {
   const successorIds = r.successor_ids
@@ -95,6 +98,27 @@ export function listVersions(ctx: Ctx, agreementId?: number): VersionSummary[] {
     .prepare(`${SELECT_VERSIONS} ${where} ORDER BY v.agreement_id, v.valid_from, v.id`)
     .all({ today: on, agreementId }) as VersionRow[];
   return rows.map((r) => toSummary(r, on));
+}
+
+/** The versions the list shows, newest period first (the index on agreement and start serves one agreement's). */
+export function pageVersions(
+  ctx: Ctx,
+  filter: { agreementId?: number; limit: number; after: Array<string | number> | null },
+): Page<VersionSummary> {
+  const on = today(ctx);
+  const where = filter.agreementId === undefined ? [] : ['v.agreement_id = @agreementId'];
+  const rows = keysetPage<VersionRow>(ctx.db, {
+    select: VERSION_COLUMNS,
+    from: VERSION_FROM,
+    countFrom: 'agreement_version v',
+    where,
+    params: { today: on, ...(filter.agreementId === undefined ? {} : { agreementId: filter.agreementId }) },
+    key: ['v.valid_from', 'v.id'],
+    direction: 'desc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, (r) => toSummary(r, on));
 }
 
 export function getVersionSummary(ctx: Ctx, id: number): VersionSummary {

@@ -72,7 +72,7 @@ describe.each(Object.keys(BUILD))('a version %s', (state) => {
     const v = await b.call('agreements.versions.get', { id: versionId });
     expect(allowedActions(v.can)).toEqual(EXPECTED[state]);
     expect(v.editable).toBe(v.can.edit.allowed);
-    const listed = (await b.call('agreements.versions.list', {})).find((x) => x.id === versionId);
+    const listed = (await b.call('agreements.versions.list', {})).items.find((x) => x.id === versionId);
     expect(listed?.can).toEqual(v.can);
   });
 });

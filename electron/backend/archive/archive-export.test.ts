@@ -85,7 +85,7 @@ describe('archive.export on the Södertälje example', () => {
         certificateFingerprint: null,
         timeSource: 'entered by the operator',
       });
-    expect((await b.call('agreements.list', {}))[0].inForce).toBeNull(); // 2026: none in force today, yet the period's one is archived
+    expect((await b.call('agreements.list', {})).items[0].inForce).toBeNull(); // 2026: none in force today, yet the period's one is archived
 
     const meetings = (await b.call('meetings.list', { includeCancelled: true })).items;
     for (const row of result.index.filter((r) => r.kind === 'protokoll')) {

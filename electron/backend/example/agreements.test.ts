@@ -9,7 +9,7 @@ afterEach(() => b.cleanup());
 describe('the Södertälje agreement in the example', () => {
   it('holds the 2014 predecessor and the version signed 2016-12-20 for 2017–2018 with the five priorities', async () => {
     await b.call('example.load', {});
-    const [agreement] = await b.call('agreements.list', {});
+    const [agreement] = (await b.call('agreements.list', {})).items;
     expect(agreement.name).toBe(
       'Samverkansöverenskommelse mellan Södertälje kommun, Södertälje lokalpolisområde och Södertörns brandförsvarsförbund',
     );
@@ -59,9 +59,9 @@ describe('the Södertälje agreement in the example', () => {
   it('is not loaded twice, and with today’s clock the 2017–2018 version has expired', async () => {
     await b.call('example.load', {});
     await b.call('example.load', { confirmed: true });
-    expect(await b.call('agreements.versions.list', {})).toHaveLength(2);
+    expect((await b.call('agreements.versions.list', {})).items).toHaveLength(2);
     b.clock.set('2026-11-26T12:00:00Z');
-    const [agreement] = await b.call('agreements.list', {});
+    const [agreement] = (await b.call('agreements.list', {})).items;
     expect(agreement.inForce).toBeNull();
     expect(agreement.latest?.status).toBe('expired');
   });

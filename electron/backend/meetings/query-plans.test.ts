@@ -87,6 +87,11 @@ describe('query plans of the pages’ calls', () => {
       ['organisations.list', {}],
       ['history.forRecord', { entity: 'meeting', entityId: past.items[0].id }],
       ['history.forRecord', { entity: 'meeting', entityId: past.items[0].id, action: 'export', after: '[1000000]' }],
+      ['records.list', {}],
+      ['records.list', { kind: 'protocol', after: '[1000000]' }],
+      ['agreements.list', {}],
+      ['agreements.versions.list', {}],
+      ['agreements.versions.list', { agreementId: 1, after: JSON.stringify(['2030-01-01', 1000]) }],
     ];
     const found: string[] = [];
     for (const [method, input] of calls) {

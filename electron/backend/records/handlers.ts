@@ -6,5 +6,5 @@ type RecordsMethod = Extract<Method, `records.${string}`>;
 
 export const recordsHandlers: HandlerMap<RecordsMethod> = {
   'records.get': (ctx, i) => recordInfo(ctx, i),
-  'records.list': (ctx, i) => listRecords(ctx, i.kind),
+  'records.list': (ctx, i) => listRecords(ctx, i),
 };

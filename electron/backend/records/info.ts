@@ -5,6 +5,8 @@ import type { RecordContent } from './snapshot';
 import { findRecord, recordSignatures, refOf, type SealedRecordRow } from './store';
 import { verifySeal } from './verify-seal';
 import { verifyPackage } from '../signing/opc/verify-package';
+import { keysetPage, mapPage } from '../paging';
+import type { Page } from '../../../shared/contract/paging';
 
 type OlderName = RecordInfo['olderNames'][number];
 
@@ -92,19 +94,28 @@ export function recordInfo(ctx: Ctx, ref: RecordRef): RecordInfo | null {
   };
 }
 
-/** Every sealed record, oldest first, without its bytes: what `samrad list records` prints. */
-export function listRecords(ctx: Ctx, kind?: RecordKind): RecordSummary[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, kind, meeting_id, paragraph_id, version_id, correction_id, lang, snapshot, snapshot_sha256, file_name, document_sha256, signed_with, sealed_at, broken_at_migration,
-              (SELECT count(*) FROM record_signature s WHERE s.record_id = r.id) AS later,
-              EXISTS (SELECT 1 FROM pending_seal p WHERE p.record_id = r.id) AS awaits_timestamp
-       FROM sealed_record r ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
-    )
-    .all(...(kind ? [kind] : [])) as Array<
-    Omit<SealedRecordRow, 'document'> & { later: number; awaits_timestamp: number }
-  >;
-  return rows.map((r) => ({
+type ListedRow = Omit<SealedRecordRow, 'document'> & { later: number; awaits_timestamp: number };
+
+/** The sealed records, newest first, without their bytes: what `samrad list records` prints. */
+export function listRecords(
+  ctx: Ctx,
+  filter: { kind?: RecordKind; limit: number; after: Array<string | number> | null },
+): Page<RecordSummary> {
+  const rows = keysetPage<ListedRow>(ctx.db, {
+    select: `r.id, r.kind, r.meeting_id, r.paragraph_id, r.version_id, r.correction_id, r.lang, r.snapshot, r.snapshot_sha256, r.file_name,
+             r.document_sha256, r.signed_with, r.sealed_at, r.broken_at_migration,
+             (SELECT count(*) FROM record_signature s WHERE s.record_id = r.id) AS later,
+             EXISTS (SELECT 1 FROM pending_seal p WHERE p.record_id = r.id) AS awaits_timestamp`,
+    from: 'sealed_record r',
+    countFrom: 'sealed_record r',
+    where: filter.kind ? ['r.kind = @kind'] : [],
+    params: filter.kind ? { kind: filter.kind } : {},
+    key: ['r.id'],
+    direction: 'desc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, (r) => ({
     recordId: r.id,
     kind: r.kind,
     id: refOf(r).id,

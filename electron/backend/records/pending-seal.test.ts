@@ -68,7 +68,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
       seal: { ok: true, problems: [] },
     });
     expect(info.laterSignatures).toHaveLength(1);
-    const listed = (await b.call('records.list', { kind: 'protocol' })).find((r) => r.id === meeting.id)!;
+    const listed = (await b.call('records.list', { kind: 'protocol' })).items.find((r) => r.id === meeting.id)!;
     expect([listed.signedAtSealing, listed.laterSignatures, listed.sealAwaitsTimestamp]).toEqual([false, 1, false]);
 
     // a signed export hands out that seal; the verifier says which time it rests on

@@ -24,6 +24,9 @@ import { RedlineView, Segments } from '../../components/redline/RedlineView';
 import { LanguageChoice, type DocLanguage } from './ExportPanel';
 import { agreementPaths } from './paths';
 
+/** the newest versions offered to compare (an organisation renews each agreement every year or two) */
+const COMPARE_CHOICES = 500;
+
 function versionOptions(versions: VersionSummary[], label: (v: VersionSummary) => string) {
   const groups = new Map<string, Array<{ value: string; label: string }>>();
   for (const v of versions) {
@@ -113,10 +116,10 @@ function Comparison({ fromId, toId }: { fromId: number; toId: number }) {
 /** Choose any two versions and see, per section, what was inserted and deleted. */
 export function ComparePage({ fromId, toId }: { fromId: number | null; toId: number | null }) {
   const { t } = useTranslation();
-  const versions = useCall('agreements.versions.list', {});
+  const versions = useCall('agreements.versions.list', { limit: COMPARE_CHOICES });
   const label = (v: VersionSummary) =>
     `${v.title} (${formatPeriod(t, v.validFrom, v.validTo)}) – ${t(`agreements.status.${v.status}`)}`;
-  const options = versionOptions(versions.data ?? [], label);
+  const options = versionOptions(versions.data?.items ?? [], label);
   const choose = (from: number | null, to: number | null) =>
     navigate(from && to ? agreementPaths.compare(from, to) : `/agreements/compare${from ? `/${from}` : ''}`);
 
@@ -153,7 +156,7 @@ export function ComparePage({ fromId, toId }: { fromId: number | null; toId: num
           </Anchor>
         </Group>
       )}
-      {versions.data && versions.data.length < 2 && <Text c="dimmed">{t('agreements.compare.needTwo')}</Text>}
+      {versions.data && versions.data.total < 2 && <Text c="dimmed">{t('agreements.compare.needTwo')}</Text>}
       {fromId && toId ? (
         <Comparison key={`${fromId}-${toId}`} fromId={fromId} toId={toId} />
       ) : (

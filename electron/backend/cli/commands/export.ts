@@ -60,26 +60,25 @@ async function save(ctx: CommandContext, backend: Backend, source: ExportSource)
  * `--version current`: the version in force today; when none is, the most recent signed one
  * (said on stderr). With several agreements, --agreement ID chooses which.
  */
+/** The agreement when there is just one; otherwise the user must choose. */
+async function onlyAgreement(backend: Backend) {
+  const agreements = await call(backend, 'agreements.list', { limit: 2 });
+  const [only] = agreements.items;
+  if (agreements.total === 1 && only) return call(backend, 'agreements.get', { id: only.id });
+  throw new UsageError(
+    agreements.total === 0
+      ? 'there are no agreements yet'
+      : `there are ${agreements.total} agreements: choose one with --agreement ID`,
+  );
+}
+
 async function currentVersion(ctx: CommandContext, backend: Backend): Promise<VersionSummary> {
   const agreementFlag = flag(ctx, 'agreement');
-  const agreements = await call(backend, 'agreements.list', {});
   const agreement = agreementFlag
-    ? agreements.find((a) => a.id === positiveId(agreementFlag, 'agreement'))
-    : agreements.length === 1
-      ? agreements[0]
-      : undefined;
-  if (!agreement) {
-    if (agreementFlag) throw new AppError('NOT_FOUND', `Agreement ${agreementFlag} does not exist`);
-    throw new UsageError(
-      agreements.length === 0
-        ? 'there are no agreements yet'
-        : `there are ${agreements.length} agreements: choose one with --agreement ID`,
-    );
-  }
+    ? await call(backend, 'agreements.get', { id: positiveId(agreementFlag, 'agreement') })
+    : await onlyAgreement(backend);
   if (agreement.inForce) return agreement.inForce;
-  const signed = (await call(backend, 'agreements.versions.list', { agreementId: agreement.id }))
-    .filter((v) => v.storedStatus === 'signed')
-    .at(-1);
+  const signed = agreement.versions.filter((v) => v.storedStatus === 'signed').at(-1);
   if (!signed)
     throw new AppError(
       'INVALID_STATE',
