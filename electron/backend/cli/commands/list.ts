@@ -188,7 +188,7 @@ function isPage(value: unknown): value is Page<unknown> {
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--limit N] [--after CURSOR] [--db FILE]`,
   summary:
-    'list records; --json prints stable JSON for scripts; people, meetings, paragraphs, actions and attestations stream page by page, or one page with --limit (and --after the cursor it prints)',
+    'list records; --json prints stable JSON for scripts; people, records, agreements, versions, meetings, paragraphs, actions and attestations stream page by page, or one page with --limit (and --after the cursor it prints)',
   flags: ['json', 'limit', 'after'],
   async run(ctx) {
     const name = ctx.args[0];
