@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
 import { rawDb, schemaNames } from '../../../../test/support/db';
+import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 
 let t: ReturnType<typeof rawDb>;
 beforeEach(() => {
@@ -13,69 +14,15 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const NOW = '2017-03-14T10:00:00.000Z';
-const run = (sql: string, ...params: unknown[]) => Number(t.db.prepare(sql).run(...params).lastInsertRowid);
 const effective = (actionId: number) =>
   t.db.prepare('SELECT effective_priority_id FROM action_item WHERE id = ?').pluck().get(actionId);
 
-/** A § with a priority and two actions, one with a priority of its own, as version 7 left them. */
+/** A § under "Fordonsbränder" and two actions, one under "Bostadsinbrott" of its own. */
 function seed() {
-  const org = run(
-    "INSERT INTO organisation (name, name_key, kind, created_at, updated_at) VALUES ('Södertälje kommun', 'södertälje kommun', 'kommun', ?, ?)",
-    NOW,
-    NOW,
-  );
-  const body = run(
-    "INSERT INTO body (name, name_key, kind, created_at, updated_at) VALUES ('Chefssamrådet', 'chefssamrådet', 'chefssamrad', ?, ?)",
-    NOW,
-    NOW,
-  );
-  const meeting = run(
-    "INSERT INTO meeting (body_id, date, start_time, end_time, created_at, updated_at) VALUES (?, '2017-03-14', '09:00', '11:00', ?, ?)",
-    body,
-    NOW,
-    NOW,
-  );
-  run('INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (?, ?, ?)', meeting, NOW, NOW);
-  const agreement = run(
-    "INSERT INTO agreement (name, created_at, updated_at) VALUES ('Överenskommelse', ?, ?)",
-    NOW,
-    NOW,
-  );
-  const version = run(
-    "INSERT INTO agreement_version (agreement_id, title, valid_from, valid_to, created_at, updated_at) VALUES (?, 'Överenskommelse 2017–2018', '2017-01-01', '2018-12-31', ?, ?)",
-    agreement,
-    NOW,
-    NOW,
-  );
-  const priority = (key: string, position: number) =>
-    run(
-      'INSERT INTO agreement_priority (version_id, key, position, title) VALUES (?, ?, ?, ?)',
-      version,
-      key,
-      position,
-      key,
-    );
-  const fordon = priority('Fordonsbränder', 1);
-  const inbrott = priority('Bostadsinbrott', 2);
-  const paragraph = run(
-    "INSERT INTO paragraph (meeting_id, body_id, year, number, position, kind, title, priority_id, created_at, updated_at) VALUES (?, ?, 2017, 1, 1, 'decision', 'Fordonsbränder i Hovsjö', ?, ?, ?)",
-    meeting,
-    body,
-    fordon,
-    NOW,
-    NOW,
-  );
-  const action = (priorityId: number | null) =>
-    run(
-      "INSERT INTO action_item (paragraph_id, description, owner_organisation_id, due_date, priority_id, created_at, updated_at) VALUES (?, 'Handlingsplan', ?, '2017-06-30', ?, ?, ?)",
-      paragraph,
-      org,
-      priorityId,
-      NOW,
-      NOW,
-    );
-  return { paragraph, fordon, inbrott, inherits: action(null), own: action(inbrott), action };
+  const { paragraphs, priorities, action } = twoBodiesWithParagraphs(t.db);
+  const [fordon, inbrott] = priorities;
+  const paragraph = paragraphs[0];
+  return { paragraph, fordon, inbrott, inherits: action(paragraph, null), own: action(paragraph, inbrott) };
 }
 
 describe('migration 008_list_indexes', () => {
