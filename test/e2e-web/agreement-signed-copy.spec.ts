@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
-import { createLocalCertificate, issuePersonalCertificate, setTimestampService } from './support/signing';
+import { localCertificatesFor, setTimestampService } from './support/signing';
 import { renewalSentForSigning } from './support/agreements';
 import { expectAccessible } from './support/axe';
 import { startLocalTsa } from '../support/local-tsa';
@@ -46,13 +46,11 @@ test('an agreement version: signing here when the TSA fails offers signing witho
   try {
     await openApp(page, app, 'Åsa Öberg');
     await loadExample(page);
-    await createLocalCertificate(page);
-    await issuePersonalCertificate(page, 'Camilla Broo', 'broos eget lösen');
-    await page.keyboard.press('Escape');
-    await issuePersonalCertificate(page, 'Lars-Göran Uddholm', 'uddholms eget lösen');
-    await page.keyboard.press('Escape');
-    await issuePersonalCertificate(page, 'Maria Lindqvist', 'lindqvists eget lösen');
-    await page.keyboard.press('Escape');
+    await localCertificatesFor(page, [
+      ['Camilla Broo', 'broos eget lösen'],
+      ['Lars-Göran Uddholm', 'uddholms eget lösen'],
+      ['Maria Lindqvist', 'lindqvists eget lösen'],
+    ]);
     await setTimestampService(page, tsa.url);
     await renewalSentForSigning(page);
     const progress = page.getByTestId('signing-progress');

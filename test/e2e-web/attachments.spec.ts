@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
+import { planMeeting } from './support/protocol';
 import { SAMPLE_PDF } from '../support/attachments';
 
 /**
@@ -17,14 +18,7 @@ test('attach, open, refuse, remove with confirmation; nothing offered once attes
   await openApp(page, app, 'Åsa Öberg');
   await loadExample(page);
 
-  await page.getByRole('link', { name: 'Sammanträden' }).click();
-  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
-  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
-  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
-  await form.getByLabel('Starttid').fill('09:00');
-  await form.getByLabel('Sluttid').fill('11:00');
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
+  await planMeeting(page);
   await page.getByRole('tab', { name: 'Dagordning' }).click();
 
   const item = page.getByTestId('agenda-item').first();

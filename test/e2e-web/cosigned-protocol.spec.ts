@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
 import { planMeetingWithFinishedProtocol, sendForAttestation } from './support/protocol';
-import { createLocalCertificate, issuePersonalCertificate, setTimestampService } from './support/signing';
+import { localCertificatesFor, setTimestampService } from './support/signing';
 import { startLocalTsa } from '../support/local-tsa';
 
 /**
@@ -41,11 +41,10 @@ test('chair and justerare sign a § attested at once and then the protocol with 
   try {
     await openApp(page, app, 'Åsa Öberg');
     await loadExample(page);
-    await createLocalCertificate(page);
-    await issuePersonalCertificate(page, 'Camilla Broo', 'broos eget lösen');
-    await page.keyboard.press('Escape');
-    await issuePersonalCertificate(page, 'Lars-Göran Uddholm', 'uddholms eget lösen');
-    await page.keyboard.press('Escape');
+    await localCertificatesFor(page, [
+      ['Camilla Broo', 'broos eget lösen'],
+      ['Lars-Göran Uddholm', 'uddholms eget lösen'],
+    ]);
     await setTimestampService(page, tsa.url);
     await planMeetingWithFinishedProtocol(page);
 

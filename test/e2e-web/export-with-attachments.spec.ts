@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import crypto from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import { test, expect as baseExpect, openApp, loadExample } from './support/app';
-import { SAMPLE_PDF } from '../support/attachments';
+import { planMeeting } from './support/protocol';
+import { SAMPLE_PDF, sha256 } from '../support/attachments';
 
 /**
  * Handlingar exported with their document through the real UI: the kallelse menu offers "med
@@ -12,7 +12,6 @@ import { SAMPLE_PDF } from '../support/attachments';
  */
 
 const expect = baseExpect.configure({ timeout: 30_000 });
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 async function entriesOf(download: Promise<Download>) {
   const file = await download;
@@ -31,14 +30,7 @@ test('kallelse and protocol exported with their handlingar as a .zip', async ({ 
   await openApp(page, app, 'Åsa Öberg');
   await loadExample(page);
 
-  await page.getByRole('link', { name: 'Sammanträden' }).click();
-  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
-  const form = page.getByRole('dialog', { name: /Nytt sammanträde/ });
-  await form.getByRole('textbox', { name: 'Datum' }).fill('2018-03-13');
-  await form.getByLabel('Starttid').fill('09:00');
-  await form.getByLabel('Sluttid').fill('11:00');
-  await form.getByRole('button', { name: 'Spara' }).click();
-  await expect(form).toBeHidden();
+  await planMeeting(page);
   await page.getByRole('tab', { name: 'Dagordning' }).click();
 
   // nothing attached yet: the menu offers the Word file only

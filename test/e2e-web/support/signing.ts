@@ -39,3 +39,12 @@ export async function setTimestampService(page: Page, url: string): Promise<void
     .click();
   await expect(page.getByTestId('tsa-current')).toHaveText(`Signaturer begär en tidsstämpel från ${url}.`);
 }
+
+/** The organisation's local certificate, then a local personal certificate for each of `people` (name, password), each dialog closed again. */
+export async function localCertificatesFor(page: Page, people: Array<[name: string, password: string]>): Promise<void> {
+  await createLocalCertificate(page);
+  for (const [name, password] of people) {
+    await issuePersonalCertificate(page, name, password);
+    await page.keyboard.press('Escape');
+  }
+}
