@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
+import { expect } from 'vitest';
 
 export interface XmlsecResult {
   /** xmlsec1 printed OK and every SignedInfo and manifest reference held */
@@ -73,4 +74,31 @@ export function xmlsecVerify(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Each signature part of `docx` holds in xmlsec1 against its own trust anchor (PEM). */
+export function expectXmlsecAccepts(
+  docx: Uint8Array,
+  signatures: Array<[part: string, trustedPem: string]>,
+  at = new Date(),
+): void {
+  for (const [part, trusted] of signatures) {
+    const result = xmlsecVerify(docx, trusted, at, part);
+    expect(result.valid, `${part}: ${result.output}`).toBe(true);
+  }
+}
+
+/** The package parts a signature adds to or extends; every other part must stay byte for byte. */
+const signingTouches = (part: string) => part === '[Content_Types].xml' || part === '_rels/.rels';
+
+/** Every part of `before` is in `after` byte for byte, but those signing touches (and those `alsoChanged` names). */
+export function expectPartsKept(
+  before: Uint8Array,
+  after: Uint8Array,
+  alsoChanged: (part: string) => boolean = () => false,
+): void {
+  const was = unzipSync(before);
+  const is = unzipSync(after);
+  for (const part of Object.keys(was).filter((p) => !signingTouches(p) && !alsoChanged(p)))
+    expect(Buffer.from(is[part]).equals(Buffer.from(was[part])), part).toBe(true);
 }
