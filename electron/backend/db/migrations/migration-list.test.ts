@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATEST_VERSION, migrations } from '.';
+import { LATEST_VERSION, migrations, type Migration } from '.';
 import { checkMigrationList, latestVersion } from '../migration-list';
 
 const dir = __dirname;
