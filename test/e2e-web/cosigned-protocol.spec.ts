@@ -52,8 +52,11 @@ test('chair and justerare sign a § attested at once and then the protocol with 
     const signParagraph = page.getByRole('button', { name: /^Justera § \d+ digitalt$/ }).first();
     const label = (await signParagraph.getAttribute('aria-label'))!;
     const number = /§ (\d+)/.exec(label)![1];
+    // the act's own answer says when the seal it completed waits for its timestamp
+    const sealAwaits = page.getByText('Organisationens sigill väntar på sin tidsstämpel', { exact: true });
     await signWithoutTimestamp(page, page.getByRole('button', { name: label }), 'Camilla Broo', 'broos eget lösen');
     await expect(page.getByText('Omedelbart justerad', { exact: true })).toHaveCount(0);
+    await expect(sealAwaits).toHaveCount(0);
     await signWithoutTimestamp(
       page,
       page.getByRole('button', { name: label }),
@@ -61,6 +64,7 @@ test('chair and justerare sign a § attested at once and then the protocol with 
       'uddholms eget lösen',
     );
     await expect(page.getByText('Omedelbart justerad', { exact: true })).toBeVisible();
+    await expect(sealAwaits).toHaveCount(1);
     await expect(page.getByRole('button', { name: label })).toHaveCount(0);
     await expect(page.getByRole('button', { name: `Justera § ${number} digitalt` })).toHaveCount(0);
     for (const who of ['Camilla Broo', 'Lars-Göran Uddholm'])
@@ -78,6 +82,7 @@ test('chair and justerare sign a § attested at once and then the protocol with 
     const justera = page.getByRole('button', { name: 'Justera digitalt', exact: true });
     await signWithoutTimestamp(page, justera, 'Camilla Broo', 'broos eget lösen');
     await signWithoutTimestamp(page, justera, 'Lars-Göran Uddholm', 'uddholms eget lösen');
+    await expect(sealAwaits).toHaveCount(2);
     const attestations = page.getByRole('table', { name: 'Justeringar' });
     for (const who of ['Camilla Broo', 'Lars-Göran Uddholm'])
       await expect(
