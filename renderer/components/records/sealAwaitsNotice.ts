@@ -22,8 +22,8 @@ export function useSealAwaitsNotice(): (awaits: boolean) => void {
           color: 'yellow',
           title: t('records.sealAwaitsAfterActTitle'),
           message: t('records.sealAwaitsAfterAct'),
-          // it stays until closed: a seal still to come is worth more than a passing toast
-          autoClose: false,
+          // longer than a passing toast: it is read beside the act's result, then goes
+          autoClose: 15_000,
         });
     },
     [t],
