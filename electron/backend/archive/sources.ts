@@ -5,7 +5,7 @@ import type { AgreementContent, AttestationLine, RecordContent } from '../record
 import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
 import { recordSignatures, type SealedRecordRow } from '../records/store';
-import type { AuditRow } from '../audit/row';
+import { auditRowOf, type AuditRow, type StoredAuditRow } from '../audit/row';
 
 export interface ArchiveFilter {
   from: string;
@@ -109,9 +109,10 @@ function recordedAt(
 ): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
   return ctx.db
     .prepare(
-      `SELECT at, action, after FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
+      `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
     )
-    .all(entity, String(entityId), ...actions) as Array<Pick<AuditRow, 'at' | 'action' | 'after'>>;
+    .all(entity, String(entityId), ...actions)
+    .map((row) => auditRowOf(row as StoredAuditRow));
 }
 
 function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, entityId: number): ArchiveAct[] {
@@ -236,7 +237,8 @@ function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): Archi
       .prepare(
         `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
       )
-      .all(entity, String(entityId), ...actions) as AuditEventRow[];
+      .all(entity, String(entityId), ...actions)
+      .map((row): AuditEventRow => auditRowOf(row as StoredAuditRow));
   const parse = (e: AuditEventRow) => (e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {});
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const event = (
