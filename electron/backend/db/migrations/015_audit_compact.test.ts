@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
 import { migrate, openDatabase, schemaVersion } from '../open';
+import { migrateTo } from '../../../../test/support/db';
 import { tempDbPath, testBackend, type TestBackend } from '../../../../test/support/backend';
 import { chefssamrad } from '../../../../test/support/meetings';
 import { auditEvents, editAuditEvent } from '../../../../test/support/audit-events';
@@ -59,10 +60,7 @@ async function writtenLog(b: TestBackend): Promise<AuditRow[]> {
 /** A fresh file at schema 14 holding these events exactly as schema 14 stored them. */
 function atSchema14(file: string, events: AuditRow[]): void {
   const db = new Database(file);
-  migrate(
-    db,
-    migrations.filter((m) => m.version < VERSION),
-  );
+  migrateTo(db, VERSION - 1);
   const insert = db.prepare(
     `INSERT INTO audit_event (id, at, actor, action, entity, entity_id, before, after, base_id, delta, until, prev_hash, hash, format)
      VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before, @after, @base_id, @delta, @until, @prev_hash, @hash, @format)`,
