@@ -5,7 +5,8 @@ import type { AgreementContent, AttestationLine, RecordContent } from '../record
 import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
 import { recordSignatures, type SealedRecordRow } from '../records/store';
-import { auditRowOf, type AuditRow, type StoredAuditRow } from '../audit/row';
+import type { AuditRow } from '../audit/row';
+import { recordEvents } from '../audit/record-events';
 
 export interface ArchiveFilter {
   from: string;
@@ -107,12 +108,7 @@ function recordedAt(
   entityId: number,
   actions: string[],
 ): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
-  return ctx.db
-    .prepare(
-      `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
-    )
-    .all(entity, String(entityId), ...actions)
-    .map((row) => auditRowOf(row as StoredAuditRow));
+  return recordEvents(ctx.db, entity, entityId, actions);
 }
 
 function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, entityId: number): ArchiveAct[] {
@@ -232,13 +228,8 @@ type AuditEventRow = Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'entity' 
  * completed it, the rättelse it is, and any package signature added later.
  */
 function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): ArchiveEvent[] {
-  const query = (entity: string, entityId: number, actions: string[]) =>
-    ctx.db
-      .prepare(
-        `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
-      )
-      .all(entity, String(entityId), ...actions)
-      .map((row): AuditEventRow => auditRowOf(row as StoredAuditRow));
+  const query = (entity: string, entityId: number, actions: string[]): AuditEventRow[] =>
+    recordEvents(ctx.db, entity, entityId, actions);
   const parse = (e: AuditEventRow) => (e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {});
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const event = (
