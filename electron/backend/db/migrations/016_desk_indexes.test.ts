@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../open';
 import { migrateTo, rawDb, schemaNames } from '../../../../test/support/db';
 
-const VERSION = 15;
+const VERSION = 16;
 
 let t: ReturnType<typeof rawDb>;
 beforeEach(() => {
@@ -14,7 +14,7 @@ afterEach(() => t.cleanup());
 const plan = (sql: string) =>
   (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail);
 
-describe('migration 015_desk_indexes', () => {
+describe('migration 016_desk_indexes', () => {
   it('adds the indexes the desk reads by', () => {
     expect(schemaNames(t.db, 'index')).not.toContain('protocol_unattested');
     migrateTo(t.db, VERSION);
