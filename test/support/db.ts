@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { migrations } from '../../electron/backend/db/migrations';
+import { migrate } from '../../electron/backend/db/open';
 import { tempDbPath } from './backend';
 
 /** A raw better-sqlite3 connection on a fresh file (foreign keys on, like the app), for schema tests. */
@@ -23,4 +25,12 @@ export function schemaNames(db: Database.Database, type: 'table' | 'trigger' | '
     .prepare("SELECT name FROM sqlite_schema WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all(type) as string[];
+}
+
+/** Runs the migrations up to and including `version`, as a file last opened by that release would be. */
+export function migrateTo(db: Database.Database, version: number): void {
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
 }

@@ -37,9 +37,9 @@ function CountCard({
 export function HomePage() {
   const { t } = useTranslation();
   const status = useCall('example.status', {});
-  const organisations = useCall('organisations.list', { limit: 1 });
+  const organisations = useCall('organisations.list', { limit: 1 }, { entities: ['organisation'] });
   const people = useCall('people.list', { limit: 1 });
-  const bodies = useCall('bodies.list', { limit: 1 });
+  const bodies = useCall('bodies.list', { limit: 1 }, { entities: ['body'] });
   const { run, busy } = useAction();
   const [asking, setAsking] = useState(false);
 

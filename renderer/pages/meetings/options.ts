@@ -122,6 +122,7 @@ export function optionOfOwner(owner: {
 
 /** Priority areas an item, § or action can link to. */
 export function usePriorityOptions(on: string | null) {
-  const priorities = useCall('meetings.priorities', { on });
+  // priority areas belong to agreement versions, named by their agreement
+  const priorities = useCall('meetings.priorities', { on }, { entities: ['agreement', 'agreement_version'] });
   return useMemo(() => (priorities.data ?? []).map((p) => ({ value: String(p.id), label: p.name })), [priorities.data]);
 }

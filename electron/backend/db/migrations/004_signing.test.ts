@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 
 let t: ReturnType<typeof rawDb>;
 beforeEach(() => {
   t = rawDb();
-  migrate(
-    t.db,
-    migrations.filter((m) => m.version <= 4),
-  );
+  migrateTo(t.db, 4);
 });
 afterEach(() => t.cleanup());
 

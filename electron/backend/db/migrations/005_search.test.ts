@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 import { SEARCH_TRIGGERS } from './005_search';
 import { checkSearchIndex, reindex } from '../../search/maintenance';
 import { searchDb } from '../../search/search';
@@ -9,10 +8,7 @@ import { searchDb } from '../../search/search';
 let t: ReturnType<typeof rawDb>;
 beforeEach(() => {
   t = rawDb();
-  migrate(
-    t.db,
-    migrations.filter((m) => m.version <= 4),
-  );
+  migrateTo(t.db, 4);
 });
 afterEach(() => t.cleanup());
 
@@ -110,10 +106,7 @@ function seedBeforeSearch() {
 describe('migration 005_search', () => {
   it('adds the index at version 5 and indexes what exists already, section text included', () => {
     const s = seedBeforeSearch();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= 5),
-    );
+    migrateTo(t.db, 5);
     expect(schemaVersion(t.db)).toBe(5);
     expect(schemaNames(t.db, 'table')).toEqual(
       expect.arrayContaining(['search_doc', 'search_state', 'search_word', 'search_tri']),
@@ -137,10 +130,7 @@ describe('migration 005_search', () => {
 
   it('keeps the index in step with raw SQL writes, including what other rows show', () => {
     const s = seedBeforeSearch();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= 5),
-    );
+    migrateTo(t.db, 5);
     t.db.prepare("UPDATE paragraph SET title = 'Bilbränder i Hovsjö' WHERE id = ?").run(s.paragraph);
     expect(doc('paragraph', s.paragraph)?.title).toBe('Bilbränder i Hovsjö');
     expect(find('bilbränder')).toEqual([`paragraph ${s.paragraph}`]);
@@ -165,10 +155,7 @@ describe('migration 005_search', () => {
 
   it('lets check find an index that disagrees with the tables, and reindex repair it', () => {
     const s = seedBeforeSearch();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= 5),
-    );
+    migrateTo(t.db, 5);
 
     t.db
       .prepare("UPDATE search_doc SET content = 'något annat' WHERE kind = 'paragraph' AND ref_id = ?")

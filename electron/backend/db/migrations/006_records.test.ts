@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 import { tempDbPath } from '../../../../test/support/backend';
 import { editSealedDecisionAroundTriggers } from '../../../../test/support/tamper';
 import { startBackend, type Backend } from '../../backend';
@@ -16,10 +16,7 @@ describe('migration 006_records: schema', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= 6),
-    );
+    migrateTo(t.db, 6);
   });
   afterEach(() => t.cleanup());
 

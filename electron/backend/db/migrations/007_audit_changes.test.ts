@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 import { tempDbPath } from '../../../../test/support/backend';
 import { startBackend, type Backend } from '../../backend';
 import { fixedClock } from '../../context';
@@ -14,11 +14,7 @@ import { historyFor, recentHistory } from '../../audit/history';
 import { GENESIS, hashV1 } from '../../audit/row';
 
 type Db = Database.Database;
-const upTo = (db: Db, version: number) =>
-  migrate(
-    db,
-    migrations.filter((m) => m.version <= version),
-  );
+const upTo = (db: Db, version: number) => migrateTo(db, version);
 /** What the log's before, after and delta take, in bytes. */
 function logBytes(db: Db, where = ''): number {
   const columns = (db.pragma('table_info(audit_event)') as Array<{ name: string }>).map((c) => c.name);

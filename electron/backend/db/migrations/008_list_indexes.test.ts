@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 
 let t: ReturnType<typeof rawDb>;
 beforeEach(() => {
   t = rawDb();
-  migrate(
-    t.db,
-    migrations.filter((m) => m.version <= 8),
-  );
+  migrateTo(t.db, 8);
 });
 afterEach(() => t.cleanup());
 
@@ -27,10 +24,7 @@ function seed() {
 
 describe('migration 008_list_indexes', () => {
   it('adds the indexes the lists read by', () => {
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= 8),
-    );
+    migrateTo(t.db, 8);
     expect(schemaVersion(t.db)).toBe(8);
     expect(schemaNames(t.db, 'index')).toEqual(
       expect.arrayContaining([

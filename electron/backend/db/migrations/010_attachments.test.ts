@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 import { tempDbPath } from '../../../../test/support/backend';
 import { startBackend, type Backend } from '../../backend';
 import { fixedClock } from '../../context';
@@ -18,20 +17,14 @@ describe('migration 010_attachments: schema', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version < VERSION),
-    );
+    migrateTo(t.db, VERSION - 1);
     t.db.exec(`
       INSERT INTO body (id, name, name_key, kind, created_at, updated_at) VALUES (1, 'Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x');
       INSERT INTO meeting (id, body_id, date, start_time, end_time, created_at, updated_at) VALUES (1, 1, '2017-03-14', '09:00', '11:00', 'x', 'x'), (2, 1, '2017-06-13', '09:00', '11:00', 'x', 'x');
       INSERT INTO protocol (meeting_id, created_at, updated_at) VALUES (1, 'x', 'x');
       INSERT INTO agenda_item (id, meeting_id, position, kind, title, planned_minutes, created_at, updated_at) VALUES (1, 1, 1, 'decision', 'Fordonsbränder', 10, 'x', 'x');
     `);
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= VERSION),
-    );
+    migrateTo(t.db, VERSION);
   });
   afterEach(() => t.cleanup());
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type Database from 'better-sqlite3';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
-import { rawDb } from '../../../../test/support/db';
+import { rawDb, migrateTo } from '../../../../test/support/db';
 import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 import { testBackend, type TestBackend } from '../../../../test/support/backend';
 import { editorFields, generateThroughContract, type GeneratedFacts } from '../../../../bench/generate';
@@ -34,10 +34,7 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
 
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version < VERSION),
-    );
+    migrateTo(t.db, VERSION - 1);
     s = twoBodiesWithParagraphs(t.db);
   });
   afterEach(() => t.cleanup());
@@ -48,10 +45,7 @@ describe('migration 011_action_tally: counts existing actions and keeps the coun
     s.action(s.paragraphs[1], null, true);
     s.action(s.paragraphs[1], null);
     s.action(s.paragraphs[1], s.priorities[0]);
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= VERSION),
-    );
+    migrateTo(t.db, VERSION);
     expect(schemaVersion(t.db)).toBe(VERSION);
     expect(stored(t.db)).toEqual(byHand(t.db));
     expect(stored(t.db)).toHaveLength(5);

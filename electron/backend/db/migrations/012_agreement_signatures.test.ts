@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '.';
-import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { schemaVersion } from '../open';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 
 const VERSION = 12;
 
@@ -9,10 +8,7 @@ describe('migration 012_agreement_signatures', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version < VERSION),
-    );
+    migrateTo(t.db, VERSION - 1);
     // a protocol sent for justering before 012, its frozen document signed by one attester
     t.db.exec(`
       INSERT INTO body (id, name, name_key, kind, created_at, updated_at) VALUES (1, 'Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x');
@@ -28,10 +24,7 @@ describe('migration 012_agreement_signatures', () => {
       INSERT INTO attestation_signature (attestation_id, frozen_id, person_certificate_id, signature_part, signing_time, time_source, way, package, package_sha256, created_at)
         VALUES (1, 7, 1, '_xmlsignatures/sig1.xml', 'x', 'signer_clock', 'here', X'504B', '${'b'.repeat(64)}', 'x');
     `);
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= VERSION),
-    );
+    migrateTo(t.db, VERSION);
   });
   afterEach(() => t.cleanup());
 

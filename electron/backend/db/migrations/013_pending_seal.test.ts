@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
-import { rawDb, schemaNames } from '../../../../test/support/db';
+import { rawDb, schemaNames, migrateTo } from '../../../../test/support/db';
 
 const VERSION = 13;
 
@@ -9,10 +9,7 @@ describe('migration 013_pending_seal', () => {
   let t: ReturnType<typeof rawDb>;
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version < VERSION),
-    );
+    migrateTo(t.db, VERSION - 1);
     // one record sealed unsigned, one signed at sealing
     t.db.exec(`
       INSERT INTO body (id, name, name_key, kind, created_at, updated_at) VALUES (1, 'Chefssamrådet', 'chefssamradet', 'chefssamrad', 'x', 'x');

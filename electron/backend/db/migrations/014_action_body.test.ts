@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
-import { rawDb } from '../../../../test/support/db';
+import { rawDb, migrateTo } from '../../../../test/support/db';
 import { twoBodiesWithParagraphs } from '../../../../test/support/raw-actions';
 
 const VERSION = 14;
@@ -23,10 +23,7 @@ describe("migration 014_action_body: an action carries its §'s body (SQL)", () 
 
   beforeEach(() => {
     t = rawDb();
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version < VERSION),
-    );
+    migrateTo(t.db, VERSION - 1);
     s = twoBodiesWithParagraphs(t.db);
   });
   afterEach(() => t.cleanup());
@@ -34,10 +31,7 @@ describe("migration 014_action_body: an action carries its §'s body (SQL)", () 
   it('fills in the body of the actions already there', () => {
     const a = s.action(s.paragraphs[0], null);
     const b = s.action(s.paragraphs[1], s.priorities[0], true);
-    migrate(
-      t.db,
-      migrations.filter((m) => m.version <= VERSION),
-    );
+    migrateTo(t.db, VERSION);
     expect(schemaVersion(t.db)).toBe(VERSION);
     expect([bodyOf(t.db, a), bodyOf(t.db, b)]).toEqual(s.bodies);
   });
