@@ -7,6 +7,7 @@ import { openForInspection } from './inspect';
 import { LATEST_VERSION } from './migrations';
 import { testBackend, tempDbPath, type TestBackend } from '../../../test/support/backend';
 import { checkSearchIndex } from '../search/maintenance';
+import { auditEvents } from '../../../test/support/audit-events';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend()));
@@ -26,7 +27,7 @@ describe('checkDatabase', () => {
         ok: true,
         events: 1,
         brokenAt: null,
-        head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get(),
+        head: auditEvents(b.ctx.db)[0].hash,
         verified: 1,
         checkpoint: null,
       },
