@@ -55,8 +55,8 @@ async function pageCalls(
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as never;
   };
-  const bodies: Array<{ id: number; kind: string; name: string }> = await ask('bodies.list', {});
-  const chosen = bodies.find((b) => b.kind === 'chefssamrad') ?? bodies[0];
+  const bodies: { items: Array<{ id: number; kind: string; name: string }> } = await ask('bodies.list', { limit: 100 });
+  const chosen = bodies.items.find((b) => b.kind === 'chefssamrad') ?? bodies.items[0];
   const body = chosen.id;
   const bodyName = chosen.name;
   const past: { items: Array<{ id: number; date: string; bodyId: number }> } = await ask('meetings.list', {
@@ -75,10 +75,12 @@ async function pageCalls(
   const openPage: { next: string | null } = await ask('actions.list', { status: 'open', limit: 50 });
   return [
     ['home', 'example.status', {}],
-    ['home', 'organisations.list', {}],
+    ['home', 'organisations.list', { limit: 1 }],
     ['home', 'people.list', { limit: 1 }],
-    ['home', 'bodies.list', {}],
+    ['home', 'bodies.list', { limit: 1 }],
     ['home', 'desk.get', {}],
+    ['Sammanträden', 'bodies.list', { limit: 100 }],
+    ['Sammanträden', 'bodies.get', { id: body }, bodyName],
     ['Sammanträden', 'meetings.list', { bodyId: body, includeCancelled: true, from: TODAY, order: 'asc', limit: 25 }],
     [
       'Sammanträden',
@@ -104,7 +106,9 @@ async function pageCalls(
     ['Uppdrag', 'actions.stats', {}],
     ['Uppdrag', 'meetings.priorities', { on: null }],
     ['Deltagare', 'people.list', { limit: 50 }],
-    ['Deltagare', 'organisations.list', {}],
+    ['Deltagare', 'organisations.list', { limit: 100 }],
+    ['Organisationer', 'organisations.list', { includeArchived: false, limit: 50 }],
+    ['Samverkansforum', 'bodies.list', { includeArchived: false, limit: 50 }],
     ['search results', 'search.query', { q: 'trygghetsvandringar', limit: 20 }],
     ['CLI list paragraphs (a page)', 'paragraphs.list', { limit: 500 }],
   ];
