@@ -333,6 +333,8 @@ export const correctionNote = z.object({
   text: z.string(),
   author: z.string(),
   createdAt: z.string(),
+  /** the organisation's seal of the correction's own record still waits for its trusted timestamp */
+  sealAwaitsTimestamp: z.boolean(),
 });
 
 export const paragraphCapabilities = capabilities(['edit', 'remove', 'attestImmediately', 'correct', 'sign']);

@@ -137,7 +137,8 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
     });
     return { ...imported, protocol: await afterSealing(ctx, imported.protocol) };
   },
-  'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
+  'protocol.addCorrection': (ctx, i) =>
+    afterSealing(ctx, addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text)),
 
   'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),
 

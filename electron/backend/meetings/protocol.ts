@@ -4,7 +4,7 @@ import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
-import { sealsAwaitingTimestamp } from '../records/awaiting-seal';
+import { sealsAwaitingTimestamp, type AwaitingSeal } from '../records/awaiting-seal';
 import {
   ATTESTATION_DEADLINE_DAYS,
   type Attestation,
@@ -97,13 +97,14 @@ const toAttestation = (r: AttestationRow): Attestation => ({
   place: r.place,
   proof: proofOf(r),
 });
-const toCorrection = (r: CorrectionRow) => ({
+const toCorrection = (r: CorrectionRow, awaiting: AwaitingSeal[]) => ({
   id: r.id,
   paragraphId: r.paragraph_id,
   date: r.date,
   text: r.text,
   author: r.author,
   createdAt: r.created_at,
+  sealAwaitsTimestamp: awaiting.some((a) => a.kind === 'correction' && a.correctionId === r.id),
 });
 
 function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
@@ -124,12 +125,12 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
       .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NOT NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
+  const awaiting = sealsAwaitingTimestamp(ctx, { meetingId });
   const corrections = (
     ctx.db
       .prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY date, id')
       .all(meetingId) as CorrectionRow[]
-  ).map(toCorrection);
-  const awaiting = sealsAwaitingTimestamp(ctx, { meetingId });
+  ).map((c) => toCorrection(c, awaiting));
   return rows.map((r) => ({
     id: r.id,
     meetingId: r.meeting_id,
@@ -231,11 +232,12 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
       .prepare(`${ATTESTATIONS} WHERE a.meeting_id = ? AND a.paragraph_id IS NULL ORDER BY a.id`)
       .all(meetingId) as AttestationRow[]
   ).map(toAttestation);
+  const awaiting = sealsAwaitingTimestamp(ctx, { meetingId });
   const corrections = (
     ctx.db
       .prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NULL ORDER BY date, id')
       .all(meetingId) as CorrectionRow[]
-  ).map(toCorrection);
+  ).map((c) => toCorrection(c, awaiting));
   const deadline = addDays(row.meeting_date, ATTESTATION_DEADLINE_DAYS);
   const attested = new Set(attestations.map((a) => a.personId));
   return {
@@ -259,7 +261,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
     corrections,
     attestedAt: row.attested_at,
     contentHash: row.content_hash,
-    sealAwaitsTimestamp: sealsAwaitingTimestamp(ctx, { meetingId }).some((a) => a.kind === 'protocol'),
+    sealAwaitsTimestamp: awaiting.some((a) => a.kind === 'protocol'),
     can: capabilitiesOf(protocolRules, {
       status: row.status,
       paragraphs,

@@ -5,6 +5,8 @@ export interface AwaitingSeal {
   kind: RecordKind;
   /** the § of an extract (or the § a correction concerns), else null */
   paragraphId: number | null;
+  /** the correction of a correction's record, else null */
+  correctionId: number | null;
 }
 
 /**
@@ -18,8 +20,8 @@ export function sealsAwaitingTimestamp(ctx: Ctx, of: { meetingId: number } | { v
   return (
     ctx.db
       .prepare(
-        `SELECT r.kind, r.paragraph_id FROM pending_seal p JOIN sealed_record r ON r.id = p.record_id WHERE r.${column} = ?`,
+        `SELECT r.kind, r.paragraph_id, r.correction_id FROM pending_seal p JOIN sealed_record r ON r.id = p.record_id WHERE r.${column} = ?`,
       )
-      .all(id) as Array<{ kind: RecordKind; paragraph_id: number | null }>
-  ).map((r) => ({ kind: r.kind, paragraphId: r.paragraph_id }));
+      .all(id) as Array<{ kind: RecordKind; paragraph_id: number | null; correction_id: number | null }>
+  ).map((r) => ({ kind: r.kind, paragraphId: r.paragraph_id, correctionId: r.correction_id }));
 }

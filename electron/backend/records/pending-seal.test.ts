@@ -129,6 +129,14 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     // not asked again at every call: a TSA that is down would make each one wait
     await b.call('records.list', {});
     expect(pendingSeals()[0].attempts).toBe(1);
+    // a correction is sealed as its own record: its answer says that seal waits too
+    const corrected = await b.call('protocol.addCorrection', {
+      meetingId: meeting.id,
+      date: zonedDate(new Date()),
+      text: 'Rättelse: namnet stavas Hovsjö.',
+    });
+    expect(corrected.corrections.map((c) => c.sealAwaitsTimestamp)).toEqual([true]);
+    expect(corrected.sealAwaitsTimestamp).toBe(true);
 
     // the TSA is back, and the wait is over: the next call after it makes the seal
     await b.call('timestamps.setAuthority', { tsaUrl: tsa.url });
@@ -138,7 +146,11 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
     const after = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(after).toMatchObject({ sealAwaitsTimestamp: false, sealTimeSource: 'timestamp' });
-    expect((await b.call('protocol.get', { meetingId: meeting.id }))!.sealAwaitsTimestamp).toBe(false);
+    const protocolAfter = (await b.call('protocol.get', { meetingId: meeting.id }))!;
+    expect([protocolAfter.sealAwaitsTimestamp, protocolAfter.corrections[0].sealAwaitsTimestamp]).toEqual([
+      false,
+      false,
+    ]);
     const report = await b.call('documents.verify', { fileBase64: base64(await exportSigned(meeting.id)) });
     expect(report.signatures.map((s) => [s.role, s.level, s.timeSource])).toEqual([
       ['Organisationens sigill', 'XAdES-T', 'timestamp'],

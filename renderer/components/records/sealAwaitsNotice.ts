@@ -9,6 +9,12 @@ export const protocolSealAwaits = (protocol: Protocol, paragraphId?: number | nu
     ? protocol.sealAwaitsTimestamp
     : protocol.paragraphs.some((p) => p.id === paragraphId && p.sealAwaitsTimestamp);
 
+/** Whether the seal of the correction just written (the newest of the protocol's) waits for its timestamp. */
+export const newestCorrectionSealAwaits = (protocol: Protocol): boolean =>
+  [...protocol.corrections, ...protocol.paragraphs.flatMap((p) => p.corrections)].reduce<
+    Protocol['corrections'][number] | null
+  >((newest, c) => (newest === null || c.id > newest.id ? c : newest), null)?.sealAwaitsTimestamp ?? false;
+
 /**
  * Tells the user, as an attestation or signing succeeds, that the organisation's seal of the
  * record it completed still waits for its trusted timestamp: the act's answer says so.

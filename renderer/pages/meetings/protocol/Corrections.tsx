@@ -7,6 +7,7 @@ import { useFieldErrors } from '../../../components/fieldErrors';
 import type { Paragraph } from '../../../../shared/contract/meetings';
 import { todayIso } from '../localDate';
 import { ExportMenu } from '../ExportMenu';
+import { newestCorrectionSealAwaits, useSealAwaitsNotice } from '../../../components/records/sealAwaitsNotice';
 
 type Correction = Paragraph['corrections'][number];
 
@@ -33,10 +34,12 @@ export function Corrections({
   const [date, setDate] = useState(todayIso());
   const [text, setText] = useState('');
   const errors = useFieldErrors(fieldErrors, { date, text });
+  const noticeSealAwaits = useSealAwaitsNotice();
 
   const submit = async () => {
     const saved = await run('protocol.addCorrection', { meetingId, paragraphId, date, text });
     if (saved) {
+      noticeSealAwaits(newestCorrectionSealAwaits(saved));
       setText('');
       setOpen(false);
     }
