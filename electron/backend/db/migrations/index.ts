@@ -12,6 +12,7 @@ import * as m011 from './011_action_tally';
 import * as m012 from './012_agreement_signatures';
 import * as m013 from './013_pending_seal';
 import * as m014 from './014_action_body';
+import * as m015 from './015_integrity_state';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { version: 12, name: '012_agreement_signatures', up: m012.up },
   { version: 13, name: '013_pending_seal', up: m013.up },
   { version: 14, name: '014_action_body', up: m014.up },
+  { version: 15, name: '015_integrity_state', up: m015.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
