@@ -19,6 +19,33 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** ticks measured; the figure is their median */
+const TICKS = 5;
+
+/**
+ * Runs in the page, before the tick: the time from the click (the event's own time stamp) to
+ * the first frame that shows the row ticked, and to the first frame without the row. Timed in
+ * the page, frame by frame, so the figure is what the user sees, not how often a test polls.
+ * Source text, so the bundler's helpers (tsx names functions) do not reach the page.
+ */
+const WATCH_TICK = `(id) => new Promise((resolve) => {
+  let clickedAt = null;
+  let shownMs = null;
+  document.addEventListener('click', (e) => (clickedAt = e.timeStamp), { capture: true, once: true });
+  const frame = () => {
+    if (clickedAt !== null) {
+      const row = document.querySelector('tr[data-action-id="' + id + '"]');
+      const box = row && row.querySelector('input[type="checkbox"]');
+      if (shownMs === null && (!row || box.checked)) shownMs = performance.now() - clickedAt;
+      if (!row) return resolve({ shownMs, goneMs: performance.now() - clickedAt });
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
 /** The calls each main page makes on opening (as the renderer asks them), with inputs found in the database. */
 async function pageCalls(
   backend: Backend,
@@ -86,7 +113,7 @@ async function pageCalls(
 interface Figures {
   calls: Map<string, { p50: number; p95: number }>;
   pages: Map<string, number>;
-  /** ticking "Klar" until the row shows it */
+  /** ticking "Klar" until the row shows it (median of TICKS) */
   tickMs: number | null;
   /** … until the open list comes again without it */
   tickGoneMs: number | null;
@@ -167,19 +194,22 @@ async function browserFigures(file: string): Promise<Omit<Figures, 'calls'>> {
       page.getByTestId('search-result').first().waitFor(),
     );
 
-    // tick the first open action done: the row shows it, then the page comes again without it
+    // tick the first open action done, TICKS times: the row shows it, then the page comes again without it
     await page.evaluate(() => (location.hash = '#/actions'));
-    const row = page.locator('tr[data-action-id]').first();
-    await row.waitFor();
-    const id = (await row.getAttribute('data-action-id'))!;
-    const start = Date.now();
-    await row.getByRole('checkbox').click();
-    await page.locator(`tr[data-action-id="${id}"] input[type="checkbox"]:checked`).waitFor({ state: 'attached' });
-    const tickMs = Date.now() - start;
-    await page.locator(`tr[data-action-id="${id}"]`).waitFor({ state: 'detached' });
-    const tickGoneMs = Date.now() - start;
+    const shown: number[] = [];
+    const gone: number[] = [];
+    for (let i = 0; i < TICKS; i++) {
+      const row = page.locator('tr[data-action-id]').first();
+      await row.waitFor();
+      const id = Number(await row.getAttribute('data-action-id'));
+      const times = page.evaluate<{ shownMs: number; goneMs: number }>(`(${WATCH_TICK})(${id})`);
+      await Promise.all([times, row.getByRole('checkbox').click()]);
+      const { shownMs, goneMs } = await times;
+      shown.push(shownMs);
+      gone.push(goneMs);
+    }
     const rssBytes = session.server.pid ? residentBytes(session.server.pid) : null;
-    return { pages, tickMs, tickGoneMs, rssBytes };
+    return { pages, tickMs: median(shown), tickGoneMs: median(gone), rssBytes };
   } finally {
     await session.close();
   }
@@ -234,10 +264,10 @@ export async function benchLists(): Promise<void> {
         `    ${label.padEnd(16)} ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.pages.get(label))}`).join('   ')}`,
       );
     console.log(
-      `    tick an action "Klar" → the row shows it (target ≤ 200 ms): ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickMs ?? undefined)}`).join('   ')}`,
+      `    tick an action "Klar" (click → the frame showing it, median of ${TICKS}) → the row shows it (target ≤ 200 ms): ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickMs ?? undefined)}`).join('   ')}`,
     );
     console.log(
-      `    tick an action "Klar" → the open list again, without it: ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickGoneMs ?? undefined)}`).join('   ')}`,
+      `    tick an action "Klar" → the first frame of the open list without it: ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickGoneMs ?? undefined)}`).join('   ')}`,
     );
     console.log(
       `    backend resident memory after the visits (target ≤ 200 MB): ${figures.map((f, i) => `${sizes[i]} §§: ${f.rssBytes === null ? '–' : `${(f.rssBytes / 1024 / 1024).toFixed(0)} MB`}`).join('   ')}`,

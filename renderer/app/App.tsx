@@ -19,7 +19,8 @@ const MAIN_ID = 'main-content';
 export function App() {
   const { t, i18n } = useTranslation();
   const [first = '', ...params] = useRoute();
-  const session = useCall('session.get', {});
+  // the whole app re-renders with the session: only the session's settings and the actor's name change it
+  const session = useCall('session.get', {}, { entities: ['session', 'person'] });
   const { run } = useAction();
   const language = session.data?.language;
   const [changingActor, setChangingActor] = useState(false);
@@ -32,7 +33,7 @@ export function App() {
   setAppTimeZone(session.data?.timeZone);
 
   // a damaged database: every page gives way to the way back (restore a backup)
-  const database = useCall('database.status', {});
+  const database = useCall('database.status', {}, { entities: ['database'] });
   const damaged = database.data?.state === 'damaged' ? database.data : null;
 
   // desktop: the backend process died and a new one runs; say so and re-send unsaved text

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Box, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -40,7 +40,8 @@ function CountsTable({ rows, nameOf }: { rows: PriorityCounts[]; nameOf(row: Pri
  * screen readers; the same numbers are always in a table (visually hidden unless the user
  * chooses to see it), so nothing is only in the picture.
  */
-export function ActionsChart({ rows }: { rows: PriorityCounts[] }) {
+// memoized: the chart is costly to draw, and a tick or a filter change leaves its counts alone until they come again
+export const ActionsChart = memo(function ActionsChart({ rows }: { rows: PriorityCounts[] }) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const nameOf = (row: PriorityCounts) => row.priorityName ?? t('meetings.actions.noPriority');
@@ -81,4 +82,4 @@ export function ActionsChart({ rows }: { rows: PriorityCounts[] }) {
       )}
     </Box>
   );
-}
+});

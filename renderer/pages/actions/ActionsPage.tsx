@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Anchor, Badge, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import type { ActionItem } from '../../../shared/contract/meetings';
+import { Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { Pager, useKeysetPages } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { ownerFromOption, useOwnerOptions, usePriorityOptions } from '../meetings/options';
-import { todayIso } from '../meetings/localDate';
 import { ActionsChart } from './ActionsChart';
 import { InlineErrors } from '../meetings/InlineErrors';
+import { ActionsTable } from './ActionsTable';
+import { useActionTicks } from './useActionTicks';
 
 const NO_PRIORITY = 'none';
 export const ACTIONS_PAGE_SIZE = 50;
@@ -19,7 +19,8 @@ const SHOWN_ENTITIES = ['action_item', 'meeting', 'paragraph', 'body', 'person',
  * Every action item (uppdrag) from every protocol, followed until done: filter by priority
  * area, owner and status; overdue ones stand out; a chart shows the state per priority. The
  * list comes a page at a time, open ones first by due date (the most overdue first); an action
- * ticked done changes its row at once, and the page is asked for again (only it).
+ * ticked done changes its row at once, before the backend answers (useActionTicks), and the
+ * page is asked for again (only it).
  */
 export function ActionsPage() {
   const { t } = useTranslation();
@@ -29,7 +30,6 @@ export function ActionsPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const priorities = usePriorityOptions(null);
   const owners = useOwnerOptions(owner);
-  const { run, fieldErrors } = useAction();
 
   const ownerFilter = ownerFromOption(owner);
   const filter = {
@@ -46,20 +46,7 @@ export function ActionsPage() {
     { entities: SHOWN_ENTITIES },
   );
   const stats = useCall('actions.stats', {}, { entities: SHOWN_ENTITIES });
-  // the answer of a tick, shown until the page itself comes again
-  const [ticked, setTicked] = useState<{ page: unknown; action: ActionItem } | null>(null);
-  const list = (actions.data?.items ?? []).map((a) =>
-    ticked && ticked.page === actions.data && ticked.action.id === a.id ? ticked.action : a,
-  );
-  const tick = async (a: ActionItem, done: boolean) => {
-    const page = actions.data;
-    const changed = await run('actions.setStatus', {
-      id: a.id,
-      status: done ? 'done' : 'open',
-      doneOn: done ? todayIso() : null,
-    });
-    if (changed) setTicked({ page, action: changed });
-  };
+  const { items: list, tick, fieldErrors } = useActionTicks(actions.data);
   // "change the filters" only helps when there are actions at all; otherwise say where they come from
   const anyActions = (stats.data ?? []).some((row) => row.open + row.overdue + row.done > 0);
   const filtered = anyActions && (priority !== null || owner !== null || status !== 'all' || overdueOnly);
@@ -131,70 +118,7 @@ export function ActionsPage() {
           onPrevious={pages.previous}
         />
       )}
-      {list.length > 0 && (
-        <Table
-          aria-label={t('meetings.actions.overviewTitle')}
-          highlightOnHover
-          layout="fixed"
-          data-testid="actions-table"
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="30%">{t('meetings.actions.description')}</Table.Th>
-              <Table.Th w="13%">{t('meetings.actions.owner')}</Table.Th>
-              <Table.Th w="13%">{t('meetings.actions.dueDate')}</Table.Th>
-              <Table.Th w="14%">{t('meetings.actions.priority')}</Table.Th>
-              <Table.Th w="17%">{t('meetings.actions.source')}</Table.Th>
-              <Table.Th w="13%">{t('meetings.actions.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((a) => (
-              <Table.Tr
-                key={a.id}
-                bg={a.overdue ? 'var(--mantine-color-red-0)' : undefined}
-                data-overdue={a.overdue || undefined}
-                data-action-id={a.id}
-              >
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{a.description}</Table.Td>
-                <Table.Td>{a.ownerName}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {a.dueDate ?? '–'}
-                    {a.overdue && (
-                      <Badge color="red" size="sm">
-                        {t('meetings.actions.overdue')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{a.priorityName ?? t('meetings.actions.noPriority')}</Table.Td>
-                <Table.Td>
-                  <Anchor href={`#/meetings/${a.meetingId}/protocol`} size="sm">
-                    {t('meetings.actions.sourceShown', {
-                      body: a.bodyName,
-                      date: a.meetingDate,
-                      number: a.paragraphNumber,
-                    })}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Checkbox
-                    label={
-                      a.status === 'done'
-                        ? t('meetings.actions.doneOn', { date: a.doneOn ?? '' })
-                        : t('meetings.actions.done')
-                    }
-                    aria-label={t('meetings.actions.doneNamed', { description: a.description })}
-                    checked={a.status === 'done'}
-                    onChange={(e) => void tick(a, e.currentTarget.checked)}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {list.length > 0 && <ActionsTable label={t('meetings.actions.overviewTitle')} actions={list} onTick={tick} />}
     </Stack>
   );
 }

@@ -63,7 +63,7 @@ export function useOwnerOptions(chosen: string | null = null): {
 } {
   const { t } = useTranslation();
   const { people, onSearchChange } = usePeopleChoices({ chosen: [ownerFromOption(chosen).ownerPersonId] });
-  const organisations = useCall('organisations.list', {});
+  const organisations = useCall('organisations.list', {}, { entities: ['organisation'] });
   const groups = useMemo(
     () =>
       [
@@ -105,6 +105,7 @@ export function optionOfOwner(owner: {
 
 /** Priority areas an item, § or action can link to. */
 export function usePriorityOptions(on: string | null) {
-  const priorities = useCall('meetings.priorities', { on });
+  // priority areas belong to agreement versions, named by their agreement
+  const priorities = useCall('meetings.priorities', { on }, { entities: ['agreement', 'agreement_version'] });
   return useMemo(() => (priorities.data ?? []).map((p) => ({ value: String(p.id), label: p.name })), [priorities.data]);
 }
