@@ -18,10 +18,21 @@ export function capability(refusal: Refusal): Capability {
   };
 }
 
-/** Every rule of a record kind, answered for one state. */
+/**
+ * Every rule of a record kind, answered for one state. A flag keeps only a refusal's code and
+ * reason, never its stack trace, and capturing that trace was most of the time a list of
+ * meetings or a protocol took (every attested § refuses several actions): the rules run here
+ * with traces off. They are synchronous, so nothing else runs before the limit is restored.
+ */
 export function capabilitiesOf<S, A extends string>(rules: Record<A, Rule<S>>, state: S): Record<A, Capability> {
   const out = {} as Record<A, Capability>;
-  for (const action of Object.keys(rules) as A[]) out[action] = capability(rules[action](state));
+  const traceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const action of Object.keys(rules) as A[]) out[action] = capability(rules[action](state));
+  } finally {
+    Error.stackTraceLimit = traceLimit;
+  }
   return out;
 }
 

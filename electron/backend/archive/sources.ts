@@ -6,6 +6,7 @@ import { assertSealIntact } from '../records/record-document';
 import { recordLabel } from '../records/seal';
 import { recordSignatures, type SealedRecordRow } from '../records/store';
 import type { AuditRow } from '../audit/row';
+import { recordEvents } from '../audit/record-events';
 
 export interface ArchiveFilter {
   from: string;
@@ -107,11 +108,7 @@ function recordedAt(
   entityId: number,
   actions: string[],
 ): Array<Pick<AuditRow, 'at' | 'action' | 'after'>> {
-  return ctx.db
-    .prepare(
-      `SELECT at, action, after FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
-    )
-    .all(entity, String(entityId), ...actions) as Array<Pick<AuditRow, 'at' | 'action' | 'after'>>;
+  return recordEvents(ctx.db, entity, entityId, actions);
 }
 
 function attestationActs(ctx: Ctx, lines: AttestationLine[], entity: string, entityId: number): ArchiveAct[] {
@@ -231,12 +228,8 @@ type AuditEventRow = Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'entity' 
  * completed it, the rättelse it is, and any package signature added later.
  */
 function eventsOf(ctx: Ctx, row: SealedRecordRow, content: RecordContent): ArchiveEvent[] {
-  const query = (entity: string, entityId: number, actions: string[]) =>
-    ctx.db
-      .prepare(
-        `SELECT * FROM audit_event WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
-      )
-      .all(entity, String(entityId), ...actions) as AuditEventRow[];
+  const query = (entity: string, entityId: number, actions: string[]): AuditEventRow[] =>
+    recordEvents(ctx.db, entity, entityId, actions);
   const parse = (e: AuditEventRow) => (e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {});
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const event = (

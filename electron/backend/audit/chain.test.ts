@@ -3,7 +3,8 @@ import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { checkDatabase } from '../db/check';
 import { startMaintenance } from '../db/maintenance';
 import { fullPassAndCheckpoint, verifyChain, verifyChainIncrementally } from './chain';
-import { hashV2, type AuditRow } from './row';
+import { GENESIS, hashV2, type AuditRow } from './row';
+import { aroundAuditGuards, auditEvents, editAuditEvent, rewriteAuditEvent } from '../../../test/support/audit-events';
 import { COALESCE_WINDOW_MS } from './log';
 
 let b: TestBackend;
@@ -19,30 +20,16 @@ async function organisations(names: string[]): Promise<number[]> {
   return ids;
 }
 
-/** What someone with the file and a SQLite shell could do: lift every guard of the log, change it, put the guards back. */
-function tamper(work: () => void): void {
-  const triggers = db()
-    .prepare(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('audit_event', 'audit_checkpoint')",
-    )
-    .all() as Array<{ name: string; sql: string }>;
-  for (const { name } of triggers) db().exec(`DROP TRIGGER ${name}`);
-  work();
-  for (const { sql } of triggers) db().exec(sql);
-}
+const tamper = (work: () => void) => aroundAuditGuards(db(), work);
 
-/** The careful forger: changes an event and recomputes its hash and every later link and hash. */
+/** The careful forger: changes an event and recomputes its hash and every later hash. */
 function rechain(fromId: number, change: (row: AuditRow) => AuditRow): void {
   tamper(() => {
-    const rows = db().prepare('SELECT * FROM audit_event WHERE id >= ? ORDER BY id').all(fromId) as AuditRow[];
-    let prev = rows[0].prev_hash;
-    const update = db().prepare(
-      'UPDATE audit_event SET actor = @actor, delta = @delta, after = @after, prev_hash = @prev_hash, hash = @hash WHERE id = @id',
-    );
-    for (const [i, original] of rows.entries()) {
-      const row = { ...(i === 0 ? change(original) : original), prev_hash: prev };
-      row.hash = hashV2(row);
-      update.run(row);
+    let prev = auditEvents(db(), `WHERE id < ${fromId}`).at(-1)?.hash ?? GENESIS;
+    for (const [i, original] of auditEvents(db(), `WHERE id >= ${fromId}`).entries()) {
+      const row = i === 0 ? change(original) : original;
+      row.hash = hashV2({ ...row, prev_hash: prev });
+      rewriteAuditEvent(db(), row);
       prev = row.hash;
     }
   });
@@ -79,7 +66,7 @@ describe('the checkpoint', () => {
     await organisations(['Södertälje kommun', 'Nykvarns kommun']);
     await fullPassAndCheckpoint(db(), b.clock);
     await organisations(['Salems kommun', 'Botkyrka kommun']);
-    tamper(() => db().prepare("UPDATE audit_event SET after = replace(after, 'Salems', 'Sales') WHERE id = 3").run());
+    editAuditEvent(db(), 3, (row) => ({ ...row, after: row.after!.replace('Salems', 'Sales') }));
     expect(verifyChainIncrementally(db())).toEqual({ ok: false, events: 4, verified: 1, checkpoint: 2, brokenAt: 3 });
   });
 
@@ -102,9 +89,7 @@ describe('the checkpoint', () => {
   it('a change before the checkpoint that left its hash stale: found by --full and by the next full pass, whose verdict the incremental check keeps reporting', async () => {
     await organisations(['Södertälje kommun', 'Nykvarns kommun', 'Salems kommun']);
     await fullPassAndCheckpoint(db(), b.clock);
-    tamper(() =>
-      db().prepare("UPDATE audit_event SET after = replace(after, 'Nykvarns', 'Nykvarn') WHERE id = 2").run(),
-    );
+    editAuditEvent(db(), 2, (row) => ({ ...row, after: row.after!.replace('Nykvarns', 'Nykvarn') }));
     // the limit of the incremental check, as documented in chain.ts: it does not re-hash what lies before its checkpoint
     expect(verifyChainIncrementally(db()).ok).toBe(true);
     expect(checkDatabase(db(), b.ctx.dbPath, { full: true }).auditChain).toMatchObject({ ok: false, brokenAt: 2 });

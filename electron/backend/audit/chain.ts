@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../context';
 import type { Db } from '../db/open';
-import { GENESIS, hashV1, hashV2, type AuditRow } from './row';
+import { auditRowOf, GENESIS, hashOf, hashV1, hashV2, type AuditRow, type Sides, type StoredAuditRow } from './row';
 import { isPlainObject } from './delta';
-import { decodeSides, stateOf, type Sides } from './states';
+import { decodeSides, stateOf } from './states';
 
 /**
  * Verifying the audit log's hash chain, in full or from a checkpoint.
@@ -84,10 +84,11 @@ function walker(prevHash: string) {
     step(row: AuditRow): boolean {
       count++;
       lastId = row.id;
-      if (row.prev_hash !== prev) return false;
+      // the link: each hash covers the hash of the event before it
+      const fields = { ...row, prev_hash: prev };
       let hash: string;
       if (row.format === 2) {
-        hash = hashV2(row);
+        hash = hashV2(fields);
       } else {
         let sides: Sides | null = null;
         if (row.delta != null) {
@@ -98,7 +99,7 @@ function walker(prevHash: string) {
         } else {
           rememberState(states, row, decodeSides(row, undefined));
         }
-        hash = hashV1(row, sides);
+        hash = hashV1(fields, sides);
       }
       if (hash !== row.hash) return false;
       prev = row.hash;
@@ -122,10 +123,10 @@ function walkFrom(
   prevHash: string,
 ): { verified: number; brokenAt: number | null; last: { id: number; hash: string } | null } {
   const walk = walker(prevHash);
-  for (const row of db
+  for (const stored of db
     .prepare('SELECT * FROM audit_event WHERE id > ? ORDER BY id')
-    .iterate(afterId) as IterableIterator<AuditRow>) {
-    if (!walk.step(row)) return { verified: walk.count, brokenAt: row.id, last: null };
+    .iterate(afterId) as IterableIterator<StoredAuditRow>) {
+    if (!walk.step(auditRowOf(stored))) return { verified: walk.count, brokenAt: stored.id, last: null };
   }
   return {
     verified: walk.count,
@@ -174,7 +175,7 @@ export function verifyChainIncrementally(db: Db): ChainReport {
   if (!checkpoint) return verifyChain(db);
   const base = { events, checkpoint: checkpoint.last_event_id };
   if (checkpoint.broken_at !== null) return { ...base, ok: false, verified: 0, brokenAt: checkpoint.broken_at };
-  const at = db.prepare('SELECT hash FROM audit_event WHERE id = ?').pluck().get(checkpoint.last_event_id);
+  const at = hashOf(db, checkpoint.last_event_id);
   const upTo = db.prepare('SELECT count(*) FROM audit_event WHERE id <= ?').pluck().get(checkpoint.last_event_id);
   if (at !== checkpoint.last_hash || upTo !== checkpoint.events) {
     // something before the checkpoint changed: find which event by walking up to it
@@ -204,7 +205,7 @@ export async function fullPassAndCheckpoint(
   let last: { id: number; hash: string } | null = null;
   for (;;) {
     if (options.stopped?.() || !db.open) return null;
-    const rows = page.all(after, step) as AuditRow[];
+    const rows = (page.all(after, step) as StoredAuditRow[]).map(auditRowOf);
     if (rows.length === 0) break;
     for (const row of rows) {
       if (!walk.step(row)) {
@@ -224,11 +225,7 @@ export async function fullPassAndCheckpoint(
   db.transaction(() => {
     // the newest event may have been extended since the pass read it: checkpoint only what is still as verified
     const target = brokenAt === null ? last! : { id: brokenAt, hash: '0'.repeat(64) };
-    if (
-      brokenAt === null &&
-      db.prepare('SELECT hash FROM audit_event WHERE id = ?').pluck().get(target.id) !== target.hash
-    )
-      return;
+    if (brokenAt === null && hashOf(db, target.id) !== target.hash) return;
     const row = {
       at: clock.now().toISOString(),
       last_event_id: brokenAt === null ? target.id : (checkpoint?.last_event_id ?? 0),

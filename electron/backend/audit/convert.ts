@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { recordKey, rememberState, type LatestStates } from './chain';
-import type { AuditRow } from './row';
+import { deflateText } from './packing';
+import { auditRowOf, type StoredAuditRow } from './row';
 import { decodeSides, encodeSides, storesDelta } from './states';
 
 export interface ConversionResult {
@@ -22,14 +23,15 @@ export function convertEarlierEvents(db: Db): ConversionResult | null {
     .transaction(() => {
       const states: LatestStates = new Map();
       const update = db.prepare(
-        'UPDATE audit_event SET before = NULL, after = NULL, base_id = ?, delta = ? WHERE id = ?',
+        'UPDATE audit_event SET before_deflated = NULL, after_deflated = NULL, base_id = ?, delta_deflated = ? WHERE id = ?',
       );
       const result: ConversionResult = { events: 0, converted: 0 };
       // in pages: a log written before this version may hold hundreds of megabytes of copies
       const page = db.prepare(
-        'SELECT * FROM audit_event WHERE format = 1 AND delta IS NULL AND id > ? ORDER BY id LIMIT 2000',
+        'SELECT * FROM audit_event WHERE format = 1 AND delta_deflated IS NULL AND id > ? ORDER BY id LIMIT 2000',
       );
-      for (let rows = page.all(0) as AuditRow[]; rows.length > 0; rows = page.all(rows.at(-1)!.id) as AuditRow[])
+      const rowsAfter = (id: number) => (page.all(id) as StoredAuditRow[]).map(auditRowOf);
+      for (let rows = rowsAfter(0); rows.length > 0; rows = rowsAfter(rows.at(-1)!.id))
         for (const row of rows) {
           result.events++;
           const sides = decodeSides(row, undefined);
@@ -39,7 +41,7 @@ export function convertEarlierEvents(db: Db): ConversionResult | null {
             const back = decodeSides({ before: null, after: null, base_id: base?.id ?? null, delta }, base?.state);
             const whole = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
             if (whole(back.before) === row.before && whole(back.after) === row.after) {
-              update.run(base?.id ?? null, delta, row.id);
+              update.run(base?.id ?? null, deflateText(delta), row.id);
               result.converted++;
             }
           }

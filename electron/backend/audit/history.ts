@@ -4,7 +4,7 @@ import { keysetPage, mapPage } from '../paging';
 import type { AuditEntry } from '../../../shared/contract/common';
 import { changedFields } from './delta';
 import { describeEvent } from './describe';
-import type { AuditRow } from './row';
+import { auditRowOf, type AuditRow, type StoredAuditRow } from './row';
 import { stateReader, type StateReader } from './states';
 
 const orNull = (value: unknown) => (value === undefined ? null : value);
@@ -40,7 +40,7 @@ export function historyFor(
     where.push('action = @action');
     params.action = request.action;
   }
-  const page = keysetPage<AuditRow>(db, {
+  const page = keysetPage<StoredAuditRow>(db, {
     select: '*',
     from: 'audit_event',
     countFrom: 'audit_event',
@@ -53,12 +53,12 @@ export function historyFor(
     after: request.after,
   });
   const reader = stateReader(db);
-  return mapPage(page, (row) => toEntry(row, reader));
+  return mapPage(page, (row) => toEntry(auditRowOf(row), reader));
 }
 
 export function recentHistory(db: Db, limit: number): AuditEntry[] {
   const reader = stateReader(db);
-  return (db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map((row) =>
-    toEntry(row, reader),
+  return (db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT ?').all(limit) as StoredAuditRow[]).map((row) =>
+    toEntry(auditRowOf(row), reader),
   );
 }

@@ -2,27 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { verifyChain } from './chain';
 import { write } from './log';
+import { GENESIS, hashBytes, hashV2 } from './row';
+import { aroundAuditGuards, auditEvents, editAuditEvent } from '../../../test/support/audit-events';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend()));
 afterEach(() => b.cleanup());
 
 const count = (table: string) => b.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const events = () =>
-  b.ctx.db.prepare('SELECT * FROM audit_event ORDER BY id').all() as Array<Record<string, string | number | null>>;
+const events = () => auditEvents(b.ctx.db);
 
 /** What someone with the file and a SQLite shell could do: lift the guard, change the log, put the guard back. */
 function tamper(sql: string, ...params: unknown[]): void {
-  const db = b.ctx.db;
-  const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
-    .all() as Array<{ name: string; sql: string }>;
-  expect(triggers.map((t) => t.name)).toEqual(
-    expect.arrayContaining(['audit_event_no_update', 'audit_event_no_delete']),
-  );
-  for (const { name } of triggers) db.exec(`DROP TRIGGER ${name}`);
-  db.prepare(sql).run(...params);
-  for (const trigger of triggers) db.exec(trigger.sql);
+  aroundAuditGuards(b.ctx.db, () => b.ctx.db.prepare(sql).run(...params));
 }
 
 async function threeOrganisations(): Promise<number[]> {
@@ -50,20 +42,21 @@ describe('write()', () => {
       entity_id: String(org.id),
       at: '2017-02-01T09:00:00.000Z',
       before: null,
-      prev_hash: '0'.repeat(64),
     });
+    // chained: each hash covers the one before it (the first: the genesis hash)
+    expect(created.hash).toBe(hashV2({ ...created, prev_hash: GENESIS }));
     expect(JSON.parse(created.after as string)).toMatchObject({ name: 'Södertälje kommun', shortName: null });
     // the update stores only what changed, built on the creation's state
     expect(updated).toMatchObject({
       id: 2,
       action: 'update',
       at: '2017-02-02T10:00:00.000Z',
-      prev_hash: created.hash,
       before: null,
       after: null,
       base_id: 1,
       format: 2,
     });
+    expect(updated.hash).toBe(hashV2({ ...updated, prev_hash: created.hash }));
     const delta = JSON.parse(updated.delta as string) as { b: { s?: object }; a: { s: Record<string, unknown> } };
     expect(delta.a.s.shortName).toBe('SK');
     expect(JSON.stringify(delta)).not.toContain('Södertälje kommun');
@@ -143,10 +136,12 @@ describe('verifyChain finds tampering and names the first broken event', () => {
 
   it('an edited row whose own hash was recomputed still breaks the link to the next one', async () => {
     await threeOrganisations();
-    tamper(
-      "UPDATE audit_event SET after = replace(after, 'Södertälje kommun', 'Nykvarns kommun'), hash = 'f' || substr(hash, 2) WHERE id = 1",
-    );
-    expect(verifyChain(b.ctx.db).brokenAt).toBe(1);
+    editAuditEvent(b.ctx.db, 1, (row) => {
+      const edited = { ...row, after: row.after!.replace('Södertälje kommun', 'Nykvarns kommun') };
+      return { ...edited, hash: hashV2({ ...edited, prev_hash: GENESIS }) };
+    });
+    // the edited event verifies on its own; the next one's hash covered the old one
+    expect(verifyChain(b.ctx.db)).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
   it('a deleted row in the middle', async () => {
@@ -157,24 +152,22 @@ describe('verifyChain finds tampering and names the first broken event', () => {
 
   it('a forged row appended with a made-up hash', async () => {
     await threeOrganisations();
-    const last = events()[2];
     b.ctx.db
       .prepare(
-        "INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, prev_hash, hash, format) VALUES (?, 'mallory', 'delete', 'organisation', '1', NULL, NULL, ?, ?, 2)",
+        "INSERT INTO audit_event (at, actor, action, entity, entity_id, hash, format) VALUES (?, 'mallory', 'delete', 'organisation', '1', ?, 2)",
       )
-      .run('2017-02-01T09:00:00.000Z', last.hash, 'e'.repeat(64));
+      .run('2017-02-01T09:00:00.000Z', hashBytes('e'.repeat(64)));
     expect(verifyChain(b.ctx.db)).toEqual({ ok: false, events: 4, verified: 4, checkpoint: null, brokenAt: 4 });
   });
 
   it('a forged row slipped in between two real ones', async () => {
     await threeOrganisations();
-    const [first] = events();
     tamper('UPDATE audit_event SET id = id + 10 WHERE id >= 2');
     b.ctx.db
       .prepare(
-        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, prev_hash, hash, format) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, ?, 2)",
+        "INSERT INTO audit_event (id, at, actor, action, entity, entity_id, hash, format) VALUES (2, ?, 'mallory', 'create', 'organisation', '9', ?, 2)",
       )
-      .run('2017-02-01T09:00:00.000Z', first.hash, 'd'.repeat(64));
+      .run('2017-02-01T09:00:00.000Z', hashBytes('d'.repeat(64)));
     expect(verifyChain(b.ctx.db).brokenAt).toBe(2);
   });
 

@@ -3,8 +3,19 @@ import type { Db } from '../db/open';
 import type { AuditAction, AuditEntity } from './actions';
 import { currentActorName } from '../session/actor';
 import { changedFields, isPlainObject } from './delta';
-import { GENESIS, hashV2, type AuditRow, type HashedFields } from './row';
-import { encodeSides, MAX_BASE_DEPTH, stateOf, stateReader, storesDelta, type Sides, type StateReader } from './states';
+import { deflateText } from './packing';
+import {
+  auditRowOf,
+  GENESIS,
+  hashBefore,
+  hashBytes,
+  hashV2,
+  newestHash,
+  type HashedFields,
+  type Sides,
+  type StoredAuditRow,
+} from './row';
+import { encodeSides, MAX_BASE_DEPTH, stateOf, stateReader, storesDelta, type StateReader } from './states';
 
 export interface Change {
   action: AuditAction;
@@ -68,12 +79,10 @@ function appendEvents(ctx: Ctx, changes: Change[], actor: string): void {
   const reader = stateReader(db);
   if (changes.length === 1 && extendOpenEvent(db, reader, changes[0], actor, now)) return;
   openEvents.delete(db);
-  let prev =
-    (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ??
-    GENESIS;
+  let prev = newestHash(db) ?? GENESIS;
   const insert = db.prepare(
-    `INSERT INTO audit_event (at, actor, action, entity, entity_id, before, after, base_id, delta, until, prev_hash, hash, format)
-     VALUES (@at, @actor, @action, @entity, @entity_id, @before, @after, @base_id, @delta, @until, @prev_hash, @hash, 2)`,
+    `INSERT INTO audit_event (at, actor, action, entity, entity_id, before_deflated, after_deflated, base_id, delta_deflated, until, hash, format)
+     VALUES (@at, @actor, @action, @entity, @entity_id, @before, @after, @base_id, @delta, @until, @hash, 2)`,
   );
   let last: { id: number; change: Change; sides: Sides } | null = null;
   for (const change of changes) {
@@ -89,7 +98,21 @@ function appendEvents(ctx: Ctx, changes: Change[], actor: string): void {
       prev_hash: prev,
     };
     const hash = hashV2(fields);
-    const id = Number(insert.run({ ...fields, hash }).lastInsertRowid);
+    const id = Number(
+      insert.run({
+        at,
+        actor,
+        action: fields.action,
+        entity: fields.entity,
+        entity_id: fields.entity_id,
+        before: deflateText(fields.before),
+        after: deflateText(fields.after),
+        base_id: fields.base_id,
+        delta: deflateText(fields.delta),
+        until: null,
+        hash: hashBytes(hash),
+      }).lastInsertRowid,
+    );
     prev = hash;
     last = { id, change, sides };
   }
@@ -106,7 +129,7 @@ function storedSides(
   entity: string,
   entityId: string,
   sides: Sides,
-): Pick<AuditRow, 'before' | 'after' | 'base_id' | 'delta'> {
+): Pick<HashedFields, 'before' | 'after' | 'base_id' | 'delta'> {
   const whole = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   if (!storesDelta(sides.before))
     return { before: whole(sides.before), after: whole(sides.after), base_id: null, delta: null };
@@ -156,7 +179,8 @@ function extendOpenEvent(db: Db, reader: StateReader, change: Change, actor: str
   const sides = { before: asJson(change.before), after: asJson(change.after) };
   const wanted = openable(change, actor, sides);
   if (!wanted || wanted.key !== open.key || wanted.fields !== open.fields) return false;
-  const head = db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT 1').get() as AuditRow | undefined;
+  const stored = db.prepare('SELECT * FROM audit_event ORDER BY id DESC LIMIT 1').get() as StoredAuditRow | undefined;
+  const head = stored && auditRowOf(stored);
   const checkpointed = db
     .prepare('SELECT coalesce(max(last_event_id), 0) FROM audit_checkpoint')
     .pluck()
@@ -169,12 +193,13 @@ function extendOpenEvent(db: Db, reader: StateReader, change: Change, actor: str
     ...head,
     delta: encodeSides(baseState, { before: first.before, after: sides.after }),
     until: now.toISOString(),
+    prev_hash: hashBefore(db, head.id),
   };
-  db.prepare('UPDATE audit_event SET delta = @delta, until = @until, hash = @hash WHERE id = @id').run({
+  db.prepare('UPDATE audit_event SET delta_deflated = @delta, until = @until, hash = @hash WHERE id = @id').run({
     id: head.id,
-    delta: fields.delta,
+    delta: deflateText(fields.delta),
     until: fields.until,
-    hash: hashV2(fields),
+    hash: hashBytes(hashV2(fields)),
   });
   open.lastMs = now.getTime();
   return true;

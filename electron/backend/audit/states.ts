@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { applyDelta, deltaOf, isPlainObject, type Delta } from './delta';
+import { auditRowOf, type Sides, type StoredSides } from './row';
 
 /**
  * The stored form of one audit event's before and after, and the way back to them.
@@ -9,19 +10,9 @@ import { applyDelta, deltaOf, isPlainObject, type Delta } from './delta';
  * (a missing key: that side is absent). The base is an earlier event of the same record
  * (`base_id`; none: the empty state), and an event's state, the one the next event builds on,
  * is its `after`, else its `before`. Every other event (a creation, an act) keeps `before` and
- * `after` whole, as JSON, so readers of acts (the archive) read them as they are.
+ * `after` whole, as JSON, so readers of acts (the archive) read them as they are. On disk every
+ * one of these texts is deflated (audit/packing.ts); `auditRowOf` gives them back.
  */
-export interface StoredSides {
-  before: string | null;
-  after: string | null;
-  base_id: number | null;
-  delta: string | null;
-}
-
-export interface Sides {
-  before: unknown;
-  after: unknown;
-}
 
 interface EventDelta {
   b?: Delta;
@@ -67,14 +58,15 @@ type Row = StoredSides & { id: number };
  * one reader serves a whole history. `depth` is how many bases lie below an event.
  */
 export function stateReader(db: Db) {
-  const byId = db.prepare('SELECT id, before, after, base_id, delta FROM audit_event WHERE id = ?');
+  const byId = db.prepare('SELECT * FROM audit_event WHERE id = ?');
   const known = new Map<number, { sides: Sides; depth: number }>();
   function read(id: number): { sides: Sides; depth: number } {
     const pending: Row[] = [];
     let next: number | null = id;
     while (next !== null && !known.has(next)) {
-      const row = byId.get(next) as Row | undefined;
-      if (!row) throw new Error(`audit event ${next} is missing`);
+      const stored = byId.get(next) as Parameters<typeof auditRowOf>[0] | undefined;
+      if (!stored) throw new Error(`audit event ${next} is missing`);
+      const row = auditRowOf(stored);
       pending.push(row);
       next = row.base_id;
     }

@@ -8,6 +8,7 @@ import { startBackend } from '../backend';
 import { loadExample } from '../example/load';
 import { tempDbPath } from '../../../test/support/backend';
 import { editSealedDecisionAroundTriggers } from '../../../test/support/tamper';
+import { auditEvents, editAuditEvent } from '../../../test/support/audit-events';
 
 /** The real `samrad` entry point, as `npx samrad` runs it, in a child process. */
 const BIN = path.resolve(__dirname, '../../../bin/samrad.js');
@@ -179,29 +180,15 @@ describe('samrad CLI (bin/samrad.js)', { timeout: 300_000 }, () => {
     ]);
     expect((report.auditChain as { events: number }).events).toBeGreaterThan(10);
     const raw = new Database(tmp.file, { readonly: true });
-    expect((report.auditChain as { head: string }).head).toBe(
-      raw.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get(),
-    );
+    expect((report.auditChain as { head: string }).head).toBe(auditEvents(raw).at(-1)!.hash);
     raw.close();
   });
 
   it('check fails (exit 1) on a tampered audit chain and names the first broken event', async () => {
     await exampleDatabase();
     const raw = new Database(tmp.file);
-    const triggers = raw
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_event'")
-      .all() as Array<{ name: string; sql: string }>;
-    for (const { name } of triggers) raw.exec(`DROP TRIGGER ${name}`);
-    raw
-      .prepare(
-        "UPDATE audit_event SET after = replace(after, '070-682 80 33', '070-000 00 00') WHERE after LIKE '%070-682 80 33%' AND action = 'create'",
-      )
-      .run();
-    const tampered = raw
-      .prepare("SELECT min(id) FROM audit_event WHERE after LIKE '%070-000 00 00%'")
-      .pluck()
-      .get() as number;
-    for (const { sql } of triggers) raw.exec(sql);
+    const tampered = auditEvents(raw, "WHERE action = 'create'").find((e) => e.after?.includes('070-682 80 33'))!.id;
+    editAuditEvent(raw, tampered, (row) => ({ ...row, after: row.after!.replace('070-682 80 33', '070-000 00 00') }));
     raw.close();
     expect(tampered).toBeGreaterThan(0);
 

@@ -9,6 +9,7 @@ import { testBackend, tempDbPath, type TestBackend } from '../../../test/support
 import { checkSearchIndex } from '../search/maintenance';
 import { recordWholeCheck, tableStates, type IntegrityReport } from './integrity';
 import { startMaintenance } from './maintenance';
+import { auditEvents } from '../../../test/support/audit-events';
 
 let b: TestBackend;
 beforeEach(async () => void (b = await testBackend()));
@@ -35,7 +36,7 @@ describe('checkDatabase', () => {
         ok: true,
         events: 1,
         brokenAt: null,
-        head: b.ctx.db.prepare('SELECT hash FROM audit_event').pluck().get(),
+        head: auditEvents(b.ctx.db)[0].hash,
         verified: 1,
         checkpoint: null,
       },

@@ -2,6 +2,7 @@ import type { Db } from './open';
 import { schemaVersion } from './open';
 import { LATEST_VERSION } from './migrations';
 import { verifiedCheckpointTime, verifyChain, verifyChainIncrementally } from '../audit/chain';
+import { newestHash } from '../audit/row';
 import { checkSearchIndex } from '../search/maintenance';
 import { systemClock } from '../context';
 import { verifyAllSeals } from '../records/verify-seal';
@@ -127,9 +128,7 @@ export const checks = {
           checkpoint: null as number | null,
         };
       const chain = options?.full ? verifyChain(db) : verifyChainIncrementally(db);
-      const head =
-        (db.prepare('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ??
-        null;
+      const head = newestHash(db);
       return {
         ok: chain.ok,
         events: chain.events,

@@ -87,6 +87,8 @@ export function migrate(db: Db, list: Migration[] = registeredMigrations, target
       const current = schemaVersion(db);
       for (const migration of list) {
         if (migration.version <= current || migration.version > target) continue;
+        for (const [name, fn] of Object.entries(migration.functions ?? {}))
+          db.function(name, { deterministic: true }, fn as (...args: unknown[]) => unknown);
         db.exec(migration.up);
         db.pragma(`user_version = ${migration.version}`);
       }

@@ -6,6 +6,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
+import { auditEvents } from '../../../test/support/audit-events';
 
 type Fixture = Awaited<ReturnType<typeof meetingWithItem>>;
 const bytesOf = (file: { base64: string }) => new Uint8Array(Buffer.from(file.base64, 'base64'));
@@ -77,10 +78,7 @@ describe('a record exported with its handlingar', () => {
     expect(checkWithStandardTools(bytesOf(bundle))).toContain(`Beslutsunderlag/§ ${n} – karta.png: OK`);
 
     // the export is logged with what the .zip holds
-    const logged = b.ctx.db
-      .prepare("SELECT after FROM audit_event WHERE action = 'export' ORDER BY id DESC LIMIT 1")
-      .pluck()
-      .get() as string;
+    const logged = auditEvents(b.ctx.db, "WHERE action = 'export'").at(-1)!.after!;
     expect(JSON.parse(logged)).toMatchObject({
       fileName: bundle.fileName,
       sha256: bundle.sha256,

@@ -84,37 +84,55 @@ export function actionsOfMeeting(ctx: Ctx, meetingId: number): ActionItem[] {
 }
 
 /**
- * Open actions of a body from meetings before `date` (or from `previousMeetingId`), those of
- * the previous meeting first, then by due date: what the next agenda may take up.
+ * Open actions of the meeting's body from meetings before its date (or from
+ * `previousMeetingId`), those of the previous meeting first, then by due date: what its agenda
+ * may take up. Each part is read in index order and stops at `limit` (the previous meeting's §§,
+ * then the body's open actions in action_item_body_order), so twenty years of open actions are
+ * never joined and sorted; the total subtracts the few not offered from the body's open
+ * actions, counted in that index.
  */
 export function openActionsBefore(
   ctx: Ctx,
-  o: { bodyId: number; date: string; previousMeetingId: number | null; exceptMeetingId: number; limit: number },
+  o: { meeting: { id: number; bodyId: number; date: string }; previousMeetingId: number | null; limit: number },
 ): { items: ActionItem[]; total: number } {
-  const where = `x.body_id = @bodyId AND (x.status = 'done') = 0 AND p.meeting_id <> @exceptMeetingId
-    AND (m.date < @date OR p.meeting_id = @previous)
-    AND NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = @exceptMeetingId AND a.from_action_id = x.id)`;
   const params = {
-    bodyId: o.bodyId,
-    date: o.date,
+    bodyId: o.meeting.bodyId,
+    date: o.meeting.date,
+    meetingId: o.meeting.id,
     previous: o.previousMeetingId ?? 0,
-    exceptMeetingId: o.exceptMeetingId,
   };
+  const notCarried =
+    'NOT EXISTS (SELECT 1 FROM agenda_item a WHERE a.meeting_id = @meetingId AND a.from_action_id = x.id)';
+  const order = ACTION_ORDER.slice(1).join(', ');
   const now = today(ctx);
-  const items = (
-    ctx.db
-      .prepare(
-        `${SELECT} WHERE ${where} ORDER BY p.meeting_id = @previous DESC, ${ACTION_ORDER.join(', ')} LIMIT @limit`,
-      )
-      .all({ ...params, limit: o.limit }) as Row[]
-  ).map((r) => toAction(r, now));
+  const read = (where: string, limit: number) =>
+    (
+      ctx.db
+        .prepare(`${SELECT} WHERE ${where} AND ${notCarried} ORDER BY ${order} LIMIT @limit`)
+        .all({ ...params, limit }) as Row[]
+    ).map((r) => toAction(r, now));
+  // `status = 'open'`, not the index's `(status = 'done') = 0`: this part reads the previous
+  // meeting's §§ and sorts its few actions, instead of walking every open action in order
+  const fromPrevious = read("p.meeting_id = @previous AND x.status = 'open'", o.limit);
+  const earlier = read(
+    "x.body_id = @bodyId AND (x.status = 'done') = 0 AND m.date < @date AND p.meeting_id <> @previous",
+    o.limit - fromPrevious.length,
+  );
+  // the body's open actions, less those of meetings on or after this one's date other than the
+  // previous one (this one among them), less those offered but already on this agenda
   const total = ctx.db
     .prepare(
-      `SELECT count(*) FROM action_item x JOIN paragraph p ON p.id = x.paragraph_id JOIN meeting m ON m.id = p.meeting_id WHERE ${where}`,
+      `SELECT (SELECT count(*) FROM action_item x WHERE x.body_id = @bodyId AND (x.status = 'done') = 0)
+         - (SELECT count(*) FROM meeting m JOIN paragraph p ON p.meeting_id = m.id JOIN action_item x ON x.paragraph_id = p.id
+            WHERE m.body_id = @bodyId AND m.date >= @date AND m.id <> @previous AND x.status = 'open')
+         - (SELECT count(*) FROM agenda_item a JOIN action_item x ON x.id = a.from_action_id
+              JOIN paragraph p ON p.id = x.paragraph_id JOIN meeting m ON m.id = p.meeting_id
+            WHERE a.meeting_id = @meetingId AND x.body_id = @bodyId AND x.status = 'open'
+              AND (m.date < @date OR p.meeting_id = @previous))`,
     )
     .pluck()
     .get(params) as number;
-  return { items, total };
+  return { items: [...fromPrevious, ...earlier], total };
 }
 
 /** The contract's list: filtered, a page at a time, in ACTION_ORDER; `overdue` against today's date. */

@@ -43,10 +43,8 @@ export function agendaSuggestions(ctx: Ctx, meetingId: number) {
     ? paragraphsOfMeeting(ctx, previous.id, { carryOver: true }).filter((p) => !carriedParagraphs.has(p.id))
     : [];
   const open = openActionsBefore(ctx, {
-    bodyId: m.body_id,
-    date: m.date,
+    meeting: { id: meetingId, bodyId: m.body_id, date: m.date },
     previousMeetingId: previous?.id ?? null,
-    exceptMeetingId: meetingId,
     limit: SUGGESTED_ACTIONS,
   });
   return { previousMeeting: previous ?? null, unfinished, openActions: open.items, openActionsTotal: open.total };

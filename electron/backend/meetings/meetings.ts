@@ -73,7 +73,8 @@ const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
 
 const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
 
-function toMeeting(ctx: Ctx, r: Row): Meeting {
+/** One meeting as the contract gives it; `now` is today's date (asked once for a whole list). */
+function toMeeting(r: Row, now: string): Meeting {
   const deadline = addDays(r.date, ATTESTATION_DEADLINE_DAYS);
   const open = r.status === 'planned' && r.protocol_status !== 'attested';
   return {
@@ -91,18 +92,14 @@ function toMeeting(ctx: Ctx, r: Row): Meeting {
     ),
     status: r.status,
     stage:
-      r.status === 'cancelled'
-        ? 'cancelled'
-        : r.date < today(ctx) || r.protocol_status === 'attested'
-          ? 'held'
-          : 'planned',
+      r.status === 'cancelled' ? 'cancelled' : r.date < now || r.protocol_status === 'attested' ? 'held' : 'planned',
     cancelReason: r.cancel_reason,
     notes: r.notes,
     agendaItemCount: r.agenda_count,
     protocolStatus: r.protocol_status,
     paragraphRange: r.first_number === null || r.last_number === null ? null : [r.first_number, r.last_number],
     attestationDeadline: deadline,
-    daysLeftToAttest: open ? daysBetween(today(ctx), deadline) : null,
+    daysLeftToAttest: open ? daysBetween(now, deadline) : null,
     can: capabilitiesOf(meetingRules, {
       status: r.status,
       protocolStatus: r.protocol_status,
@@ -150,13 +147,14 @@ export function listMeetings(ctx: Ctx, filter: Filter): Page<Meeting> {
     limit: filter.limit,
     after: filter.after,
   });
-  return mapPage(page, (r) => toMeeting(ctx, r));
+  const now = today(ctx);
+  return mapPage(page, (r) => toMeeting(r, now));
 }
 
 export function getMeeting(ctx: Ctx, id: number): Meeting {
   const row = ctx.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('meeting', id);
-  return toMeeting(ctx, row);
+  return toMeeting(row, today(ctx));
 }
 
 /** The member holding `role` in the body on the date, if exactly one does. */

@@ -34,9 +34,13 @@ export function meetingState(ctx: Ctx, meetingId: number): MeetingState {
   return { status: row.status, protocolStatus: row.protocol_status, extractLocked: row.extract_locked === 1 };
 }
 
-/** For § `p`: the first attested § after it in its body's year (see ParagraphState.fixedAfter), as a column. */
-export const FIXED_AFTER_COLUMN = `(SELECT min(q.number) FROM paragraph q JOIN paragraph_lock ql ON ql.paragraph_id = q.id
-   WHERE q.body_id = p.body_id AND q.year = p.year AND q.number > p.number AND ql.locked = 1)`;
+/**
+ * For § `p`: the first attested § after it in its body's year (see ParagraphState.fixedAfter), as
+ * a column. It walks the year's §§ in number order and stops at the first attested one (usually
+ * the next §), instead of reading every later § of the year as min() would.
+ */
+export const FIXED_AFTER_COLUMN = `(SELECT q.number FROM paragraph q JOIN paragraph_lock ql ON ql.paragraph_id = q.id
+   WHERE q.body_id = p.body_id AND q.year = p.year AND q.number > p.number AND ql.locked = 1 ORDER BY q.number LIMIT 1)`;
 
 const PARAGRAPH_STATE = `SELECT pr.status AS protocol_status, p.number, p.year, p.finished, l.locked,
     ${FIXED_AFTER_COLUMN} AS fixed_after

@@ -12,12 +12,15 @@ import * as m011 from './011_action_tally';
 import * as m012 from './012_agreement_signatures';
 import * as m013 from './013_pending_seal';
 import * as m014 from './014_action_body';
-import * as m015 from './015_integrity_state';
+import * as m015 from './015_audit_compact';
+import * as m016 from './016_integrity_state';
 
 export interface Migration {
   version: number;
   name: string;
   up: string;
+  /** SQL functions `up` calls that SQLite does not have, registered on the connection before it runs */
+  functions?: Record<string, (...args: never[]) => unknown>;
 }
 
 /**
@@ -39,7 +42,8 @@ export const migrations: Migration[] = [
   { version: 12, name: '012_agreement_signatures', up: m012.up },
   { version: 13, name: '013_pending_seal', up: m013.up },
   { version: 14, name: '014_action_body', up: m014.up },
-  { version: 15, name: '015_integrity_state', up: m015.up },
+  { version: 15, name: '015_audit_compact', up: m015.up, functions: m015.functions },
+  { version: 16, name: '016_integrity_state', up: m016.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
