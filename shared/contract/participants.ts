@@ -149,11 +149,21 @@ export const extendMandatesInput = z
 /** people shown or offered at a time when the caller does not say */
 export const PEOPLE_PAGE = 100;
 
+/** organisations or bodies shown at a time when the caller does not say */
+export const REGISTER_PAGE = 50;
+
+/** the filter and page of the organisation and body registers: archived ones only when asked for */
+const registerListInput = z
+  .object({
+    includeArchived: z.boolean().optional(),
+    search: z.string().trim().max(200).optional(),
+    ...pageRequest(REGISTER_PAGE, 500),
+  })
+  .default({ limit: REGISTER_PAGE, after: null });
+
 export const participantsContract = {
-  'organisations.list': method(
-    z.object({ includeArchived: z.boolean().optional() }).default({}),
-    z.array(organisation),
-  ),
+  /** by name (Swedish order); `search` matches the name and the short name; a page at a time */
+  'organisations.list': method(registerListInput, page(organisation)),
   'organisations.get': method(z.object({ id }), organisation),
   'organisations.create': method(organisationFields, organisation),
   'organisations.update': method(z.object({ id, fields: organisationFields }), organisation),
@@ -174,7 +184,8 @@ export const participantsContract = {
   'people.create': method(personFields, person),
   'people.update': method(z.object({ id, fields: personFields }), person),
 
-  'bodies.list': method(z.object({ includeArchived: z.boolean().optional() }).default({}), z.array(body)),
+  /** by name (Swedish order); `search` matches the name; a page at a time */
+  'bodies.list': method(registerListInput, page(body)),
   'bodies.get': method(z.object({ id }), body),
   /** the body with this name, compared as names are (trimmed, case folded with Swedish rules), if any */
   'bodies.findByName': method(z.object({ name: requiredText(200) }), body.nullable()),

@@ -93,7 +93,7 @@ function call(overrides: { token?: string | null; origin?: string | null; host?:
 }
 
 async function organisationCount(): Promise<number> {
-  return (await backend.call('organisations.list', { includeArchived: true })).length;
+  return (await backend.call('organisations.list', { includeArchived: true })).total;
 }
 
 describe('bridge security', () => {

@@ -116,7 +116,7 @@ describe('dispatcher: every error code the contract can return', () => {
     await b.call('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' });
     const error = saw(await b.fail('bodies.create', { name: ' chefssamrådet ', kind: 'annat' }));
     expect(error).toMatchObject({ code: 'CONFLICT', fields: { name: 'duplicate_name' } });
-    expect(await b.call('bodies.list', {})).toHaveLength(1);
+    expect((await b.call('bodies.list', {})).items).toHaveLength(1);
   });
 
   it('CONFLICT: loading the example into a database with data, without confirmation', async () => {

@@ -22,7 +22,7 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
     expect(await b.call('example.status', {})).toEqual({ loaded: false, hasData: false });
     expect(await b.call('example.load', {})).toEqual({ loaded: true, hasData: true });
 
-    const organisations = await b.call('organisations.list', {});
+    const organisations = (await b.call('organisations.list', {})).items;
     const byName = (name: string) => organisations.find((o) => o.name === name);
     expect(byName('Södertälje kommun')).toMatchObject({ kind: 'kommun', parentId: null });
     expect(byName('Södertälje lokalpolisområde')).toMatchObject({ kind: 'polis', parentId: null });
@@ -47,7 +47,7 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
       ['Peter Nylind', 'lokalpolisområdeschef Södertälje', 'Södertälje lokalpolisområde', '070-682 80 33'],
     ]);
 
-    const bodies = await b.call('bodies.list', {});
+    const bodies = (await b.call('bodies.list', {})).items;
     const chefssamradet = bodies.find((x) => x.name === 'Chefssamrådet')!;
     expect(chefssamradet).toMatchObject({ kind: 'chefssamrad' });
     expect(chefssamradet.description).toMatch(/högst beslutande organ i samverkansfrågor/);
@@ -107,13 +107,13 @@ describe('example.load: the Södertälje collaboration of 2016-12-20', () => {
     await b.call('example.load', { confirmed: true });
 
     expect(await b.call('organisations.get', { id: own.id })).toEqual(own);
-    const organisations = await b.call('organisations.list', {});
+    const organisations = (await b.call('organisations.list', {})).items;
     expect(organisations.filter((o) => o.name.toLocaleLowerCase('sv') === 'södertälje kommun')).toHaveLength(1);
     expect(organisations.filter((o) => o.parentId === own.id)).toHaveLength(5);
     expect((await b.call('people.list', { organisationId: own.id })).items.map((p) => p.name)).toContain(
       'Camilla Broo',
     );
-    const bodies = await b.call('bodies.list', {});
+    const bodies = (await b.call('bodies.list', {})).items;
     const mine = bodies.find((x) => x.name === 'Chefssamrådet')!;
     // the body itself is left as the user made it; the chiefs' missing seats are added to it
     expect(mine).toMatchObject({

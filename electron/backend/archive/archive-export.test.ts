@@ -140,7 +140,7 @@ describe('archive.export on the Södertälje example', () => {
 
   it('lists drafts and records not yet sealed as left out, with why', async () => {
     await example(false);
-    const body = (await b.call('bodies.list', {}))[0];
+    const body = (await b.call('bodies.list', {})).items[0];
     await b.call('meetings.create', {
       bodyId: body.id,
       date: '2017-11-07',

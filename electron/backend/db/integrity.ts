@@ -3,7 +3,7 @@ import type { Db } from './open';
 
 /**
  * SQLite's integrity check, table by table, from what is known about each table's last whole
- * check (migration 016): a run checks every table that may have changed since — rows written
+ * check (migration 017): a run checks every table that may have changed since — rows written
  * (its write count moved), its schema changed (its SQL, an index or a trigger), its last verdict
  * was a failure, or it was never checked whole — and then, within a time budget, the tables
  * checked longest ago. Every other table is named with the time of its last whole check.

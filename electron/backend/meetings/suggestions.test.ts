@@ -31,7 +31,7 @@ async function openActionsOf(bodyId: number): Promise<ActionItem[]> {
 /** An open action on a new § of the meeting (its protocol started if need be). */
 async function actionOn(meetingId: number, description: string, dueDate: string | null): Promise<ActionItem> {
   const protocol = (await b.call('protocol.get', { meetingId })) ?? (await b.call('protocol.create', { meetingId }));
-  const [organisation] = await b.call('organisations.list', {});
+  const [organisation] = (await b.call('organisations.list', { limit: 1 })).items;
   return b.call('actions.add', {
     paragraphId: protocol.paragraphs[0].id,
     fields: { description, ownerPersonId: null, ownerOrganisationId: organisation.id, dueDate, priorityId: null },

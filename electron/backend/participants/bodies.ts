@@ -3,7 +3,11 @@ import type { Ctx } from '../context';
 import { write } from '../audit/log';
 import { fieldError, notFound } from '../../../shared/errors';
 import type { Body, bodyFields, Member, memberFields } from '../../../shared/contract/participants';
-import { nameKey, sortByName, svCollator } from '../../../shared/text/collate';
+import { nameKey, svCollator } from '../../../shared/text/collate';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
+import { registerFilter, type RegisterFilter } from './register-filter';
+import { sortKeySql } from './name-order';
 import type { DocumentLanguage } from '../../../shared/contract/common';
 
 type BodyInput = z.output<typeof bodyFields>;
@@ -21,7 +25,8 @@ interface BodyRow {
   updated_at: string;
 }
 
-const BODY_SELECT = `SELECT b.*, (SELECT count(*) FROM body_member m WHERE m.body_id = b.id) AS member_count FROM body b`;
+const BODY_COLUMNS = 'b.*, (SELECT count(*) FROM body_member m WHERE m.body_id = b.id) AS member_count';
+const BODY_SELECT = `SELECT ${BODY_COLUMNS} FROM body b`;
 
 const toBody = (r: BodyRow): Body => ({
   id: r.id,
@@ -35,9 +40,21 @@ const toBody = (r: BodyRow): Body => ({
   updatedAt: r.updated_at,
 });
 
-export function listBodies(ctx: Ctx, includeArchived = false): Body[] {
-  const rows = ctx.db.prepare(`${BODY_SELECT} ${includeArchived ? '' : 'WHERE b.archived = 0'}`).all() as BodyRow[];
-  return sortByName(rows.map(toBody), (b) => b.name);
+/** By name in Swedish order, a page at a time; the search matches the name. */
+export function listBodies(ctx: Ctx, filter: RegisterFilter): Page<Body> {
+  const { where, params } = registerFilter('b', filter);
+  const rows = keysetPage<BodyRow>(ctx.db, {
+    select: BODY_COLUMNS,
+    from: 'body b',
+    countFrom: 'body b',
+    where,
+    params,
+    key: [sortKeySql('b.name'), 'b.id'],
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, toBody);
 }
 
 export function getBody(ctx: Ctx, id: number): Body {

@@ -25,7 +25,7 @@ import {
 type ParticipantMethod = Extract<Method, `organisations.${string}` | `people.${string}` | `bodies.${string}`>;
 
 export const participantsHandlers: HandlerMap<ParticipantMethod> = {
-  'organisations.list': (ctx, i) => listOrganisations(ctx, i.includeArchived),
+  'organisations.list': (ctx, i) => listOrganisations(ctx, i),
   'organisations.get': (ctx, i) => getOrganisation(ctx, i.id),
   'organisations.create': (ctx, i) => createOrganisation(ctx, i),
   'organisations.update': (ctx, i) => updateOrganisation(ctx, i.id, i.fields),
@@ -34,7 +34,7 @@ export const participantsHandlers: HandlerMap<ParticipantMethod> = {
   'people.get': (ctx, i) => getPerson(ctx, i.id),
   'people.create': (ctx, i) => createPerson(ctx, i),
   'people.update': (ctx, i) => updatePerson(ctx, i.id, i.fields),
-  'bodies.list': (ctx, i) => listBodies(ctx, i.includeArchived),
+  'bodies.list': (ctx, i) => listBodies(ctx, i),
   'bodies.get': (ctx, i) => getBody(ctx, i.id),
   'bodies.findByName': (ctx, i) => findBodyByName(ctx, i.name),
   'bodies.create': (ctx, i) => createBody(ctx, i),

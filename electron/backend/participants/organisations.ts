@@ -3,7 +3,11 @@ import { write } from '../audit/log';
 import { fieldError, notFound } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { Organisation, organisationFields } from '../../../shared/contract/participants';
-import { nameKey, sortByName } from '../../../shared/text/collate';
+import { nameKey } from '../../../shared/text/collate';
+import type { Page } from '../../../shared/contract/paging';
+import { keysetPage, mapPage } from '../paging';
+import { registerFilter, type RegisterFilter } from './register-filter';
+import { foldedSql, sortKeySql } from './name-order';
 
 type Fields = z.output<typeof organisationFields>;
 
@@ -31,11 +35,26 @@ const toOrganisation = (r: Row): Organisation => ({
   updatedAt: r.updated_at,
 });
 
-const SELECT = `SELECT o.*, p.name AS parent_name FROM organisation o LEFT JOIN organisation p ON p.id = o.parent_id`;
+const FROM = 'organisation o LEFT JOIN organisation p ON p.id = o.parent_id';
+const SELECT = `SELECT o.*, p.name AS parent_name FROM ${FROM}`;
 
-export function listOrganisations(ctx: Ctx, includeArchived = false): Organisation[] {
-  const rows = ctx.db.prepare(`${SELECT} ${includeArchived ? '' : 'WHERE o.archived = 0'}`).all() as Row[];
-  return sortByName(rows.map(toOrganisation), (o) => o.name);
+/** By name in Swedish order, a page at a time; the search matches the name and the short name. */
+export function listOrganisations(ctx: Ctx, filter: RegisterFilter): Page<Organisation> {
+  const { where, params } = registerFilter('o', filter, [
+    `instr(${foldedSql("coalesce(o.short_name, '')")}, @needle) > 0`,
+  ]);
+  const rows = keysetPage<Row>(ctx.db, {
+    select: 'o.*, p.name AS parent_name',
+    from: FROM,
+    countFrom: 'organisation o',
+    where,
+    params,
+    key: [sortKeySql('o.name'), 'o.id'],
+    direction: 'asc',
+    limit: filter.limit,
+    after: filter.after,
+  });
+  return mapPage(rows, toOrganisation);
 }
 
 export function getOrganisation(ctx: Ctx, id: number): Organisation {

@@ -10,7 +10,7 @@ describe('organisations', () => {
     for (const name of ['Östra förbundet', 'Älvsjö kommun', 'Zeta polis', 'Åby kommun', 'Alfa']) {
       await b.call('organisations.create', { name, kind: 'annan' });
     }
-    const names = (await b.call('organisations.list', {})).map((o) => o.name);
+    const names = (await b.call('organisations.list', {})).items.map((o) => o.name);
     expect(names).toEqual(['Alfa', 'Zeta polis', 'Åby kommun', 'Älvsjö kommun', 'Östra förbundet']);
   });
 
@@ -18,7 +18,7 @@ describe('organisations', () => {
     const error = await b.fail('organisations.create', { name: '   ', kind: 'kommun' });
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toEqual({ name: 'required' });
-    expect(await b.call('organisations.list', {})).toEqual([]);
+    expect((await b.call('organisations.list', {})).items).toEqual([]);
   });
 
   it('refuses a duplicate name regardless of case', async () => {
@@ -31,8 +31,8 @@ describe('organisations', () => {
   it('archives instead of deleting, and hides archived by default', async () => {
     const org = await b.call('organisations.create', { name: 'Brandförsvaret', kind: 'raddningstjanst' });
     await b.call('organisations.archive', { id: org.id, archived: true });
-    expect(await b.call('organisations.list', {})).toEqual([]);
-    expect((await b.call('organisations.list', { includeArchived: true }))[0].archived).toBe(true);
+    expect((await b.call('organisations.list', {})).items).toEqual([]);
+    expect((await b.call('organisations.list', { includeArchived: true })).items[0].archived).toBe(true);
   });
 
   it('reports an unknown id as NOT_FOUND', async () => {

@@ -2,16 +2,19 @@ import { useState } from 'react';
 import { Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Party, VersionDetail } from '../../../shared/contract/agreements';
-import { useAction, useCall } from '../../api/hooks';
+import { useAction } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { ListPanel } from '../../components/ListPanel';
 import { useFieldErrors } from '../../components/fieldErrors';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { OtherErrors } from './OtherErrors';
 
 interface PartyDraft {
   id: number | null;
   organisationId: string | null;
+  /** the party's name as the version gives it, so an organisation no page has shown keeps its label */
+  organisationName: string | null;
   signatoryId: string | null;
 }
 
@@ -21,7 +24,18 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
   const { run, fieldErrors, busy } = useAction();
   const [value, setValue] = useState(draft);
   const errors = useFieldErrors(fieldErrors, value);
-  const organisations = useCall('organisations.list', {});
+  const organisations = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: [Number(value.organisationId)],
+      named:
+        draft.organisationId && draft.organisationName
+          ? [{ id: Number(draft.organisationId), name: draft.organisationName }]
+          : [],
+      entities: ['organisation'],
+    },
+  );
   const chosen = [Number(value.signatoryId)];
   const ofOrganisation = usePeopleChoices({
     organisationId: Number(value.organisationId),
@@ -54,7 +68,8 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
     >
       <Select
         label={t('agreements.parties.organisation')}
-        data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+        data={organisations.selectData}
+        onSearchChange={organisations.onSearchChange}
         value={value.organisationId}
         onChange={(organisationId) => setValue((v) => ({ ...v, organisationId, signatoryId: null }))}
         error={errors.organisationId}
@@ -106,9 +121,14 @@ export function PartiesPanel({ version }: { version: VersionDetail }) {
       getId={(p) => p.id}
       getName={(p) => p.organisationName}
       editable={version.editable}
-      onAdd={() => setEditing({ id: null, organisationId: null, signatoryId: null })}
+      onAdd={() => setEditing({ id: null, organisationId: null, organisationName: null, signatoryId: null })}
       onEdit={(p) =>
-        setEditing({ id: p.id, organisationId: String(p.organisationId), signatoryId: String(p.signatoryId) })
+        setEditing({
+          id: p.id,
+          organisationId: String(p.organisationId),
+          organisationName: p.organisationName,
+          signatoryId: String(p.signatoryId),
+        })
       }
       onRemove={(p) => run('agreements.parties.remove', { id: p.id })}
       onReorder={(next) =>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Badge, Group, MultiSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Priority, VersionDetail } from '../../../shared/contract/agreements';
-import { useAction, useCall } from '../../api/hooks';
+import { useAction } from '../../api/hooks';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { FormModal } from '../../components/FormModal';
 import { ListPanel } from '../../components/ListPanel';
 import { DateField } from '../../components/DateField';
@@ -23,16 +24,26 @@ const blank: PriorityDraft = { id: null, title: '', description: '', source: '',
 function PriorityForm({ version, draft, onClose }: { version: VersionDetail; draft: PriorityDraft; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
-  const organisations = useCall('organisations.list', {});
   const [value, setValue] = useState(draft);
+  const edited = version.priorities.find((p) => p.id === draft.id);
+  const organisations = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: value.responsibleIds.map(Number),
+      named: edited?.responsible.map((r) => ({ id: r.organisationId, name: r.organisationName })),
+      entities: ['organisation'],
+    },
+  );
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PriorityDraft>) => setValue((v) => ({ ...v, ...patch }));
 
-  // The parties come first: they are who usually answers for a priority.
+  // The parties come first, on the page of organisations or not: they are who usually answers for a priority.
   const partyIds = new Set(version.parties.map((p) => p.organisationId));
-  const options = [...(organisations.data ?? [])]
-    .sort((a, b) => Number(partyIds.has(b.id)) - Number(partyIds.has(a.id)))
-    .map((o) => ({ value: String(o.id), label: o.name }));
+  const options = [
+    ...version.parties.map((p) => ({ value: String(p.organisationId), label: p.organisationName })),
+    ...organisations.selectData.filter((o) => !partyIds.has(Number(o.value))),
+  ];
 
   const submit = async () => {
     const fields = {
@@ -91,6 +102,7 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
       <MultiSelect
         label={t('agreements.priorities.fields.responsible')}
         data={options}
+        onSearchChange={organisations.onSearchChange}
         value={value.responsibleIds}
         onChange={(responsibleIds) => set({ responsibleIds })}
         error={errors.responsibleIds}

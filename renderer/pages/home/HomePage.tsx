@@ -37,9 +37,9 @@ function CountCard({
 export function HomePage() {
   const { t } = useTranslation();
   const status = useCall('example.status', {});
-  const organisations = useCall('organisations.list', {});
+  const organisations = useCall('organisations.list', { limit: 1 }, { entities: ['organisation'] });
   const people = useCall('people.list', { limit: 1 });
-  const bodies = useCall('bodies.list', {});
+  const bodies = useCall('bodies.list', { limit: 1 }, { entities: ['body'] });
   const { run, busy } = useAction();
   const [asking, setAsking] = useState(false);
 
@@ -79,7 +79,7 @@ export function HomePage() {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <CountCard
             label={t('nav.organisations')}
-            count={organisations.data?.length}
+            count={organisations.data?.total}
             href="#/organisations"
             linkLabel={t('home.showOrganisations')}
           />
@@ -91,7 +91,7 @@ export function HomePage() {
           />
           <CountCard
             label={t('nav.bodies')}
-            count={bodies.data?.length}
+            count={bodies.data?.total}
             href="#/bodies"
             linkLabel={t('home.showBodies')}
           />

@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { ConfirmDialog } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { Pager, useKeysetPages } from '../../components/Pager';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import type { Meeting } from '../../../shared/contract/meetings';
 import { MeetingForm } from './MeetingForm';
 import { SeriesForm } from './SeriesForm';
@@ -49,8 +50,18 @@ function CancelDialog({ meeting, onClose }: { meeting: Meeting; onClose(): void 
 /** A body's meetings, upcoming or past, with creating, planning a series, moving and cancelling. */
 export function MeetingList() {
   const { t } = useTranslation();
-  const bodies = useCall('bodies.list', {});
   const [bodyId, setBodyId] = useState<string | null>(() => sessionStorage.getItem(BODY_KEY));
+  // the chosen body itself, which the page of choices need not hold
+  const chosen = useCall('bodies.get', { id: Number(bodyId) }, { skip: !bodyId, entities: ['body'] });
+  const bodies = usePagedChoices(
+    'bodies.list',
+    {},
+    {
+      chosen: [Number(bodyId)],
+      named: chosen.data ? [chosen.data] : [],
+      entities: ['body'],
+    },
+  );
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);
@@ -59,19 +70,19 @@ export function MeetingList() {
   const [removing, setRemoving] = useState<Meeting | null>(null);
   const { run } = useAction();
 
-  // Start with the remembered body, else the Chefssamråd, else the first body.
+  // Start with the remembered body unless it is gone or archived, else the Chefssamråd, else the first body.
+  const remembered = bodyId !== null && !chosen.error && chosen.data?.archived !== true;
+  const firstChoices = bodies.searching ? null : bodies.items;
   useEffect(() => {
-    const list = bodies.data;
-    if (!list || list.length === 0) return;
-    if (bodyId && list.some((b) => String(b.id) === bodyId)) return;
-    const preferred = list.find((b) => b.kind === 'chefssamrad') ?? list[0];
+    if (remembered || !firstChoices || firstChoices.length === 0) return;
+    const preferred = firstChoices.find((b) => b.kind === 'chefssamrad') ?? firstChoices[0];
     setBodyId(String(preferred.id));
-  }, [bodies.data, bodyId]);
+  }, [remembered, firstChoices]);
   useEffect(() => {
     if (bodyId) sessionStorage.setItem(BODY_KEY, bodyId);
   }, [bodyId]);
 
-  const body = bodies.data?.find((b) => String(b.id) === bodyId) ?? null;
+  const body = chosen.data && String(chosen.data.id) === bodyId && remembered ? chosen.data : null;
   const today = todayIso();
   const range =
     when === 'upcoming' ? { from: today, order: 'asc' as const } : { before: today, order: 'desc' as const };
@@ -84,7 +95,7 @@ export function MeetingList() {
   );
   const shown = meetings.data?.items ?? [];
 
-  if (bodies.data && bodies.data.length === 0) {
+  if (bodies.loaded && bodies.total === 0 && !bodies.searching) {
     return (
       <Stack>
         <Title order={2}>{t('meetings.title')}</Title>
@@ -114,7 +125,9 @@ export function MeetingList() {
       <Group align="flex-end">
         <Select
           label={t('meetings.body')}
-          data={(bodies.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+          data={bodies.selectData}
+          onSearchChange={bodies.onSearchChange}
+          searchable
           value={bodyId}
           onChange={(v) => v && setBodyId(v)}
           allowDeselect={false}

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/hooks';
 import { usePeopleChoices } from '../../components/usePeopleChoices';
+import { usePagedChoices } from '../../components/usePagedChoices';
 
 export interface OptionGroup {
   group: string;
@@ -56,14 +57,30 @@ export function usePeopleOptions(
   return { groups, onSearchChange };
 }
 
-/** Owners of an action item: people (a bounded page, narrowed by `onSearchChange`) and organisations in one list, told apart by a prefix. */
+/** Owners of an action item: people and organisations (each a bounded page, both narrowed by `onSearchChange`) in one list, told apart by a prefix. */
 export function useOwnerOptions(chosen: string | null = null): {
   groups: OptionGroup[];
   onSearchChange(search: string): void;
 } {
   const { t } = useTranslation();
-  const { people, onSearchChange } = usePeopleChoices({ chosen: [ownerFromOption(chosen).ownerPersonId] });
-  const organisations = useCall('organisations.list', {}, { entities: ['organisation'] });
+  const owner = ownerFromOption(chosen);
+  const { people, onSearchChange: searchPeople } = usePeopleChoices({ chosen: [owner.ownerPersonId] });
+  const organisations = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: [owner.ownerOrganisationId],
+      entities: ['organisation'],
+    },
+  );
+  const searchOrganisations = organisations.onSearchChange;
+  const onSearchChange = useCallback(
+    (search: string) => {
+      searchPeople(search);
+      searchOrganisations(search);
+    },
+    [searchPeople, searchOrganisations],
+  );
   const groups = useMemo(
     () =>
       [
@@ -73,10 +90,10 @@ export function useOwnerOptions(chosen: string | null = null): {
         },
         {
           group: t('meetings.actions.ownerOrganisations'),
-          items: (organisations.data ?? []).map((o) => ({ value: `o:${o.id}`, label: o.name })),
+          items: organisations.items.map((o) => ({ value: `o:${o.id}`, label: o.name })),
         },
       ].filter((g) => g.items.length > 0),
-    [people, organisations.data, t],
+    [people, organisations.items, t],
   );
   return { groups, onSearchChange };
 }

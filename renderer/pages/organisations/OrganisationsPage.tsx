@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useAction, useCall } from '../../api/hooks';
 import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
@@ -7,6 +8,8 @@ import { RegisterRowActions } from '../../components/RegisterRowActions';
 import { FormModal } from '../../components/FormModal';
 import { EmptyState } from '../../components/EmptyState';
 import { useFieldErrors } from '../../components/fieldErrors';
+import { Pager, useKeysetPages } from '../../components/Pager';
+import { usePagedChoices } from '../../components/usePagedChoices';
 
 interface Draft {
   id: number | null;
@@ -14,14 +17,28 @@ interface Draft {
   kind: string | null;
   shortName: string;
   parentId: string | null;
+  /** the parent's name as the register gives it, so it keeps its label before any page has shown it */
+  parentName: string | null;
 }
 
-const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: null };
+const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: null, parentName: null };
 
-function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisation[]; onClose(): void }) {
+/** rows on a page of the register */
+const ORGANISATIONS_PAGE_SIZE = 50;
+
+function OrganisationForm({ draft, onClose }: { draft: Draft; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors: rawErrors, busy } = useAction();
   const [value, setValue] = useState(draft);
+  const parents = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: [Number(value.parentId)],
+      named: draft.parentId && draft.parentName ? [{ id: Number(draft.parentId), name: draft.parentName }] : [],
+      entities: ['organisation'],
+    },
+  );
   const fieldErrors = useFieldErrors(rawErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
@@ -70,7 +87,8 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
       />
       <Select
         label={t('organisations.parent')}
-        data={all.filter((o) => o.id !== value.id).map((o) => ({ value: String(o.id), label: o.name }))}
+        data={parents.selectData.filter((o) => o.value !== String(value.id))}
+        onSearchChange={parents.onSearchChange}
         value={value.parentId}
         onChange={(parentId) => set({ parentId })}
         error={fieldErrors.parentId}
@@ -84,7 +102,16 @@ function OrganisationForm({ draft, all, onClose }: { draft: Draft; all: Organisa
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
-  const list = useCall('organisations.list', { includeArchived: showArchived });
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
+  const filter = { includeArchived: showArchived, ...(debouncedSearch ? { search: debouncedSearch } : {}) };
+  const pages = useKeysetPages(JSON.stringify(filter));
+  const list = useCall(
+    'organisations.list',
+    { ...filter, limit: ORGANISATIONS_PAGE_SIZE, after: pages.after },
+    { entities: ['organisation'] },
+  );
+  const organisations = list.data?.items;
   const { run } = useAction();
   const [editing, setEditing] = useState<Draft | null>(null);
 
@@ -94,12 +121,28 @@ export function OrganisationsPage() {
         <Title order={2}>{t('organisations.title')}</Title>
         <Button onClick={() => setEditing(blank)}>{t('organisations.new')}</Button>
       </Group>
-      <Checkbox
-        label={t('organisations.showArchived')}
-        checked={showArchived}
-        onChange={(e) => setShowArchived(e.currentTarget.checked)}
-      />
-      {list.data && list.data.length === 0 && (
+      <Group align="flex-end" role="search" aria-label={t('organisations.filters')}>
+        <TextInput
+          type="search"
+          label={t('organisations.search')}
+          placeholder={t('organisations.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
+        <Checkbox
+          label={t('organisations.showArchived')}
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
+      {organisations && organisations.length === 0 && debouncedSearch && (
+        <Text c="dimmed" role="status">
+          {t('organisations.noMatch')}
+        </Text>
+      )}
+      {organisations && organisations.length === 0 && !debouncedSearch && (
         <EmptyState
           title={t('organisations.emptyTitle')}
           action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}
@@ -107,7 +150,19 @@ export function OrganisationsPage() {
           {t('organisations.empty')}
         </EmptyState>
       )}
-      {list.data && list.data.length > 0 && (
+      {list.data && organisations && organisations.length > 0 && (
+        <Pager
+          label={t('organisations.title')}
+          pageIndex={pages.pageIndex}
+          pageSize={ORGANISATIONS_PAGE_SIZE}
+          shown={organisations.length}
+          total={list.data.total}
+          nextCursor={list.data.next}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+        />
+      )}
+      {organisations && organisations.length > 0 && (
         <Table striped highlightOnHover aria-label={t('organisations.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -118,7 +173,7 @@ export function OrganisationsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((o) => (
+            {organisations.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>
                   {o.name} {o.archived && <Badge color="gray">{t('organisations.archived')}</Badge>}
@@ -138,6 +193,7 @@ export function OrganisationsPage() {
                         kind: o.kind,
                         shortName: o.shortName ?? '',
                         parentId: o.parentId ? String(o.parentId) : null,
+                        parentName: o.parentName,
                       })
                     }
                     onArchive={(archived) => run('organisations.archive', { id: o.id, archived })}
@@ -148,7 +204,7 @@ export function OrganisationsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {editing && <OrganisationForm draft={editing} all={list.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && <OrganisationForm draft={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

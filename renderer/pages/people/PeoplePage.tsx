@@ -6,6 +6,7 @@ import { useCall } from '../../api/hooks';
 import { RecordHistory } from '../../components/RecordHistory';
 import { EmptyState } from '../../components/EmptyState';
 import { Pager, useKeysetPages } from '../../components/Pager';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { formatPeriod } from '../../components/period';
 import { blankPerson, draftOf, PersonForm, type PersonDraft } from './PersonForm';
 import { PersonCertificates } from './PersonCertificates';
@@ -18,7 +19,14 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const organisations = useCall('organisations.list', {});
+  const organisations = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: [Number(organisationId)],
+      entities: ['organisation'],
+    },
+  );
   const filter = {
     ...(debouncedSearch ? { search: debouncedSearch } : {}),
     ...(organisationId ? { organisationId: Number(organisationId) } : {}),
@@ -48,7 +56,8 @@ export function PeoplePage() {
         <Select
           label={t('people.filterOrganisation')}
           placeholder={t('people.allOrganisations')}
-          data={(organisations.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+          data={organisations.selectData}
+          onSearchChange={organisations.onSearchChange}
           value={organisationId}
           onChange={setOrganisationId}
           clearable
@@ -134,9 +143,7 @@ export function PeoplePage() {
         </Table>
       )}
       {certificatesOf && <PersonCertificates person={certificatesOf} onClose={() => setCertificatesOf(null)} />}
-      {editing && (
-        <PersonForm draft={editing} organisations={organisations.data ?? []} onClose={() => setEditing(null)} />
-      )}
+      {editing && <PersonForm draft={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

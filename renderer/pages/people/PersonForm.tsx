@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
-import type { Organisation, Person } from '../../../shared/contract/participants';
+import type { Person } from '../../../shared/contract/participants';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { FormModal } from '../../components/FormModal';
 import { DateField } from '../../components/DateField';
 import { useFieldErrors } from '../../components/fieldErrors';
@@ -12,6 +13,8 @@ export interface PersonDraft {
   name: string;
   title: string;
   organisationId: string | null;
+  /** the person's organisation as the register names it, so it keeps its label before any page has shown it */
+  organisationName: string | null;
   email: string;
   phone: string;
   activeFrom: string;
@@ -23,6 +26,7 @@ export const blankPerson: PersonDraft = {
   name: '',
   title: '',
   organisationId: null,
+  organisationName: null,
   email: '',
   phone: '',
   activeFrom: '',
@@ -35,6 +39,7 @@ export function draftOf(p: Person): PersonDraft {
     name: p.name,
     title: p.title ?? '',
     organisationId: p.organisationId === null ? null : String(p.organisationId),
+    organisationName: p.organisationName,
     email: p.email ?? '',
     phone: p.phone ?? '',
     activeFrom: p.activeFrom ?? '',
@@ -43,18 +48,22 @@ export function draftOf(p: Person): PersonDraft {
 }
 
 /** Create or edit a person; the backend's checks come back at each field and nothing is saved. */
-export function PersonForm({
-  draft,
-  organisations,
-  onClose,
-}: {
-  draft: PersonDraft;
-  organisations: Organisation[];
-  onClose(): void;
-}) {
+export function PersonForm({ draft, onClose }: { draft: PersonDraft; onClose(): void }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const [value, setValue] = useState(draft);
+  const organisations = usePagedChoices(
+    'organisations.list',
+    {},
+    {
+      chosen: [Number(value.organisationId)],
+      named:
+        draft.organisationId && draft.organisationName
+          ? [{ id: Number(draft.organisationId), name: draft.organisationName }]
+          : [],
+      entities: ['organisation'],
+    },
+  );
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PersonDraft>) => setValue((v) => ({ ...v, ...patch }));
 
@@ -97,7 +106,8 @@ export function PersonForm({
       />
       <Select
         label={t('people.organisation')}
-        data={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+        data={organisations.selectData}
+        onSearchChange={organisations.onSearchChange}
         value={value.organisationId}
         onChange={(organisationId) => set({ organisationId })}
         error={errors.organisationId}

@@ -11,6 +11,7 @@ import {
   type SearchStatus,
 } from '../../../shared/contract/search';
 import { messageKey, useCall, useErrorText } from '../../api/hooks';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { ApiError, call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { DateField } from '../../components/DateField';
@@ -35,7 +36,11 @@ export function SearchPage({ params }: RouteProps) {
   const [status, setStatus] = useState<string | null>(null);
   const [extra, setExtra] = useState<SearchHit[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
-  const bodies = useCall('bodies.list', { includeArchived: true });
+  const bodies = usePagedChoices(
+    'bodies.list',
+    { includeArchived: true },
+    { chosen: [Number(bodyId)], entities: ['body'] },
+  );
 
   // the header box may send a new query while this page is open
   useEffect(() => setText(fromRoute), [fromRoute]);
@@ -127,9 +132,11 @@ export function SearchPage({ params }: RouteProps) {
           <Select
             label={t('search.filters.body')}
             placeholder={t('search.filters.allBodies')}
-            data={(bodies.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+            data={bodies.selectData}
+            onSearchChange={bodies.onSearchChange}
             value={bodyId}
             onChange={setBodyId}
+            searchable
             clearable
             w={240}
           />

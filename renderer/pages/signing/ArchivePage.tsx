@@ -14,7 +14,8 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, subscribe } from '../../api/client';
-import { useCall, useErrorText } from '../../api/hooks';
+import { useErrorText } from '../../api/hooks';
+import { usePagedChoices } from '../../components/usePagedChoices';
 import { DateField } from '../../components/DateField';
 import { downloadBase64 } from '../../components/download';
 import { useFieldErrors } from '../../components/fieldErrors';
@@ -38,11 +39,11 @@ type Result = Output<'archive.export'>;
 export function ArchivePage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const bodies = useCall('bodies.list', {});
   const year = new Date().getFullYear() - 1;
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [bodyIds, setBodyIds] = useState<string[]>([]);
+  const bodies = usePagedChoices('bodies.list', {}, { chosen: bodyIds.map(Number), entities: ['body'] });
   const [includeAgreements, setIncludeAgreements] = useState(true);
   const [includeCorrections, setIncludeCorrections] = useState(true);
   const [target, setTarget] = useState('');
@@ -125,7 +126,8 @@ export function ArchivePage() {
           <MultiSelect
             label={t('signing.bodies')}
             description={t('signing.bodiesHelp')}
-            data={(bodies.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+            data={bodies.selectData}
+            onSearchChange={bodies.onSearchChange}
             value={bodyIds}
             onChange={setBodyIds}
             clearable

@@ -4,9 +4,8 @@ import type { Page } from '../../../../shared/contract/paging';
 import { call } from '../call';
 import { formatTable } from '../table';
 
-/** a row of a list: an element of the array, or of a page's items */
-type Row<M extends Method> =
-  Output<M> extends Array<infer R> ? R : Output<M> extends { items: Array<infer R> } ? R : never;
+/** a row of a list: an element of a page's items (every list the CLI prints is paged) */
+type Row<M extends Method> = Output<M> extends { items: Array<infer R> } ? R : never;
 
 /** One kind `samrad list <kind>` knows: which method answers it and how rows print. */
 interface ListKind<M extends Method = Method> {
@@ -181,14 +180,10 @@ const listKinds: Record<string, ListKind> = {
 /** a paged list is read this many rows a call while it is followed to its end */
 const STREAM_PAGE = 500;
 
-function isPage(value: unknown): value is Page<unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'items' in value;
-}
-
 export const listCommand: Command = {
   usage: `samrad list ${Object.keys(listKinds).join('|')} [--json] [--limit N] [--after CURSOR] [--db FILE]`,
   summary:
-    'list records; --json prints stable JSON for scripts; people, records, agreements, versions, meetings, paragraphs, actions and attestations stream page by page, or one page with --limit (and --after the cursor it prints)',
+    'list records; --json prints stable JSON for scripts; every list streams page by page, or prints one page with --limit (and --after the cursor it prints)',
   flags: ['json', 'limit', 'after'],
   async run(ctx) {
     const name = ctx.args[0];
@@ -202,13 +197,7 @@ export const listCommand: Command = {
     const backend = await ctx.openBackend();
     try {
       const paged = { ...k.input, limit: limit ?? STREAM_PAGE, after };
-      const first = await call(backend, k.method, paged as never);
-      if (!isPage(first)) {
-        if (limit !== undefined || after !== null)
-          throw new UsageError(`list ${name} has no pages: --limit and --after do not apply`);
-        printRows(ctx, k, name, first as unknown[]);
-        return 0;
-      }
+      const first = (await call(backend, k.method, paged as never)) as Page<unknown>;
       if (limit !== undefined || after !== null) {
         // one page: its rows, and how to ask for the next
         if (ctx.flags.json) ctx.io.out(JSON.stringify(first, null, 2));

@@ -10,6 +10,9 @@ import {
   type SearchStatus,
 } from '../../../../shared/contract/search';
 
+/** bodies an unknown --body names as the ones there are; the rest are counted */
+const NAMED_BODIES = 20;
+
 /** How a hit reads in a terminal: where it is ("Chefssamrådet 2017-03-14 § 12") next to its title. */
 function whereOf(hit: SearchHit): string {
   const c = hit.context;
@@ -74,9 +77,11 @@ export const searchCommand: Command = {
       if (bodyName !== undefined) {
         const body = bodyName.trim() ? await call(backend, 'bodies.findByName', { name: bodyName }) : null;
         if (!body) {
-          const bodies = await call(backend, 'bodies.list', { includeArchived: true });
+          const bodies = await call(backend, 'bodies.list', { includeArchived: true, limit: NAMED_BODIES });
+          const more = bodies.total - bodies.items.length;
+          const names = bodies.items.map((b) => b.name).join(', ') || '(none)';
           throw new UsageError(
-            `no body is named "${bodyName}"; there are: ${bodies.map((b) => b.name).join(', ') || '(none)'}`,
+            `no body is named "${bodyName}"; there are: ${names}${more > 0 ? ` and ${more} more (samrad list bodies)` : ''}`,
           );
         }
         bodyId = body.id;

@@ -118,6 +118,7 @@ describe('migration 015_audit_compact', () => {
 
     const db = await openDatabase(tmp.file);
     try {
+      // the app migrates through 015 to the newest schema
       expect(schemaVersion(db)).toBe(LATEST_VERSION);
       const columns = (db.pragma('table_info(audit_event)') as Array<{ name: string; type: string }>).map(
         (c) => `${c.name} ${c.type}`,

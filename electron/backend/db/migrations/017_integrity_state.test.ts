@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '.';
 import { migrate, schemaVersion } from '../open';
 import { rawDb, migrateTo, schemaNames } from '../../../../test/support/db';
-import { COUNTED_TABLES } from './016_integrity_state';
+import { COUNTED_TABLES } from './017_integrity_state';
 
-const VERSION = 16;
+const VERSION = 17;
 
-describe('migration 016_integrity_state: every row written is counted per table (SQL)', () => {
+describe('migration 017_integrity_state: every row written is counted per table (SQL)', () => {
   let t: ReturnType<typeof rawDb>;
   const writes = (table: string) =>
     t.db.prepare('SELECT n FROM table_write WHERE name = ?').pluck().get(table) as number;
