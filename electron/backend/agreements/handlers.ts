@@ -39,7 +39,7 @@ import './errors';
 type AgreementMethod = Extract<Method, `agreements.${string}`>;
 
 export const agreementsHandlers: HandlerMap<AgreementMethod> = {
-  'agreements.overview': (ctx) => agreementsOverview(ctx),
+  'agreements.overview': (ctx, i) => agreementsOverview(ctx, i),
   'agreements.list': (ctx, i) => pageAgreements(ctx, i),
   'agreements.get': (ctx, i) => getAgreement(ctx, i.id),
   'agreements.create': (ctx, i) => createAgreement(ctx, i.name, i.version),
