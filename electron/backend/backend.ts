@@ -10,7 +10,7 @@ import { convertEarlierEvents } from './audit/convert';
 import { openOrRecover } from './db/recovery';
 import { damageOf } from './db/health';
 import { startMaintenance, type MaintenanceOptions } from './db/maintenance';
-import { completePendingSeals, hasDuePendingSeals } from './records/pending-seal';
+import { completeDueSeals } from './records/pending-seal';
 
 export interface Backend {
   ctx: Ctx;
@@ -48,13 +48,8 @@ function osUser(): string {
 function sealingAfterCalls(ctx: Ctx, dispatch: Dispatch): Dispatch {
   return async (method, input) => {
     const result = await dispatch(method, input);
-    try {
-      // after a refused call nothing is written, not even a retry
-      if (result.ok && ctx.db.open && !damageOf(ctx.db) && hasDuePendingSeals(ctx)) await completePendingSeals(ctx);
-    } catch (error) {
-      // the call's own answer is not turned into a failure: the seal stays waiting, and says so
-      console.error('[samrad] completing a waiting seal failed', error);
-    }
+    // after a refused call nothing is written, not even a retry
+    if (result.ok && ctx.db.open && !damageOf(ctx.db)) await completeDueSeals(ctx);
     return result;
   };
 }

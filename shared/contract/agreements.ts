@@ -161,6 +161,8 @@ export const versionDetail = versionSummary.extend({
   editable: z.boolean(),
   /** every party has signed (only meaningful under signing) */
   allSigned: z.boolean(),
+  /** signed, and the organisation's seal of its record still waits for its trusted timestamp */
+  sealAwaitsTimestamp: z.boolean(),
 });
 export type VersionDetail = z.infer<typeof versionDetail>;
 

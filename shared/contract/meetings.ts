@@ -366,6 +366,8 @@ export const paragraph = z.object({
   immediatelyAttested: z.boolean(),
   /** attested on its own or with the whole protocol: nothing can change any more */
   locked: z.boolean(),
+  /** attested at once, and the organisation's seal of its extract still waits for its trusted timestamp */
+  sealAwaitsTimestamp: z.boolean(),
   recusals: z.array(recusal),
   actions: z.array(actionItem),
   attestations: z.array(attestation),
@@ -425,6 +427,8 @@ export const protocol = z.object({
   attestedAt: z.string().nullable(),
   /** sha256 of the canonical protocol content, fixed when attested */
   contentHash: z.string().nullable(),
+  /** attested, and the organisation's seal of its record still waits for its trusted timestamp */
+  sealAwaitsTimestamp: z.boolean(),
   can: protocolCapabilities,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -52,8 +52,16 @@ test('chair and justerare sign a § attested at once and then the protocol with 
     const signParagraph = page.getByRole('button', { name: /^Justera § \d+ digitalt$/ }).first();
     const label = (await signParagraph.getAttribute('aria-label'))!;
     const number = /§ (\d+)/.exec(label)![1];
+    // the act's own answer says when the seal it completed waits for its timestamp; read, then closed
+    const sealAwaits = page.getByRole('alert').filter({ hasText: 'Organisationens sigill väntar på sin tidsstämpel' });
+    const readSealAwaits = async () => {
+      await expect(sealAwaits).toHaveCount(1);
+      await sealAwaits.getByRole('button', { name: 'Stäng meddelandet' }).click();
+      await expect(sealAwaits).toHaveCount(0);
+    };
     await signWithoutTimestamp(page, page.getByRole('button', { name: label }), 'Camilla Broo', 'broos eget lösen');
     await expect(page.getByText('Omedelbart justerad', { exact: true })).toHaveCount(0);
+    await expect(sealAwaits).toHaveCount(0);
     await signWithoutTimestamp(
       page,
       page.getByRole('button', { name: label }),
@@ -61,6 +69,7 @@ test('chair and justerare sign a § attested at once and then the protocol with 
       'uddholms eget lösen',
     );
     await expect(page.getByText('Omedelbart justerad', { exact: true })).toBeVisible();
+    await readSealAwaits();
     await expect(page.getByRole('button', { name: label })).toHaveCount(0);
     await expect(page.getByRole('button', { name: `Justera § ${number} digitalt` })).toHaveCount(0);
     for (const who of ['Camilla Broo', 'Lars-Göran Uddholm'])
@@ -77,7 +86,9 @@ test('chair and justerare sign a § attested at once and then the protocol with 
     await sendForAttestation(page);
     const justera = page.getByRole('button', { name: 'Justera digitalt', exact: true });
     await signWithoutTimestamp(page, justera, 'Camilla Broo', 'broos eget lösen');
+    await expect(sealAwaits).toHaveCount(0);
     await signWithoutTimestamp(page, justera, 'Lars-Göran Uddholm', 'uddholms eget lösen');
+    await readSealAwaits();
     const attestations = page.getByRole('table', { name: 'Justeringar' });
     for (const who of ['Camilla Broo', 'Lars-Göran Uddholm'])
       await expect(

@@ -1,4 +1,7 @@
 import type { HandlerMap } from '../handler';
+import type { Ctx } from '../context';
+import type { VersionDetail } from '../../../shared/contract/agreements';
+import { answeredAfterSealing } from '../records/pending-seal';
 import type { Method } from '../../../shared/contract';
 import {
   agreementsOverview,
@@ -37,6 +40,10 @@ import { exportForUser } from '../export/pipeline';
 import './errors';
 
 type AgreementMethod = Extract<Method, `agreements.${string}`>;
+
+/** A signing's answer, read anew once the seal it may have left waiting has been asked for. */
+const afterSealing = (ctx: Ctx, answer: VersionDetail) =>
+  answeredAfterSealing(ctx, answer, (a) => getVersion(ctx, a.id));
 
 export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.overview': (ctx, i) => agreementsOverview(ctx, i),
@@ -77,9 +84,9 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
   'agreements.priorities.remove': (ctx, i) => removePriority(ctx, i.id),
   'agreements.priorities.reorder': (ctx, i) => reorderPriorities(ctx, i.versionId, i.ids),
   'agreements.signing.send': (ctx, i) => sendForSigning(ctx, i.versionId),
-  'agreements.signing.record': (ctx, i) => recordSigning(ctx, i),
+  'agreements.signing.record': (ctx, i) => afterSealing(ctx, recordSigning(ctx, i)),
   'agreements.signing.withdraw': (ctx, i) => withdrawFromSigning(ctx, i.versionId),
-  'agreements.signing.signDigitally': (ctx, i) => signVersionHere(ctx, i),
+  'agreements.signing.signDigitally': async (ctx, i) => afterSealing(ctx, await signVersionHere(ctx, i)),
   'agreements.signing.exportForSigning': (ctx, i) => {
     const document = exportVersionForSigning(ctx, i.versionId);
     return {
@@ -88,13 +95,15 @@ export const agreementsHandlers: HandlerMap<AgreementMethod> = {
       sha256: document.sha256,
     };
   },
-  'agreements.signing.importSignedCopy': (ctx, i) =>
-    importAgreementSignedCopy(ctx, {
+  'agreements.signing.importSignedCopy': async (ctx, i) => {
+    const imported = importAgreementSignedCopy(ctx, {
       bytes: decodeBase64File(i.fileBase64),
       confirmPersonId: i.confirmPersonId,
       place: i.place,
       versionId: i.versionId,
-    }),
+    });
+    return { ...imported, version: await afterSealing(ctx, imported.version) };
+  },
   'agreements.compare': (ctx, i) => compareVersions(ctx, i.fromId, i.toId, i.lang),
   'agreements.compareDocx': (ctx, i) =>
     exportForUser(ctx, { source: { kind: 'redline', fromId: i.fromId, toId: i.toId }, lang: i.lang, sign: false }),

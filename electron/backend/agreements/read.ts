@@ -3,6 +3,7 @@ import { today } from '../session/time-zone';
 import { notFound } from '../../../shared/errors';
 import { richTextDoc } from '../../../shared/richtext';
 import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
+import { sealsAwaitingTimestamp } from '../records/awaiting-seal';
 import { capabilitiesOf } from '../capability';
 import { versionRules } from './rules';
 import { keysetPage, mapPage } from '../paging';
@@ -258,6 +259,7 @@ export function getVersion(ctx: Ctx, id: number): VersionDetail {
     predecessor: summary.predecessorId === null ? null : getVersionSummary(ctx, summary.predecessorId),
     editable: summary.can.edit.allowed,
     allSigned: parties.length > 0 && parties.every((p) => p.signing !== null),
+    sealAwaitsTimestamp: sealsAwaitingTimestamp(ctx, { versionId: id }).length > 0,
   };
 }
 

@@ -7,6 +7,9 @@ import {
 } from './digital-attestation';
 import { decodeBase64File } from '../signing/verify-docx';
 import type { HandlerMap } from '../handler';
+import type { Ctx } from '../context';
+import type { Protocol } from '../../../shared/contract/meetings';
+import { answeredAfterSealing } from '../records/pending-seal';
 import type { Method } from '../../../shared/contract';
 import {
   cancelMeeting,
@@ -34,6 +37,7 @@ import {
   createProtocol,
   discardProtocol,
   getProtocol,
+  requireProtocol,
   removeParagraph,
   reorderParagraphs,
   setAnnouncement,
@@ -58,6 +62,10 @@ type MeetingsMethod = Extract<
   | `paragraphs.${string}`
   | `protocol.${string}`
 >;
+
+/** A protocol act's answer, read anew once the seal it may have left waiting has been asked for. */
+const afterSealing = (ctx: Ctx, answer: Protocol) =>
+  answeredAfterSealing(ctx, answer, (a) => requireProtocol(ctx, a.meetingId));
 
 export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'meetings.list': (ctx, i) => listMeetings(ctx, i),
@@ -100,9 +108,10 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
   'protocol.setRecusals': (ctx, i) => setRecusals(ctx, i.paragraphId, i.personIds),
   'protocol.submit': (ctx, i) => submitProtocol(ctx, i.meetingId),
   'protocol.reopen': (ctx, i) => reopenProtocol(ctx, i.meetingId),
-  'protocol.attest': (ctx, i) => attestProtocol(ctx, i.meetingId, i.personId, i.date, i.place),
-  'protocol.attestParagraph': (ctx, i) => attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place),
-  'protocol.signAttestation': (ctx, i) => signAttestationHere(ctx, i),
+  'protocol.attest': (ctx, i) => afterSealing(ctx, attestProtocol(ctx, i.meetingId, i.personId, i.date, i.place)),
+  'protocol.attestParagraph': (ctx, i) =>
+    afterSealing(ctx, attestParagraph(ctx, i.paragraphId, i.personId, i.date, i.place)),
+  'protocol.signAttestation': async (ctx, i) => afterSealing(ctx, await signAttestationHere(ctx, i)),
   'protocol.exportForSigning': (ctx, i) => {
     const document = exportForSigning(ctx, i.meetingId);
     return {
@@ -111,7 +120,7 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
       sha256: document.sha256,
     };
   },
-  'protocol.signParagraph': (ctx, i) => signParagraphHere(ctx, i),
+  'protocol.signParagraph': async (ctx, i) => afterSealing(ctx, await signParagraphHere(ctx, i)),
   'protocol.exportParagraphForSigning': (ctx, i) => {
     const document = exportParagraphForSigning(ctx, i.paragraphId);
     return {
@@ -120,12 +129,14 @@ export const meetingsHandlers: HandlerMap<MeetingsMethod> = {
       sha256: document.sha256,
     };
   },
-  'protocol.importSignedCopy': (ctx, i) =>
-    importSignedCopy(ctx, {
+  'protocol.importSignedCopy': async (ctx, i) => {
+    const imported = importSignedCopy(ctx, {
       bytes: decodeBase64File(i.fileBase64),
       confirmPersonId: i.confirmPersonId,
       place: i.place,
-    }),
+    });
+    return { ...imported, protocol: await afterSealing(ctx, imported.protocol) };
+  },
   'protocol.addCorrection': (ctx, i) => addCorrection(ctx, i.meetingId, i.paragraphId, i.date, i.text),
 
   'paragraphs.list': (ctx, i) => pageParagraphs(ctx, i),

@@ -59,6 +59,8 @@ describe('paged lists on a generated database', () => {
       { priorityId: facts.priorityIds[1] },
       { withoutPriority: true },
       { status: 'open' as const, priorityId: facts.priorityIds[0], bodyId: facts.bodyIds[0] },
+      { status: 'done' as const, withoutPriority: true, bodyId: facts.bodyIds[2] },
+      { status: 'open' as const, overdue: true, bodyId: facts.bodyIds[2] },
     ];
     for (const filter of filters) {
       const paged = await everyPage((after) => b.call('actions.list', { ...filter, limit: 4, after }), 4);

@@ -4,6 +4,7 @@ import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import { PROOF_COLUMNS, proofOf, type ProofColumns } from '../signing/frozen/proof';
+import { sealsAwaitingTimestamp } from '../records/awaiting-seal';
 import {
   ATTESTATION_DEADLINE_DAYS,
   type Attestation,
@@ -128,6 +129,7 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
       .prepare('SELECT * FROM correction_note WHERE meeting_id = ? AND paragraph_id IS NOT NULL ORDER BY date, id')
       .all(meetingId) as CorrectionRow[]
   ).map(toCorrection);
+  const awaiting = sealsAwaitingTimestamp(ctx, { meetingId });
   return rows.map((r) => ({
     id: r.id,
     meetingId: r.meeting_id,
@@ -149,6 +151,7 @@ function paragraphsOf(ctx: Ctx, where: string, param: number): Paragraph[] {
     carryOver: r.carry_over === 1,
     immediatelyAttested: r.immediately_attested_at !== null,
     locked: r.locked === 1,
+    sealAwaitsTimestamp: awaiting.some((a) => a.kind === 'extract' && a.paragraphId === r.id),
     recusals: recusals
       .filter((x) => x.paragraph_id === r.id)
       .map((x) => ({ personId: x.person_id, personName: x.name })),
@@ -256,6 +259,7 @@ export function getProtocol(ctx: Ctx, meetingId: number): Protocol | null {
     corrections,
     attestedAt: row.attested_at,
     contentHash: row.content_hash,
+    sealAwaitsTimestamp: sealsAwaitingTimestamp(ctx, { meetingId }).some((a) => a.kind === 'protocol'),
     can: capabilitiesOf(protocolRules, {
       status: row.status,
       paragraphs,

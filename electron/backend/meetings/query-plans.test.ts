@@ -32,10 +32,10 @@ async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
   return [...seen].filter((sql) => /^\s*SELECT/i.test(sql));
 }
 
-/** A table scan of paragraph, action_item or audit_event, by name or by the aliases the services give them. */
+/** A table scan of paragraph, action_item, audit_event, protocol or attestation, by name or by the aliases the services give them. */
 function fullScans(sql: string): string[] {
-  const names = new Set(['paragraph', 'action_item', 'audit_event']);
-  for (const m of sql.matchAll(/\b(paragraph|action_item|audit_event)\s+(?:AS\s+)?([a-z]\w*)\b/gi))
+  const names = new Set(['paragraph', 'action_item', 'audit_event', 'protocol', 'attestation']);
+  for (const m of sql.matchAll(/\b(paragraph|action_item|audit_event|protocol|attestation)\s+(?:AS\s+)?([a-z]\w*)\b/gi))
     if (!/^(ON|WHERE|JOIN|LEFT|GROUP|ORDER|LIMIT|USING)$/i.test(m[2])) names.add(m[2]);
   const params: Record<string, null> = {};
   for (const m of sql.matchAll(/@(\w+)/g)) params[m[1]] = null;

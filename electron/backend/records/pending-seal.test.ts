@@ -2,6 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { strFromU8, unzipSync } from 'fflate';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { chefssamrad } from '../../../test/support/meetings';
+import { signAll } from '../../../test/support/agreements';
+import type { Protocol } from '../../../shared/contract/meetings';
+import { docFromParagraphs } from '../../../shared/richtext';
 import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa';
 import { zonedDate } from '../../../shared/time/zoned-date';
 import { parseXml } from '../signing/opc/package';
@@ -59,6 +62,8 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     expect(attested.status).toBe('attested');
     expect(tsa.requests).toBe(asked + 1);
     expect(pendingSeals()).toEqual([]);
+    // the act's own answer is given after the seal was made, and says it does not wait
+    expect(attested.sealAwaitsTimestamp).toBe(false);
 
     const info = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(info).toMatchObject({
@@ -103,6 +108,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
     const attested = await f.attestAll(meeting.id, zonedDate(new Date()));
     expect(attested.status).toBe('attested');
+    expect(attested.sealAwaitsTimestamp).toBe(true);
     const [waiting] = pendingSeals();
     expect(waiting).toMatchObject({ attempts: 1 });
     expect(waiting.last_error).toMatch(/TSA|time-stamp|timestamp/i);
@@ -132,6 +138,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
     const after = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(after).toMatchObject({ sealAwaitsTimestamp: false, sealTimeSource: 'timestamp' });
+    expect((await b.call('protocol.get', { meetingId: meeting.id }))!.sealAwaitsTimestamp).toBe(false);
     const report = await b.call('documents.verify', { fileBase64: base64(await exportSigned(meeting.id)) });
     expect(report.signatures.map((s) => [s.role, s.level, s.timeSource])).toEqual([
       ['Organisationens sigill', 'XAdES-T', 'timestamp'],
@@ -164,6 +171,56 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
       sealTimeSource: 'signer_clock',
       laterSignatures: [expect.objectContaining({ signer: expect.any(String) })],
     });
+  });
+
+  it('a § attested at once and an agreement signed: each act’s answer says whether its seal waits for its timestamp', async () => {
+    const meeting = await protocolToAttest();
+    await b.call('timestamps.setAuthority', { tsaUrl: await deadTsaUrl() });
+    const m = await b.call('meetings.get', { id: meeting.id });
+    const paragraph = (await b.call('protocol.get', { meetingId: meeting.id }))!.paragraphs.find((p) => p.finished)!;
+    const ofParagraph = (protocol: Protocol) => protocol.paragraphs.find((p) => p.id === paragraph.id)!;
+    let answer = await b.call('protocol.attestParagraph', {
+      paragraphId: paragraph.id,
+      personId: m.chair!.id,
+      date: zonedDate(new Date()),
+    });
+    // not yet attested by all: nothing sealed, nothing waits
+    expect(ofParagraph(answer).sealAwaitsTimestamp).toBe(false);
+    for (const who of m.justerare)
+      answer = await b.call('protocol.attestParagraph', {
+        paragraphId: paragraph.id,
+        personId: who.id,
+        date: zonedDate(new Date()),
+      });
+    expect(ofParagraph(answer)).toMatchObject({ immediatelyAttested: true, sealAwaitsTimestamp: true });
+    // the extract's seal is the §'s, not the protocol's
+    expect(answer.sealAwaitsTimestamp).toBe(false);
+
+    const agreement = await b.call('agreements.create', {
+      name: 'Samverkansöverenskommelse Södertälje',
+      version: { title: 'Samverkansöverenskommelse 2017–2018', validFrom: '2017-01-01', validTo: '2018-12-31' },
+    });
+    const versionId = agreement.versions[0].id;
+    await b.call('agreements.parties.add', {
+      versionId,
+      fields: { organisationId: f.kommun.id, signatoryId: f.broo.id },
+    });
+    await b.call('agreements.sections.add', {
+      versionId,
+      fields: { heading: 'Syfte', body: docFromParagraphs(['Ett tryggare samhälle.']) },
+    });
+    const signedWhileDown = await signAll(b, versionId);
+    expect(signedWhileDown).toMatchObject({ allSigned: true, sealAwaitsTimestamp: true });
+
+    // the TSA answers again: the next act's answer, given after the seals were made, says none waits
+    await b.call('timestamps.setAuthority', { tsaUrl: tsa.url });
+    b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
+    const renewed = await b.call('agreements.versions.renew', { id: versionId });
+    const signed = await signAll(b, renewed.id);
+    expect(pendingSeals()).toEqual([]);
+    expect(signed).toMatchObject({ allSigned: true, sealAwaitsTimestamp: false });
+    expect((await b.call('agreements.versions.get', { id: versionId })).sealAwaitsTimestamp).toBe(false);
+    expect(ofParagraph((await b.call('protocol.get', { meetingId: meeting.id }))!).sealAwaitsTimestamp).toBe(false);
   });
 
   it('with no TSA set the seal is made inside the act, on the organisation’s clock, as before', async () => {

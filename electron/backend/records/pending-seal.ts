@@ -61,3 +61,25 @@ export async function completePendingSeals(ctx: Ctx): Promise<PendingSealOutcome
   const pending = ctx.db.prepare('SELECT count(*) FROM pending_seal').pluck().get() as number;
   return { sealed, pending };
 }
+
+/**
+ * Makes the seals that are due (see completePendingSeals); true when any was made. A failure
+ * leaves them waiting and is logged, never turned into the failure of the call that asked.
+ */
+export async function completeDueSeals(ctx: Ctx): Promise<boolean> {
+  try {
+    return hasDuePendingSeals(ctx) && (await completePendingSeals(ctx)).sealed > 0;
+  } catch (error) {
+    console.error('[samrad] completing a waiting seal failed', error);
+    return false;
+  }
+}
+
+/**
+ * The answer of an act that may seal a record (an attestation, a signing), given after the seals
+ * waiting for trusted time have been asked for, as they are after any call: so the answer says
+ * truly whether the act's seal still waits for its timestamp. `again` reads the answer anew.
+ */
+export async function answeredAfterSealing<T>(ctx: Ctx, answer: T, again: (answer: T) => T): Promise<T> {
+  return (await completeDueSeals(ctx)) ? again(answer) : answer;
+}

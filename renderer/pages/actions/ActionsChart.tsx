@@ -69,9 +69,28 @@ export const ActionsChart = memo(function ActionsChart({ rows }: { rows: Priorit
                 <YAxis type="category" dataKey="name" width={200} />
                 <Tooltip separator=": " />
                 <Legend />
-                <Bar dataKey="open" stackId="a" name={t('meetings.actions.counts.open')} fill={COLORS.open} />
-                <Bar dataKey="overdue" stackId="a" name={t('meetings.actions.counts.overdue')} fill={COLORS.overdue} />
-                <Bar dataKey="done" stackId="a" name={t('meetings.actions.counts.done')} fill={COLORS.done} />
+                {/* not animated: every tick changes the counts, and an animation redraws every bar for many frames */}
+                <Bar
+                  dataKey="open"
+                  stackId="a"
+                  name={t('meetings.actions.counts.open')}
+                  fill={COLORS.open}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="overdue"
+                  stackId="a"
+                  name={t('meetings.actions.counts.overdue')}
+                  fill={COLORS.overdue}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="done"
+                  stackId="a"
+                  name={t('meetings.actions.counts.done')}
+                  fill={COLORS.done}
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           </Box>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { Pager, useKeysetPages } from '../../components/Pager';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +46,8 @@ export function ActionsPage() {
     { entities: SHOWN_ENTITIES },
   );
   const stats = useCall('actions.stats', {}, { entities: SHOWN_ENTITIES });
+  // the chart is drawn after the list: new counts never hold back the rows
+  const chartRows = useDeferredValue(stats.data);
   const { items: list, tick, fieldErrors } = useActionTicks(actions.data);
   // "change the filters" only helps when there are actions at all; otherwise say where they come from
   const anyActions = (stats.data ?? []).some((row) => row.open + row.overdue + row.done > 0);
@@ -57,7 +59,7 @@ export function ActionsPage() {
       <Text size="sm" c="dimmed">
         {t('meetings.actions.overviewHelp')}
       </Text>
-      {stats.data && stats.data.length > 0 && <ActionsChart rows={stats.data} />}
+      {chartRows && chartRows.length > 0 && <ActionsChart rows={chartRows} />}
 
       <Group align="flex-end" wrap="wrap">
         <Select

@@ -2,9 +2,12 @@ import { startTransition, useCallback, useMemo, useOptimistic, useRef, useState 
 import type { ActionItem } from '../../../shared/contract/meetings';
 import type { Page } from '../../../shared/contract/paging';
 import { useAction } from '../../api/hooks';
+import { useSameRows } from '../../components/useSameRows';
 import { todayIso } from '../meetings/localDate';
 
 type Answered = { page: Page<ActionItem> | undefined; action: ActionItem };
+/** no tick under way (one array, so the rows are not worked out again on every render) */
+const NONE: ActionItem[] = [];
 
 /**
  * Ticking actions done (or open again) on a page of actions, shown at once: the row changes as
@@ -15,7 +18,7 @@ type Answered = { page: Page<ActionItem> | undefined; action: ActionItem };
 export function useActionTicks(page: Page<ActionItem> | undefined) {
   const { run, fieldErrors } = useAction();
   const [answered, setAnswered] = useState<Answered[]>([]);
-  const [optimistic, addOptimistic] = useOptimistic<ActionItem[], ActionItem>([], (shown, action) => [
+  const [optimistic, addOptimistic] = useOptimistic<ActionItem[], ActionItem>(NONE, (shown, action) => [
     ...shown.filter((a) => a.id !== action.id),
     action,
   ]);
@@ -47,15 +50,17 @@ export function useActionTicks(page: Page<ActionItem> | undefined) {
     [run, addOptimistic],
   );
 
+  // the page's rows keep their objects when they come again unchanged; the ticks lie over them
+  const rows = useSameRows(page?.items ?? NONE);
   const items = useMemo(
     () =>
-      (page?.items ?? []).map(
+      rows.map(
         (a) =>
           optimistic.find((o) => o.id === a.id) ??
           answered.find((o) => o.action.id === a.id && o.page === page)?.action ??
           a,
       ),
-    [page, optimistic, answered],
+    [rows, page, optimistic, answered],
   );
   return { items, tick, fieldErrors };
 }

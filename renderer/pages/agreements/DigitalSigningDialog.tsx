@@ -13,6 +13,7 @@ import {
 } from '../../components/signing/TimestampFailedDialog';
 import { OtherErrors } from './OtherErrors';
 import { lastSigningPlace } from './lastSigningPlace';
+import { useSealAwaitsNotice } from '../../components/records/sealAwaitsNotice';
 
 /**
  * A party's signatory signs here with their own certificate: they pick it and type its password
@@ -34,6 +35,7 @@ export function DigitalSigningDialog({
   const [place, setPlace] = useState(() => lastSigningPlace(version));
   const errors = useFieldErrors(fieldErrors, { certificateId, password, place });
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+  const noticeSealAwaits = useSealAwaitsNotice();
 
   const submit = async (withoutTimestamp = false) => {
     const done = await run(
@@ -48,7 +50,9 @@ export function DigitalSigningDialog({
       },
       takeTimestampFailure(setTimestampFailure, () => void submit(true)),
     );
-    if (done) onClose();
+    if (!done) return;
+    noticeSealAwaits(done.sealAwaitsTimestamp);
+    onClose();
   };
 
   if (timestampFailure)

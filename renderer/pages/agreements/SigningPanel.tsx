@@ -14,6 +14,7 @@ import { ActProofView } from '../../components/signing/ActProofView';
 import { downloadBase64 } from '../../components/download';
 import { useFieldErrors } from '../../components/fieldErrors';
 import { SignedCopyDialog, type PendingSigner, type PlaceField } from '../signing/SignedCopyDialog';
+import { useSealAwaitsNotice } from '../../components/records/sealAwaitsNotice';
 
 const SigningPlace: PlaceField = ({ value, onChange, error }) => {
   const { t } = useTranslation();
@@ -50,10 +51,13 @@ function SigningForm({ version, party, onClose }: { version: VersionDetail; part
   });
   const set = (patch: Partial<typeof value>) => setValue((v) => ({ ...v, ...patch }));
   const errors = useFieldErrors(fieldErrors, value);
+  const noticeSealAwaits = useSealAwaitsNotice();
 
   const submit = async () => {
     const saved = await run('agreements.signing.record', { versionId: version.id, partyId: party.id, ...value });
-    if (saved) onClose();
+    if (!saved) return;
+    noticeSealAwaits(saved.sealAwaitsTimestamp);
+    onClose();
   };
 
   return (

@@ -6,6 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { pickedFile, useFieldErrors } from '../../components/fieldErrors';
 import type { ErrorBody } from '../../../shared/errors';
 import { readFileBase64 } from './readFile';
+import { protocolSealAwaits, useSealAwaitsNotice } from '../../components/records/sealAwaitsNotice';
 
 /** Someone still to sign, whom a certificate Samråd does not know yet may be confirmed as. */
 export interface PendingSigner {
@@ -43,6 +44,7 @@ export function SignedCopyDialog({
 }) {
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
+  const noticeSealAwaits = useSealAwaitsNotice();
   const [file, setFile] = useState<File | null>(null);
   const [place, setPlace] = useState(defaultPlace ?? '');
   const [unknown, setUnknown] = useState<{ subject: string; fingerprint: string } | null>(null);
@@ -61,11 +63,16 @@ export function SignedCopyDialog({
       setUnknown({ subject: String(error.params.subject), fingerprint: String(error.params.fingerprint) });
       return true;
     };
-    const done =
-      target.method === 'protocol.importSignedCopy'
-        ? await run(target.method, copy, onUnknownCertificate)
-        : await run(target.method, { ...copy, versionId: target.versionId }, onUnknownCertificate);
-    if (done) onClose();
+    if (target.method === 'protocol.importSignedCopy') {
+      const done = await run(target.method, copy, onUnknownCertificate);
+      if (!done) return;
+      noticeSealAwaits(protocolSealAwaits(done.protocol, done.paragraphId));
+    } else {
+      const done = await run(target.method, { ...copy, versionId: target.versionId }, onUnknownCertificate);
+      if (!done) return;
+      noticeSealAwaits(done.version.sealAwaitsTimestamp);
+    }
+    onClose();
   };
 
   return (

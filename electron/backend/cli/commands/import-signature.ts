@@ -10,8 +10,10 @@ import { DEFAULT_TIME_ZONE, zonedDate, zonedTime } from '../../../../shared/time
 const swedish = (iso: string) =>
   `${zonedDate(new Date(iso), DEFAULT_TIME_ZONE)} kl. ${zonedTime(new Date(iso), DEFAULT_TIME_ZONE).replace(':', '.')}`;
 
+const timeSourceText = { tsa: 'time from a trusted timestamp', signer_clock: "time from the signer's own clock" };
+
 const proofText = (name: string, proof: ActProof | undefined) =>
-  `Digitally signed by ${name}${proof?.kind === 'digital' ? ` (${proof.certificate}, ${swedish(proof.signingTime)}, time from the signer's own clock)` : ''}`;
+  `Digitally signed by ${name}${proof?.kind === 'digital' ? ` (${proof.certificate}, ${swedish(proof.signingTime)}, ${timeSourceText[proof.timeSource]})` : ''}`;
 
 /** `samrad import-signature FILE.docx [--confirm-person ID] [--place TEXT]` */
 export const importSignatureCommand: Command = {

@@ -13,6 +13,7 @@ import * as m012 from './012_agreement_signatures';
 import * as m013 from './013_pending_seal';
 import * as m014 from './014_action_body';
 import * as m015 from './015_audit_compact';
+import * as m016 from './016_desk_indexes';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const migrations: Migration[] = [
   { version: 13, name: '013_pending_seal', up: m013.up },
   { version: 14, name: '014_action_body', up: m014.up },
   { version: 15, name: '015_audit_compact', up: m015.up, functions: m015.functions },
+  { version: 16, name: '016_desk_indexes', up: m016.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -126,11 +126,11 @@ describe('signing here with trusted time', { timeout: 120_000 }, () => {
 });
 
 /** Runs the CLI without blocking this process: the local TSA answers from here. */
-function samradSign(args: string[], password: string): Promise<{ code: number | null; out: string; err: string }> {
+function samradRun(args: string[], password = ''): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, 'sign', ...args],
+      [BIN, ...args],
       {
         encoding: 'utf8',
         timeout: 60_000,
@@ -141,6 +141,7 @@ function samradSign(args: string[], password: string): Promise<{ code: number | 
     );
   });
 }
+const samradSign = (args: string[], password: string) => samradRun(['sign', ...args], password);
 
 describe('signing away with trusted time: samrad sign --tsa, and the import', { timeout: 180_000 }, () => {
   it('a TSA that is down: exit 1, nothing written; --without-timestamp then signs on the own clock', async () => {
@@ -177,12 +178,22 @@ describe('signing away with trusted time: samrad sign --tsa, and the import', { 
     await b.call('certificates.importTrusted', { fileBase64: base64(Buffer.from(p12.caPem)) });
     const report = await b.call('documents.verify', { fileBase64: base64(fs.readFileSync(out)) });
     expect(report.signatures[0]).toMatchObject({ valid: true, level: 'XAdES-T', timeSource: 'timestamp' });
-    const imported = await b.call('protocol.importSignedCopy', {
-      fileBase64: base64(fs.readFileSync(out)),
-      confirmPersonId: f.nylind.id,
-      place: null,
-    });
-    expect(proofOf(imported.protocol.attestations, f.nylind.id)).toMatchObject({
+    // imported through the command line, which states the time source the proof records
+    const imported = await samradRun([
+      'import-signature',
+      out,
+      '--confirm-person',
+      String(f.nylind.id),
+      '--db',
+      path.join(b.dir, 'samrad.sqlite'),
+    ]);
+    expect(imported, imported.err).toMatchObject({ code: 0 });
+    expect(imported.out).toMatch(
+      /^Digitally signed by Peter Nylind \(CN=Peter Nylind, .*, time from a trusted timestamp\): /m,
+    );
+    expect(imported.out).not.toContain('own clock');
+    const protocol = (await b.call('protocol.get', { meetingId: meeting.id }))!;
+    expect(proofOf(protocol.attestations, f.nylind.id)).toMatchObject({
       kind: 'digital',
       way: 'imported',
       timeSource: 'tsa',

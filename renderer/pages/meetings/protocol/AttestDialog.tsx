@@ -7,6 +7,7 @@ import { DateField } from '../../../components/DateField';
 import { useFieldErrors } from '../../../components/fieldErrors';
 import { todayIso } from '../localDate';
 import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
+import { protocolSealAwaits, useSealAwaitsNotice } from '../../../components/records/sealAwaitsNotice';
 
 /**
  * One attestation (justering): who, on which date, where. For the whole protocol, or — with
@@ -31,13 +32,16 @@ export function AttestDialog({
   const [date, setDate] = useState(todayIso());
   const [place, setPlace] = useState(defaultPlace ?? '');
   const errors = useFieldErrors(fieldErrors, { personId, date, place });
+  const noticeSealAwaits = useSealAwaitsNotice();
 
   const submit = async () => {
     const who = personId ? Number(personId) : 0;
     const done = paragraph
       ? await run('protocol.attestParagraph', { paragraphId: paragraph.id, personId: who, date, place })
       : await run('protocol.attest', { meetingId, personId: who, date, place });
-    if (done) onClose();
+    if (!done) return;
+    noticeSealAwaits(protocolSealAwaits(done, paragraph?.id));
+    onClose();
   };
 
   return (

@@ -11,6 +11,7 @@ import {
   type TimestampFailure,
 } from '../../../components/signing/TimestampFailedDialog';
 import { AttesterSelect, JusteringPlaceField, onlyAttester, type Attester } from './JusteringFields';
+import { protocolSealAwaits, useSealAwaitsNotice } from '../../../components/records/sealAwaitsNotice';
 
 /**
  * Attesting here with one's own certificate: the attester picks it and types its password
@@ -39,6 +40,7 @@ export function DigitalSignDialog({
   const errors = useFieldErrors(fieldErrors, { personId, certificateId, password, place });
 
   const [timestampFailure, setTimestampFailure] = useState<TimestampFailure | null>(null);
+  const noticeSealAwaits = useSealAwaitsNotice();
 
   const submit = async (withoutTimestamp = false) => {
     const signer = {
@@ -53,7 +55,9 @@ export function DigitalSignDialog({
       paragraphId === undefined
         ? await run('protocol.signAttestation', { meetingId, ...signer }, onTimestampFailure)
         : await run('protocol.signParagraph', { paragraphId, ...signer }, onTimestampFailure);
-    if (done) onClose();
+    if (!done) return;
+    noticeSealAwaits(protocolSealAwaits(done, paragraphId));
+    onClose();
   };
 
   if (timestampFailure)
