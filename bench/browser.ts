@@ -81,8 +81,12 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
   }
 }
 
-/** Resident memory of a process and its children, from /proc (Linux), in bytes. */
-export function residentBytes(pid: number): number {
+/**
+ * Resident memory of a process and its children, from /proc (Linux), in bytes: the backend (the
+ * process that runs serve.ts, and anything it starts) apart from the tsx launcher in front of it,
+ * a plain node process that only starts the backend and passes signals on (no Samråd code).
+ */
+export function residentBytes(pid: number): { backend: number; launcher: number } {
   const rss = (p: number) => {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
@@ -92,7 +96,10 @@ export function residentBytes(pid: number): number {
       .readdirSync(`/proc/${p}/task`)
       .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
       .map(Number);
+  const isLauncher = (p: number) =>
+    /(^|\/)(\.bin\/tsx|tsx\/dist\/cli\.m?js)$/.test(fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[1] ?? '');
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  return all.reduce((sum, p) => sum + rss(p), 0);
+  const sum = (list: number[]) => list.reduce((total, p) => total + rss(p), 0);
+  return { backend: sum(all.filter((p) => !isLauncher(p))), launcher: sum(all.filter(isLauncher)) };
 }

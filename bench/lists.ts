@@ -128,7 +128,8 @@ interface Figures {
   tickMs: number | null;
   /** … until the open list comes again without it */
   tickGoneMs: number | null;
-  rssBytes: number | null;
+  /** the backend's resident memory, and the tsx launcher's in front of it */
+  rssBytes: { backend: number; launcher: number } | null;
 }
 
 async function measure(file: string, runs: number): Promise<Figures> {
@@ -164,7 +165,8 @@ async function measure(file: string, runs: number): Promise<Figures> {
   try {
     return { calls, ...(await browserFigures(file)) };
   } catch (error) {
-    console.log(`  in the browser: not measured on ${file}: ${String(error).split('\n')[0]}`);
+    // the first lines name the locator that was waited for
+    console.log(`  in the browser: not measured on ${file}: ${String(error).split('\n').slice(0, 3).join(' ')}`);
     return { calls, pages: new Map(), tickMs: null, tickGoneMs: null, rssBytes: null };
   }
 }
@@ -203,7 +205,8 @@ async function browserFigures(file: string): Promise<Omit<Figures, 'calls'>> {
     );
     await visit('  every § editable', `${href}/protocol`, async () => {
       await page.getByTestId('paragraph-card').first().waitFor();
-      await page.getByTestId('paragraph-preview').first().waitFor({ state: 'detached' });
+      // a figure, not a target: on a loaded machine it takes longer than a page may (30 s)
+      await page.getByTestId('paragraph-preview').first().waitFor({ state: 'detached', timeout: 180_000 });
     });
     await visit('Uppdrag', '#/actions', () => page.getByTestId('actions-table').waitFor());
     await visit('Deltagare', '#/people', () => page.getByRole('table').first().waitFor());
@@ -232,6 +235,7 @@ async function browserFigures(file: string): Promise<Omit<Figures, 'calls'>> {
   }
 }
 
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
 
 export async function benchLists(): Promise<void> {
@@ -290,7 +294,7 @@ export async function benchLists(): Promise<void> {
       `    tick an action "Klar" → the first frame of the open list without it: ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickGoneMs ?? undefined)}`).join('   ')}`,
     );
     console.log(
-      `    backend resident memory after the visits (target ≤ 200 MB): ${figures.map((f, i) => `${sizes[i]} §§: ${f.rssBytes === null ? '–' : `${(f.rssBytes / 1024 / 1024).toFixed(0)} MB`}`).join('   ')}`,
+      `    backend resident memory after the visits (target ≤ 200 MB; in brackets the tsx launcher of browser mode): ${figures.map((f, i) => `${sizes[i]} §§: ${f.rssBytes === null ? '–' : `${mb(f.rssBytes.backend)} (+ ${mb(f.rssBytes.launcher)})`}`).join('   ')}`,
     );
   }
 }

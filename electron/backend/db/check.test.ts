@@ -7,6 +7,8 @@ import { openForInspection } from './inspect';
 import { LATEST_VERSION } from './migrations';
 import { testBackend, tempDbPath, type TestBackend } from '../../../test/support/backend';
 import { checkSearchIndex } from '../search/maintenance';
+import { recordWholeCheck, tableStates, type IntegrityReport } from './integrity';
+import { startMaintenance } from './maintenance';
 import { auditEvents } from '../../../test/support/audit-events';
 
 let b: TestBackend;
@@ -21,7 +23,14 @@ describe('checkDatabase', () => {
       ok: true,
       database: b.ctx.dbPath,
       schema: { ok: true, version: LATEST_VERSION, latest: LATEST_VERSION },
-      integrity: { ok: true, whole: false, problems: [] },
+      // no whole check recorded yet (the app's background pass records one): every table is due
+      integrity: {
+        ok: true,
+        whole: false,
+        problems: [],
+        checked: tablesOf(b.ctx.db).map((table) => ({ table, reason: 'never' })),
+        notChecked: [],
+      },
       foreignKeys: { ok: true, problems: [] },
       auditChain: {
         ok: true,
@@ -102,34 +111,99 @@ describe('checkDatabase', () => {
 });
 
 describe('samrad check: the incremental checks and --full', () => {
-  it('finds an index that disagrees with its table both table by table and in the whole-file check', async () => {
+  it('finds an index that disagrees with its table table by table when the table is due, and in the whole-file check', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    for (const name of ['Camilla Broo', 'Peter Nylind'])
+      await b.call('people.create', { name, organisationId: org.id });
+    // the last whole check saw the file as it is now
+    recordWholeCheck(b.ctx.db, tableStates(b.ctx.db), '2026-12-01T07:00:00.000Z', true);
+    const file = b.ctx.dbPath;
+    const index = personIndex(b.ctx.db);
+    b.close();
+    breakIndex(file, index);
+    const db = openForInspection(file);
+    const incremental = checkDatabase(db, file, { full: false, rotationBudgetMs: 0 });
+    const full = checkDatabase(db, file, { full: true });
+    db.close();
+    // the index's SQL changed, so its table is due, and checked
+    expect(incremental.integrity).toMatchObject({ ok: false, whole: false });
+    expect((incremental.integrity as IntegrityReport).checked).toContainEqual({ table: 'person', reason: 'schema' });
+    expect(full.integrity).toMatchObject({ ok: false, whole: true });
+    expect((incremental.integrity as IntegrityReport).problems.join('\n')).toContain(index.name);
+    expect((full.integrity as IntegrityReport).problems.join('\n')).toContain(index.name);
+    expect(describeCheck(incremental).join('\n')).toMatch(
+      /Integrity:\s+FAILED \(table by table, \d+ tables checked: 1 with a changed schema, 2 whose writes are not counted; \d+ unchanged since their last whole check not checked this run; "--full" checks the whole file\)\n {2}.*person_organisation/,
+    );
+  });
+
+  it('checks a table written since its last whole check, and names each table not checked with the time of its check', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    recordWholeCheck(b.ctx.db, tableStates(b.ctx.db), '2026-12-01T07:00:00.000Z', true);
+    await b.call('people.create', { name: 'Camilla Broo', organisationId: org.id });
+    const report = checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 });
+    const integrity = report.integrity as IntegrityReport;
+    expect(integrity.ok).toBe(true);
+    // a person was written, so were the audit log and the search index (their FTS tables follow search_doc)
+    expect(integrity.checked).toEqual(
+      [
+        { table: 'audit_event', reason: 'written' },
+        { table: 'integrity_state', reason: 'uncounted' },
+        { table: 'person', reason: 'written' },
+        { table: 'search_doc', reason: 'written' },
+        ...tablesOf(b.ctx.db)
+          .filter((t) => /^search_(word|tri)_/.test(t))
+          .map((table) => ({ table, reason: 'written' })),
+        { table: 'table_write', reason: 'uncounted' },
+      ].sort((x, y) => x.table.localeCompare(y.table)),
+    );
+    const rest = tablesOf(b.ctx.db).filter((t) => !integrity.checked.some((c) => c.table === t));
+    expect(integrity.notChecked).toEqual(rest.map((table) => ({ table, lastChecked: '2026-12-01T07:00:00.000Z' })));
+    expect(describeCheck(report).join('\n')).toContain(
+      `not checked this run, last checked whole at 2026-12-01T07:00:00.000Z: ${rest.join(', ')}`,
+    );
+  });
+
+  it('a damaged table its last whole check did not see: named as not checked, found in rotation and with --full', async () => {
     const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     for (const name of ['Camilla Broo', 'Peter Nylind'])
       await b.call('people.create', { name, organisationId: org.id });
     const file = b.ctx.dbPath;
-    const index = b.ctx.db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL")
-      .get() as { name: string; sql: string };
+    const index = personIndex(b.ctx.db);
     b.close();
-    // what a damaged file can hold: an index whose entries no longer follow its table (written
-    // by another program, with SQLite's defences off)
+    breakIndex(file, index);
+    // a verdict recorded over the damage, as if the disk changed the bytes after the check
     const raw = new Database(file);
-    raw.unsafeMode(true);
-    raw.pragma('writable_schema = ON');
-    raw
-      .prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?')
-      .run(index.sql.replace(/\(([^)]*)\)/, '(id)'), index.name);
+    recordWholeCheck(raw, tableStates(raw), '2026-12-01T07:00:00.000Z', true);
     raw.close();
     const db = openForInspection(file);
-    const incremental = checkDatabase(db, file);
-    const full = checkDatabase(db, file, { full: true });
+    const quiet = checkDatabase(db, file, { full: false, rotationBudgetMs: 0 }).integrity as IntegrityReport;
+    const rotated = checkDatabase(db, file, { full: false, rotationBudgetMs: Infinity }).integrity as IntegrityReport;
+    const full = checkDatabase(db, file, { full: true }).integrity as IntegrityReport;
     db.close();
-    expect(incremental.integrity).toMatchObject({ ok: false, whole: false });
-    expect(full.integrity).toMatchObject({ ok: false, whole: true });
-    expect((incremental.integrity as { problems: string[] }).problems.join('\n')).toContain(index.name);
-    expect(describeCheck(incremental).join('\n')).toMatch(
-      /Integrity:\s+FAILED \(table by table; "--full" checks the whole file\)/,
+    expect(quiet).toMatchObject({ ok: true, whole: false });
+    expect(quiet.notChecked).toContainEqual({ table: 'person', lastChecked: '2026-12-01T07:00:00.000Z' });
+    expect(rotated.ok).toBe(false);
+    expect(rotated.checked).toContainEqual({ table: 'person', reason: 'rotation' });
+    expect(rotated.notChecked).toEqual([]);
+    expect(rotated.problems.join('\n')).toContain(index.name);
+    expect(full).toMatchObject({ ok: false, whole: true });
+  });
+
+  it("the app's check after start records every table's verdict, and the next check starts from it", async () => {
+    await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    b.clock.set('2026-12-01T07:00:00.000Z');
+    await startMaintenance(b.ctx, { delayMs: 0, backupEveryMs: 0 }).done;
+    expect(b.ctx.db.prepare('SELECT name, checked_at, ok FROM integrity_state ORDER BY name').all()).toEqual(
+      tablesOf(b.ctx.db).map((name) => ({ name, checked_at: '2026-12-01T07:00:00.000Z', ok: 1 })),
     );
+    // the pass also wrote its audit checkpoint (and its own verdicts) after the states were read
+    const integrity = checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 })
+      .integrity as IntegrityReport;
+    expect(integrity.checked).toEqual([
+      { table: 'audit_checkpoint', reason: 'written' },
+      { table: 'integrity_state', reason: 'uncounted' },
+      { table: 'table_write', reason: 'uncounted' },
+    ]);
   });
 
   it('re-reads the newest search documents and a sample of the rest; --full re-reads all', async () => {
@@ -209,6 +283,35 @@ describe('samrad check on a damaged or foreign file (cases 5 and 7)', () => {
     }
   });
 });
+
+function tablesOf(db: Database.Database): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+}
+
+function personIndex(db: Database.Database): { name: string; sql: string } {
+  return db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL")
+    .get() as { name: string; sql: string };
+}
+
+/**
+ * What a damaged file can hold: an index whose entries no longer follow its table (written by
+ * another program, with SQLite's defences off).
+ */
+function breakIndex(file: string, index: { name: string; sql: string }): void {
+  const raw = new Database(file);
+  raw.unsafeMode(true);
+  raw.pragma('writable_schema = ON');
+  raw
+    .prepare('UPDATE sqlite_schema SET sql = ? WHERE name = ?')
+    .run(index.sql.replace(/\(([^)]*)\)/, '(id)'), index.name);
+  raw.close();
+}
 
 function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -8,6 +8,7 @@ import { systemClock } from '../context';
 import { verifyAllSeals } from '../records/verify-seal';
 import { hasRecords, sealsAwaitingTimestamp } from '../records/store';
 import { verifyAttachmentContent } from '../meetings/verify-attachments';
+import { checkIncrementally, checkWholeFile, type CheckReason, type IntegrityReport } from './integrity';
 
 /** A check that could not run at all (the file is too damaged to answer it): failed, with SQLite's reason. */
 export interface CheckNotRun {
@@ -27,6 +28,8 @@ export interface CheckNotRun {
  */
 export interface CheckOptions {
   full: boolean;
+  /** how long the incremental integrity check may spend on tables not due, longest unchecked first (ms) */
+  rotationBudgetMs?: number;
 }
 
 interface Check<T extends { ok: boolean }> {
@@ -34,6 +37,9 @@ interface Check<T extends { ok: boolean }> {
   run(db: Db, options?: CheckOptions): T;
   describe(result: T): string;
 }
+
+/** What an incremental run spends on tables that are not due, on top of those that are (ms). */
+const ROTATION_BUDGET_MS = 300;
 
 /** Documents whose text and tokens the incremental check compares (half the newest, half at random). */
 const SEARCH_SAMPLE = 500;
@@ -43,6 +49,30 @@ const check = <T extends { ok: boolean }>(c: Check<T>) => c;
 
 function hasTable(db: Db, name: string): boolean {
   return Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name));
+}
+
+const REASONS: Record<Exclude<CheckReason, 'full'>, string> = {
+  written: 'written since their last whole check',
+  schema: 'with a changed schema',
+  failed: 'that failed their last check',
+  never: 'never checked whole',
+  uncounted: 'whose writes are not counted',
+  rotation: 'in rotation, longest unchecked first',
+};
+
+function describeIntegrity({ ok, whole, problems, checked, notChecked }: IntegrityReport): string {
+  const listed = problems.map((p) => `\n  ${p}`).join('');
+  if (whole) return `${mark(ok)}${listed}`;
+  const why = (Object.keys(REASONS) as Array<keyof typeof REASONS>)
+    .map((reason) => [reason, checked.filter((c) => c.reason === reason).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${REASONS[reason]}`);
+  const byTime = new Map<string, string[]>();
+  for (const { table, lastChecked } of notChecked) byTime.set(lastChecked, [...(byTime.get(lastChecked) ?? []), table]);
+  const rest = [...byTime].map(
+    ([at, tables]) => `\n  not checked this run, last checked whole at ${at}: ${tables.join(', ')}`,
+  );
+  return `${mark(ok)} (table by table, ${checked.length} tables checked: ${why.join(', ') || 'none due'}${notChecked.length > 0 ? `; ${notChecked.length} unchanged since their last whole check not checked this run` : ''}; "--full" checks the whole file)${listed}${rest.join('')}`;
 }
 
 export const checks = {
@@ -56,31 +86,18 @@ export const checks = {
       `${mark(ok)} (version ${version}, this Samråd writes ${latest}${version < latest ? '; run "samrad init" to update it' : version > latest ? '; written by a newer Samråd: update Samråd' : ''})`,
   }),
   /**
-   * SQLite's own check. Incrementally, table by table (every table and its indexes, the FTS
-   * indexes' shadow tables included), which leaves out the whole-file part — the free-page list
-   * and FTS5's re-tokenizing of every document (the search check samples that) — and is about
-   * eight times faster on a large file; `--full` runs the whole `integrity_check`.
+   * SQLite's own check (db/integrity.ts). Incrementally, table by table (each table with its
+   * indexes, the FTS indexes' own tables included): the tables that may have changed since their
+   * last whole check, then the longest unchecked within a time budget; each table not checked is
+   * named with the time of its last whole check. `--full` runs the whole-file `integrity_check`.
    */
   integrity: check({
     label: 'Integrity',
-    run: (db, options) => {
-      const tables = options?.full
-        ? null
-        : (db
-            .prepare(
-              "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
-            )
-            .pluck()
-            .all() as string[]);
-      const answers = (pragma: string) =>
-        (db.pragma(pragma) as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-      const rows = tables
-        ? tables.flatMap((t) => answers(`integrity_check(${JSON.stringify(t)})`)).filter((r) => r !== 'ok')
-        : answers('integrity_check').filter((r) => r !== 'ok');
-      return { ok: rows.length === 0, whole: tables === null, problems: rows };
-    },
-    describe: ({ ok, whole, problems }) =>
-      `${mark(ok)}${whole ? '' : ' (table by table; "--full" checks the whole file)'}${problems.map((p) => `\n  ${p}`).join('')}`,
+    run: (db, options) =>
+      options?.full
+        ? checkWholeFile(db)
+        : checkIncrementally(db, { budgetMs: options?.rotationBudgetMs ?? ROTATION_BUDGET_MS }),
+    describe: describeIntegrity,
   }),
   foreignKeys: check({
     label: 'Foreign keys',

@@ -6,6 +6,7 @@ import { backupBaseName, defaultBackupDir, listBackups, removeUnfinished, rotate
 import { damageOf, markDamaged, setIntegrity } from './health';
 import { schemaVersion } from './open';
 import { fullPassAndCheckpoint } from '../audit/chain';
+import { recordWholeCheck, tableStates } from './integrity';
 
 /**
  * The integrity check runs in a worker thread on its own read-only connection: on a large file
@@ -65,8 +66,8 @@ export interface MaintenanceOptions {
 }
 
 /**
- * After start, in the background: SQLite's full integrity check, and when it passes a full
- * re-hash of the audit chain that writes its next checkpoint and, when the
+ * After start, in the background: SQLite's full integrity check, its verdict stored per table
+ * (what `samrad check` starts from, db/integrity.ts), and when it passes a full re-hash of the audit chain that writes its next checkpoint and, when the
  * newest backup is more than a day old, a backup (written under a temporary name, renamed
  * when complete, ten kept). A failed check marks the database damaged exactly as a failed
  * call does: no more writes, and the user is offered the newest good backup.
@@ -78,6 +79,9 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
     await new Promise((r) => setTimeout(r, options.delayMs ?? 3_000).unref?.());
     if (stopped || !db.open || damageOf(db)) return;
     setIntegrity(db, 'running');
+    // read before the worker starts: a write during its check moves a count, so that table is not trusted on this verdict
+    const states = tableStates(db);
+    const startedAt = ctx.clock.now().toISOString();
     let result: IntegrityResult;
     try {
       result = await integrityCheckInWorker(path.resolve(ctx.dbPath), ctx.nativeBinding);
@@ -92,6 +96,12 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
     if (stopped || ctx.db !== db) return;
     if (!result.ok) {
       setIntegrity(db, 'failed');
+      try {
+        // every table due again for `samrad check`, before the file is closed to writes
+        recordWholeCheck(db, states, startedAt, false);
+      } catch {
+        // too damaged to take even this: check finds the damage on its own
+      }
       const notADb = result.code === 'SQLITE_NOTADB';
       markDamaged(db, {
         code: notADb ? 'NOT_A_DATABASE' : 'DATABASE_CORRUPT',
@@ -104,6 +114,7 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
       return;
     }
     setIntegrity(db, 'ok');
+    recordWholeCheck(db, states, startedAt, true);
     // the full re-hash of the audit chain that lets `samrad check` start from a checkpoint (audit/chain.ts)
     const chain = await fullPassAndCheckpoint(db, ctx.clock, { stopped: () => stopped || ctx.db !== db });
     if (chain && !chain.ok)

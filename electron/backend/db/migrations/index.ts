@@ -14,6 +14,7 @@ import * as m013 from './013_pending_seal';
 import * as m014 from './014_action_body';
 import * as m015 from './015_audit_compact';
 import * as m016 from './016_desk_indexes';
+import * as m017 from './017_integrity_state';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const migrations: Migration[] = [
   { version: 14, name: '014_action_body', up: m014.up },
   { version: 15, name: '015_audit_compact', up: m015.up, functions: m015.functions },
   { version: 16, name: '016_desk_indexes', up: m016.up },
+  { version: 17, name: '017_integrity_state', up: m017.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
