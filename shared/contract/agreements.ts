@@ -185,8 +185,11 @@ export const agreementSummary = z.object({
 });
 export type AgreementSummary = z.infer<typeof agreementSummary>;
 
+/** versions `agreements.get` gives with the agreement: its newest periods; `agreements.versions.list` pages them all */
+export const AGREEMENT_VERSIONS = 20;
+
 export const agreementDetail = agreementSummary.extend({
-  /** every version ordered by period start: the timeline */
+  /** the newest AGREEMENT_VERSIONS versions by period start, in period order: the timeline (`versionCount` counts all) */
   versions: z.array(versionSummary),
 });
 export type AgreementDetail = z.infer<typeof agreementDetail>;
@@ -194,8 +197,12 @@ export type AgreementDetail = z.infer<typeof agreementDetail>;
 export const overview = z.object({
   today: z.string(),
   warningDays: z.number(),
-  agreements: z.array(agreementSummary),
+  /** by name in Swedish order, a page at a time */
+  agreements: page(agreementSummary),
 });
+
+/** agreements the overview shows at a time: each is a card with its timeline */
+export const OVERVIEW_PAGE = 20;
 export type AgreementsOverview = z.infer<typeof overview>;
 
 export const redlineBlock = z.object({
@@ -327,14 +334,17 @@ const lang = documentLanguage;
 const orderedIds = z.array(id).min(1);
 
 export const agreementsContract = {
-  /** Overview: every agreement with the version in force today, days left and the ending-soon warning. */
-  'agreements.overview': method(z.object({}).default({}), overview),
+  /** Overview: the agreements (a page) with the version in force today, days left and the ending-soon warning. */
+  'agreements.overview': method(
+    z.object({ ...pageRequest(OVERVIEW_PAGE, 100) }).default({ limit: OVERVIEW_PAGE, after: null }),
+    overview,
+  ),
   /** The agreements by name, a page at a time (same rows as the overview). */
   'agreements.list': method(
     z.object({ ...pageRequest(50, 500) }).default({ limit: 50, after: null }),
     page(agreementSummary),
   ),
-  /** One agreement with all its versions (the timeline). */
+  /** One agreement with its newest versions (the timeline); `agreements.versions.list` pages the rest. */
   'agreements.get': method(z.object({ id }), agreementDetail),
   /** A new agreement with its first draft version. */
   'agreements.create': method(z.object({ name: title, version: versionFields }), agreementDetail),

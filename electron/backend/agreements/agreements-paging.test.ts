@@ -118,3 +118,46 @@ describe('agreements.versions.list pages', () => {
     expect((await b.fail('agreements.versions.list', { after: '[3]' })).fields).toEqual({ after: 'invalid_cursor' });
   });
 });
+
+// last in the file: it adds an agreement with many versions
+describe('agreements.overview and agreements.get are bounded', () => {
+  it('the overview pages the agreements as agreements.list does, with today and the warning days on every page', async () => {
+    const whole = await b.call('agreements.list', { limit: 500 });
+    for (const limit of [1, 7]) {
+      const overviews: Array<{ today: string; warningDays: number }> = [];
+      const paged = await everyPage(async (after) => {
+        const overview = await b.call('agreements.overview', { limit, after });
+        overviews.push({ today: overview.today, warningDays: overview.warningDays });
+        return overview.agreements;
+      }, limit);
+      expect(paged.rows).toEqual(whole.items);
+      expect(paged.totals.every((t) => t === 9)).toBe(true);
+      expect(overviews.every((o) => o.today === '2026-12-01' && o.warningDays === overviews[0].warningDays)).toBe(true);
+    }
+    expect((await b.call('agreements.overview', {})).agreements.items).toHaveLength(9);
+    expect((await b.fail('agreements.overview', { limit: 101 })).fields).toEqual({ limit: 'invalid_limit' });
+    expect((await b.fail('agreements.overview', { after: '[1]' })).fields).toEqual({ after: 'invalid_cursor' });
+  });
+
+  it('agreements.get gives the newest 20 versions in period order, counts them all, and summarises from all', async () => {
+    const created = await b.call('agreements.create', {
+      name: 'Långt samarbete',
+      version: { title: 'Långt 2000', dnr: null, validFrom: '2000-01-01', validTo: '2001-12-31' },
+    });
+    for (let year = 2002; year <= 2050; year += 2)
+      await b.call('agreements.versions.create', {
+        agreementId: created.id,
+        fields: { title: `Långt ${year}`, dnr: null, validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` },
+      });
+    const detail = await b.call('agreements.get', { id: created.id });
+    expect(detail.versionCount).toBe(26);
+    expect(detail.versions.map((v) => v.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Långt ${2012 + 2 * i}`));
+    expect(detail.latest?.title).toBe('Långt 2050');
+    const all = await everyPage(
+      (after) => b.call('agreements.versions.list', { agreementId: created.id, limit: 7, after }),
+      7,
+    );
+    expect(all.rows).toHaveLength(26);
+    expect(all.rows.slice(0, 20).reverse()).toEqual(detail.versions);
+  });
+});

@@ -74,19 +74,19 @@ describe('status over time and overlaps', () => {
 
     let overview = await b.call('agreements.overview', {});
     expect(overview.warningDays).toBe(120);
-    expect(overview.agreements[0].inForce?.id).toBe(versionId);
-    expect(overview.agreements[0].daysLeft).toBe(30);
-    expect(overview.agreements[0].endingSoon).toBe(true);
+    expect(overview.agreements.items[0].inForce?.id).toBe(versionId);
+    expect(overview.agreements.items[0].daysLeft).toBe(30);
+    expect(overview.agreements.items[0].endingSoon).toBe(true);
 
     const renewal = await b.call('agreements.versions.renew', { id: versionId });
     expect([renewal.validFrom, renewal.validTo]).toEqual(['2017-01-01', '2019-12-31']);
     overview = await b.call('agreements.overview', {});
-    expect(overview.agreements[0].pendingRenewal?.id).toBe(renewal.id);
+    expect(overview.agreements.items[0].pendingRenewal?.id).toBe(renewal.id);
     await signAll(b, renewal.id, '2016-12-01');
     // the renewal is signed but has not begun: the old version is still in force
     version = await b.call('agreements.versions.get', { id: versionId });
     expect(version.status).toBe('signed');
-    expect((await b.call('agreements.overview', {})).agreements[0].endingSoon).toBe(false);
+    expect((await b.call('agreements.overview', {})).agreements.items[0].endingSoon).toBe(false);
 
     b.clock.set('2017-01-01T08:00:00Z');
     expect((await b.call('agreements.versions.get', { id: versionId })).status).toBe('superseded');
@@ -99,7 +99,7 @@ describe('status over time and overlaps', () => {
 
     b.clock.set('2020-01-01T08:00:00Z');
     expect((await b.call('agreements.versions.get', { id: renewal.id })).status).toBe('expired');
-    expect((await b.call('agreements.overview', {})).agreements[0].inForce).toBeNull();
+    expect((await b.call('agreements.overview', {})).agreements.items[0].inForce).toBeNull();
   });
 
   it('lets drafts overlap but never two signed versions (service and trigger)', async () => {

@@ -4,12 +4,13 @@ import { today } from '../session/time-zone';
 import { write } from '../audit/log';
 import { notFound } from '../../../shared/errors';
 import { getSetting, putSetting } from '../session/settings';
-import type {
-  AgreementDetail,
-  AgreementSummary,
-  AgreementsOverview,
-  VersionSummary,
-  versionFields,
+import {
+  AGREEMENT_VERSIONS,
+  type AgreementDetail,
+  type AgreementSummary,
+  type AgreementsOverview,
+  type VersionSummary,
+  type versionFields,
 } from '../../../shared/contract/agreements';
 import { listVersions } from './read';
 import { insertVersion } from './versions';
@@ -101,15 +102,26 @@ export function pageAgreements(
   return mapPage(rows, (row) => summarise(row, listVersions(ctx, row.id), on, warningDays));
 }
 
-export function agreementsOverview(ctx: Ctx): AgreementsOverview {
-  return { today: today(ctx), warningDays: getAgreementSettings(ctx).warningDays, agreements: listAgreements(ctx) };
+export function agreementsOverview(
+  ctx: Ctx,
+  filter: { limit: number; after: Array<string | number> | null },
+): AgreementsOverview {
+  return {
+    today: today(ctx),
+    warningDays: getAgreementSettings(ctx).warningDays,
+    agreements: pageAgreements(ctx, filter),
+  };
 }
 
 export function getAgreement(ctx: Ctx, id: number): AgreementDetail {
   const row = ctx.db.prepare('SELECT * FROM agreement WHERE id = ?').get(id) as AgreementRow | undefined;
   if (!row) throw notFound('agreement', id);
+  // the summary weighs every version (what is in force, what follows it); the answer carries the newest
   const versions = listVersions(ctx, id);
-  return { ...summarise(row, versions, today(ctx), getAgreementSettings(ctx).warningDays), versions };
+  return {
+    ...summarise(row, versions, today(ctx), getAgreementSettings(ctx).warningDays),
+    versions: versions.slice(-AGREEMENT_VERSIONS),
+  };
 }
 
 export function createAgreement(ctx: Ctx, name: string, version: z.output<typeof versionFields>): AgreementDetail {

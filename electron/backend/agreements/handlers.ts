@@ -46,7 +46,7 @@ const afterSealing = (ctx: Ctx, answer: VersionDetail) =>
   answeredAfterSealing(ctx, answer, (a) => getVersion(ctx, a.id));
 
 export const agreementsHandlers: HandlerMap<AgreementMethod> = {
-  'agreements.overview': (ctx) => agreementsOverview(ctx),
+  'agreements.overview': (ctx, i) => agreementsOverview(ctx, i),
   'agreements.list': (ctx, i) => pageAgreements(ctx, i),
   'agreements.get': (ctx, i) => getAgreement(ctx, i.id),
   'agreements.create': (ctx, i) => createAgreement(ctx, i.name, i.version),

@@ -10,6 +10,10 @@ import { RenewDialog } from './RenewDialog';
 import { StatusBadge } from './StatusBadge';
 import { agreementPaths } from './paths';
 import { formatPeriod } from '../../components/period';
+import { Pager, useKeysetPages } from '../../components/Pager';
+
+/** versions a page of "all versions" shows */
+const VERSIONS_PAGE = 20;
 
 /** One agreement: the version in force, the ending-soon warning, "renew", the timeline and the versions. */
 export function AgreementCard({
@@ -31,6 +35,16 @@ export function AgreementCard({
   const pending = summary.pendingRenewal ?? detail.data?.versions.find((v) => v.id === successorId) ?? null;
 
   const [renewing, setRenewing] = useState(false);
+  // the card shows the newest versions; all of them are paged on demand, newest first
+  const [allVersions, setAllVersions] = useState(false);
+  const pages = useKeysetPages(String(summary.id));
+  const versionPage = useCall(
+    'agreements.versions.list',
+    { agreementId: summary.id, limit: VERSIONS_PAGE, after: pages.after },
+    { skip: !allVersions },
+  );
+  const rows = allVersions ? (versionPage.data?.items ?? []) : [...(detail.data?.versions ?? [])].reverse();
+  const older = detail.data ? summary.versionCount - detail.data.versions.length : 0;
 
   return (
     <Card withBorder component="section" aria-labelledby={`agreement-${summary.id}`}>
@@ -121,7 +135,7 @@ export function AgreementCard({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...detail.data.versions].reverse().map((v) => (
+              {rows.map((v) => (
                 <Table.Tr key={v.id} data-testid="version-row">
                   <Table.Td>
                     <Anchor href={`#${agreementPaths.version(v.id)}`}>{v.title}</Anchor>
@@ -135,6 +149,28 @@ export function AgreementCard({
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {!allVersions && older > 0 && (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('agreements.newestVersions', { shown: detail.data?.versions.length, total: summary.versionCount })}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => setAllVersions(true)}>
+              {t('agreements.allVersions', { count: summary.versionCount })}
+            </Button>
+          </Group>
+        )}
+        {allVersions && versionPage.data && (
+          <Pager
+            label={t('agreements.versionsOf', { name: summary.name })}
+            pageIndex={pages.pageIndex}
+            pageSize={VERSIONS_PAGE}
+            shown={versionPage.data.items.length}
+            total={versionPage.data.total}
+            nextCursor={versionPage.data.next}
+            onNext={pages.next}
+            onPrevious={pages.previous}
+          />
         )}
       </Stack>
     </Card>

@@ -8,11 +8,15 @@ import { AgreementCard } from './AgreementCard';
 import { NewAgreementModal } from './NewAgreementModal';
 import { WarningSettings } from './WarningSettings';
 import { agreementPaths } from './paths';
+import { Pager, useKeysetPages } from '../../components/Pager';
+import { OVERVIEW_PAGE } from '../../../shared/contract/agreements';
 
-/** Every agreement: what is in force today, how long it runs, its timeline and its versions. */
+/** The agreements, a page at a time: what is in force today, how long it runs, its timeline and its versions. */
 export function OverviewPage() {
   const { t } = useTranslation();
-  const overview = useCall('agreements.overview', {});
+  const pages = useKeysetPages('');
+  const overview = useCall('agreements.overview', { limit: OVERVIEW_PAGE, after: pages.after });
+  const agreements = overview.data?.agreements;
   const [creating, setCreating] = useState(false);
 
   return (
@@ -27,7 +31,7 @@ export function OverviewPage() {
         </Group>
       </Group>
       {!overview.data && overview.loading && <Loader aria-label={t('agreements.loading')} />}
-      {overview.data && overview.data.agreements.length === 0 && (
+      {agreements && agreements.total === 0 && (
         <EmptyState
           title={t('agreements.emptyTitle')}
           action={
@@ -42,7 +46,19 @@ export function OverviewPage() {
           {t('agreements.emptyHelp')}
         </EmptyState>
       )}
-      {overview.data?.agreements.map((a) => (
+      {agreements && agreements.total > agreements.items.length && (
+        <Pager
+          label={t('agreements.title')}
+          pageIndex={pages.pageIndex}
+          pageSize={OVERVIEW_PAGE}
+          shown={agreements.items.length}
+          total={agreements.total}
+          nextCursor={agreements.next}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+        />
+      )}
+      {agreements?.items.map((a) => (
         <AgreementCard key={a.id} summary={a} today={overview.data!.today} warningDays={overview.data!.warningDays} />
       ))}
       {overview.data && <WarningSettings warningDays={overview.data.warningDays} />}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VersionSummary } from '../../../../shared/contract/agreements';
+import type { Page } from '../../../../shared/contract/paging';
 import type { ExportSource } from '../../../../shared/contract/exports';
 import { PASSPHRASE_ENV } from '../../../../shared/contract/signing';
 import { AppError } from '../../../../shared/errors';
@@ -72,13 +73,27 @@ async function onlyAgreement(backend: Backend) {
   );
 }
 
+/** The signed version with the latest period, read newest first a page at a time. */
+async function latestSigned(backend: Backend, agreementId: number): Promise<VersionSummary | undefined> {
+  for (let after: string | null = null; ;) {
+    const page: Page<VersionSummary> = await call(backend, 'agreements.versions.list', {
+      agreementId,
+      limit: 100,
+      after,
+    });
+    const signed = page.items.find((v) => v.storedStatus === 'signed');
+    if (signed || !page.next) return signed;
+    after = page.next;
+  }
+}
+
 async function currentVersion(ctx: CommandContext, backend: Backend): Promise<VersionSummary> {
   const agreementFlag = flag(ctx, 'agreement');
   const agreement = agreementFlag
     ? await call(backend, 'agreements.get', { id: positiveId(agreementFlag, 'agreement') })
     : await onlyAgreement(backend);
   if (agreement.inForce) return agreement.inForce;
-  const signed = agreement.versions.filter((v) => v.storedStatus === 'signed').at(-1);
+  const signed = await latestSigned(backend, agreement.id);
   if (!signed)
     throw new AppError(
       'INVALID_STATE',
