@@ -11,6 +11,7 @@ import { historyFor } from '../../audit/history';
 import { deflateText } from '../../audit/packing';
 import { GENESIS, type AuditRow } from '../../audit/row';
 import { fixedClock } from '../../context';
+import { editorFields } from '../../../../bench/generate';
 
 type Db = Database.Database;
 const VERSION = 15;
@@ -29,24 +30,12 @@ async function writtenLog(b: TestBackend): Promise<AuditRow[]> {
     meetingId,
     fields: { kind: 'decision', title: 'Lägesbild', background },
   });
-  const fields = () => ({
-    kind: p.kind,
-    title: p.title,
-    dnr: p.dnr,
-    background: p.background,
-    decision: p.decision,
-    notes: p.notes,
-    distribution: p.distribution,
-    priorityId: p.priorityId,
-    finished: p.finished,
-    carryOver: p.carryOver,
-  });
   for (let i = 0; i < 6; i++) {
     // two autosaves seconds apart (one event), then a pause (a new one)
     b.clock.set(new Date(b.clock.now().getTime() + (i % 2 === 0 ? 5 * 60_000 : 10_000)).toISOString());
     p = await b.call('protocol.updateParagraph', {
       id: p.id,
-      fields: { ...fields(), background: `${p.background} Mening ${i}.`, decision: `Samrådet beslutar (${i}).` },
+      fields: { ...editorFields(p), background: `${p.background} Mening ${i}.`, decision: `Samrådet beslutar (${i}).` },
     });
   }
   const removed = await b.call('protocol.addParagraph', {
