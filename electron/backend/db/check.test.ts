@@ -42,7 +42,7 @@ describe('checkDatabase', () => {
       },
       search: { ok: true, documents: 1, checked: 1, problems: [] },
       seals: { ok: true, records: 0, checked: 0, since: null, sampled: 0, awaitingTimestamp: 0, problems: [] },
-      attachments: { ok: true, files: 0, problems: [] },
+      attachments: { ok: true, files: 0, checked: 0, problems: [] },
     });
     expect(describeCheck(report).join('\n')).toMatch(
       /Schema:\s+ok[\s\S]*Audit chain:\s+ok \(1 events; newest hash [0-9a-f]{64}\)/,

@@ -1,16 +1,19 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { SAMPLE_PDF, SAMPLE_PNG, meetingWithItem, sha256 } from '../../../test/support/attachments';
+import { SAMPLE_PDF, SAMPLE_PNG, base64, meetingWithItem, sha256 } from '../../../test/support/attachments';
 import { checkDatabase, describeCheck } from '../db/check';
 import { openForInspection } from '../db/inspect';
 
 let b: TestBackend;
+let f: Awaited<ReturnType<typeof meetingWithItem>>['f'];
 let attachmentId: number;
 let number: number;
 beforeEach(async () => {
   b = await testBackend('2017-03-20T09:00:00Z');
-  const { f, meetingId, itemId, attach } = await meetingWithItem(b);
+  const setup = await meetingWithItem(b);
+  f = setup.f;
+  const { meetingId, itemId, attach } = setup;
   attachmentId = (await attach({ agendaItemId: itemId }, 'Åtgärdsplan.pdf', SAMPLE_PDF)).id;
   await attach({ agendaItemId: itemId }, 'karta.png', SAMPLE_PNG);
   const protocol = await b.call('protocol.create', { meetingId });
@@ -33,10 +36,10 @@ function writeBehindTheTriggers(sql: string, ...params: unknown[]): void {
 }
 
 /** `samrad check` on the file as it is on disk, read-only. */
-function check() {
+function check(options = { full: false }) {
   const db = openForInspection(b.ctx.dbPath);
   try {
-    return checkDatabase(db, b.ctx.dbPath);
+    return checkDatabase(db, b.ctx.dbPath, options);
   } finally {
     db.close();
   }
@@ -45,7 +48,7 @@ function check() {
 describe('samrad check re-hashes every handling', () => {
   it('passes the files as attached and sealed', () => {
     const report = check();
-    expect(report.attachments).toEqual({ ok: true, files: 2, problems: [] });
+    expect(report.attachments).toEqual({ ok: true, files: 2, checked: 2, problems: [] });
     expect(report.ok).toBe(true);
     expect(describeCheck(report).join('\n')).toMatch(/Handlingar:\s+ok \(2 files\)/);
   });
@@ -60,6 +63,7 @@ describe('samrad check re-hashes every handling', () => {
     expect(report.attachments).toEqual({
       ok: false,
       files: 2,
+      checked: 2,
       problems: [
         `Chefssamrådet 2017-03-14 § ${number}, Åtgärdsplan.pdf (handling ${attachmentId}): the file's content does not match its stored SHA-256 ${sha256(SAMPLE_PDF)} (it hashes to ${sha256(changed)})`,
       ],
@@ -84,5 +88,49 @@ describe('samrad check re-hashes every handling', () => {
     ]);
     // the seal check says the same of the § from its side
     expect(report.seals.ok).toBe(false);
+  });
+
+  it('incrementally re-hashes the newest and a sample, finding a change to the newest; --full finds one to the oldest', async () => {
+    // 60 more files on the next meeting, attested, so its sealed protocol names each of them
+    const meetingId = (await f.meeting('2017-03-16')).id;
+    const itemId = (
+      await b.call('agenda.add', { meetingId, fields: { kind: 'decision', title: 'Brandsyn', dnr: 'KS 2017/140' } })
+    ).id;
+    let newest = 0;
+    for (let i = 0; i < 60; i++)
+      newest = (
+        await b.call('attachments.add', {
+          target: { agendaItemId: itemId },
+          fileName: `Underlag ${i}.pdf`,
+          fileBase64: base64(Buffer.concat([SAMPLE_PDF, Buffer.from(`% ${i}\n`)])),
+        })
+      ).id;
+    await b.call('protocol.create', { meetingId });
+    await f.attestAll(meetingId, '2017-03-17');
+    expect(check().attachments).toEqual({ ok: true, files: 62, checked: 50, problems: [] });
+
+    // the newest file's bytes and stored hash replaced: only its sealed protocol still knows
+    const [stored] = b.ctx.db.prepare('SELECT content FROM attachment WHERE id = ?').pluck().all(newest) as Buffer[];
+    const other = Buffer.from(stored);
+    other[other.length - 2] ^= 0xff;
+    writeBehindTheTriggers('UPDATE attachment SET content = ?, sha256 = ? WHERE id = ?', other, sha256(other), newest);
+    const incremental = check().attachments as { checked: number; problems: string[] };
+    expect(incremental.problems).toEqual([
+      expect.stringContaining(`(handling ${newest}): the file's content is not the one the sealed protocol names`),
+    ]);
+
+    // the oldest may or may not be in the random sample; --full re-hashes every file
+    const changed = Buffer.from(SAMPLE_PDF);
+    changed[changed.length - 2] ^= 0xff;
+    writeBehindTheTriggers('UPDATE attachment SET content = ? WHERE id = ?', changed, attachmentId);
+    const full = check({ full: true }).attachments as { files: number; checked: number; problems: string[] };
+    expect(full.checked).toBe(62);
+    expect(full.problems).toEqual([
+      expect.stringContaining(`(handling ${attachmentId}): the file's content does not match its stored SHA-256`),
+      expect.stringContaining(`(handling ${newest}): the file's content is not the one the sealed protocol names`),
+    ]);
+    expect(describeCheck(check()).join('\n')).toMatch(
+      /Handlingar:\s+FAILED \(62 files; 50 of them re-hashed, the newest and a random sample; "--full" re-hashes all\)/,
+    );
   });
 });
