@@ -228,6 +228,46 @@ describe('samrad check: the incremental checks and --full', () => {
   });
 });
 
+describe('the incremental search check', () => {
+  /** SQL run with one of the search triggers dropped, then put back: what another program can do to the file */
+  const behindTheTrigger = (trigger: string, sql: string) => {
+    const create = b.ctx.db
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?")
+      .pluck()
+      .get(trigger) as string;
+    b.ctx.db.exec(`DROP TRIGGER ${trigger}`);
+    b.ctx.db.exec(sql);
+    b.ctx.db.exec(create);
+  };
+
+  it('finds a record without its document, and a document without its record, by counting each kind', async () => {
+    const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
+    const people = [];
+    for (let i = 0; i < 30; i++)
+      people.push(await b.call('people.create', { name: `Person ${i}`, organisationId: org.id }));
+    expect(checkSearchIndex(b.ctx.db, { sample: 10 }).problems).toEqual([]);
+
+    behindTheTrigger(
+      'search_person_ai',
+      "INSERT INTO person (id, name, created_at, updated_at) VALUES (1000, 'Utan dokument', '2026-12-01', '2026-12-01')",
+    );
+    expect(checkSearchIndex(b.ctx.db, { sample: 10 }).problems).toEqual([
+      'the index holds 30 documents of kind person for 31 records; run "samrad reindex"',
+    ]);
+    // the whole check names the record
+    expect(checkSearchIndex(b.ctx.db).problems).toEqual(['records missing from the index: person 1000']);
+
+    behindTheTrigger('search_person_ad', 'DELETE FROM person WHERE id = 1000');
+    behindTheTrigger('search_person_ad', `DELETE FROM person WHERE id = ${people[0].id}`);
+    expect(checkSearchIndex(b.ctx.db, { sample: 10 }).problems).toEqual([
+      'the index holds 30 documents of kind person for 29 records; run "samrad reindex"',
+    ]);
+    expect(checkSearchIndex(b.ctx.db).problems).toEqual([
+      `index entries for records that do not exist: person ${people[0].id}`,
+    ]);
+  });
+});
+
 describe('samrad check on a damaged or foreign file (cases 5 and 7)', () => {
   it('a corrupted database: a report for every check, each failing check named, the file unchanged', async () => {
     await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });

@@ -143,7 +143,8 @@ function sampleOf(db: Db, size: number): number[] {
  * Whether the index agrees with the tables, without changing anything (it runs on a read-only
  * connection, so FTS5's own 'integrity-check', which is a write, is not available):
  *  - every trigger that keeps it in step exists, and it is not left half-rebuilt;
- *  - `search_doc` holds a document for exactly the records there are (none missing or extra);
+ *  - `search_doc` holds a document for exactly the records there are (none missing or extra):
+ *    record by record, or with `sample` each kind's number of documents against its records;
  *  - each document holds what its record gives now, and both FTS indexes hold it with the token
  *    counts its text has: every document, or with `sample` that many (the newest half and a
  *    random half of the rest), which is what lets `samrad check` stay fast on a large file.
@@ -177,16 +178,17 @@ export function checkSearchIndex(db: Db, options: { sample?: number } = {}): Sea
       .slice(0, MAX_LISTED)
       .map((r) => `${r.kind} ${r.ref_id}`)
       .join(', ') + (rows.length > MAX_LISTED ? ', …' : '');
-  const missing = listed(
-    `SELECT kind, ref_id FROM (${records}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`,
-  );
-  if (missing.length) problems.push(`records missing from the index: ${describe(missing)}`);
-  const extra = listed(
-    `SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${records}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`,
-  );
-  if (extra.length) problems.push(`index entries for records that do not exist: ${describe(extra)}`);
-
   const ids = options.sample !== undefined && options.sample < documents ? sampleOf(db, options.sample) : null;
+  if (ids === null) {
+    const missing = listed(
+      `SELECT kind, ref_id FROM (${records}) e WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.kind = e.kind AND d.ref_id = e.ref_id)`,
+    );
+    if (missing.length) problems.push(`records missing from the index: ${describe(missing)}`);
+    const extra = listed(
+      `SELECT kind, ref_id FROM search_doc d WHERE NOT EXISTS (SELECT 1 FROM (${records}) e WHERE e.kind = d.kind AND e.ref_id = d.ref_id)`,
+    );
+    if (extra.length) problems.push(`index entries for records that do not exist: ${describe(extra)}`);
+  } else problems.push(...countsDiffer(db, views));
   const stale =
     ids === null
       ? listed(
@@ -205,6 +207,32 @@ export function checkSearchIndex(db: Db, options: { sample?: number } = {}): Sea
   return { ok: problems.length === 0, documents, checked: ids?.length ?? documents, problems };
 }
 
+/**
+ * Each kind's number of documents against its number of records (counted through indexes, not
+ * by reading rows): a record without its document, or a document left of a removed record, moves
+ * one of them. A missing and an extra document of one kind at once cancel out here; the whole
+ * check names each.
+ */
+function countsDiffer(db: Db, views: string[]): string[] {
+  const documents = new Map(
+    db.prepare('SELECT kind, count(*) FROM search_doc GROUP BY kind').raw().all() as Array<[string, number]>,
+  );
+  const problems: string[] = [];
+  for (const view of views) {
+    const kind = view.slice('search_src_'.length);
+    const records = db.prepare(`SELECT count(*) FROM ${view}`).pluck().get() as number;
+    const indexed = documents.get(kind) ?? 0;
+    documents.delete(kind);
+    if (indexed !== records)
+      problems.push(
+        `the index holds ${indexed} documents of kind ${kind} for ${records} records; run "samrad reindex"`,
+      );
+  }
+  for (const [kind, indexed] of documents)
+    problems.push(`the index holds ${indexed} documents of kind ${kind}, which has no records; run "samrad reindex"`);
+  return problems;
+}
+
 /** The documents among `ids` whose stored columns differ from what their record's source view gives now. */
 function staleAmong(db: Db, ids: number[], views: Set<string>): Array<{ kind: string; ref_id: number }> {
   const stored = db.prepare(`SELECT ${cols} FROM search_doc WHERE id = ?`);
@@ -217,7 +245,8 @@ function staleAmong(db: Db, ids: number[], views: Set<string>): Array<{ kind: st
     if (!views.has(view)) continue;
     const now = db.prepare(`SELECT ${cols} FROM ${view} WHERE ref_id = ?`).get(doc.ref_id) as
       Record<string, unknown> | undefined;
-    if (now && SEARCH_COLUMNS.some((c) => now[c] !== doc[c]))
+    // gone: counted by countsDiffer unless another record of its kind came without a document
+    if (!now || SEARCH_COLUMNS.some((c) => now[c] !== doc[c]))
       stale.push({ kind: doc.kind as string, ref_id: doc.ref_id as number });
   }
   return stale;
