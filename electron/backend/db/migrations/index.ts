@@ -15,6 +15,7 @@ import * as m014 from './014_action_body';
 import * as m015 from './015_audit_compact';
 import * as m016 from './016_desk_indexes';
 import * as m017 from './017_integrity_state';
+import * as m018 from './018_check_indexes';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const migrations: Migration[] = [
   { version: 15, name: '015_audit_compact', up: m015.up, functions: m015.functions },
   { version: 16, name: '016_desk_indexes', up: m016.up },
   { version: 17, name: '017_integrity_state', up: m017.up },
+  { version: 18, name: '018_check_indexes', up: m018.up },
 ];
 
 export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
