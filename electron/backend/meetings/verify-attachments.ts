@@ -50,7 +50,9 @@ interface SealedRow {
 function sealedRecordsOf(db: Db, meetingIds: number[] | null): Iterable<SealedRow> {
   if (meetingIds === null)
     return db
-      .prepare("SELECT kind, snapshot FROM sealed_record WHERE kind IN ('protocol', 'extract') AND json_valid(snapshot)")
+      .prepare(
+        "SELECT kind, snapshot FROM sealed_record WHERE kind IN ('protocol', 'extract') AND json_valid(snapshot)",
+      )
       .iterate() as IterableIterator<SealedRow>;
   const ofMeeting = db.prepare(
     `SELECT kind, snapshot FROM sealed_record WHERE kind = 'protocol' AND meeting_id = @m AND json_valid(snapshot)

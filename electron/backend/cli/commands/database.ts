@@ -75,7 +75,7 @@ export const backupCommand: Command = {
 export const checkCommand: Command = {
   usage: 'samrad check [--json] [--full] [--db FILE]',
   summary:
-    "check database integrity (the tables changed since the app's last whole-file check, and the longest unchecked for up to 0.3 s), foreign keys, schema version, the audit chain and the seals from the last checkpoint (the records sealed since it and a sample of the older ones), the search index (the newest documents and a sample; --full: all of them, and SQLite's whole-file check) and handlingar's SHA-256 (the newest and a sample; --full: every file) (read-only); exit 1 when anything fails",
+    "check database integrity (the tables changed since the app's last whole-file check, and, while the check has taken under 1 s, the longest unchecked), foreign keys, schema version, the audit chain and the seals from the last checkpoint (the records sealed since it and a sample of the older ones), the search index (the newest documents and a sample; --full: all of them, and SQLite's whole-file check) and handlingar's SHA-256 (the newest and a sample; --full: every file) (read-only); exit 1 when anything fails",
   flags: ['json', 'full'],
   async run(ctx) {
     const file = path.resolve(ctx.dbPath);
