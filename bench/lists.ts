@@ -73,6 +73,7 @@ async function pageCalls(
     limit: 1,
   });
   const openPage: { next: string | null } = await ask('actions.list', { status: 'open', limit: 50 });
+  const people: { items: Array<{ id: number }> } = await ask('people.list', { limit: 500 });
   return [
     ['home', 'example.status', {}],
     ['home', 'organisations.list', { limit: 1 }],
@@ -107,6 +108,12 @@ async function pageCalls(
     ['Uppdrag', 'meetings.priorities', { on: null }],
     ['Deltagare', 'people.list', { limit: 50 }],
     ['Deltagare', 'organisations.list', { limit: 100 }],
+    [
+      'a picker naming its chosen value',
+      'people.list',
+      { ids: [people.items[people.items.length - 1].id], limit: 1 },
+      'the last person by name',
+    ],
     ['Organisationer', 'organisations.list', { includeArchived: false, limit: 50 }],
     ['Samverkansforum', 'bodies.list', { includeArchived: false, limit: 50 }],
     ['search results', 'search.query', { q: 'trygghetsvandringar', limit: 20 }],
