@@ -102,7 +102,8 @@ async function pageCalls(
     ['agenda tab', 'agenda.list', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['agenda tab', 'agenda.suggestions', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['Uppdrag', 'actions.list', { status: 'open', limit: 50 }],
-    ['Uppdrag', 'actions.list', { status: 'open', limit: 50, after: openPage.next }],
+    // named, not by its cursor: the cursor differs between the databases, the row is the same
+    ['Uppdrag', 'actions.list', { status: 'open', limit: 50, after: openPage.next }, 'of open actions'],
     ['Uppdrag', 'actions.list', { status: 'done', limit: 50 }],
     ['Uppdrag', 'actions.stats', {}],
     ['Uppdrag', 'meetings.priorities', { on: null }],
