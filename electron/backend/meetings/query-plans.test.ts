@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend, type TestBackend } from '../../../test/support/backend';
 import { generateThroughContract, type GeneratedFacts } from '../../../bench/generate';
 import type { Input, Method } from '../../../shared/contract';
+import { checkDatabase } from '../db/check';
+import { fullPassAndCheckpoint } from '../audit/chain';
 
 /**
  * Every statement the pages' calls run, read by SQLite's EXPLAIN QUERY PLAN: none may read the
@@ -115,6 +117,21 @@ describe('query plans of the pages’ calls', () => {
     const statements = await statementsOf(() => b.call('protocol.get', { meetingId: past.items[0].id }));
     expect(statements.filter((sql) => sql.includes('sealed_record')).length).toBeGreaterThan(0);
     expect(statements.flatMap((sql) => fullScans(sql, ['sealed_record']))).toEqual([]);
+  });
+
+  it('samrad check, incrementally, picks what it re-checks through indexes, not by reading every row', async () => {
+    // the checkpoint the app's pass after start writes: what the seal check starts from
+    await fullPassAndCheckpoint(b.ctx.db, b.ctx.clock);
+    // protocol is read whole for the attested ones without their record: one short row per meeting
+    const tables = [...HOT_TABLES.filter((t) => t !== 'protocol'), 'sealed_record', 'attachment', 'search_doc'];
+    const statements = await statementsOf(async () => checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false }));
+    expect(statements.filter((sql) => sql.includes('sealed_record')).length).toBeGreaterThan(0);
+    // the newest rows, walked from the end of the table under a LIMIT, read only those
+    const newest = /ORDER BY id DESC LIMIT/;
+    const found = statements
+      .filter((sql) => !newest.test(sql))
+      .flatMap((sql) => fullScans(sql, tables).map((scan) => `${scan}\n  ${sql}`));
+    expect(found).toEqual([]);
   });
 
   it('the detector sees a table scan when there is one', () => {
