@@ -18,7 +18,7 @@ afterEach(() => b.cleanup());
 describe('checkDatabase', () => {
   it('passes a healthy database and reports the newest audit hash', async () => {
     await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(report).toEqual({
       ok: true,
       database: b.ctx.dbPath,
@@ -55,7 +55,7 @@ describe('checkDatabase', () => {
     b.ctx.db.pragma('foreign_keys = OFF');
     b.ctx.db.prepare('UPDATE person SET organisation_id = 999').run();
     b.ctx.db.pragma('foreign_keys = ON');
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(report.ok).toBe(false);
     expect(report.foreignKeys).toEqual({
       ok: false,
@@ -71,7 +71,7 @@ describe('checkDatabase', () => {
       other.exec('CREATE TABLE note (text TEXT)');
       other.close();
       const db = openForInspection(tmp.file);
-      const report = checkDatabase(db, tmp.file);
+      const report = await checkDatabase(db, tmp.file);
       db.close();
       expect(report).toMatchObject({
         ok: false,
@@ -93,7 +93,7 @@ describe('checkDatabase', () => {
       raw.exec(`CREATE TABLE audit_event (id INTEGER PRIMARY KEY); PRAGMA user_version = ${LATEST_VERSION}`);
       raw.close();
       const db = openForInspection(tmp.file);
-      const report = checkDatabase(db, tmp.file);
+      const report = await checkDatabase(db, tmp.file);
       db.close();
       expect(Object.keys(report)).toEqual(['ok', 'database', ...CHECK_NAMES]);
       expect(report).toMatchObject({
@@ -122,8 +122,8 @@ describe('samrad check: the incremental checks and --full', () => {
     b.close();
     breakIndex(file, index);
     const db = openForInspection(file);
-    const incremental = checkDatabase(db, file, { full: false, rotationBudgetMs: 0 });
-    const full = checkDatabase(db, file, { full: true });
+    const incremental = await checkDatabase(db, file, { full: false, rotationBudgetMs: 0 });
+    const full = await checkDatabase(db, file, { full: true });
     db.close();
     // the index's SQL changed, so its table is due, and checked
     expect(incremental.integrity).toMatchObject({ ok: false, whole: false });
@@ -140,7 +140,7 @@ describe('samrad check: the incremental checks and --full', () => {
     const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
     recordWholeCheck(b.ctx.db, tableStates(b.ctx.db), '2026-12-01T07:00:00.000Z', true);
     await b.call('people.create', { name: 'Camilla Broo', organisationId: org.id });
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 });
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 });
     const integrity = report.integrity as IntegrityReport;
     expect(integrity.ok).toBe(true);
     // a person was written, so were the audit log and the search index (their FTS tables follow search_doc)
@@ -176,9 +176,10 @@ describe('samrad check: the incremental checks and --full', () => {
     recordWholeCheck(raw, tableStates(raw), '2026-12-01T07:00:00.000Z', true);
     raw.close();
     const db = openForInspection(file);
-    const quiet = checkDatabase(db, file, { full: false, rotationBudgetMs: 0 }).integrity as IntegrityReport;
-    const rotated = checkDatabase(db, file, { full: false, rotationBudgetMs: Infinity }).integrity as IntegrityReport;
-    const full = checkDatabase(db, file, { full: true }).integrity as IntegrityReport;
+    const quiet = (await checkDatabase(db, file, { full: false, rotationBudgetMs: 0 })).integrity as IntegrityReport;
+    const rotated = (await checkDatabase(db, file, { full: false, rotationBudgetMs: Infinity }))
+      .integrity as IntegrityReport;
+    const full = (await checkDatabase(db, file, { full: true })).integrity as IntegrityReport;
     db.close();
     expect(quiet).toMatchObject({ ok: true, whole: false });
     expect(quiet.notChecked).toContainEqual({ table: 'person', lastChecked: '2026-12-01T07:00:00.000Z' });
@@ -197,7 +198,7 @@ describe('samrad check: the incremental checks and --full', () => {
       tablesOf(b.ctx.db).map((name) => ({ name, checked_at: '2026-12-01T07:00:00.000Z', ok: 1 })),
     );
     // the pass also wrote its audit checkpoint (and its own verdicts) after the states were read
-    const integrity = checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 })
+    const integrity = (await checkDatabase(b.ctx.db, b.ctx.dbPath, { full: false, rotationBudgetMs: 0 }))
       .integrity as IntegrityReport;
     expect(integrity.checked).toEqual([
       { table: 'audit_checkpoint', reason: 'written' },
@@ -224,7 +225,7 @@ describe('samrad check: the incremental checks and --full', () => {
       'search_word: 1 documents indexed with other text than they hold; run "samrad reindex"',
     ]);
     expect(checkSearchIndex(b.ctx.db)).toMatchObject({ ok: false, documents, checked: documents });
-    expect(describeCheck(checkDatabase(b.ctx.db, b.ctx.dbPath)).join('\n')).not.toContain('re-tokenized');
+    expect(describeCheck(await checkDatabase(b.ctx.db, b.ctx.dbPath)).join('\n')).not.toContain('re-tokenized');
   });
 });
 
@@ -284,7 +285,7 @@ describe('samrad check on a damaged or foreign file (cases 5 and 7)', () => {
     const before = sha256(file);
 
     const db = openForInspection(file);
-    const report = checkDatabase(db, file);
+    const report = await checkDatabase(db, file);
     db.close();
     expect(report.ok).toBe(false);
     expect(Object.keys(report)).toEqual(['ok', 'database', ...CHECK_NAMES]);
@@ -302,7 +303,7 @@ describe('samrad check on a damaged or foreign file (cases 5 and 7)', () => {
     b.close();
     const before = sha256(file);
     const db = openForInspection(file);
-    expect(checkDatabase(db, file).ok).toBe(true);
+    expect((await checkDatabase(db, file)).ok).toBe(true);
     expect(() => db.exec('CREATE TABLE x (y)')).toThrow(/readonly|read-only|query_only/i);
     db.close();
     expect(sha256(file)).toBe(before);

@@ -34,7 +34,8 @@ export interface CheckOptions {
 
 interface Check<T extends { ok: boolean }> {
   label: string;
-  run(db: Db, options?: CheckOptions): T;
+  /** `file` is the database's path, for a check that opens its own connection to it */
+  run(db: Db, options: CheckOptions, file: string): T | Promise<T>;
   describe(result: T): string;
 }
 
@@ -99,10 +100,10 @@ export const checks = {
    */
   integrity: check({
     label: 'Integrity',
-    run: (db, options) =>
-      options?.full
-        ? checkWholeFile(db)
-        : checkIncrementally(db, { budgetMs: options?.rotationBudgetMs ?? ROTATION_BUDGET_MS }),
+    run: (db, options, file) =>
+      options.full
+        ? checkWholeFile(db, file)
+        : checkIncrementally(db, file, { budgetMs: options.rotationBudgetMs ?? ROTATION_BUDGET_MS }),
     describe: describeIntegrity,
   }),
   foreignKeys: check({
@@ -133,7 +134,7 @@ export const checks = {
           verified: 0,
           checkpoint: null as number | null,
         };
-      const chain = options?.full ? verifyChain(db) : verifyChainIncrementally(db);
+      const chain = options.full ? verifyChain(db) : verifyChainIncrementally(db);
       const head = newestHash(db);
       return {
         ok: chain.ok,
@@ -150,7 +151,7 @@ export const checks = {
   /** the full-text index agrees with the tables (see electron/backend/search/maintenance.ts) */
   search: check({
     label: 'Search index',
-    run: (db, options) => checkSearchIndex(db, options?.full ? {} : { sample: SEARCH_SAMPLE }),
+    run: (db, options) => checkSearchIndex(db, options.full ? {} : { sample: SEARCH_SAMPLE }),
     describe: ({ ok, documents, checked, problems }) =>
       `${mark(ok)} (${documents} records${checked < documents ? `; ${checked} of them re-read and re-tokenized, the newest and a random sample; "--full" re-checks all` : ''})${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
@@ -179,7 +180,7 @@ export const checks = {
             },
           ],
         };
-      const since = options?.full ? null : verifiedCheckpointTime(db);
+      const since = options.full ? null : verifiedCheckpointTime(db);
       return {
         ...verifyAllSeals({ db, dbPath: '', clock: systemClock, osUserName: '', emit: () => undefined }, since),
         // not a failure: the act stands, and the seal is made once the TSA answers (records/pending-seal.ts)
@@ -195,7 +196,7 @@ export const checks = {
    */
   attachments: check({
     label: 'Handlingar',
-    run: (db, options) => verifyAttachmentContent(db, options?.full ? {} : { sample: ATTACHMENT_SAMPLE }),
+    run: (db, options) => verifyAttachmentContent(db, options.full ? {} : { sample: ATTACHMENT_SAMPLE }),
     describe: ({ ok, files, checked, problems }) =>
       `${mark(ok)} (${files} files${checked < files ? `; ${checked} of them re-hashed, the newest and a random sample; "--full" re-hashes all` : ''})${problems.map((p) => `\n  ${p}`).join('')}`,
   }),
@@ -203,7 +204,7 @@ export const checks = {
 
 export type CheckName = keyof typeof checks;
 export const CHECK_NAMES = Object.keys(checks) as CheckName[];
-type Results = { [K in CheckName]: ReturnType<(typeof checks)[K]['run']> | CheckNotRun };
+type Results = { [K in CheckName]: Awaited<ReturnType<(typeof checks)[K]['run']>> | CheckNotRun };
 
 /** What `samrad check` reports; the JSON shape is stable for scripts (a test pins its keys): one object per check. */
 export type CheckReport = { ok: boolean; database: string } & Results;
@@ -213,20 +214,31 @@ export type CheckReport = { ok: boolean; database: string } & Results;
  * that the schema is the one this version writes, and that the audit log's hash chain holds
  * (from its newest checkpoint, or all of it with `full`).
  * Open the file with `openForInspection` so that nothing, not even the journal mode, changes.
- * Never throws: a check that cannot run is reported as failed with the reason.
+ * SQLite's integrity check runs in a worker on its own read-only connection to `file` while the
+ * other checks run here. Never rejects: a check that cannot run is reported as failed with the reason.
  */
-export function checkDatabase(db: Db, file: string, options: CheckOptions = { full: false }): CheckReport {
-  const results = {} as Record<CheckName, { ok: boolean }>;
-  for (const name of CHECK_NAMES) {
+export async function checkDatabase(
+  db: Db,
+  file: string,
+  options: CheckOptions = { full: false },
+): Promise<CheckReport> {
+  const notRun = (error: unknown): CheckNotRun => ({
+    ok: false,
+    error: error instanceof Error ? error.message : String(error),
+  });
+  // each started in order; one that works elsewhere (the integrity check) goes on while the next run
+  const pending = CHECK_NAMES.map((name) => {
     try {
-      results[name] = (checks[name].run as (db: Db, options?: CheckOptions) => { ok: boolean })(db, options);
+      const run = checks[name].run as (db: Db, options: CheckOptions, file: string) => unknown;
+      return Promise.resolve(run(db, options, file) as { ok: boolean }).catch(notRun);
     } catch (error) {
-      const notRun: CheckNotRun = { ok: false, error: error instanceof Error ? error.message : String(error) };
-      results[name] = notRun;
+      return Promise.resolve(notRun(error));
     }
-  }
+  });
+  const settled = await Promise.all(pending);
+  const results = Object.fromEntries(CHECK_NAMES.map((name, i) => [name, settled[i]])) as unknown as Results;
   const ok = CHECK_NAMES.every((name) => results[name].ok);
-  return { ok, database: file, ...(results as Results) };
+  return { ok, database: file, ...results };
 }
 
 /** The names of the checks that failed, for a one-line summary. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from './open';
+import { integrityInWorker, type IntegrityJobResult } from './integrity-worker';
 
 /**
  * SQLite's integrity check, table by table, from what is known about each table's last whole
@@ -106,17 +107,10 @@ interface StoredState {
   schema_sha256: string;
 }
 
-function problemsOf(db: Db, table: string | null): string[] {
-  const pragma = table === null ? 'integrity_check' : `integrity_check(${JSON.stringify(table)})`;
-  return (db.pragma(pragma) as Array<{ integrity_check: string }>)
-    .map((r) => r.integrity_check)
-    .filter((r) => r !== 'ok');
-}
-
 /** SQLite's whole-file check: every b-tree, the free-page list, FTS5's re-tokenizing of every document. */
-export function checkWholeFile(db: Db): IntegrityReport {
-  const problems = problemsOf(db, null);
+export async function checkWholeFile(db: Db, file: string): Promise<IntegrityReport> {
   const { tables } = checkableTables(db);
+  const problems = problemsOf(await integrityInWorker({ file, due: [null] }));
   return {
     ok: problems.length === 0,
     whole: true,
@@ -126,17 +120,24 @@ export function checkWholeFile(db: Db): IntegrityReport {
   };
 }
 
+function problemsOf(result: IntegrityJobResult): string[] {
+  // no verdict on the file: the check could not run, which `samrad check` reports as such
+  if ('error' in result) throw new Error(result.error);
+  return result.checked.flatMap((c) => c.problems);
+}
+
 /**
  * The incremental check: the tables that may have changed since their last whole check, always,
- * then the longest unchecked while the run has taken less than `budgetMs` (measured from its
- * start on `now`, so tests can fix it): on a large file the due tables take the budget, and the
- * rest wait for the app's whole check or `--full`.
+ * then the longest unchecked while the run has taken less than `budgetMs` (from its start): on a
+ * large file the due tables take the budget, and the rest wait for the app's whole check or
+ * `--full`. It runs in a worker on its own read-only connection to `file`, so the caller's other
+ * checks run meanwhile.
  */
-export function checkIncrementally(
+export async function checkIncrementally(
   db: Db,
-  options: { budgetMs: number; now?: () => number } = { budgetMs: 0 },
-): IntegrityReport {
-  const now = options.now ?? (() => performance.now());
+  file: string,
+  options: { budgetMs: number },
+): Promise<IntegrityReport> {
   const stored = new Map(
     (hasTable(db, 'integrity_state') ? (db.prepare('SELECT * FROM integrity_state').all() as StoredState[]) : []).map(
       (s) => [s.name, s],
@@ -160,22 +161,20 @@ export function checkIncrementally(
     if (reason) due.push({ table: state.name, reason });
     else rest.push(last!);
   }
-  const problems: string[] = [];
-  const checked: IntegrityReport['checked'] = [];
-  const start = now();
-  for (const d of due) {
-    problems.push(...problemsOf(db, d.table));
-    checked.push(d);
-  }
   rest.sort((a, b) => a.checked_at.localeCompare(b.checked_at) || a.name.localeCompare(b.name));
-  const notChecked: IntegrityReport['notChecked'] = [];
-  for (const last of rest) {
-    if (now() - start >= options.budgetMs) {
-      notChecked.push({ table: last.name, lastChecked: last.checked_at });
-      continue;
-    }
-    problems.push(...problemsOf(db, last.name));
-    checked.push({ table: last.name, reason: IN_ROTATION });
-  }
-  return { ok: problems.length === 0, whole: false, problems, checked, notChecked };
+  const result = await integrityInWorker({
+    file,
+    due: due.map((d) => d.table),
+    rotation: rest.map((r) => r.name),
+    budgetMs: options.budgetMs,
+  });
+  const problems = problemsOf(result);
+  const rotated = new Set(('checked' in result ? result.checked : []).map((c) => c.table));
+  return {
+    ok: problems.length === 0,
+    whole: false,
+    problems,
+    checked: [...due, ...rest.filter((r) => rotated.has(r.name)).map((r) => ({ table: r.name, reason: IN_ROTATION }))],
+    notChecked: rest.filter((r) => !rotated.has(r.name)).map((r) => ({ table: r.name, lastChecked: r.checked_at })),
+  };
 }

@@ -1,36 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../context';
 import { backupBaseName, defaultBackupDir, listBackups, removeUnfinished, rotateBackups } from './backups';
 import { damageOf, markDamaged, setIntegrity } from './health';
 import { schemaVersion } from './open';
 import { fullPassAndCheckpoint } from '../audit/chain';
 import { recordWholeCheck, tableStates } from './integrity';
+import { integrityInWorker } from './integrity-worker';
 
-/**
- * The integrity check runs in a worker thread on its own read-only connection: on a large file
- * `PRAGMA integrity_check` takes seconds, and better-sqlite3 would block the backend for all of
- * them. The worker is plain CommonJS given as source (no file to bundle or find at run time);
- * it loads the same better-sqlite3 the backend uses, by its resolved path.
- */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-try {
-  const Database = require(workerData.module);
-  const db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  try {
-    const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
-    parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', problems: rows.slice(0, 20) });
-  } finally {
-    db.close();
-  }
-} catch (error) {
-  parentPort.postMessage({ ok: false, error: String(error && error.message || error), code: error && error.code });
-}
-`;
-
-export interface IntegrityResult {
+/** The whole-file check's verdict: ok, SQLite's first problems, or why the check could not run. */
+interface IntegrityResult {
   ok: boolean;
   problems?: string[];
   /** the check itself could not run (SQLite's message and code) */
@@ -38,20 +17,12 @@ export interface IntegrityResult {
   code?: string;
 }
 
-/** Runs SQLite's full integrity check of `file` off the calling thread. */
-export function integrityCheckInWorker(file: string, nativeBinding?: string): Promise<IntegrityResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') },
-    });
-    worker.once('message', (result: IntegrityResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the integrity check stopped (exit ${code})`)));
-  });
+/** SQLite's full integrity check of `file`, off the calling thread (db/integrity-worker.ts). */
+async function wholeFileCheck(file: string, nativeBinding?: string): Promise<IntegrityResult> {
+  const result = await integrityInWorker({ file, due: [null], nativeBinding });
+  if ('error' in result) return { ok: false, error: result.error, code: result.code };
+  const problems = result.checked[0].problems;
+  return { ok: problems.length === 0, problems: problems.slice(0, 20) };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,7 +55,7 @@ export function startMaintenance(ctx: Ctx, options: MaintenanceOptions = {}): { 
     const startedAt = ctx.clock.now().toISOString();
     let result: IntegrityResult;
     try {
-      result = await integrityCheckInWorker(path.resolve(ctx.dbPath), ctx.nativeBinding);
+      result = await wholeFileCheck(path.resolve(ctx.dbPath), ctx.nativeBinding);
     } catch (error) {
       // no worker here (or it died): not a verdict on the file, so nothing is marked
       console.warn(

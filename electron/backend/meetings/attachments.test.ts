@@ -176,7 +176,7 @@ describe('handlingar through the contract', () => {
     expect(texts.indexOf('Beslutsunderlag')).toBeGreaterThan(0);
     expect(texts[texts.indexOf('Beslutsunderlag') + 1]).toBe('underlag.pdf (PDF, 0,1 kB)');
     expect(texts).toContain(`SHA-256 ${sha256(SAMPLE_PDF)}`);
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true });
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({ ok: true });
   });
 
   it('the kallelse lists each item’s handlingar; without any it says so', async () => {

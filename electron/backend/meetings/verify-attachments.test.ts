@@ -36,29 +36,29 @@ function writeBehindTheTriggers(sql: string, ...params: unknown[]): void {
 }
 
 /** `samrad check` on the file as it is on disk, read-only. */
-function check(options = { full: false }) {
+async function check(options = { full: false }) {
   const db = openForInspection(b.ctx.dbPath);
   try {
-    return checkDatabase(db, b.ctx.dbPath, options);
+    return await checkDatabase(db, b.ctx.dbPath, options);
   } finally {
     db.close();
   }
 }
 
 describe('samrad check re-hashes every handling', () => {
-  it('passes the files as attached and sealed', () => {
-    const report = check();
+  it('passes the files as attached and sealed', async () => {
+    const report = await check();
     expect(report.attachments).toEqual({ ok: true, files: 2, checked: 2, problems: [] });
     expect(report.ok).toBe(true);
     expect(describeCheck(report).join('\n')).toMatch(/Handlingar:\s+ok \(2 files\)/);
   });
 
-  it('names the meeting, the § and the file whose bytes were changed behind the triggers', () => {
+  it('names the meeting, the § and the file whose bytes were changed behind the triggers', async () => {
     // the same length, so the size CHECK still holds; only the hash can tell
     const changed = Buffer.from(SAMPLE_PDF);
     changed[changed.length - 2] ^= 0xff;
     writeBehindTheTriggers('UPDATE attachment SET content = ? WHERE id = ?', changed, attachmentId);
-    const report = check();
+    const report = await check();
     expect(report.ok).toBe(false);
     expect(report.attachments).toEqual({
       ok: false,
@@ -72,7 +72,7 @@ describe('samrad check re-hashes every handling', () => {
     expect(describeCheck(report).join('\n')).toContain(`§ ${number}, Åtgärdsplan.pdf`);
   });
 
-  it('finds bytes replaced together with their stored hash by the hash the sealed protocol names', () => {
+  it('finds bytes replaced together with their stored hash by the hash the sealed protocol names', async () => {
     const other = Buffer.from(SAMPLE_PDF);
     other[other.length - 2] ^= 0xff;
     writeBehindTheTriggers(
@@ -81,7 +81,7 @@ describe('samrad check re-hashes every handling', () => {
       sha256(other),
       attachmentId,
     );
-    const report = check();
+    const report = await check();
     expect(report.attachments.ok).toBe(false);
     expect((report.attachments as { problems: string[] }).problems).toEqual([
       `Chefssamrådet 2017-03-14 § ${number}, Åtgärdsplan.pdf (handling ${attachmentId}): the file's content is not the one the sealed protocol names (SHA-256 ${sha256(SAMPLE_PDF)})`,
@@ -107,14 +107,14 @@ describe('samrad check re-hashes every handling', () => {
       ).id;
     await b.call('protocol.create', { meetingId });
     await f.attestAll(meetingId, '2017-03-17');
-    expect(check().attachments).toEqual({ ok: true, files: 62, checked: 50, problems: [] });
+    expect((await check()).attachments).toEqual({ ok: true, files: 62, checked: 50, problems: [] });
 
     // the newest file's bytes and stored hash replaced: only its sealed protocol still knows
     const [stored] = b.ctx.db.prepare('SELECT content FROM attachment WHERE id = ?').pluck().all(newest) as Buffer[];
     const other = Buffer.from(stored);
     other[other.length - 2] ^= 0xff;
     writeBehindTheTriggers('UPDATE attachment SET content = ?, sha256 = ? WHERE id = ?', other, sha256(other), newest);
-    const incremental = check().attachments as { checked: number; problems: string[] };
+    const incremental = (await check()).attachments as { checked: number; problems: string[] };
     expect(incremental.problems).toEqual([
       expect.stringContaining(`(handling ${newest}): the file's content is not the one the sealed protocol names`),
     ]);
@@ -123,13 +123,13 @@ describe('samrad check re-hashes every handling', () => {
     const changed = Buffer.from(SAMPLE_PDF);
     changed[changed.length - 2] ^= 0xff;
     writeBehindTheTriggers('UPDATE attachment SET content = ? WHERE id = ?', changed, attachmentId);
-    const full = check({ full: true }).attachments as { files: number; checked: number; problems: string[] };
+    const full = (await check({ full: true })).attachments as { files: number; checked: number; problems: string[] };
     expect(full.checked).toBe(62);
     expect(full.problems).toEqual([
       expect.stringContaining(`(handling ${attachmentId}): the file's content does not match its stored SHA-256`),
       expect.stringContaining(`(handling ${newest}): the file's content is not the one the sealed protocol names`),
     ]);
-    expect(describeCheck(check()).join('\n')).toMatch(
+    expect(describeCheck(await check()).join('\n')).toMatch(
       /Handlingar:\s+FAILED \(62 files; 50 of them re-hashed, the newest and a random sample; "--full" re-hashes all\)/,
     );
   });

@@ -121,7 +121,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
       seal: { ok: true },
     });
     // samrad check says so, without failing: the act stands
-    const checked = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const checked = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(checked.seals).toMatchObject({ ok: true, awaitingTimestamp: 1 });
     expect(describeCheck(checked).join('\n')).toContain(
       "1 waiting for the organisation's seal with a trusted timestamp",
@@ -143,7 +143,7 @@ describe('the organisation’s seal made at sealing, with a TSA set', { timeout:
     b.ctx.db.prepare("UPDATE pending_seal SET tried_at = '2000-01-01T00:00:00.000Z'").run();
     await b.call('records.list', {});
     expect(pendingSeals()).toEqual([]);
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({ ok: true, awaitingTimestamp: 0 });
     const after = (await b.call('records.get', { kind: 'protocol', id: meeting.id }))!;
     expect(after).toMatchObject({ sealAwaitsTimestamp: false, sealTimeSource: 'timestamp' });
     const protocolAfter = (await b.call('protocol.get', { meetingId: meeting.id }))!;

@@ -190,7 +190,7 @@ describe('exports return the sealed bytes', () => {
     expect(info.laterSignatures).toEqual([
       { signer: expect.stringContaining('Södertälje kommun'), signedAt: '2018-02-01T08:00:00.000Z' },
     ]);
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true });
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({ ok: true });
 
     // a signed package of other content, slipped in behind the service with its own correct hash, is caught
     const other = await protocolBytes((await attestedMeetingOn('2017-03-16')).id, true);
@@ -203,7 +203,7 @@ describe('exports return the sealed bytes', () => {
         "INSERT INTO record_signature (record_id, package, package_sha256, certificate_sha256, signer, signed_at) VALUES (?, ?, ?, ?, 'X', '2020-07-01T00:00:00.000Z')",
       )
       .run(record, Buffer.from(other), sha256Hex(other), 'c'.repeat(64));
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({
       ok: false,
       problems: [{ code: 'signature_hash' }],
     });
@@ -293,7 +293,7 @@ describe('omedelbar justering locks what its extract shows', () => {
 describe('any change to a sealed record is detected', () => {
   it('drop trigger + edit + restore: check fails naming the §, the export refuses it by name', async () => {
     const meeting = await attestedMeeting();
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({ ok: true, problems: [] });
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({ ok: true, problems: [] });
     const { paragraphId } = editSealedDecisionAroundTriggers(
       b.ctx,
       (await b.call('protocol.get', { meetingId: meeting.id }))!.paragraphs.find((p) => p.title.startsWith('Trygghet'))!
@@ -302,7 +302,7 @@ describe('any change to a sealed record is detected', () => {
     const number = (await b.call('protocol.get', { meetingId: meeting.id }))!.paragraphs.find(
       (p) => p.id === paragraphId,
     )!.number;
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(report.ok).toBe(false);
     expect(report.seals).toMatchObject({
       ok: false,
@@ -333,7 +333,7 @@ describe('any change to a sealed record is detected', () => {
     b.ctx.db
       .prepare("UPDATE sealed_record SET document = CAST('PK not the sealed bytes' AS BLOB) WHERE meeting_id = ?")
       .run(meeting.id);
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({
       ok: false,
       problems: [{ code: 'document_hash' }],
     });
@@ -425,7 +425,7 @@ describe('a rättelse is its own sealed record', () => {
 
     b.ctx.db.exec('DROP TRIGGER correction_note_no_update');
     b.ctx.db.prepare("UPDATE correction_note SET text = 'Beslutet gäller inte alls.' WHERE id = ?").run(note.id);
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath).seals).toMatchObject({
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals).toMatchObject({
       ok: false,
       problems: [{ code: 'differs', field: 'correction' }],
     });

@@ -44,10 +44,10 @@ function tamper(id: number) {
 }
 
 describe('samrad check: seals from the checkpoint', () => {
-  it('re-checks the records sealed since the checkpoint and a sample of the older ones, and says so', () => {
+  it('re-checks the records sealed since the checkpoint and a sample of the older ones, and says so', async () => {
     expect(before.length).toBeGreaterThan(SEAL_SAMPLE);
     expect(after).toBeGreaterThan(Math.max(...before));
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect(report.seals).toMatchObject({
       ok: true,
       records: before.length + 1,
@@ -58,7 +58,7 @@ describe('samrad check: seals from the checkpoint', () => {
     expect(describeCheck(report).join('\n')).toMatch(
       /Seals:\s+ok \(41 records; re-checked 1 sealed since the checkpoint of 2026-12-01T09:00:00.000Z and 20 older ones sampled at random; "--full" re-checks all\)/,
     );
-    expect(checkDatabase(b.ctx.db, b.ctx.dbPath, { full: true }).seals).toMatchObject({
+    expect((await checkDatabase(b.ctx.db, b.ctx.dbPath, { full: true })).seals).toMatchObject({
       ok: true,
       checked: before.length + 1,
       sampled: 0,
@@ -66,12 +66,12 @@ describe('samrad check: seals from the checkpoint', () => {
     });
   });
 
-  it('finds a change to a record sealed after the checkpoint at once; --full finds one before it too', () => {
+  it('finds a change to a record sealed after the checkpoint at once; --full finds one before it too', async () => {
     tamper(after);
-    const incremental = checkDatabase(b.ctx.db, b.ctx.dbPath).seals;
+    const incremental = (await checkDatabase(b.ctx.db, b.ctx.dbPath)).seals;
     expect(incremental).toMatchObject({ ok: false });
     tamper(before[3]);
-    const full = checkDatabase(b.ctx.db, b.ctx.dbPath, { full: true }).seals;
+    const full = (await checkDatabase(b.ctx.db, b.ctx.dbPath, { full: true })).seals;
     expect('problems' in full && full.problems.filter((p) => p.code === 'document_hash')).toHaveLength(2);
   });
 });

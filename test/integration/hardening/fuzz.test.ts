@@ -365,9 +365,9 @@ describe('fuzzing every contract method (issue 13)', () => {
     );
   }
 
-  it('leaves a database that passes every check', () => {
+  it('leaves a database that passes every check', async () => {
     // the example loaded at the start, plus whatever valid calls the fuzzer happened to make
-    const report = checkDatabase(b.ctx.db, b.ctx.dbPath);
+    const report = await checkDatabase(b.ctx.db, b.ctx.dbPath);
     expect({
       integrity: report.integrity.ok,
       foreignKeys: report.foreignKeys.ok,

@@ -83,7 +83,7 @@ export const checkCommand: Command = {
     // a zero-byte or foreign file is refused here with its reason (exit 1), never initialised
     const db = openForInspection(file);
     try {
-      const report = checkDatabase(db, file, { full: ctx.flags.full === true });
+      const report = await checkDatabase(db, file, { full: ctx.flags.full === true });
       if (ctx.flags.json) ctx.io.out(JSON.stringify(report, null, 2));
       else for (const line of describeCheck(report)) ctx.io.out(line);
       if (!report.ok) ctx.io.err(`samrad check: FAILED (${failedChecks(report).join(', ')})`);

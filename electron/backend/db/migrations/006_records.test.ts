@@ -113,7 +113,7 @@ describe('migration 006_records: a schema-4 database with the example', () => {
     expect(db.prepare('SELECT count(*) FROM record_backfill').pluck().get()).toBe(0);
     expect(verifyChain(db).ok).toBe(true);
 
-    const report = checkDatabase(db, tmp.file);
+    const report = await checkDatabase(db, tmp.file);
     expect(report.seals.ok).toBe(false);
     const problems = 'problems' in report.seals ? report.seals.problems : [];
     expect(problems.map((p) => p.code)).toEqual(['broken_at_migration']);

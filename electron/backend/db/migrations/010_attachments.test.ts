@@ -110,7 +110,7 @@ describe('migration 010_attachments: records sealed before it', () => {
 
   it('seals and checks the earlier records; an older snapshot renders without a Beslutsunderlag', async () => {
     backend = await startBackend(tmp.file, { clock: fixedClock('2026-12-01T09:00:00Z'), osUserName: 'arkivarie' });
-    expect(checkDatabase(backend.ctx.db, backend.ctx.dbPath).seals).toMatchObject({ ok: true });
+    expect((await checkDatabase(backend.ctx.db, backend.ctx.dbPath)).seals).toMatchObject({ ok: true });
     const meetingId = backend.ctx.db
       .prepare("SELECT meeting_id FROM sealed_record WHERE kind = 'protocol' ORDER BY id")
       .pluck()
