@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { Table } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../shared/contract';
 import { useCall } from '../api/hooks';
+import { EmptyState } from './EmptyState';
 import { Pager, useKeysetPages } from './Pager';
 import type { ChoiceMethod } from './usePagedChoices';
 
@@ -27,10 +29,16 @@ export function usePagedRegister<M extends ChoiceMethod>(
   return { rows, total: page?.total ?? 0, nextCursor: page?.next ?? null, pages };
 }
 
-/** A register's page as a table under its pager; nothing while the page is loading or empty. */
+/**
+ * A register's page as a table under its pager, or why there is nothing to show: no match for
+ * the filters, or an empty register and where to start. `texts` is where the register's texts
+ * are: `title` (the table's and the pager buttons' accessible name), `noMatch`, `emptyTitle`,
+ * `empty`.
+ */
 export function PagedRegisterTable<Row>({
   register,
-  label,
+  texts,
+  filtering,
   columns,
   row,
 }: {
@@ -40,14 +48,29 @@ export function PagedRegisterTable<Row>({
     nextCursor: string | null;
     pages: ReturnType<typeof useKeysetPages>;
   };
-  /** what the register is: the table's and the pager buttons' accessible name */
-  label: string;
+  texts: string;
+  /** whether the user has narrowed the register, so that an empty page is no match rather than an empty register */
+  filtering: boolean;
   /** the column headings, in order */
   columns: string[];
   row(item: Row): ReactNode;
 }) {
+  const { t } = useTranslation();
   const { rows, total, nextCursor, pages } = register;
-  if (!rows || rows.length === 0) return null;
+  const label = t(`${texts}.title`);
+  if (!rows) return null;
+  if (rows.length === 0 && filtering)
+    return (
+      <Text c="dimmed" role="status">
+        {t(`${texts}.noMatch`)}
+      </Text>
+    );
+  if (rows.length === 0)
+    return (
+      <EmptyState title={t(`${texts}.emptyTitle`)} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
+        {t(`${texts}.empty`)}
+      </EmptyState>
+    );
   return (
     <>
       <Pager

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Table } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { RegisterRowActions } from '../../components/RegisterRowActions';
-import { EmptyState } from '../../components/EmptyState';
 import { PagedRegisterTable, usePagedRegister } from '../../components/PagedRegister';
-import { RegisterFilters } from '../../components/RegisterFilters';
+import { RegisterHeader } from '../../components/RegisterHeader';
 import { blankBody, BodyForm, bodyDraftOf, type BodyDraft } from './BodyForm';
 
 export function BodyList() {
@@ -16,35 +15,22 @@ export function BodyList() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const filter = { includeArchived: showArchived, ...(debouncedSearch ? { search: debouncedSearch } : {}) };
   const register = usePagedRegister('bodies.list', filter, { entities: ['body'] });
-  const bodies = register.rows;
   const { run } = useAction();
   const [editing, setEditing] = useState<BodyDraft | null>(null);
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('bodies.title')}</Title>
-        <Button onClick={() => setEditing(blankBody)}>{t('bodies.new')}</Button>
-      </Group>
-      <RegisterFilters
+      <RegisterHeader
         texts="bodies"
+        onNew={() => setEditing(blankBody)}
         search={search}
         onSearchChange={setSearch}
         showArchived={{ checked: showArchived, onChange: setShowArchived }}
       />
-      {bodies && bodies.length === 0 && debouncedSearch && (
-        <Text c="dimmed" role="status">
-          {t('bodies.noMatch')}
-        </Text>
-      )}
-      {bodies && bodies.length === 0 && !debouncedSearch && (
-        <EmptyState title={t('bodies.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
-          {t('bodies.empty')}
-        </EmptyState>
-      )}
       <PagedRegisterTable
         register={register}
-        label={t('bodies.title')}
+        texts="bodies"
+        filtering={Boolean(debouncedSearch)}
         columns={[t('bodies.name'), t('bodies.kind'), t('bodies.memberCount'), t('actions.title')]}
         row={(b) => (
           <Table.Tr key={b.id}>

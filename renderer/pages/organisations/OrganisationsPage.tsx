@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { ORGANISATION_KINDS, type Organisation } from '../../../shared/contract/participants';
 import { RegisterRowActions } from '../../components/RegisterRowActions';
 import { FormModal } from '../../components/FormModal';
-import { EmptyState } from '../../components/EmptyState';
 import { useFieldErrors } from '../../components/fieldErrors';
 import { PagedRegisterTable, usePagedRegister } from '../../components/PagedRegister';
-import { RegisterFilters } from '../../components/RegisterFilters';
+import { RegisterHeader } from '../../components/RegisterHeader';
 import { usePagedChoices } from '../../components/usePagedChoices';
 
 interface Draft {
@@ -98,38 +97,22 @@ export function OrganisationsPage() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const filter = { includeArchived: showArchived, ...(debouncedSearch ? { search: debouncedSearch } : {}) };
   const register = usePagedRegister('organisations.list', filter, { entities: ['organisation'] });
-  const organisations = register.rows;
   const { run } = useAction();
   const [editing, setEditing] = useState<Draft | null>(null);
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('organisations.title')}</Title>
-        <Button onClick={() => setEditing(blank)}>{t('organisations.new')}</Button>
-      </Group>
-      <RegisterFilters
+      <RegisterHeader
         texts="organisations"
+        onNew={() => setEditing(blank)}
         search={search}
         onSearchChange={setSearch}
         showArchived={{ checked: showArchived, onChange: setShowArchived }}
       />
-      {organisations && organisations.length === 0 && debouncedSearch && (
-        <Text c="dimmed" role="status">
-          {t('organisations.noMatch')}
-        </Text>
-      )}
-      {organisations && organisations.length === 0 && !debouncedSearch && (
-        <EmptyState
-          title={t('organisations.emptyTitle')}
-          action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}
-        >
-          {t('organisations.empty')}
-        </EmptyState>
-      )}
       <PagedRegisterTable
         register={register}
-        label={t('organisations.title')}
+        texts="organisations"
+        filtering={Boolean(debouncedSearch)}
         columns={[t('organisations.name'), t('organisations.kind'), t('organisations.parent'), t('actions.title')]}
         row={(o) => (
           <Table.Tr key={o.id}>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { RecordHistory } from '../../components/RecordHistory';
-import { EmptyState } from '../../components/EmptyState';
 import { PagedRegisterTable, usePagedRegister } from '../../components/PagedRegister';
-import { RegisterFilters } from '../../components/RegisterFilters';
+import { RegisterHeader } from '../../components/RegisterHeader';
 import { usePagedChoices } from '../../components/usePagedChoices';
 import { formatPeriod } from '../../components/period';
 import { blankPerson, draftOf, PersonForm, type PersonDraft } from './PersonForm';
@@ -29,18 +28,13 @@ export function PeoplePage() {
     ...(organisationId ? { organisationId: Number(organisationId) } : {}),
   };
   const register = usePagedRegister('people.list', filter);
-  const people = register.rows;
   const [editing, setEditing] = useState<PersonDraft | null>(null);
   const [certificatesOf, setCertificatesOf] = useState<{ id: number; name: string } | null>(null);
   const filtering = Boolean(debouncedSearch || organisationId);
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('people.title')}</Title>
-        <Button onClick={() => setEditing(blankPerson)}>{t('people.new')}</Button>
-      </Group>
-      <RegisterFilters texts="people" search={search} onSearchChange={setSearch}>
+      <RegisterHeader texts="people" onNew={() => setEditing(blankPerson)} search={search} onSearchChange={setSearch}>
         <Select
           label={t('people.filterOrganisation')}
           placeholder={t('people.allOrganisations')}
@@ -52,20 +46,11 @@ export function PeoplePage() {
           searchable
           w={320}
         />
-      </RegisterFilters>
-      {people && people.length === 0 && !filtering && (
-        <EmptyState title={t('people.emptyTitle')} action={<Anchor href="#/">{t('people.emptyExample')}</Anchor>}>
-          {t('people.empty')}
-        </EmptyState>
-      )}
-      {people && people.length === 0 && filtering && (
-        <Text c="dimmed" role="status">
-          {t('people.noMatch')}
-        </Text>
-      )}
+      </RegisterHeader>
       <PagedRegisterTable
         register={register}
-        label={t('people.title')}
+        texts="people"
+        filtering={filtering}
         columns={[
           t('people.name'),
           t('people.personTitle'),
