@@ -1,17 +1,19 @@
 /**
  * The benchmarks' browser: the built renderer served by the loopback bridge on a bench
- * database (a separate process, as `npm start` runs it), in Debian's Chromium, past the
- * "who works in Samråd" question. Null when no renderer is built.
+ * database (a separate plain Node process running the bridge bundled as the desktop backend
+ * ships, bench/bundled-bridge.ts), in Debian's Chromium, past the "who works in Samråd"
+ * question. Null when no renderer is built.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { bundledBridge } from './bundled-bridge';
 
 export interface BrowserSession {
   page: Page;
   url: string;
-  /** the bridge process (its backend runs in it) */
+  /** the bridge process (its backend runs in it, nothing else does) */
   server: ChildProcess;
   close(): Promise<void>;
 }
@@ -25,16 +27,10 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
     return null;
   }
   const { chromium } = await import('@playwright/test');
-  const root = path.resolve(__dirname, '..');
-  const server = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['electron/bridge/serve.ts', '--db', file, '--static', renderer],
-    {
-      cwd: root,
-      env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server = spawn(process.execPath, [await bundledBridge(), '--db', file, '--static', renderer], {
+    env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let browser: Browser | null = null;
   const close = async () => {
     await browser?.close();
@@ -81,12 +77,8 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
   }
 }
 
-/**
- * Resident memory of a process and its children, from /proc (Linux), in bytes: the backend (the
- * process that runs serve.ts, and anything it starts) apart from the tsx launcher in front of it,
- * a plain node process that only starts the backend and passes signals on (no Samråd code).
- */
-export function residentBytes(pid: number): { backend: number; launcher: number } {
+/** Resident memory of a process and of any processes it started, from /proc (Linux), in bytes. */
+export function residentBytes(pid: number): number {
   const rss = (p: number) => {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
@@ -96,10 +88,7 @@ export function residentBytes(pid: number): { backend: number; launcher: number 
       .readdirSync(`/proc/${p}/task`)
       .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
       .map(Number);
-  const isLauncher = (p: number) =>
-    /(^|\/)(\.bin\/tsx|tsx\/dist\/cli\.m?js)$/.test(fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[1] ?? '');
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  const sum = (list: number[]) => list.reduce((total, p) => total + rss(p), 0);
-  return { backend: sum(all.filter((p) => !isLauncher(p))), launcher: sum(all.filter(isLauncher)) };
+  return all.reduce((total, p) => total + rss(p), 0);
 }
