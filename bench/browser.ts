@@ -66,7 +66,13 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
     const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1366, height: 768 } });
     await page.goto(url);
     const who = page.getByRole('dialog', { name: /Vem arbetar i Samråd\?/ });
-    if (await who.isVisible({ timeout: 15_000 }).catch(() => false)) {
+    // isVisible does not wait: the question comes once the session is read, after the page has loaded
+    if (
+      await who.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await who.getByLabel('Ditt namn').fill('Bench');
       await who.getByRole('button', { name: 'Börja' }).click();
     }
