@@ -67,12 +67,11 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
     await page.goto(url);
     const who = page.getByRole('dialog', { name: /Vem arbetar i Samråd\?/ });
     // isVisible does not wait: the question comes once the session is read, after the page has loaded
-    if (
-      await who.waitFor({ timeout: 15_000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
+    const asked = await who.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (asked) {
       await who.getByLabel('Ditt namn').fill('Bench');
       await who.getByRole('button', { name: 'Börja' }).click();
     }
