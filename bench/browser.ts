@@ -82,10 +82,13 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
   }
 }
 
-/** Resident memory of a process and of any processes it started, from /proc (Linux), in bytes. */
-export function residentBytes(pid: number): number {
-  const rss = (p: number) => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+/**
+ * Resident memory of a process and of any processes it started, from /proc (Linux), in bytes:
+ * now, and the most it has held since it started (the kernel's high-water mark, VmHWM).
+ */
+export function residentBytes(pid: number): { now: number; peak: number } {
+  const kilobytes = (p: number, field: 'VmRSS' | 'VmHWM') => {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
   };
   const children = (p: number): number[] =>
@@ -95,5 +98,6 @@ export function residentBytes(pid: number): number {
       .map(Number);
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  return all.reduce((total, p) => total + rss(p), 0);
+  const sum = (field: 'VmRSS' | 'VmHWM') => all.reduce((total, p) => total + kilobytes(p, field), 0);
+  return { now: sum('VmRSS'), peak: sum('VmHWM') };
 }

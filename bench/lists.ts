@@ -133,8 +133,8 @@ interface Figures {
   tickMs: number | null;
   /** … until the open list comes again without it */
   tickGoneMs: number | null;
-  /** the backend's resident memory, bundled as it ships */
-  rssBytes: number | null;
+  /** the backend's resident memory (bundled as it ships) after the visits, and the most it held meanwhile */
+  rssBytes: { now: number; peak: number } | null;
 }
 
 async function measure(file: string, runs: number): Promise<Figures> {
@@ -299,7 +299,7 @@ export async function benchLists(): Promise<void> {
       `    tick an action "Klar" → the first frame of the open list without it: ${figures.map((f, i) => `${sizes[i]} §§: ${ms(f.tickGoneMs ?? undefined)}`).join('   ')}`,
     );
     console.log(
-      `    backend resident memory after the visits (the bridge bundled as the desktop backend ships, plain Node, no tsx; target ≤ 200 MB): ${figures.map((f, i) => `${sizes[i]} §§: ${f.rssBytes === null ? '–' : mb(f.rssBytes)}`).join('   ')}`,
+      `    backend resident memory after the visits (the bridge bundled as the desktop backend ships, plain Node, no tsx; target ≤ 200 MB), in brackets the most it held meanwhile (the integrity check and audit-chain pass after start run during the visits): ${figures.map((f, i) => `${sizes[i]} §§: ${f.rssBytes === null ? '–' : `${mb(f.rssBytes.now)} (peak ${mb(f.rssBytes.peak)})`}`).join('   ')}`,
     );
   }
 }
