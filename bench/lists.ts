@@ -77,6 +77,7 @@ async function pageCalls(backend: Backend): Promise<{
     limit: 1,
   });
   const openPage: { next: string | null } = await ask('actions.list', { status: 'open', limit: 50 });
+  const people: { items: Array<{ id: number }> } = await ask('people.list', { limit: 500 });
   const calls: Array<[page: string, method: Method, input: unknown, about?: string]> = [
     ['home', 'example.status', {}],
     ['home', 'organisations.list', { limit: 1 }],
@@ -105,12 +106,19 @@ async function pageCalls(backend: Backend): Promise<{
     ['agenda tab', 'agenda.list', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['agenda tab', 'agenda.suggestions', { meetingId: upcoming.items[0].id }, `next meeting of ${bodyName}`],
     ['Uppdrag', 'actions.list', { status: 'open', limit: 50 }],
-    ['Uppdrag', 'actions.list', { status: 'open', limit: 50, after: openPage.next }],
+    // named, not by its cursor: the cursor differs between the databases, the row is the same
+    ['Uppdrag', 'actions.list', { status: 'open', limit: 50, after: openPage.next }, 'of open actions'],
     ['Uppdrag', 'actions.list', { status: 'done', limit: 50 }],
     ['Uppdrag', 'actions.stats', {}],
     ['Uppdrag', 'meetings.priorities', { on: null }],
     ['Deltagare', 'people.list', { limit: 50 }],
     ['Deltagare', 'organisations.list', { limit: 100 }],
+    [
+      'a picker naming its chosen value',
+      'people.list',
+      { ids: [people.items[people.items.length - 1].id], limit: 1 },
+      'the last person by name',
+    ],
     ['Organisationer', 'organisations.list', { includeArchived: false, limit: 50 }],
     ['Samverkansforum', 'bodies.list', { includeArchived: false, limit: 50 }],
     ['search results', 'search.query', { q: 'trygghetsvandringar', limit: 20 }],

@@ -152,11 +152,21 @@ export const PEOPLE_PAGE = 100;
 /** organisations or bodies shown at a time when the caller does not say */
 export const REGISTER_PAGE = 50;
 
-/** the filter and page of the organisation and body registers: archived ones only when asked for */
+/** how many rows a list's `ids` filter may name: a picker's chosen values, never a register */
+export const IDS_FILTER_MAX = 100;
+
+/**
+ * Only the rows with these ids (archived or not): how a picker names its chosen values when no
+ * page of choices holds them.
+ */
+const idsFilter = z.array(id).min(1).max(IDS_FILTER_MAX).optional();
+
+/** the filter and page of the organisation and body registers: archived ones only when asked for (or named by `ids`) */
 const registerListInput = z
   .object({
     includeArchived: z.boolean().optional(),
     search: z.string().trim().max(200).optional(),
+    ids: idsFilter,
     ...pageRequest(REGISTER_PAGE, 500),
   })
   .default({ limit: REGISTER_PAGE, after: null });
@@ -175,6 +185,7 @@ export const participantsContract = {
       .object({
         search: z.string().trim().max(200).optional(),
         organisationId: id.optional(),
+        ids: idsFilter,
         ...pageRequest(PEOPLE_PAGE, 500),
       })
       .default({ limit: PEOPLE_PAGE, after: null }),

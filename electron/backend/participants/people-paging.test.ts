@@ -123,6 +123,26 @@ describe('people.list, paged', () => {
     expect((await b.call('people.list', { limit: 1 })).items[0].id).toBe(added.id);
   });
 
+  it('names the people a picker has chosen by `ids`, within the other filters, at most 100 ids', async () => {
+    // far down the register, first in it, and one of another organisation
+    const ordered = swedishOrder(people);
+    const last = ordered.findLast((p) => p.organisationId === organisations[0])!;
+    const chosen = [
+      last,
+      ordered.find((p) => p.organisationId === null)!,
+      ordered.find((p) => p.organisationId === organisations[1])!,
+    ];
+    const named = await b.call('people.list', { ids: chosen.map((p) => p.id), limit: 3 });
+    expect(named.items.map((p) => p.id)).toEqual(swedishOrder(chosen).map((p) => p.id));
+    expect(named.total).toBe(3);
+    const within = await b.call('people.list', { ids: chosen.map((p) => p.id), organisationId: organisations[0] });
+    expect(within.items.map((p) => p.id)).toEqual([last.id]);
+    expect((await b.fail('people.list', { ids: [] })).code).toBe('VALIDATION');
+    expect((await b.fail('people.list', { ids: Array.from({ length: 101 }, (_, i) => i + 1) })).code).toBe(
+      'VALIDATION',
+    );
+  });
+
   it('refuses a cursor that is not one, or a limit out of range, at the field, and the default is a page', async () => {
     expect((await b.fail('people.list', { after: 'nonsense' })).fields).toEqual({ after: 'invalid_cursor' });
     expect((await b.fail('people.list', { after: '["a"]' })).fields).toEqual({ after: 'invalid_cursor' });

@@ -7,6 +7,7 @@ import { nameKey } from '../../../shared/text/collate';
 import type { Page } from '../../../shared/contract/paging';
 import { keysetPage, mapPage } from '../paging';
 import { foldedSql, sortKeySql } from './name-order';
+import { idsTerm } from './ids-term';
 
 type Fields = z.output<typeof personFields>;
 
@@ -48,13 +49,23 @@ const SEARCHED = foldedSql(
 /** Search matches name, title, organisation, e-mail and phone; case folds, å/ä/ö stay distinct. By name, a page at a time. */
 export function listPeople(
   ctx: Ctx,
-  filter: { search?: string; organisationId?: number; limit: number; after: Array<string | number> | null },
+  filter: {
+    search?: string;
+    organisationId?: number;
+    ids?: number[];
+    limit: number;
+    after: Array<string | number> | null;
+  },
 ): Page<Person> {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.organisationId) {
     where.push('p.organisation_id = @organisationId');
     params.organisationId = filter.organisationId;
+  }
+  if (filter.ids) {
+    where.push(idsTerm('p'));
+    params.ids = JSON.stringify(filter.ids);
   }
   const needle = filter.search?.trim() ? nameKey(filter.search) : null;
   if (needle) {

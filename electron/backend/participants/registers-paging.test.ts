@@ -136,6 +136,24 @@ describe('bodies.list, paged', () => {
     expect(listed.items.map((x) => [x.id, x.memberCount])).toEqual([[body.id, 1]]);
   });
 
+  it('names the rows a picker has chosen by `ids`: those and no more, archived or not, at most 100 ids', async () => {
+    for (const [method, rows] of [
+      ['organisations.list', organisations],
+      ['bodies.list', bodies],
+    ] as const) {
+      const chosen = [rows[rows.length - 1], rows[0], rows[3]];
+      expect(chosen.some((row) => row.archived)).toBe(true);
+      const named = await b.call(method, { ids: chosen.map((row) => row.id), limit: 3 });
+      expect(named.items.map((row) => [row.name, row.id])).toEqual(swedishOrder(chosen));
+      expect(named.total).toBe(3);
+      const searched = await b.call(method, { ids: chosen.map((row) => row.id), search: chosen[1].name });
+      expect(searched.items.map((row) => row.id)).toEqual([chosen[1].id]);
+      expect((await b.call(method, { ids: [999_999] })).items).toEqual([]);
+      expect((await b.fail(method, { ids: [] })).code).toBe('VALIDATION');
+      expect((await b.fail(method, { ids: Array.from({ length: 101 }, (_, i) => i + 1) })).code).toBe('VALIDATION');
+    }
+  });
+
   it('refuses a cursor that is not one, or a limit out of range, at the field, and changes nothing', async () => {
     for (const method of ['bodies.list', 'organisations.list'] as const) {
       expect((await b.fail(method, { after: 'nonsense' })).fields).toEqual({ after: 'invalid_cursor' });

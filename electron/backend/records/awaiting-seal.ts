@@ -17,10 +17,12 @@ export interface AwaitingSeal {
 export function sealsAwaitingTimestamp(ctx: Ctx, of: { meetingId: number } | { versionId: number }): AwaitingSeal[] {
   const [column, id] =
     'meetingId' in of ? (['meeting_id', of.meetingId] as const) : (['version_id', of.versionId] as const);
+  // CROSS JOIN keeps pending_seal (nearly always empty) the outer loop: left to itself SQLite
+  // reads every sealed record, documents and all, looking for the meeting's
   return (
     ctx.db
       .prepare(
-        `SELECT r.kind, r.paragraph_id, r.correction_id FROM pending_seal p JOIN sealed_record r ON r.id = p.record_id WHERE r.${column} = ?`,
+        `SELECT r.kind, r.paragraph_id, r.correction_id FROM pending_seal p CROSS JOIN sealed_record r ON r.id = p.record_id WHERE r.${column} = ?`,
       )
       .all(id) as Array<{ kind: RecordKind; paragraph_id: number | null; correction_id: number | null }>
   ).map((r) => ({ kind: r.kind, paragraphId: r.paragraph_id, correctionId: r.correction_id }));

@@ -13,8 +13,6 @@ import { OtherErrors } from './OtherErrors';
 interface PartyDraft {
   id: number | null;
   organisationId: string | null;
-  /** the party's name as the version gives it, so an organisation no page has shown keeps its label */
-  organisationName: string | null;
   signatoryId: string | null;
 }
 
@@ -29,10 +27,6 @@ function PartyForm({ versionId, draft, onClose }: { versionId: number; draft: Pa
     {},
     {
       chosen: [Number(value.organisationId)],
-      named:
-        draft.organisationId && draft.organisationName
-          ? [{ id: Number(draft.organisationId), name: draft.organisationName }]
-          : [],
       entities: ['organisation'],
     },
   );
@@ -121,12 +115,11 @@ export function PartiesPanel({ version }: { version: VersionDetail }) {
       getId={(p) => p.id}
       getName={(p) => p.organisationName}
       editable={version.editable}
-      onAdd={() => setEditing({ id: null, organisationId: null, organisationName: null, signatoryId: null })}
+      onAdd={() => setEditing({ id: null, organisationId: null, signatoryId: null })}
       onEdit={(p) =>
         setEditing({
           id: p.id,
           organisationId: String(p.organisationId),
-          organisationName: p.organisationName,
           signatoryId: String(p.signatoryId),
         })
       }

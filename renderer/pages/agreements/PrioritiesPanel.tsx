@@ -25,15 +25,10 @@ function PriorityForm({ version, draft, onClose }: { version: VersionDetail; dra
   const { t } = useTranslation();
   const { run, fieldErrors, busy } = useAction();
   const [value, setValue] = useState(draft);
-  const edited = version.priorities.find((p) => p.id === draft.id);
   const organisations = usePagedChoices(
     'organisations.list',
     {},
-    {
-      chosen: value.responsibleIds.map(Number),
-      named: edited?.responsible.map((r) => ({ id: r.organisationId, name: r.organisationName })),
-      entities: ['organisation'],
-    },
+    { chosen: value.responsibleIds.map(Number), entities: ['organisation'] },
   );
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PriorityDraft>) => setValue((v) => ({ ...v, ...patch }));

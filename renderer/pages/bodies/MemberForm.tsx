@@ -57,7 +57,7 @@ export function MemberForm({
   const set = (patch: Partial<MemberDraft>) => setValue((v) => ({ ...v, ...patch }));
   const people = usePeopleChoices({ chosen: [Number(value.personId)] });
   const substitutes = usePeopleChoices({ chosen: [Number(value.substituteForId)], skip: value.role !== 'ersattare' });
-  // the body's members are known by name even before a search reaches them (an edited membership's person)
+  // the body's members are offered whatever page of people is shown (whom a substitute stands in for)
   const withMembers = (offered: Array<{ value: string; label: string }>) => {
     const shown = new Set(offered.map((o) => o.value));
     const more = new Map<string, string>();

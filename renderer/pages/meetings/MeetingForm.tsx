@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Checkbox, MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
@@ -69,14 +69,10 @@ export function MeetingForm({
   const [value, setValue] = useState(() => draftOf(meeting));
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
-  const known = useMemo(
-    () => (meeting ? [meeting.chair, meeting.secretary, ...meeting.justerare].flatMap((p) => (p ? [p] : [])) : []),
-    [meeting],
-  );
   const idOf = (v: string | null) => (v ? Number(v) : null);
-  const chairs = usePeopleOptions(bodyId, value.date, [idOf(value.chairId)], known);
-  const secretaries = usePeopleOptions(bodyId, value.date, [idOf(value.secretaryId)], known);
-  const justerare = usePeopleOptions(bodyId, value.date, value.justerareIds.map(Number), known);
+  const chairs = usePeopleOptions(bodyId, value.date, [idOf(value.chairId)]);
+  const secretaries = usePeopleOptions(bodyId, value.date, [idOf(value.secretaryId)]);
+  const justerare = usePeopleOptions(bodyId, value.date, value.justerareIds.map(Number));
 
   const submit = async () => {
     const fields = {

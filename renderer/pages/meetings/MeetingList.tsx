@@ -51,17 +51,9 @@ function CancelDialog({ meeting, onClose }: { meeting: Meeting; onClose(): void 
 export function MeetingList() {
   const { t } = useTranslation();
   const [bodyId, setBodyId] = useState<string | null>(() => sessionStorage.getItem(BODY_KEY));
-  // the chosen body itself, which the page of choices need not hold
+  // the chosen body itself: whether it is gone or archived, and what the page shows of it
   const chosen = useCall('bodies.get', { id: Number(bodyId) }, { skip: !bodyId, entities: ['body'] });
-  const bodies = usePagedChoices(
-    'bodies.list',
-    {},
-    {
-      chosen: [Number(bodyId)],
-      named: chosen.data ? [chosen.data] : [],
-      entities: ['body'],
-    },
-  );
+  const bodies = usePagedChoices('bodies.list', {}, { chosen: [Number(bodyId)], entities: ['body'] });
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const [creating, setCreating] = useState(false);
   const [planning, setPlanning] = useState(false);

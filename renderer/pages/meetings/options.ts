@@ -9,27 +9,22 @@ export interface OptionGroup {
   items: Array<{ value: string; label: string }>;
 }
 
-const NO_LABELS: ReadonlyArray<{ id: number; name: string }> = [];
-
 /**
  * People to choose as chair, secretary, justerare or attendee, for one picker: the body's
  * members on the date first (with their role), then others by name — a bounded page that
  * `onSearchChange` narrows on the backend as the user types, so anyone in the register can be
- * found. A person appears once. `chosen` are the picker's current people; `labels` names the
- * ones the form already knows (e.g. the meeting's chair), so they keep their label before any
- * search has shown them.
+ * found. A person appears once. `chosen` are the picker's current people, named whether or not
+ * the page holds them.
  */
 export function usePeopleOptions(
   bodyId: number,
   date: string | null,
   chosen: Array<number | null> = [],
-  labels: ReadonlyArray<{ id: number; name: string }> = NO_LABELS,
 ): { groups: OptionGroup[]; onSearchChange(search: string): void } {
   const { t } = useTranslation();
   const validDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
   const members = useCall('bodies.members', { bodyId, on: validDate });
   const { people, onSearchChange } = usePeopleChoices({ chosen });
-  const chosenKey = chosen.join(' ');
   const groups = useMemo(() => {
     const memberItems = new Map<string, string>();
     for (const m of members.data ?? []) {
@@ -40,20 +35,15 @@ export function usePeopleOptions(
     const others = people
       .filter((p) => !memberItems.has(String(p.id)))
       .map((p) => ({ value: String(p.id), label: p.organisationName ? `${p.name}, ${p.organisationName}` : p.name }));
-    const offered = new Set([...memberItems.keys(), ...others.map((o) => o.value)]);
-    const named = labels
-      .filter((l) => chosenKey.split(' ').includes(String(l.id)) && !offered.has(String(l.id)))
-      .map((l) => ({ value: String(l.id), label: l.name }));
     const groups: OptionGroup[] = [];
     if (memberItems.size > 0)
       groups.push({
         group: t('meetings.form.membersGroup'),
         items: [...memberItems].map(([value, label]) => ({ value, label })),
       });
-    if (others.length + named.length > 0)
-      groups.push({ group: t('meetings.form.othersGroup'), items: [...named, ...others] });
+    if (others.length > 0) groups.push({ group: t('meetings.form.othersGroup'), items: others });
     return groups;
-  }, [members.data, people, labels, chosenKey, t]);
+  }, [members.data, people, t]);
   return { groups, onSearchChange };
 }
 

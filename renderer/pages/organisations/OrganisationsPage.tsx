@@ -17,11 +17,9 @@ interface Draft {
   kind: string | null;
   shortName: string;
   parentId: string | null;
-  /** the parent's name as the register gives it, so it keeps its label before any page has shown it */
-  parentName: string | null;
 }
 
-const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: null, parentName: null };
+const blank: Draft = { id: null, name: '', kind: null, shortName: '', parentId: null };
 
 /** rows on a page of the register */
 const ORGANISATIONS_PAGE_SIZE = 50;
@@ -33,11 +31,7 @@ function OrganisationForm({ draft, onClose }: { draft: Draft; onClose(): void })
   const parents = usePagedChoices(
     'organisations.list',
     {},
-    {
-      chosen: [Number(value.parentId)],
-      named: draft.parentId && draft.parentName ? [{ id: Number(draft.parentId), name: draft.parentName }] : [],
-      entities: ['organisation'],
-    },
+    { chosen: [Number(value.parentId)], entities: ['organisation'] },
   );
   const fieldErrors = useFieldErrors(rawErrors, value);
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
@@ -193,7 +187,6 @@ export function OrganisationsPage() {
                         kind: o.kind,
                         shortName: o.shortName ?? '',
                         parentId: o.parentId ? String(o.parentId) : null,
-                        parentName: o.parentName,
                       })
                     }
                     onArchive={(archived) => run('organisations.archive', { id: o.id, archived })}

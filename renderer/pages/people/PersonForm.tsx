@@ -13,8 +13,6 @@ export interface PersonDraft {
   name: string;
   title: string;
   organisationId: string | null;
-  /** the person's organisation as the register names it, so it keeps its label before any page has shown it */
-  organisationName: string | null;
   email: string;
   phone: string;
   activeFrom: string;
@@ -26,7 +24,6 @@ export const blankPerson: PersonDraft = {
   name: '',
   title: '',
   organisationId: null,
-  organisationName: null,
   email: '',
   phone: '',
   activeFrom: '',
@@ -39,7 +36,6 @@ export function draftOf(p: Person): PersonDraft {
     name: p.name,
     title: p.title ?? '',
     organisationId: p.organisationId === null ? null : String(p.organisationId),
-    organisationName: p.organisationName,
     email: p.email ?? '',
     phone: p.phone ?? '',
     activeFrom: p.activeFrom ?? '',
@@ -55,14 +51,7 @@ export function PersonForm({ draft, onClose }: { draft: PersonDraft; onClose(): 
   const organisations = usePagedChoices(
     'organisations.list',
     {},
-    {
-      chosen: [Number(value.organisationId)],
-      named:
-        draft.organisationId && draft.organisationName
-          ? [{ id: Number(draft.organisationId), name: draft.organisationName }]
-          : [],
-      entities: ['organisation'],
-    },
+    { chosen: [Number(value.organisationId)], entities: ['organisation'] },
   );
   const errors = useFieldErrors(fieldErrors, value);
   const set = (patch: Partial<PersonDraft>) => setValue((v) => ({ ...v, ...patch }));
