@@ -1,17 +1,19 @@
 /**
  * The benchmarks' browser: the built renderer served by the loopback bridge on a bench
- * database (a separate process, as `npm start` runs it), in Debian's Chromium, past the
- * "who works in Samråd" question. Null when no renderer is built.
+ * database (a separate plain Node process running the bridge bundled as the desktop backend
+ * ships, bench/bundled-bridge.ts), in Debian's Chromium, past the "who works in Samråd"
+ * question. Null when no renderer is built.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { bundledBridge } from './bundled-bridge';
 
 export interface BrowserSession {
   page: Page;
   url: string;
-  /** the bridge process (its backend runs in it) */
+  /** the bridge process (its backend runs in it, nothing else does) */
   server: ChildProcess;
   close(): Promise<void>;
 }
@@ -25,16 +27,10 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
     return null;
   }
   const { chromium } = await import('@playwright/test');
-  const root = path.resolve(__dirname, '..');
-  const server = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['electron/bridge/serve.ts', '--db', file, '--static', renderer],
-    {
-      cwd: root,
-      env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const server = spawn(process.execPath, [await bundledBridge(), '--db', file, '--static', renderer], {
+    env: { ...process.env, SAMRAD_DATA_DIR: path.dirname(file) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let browser: Browser | null = null;
   const close = async () => {
     await browser?.close();
@@ -70,7 +66,12 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
     const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1366, height: 768 } });
     await page.goto(url);
     const who = page.getByRole('dialog', { name: /Vem arbetar i Samråd\?/ });
-    if (await who.isVisible({ timeout: 15_000 }).catch(() => false)) {
+    // isVisible does not wait: the question comes once the session is read, after the page has loaded
+    const asked = await who.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (asked) {
       await who.getByLabel('Ditt namn').fill('Bench');
       await who.getByRole('button', { name: 'Börja' }).click();
     }
@@ -82,13 +83,12 @@ export async function openBrowserSession(file: string): Promise<BrowserSession |
 }
 
 /**
- * Resident memory of a process and its children, from /proc (Linux), in bytes: the backend (the
- * process that runs serve.ts, and anything it starts) apart from the tsx launcher in front of it,
- * a plain node process that only starts the backend and passes signals on (no Samråd code).
+ * Resident memory of a process and of any processes it started, from /proc (Linux), in bytes:
+ * now, and the most it has held since it started (the kernel's high-water mark, VmHWM).
  */
-export function residentBytes(pid: number): { backend: number; launcher: number } {
-  const rss = (p: number) => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+export function residentBytes(pid: number): { now: number; peak: number } {
+  const kilobytes = (p: number, field: 'VmRSS' | 'VmHWM') => {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
   };
   const children = (p: number): number[] =>
@@ -96,10 +96,8 @@ export function residentBytes(pid: number): { backend: number; launcher: number 
       .readdirSync(`/proc/${p}/task`)
       .flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
       .map(Number);
-  const isLauncher = (p: number) =>
-    /(^|\/)(\.bin\/tsx|tsx\/dist\/cli\.m?js)$/.test(fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')[1] ?? '');
   const all = [pid];
   for (let i = 0; i < all.length; i++) all.push(...children(all[i]));
-  const sum = (list: number[]) => list.reduce((total, p) => total + rss(p), 0);
-  return { backend: sum(all.filter((p) => !isLauncher(p))), launcher: sum(all.filter(isLauncher)) };
+  const sum = (field: 'VmRSS' | 'VmHWM') => all.reduce((total, p) => total + kilobytes(p, field), 0);
+  return { now: sum('VmRSS'), peak: sum('VmHWM') };
 }

@@ -1,6 +1,7 @@
 import { startBackend } from '../../electron/backend/backend';
 import type { Organisation } from '../../shared/contract/participants';
 import { expect, openApp, test } from './support/app';
+import { dispatched } from './support/dispatched';
 
 /**
  * Pickers offer the first 100 of a register by name; a chosen value further down is still
@@ -11,30 +12,26 @@ test('a chosen person and organisation beyond the first 100 keep their names in 
   test.setTimeout(240_000);
   await app.restart(async () => {
     const backend = await startBackend(app.dbPath);
-    const ok = <T>(r: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as T;
-    };
     try {
       for (let i = 1; i <= 110; i++)
-        ok(
+        dispatched(
           await backend.dispatch('organisations.create', {
             name: `Alfa organisation ${String(i).padStart(3, '0')}`,
             kind: 'kommun',
           }),
         );
       // Ö sorts after z in Swedish: last in both registers
-      const far = ok<Organisation>(
+      const far = dispatched<Organisation>(
         await backend.dispatch('organisations.create', { name: 'Östra Zetterlunds förbund', kind: 'annan' }),
       );
       for (let i = 1; i <= 110; i++)
-        ok(
+        dispatched(
           await backend.dispatch('people.create', {
             name: `Anna Person ${String(i).padStart(3, '0')}`,
             organisationId: null,
           }),
         );
-      ok(await backend.dispatch('people.create', { name: 'Östen Zetterlund', organisationId: far.id }));
+      dispatched(await backend.dispatch('people.create', { name: 'Östen Zetterlund', organisationId: far.id }));
     } finally {
       backend.close();
     }

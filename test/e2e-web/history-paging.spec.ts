@@ -2,6 +2,7 @@ import { startBackend } from '../../electron/backend/backend';
 import { fixedClock } from '../../electron/backend/context';
 import type { Organisation } from '../../shared/contract/participants';
 import { expect, openApp, test } from './support/app';
+import { dispatched } from './support/dispatched';
 
 /**
  * A record with a long history: the drawer shows the newest 50 events and the total, and
@@ -17,15 +18,13 @@ test('history drawer: the newest 50 of 130 events first, older ones page by page
     // a clock that moves two minutes a change, so no two changes fold into one event
     const clock = fixedClock('2024-01-08T08:00:00Z');
     const backend = await startBackend(app.dbPath, { clock, osUserName: 'sekreterare' });
-    const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
     try {
-      const org = ok(await backend.dispatch('organisations.create', { name, kind: 'raddningstjanst' })) as Organisation;
+      const org = dispatched<Organisation>(
+        await backend.dispatch('organisations.create', { name, kind: 'raddningstjanst' }),
+      );
       for (let i = 1; i < 130; i++) {
         clock.set(new Date(clock.now().getTime() + 120_000).toISOString());
-        ok(
+        dispatched(
           await backend.dispatch('organisations.update', {
             id: org.id,
             fields: { name, kind: 'raddningstjanst', shortName: `RS${String(i).padStart(3, '0')}` },

@@ -1,5 +1,6 @@
 import { startBackend } from '../../electron/backend/backend';
 import { expect, openApp, test } from './support/app';
+import { dispatched } from './support/dispatched';
 
 /**
  * Deltagare with more people than a page holds: the first 50 by name, paging on and back by
@@ -15,12 +16,13 @@ test('Deltagare: pages 120 people by keyboard, in Swedish name order; a search p
     try {
       for (let i = 1; i <= 120; i++) {
         const given = ['Anna', 'Bo', 'Östen', 'Åsa'][i % 4];
-        const r = await backend.dispatch('people.create', {
-          name: `${given} Person ${String(i).padStart(3, '0')}`,
-          title: i % 10 === 0 ? 'Räddningschef' : null,
-          organisationId: null,
-        });
-        if (!r.ok) throw new Error(r.error.message);
+        dispatched(
+          await backend.dispatch('people.create', {
+            name: `${given} Person ${String(i).padStart(3, '0')}`,
+            title: i % 10 === 0 ? 'Räddningschef' : null,
+            organisationId: null,
+          }),
+        );
       }
     } finally {
       backend.close();

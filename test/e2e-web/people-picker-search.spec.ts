@@ -2,6 +2,7 @@ import { startBackend } from '../../electron/backend/backend';
 import type { Meeting } from '../../shared/contract/meetings';
 import type { Body, Person } from '../../shared/contract/participants';
 import { expect, openApp, test } from './support/app';
+import { dispatched } from './support/dispatched';
 
 /**
  * A meeting's people pickers with a register larger than a picker's page: the body's members
@@ -15,14 +16,14 @@ test('attendance picker: members first; a person beyond the first 100 is found b
   let meetingId = 0;
   await app.restart(async () => {
     const backend = await startBackend(app.dbPath);
-    const ok = <T>(r: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as T;
-    };
     try {
-      const body = ok<Body>(await backend.dispatch('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' }));
-      const chair = ok<Person>(await backend.dispatch('people.create', { name: 'Camilla Broo', organisationId: null }));
-      ok(
+      const body = dispatched<Body>(
+        await backend.dispatch('bodies.create', { name: 'Chefssamrådet', kind: 'chefssamrad' }),
+      );
+      const chair = dispatched<Person>(
+        await backend.dispatch('people.create', { name: 'Camilla Broo', organisationId: null }),
+      );
+      dispatched(
         await backend.dispatch('bodies.addMember', {
           bodyId: body.id,
           personId: chair.id,
@@ -31,14 +32,14 @@ test('attendance picker: members first; a person beyond the first 100 is found b
         }),
       );
       for (let i = 1; i <= 130; i++)
-        ok(
+        dispatched(
           await backend.dispatch('people.create', {
             name: `Anna Person ${String(i).padStart(3, '0')}`,
             organisationId: null,
           }),
         );
-      ok(await backend.dispatch('people.create', { name: 'Östen Zetterlund', organisationId: null }));
-      meetingId = ok<Meeting>(
+      dispatched(await backend.dispatch('people.create', { name: 'Östen Zetterlund', organisationId: null }));
+      meetingId = dispatched<Meeting>(
         await backend.dispatch('meetings.create', {
           bodyId: body.id,
           date: '2030-03-12',
@@ -50,10 +51,10 @@ test('attendance picker: members first; a person beyond the first 100 is found b
         }),
       ).id;
       // a member who joins after the meeting was planned, so the roster does not list them yet
-      const member = ok<Person>(
+      const member = dispatched<Person>(
         await backend.dispatch('people.create', { name: 'Peter Nylind', organisationId: null }),
       );
-      ok(
+      dispatched(
         await backend.dispatch('bodies.addMember', {
           bodyId: body.id,
           personId: member.id,

@@ -1,6 +1,7 @@
 import { startBackend } from '../../electron/backend/backend';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './support/app';
+import { dispatched } from './support/dispatched';
 
 /**
  * Registers with more organisations and bodies than a page holds: Organisationer and
@@ -22,10 +23,8 @@ test.beforeEach(async ({ app }) => {
   await app.restart(async () => {
     const backend = await startBackend(app.dbPath);
     try {
-      const create = async (method: 'organisations.create' | 'bodies.create', input: object) => {
-        const r = await backend.dispatch(method, input as never);
-        if (!r.ok) throw new Error(r.error.message);
-      };
+      const create = async (method: 'organisations.create' | 'bodies.create', input: object) =>
+        dispatched(await backend.dispatch(method, input));
       for (let i = 1; i <= ORGANISATIONS; i++)
         await create('organisations.create', {
           name: `${['Alfa', 'Borg', 'Åby', 'Öster'][i % 4]} organisation ${String(i).padStart(3, '0')}`,

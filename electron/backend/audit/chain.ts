@@ -187,6 +187,13 @@ export function verifyChainIncrementally(db: Db): ChainReport {
 }
 
 /**
+ * Events re-hashed between two yields of the background pass. It runs in the backend's thread
+ * right after start, while the user opens pages: 5 000 at a time held every call back for 170 ms
+ * of CPU per step (350 ms and more on a loaded machine; 10 000 §§, 47 000 events); 250 take 9 ms.
+ */
+const FULL_PASS_STEP = 250;
+
+/**
  * The full pass that may move the checkpoint: re-hashes every event in steps of `stepSize`
  * (yielding between steps, so the backend keeps answering), then appends a checkpoint for
  * the newest event it verified, or the first broken one. Events before the head never change,
@@ -197,7 +204,7 @@ export async function fullPassAndCheckpoint(
   clock: Clock,
   options: { stepSize?: number; stopped?: () => boolean } = {},
 ): Promise<{ ok: boolean; brokenAt: number | null } | null> {
-  const step = options.stepSize ?? 5_000;
+  const step = options.stepSize ?? FULL_PASS_STEP;
   const walk = walker(GENESIS);
   const page = db.prepare('SELECT * FROM audit_event WHERE id > ? ORDER BY id LIMIT ?');
   let after = 0;

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
+import type { TestBackend } from '../../../test/support/backend';
+import { chefssamradOnRealClock, type Chefssamrad } from '../../../test/support/real-clock-chefssamrad';
 import { opensslPkcs12, pkcs12Of } from '../../../test/support/pkcs12';
 import { issueCertificate } from '../signing/certificates/issue';
 import { verifyPackage } from '../signing/opc/verify-package';
@@ -19,13 +19,9 @@ const BIN = path.resolve(__dirname, '../../../bin/samrad.js');
 const KEYSTORE = 'nyckelring-lösen';
 
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
+let f: Chefssamrad;
 // the real clock: the signatory away (samrad sign) signs at the real time, which must not lie in the backend's future
-beforeEach(async () => {
-  b = await testBackend(new Date().toISOString());
-  f = await chefssamrad(b);
-});
-afterEach(() => b.cleanup());
+chefssamradOnRealClock((opened) => ({ b, f } = opened));
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { testBackend, type TestBackend } from '../../../test/support/backend';
-import { chefssamrad } from '../../../test/support/meetings';
+import type { TestBackend } from '../../../test/support/backend';
+import { chefssamradOnRealClockWithTsa, type Chefssamrad } from '../../../test/support/real-clock-chefssamrad';
 import { signAll } from '../../../test/support/agreements';
 import type { Protocol } from '../../../shared/contract/meetings';
 import { docFromParagraphs } from '../../../shared/richtext';
-import { deadTsaUrl, opensslVerifiesToken, startLocalTsa, type LocalTsa } from '../../../test/support/local-tsa';
+import { deadTsaUrl, opensslVerifiesToken, type LocalTsa } from '../../../test/support/local-tsa';
 import { zonedDate } from '../../../shared/time/zoned-date';
 import { parseXml } from '../signing/opc/package';
 import { signatureValueToTime } from '../signing/timestamp/signature-timestamp';
@@ -16,15 +16,8 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 // the local TSA stamps with the real clock, so the backend runs on it too
 let tsa: LocalTsa;
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
-beforeAll(async () => void (tsa = await startLocalTsa()), 60_000);
-afterAll(() => tsa.close());
-beforeEach(async () => {
-  b = await testBackend(new Date().toISOString());
-  f = await chefssamrad(b);
-  tsa.behaviour = 'ok';
-});
-afterEach(() => b.cleanup());
+let f: Chefssamrad;
+chefssamradOnRealClockWithTsa((opened) => ({ b, f, tsa } = opened));
 
 /**
  * A protocol with one finished §, ready to be attested; the first time, the organisation's

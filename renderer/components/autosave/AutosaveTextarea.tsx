@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Text, TextInput, Textarea } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { createAutosaver, type AutosaveStatus, type Autosaver } from './autosaver';
+import { GrowingTextarea } from '../GrowingTextarea';
 
 export interface AutosaveFieldProps {
   label: string;
@@ -123,7 +124,7 @@ export function AutosaveTextarea({
 
   return (
     <div>
-      {singleLine ? <TextInput {...common} /> : <Textarea {...common} autosize minRows={minRows} />}
+      {singleLine ? <TextInput {...common} /> : <GrowingTextarea {...common} minRows={minRows} />}
       {!readOnly && <StatusLine status={status} id={statusId} />}
     </div>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useAction, useCall } from '../../api/hooks';
+import { useAction } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/confirm';
 import { downloadBase64 } from '../../components/download';
 import { readFileBase64 } from '../signing/readFile';
 import { ATTACHMENT_MAX_MEGABYTES, type Attachment } from '../../../shared/contract/attachments';
 import { RemoveButton } from '../../components/RemoveButton';
+import { useMeetingAttachments } from './MeetingAttachments';
 
 const ACCEPT = '.pdf,.docx,.doc,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
@@ -21,17 +22,15 @@ const sizeText = (bytes: number, lang: string) => {
  * (the backend judges its type by content and refuses it once attested), remove one after asking.
  */
 export function Attachments({
-  meetingId,
   target,
   readOnly,
 }: {
-  meetingId: number;
   target: { agendaItemId: number } | { paragraphId: number };
   /** the agenda item or § is attested (as the backend reports it) */
   readOnly: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const list = useCall('attachments.list', { meetingId }, { entities: ['meeting'] });
+  const list = useMeetingAttachments();
   const { run, fieldErrors, setFieldErrors, busy } = useAction();
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const onParagraph = 'paragraphId' in target;

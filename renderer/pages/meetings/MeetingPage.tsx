@@ -12,6 +12,7 @@ import { ExportMenu } from './ExportMenu';
 import { AgendaTab } from './agenda/AgendaTab';
 import { AttendanceTab } from './attendance/AttendanceTab';
 import { ProtocolTab } from './protocol/ProtocolTab';
+import { MeetingAttachmentsProvider } from './MeetingAttachments';
 
 const TABS = ['agenda', 'attendance', 'protocol'] as const;
 type Tab = (typeof TABS)[number];
@@ -73,22 +74,24 @@ export function MeetingPage({ id, tab }: { id: number; tab?: string }) {
         </Group>
       </Group>
 
-      <Tabs value={current} onChange={(next) => next && navigate(`/meetings/${m.id}/${next}`)} keepMounted={false}>
-        <Tabs.List>
-          <Tabs.Tab value="agenda">{t('meetings.tabs.agenda')}</Tabs.Tab>
-          <Tabs.Tab value="attendance">{t('meetings.tabs.attendance')}</Tabs.Tab>
-          <Tabs.Tab value="protocol">{t('meetings.tabs.protocol')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="agenda" pt="md">
-          <AgendaTab meeting={m} />
-        </Tabs.Panel>
-        <Tabs.Panel value="attendance" pt="md">
-          <AttendanceTab meeting={m} />
-        </Tabs.Panel>
-        <Tabs.Panel value="protocol" pt="md">
-          <ProtocolTab meeting={m} />
-        </Tabs.Panel>
-      </Tabs>
+      <MeetingAttachmentsProvider meetingId={m.id}>
+        <Tabs value={current} onChange={(next) => next && navigate(`/meetings/${m.id}/${next}`)} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="agenda">{t('meetings.tabs.agenda')}</Tabs.Tab>
+            <Tabs.Tab value="attendance">{t('meetings.tabs.attendance')}</Tabs.Tab>
+            <Tabs.Tab value="protocol">{t('meetings.tabs.protocol')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="agenda" pt="md">
+            <AgendaTab meeting={m} />
+          </Tabs.Panel>
+          <Tabs.Panel value="attendance" pt="md">
+            <AttendanceTab meeting={m} />
+          </Tabs.Panel>
+          <Tabs.Panel value="protocol" pt="md">
+            <ProtocolTab meeting={m} />
+          </Tabs.Panel>
+        </Tabs>
+      </MeetingAttachmentsProvider>
 
       {editing && <MeetingForm bodyId={m.bodyId} bodyName={m.bodyName} meeting={m} onClose={() => setEditing(false)} />}
     </Stack>

@@ -47,18 +47,25 @@ export function usePeopleOptions(
   return { groups, onSearchChange };
 }
 
-/** Owners of an action item: people and organisations (each a bounded page, both narrowed by `onSearchChange`) in one list, told apart by a prefix. */
-export function useOwnerOptions(chosen: string | null = null): {
+/** Owners of an action item: people and organisations (each a bounded page, both narrowed by `onSearchChange`) in one list, told apart by a prefix; `skip`: not asked for yet. */
+export function useOwnerOptions(
+  chosen: string | null = null,
+  options: { skip?: boolean } = {},
+): {
   groups: OptionGroup[];
   onSearchChange(search: string): void;
 } {
   const { t } = useTranslation();
   const owner = ownerFromOption(chosen);
-  const { people, onSearchChange: searchPeople } = usePeopleChoices({ chosen: [owner.ownerPersonId] });
+  const { people, onSearchChange: searchPeople } = usePeopleChoices({
+    chosen: [owner.ownerPersonId],
+    skip: options.skip,
+  });
   const organisations = usePagedChoices(
     'organisations.list',
     {},
     {
+      skip: options.skip,
       chosen: [owner.ownerOrganisationId],
       entities: ['organisation'],
     },

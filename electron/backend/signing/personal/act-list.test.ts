@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testBackend, type TestBackend } from '../../../../test/support/backend';
-import { chefssamrad } from '../../../../test/support/meetings';
+import { describe, expect, it } from 'vitest';
+import type { TestBackend } from '../../../../test/support/backend';
+import { chefssamradOnRealClock, type Chefssamrad } from '../../../../test/support/real-clock-chefssamrad';
 import { docFromParagraphs } from '../../../../shared/richtext';
 import { zonedDate } from '../../../../shared/time/zoned-date';
 import type { ActListItem } from '../../../../shared/contract/personal-signing';
@@ -12,13 +12,9 @@ const BIN = path.resolve(__dirname, '../../../../bin/samrad.js');
 const KEYSTORE = 'nyckelring-lösen';
 
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
+let f: Chefssamrad;
 // the real clock: acts are dated by it and must not lie in the backend's future
-beforeEach(async () => {
-  b = await testBackend(new Date().toISOString());
-  f = await chefssamrad(b);
-});
-afterEach(() => b.cleanup());
+chefssamradOnRealClock((opened) => ({ b, f } = opened));
 
 const daysAgo = (n: number) => zonedDate(new Date(Date.now() - n * 86400e3));
 

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { testBackend, type TestBackend } from '../../../../test/support/backend';
-import { chefssamrad } from '../../../../test/support/meetings';
+import { describe, expect, it } from 'vitest';
+import type { TestBackend } from '../../../../test/support/backend';
+import { chefssamradOnRealClockWithTsa, type Chefssamrad } from '../../../../test/support/real-clock-chefssamrad';
 import { opensslPkcs12 } from '../../../../test/support/pkcs12';
-import { deadTsaUrl, startLocalTsa, type LocalTsa } from '../../../../test/support/local-tsa';
+import { deadTsaUrl, type LocalTsa } from '../../../../test/support/local-tsa';
 import { zonedDate } from '../../../../shared/time/zoned-date';
 import type { Attestation } from '../../../../shared/contract/meetings';
 
@@ -16,15 +16,8 @@ const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 // the local TSA stamps with the real clock, so the backend runs on it too
 let tsa: LocalTsa;
 let b: TestBackend;
-let f: Awaited<ReturnType<typeof chefssamrad>>;
-beforeAll(async () => void (tsa = await startLocalTsa()), 60_000);
-afterAll(() => tsa.close());
-beforeEach(async () => {
-  b = await testBackend(new Date().toISOString());
-  f = await chefssamrad(b);
-  tsa.behaviour = 'ok';
-});
-afterEach(() => b.cleanup());
+let f: Chefssamrad;
+chefssamradOnRealClockWithTsa((opened) => ({ b, f, tsa } = opened));
 
 /** Sent for justering: chair Broo and justerare Nylind, both holding local personal certificates. */
 async function sentForJustering() {

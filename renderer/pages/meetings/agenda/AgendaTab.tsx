@@ -104,7 +104,7 @@ export function AgendaTab({ meeting }: { meeting: Meeting }) {
                       {item.description}
                     </Text>
                   )}
-                  <Attachments meetingId={meeting.id} target={{ agendaItemId: item.id }} readOnly={readOnly} />
+                  <Attachments target={{ agendaItemId: item.id }} readOnly={readOnly} />
                 </Stack>
                 {!readOnly && (
                   <RowActions

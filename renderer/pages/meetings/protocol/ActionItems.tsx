@@ -34,7 +34,9 @@ function ActionForm({
     action ? { description: action.description, owner: optionOfOwner(action), dueDate: action.dueDate ?? '' } : blank,
   );
   const errors = useFieldErrors(fieldErrors, { description: value.description, dueDate: value.dueDate });
-  const owners = useOwnerOptions(value.owner);
+  // every § of a protocol has this form: its choice of owners is asked for once the user comes to it
+  const [reached, setReached] = useState(action !== null);
+  const owners = useOwnerOptions(value.owner, { skip: !reached });
   const set = (patch: Partial<Draft>) => setValue((v) => ({ ...v, ...patch }));
 
   const submit = async () => {
@@ -55,6 +57,8 @@ function ActionForm({
 
   return (
     <form
+      onFocusCapture={() => setReached(true)}
+      onPointerEnter={() => setReached(true)}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

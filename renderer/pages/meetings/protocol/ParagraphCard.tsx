@@ -299,7 +299,7 @@ export function ParagraphCard({
           </Group>
         )}
 
-        <Attachments meetingId={meeting.id} target={{ paragraphId: p.id }} readOnly={locked} />
+        <Attachments target={{ paragraphId: p.id }} readOnly={locked} />
         <Divider />
         <ActionItems paragraph={p} />
 

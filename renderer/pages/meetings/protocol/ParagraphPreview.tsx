@@ -6,7 +6,7 @@ import type { Landing } from './useEditableParagraphs';
 /**
  * A § as it reads, without its editors: what a long protocol shows until the § is wanted. The
  * editors take a while to mount, so the tab draws these first and brings the editors in one §
- * at a time (ProtocolTab). Focusing it or pointing at it asks for its editors at once, so
+ * at a time (useEditableParagraphs). Focusing it or pointing at it asks for its editors at once, so
  * the keyboard and the mouse never wait for the queue.
  */
 export function ParagraphPreview({

@@ -24,6 +24,7 @@ import { SortableList } from '../../../components/sortable/SortableList';
 import {
   AGENDA_KINDS,
   ATTESTATION_DEADLINE_DAYS,
+  type Attendee,
   type Meeting,
   type Paragraph,
   type Protocol,
@@ -36,14 +37,16 @@ import { DigitalSignDialog } from './DigitalSignDialog';
 import { SignedCopyDialog } from './SignedCopyDialog';
 import { downloadBase64 } from '../../../components/download';
 import { Corrections } from './Corrections';
-import { ParagraphCard } from './ParagraphCard';
-import { ParagraphPreview } from './ParagraphPreview';
-import { useEditableParagraphs } from './useEditableParagraphs';
+import { ProtocolParagraph } from './ProtocolParagraph';
+import { useParagraphEditors } from './useEditableParagraphs';
 import { usePriorityOptions } from '../options';
 import { InlineErrors } from '../InlineErrors';
 import { SealedRecordPanel } from '../../../components/records/SealedRecordPanel';
 import { formatDateTime } from '../../../components/dateTime';
 import { ActProofView } from '../../../components/signing/ActProofView';
+
+const NO_PARAGRAPHS: Paragraph[] = [];
+const NO_ATTENDEES: Attendee[] = [];
 
 function AddParagraph({ meetingId, onClose }: { meetingId: number; onClose(): void }) {
   const { t } = useTranslation();
@@ -242,7 +245,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   const [adding, setAdding] = useState(false);
   const getId = useCallback((p: Paragraph) => p.id, []);
   const getLabel = useCallback((p: Paragraph) => `§ ${p.number} ${p.title}`, []);
-  const editable = useEditableParagraphs(protocol.data?.paragraphs.length ?? 0);
+  const editors = useParagraphEditors((protocol.data?.paragraphs ?? NO_PARAGRAPHS).map(getId));
 
   if (protocol.data === undefined) return null;
   const p = protocol.data;
@@ -264,7 +267,7 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
   }
 
   const unfinished = p.paragraphs.filter((x) => !x.finished && !x.locked).length;
-  const attendees = attendance.data ?? [];
+  const attendees = attendance.data ?? NO_ATTENDEES;
 
   return (
     <Stack>
@@ -351,21 +354,18 @@ export function ProtocolTab({ meeting }: { meeting: Meeting }) {
           onReorder={(next) =>
             void run('protocol.reorderParagraphs', { meetingId: meeting.id, paragraphIds: next.map((x) => x.id) })
           }
-          renderItem={(paragraph, index) =>
-            index < editable.count || editable.wanted.has(paragraph.id) ? (
-              <ParagraphCard
-                paragraph={paragraph}
-                meeting={meeting}
-                protocol={p}
-                attendees={attendees}
-                recordLanguage={recordLanguage}
-                priorities={priorities}
-                focusOnMount={editable.focus?.id === paragraph.id ? editable.focus.landing : undefined}
-              />
-            ) : (
-              <ParagraphPreview paragraph={paragraph} onWanted={(landing) => editable.want(paragraph.id, landing)} />
-            )
-          }
+          renderItem={(paragraph, index) => (
+            <ProtocolParagraph
+              paragraph={paragraph}
+              index={index}
+              editors={editors}
+              meeting={meeting}
+              protocol={p}
+              attendees={attendees}
+              recordLanguage={recordLanguage}
+              priorities={priorities}
+            />
+          )}
         />
       )}
 
