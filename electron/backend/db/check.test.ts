@@ -260,7 +260,9 @@ describe('the incremental search check', () => {
 
     behindTheTrigger('search_person_ad', 'DELETE FROM person WHERE id = 1000');
     behindTheTrigger('search_person_ad', `DELETE FROM person WHERE id = ${people[0].id}`);
-    expect(checkSearchIndex(b.ctx.db, { sample: 10 }).problems).toEqual([
+    // the removed person's document may also be in the random sample, read as out of date
+    const sampled = checkSearchIndex(b.ctx.db, { sample: 10 }).problems;
+    expect(sampled.filter((p) => p !== `index entries out of date: person ${people[0].id}`)).toEqual([
       'the index holds 30 documents of kind person for 29 records; run "samrad reindex"',
     ]);
     expect(checkSearchIndex(b.ctx.db).problems).toEqual([
