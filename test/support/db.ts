@@ -27,6 +27,11 @@ export function schemaNames(db: Database.Database, type: 'table' | 'trigger' | '
     .all(type) as string[];
 }
 
+/** SQLite's plan for `sql`, one line per step ("SEARCH x USING INDEX …"). */
+export function queryPlan(db: Database.Database, sql: string): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail);
+}
+
 /** Runs the migrations up to and including `version`, as a file last opened by that release would be. */
 export function migrateTo(db: Database.Database, version: number): void {
   migrate(

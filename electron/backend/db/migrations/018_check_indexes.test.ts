@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { schemaVersion } from '../open';
-import { migrateTo, rawDb, schemaNames } from '../../../../test/support/db';
+import { migrateTo, queryPlan, rawDb, schemaNames } from '../../../../test/support/db';
 
 const VERSION = 18;
 
@@ -11,8 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const plan = (sql: string) =>
-  (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail);
+const plan = (sql: string) => queryPlan(t.db, sql);
 
 describe('migration 018_check_indexes', () => {
   it('finds the §§ attested at once without reading every §', () => {
