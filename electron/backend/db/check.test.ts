@@ -243,7 +243,7 @@ describe('the incremental search check', () => {
 
   it('finds a record without its document, and a document without its record, by counting each kind', async () => {
     const org = await b.call('organisations.create', { name: 'Södertälje kommun', kind: 'kommun' });
-    const people = [];
+    const people: Array<{ id: number }> = [];
     for (let i = 0; i < 30; i++)
       people.push(await b.call('people.create', { name: `Person ${i}`, organisationId: org.id }));
     expect(checkSearchIndex(b.ctx.db, { sample: 10 }).problems).toEqual([]);
