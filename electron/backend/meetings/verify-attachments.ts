@@ -81,9 +81,9 @@ function sealedHashes(records: Iterable<SealedRow>): Map<number, Array<{ sha256:
 }
 
 /**
- * The handlingar a run re-hashes: all, or with `sample` the `sample` newest (the ones added since
- * the last runs) and `sample` older ones at random, chosen by id alone (reading any other column
- * of a large file would read the whole file).
+ * The handlingar a run re-hashes: all, or with `sample` the `sample` newest (most likely those
+ * added since the last run) and `sample` older ones at random, chosen by id alone (the columns
+ * behind each file's bytes cannot be read without reading the bytes).
  */
 function chosenIds(db: Db, sample: number | undefined, files: number): number[] | null {
   if (sample === undefined || files <= 2 * sample) return null;
